@@ -1,0 +1,1 @@
+"""Scraped-text boilerplate removal; keeps what it dropped and why."""

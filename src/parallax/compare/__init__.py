@@ -1,0 +1,1 @@
+"""Alignment of facts across documents, statuses and conflicts."""

@@ -1,0 +1,1 @@
+"""Language of an article and of each sentence."""

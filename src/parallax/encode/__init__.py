@@ -1,0 +1,1 @@
+"""The sentence encoder interface, the bundled backend and the embedding cache."""

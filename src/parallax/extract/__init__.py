@@ -1,0 +1,1 @@
+"""Pure functions: text + language data -> Mentions (quantities, percents, dates, entities, quotes)."""

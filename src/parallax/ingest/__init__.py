@@ -1,0 +1,1 @@
+"""Bytes in, Article out: files, stdin, HTML (trafilatura), encodings."""

@@ -1,0 +1,1 @@
+"""Story linking: candidate index, scorer, incremental assignment, corrections."""

@@ -1,0 +1,1 @@
+"""Terminal table, JSON and HTML report."""

@@ -1,0 +1,1 @@
+"""The distributed job, calling the same stage functions as the local path."""

@@ -1,0 +1,1 @@
+"""The embedded database and its migrations."""

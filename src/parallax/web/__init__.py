@@ -1,0 +1,1 @@
+"""The HTTP app, templates and static assets."""
