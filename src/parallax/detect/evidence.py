@@ -1,0 +1,66 @@
+"""What a text shows before any model reads it: its letters and its words."""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from .profiles import APOSTROPHES, LanguageProfile, is_shared_letter, script_of
+from .settings import DetectSettings
+
+_WORD = regex.compile(r"[\p{L}\p{M}']+")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    text: str  # NFC, as the models read it
+    folded: str  # lowercased, apostrophes unified, as the profiles read it
+    letters: Counter[str]
+    weighted_letters: int  # letters, with those of dense scripts counted several times
+    words: tuple[str, ...]
+
+
+def gather(text: str, settings: DetectSettings) -> Evidence:
+    # Lone surrogates (bytes a decoder could not read) are no letters, and the models refuse them.
+    text = text[: settings.sample_chars].encode("utf-8", "replace").decode("utf-8")
+    text = unicodedata.normalize("NFC", text)
+    letters = Counter(char for char in text if char.isalpha())
+    dense = sum(count for char, count in letters.items() if script_of(char) in settings.dense_scripts)
+    folded = text.lower().translate(APOSTROPHES)
+    words = tuple(word.strip("'") for word in _WORD.findall(folded))
+    return Evidence(
+        text=text,
+        folded=folded,
+        letters=letters,
+        weighted_letters=letters.total() + dense * (settings.dense_letter_weight - 1),
+        words=tuple(word for word in words if word),
+    )
+
+
+def alphabet_fit(evidence: Evidence, profile: LanguageProfile, penalty: float) -> float:
+    """1 when every letter of the language's scripts is in its alphabet, falling towards 0 as
+    foreign letters grow, and 0 when the text has no letter of its scripts at all."""
+    if not profile.alphabet:
+        return 1.0
+    own_script = foreign = 0
+    for char, count in evidence.letters.items():
+        if script_of(char) in profile.scripts or is_shared_letter(char):
+            own_script += count
+            if char not in profile.alphabet:
+                foreign += count
+    if own_script == 0:
+        return 0.0
+    return math.exp(-penalty * foreign / own_script)
+
+
+def profile_hits(evidence: Evidence, profile: LanguageProfile) -> float:
+    """Frequent words and letter sequences of the language, per word of the text."""
+    if not evidence.words or not profile.has_words:
+        return 0.0
+    word_hits = sum(1 for word in evidence.words if word in profile.words)
+    ngram_hits = sum(evidence.folded.count(ngram) for ngram in profile.ngrams)
+    return (word_hits + ngram_hits) / len(evidence.words)
