@@ -102,3 +102,13 @@ def test_a_sentence_without_a_final_stop_is_kept() -> None:
 def test_decimals_dates_and_times_do_not_end_sentences() -> None:
     first = "Rate is 18.7 or 18,7 percent since 12.03.2025 at 10.30 local time."
     assert sentences(first + " Then it fell.", "en") == [first, "Then it fell."]
+
+
+def test_a_block_of_headlines_gives_one_sentence_per_line() -> None:
+    text = (
+        "Сондай-ақ оқыңыз\n"
+        "Қазақстан мен Қырғызстан арасындағы тауар айналымы 7 айда 12 пайызға өсті\n"
+        "Серіктес жаңалықтары\n"
+        "Ыстықкөлге 1,2 млн турист келді"
+    )
+    assert sentences(text, "kk") == text.split("\n")

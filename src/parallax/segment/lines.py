@@ -1,28 +1,30 @@
 """Line breaks: which of them end a sentence.
 
 A blank line always ends one. A single line break inside a paragraph is a wrapped line unless
-the line looks like a heading (or like one phrase of a phrase-per-line list): no sentence end
-in it or closing it, the next line not starting in lower case, and the line clearly shorter
-than the paragraph's longest (lines of wrapped text all run to about the same width) or every
-line of the paragraph short. The text handed on has the same length as the original: line
-breaks that do not end a sentence become spaces, so offsets carry over.
+the line looks like a heading (or like one item of a list of headlines or phrases): no
+punctuation closing it, the next line not starting in lower case, and the line not
+hard-wrapped. Wrapped text runs every line but the last to about the same width, so a line
+counts as wrapped only when it and the line after it (unless that one ends the paragraph) are
+near the paragraph's longest, and that is longer than a short line. The text handed on has the
+same length as the original: line breaks that do not end a sentence become spaces, so offsets
+carry over.
 """
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import regex
 
-# A heading is shorter than this share of the paragraph's longest line ...
+# Wrapped lines run to at least this share of the paragraph's longest line ...
 HEADING_LENGTH_RATIO = 0.8
-# ... or sits among lines no longer than this, too short for text wrapped to a width.
+# ... and a paragraph whose lines are all this short is no wrapped text.
 SHORT_LINE = 60
 
 _LINE = regex.compile(r"[^\r\n\u2028\u2029\x0b\x0c\x85]*(?:\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]|$)")
 # A line ending in one of these goes on (or ICU decides, for full stops and their kin).
 _OPEN_ENDING = regex.compile(r"[\p{SB=STerm}\p{SB=ATerm}\p{SB=SContinue}\p{Pd}][\p{SB=Close}\s]*$")
-_SENTENCE_END_INSIDE = regex.compile(r"[\p{SB=STerm}\p{SB=ATerm}][\p{SB=Close}]*\s+\S")
 _STARTS_LOWER = regex.compile(r"^[\p{Pi}\p{Ps}\p{Pd}\s\"']*\p{Ll}")
 
 
@@ -54,42 +56,44 @@ def _lines(text: str) -> list[_Line]:
     return lines
 
 
-def looks_like_heading(line: str, next_line: str, longest: int) -> bool:
-    """Whether a line followed by ``next_line`` in a paragraph whose longest line has
-    ``longest`` characters stands on its own."""
-    line, next_line = line.strip(), next_line.strip()
-    if _OPEN_ENDING.search(line) or _SENTENCE_END_INSIDE.search(line) or _STARTS_LOWER.match(next_line):
+def _runs_on(line: str, following: str, longest: int, following_is_last: bool) -> bool:
+    """Whether ``line`` looks hard-wrapped: it runs to about the paragraph's width, and so does
+    the line after it unless that one closes the paragraph."""
+    if longest <= SHORT_LINE:
         return False
-    return len(line) < HEADING_LENGTH_RATIO * longest or longest <= SHORT_LINE
+    width = HEADING_LENGTH_RATIO * longest
+    return len(line) >= width and (following_is_last or len(following) >= width)
 
 
-def _paragraph_widths(lines: list[_Line]) -> list[int]:
-    """For each line, the length of the longest line of its paragraph."""
-    widths = [0] * len(lines)
-    first = 0
-    for index in range(len(lines) + 1):
-        if index == len(lines) or lines[index].blank:
-            longest = max((len(line.text.strip()) for line in lines[first:index]), default=0)
-            widths[first:index] = [longest] * (index - first)
-            first = index + 1
-    return widths
+def looks_like_heading(line: str, following: str, longest: int, following_is_last: bool) -> bool:
+    """Whether a line stands on its own although a line of the same paragraph follows it;
+    ``longest`` is the length of the paragraph's longest line."""
+    line, following = line.strip(), following.strip()
+    if _OPEN_ENDING.search(line) or _STARTS_LOWER.match(following):
+        return False
+    return not _runs_on(line, following, longest, following_is_last)
+
+
+def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
+    paragraphs: list[list[_Line]] = [[]]
+    for line in lines:
+        if line.blank:
+            paragraphs.append([])
+        else:
+            paragraphs[-1].append(line)
+    return [paragraph for paragraph in paragraphs if paragraph]
 
 
 def flatten_lines(text: str) -> Lines:
     chars = list(text)
     hard: set[int] = set()
-    lines = _lines(text)
-    widths = _paragraph_widths(lines)
-    for line, following, longest in zip(lines, [*lines[1:], None], widths, strict=True):
-        if line.stop == line.end:
-            continue  # the last line, without a break
-        if (
-            following is None
-            or line.blank
-            or following.blank
-            or looks_like_heading(line.text, following.text, longest)
-        ):
-            hard.add(line.end)
-        else:
-            chars[line.end : line.stop] = " " * (line.stop - line.end)
+    for paragraph in _paragraphs(_lines(text)):
+        longest = max(len(line.text.strip()) for line in paragraph)
+        for index, (line, following) in enumerate(itertools.pairwise(paragraph)):
+            following_is_last = index + 2 == len(paragraph)
+            if looks_like_heading(line.text, following.text, longest, following_is_last):
+                hard.add(line.end)
+            else:
+                chars[line.end : line.stop] = " " * (line.stop - line.end)
+        hard.add(paragraph[-1].end)
     return Lines("".join(chars), frozenset(hard))
