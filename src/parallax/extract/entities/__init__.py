@@ -1,0 +1,13 @@
+"""Named entities: found per language with rules and data, matched across scripts.
+
+    find_entities(text, language)          -> entity Mentions of one text
+    canonical_name(surface, language)      -> (canonical Latin name, type) or (provisional, None)
+    match_entities(mentions, encoder=None) -> the same Mentions, one canonical value per entity
+    find_by_evidence(text, language, names)-> extra Mentions of names found in other sources
+    resolve_entities(documents, encoder)   -> all of the above for a set of documents
+"""
+
+from .canon import canonical_name
+from .find import find_entities
+
+__all__ = ["canonical_name", "find_entities"]

@@ -1,0 +1,130 @@
+"""Canonical names: from a surface form to the entity's one Latin name.
+
+Three steps, most trusted first: the alias index of the language (inflection stripped), the
+spelling-variant key of the name's Latin form against every alias's key (Tokaïev, Tokajew),
+and a close rapidfuzz match on those keys guarded against near-misses.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import cache
+
+from rapidfuzz import fuzz, process
+
+from .gazetteer import gazetteer_for, tokens_for
+from .lexicon import entities
+from .rules import rules_for
+from .translit import fold_key, to_latin
+
+# rapidfuzz ratio (0-100) on spelling keys above which an unknown spelling is a known name.
+FUZZY_KNOWN = 92
+# Near-misses differ at the ends (Mirziyoyev/Mirziyoyeva) or in length: both must agree.
+MAX_LENGTH_GAP = 2
+
+
+@cache
+def known_keys() -> dict[str, frozenset[str]]:
+    """Spelling key of every alias (any language, read in Latin) -> the entities it names."""
+    keys: dict[str, set[str]] = defaultdict(set)
+    for entity in entities().values():
+        keys[fold_key(entity.name)].add(entity.name)
+        for lang, names in entity.names.items():
+            for name in names:
+                key = fold_key(to_latin(name, lang))
+                if key:
+                    keys[key].add(entity.name)
+    return {k: frozenset(v) for k, v in keys.items()}
+
+
+@cache
+def _keys_by_initial() -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for key in known_keys():
+        grouped[key[:1]].append(key)
+    return grouped
+
+
+def keys_of(entity_name: str) -> frozenset[str]:
+    return _entity_keys().get(entity_name, frozenset())
+
+
+@cache
+def _entity_keys() -> dict[str, frozenset[str]]:
+    keys: dict[str, set[str]] = defaultdict(set)
+    for key, names in known_keys().items():
+        for name in names:
+            keys[name].add(key)
+    return {k: frozenset(v) for k, v in keys.items()}
+
+
+def similar_keys(a: str, b: str) -> bool:
+    """Two spelling keys name the same thing: close overall, and alike where near-misses differ."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > MAX_LENGTH_GAP or a[:1] != b[:1] or a[-2:] != b[-2:]:
+        return False
+    if len(a.split()) != len(b.split()):
+        return False
+    return fuzz.ratio(a, b) >= FUZZY_KNOWN
+
+
+def entity_by_key(key: str) -> str | None:
+    """The one known entity whose alias keys equal or closely match ``key`` (None if unsure)."""
+    if not key:
+        return None
+    exact = known_keys().get(key)
+    if exact:
+        return next(iter(exact)) if len(exact) == 1 else None
+    candidates = _keys_by_initial().get(key[:1], [])
+    close = process.extract(key, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_KNOWN, limit=3)
+    for found, _score, _ in close:
+        names = known_keys()[found]
+        if len(names) == 1 and similar_keys(key, found):
+            return next(iter(names))
+    return None
+
+
+def canonical_name(surface: str, language: str | None) -> tuple[str, str | None]:
+    """The canonical Latin name of ``surface`` and its type, or a provisional Latin key and None.
+
+    ``surface`` is a name as written in ``language`` (inflected forms are fine: Тоқаевтың).
+    """
+    tokens = tokens_for(surface, rules_for(language))
+    if not tokens:
+        return surface, None
+    gazetteer = gazetteer_for(language)
+    match = gazetteer.match_at(tokens, 0) if gazetteer.rules.word_spaces else None
+    if match is not None and match.last == len(tokens):
+        for target, _cost, _alias in match.candidates:
+            if target.entity is not None:
+                entity = entities()[target.entity]
+                return entity.name, entity.type
+    if not gazetteer.rules.word_spaces:
+        for start, end, targets in gazetteer.scan_strings(surface):
+            named = [t for t in targets if t.entity is not None]
+            if start == 0 and end == len(surface) and named:
+                entity = entities()[named[0].entity]
+                return entity.name, entity.type
+    latin = to_latin(stem_of(surface, language), language)
+    known = entity_by_key(fold_key(latin))
+    if known is not None:
+        return known, entities()[known].type
+    return latin, None
+
+
+def stem_of(surface: str, language: str | None) -> str:
+    """``surface`` with each word's clitics and inflection cut (Тоқаевтың -> Тоқаев)."""
+    morphology = rules_for(language).morphology
+    parts = []
+    for token in tokens_for(surface, rules_for(language)):
+        front, back = morphology.name_stem(token.norm)
+        parts.append((token.gap_before if parts else "") + cut_word(token.text, token.norm, front, back))
+    return "".join(parts) or surface
+
+
+def cut_word(raw: str, norm: str, front: int, back: int) -> str:
+    """Cut letters counted on the normal form from the word as written (when they line up)."""
+    if len(raw) != len(norm) or front + back >= len(raw):
+        return raw
+    return raw[front: len(raw) - back]

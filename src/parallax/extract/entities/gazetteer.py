@@ -1,0 +1,186 @@
+"""Per-language phrase index over entity names, adjectives and cue words.
+
+A phrase matches a run of tokens when every word shares a stem with the text's word after
+inflection is stripped on both sides (Франция ~ Франции share франци; Астана ~ Астанада
+share астана). The cheaper match (fewer letters cut) wins, so an exact name beats an
+inflected reading of another one (Мирзиёева the daughter before Мирзиёев in the genitive).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import entities
+from .rules import Cue, Rules, rules_for
+from .text import Token, drop_elisions, is_acronym, is_capitalised, normal, strip_elision, tokenize, words_of
+
+# An alias from another language of the same alphabet is a little less trusted.
+FOREIGN_COST = 1
+SHORT_NAME = 3  # names this short match only as written (ЕС, UN, Си), never inflected
+
+
+@dataclass(frozen=True)
+class Target:
+    entity: str | None  # canonical name; None for a cue word
+    form: str  # "name", "adjective" or "cue"
+    cue: Cue | None = None
+
+
+@dataclass(frozen=True)
+class Phrase:
+    text: str  # as written in the alias file or language file
+    words: tuple[str, ...]
+    capitals: tuple[bool, ...]
+    acronym: bool
+    target: Target
+    cost: int  # FOREIGN_COST for aliases borrowed from another language
+
+
+@dataclass(frozen=True)
+class Match:
+    first: int  # token indexes, end exclusive
+    last: int
+    candidates: tuple[tuple[Target, int, str], ...]  # best first: (target, letters cut, alias)
+    cuts: tuple[tuple[int, int], ...]  # per token: letters cut at the front and the end
+
+
+class Gazetteer:
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+        self.index: dict[str, list[tuple[Phrase, int]]] = defaultdict(list)
+        self.strings: dict[str, list[Target]] = defaultdict(list)  # for scripts without spaces
+        self.longest_string = 0
+
+    def add(self, text: str, target: Target, cost: int = 0) -> None:
+        if not self.rules.word_spaces:
+            self._add_string(text, target)
+            return
+        elisions = self.rules.elisions
+        full = words_of(text)
+        words = tuple(strip_elision(w, elisions) for w in full)
+        if not words:
+            return
+        raw = [w[len(f) - len(k):] for w, f, k in zip(_raw_words(text), full, words, strict=True)]
+        phrase = Phrase(
+            text=text,
+            words=words,
+            capitals=tuple(self.rules.capitalisation and is_capitalised(w) for w in raw),
+            acronym=len(words) == 1 and is_acronym(text),
+            target=target,
+            cost=cost,
+        )
+        for stem, cut in self._word_variants(words[0]).items():
+            self.index[stem].append((phrase, sum(cut)))
+
+    def _add_string(self, text: str, target: Target) -> None:
+        key = normal(text)
+        if len(key) >= 2 and target not in self.strings[key]:
+            self.strings[key].append(target)
+            self.longest_string = max(self.longest_string, len(key))
+
+    def _word_variants(self, word: str) -> dict[str, tuple[int, int]]:
+        if len(word) <= SHORT_NAME:
+            return {word: (0, 0)}
+        return self.rules.morphology.variants(word)
+
+    def match_at(self, tokens: list[Token], i: int) -> Match | None:
+        """The longest phrase starting at token ``i``, with every reading of that length."""
+        best: dict[int, list[tuple[Target, int, tuple]]] = defaultdict(list)
+        for stem, cut in self._word_variants(tokens[i].norm).items():
+            for phrase, phrase_cut in self.index.get(stem, ()):
+                found = self._match_phrase(phrase, tokens, i, sum(cut) + phrase_cut, cut)
+                if found is not None:
+                    best[len(phrase.words)].append((phrase.target, *found, phrase.text))
+        if not best:
+            return None
+        size = max(best)
+        readings: dict[Target, tuple[int, tuple, str]] = {}
+        for target, cost, cuts, alias in sorted(best[size], key=lambda r: r[1]):
+            readings.setdefault(target, (cost, cuts, alias))
+        ordered = sorted(readings.items(), key=lambda r: r[1][0])
+        return Match(i, i + size, tuple((t, c, a) for t, (c, _, a) in ordered), ordered[0][1][1])
+
+    def _match_phrase(self, phrase: Phrase, tokens: list[Token], i: int, cost: int, cut) -> tuple | None:
+        n = len(phrase.words)
+        if i + n > len(tokens) or not self._shape_fits(phrase, tokens[i], 0):
+            return None
+        cuts = [cut]
+        for k in range(1, n):
+            token = tokens[i + k]
+            if not _adjacent(token) or not self._shape_fits(phrase, token, k):
+                return None
+            shared = self._shared_stem(token.norm, phrase.words[k])
+            if shared is None:
+                return None
+            cost += shared[0]
+            cuts.append(shared[1])
+        return cost + phrase.cost, tuple(cuts)
+
+    def _shape_fits(self, phrase: Phrase, token: Token, k: int) -> bool:
+        if phrase.acronym:
+            return is_acronym(token.text) or not self.rules.capitalisation
+        return not phrase.capitals[k] or token.capitalised
+
+    def _shared_stem(self, word: str, alias_word: str) -> tuple[int, tuple[int, int]] | None:
+        if word == alias_word:
+            return 0, (0, 0)
+        mine = self._word_variants(word)
+        theirs = self._word_variants(alias_word)
+        best = None
+        for stem, cut in mine.items():
+            if stem in theirs:
+                cost = sum(cut) + sum(theirs[stem])
+                if best is None or cost < best[0]:
+                    best = (cost, cut)
+        return best
+
+    def scan_strings(self, text: str) -> Iterator[tuple[int, int, list[Target]]]:
+        """Longest known strings in running text without word spaces, left to right."""
+        key = normal(text)
+        if len(key) != len(text):  # normalising changed offsets: scan the raw text
+            key = text
+        index = 0
+        while index < len(key):
+            for size in range(min(self.longest_string, len(key) - index), 1, -1):
+                targets = self.strings.get(key[index:index + size])
+                if targets:
+                    yield index, index + size, targets
+                    index += size
+                    break
+            else:
+                index += 1
+
+
+def _adjacent(token: Token) -> bool:
+    """Words of one name are separated by spaces or a hyphen, never by punctuation."""
+    return token.gap_before.strip() in ("", "-", "‑")
+
+
+def _raw_words(text: str) -> list[str]:
+    from .text import WORD
+
+    return [m.group() for m in WORD.finditer(text)]
+
+
+@cache
+def gazetteer_for(code: str | None) -> Gazetteer:
+    rules = rules_for(code)
+    gazetteer = Gazetteer(rules)
+    own = [code] if code else []
+    for entity in entities().values():
+        for lang, cost in [*((c, 0) for c in own), *((c, FOREIGN_COST) for c in rules.same_script)]:
+            for name in entity.names.get(lang, ()):
+                gazetteer.add(name, Target(entity.name, "name"), cost)
+            for adjective in entity.adjectives.get(lang, ()):
+                gazetteer.add(adjective, Target(entity.name, "adjective"), cost)
+    for words, cue in rules.cues.items():
+        gazetteer.add(" ".join(words), Target(None, "cue", cue))
+    return gazetteer
+
+
+def tokens_for(text: str, rules: Rules) -> list[Token]:
+    """Word tokens of ``text`` as the language's rules see them (elisions cut)."""
+    return drop_elisions(tokenize(text), rules.elisions)

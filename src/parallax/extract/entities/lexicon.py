@@ -1,0 +1,139 @@
+"""What parallax knows about names: the curated alias files, pycountry and CLDR country names.
+
+Every entity has one canonical Latin name (its identity), a type, and names per language.
+Countries come from pycountry (names in every language through its gettext catalogues) and
+CLDR's short names through Babel; the alias files in ``data/`` add people, cities,
+organisations, and for countries the adjectives and demonyms no catalogue has.
+"""
+
+from __future__ import annotations
+
+import gettext
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import pycountry
+from babel import Locale, UnknownLocaleError
+
+from ...lang import languages
+from .text import words_of
+
+TYPES = ("person", "place", "organisation")
+DATA = resources.files(__package__) / "data"
+NOT_ALIAS_FILES = {"spelling.toml"}
+
+
+@dataclass
+class Entity:
+    name: str
+    type: str
+    code: str | None = None
+    prior: float = 1.0
+    context: tuple[str, ...] = ()
+    context_words: tuple[str, ...] = ()
+    names: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    adjectives: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    derive_surname: bool = True
+    source: str = "pycountry"
+
+    def add_names(self, code: str, items) -> None:
+        for item in items:
+            if item and "," not in item and item not in self.names[code]:
+                self.names[code].append(item)
+
+
+@cache
+def entities() -> dict[str, Entity]:
+    """Every known entity by canonical name: countries first, then the alias files."""
+    known = _countries()
+    by_code = {e.code: e for e in known.values() if e.code}
+    for path in alias_files():
+        for record in tomllib.loads(path.read_text("utf-8")).get("entity", []):
+            _merge_record(known, by_code, record, path.name)
+    for entity in known.values():
+        if entity.type == "person" and entity.derive_surname:
+            _derive_surnames(entity)
+    return known
+
+
+def alias_files() -> list:
+    return sorted(
+        (p for p in DATA.iterdir() if p.name.endswith(".toml") and p.name not in NOT_ALIAS_FILES),
+        key=lambda p: p.name,
+    )
+
+
+def _merge_record(known: dict[str, Entity], by_code: dict[str, Entity], record: dict, source: str) -> None:
+    code = record.get("code")
+    entity = by_code.get(code) if code else known.get(record["name"])
+    if entity is None:
+        entity = Entity(name=record["name"], type=record["type"], code=code, source=source)
+        if entity.type not in TYPES:
+            raise ValueError(f"{source}: {entity.name}: type must be one of {', '.join(TYPES)}")
+        known[entity.name] = entity
+    elif "name" in record and record["name"] != entity.name:
+        # An alias file may rename a country (CLDR's English name is the default).
+        known.pop(entity.name)
+        entity.add_names("en", [entity.name])
+        entity.name = record["name"]
+        known[entity.name] = entity
+    entity.prior = float(record.get("prior", entity.prior))
+    entity.context += tuple(record.get("context", ()))
+    entity.context_words += tuple(w for ws in record.get("context_words", {}).values() for w in ws)
+    entity.derive_surname = bool(record.get("surname", entity.derive_surname))
+    for lang in languages():
+        entity.add_names(lang, record.get(lang, []))
+        for adjective in record.get("adjectives", {}).get(lang, []):
+            if adjective not in entity.adjectives[lang]:
+                entity.adjectives[lang].append(adjective)
+
+
+def _derive_surnames(entity: Entity) -> None:
+    """A person named in full is also named by the last word (Tokayev, Тоқаев, 马克龙)."""
+    for lang, items in entity.names.items():
+        for item in list(items):
+            if "·" in item:
+                entity.add_names(lang, [item.rsplit("·", 1)[1]])
+            elif len(words := item.split()) > 1 and len(words_of(words[-1])) == 1:
+                entity.add_names(lang, [words[-1]])
+
+
+def _countries() -> dict[str, Entity]:
+    english = Locale.parse("en").territories
+    known: dict[str, Entity] = {}
+    for country in pycountry.countries:
+        name = english.get(country.alpha_2, getattr(country, "common_name", None) or country.name)
+        entity = Entity(name=name, type="place", code=country.alpha_2)
+        english_names = [
+            country.name, getattr(country, "common_name", None), getattr(country, "official_name", None),
+        ]
+        entity.add_names("en", [name, *english_names])
+        for lang in languages():
+            translate = _catalogue(lang)
+            entity.add_names(lang, [translate(n) for n in english_names if n])
+            entity.add_names(lang, [_cldr_territory(lang, country.alpha_2)])
+        known[name] = entity
+    return known
+
+
+@cache
+def _catalogue(lang: str):
+    """pycountry's translation of country names, trying regional catalogues (zh -> zh_CN)."""
+    regional = sorted(p.name for p in Path(pycountry.LOCALES_DIR).iterdir() if p.name.startswith(f"{lang}_"))
+    for candidate in [lang, *regional]:
+        try:
+            return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[candidate]).gettext
+        except OSError:
+            continue
+    return lambda text: text
+
+
+def _cldr_territory(lang: str, code: str) -> str | None:
+    try:
+        return Locale.parse(lang).territories.get(code)
+    except (UnknownLocaleError, ValueError):
+        return None

@@ -1,0 +1,357 @@
+"""Matching entity mentions across documents and scripts into one entity each.
+
+Evidence, strongest first:
+1. the alias file: mentions that ``find_entities`` already resolved share their canonical name;
+2. spelling: the Latin spelling keys of unknown names are equal or close (rapidfuzz on the
+   folded keys, guarded against near-misses: same initial, same ending, similar length), and a
+   surname alone joins the full name it ends;
+3. sound and meaning across scripts: an unknown name in a script that writes no vowels or hears
+   other sounds (Arabic, Persian, Chinese) joins a name in another script when its loose
+   phonetic key is close AND the multilingual encoder finds the two names alike AND the types
+   agree AND the pair is each other's best match.
+
+Thresholds (rapidfuzz ratio 0-100 on keys, cosine on e5 vectors), measured on the table in
+tests/extract/data/entity_matching.toml with benchmarks/entity_matching.py:
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import regex
+from rapidfuzz import fuzz
+
+from ...model import Mention
+from .canon import entity_by_key, keys_of, similar_keys
+from .find import find_entities
+from .gazetteer import tokens_for
+from .lexicon import entities
+from .rules import rules_for
+from .translit import fold_key, loose_key, skeleton, to_latin
+
+# Across scripts, a loose key this close is enough on its own...
+LOOSE_ALONE = 90
+# ...and from this close on, the encoder must agree (cosine) for the names to merge.
+LOOSE_WITH_ENCODER = 70
+ENCODER_MIN = 0.88
+# A name found by evidence from another source must spell (loosely) this close to it.
+EVIDENCE_MIN = 92
+EVIDENCE_MIN_LETTERS = 5
+LATIN = regex.compile(r"\p{Latin}")
+
+
+@dataclass(frozen=True)
+class EntityCluster:
+    """Mentions (indexes into the list given) that name one entity."""
+
+    value: str
+    type: str
+    canonical: bool
+    members: tuple[int, ...]
+
+
+class _Nodes:
+    """Union-find over mention indexes."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> dict[int, list[int]]:
+        grouped: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.parent)):
+            grouped[self.find(i)].append(i)
+        return grouped
+
+
+def match_entities(mentions: Sequence[Mention], encoder=None) -> list[Mention]:
+    """The same mentions, each with its cluster's canonical value, type and a cluster number.
+
+    ``encoder`` (parallax.encode.Encoder) is used only for unknown names in scripts whose
+    spelling cannot be compared (Arabic, Persian, Chinese); without one those stay apart.
+    """
+    clusters = cluster_entities(mentions, encoder)
+    out = list(mentions)
+    for number, cluster in enumerate(clusters):
+        for i in cluster.members:
+            m = mentions[i]
+            attrs = {**m.attrs, "type": cluster.type, "canonical": cluster.canonical, "cluster": number}
+            out[i] = replace(m, value=cluster.value, attrs=attrs)
+    return out
+
+
+def cluster_entities(mentions: Sequence[Mention], encoder=None) -> list[EntityCluster]:
+    nodes = _Nodes(len(mentions))
+    _join_known(mentions, nodes)
+    _join_by_spelling(mentions, nodes)
+    _join_across_scripts(mentions, nodes, encoder)
+    return [_cluster(mentions, members) for members in nodes.groups().values()]
+
+
+def _join_known(mentions: Sequence[Mention], nodes: _Nodes) -> None:
+    first_of: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        name = m.value if m.attrs.get("canonical") else entity_by_key(m.attrs.get("key", ""))
+        if name is None:
+            continue
+        if name in first_of:
+            nodes.union(first_of[name], i)
+        else:
+            first_of[name] = i
+
+
+def _known_name(mentions, nodes: _Nodes, i: int) -> str | None:
+    root = nodes.find(i)
+    for j, m in enumerate(mentions):
+        if nodes.find(j) == root and m.attrs.get("canonical"):
+            return m.value
+    return None
+
+
+def _join_by_spelling(mentions: Sequence[Mention], nodes: _Nodes) -> None:
+    """Unknown names join a name whose spelling key is the same or close (Tokaïev, Tokajew)."""
+    keys = _keys_by_root(mentions, nodes)
+    unknown = [i for i, m in enumerate(mentions) if not m.attrs.get("canonical")]
+    for i in unknown:
+        key = mentions[i].attrs.get("key", "")
+        if not key:
+            continue
+        matches = {root for root, root_keys in keys.items() if _spelling_agrees(key, root_keys)}
+        matches.discard(nodes.find(i))
+        compatible = [r for r in matches if _types_agree(mentions[i], _root_type(mentions, nodes, r))]
+        if len(compatible) == 1:
+            nodes.union(i, compatible[0])
+            keys = _keys_by_root(mentions, nodes)
+
+
+def _keys_by_root(mentions, nodes: _Nodes) -> dict[int, set[str]]:
+    keys: dict[int, set[str]] = defaultdict(set)
+    for i, m in enumerate(mentions):
+        root = nodes.find(i)
+        if m.attrs.get("canonical"):
+            keys[root] |= keys_of(m.value) | {fold_key(m.value)}
+        if m.attrs.get("key"):
+            keys[root].add(m.attrs["key"])
+    return keys
+
+
+def _spelling_agrees(key: str, others: set[str]) -> bool:
+    for other in others:
+        if similar_keys(key, other):
+            return True
+        words, other_words = key.split(), other.split()
+        # A surname alone is the full name it ends (Tileuberdi ~ Mukhtar Tileuberdi).
+        if len(words) == 1 and len(other_words) > 1 and similar_keys(words[0], other_words[-1]):
+            return True
+    return False
+
+
+def _root_type(mentions, nodes: _Nodes, root: int) -> str | None:
+    types = Counter(m.attrs.get("type") for j, m in enumerate(mentions) if nodes.find(j) == root)
+    return types.most_common(1)[0][0] if types else None
+
+
+def _types_agree(mention: Mention, other_type: str | None) -> bool:
+    if other_type is None or mention.attrs.get("type_guessed", False):
+        return True
+    return mention.attrs.get("type") == other_type
+
+
+# --- across scripts ------------------------------------------------------------------------
+
+
+def _is_latin_or_cyrillic(mention: Mention) -> bool:
+    return bool(LATIN.search(mention.text)) or bool(regex.search(r"\p{Cyrillic}", mention.text))
+
+
+def _join_across_scripts(mentions: Sequence[Mention], nodes: _Nodes, encoder) -> None:
+    """Unknown names in scripts without comparable spelling join by sound and meaning."""
+    groups = nodes.groups()
+    lonely = [r for r, members in groups.items()
+              if not any(mentions[i].attrs.get("canonical") for i in members)
+              and not any(_is_latin_or_cyrillic(mentions[i]) for i in members)]
+    if not lonely:
+        return
+    others = [r for r in groups if r not in lonely]
+    targets = others + lonely
+    labels = {r: _display(mentions, groups[r]) for r in targets}
+    sims = _encoder_similarity(encoder, labels)
+    for root in lonely:
+        scored = []
+        for other in targets:
+            if other == root or nodes.find(other) == nodes.find(root):
+                continue
+            if not _types_agree(mentions[root], _root_type(mentions, nodes, other)):
+                continue
+            loose = _loose_similarity(mentions, groups[root], groups[other])
+            cosine = sims.get((root, other), 0.0)
+            if loose >= LOOSE_ALONE or (loose >= LOOSE_WITH_ENCODER and cosine >= ENCODER_MIN):
+                scored.append((loose / 100 + cosine, other))
+        if scored:
+            scored.sort(reverse=True)
+            if len(scored) == 1 or scored[0][0] - scored[1][0] > 0.05:
+                nodes.union(root, scored[0][1])
+
+
+def _loose_similarity(mentions, members_a, members_b) -> float:
+    best = 0.0
+    for a in {_loose_of(mentions[i]) for i in members_a}:
+        for b in {_loose_of(mentions[j]) for j in members_b} | _known_loose(mentions, members_b):
+            if not a or not b:
+                continue
+            score = fuzz.ratio(a, b)
+            if skeleton(a) != skeleton(b):
+                score = min(score, fuzz.ratio(skeleton(a), skeleton(b)))
+            best = max(best, score)
+    return best
+
+
+def _loose_of(mention: Mention) -> str:
+    return loose_key(mention.attrs.get("latin") or mention.value)
+
+
+def _known_loose(mentions, members) -> set[str]:
+    names = {mentions[i].value for i in members if mentions[i].attrs.get("canonical")}
+    return {loose_key(n) for n in names}
+
+
+def _display(mentions, members) -> str:
+    texts = Counter(mentions[i].attrs.get("stem") or mentions[i].text for i in members)
+    return texts.most_common(1)[0][0]
+
+
+def _encoder_similarity(encoder, labels: dict[int, str]) -> dict[tuple[int, int], float]:
+    if encoder is None or len(labels) < 2:
+        return {}
+    roots = list(labels)
+    vectors = encoder.encode([labels[r] for r in roots])
+    matrix = vectors @ vectors.T
+    return {(a, b): float(matrix[i, j]) for i, a in enumerate(roots) for j, b in enumerate(roots) if a != b}
+
+
+# --- clusters ------------------------------------------------------------------------------
+
+
+def _cluster(mentions: Sequence[Mention], members: list[int]) -> EntityCluster:
+    known = Counter(mentions[i].value for i in members if mentions[i].attrs.get("canonical"))
+    if known:
+        name = known.most_common(1)[0][0]
+        entity = entities().get(name)
+        kind = entity.type if entity else mentions[members[0]].attrs.get("type", "person")
+        return EntityCluster(name, kind, True, tuple(members))
+    name = _provisional_name(mentions, members)
+    return EntityCluster(name, _majority_type(mentions, members), False, tuple(members))
+
+
+def _provisional_name(mentions, members) -> str:
+    """Prefer a name as a Latin-script source writes it, the fullest form, the most frequent."""
+    latin_written = [mentions[i].attrs.get("stem") or mentions[i].text for i in members
+                     if LATIN.search(mentions[i].text)]
+    pool = latin_written or [mentions[i].attrs.get("latin") or mentions[i].value for i in members]
+    counts = Counter(pool)
+    return max(counts, key=lambda n: (len(n.split()), counts[n], -pool.index(n)))
+
+
+def _majority_type(mentions, members) -> str:
+    decided = Counter(
+        mentions[i].attrs.get("type") for i in members if not mentions[i].attrs.get("type_guessed")
+    )
+    every = Counter(mentions[i].attrs.get("type") for i in members)
+    return (decided or every).most_common(1)[0][0]
+
+
+# --- evidence across sources ---------------------------------------------------------------
+
+
+def find_by_evidence(text: str, language: str | None, names: Sequence[Mention],
+                     found: Sequence[Mention] = ()) -> list[Mention]:
+    """Words of ``text`` that spell a name found in another source, as new mentions.
+
+    A capitalised or lower-case word (or two or three) whose Latin reading matches the key of
+    one of ``names`` is that name, even where this text gave no other sign of a name.
+    ``found`` are this text's own mentions, whose spans are not searched again.
+    """
+    targets = _evidence_targets(names)
+    if not targets:
+        return []
+    taken = [(m.start, m.end) for m in found]
+    rules = rules_for(language)
+    spans = _candidate_spans(text, rules)
+    out = []
+    for start, end, surface in spans:
+        if any(s < end and start < e for s, e in taken):
+            continue
+        target = _evidence_match(surface, language, targets)
+        if target is None:
+            continue
+        taken.append((start, end))
+        attrs = {**target.attrs, "stem": surface, "latin": to_latin(surface, language), "title": None,
+                 "evidence": True}
+        out.append(Mention("entity", start, end, text[start:end], target.value, attrs=attrs))
+    return out
+
+
+def _evidence_targets(names: Sequence[Mention]) -> dict[str, Mention]:
+    targets: dict[str, Mention] = {}
+    for m in names:
+        for word in (m.attrs.get("latin") or m.value).split()[-1:]:
+            key = loose_key(word)
+            if len(key.replace(" ", "")) >= EVIDENCE_MIN_LETTERS:
+                targets.setdefault(key, m)
+    return targets
+
+
+def _candidate_spans(text: str, rules) -> list[tuple[int, int, str]]:
+    if not rules.word_spaces:
+        chars = regex.escape(rules.name_chars) if rules.name_chars else r"\p{Han}"
+        return [(m.start(), m.end(), m.group()) for m in regex.finditer(f"[{chars}]{{3,}}", text)]
+    spans = []
+    for token in tokens_for(text, rules):
+        front, back = rules.morphology.name_stem(token.norm)
+        start, end = token.start + front, token.end - back
+        if end - start >= EVIDENCE_MIN_LETTERS - 1:
+            spans.append((token.start + front, token.end, text[start:end]))
+    return spans
+
+
+def _evidence_match(surface: str, language: str | None, targets: dict[str, Mention]) -> Mention | None:
+    key = loose_key(to_latin(surface, language))
+    if len(key) < EVIDENCE_MIN_LETTERS:
+        return None
+    if key in targets:
+        return targets[key]
+    for target_key, mention in targets.items():
+        if abs(len(target_key) - len(key)) <= 1 and fuzz.ratio(key, target_key) >= EVIDENCE_MIN:
+            return mention
+    return None
+
+
+# --- a set of documents --------------------------------------------------------------------
+
+
+def resolve_entities(documents: Sequence[tuple[str, str | None]], encoder=None) -> list[list[Mention]]:
+    """Entity mentions of each (text, language) document, matched across all of them.
+
+    Finds mentions per document, adds names that only evidence from another document reveals,
+    then matches everything; each mention's ``value`` is its entity's one canonical name.
+    """
+    found = [find_entities(text, language) for text, language in documents]
+    for k, (text, language) in enumerate(documents):
+        elsewhere = [m for j, ms in enumerate(found) if j != k for m in ms if m.attrs.get("form") == "name"]
+        extra = find_by_evidence(text, language, elsewhere, found[k])
+        found[k] = sorted(found[k] + extra, key=lambda m: m.start)
+    flat = [m for ms in found for m in ms]
+    matched = iter(match_entities(flat, encoder))
+    return [[next(matched) for _ in ms] for ms in found]

@@ -1,0 +1,181 @@
+"""The ``[entities]`` section of a language file, compiled once per language.
+
+Nothing here knows a language: every list comes from ``parallax.lang.load(code)``. A missing
+language (``None`` or unknown) gets neutral rules: no affixes, capitals where the text has them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from ...lang import languages, maybe_load
+from .text import normal, words_of
+
+CUE_TYPES = ("person", "place", "organisation")
+
+
+@dataclass(frozen=True)
+class Morphology:
+    """Affixes that inflection and clitics add to a name, and how deep to strip them."""
+
+    prefixes: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()
+    name_suffixes: tuple[str, ...] = ()
+    separators: tuple[str, ...] = ()
+    min_stem: int = 3
+    max_affixes: int = 2
+    _memo: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def variants(self, word: str) -> dict[str, tuple[int, int]]:
+        """Every stem reachable by stripping affixes -> (chars cut at the front, at the end)."""
+        found = self._memo.get(word)
+        if found is None:
+            found = self._strip_all(word)
+            if len(self._memo) < 200_000:
+                self._memo[word] = found
+        return found
+
+    def _strip_all(self, word: str) -> dict[str, tuple[int, int]]:
+        found = {word: (0, 0)}
+        frontier = [word]
+        for _ in range(self.max_affixes):
+            next_frontier = []
+            for stem in frontier:
+                front, back = found[stem]
+                for shorter, cut_front, cut_back in self._strip_once(stem):
+                    cut = (front + cut_front, back + cut_back)
+                    if shorter not in found or sum(cut) < sum(found[shorter]):
+                        found[shorter] = cut
+                        next_frontier.append(shorter)
+            frontier = next_frontier
+        return found
+
+    def _strip_once(self, stem: str):
+        for separator in self.separators:
+            head, sep, tail = stem.partition(separator)
+            if sep and len(head) >= 2:
+                yield head, 0, len(sep) + len(tail)
+        for prefix in self.prefixes:
+            if stem.startswith(prefix) and len(stem) - len(prefix) >= self.min_stem:
+                yield stem[len(prefix):], len(prefix), 0
+        for suffix in self.suffixes:
+            if stem.endswith(suffix) and len(stem) - len(suffix) >= self.min_stem:
+                yield stem[: -len(suffix)], 0, len(suffix)
+
+    def name_stem(self, word: str) -> tuple[int, int]:
+        """How much to cut from an unknown name to get its dictionary form (front, back)."""
+        front = 0
+        for prefix in self.prefixes:  # longest first
+            if word.startswith(prefix) and len(word) - len(prefix) >= self.min_stem:
+                front = len(prefix)
+                break
+        for separator in self.separators:
+            index = word.find(separator, front)
+            if index >= front + 2:
+                return front, len(word) - index
+        rest = word[front:]
+        for suffix in self.name_suffixes or self.suffixes:  # longest first
+            if rest.endswith(suffix) and len(rest) - len(suffix) >= max(self.min_stem, 4):
+                return front, len(suffix)
+        return front, 0
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A word before or after a name that tells what the name is (President X, X облысы)."""
+
+    type: str
+    before_name: bool  # President X
+    after_name: bool  # X总统, Ақтөбе облысы, ماكرون، رئيس فرنسا
+
+
+@dataclass(frozen=True)
+class Rules:
+    code: str | None
+    transliterator: str
+    capitalisation: bool
+    capitalised_nouns: bool
+    word_spaces: bool
+    morphology: Morphology
+    particles: frozenset[str]
+    name_endings: tuple[str, ...]
+    stopwords: frozenset[str]
+    max_name_words: int
+    cues: dict[tuple[str, ...], Cue]
+    organisation_words: frozenset[str]
+    place_words: frozenset[str]
+    place_before: frozenset[str]
+    elisions: tuple[str, ...]  # l', d': cut from the front of a word before anything else
+    patterns: dict[str, tuple[str, ...]]
+    name_chars: str
+    readings: dict[str, str]
+    same_script: tuple[str, ...]  # languages whose aliases are also tried (one alphabet)
+
+
+def _longest_first(items) -> tuple[str, ...]:
+    return tuple(sorted({normal(i) for i in items if i}, key=len, reverse=True))
+
+
+def _phrases(items) -> set[tuple[str, ...]]:
+    return {tuple(words_of(i)) for i in items if words_of(i)}
+
+
+@cache
+def rules_for(code: str | None) -> Rules:
+    """The compiled rules of a language; neutral rules for None or an unknown code."""
+    data = maybe_load(code)
+    section = data.section("entities") if data else {}
+    script = data.script if data else None
+    cues_section = section.get("cues", {})
+    cues: dict[tuple[str, ...], Cue] = {}
+    for cue_type in CUE_TYPES:
+        before = _phrases(cues_section.get(f"{cue_type}_before", []))
+        after = _phrases(cues_section.get(f"{cue_type}_after", []))
+        for phrase in before | after:
+            cues.setdefault(phrase, Cue(cue_type, phrase in before, phrase in after))
+    morphology = Morphology(
+        prefixes=_longest_first(section.get("prefixes", [])),
+        suffixes=_longest_first(section.get("suffixes", [])),
+        name_suffixes=_longest_first(section.get("name_suffixes", [])),
+        separators=tuple(normal(s) for s in section.get("suffix_separators", [])),
+        min_stem=int(section.get("min_stem", 3)),
+        max_affixes=int(section.get("max_affixes", 2)),
+    )
+    quote_verbs = data.section("quotes").get("verbs", []) if data else []
+    return Rules(
+        code=data.code if data else None,
+        transliterator=section.get("transliterator", "Any-Latin"),
+        capitalisation=bool(section.get("capitalisation", data is None or script in ("Latn", "Cyrl"))),
+        capitalised_nouns=bool(section.get("capitalised_nouns", False)),
+        word_spaces=bool(section.get("word_spaces", True)),
+        morphology=morphology,
+        particles=frozenset(normal(p) for p in section.get("name_particles", [])),
+        name_endings=_longest_first(section.get("name_endings", [])),
+        stopwords=frozenset(normal(w) for w in [*section.get("stopwords", []), *_single_words(quote_verbs)]),
+        max_name_words=int(section.get("max_name_words", 3)),
+        cues=cues,
+        organisation_words=frozenset(normal(w) for w in cues_section.get("organisation_words", [])),
+        place_words=frozenset(normal(w) for w in cues_section.get("place_words", [])),
+        place_before=frozenset(normal(w) for w in cues_section.get("place_prepositions", [])),
+        elisions=_longest_first(section.get("elisions", [])),
+        patterns={t: tuple(section.get("patterns", {}).get(t, [])) for t in CUE_TYPES},
+        name_chars=section.get("name_chars", ""),
+        readings={k: v for k, v in section.get("readings", {}).items()},
+        same_script=_same_script(data.code if data else None, script),
+    )
+
+
+def _single_words(phrases) -> list[str]:
+    return [p for p in phrases if "*" not in p and len(words_of(p)) == 1]
+
+
+def _same_script(code: str | None, script: str | None) -> tuple[str, ...]:
+    if code is None:
+        return languages()
+    others = []
+    for other in languages():
+        data = maybe_load(other)
+        if other != code and data is not None and data.script == script:
+            others.append(other)
+    return tuple(others)

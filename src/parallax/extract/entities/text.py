@@ -1,0 +1,126 @@
+"""Tokens with offsets, and the normal form every comparison of names uses.
+
+Keys are case-folded, stripped of combining marks (so Erdoğan = Erdogan, ё = е, harakat
+vanish) and use one apostrophe and one form of the Arabic letters that Arabic and Persian
+spell differently (ي/ی, ك/ک, ة/ه is kept: it is a suffix), so that an alias written once
+matches every spelling convention.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+# Letters joined by apostrophes stay one token (Tokayev'in, O'zbekiston); hyphens split tokens
+# but are remembered, because Қасым-Жомарт is one name and НАТО-ның is a name plus a suffix.
+WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’ʻʼ`][\p{L}\p{M}]+)*")
+SENTENCE_END = regex.compile(r"[.!?。！？؟…]+[\"'»”’)\]]*\s+|\n\s*")
+
+_APOSTROPHES = str.maketrans({"’": "'", "ʻ": "'", "ʼ": "'", "`": "'", "‘": "'"})
+# Keep letters that are distinct in our alphabets although Unicode decomposes them.
+_KEEP_MARKS = {"й", "Й", "ї", "Ї"}
+_ARABIC_FORMS = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ئ": "ي", "ك": "ک",
+    "ؤ": "و", "ـ": None, "\u200c": None, "\u200d": None,
+})
+
+
+@lru_cache(maxsize=65536)
+def normal(text: str) -> str:
+    """The comparison form of a word or phrase (see the module docstring)."""
+    text = text.translate(_APOSTROPHES).translate(_ARABIC_FORMS)
+    if "İ" in text:
+        text = text.replace("İ", "I")
+    out = []
+    for char in text:
+        if char in _KEEP_MARKS:
+            out.append(char.casefold())
+            continue
+        for part in unicodedata.normalize("NFD", char):
+            if not unicodedata.combining(part):
+                out.append(part)
+    return unicodedata.normalize("NFC", "".join(out)).casefold()
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    norm: str
+    sentence_start: bool
+    hyphen_before: bool  # joined to the previous token by a hyphen (Қасым-Жомарт, НАТО-ның)
+    gap_before: str  # the characters between the previous token and this one
+
+    @property
+    def capitalised(self) -> bool:
+        return is_capitalised(self.text)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens of ``text`` with their offsets, sentence-start flags and separators."""
+    starts = _sentence_starts(text)
+    tokens: list[Token] = []
+    previous_end = 0
+    for match in WORD.finditer(text):
+        gap = text[previous_end:match.start()]
+        next_start = bisect_left(starts, previous_end)
+        at_start = not tokens or (next_start < len(starts) and starts[next_start] <= match.start())
+        tokens.append(Token(
+            start=match.start(),
+            end=match.end(),
+            text=match.group(),
+            norm=normal(match.group()),
+            sentence_start=at_start,
+            hyphen_before=bool(tokens) and gap in ("-", "‑"),
+            gap_before=gap,
+        ))
+        previous_end = match.end()
+    return tokens
+
+
+def _sentence_starts(text: str) -> list[int]:
+    return [m.end() for m in SENTENCE_END.finditer(text)]
+
+
+def words_of(phrase: str) -> list[str]:
+    """The normalised word tokens of a phrase, the way :func:`tokenize` cuts text."""
+    return [normal(m.group()) for m in WORD.finditer(phrase)]
+
+
+def drop_elisions(tokens: list[Token], elisions: tuple[str, ...]) -> list[Token]:
+    """Cut elided articles and prepositions off words (l'Ukraine -> Ukraine, d'Iran -> Iran)."""
+    if not elisions:
+        return tokens
+    out = []
+    for token in tokens:
+        elision = next((e for e in elisions if token.norm.startswith(e) and len(token.norm) > len(e)), None)
+        if elision is not None and len(token.text) == len(token.norm):
+            cut = len(elision)
+            token = Token(
+                start=token.start + cut, end=token.end, text=token.text[cut:], norm=token.norm[cut:],
+                sentence_start=token.sentence_start, hyphen_before=token.hyphen_before,
+                gap_before=token.gap_before + token.text[:cut],
+            )
+        out.append(token)
+    return out
+
+
+def strip_elision(word: str, elisions: tuple[str, ...]) -> str:
+    for elision in elisions:
+        if word.startswith(elision) and len(word) > len(elision):
+            return word[len(elision):]
+    return word

@@ -1,0 +1,85 @@
+"""Latin forms of names and the keys that make spelling variants compare equal.
+
+``to_latin`` uses the ICU transform the language file names (BGN for Cyrillic alphabets,
+whose ž š would otherwise fold to z s), and for scripts without an ICU transform that reads
+foreign names well, a table of readings from the language file (Chinese transliteration
+characters: 托卡耶夫 -> Tokayev rather than the pinyin tuo ka ye fu).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache, lru_cache
+from importlib import resources
+
+import icu
+import regex
+
+from .rules import rules_for
+from .text import normal
+
+_SPELLING = tomllib.loads((resources.files(__package__) / "data" / "spelling.toml").read_text("utf-8"))
+_FOLD = [(regex.compile(a), b) for a, b in _SPELLING["fold"]]
+_LOOSE = [(regex.compile(a), b) for a, b in _SPELLING["loose"]]
+_NOT_LETTERS = regex.compile(r"[^a-z' ]+")
+_SPACES = regex.compile(r"\s+")
+
+
+@cache
+def _transliterator(transform_id: str) -> icu.Transliterator:
+    return icu.Transliterator.createInstance(f"{transform_id}; Any-Latin; Latin-ASCII")
+
+
+@lru_cache(maxsize=65536)
+def to_latin(text: str, language: str | None) -> str:
+    """A readable ASCII Latin form of a name, with each word capitalised."""
+    rules = rules_for(language)
+    if rules.readings:
+        text = _read_characters(text, rules.readings)
+    latin = _transliterator(rules.transliterator).transliterate(text)
+    latin = latin.replace("ʹ", "").replace("'", "").replace("·", " ").replace("-", " ")
+    words = [w for w in _SPACES.split(latin.strip()) if w]
+    return " ".join(w[:1].upper() + w[1:].lower() for w in words)
+
+
+def _read_characters(text: str, readings: dict[str, str]) -> str:
+    """Replace the longest known character sequences by their Latin readings."""
+    longest = max(map(len, readings), default=1)
+    out: list[str] = []
+    index = 0
+    while index < len(text):
+        for size in range(min(longest, len(text) - index), 0, -1):
+            reading = readings.get(text[index:index + size])
+            if reading is not None:
+                out.append(reading)
+                index += size
+                break
+        else:
+            out.append(text[index])
+            index += 1
+    return "".join(out)
+
+
+def _apply(rules, word: str) -> str:
+    for pattern, replacement in rules:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+@lru_cache(maxsize=65536)
+def fold_key(latin: str) -> str:
+    """The key under which Latin spelling variants of a name are equal (Tokajew = Tokayev)."""
+    ascii_text = _transliterator("Any-Latin").transliterate(normal(latin))
+    words = _NOT_LETTERS.sub(" ", ascii_text.lower()).split()
+    return " ".join(_apply(_FOLD, w) for w in words)
+
+
+@lru_cache(maxsize=65536)
+def loose_key(latin: str) -> str:
+    """A coarser key for comparing across scripts that write vowels and sounds differently."""
+    return " ".join(_apply(_LOOSE, w) for w in fold_key(latin).split())
+
+
+def skeleton(key: str) -> str:
+    """The consonants of a key (Arabic and Persian write few vowels), first letter kept."""
+    return " ".join(w[:1] + regex.sub(r"[aeiou]", "", w[1:]) for w in key.split())

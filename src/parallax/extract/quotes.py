@@ -1,0 +1,625 @@
+"""Quotes and their speakers: direct quotes in every mark style, the dash form, reported speech.
+
+Direct quotes are text between the quotation marks of ``[quotes] marks`` or a line opened by a
+dash (``— …, — заявил Макрон``). The attribution is looked for in the rest of the sentence after
+the quote, then in the words before it; the speaker is the entity nearest the speech verb there,
+or, for a pronoun, a title or a bare verb ("he said", "деді ол", "the president said",
+"وأضاف"), the last person named before. Reported speech ("X said that …", "по словам X, …",
+"وقال X إن …", "X表示，…", "X … деп атап өтті") is a second kind, with lower confidence.
+Every word list lives in the ``[quotes]`` section of the language file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from ..lang import languages, maybe_load
+from ..model import Mention
+from .entities import find_entities
+from .entities.gazetteer import gazetteer_for, tokens_for
+from .entities.rules import rules_for
+from .entities.text import Token, normal
+
+# Confidence of each way of attributing a quote.
+DIRECT_NAMED = 0.95
+DIRECT_REFERRED = 0.85  # speaker reached through a pronoun, a title or a bare verb
+DIRECT_UNATTRIBUTED = 0.5
+REPORTED_NAMED = 0.7
+REPORTED_REFERRED = 0.6
+# A quoted string with no attribution is a quote (not a name or a scare quote) from this size.
+UNATTRIBUTED_MIN_WORDS = 6
+UNATTRIBUTED_MIN_CHARS = 12  # scripts without word spaces
+ATTRIBUTION_REACH = 160  # characters around a quote searched for its attribution
+REPORTED_MIN_WORDS = 3
+HEAD_TITLE_WORDS = 3  # a speaker opening a verb-final sentence may follow a title this long
+SENTENCE = regex.compile(r"[^.!?。！？؟\n]+(?:[.!?。！？؟…]+[\"'»”’」』)]*|\n|$)")
+# A line opened by a dash, the quoted words, and a dash before the attribution (— …, — сказал он).
+DASH_LINE = (
+    r"(?m)^[ \t]*(?P<open>[{d}])[ \t]*(?P<body>[^\n]+?)(?P<stop>[,.!?…،，]?)"
+    r"[ \t]+(?P<close>[{d}])[ \t]+(?P<rest>[^\n]*)"
+)
+
+
+@dataclass(frozen=True)
+class WordList:
+    """Phrases to find in text: token sequences, a trailing ``*`` on a word matches any ending."""
+
+    phrases: tuple[tuple[str, ...], ...]
+
+    @classmethod
+    def of(cls, items: Sequence[str]) -> WordList:
+        phrases = set()
+        for item in items:
+            words = tuple(_phrase_words(item))
+            if words:
+                phrases.add(words)
+        return cls(tuple(sorted(phrases, key=len, reverse=True)))
+
+
+def _phrase_words(item: str) -> list[str]:
+    words = []
+    for part in item.split():
+        star = part.endswith("*")
+        word = normal(part.rstrip("*"))
+        if word:
+            words.append(word + ("*" if star else ""))
+    return words
+
+
+@dataclass(frozen=True)
+class QuoteRules:
+    marks: tuple[tuple[str, str], ...]
+    dashes: str
+    verbs: WordList
+    pronouns: WordList
+    complementizers: WordList
+    according_to: WordList
+    according_to_after: WordList
+    quotative: WordList
+    raw_verbs: tuple[str, ...]  # for scripts without word spaces
+    raw_complementizers: tuple[str, ...]
+    raw_according_to: tuple[str, ...]
+    raw_pronouns: tuple[str, ...]
+    word_spaces: bool
+
+
+@cache
+def quote_rules(code: str | None) -> QuoteRules:
+    """The compiled ``[quotes]`` section; every language's lists together for None."""
+    data = maybe_load(code)
+    sections = [data.section("quotes")] if data else [maybe_load(c).section("quotes") for c in languages()]
+
+    def gather(key: str) -> list:
+        return [item for section in sections for item in section.get(key, [])]
+
+    marks = tuple(dict.fromkeys(tuple(pair) for pair in gather("marks")))
+    return QuoteRules(
+        marks=marks,
+        dashes="".join(dict.fromkeys(gather("dashes"))),
+        verbs=WordList.of(gather("verbs")),
+        pronouns=WordList.of(gather("pronouns")),
+        complementizers=WordList.of(gather("complementizers")),
+        according_to=WordList.of(gather("according_to")),
+        according_to_after=WordList.of(gather("according_to_after")),
+        quotative=WordList.of(gather("quotative")),
+        raw_verbs=tuple(sorted(gather("verbs"), key=len, reverse=True)),
+        raw_complementizers=tuple(gather("complementizers")),
+        raw_according_to=tuple(gather("according_to")),
+        raw_pronouns=tuple(gather("pronouns")),
+        word_spaces=rules_for(code).word_spaces,
+    )
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    text: str
+
+
+class Finder:
+    """Where the words of a list occur in one text (token phrases, or substrings without spaces)."""
+
+    def __init__(self, text: str, language: str | None, rules: QuoteRules) -> None:
+        self.text = text
+        self.rules = rules
+        self.tokens: list[Token] = tokens_for(text, rules_for(language)) if rules.word_spaces else []
+
+    def hits(self, words: WordList, raw: Sequence[str] = (), start: int = 0, end: int | None = None
+             ) -> list[Hit]:
+        end = len(self.text) if end is None else end
+        if not self.rules.word_spaces:
+            return self._substring_hits(raw, start, end)
+        found = []
+        for i, token in enumerate(self.tokens):
+            if token.start < start or token.end > end:
+                continue
+            for phrase in words.phrases:
+                last = self._phrase_end(phrase, i)
+                if last is not None and self.tokens[last - 1].end <= end:
+                    stop = self.tokens[last - 1].end
+                    found.append(Hit(token.start, stop, self.text[token.start:stop]))
+                    break
+        return found
+
+    def _phrase_end(self, phrase: tuple[str, ...], i: int) -> int | None:
+        if i + len(phrase) > len(self.tokens):
+            return None
+        for k, word in enumerate(phrase):
+            norm = self.tokens[i + k].norm
+            if word.endswith("*"):
+                if not norm.startswith(word[:-1]):
+                    return None
+            elif norm != word:
+                return None
+        return i + len(phrase)
+
+    def _substring_hits(self, raw: Sequence[str], start: int, end: int) -> list[Hit]:
+        found = []
+        taken: list[tuple[int, int]] = []
+        for item in sorted(raw, key=len, reverse=True):
+            for match in regex.finditer(regex.escape(item), self.text[start:end]):
+                s, e = start + match.start(), start + match.end()
+                if not any(a < e and s < b for a, b in taken):
+                    taken.append((s, e))
+                    found.append(Hit(s, e, item))
+        return sorted(found, key=lambda h: h.start)
+
+
+# --- the public function -------------------------------------------------------------------
+
+
+def extract_quotes(text: str, language: str | None, entities: Sequence[Mention] = ()) -> list[Mention]:
+    """Quotes in ``text`` with their speakers (offsets relative to ``text``).
+
+    ``entities`` are the entity mentions of the same text (found here when not given).
+    ``value`` is the quoted text without marks; attrs: speaker (canonical name or None),
+    speaker_text (as written), direct, confidence, verb.
+    """
+    rules = quote_rules(language)
+    people = sorted(entities or find_entities(text, language), key=lambda m: m.start)
+    finder = Finder(text, language, rules)
+    context = _Context(text, language, rules, finder, people)
+    direct = [q for q in (_direct_quote(context, span) for span in _quoted_spans(text, rules)) if q]
+    reported = _reported_speech(context, [(q.start, q.end) for q in direct])
+    return sorted(direct + reported, key=lambda q: q.start)
+
+
+@dataclass
+class _Context:
+    text: str
+    language: str | None
+    rules: QuoteRules
+    finder: Finder
+    entities: list[Mention]
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int  # the quote with its marks
+    end: int
+    inner_start: int  # the quoted words
+    inner_end: int
+    after: int  # where the attribution after the quote may start
+
+
+# --- direct quotes -------------------------------------------------------------------------
+
+
+def _quoted_spans(text: str, rules: QuoteRules) -> list[_Span]:
+    candidates = []
+    for opening, closing in rules.marks:
+        candidates += _mark_pairs(text, opening, closing)
+    if rules.dashes:
+        candidates += _dash_lines(text, rules.dashes)
+    chosen: list[_Span] = []
+    for span in sorted(candidates, key=lambda s: (s.start, -s.end)):
+        if not any(c.start < span.end and span.start < c.end for c in chosen):
+            chosen.append(span)
+    return chosen
+
+
+def _mark_pairs(text: str, opening: str, closing: str) -> list[_Span]:
+    spans = []
+    index = 0
+    while (start := text.find(opening, index)) >= 0:
+        end = _closing_mark(text, start + len(opening), opening, closing)
+        if end is None:
+            index = start + len(opening)
+            continue
+        spans.append(_Span(start, end + len(closing), start + len(opening), end, end + len(closing)))
+        index = end + len(closing)
+    return spans
+
+
+def _closing_mark(text: str, index: int, opening: str, closing: str) -> int | None:
+    depth = 0
+    limit = min(len(text), index + 3000)
+    while index < limit:
+        if text.startswith("\n\n", index):
+            return None
+        if opening != closing and text.startswith(opening, index):
+            depth += 1
+        elif text.startswith(closing, index) and not _inside_word(text, index, len(closing)):
+            if depth == 0:
+                return index
+            depth -= 1
+        index += 1
+    return None
+
+
+def _inside_word(text: str, index: int, size: int) -> bool:
+    """An apostrophe between letters (won’t, Tokayev’s) is not a closing mark."""
+    before = text[index - 1] if index else " "
+    after = text[index + size] if index + size < len(text) else " "
+    return before.isalpha() and after.isalpha()
+
+
+def _dash_lines(text: str, dashes: str) -> list[_Span]:
+    pattern = regex.compile(DASH_LINE.format(d=regex.escape(dashes)))
+    spans = []
+    for match in pattern.finditer(text):
+        stop = match.group("stop")
+        inner_end = match.end("stop") if stop in ("!", "?", "…") else match.end("body")
+        body = match.start("body")
+        spans.append(_Span(match.start("open"), inner_end, body, inner_end, match.start("close")))
+    return spans
+
+
+def _direct_quote(context: _Context, span: _Span) -> Mention | None:
+    inner = context.text[span.inner_start:span.inner_end].strip()
+    if not regex.search(r"\p{L}", inner):
+        return None
+    attribution = _attribution_after(context, span) or _attribution_before(context, span)
+    if attribution is None:
+        if not _long_enough(inner, context.rules):
+            return None
+        speaker, speaker_text, verb, referred = None, None, None, False
+    else:
+        speaker, speaker_text, verb, referred = attribution
+    confidence = DIRECT_UNATTRIBUTED if attribution is None else DIRECT_REFERRED if referred else DIRECT_NAMED
+    if attribution is not None and speaker is None:
+        confidence = DIRECT_UNATTRIBUTED
+    return _quote(context.text, span.start, span.end, inner, speaker, speaker_text, True, confidence, verb)
+
+
+def _long_enough(inner: str, rules: QuoteRules) -> bool:
+    if rules.word_spaces:
+        return len(inner.split()) >= UNATTRIBUTED_MIN_WORDS
+    return len(inner) >= UNATTRIBUTED_MIN_CHARS
+
+
+def _attribution_after(context: _Context, span: _Span):
+    start = span.after
+    end = _clause_end(context.text, start)
+    if not context.text[start:end].strip(" ,،，—–-:\t"):
+        return None
+    if regex.match(r"\s*[\"«»“”„]", context.text[start:end]):
+        return None  # another quote follows: this one was not attributed here
+    return _attribution_in(context, start, end, span.start, verb_required=True)
+
+
+def _attribution_before(context: _Context, span: _Span):
+    start = _clause_start(context.text, span.start)
+    window = context.text[start:span.start]
+    if not window.strip():
+        return None
+    colon = regex.search(r"[:：]\s*$", window)
+    found = _attribution_in(context, start, span.start, span.start, verb_required=not colon)
+    if found is None and colon:
+        return None
+    return found
+
+
+def _clause_end(text: str, start: int) -> int:
+    limit = min(len(text), start + ATTRIBUTION_REACH)
+    match = regex.compile(r"[.!?。！？؟\n«“„\"]").search(text, start + 1, limit)
+    return match.start() if match else limit
+
+
+def _clause_start(text: str, end: int) -> int:
+    limit = max(0, end - ATTRIBUTION_REACH)
+    window = text[limit:end]
+    cut = max(window.rfind(c) for c in ".!?。！？؟\n»”\"")
+    return limit + cut + 1 if cut >= 0 else limit
+
+
+def _attribution_in(context: _Context, start: int, end: int, quote_start: int, verb_required: bool):
+    """(speaker, speaker text, verb, referred) for the clause ``start:end``, or None."""
+    verbs = _verb_hits(context, start, end)
+    if verb_required and not verbs:
+        return None
+    anchor = verbs[0] if verbs else Hit(end, end, "")
+    named = _named_speaker(context, start, end, anchor)
+    verb = verbs[0].text if verbs else None
+    if named is not None:
+        return named.value, named.text, verb, False
+    if not verbs:
+        return None
+    referred = _referred_speaker(context, start, end, quote_start)
+    if referred is None:
+        return None, None, verb, True
+    mention, written = referred
+    return mention.value, written or None, verb, True
+
+
+def _verb_hits(context: _Context, start: int, end: int) -> list[Hit]:
+    return context.finder.hits(context.rules.verbs, context.rules.raw_verbs, start, end)
+
+
+def _named_speaker(context: _Context, start: int, end: int, anchor: Hit) -> Mention | None:
+    inside = [m for m in context.entities if m.start >= start and m.end <= end
+              and m.attrs.get("form", "name") == "name" and m.attrs.get("type") in ("person", "organisation")]
+    if not inside:
+        return None
+    people = [m for m in inside if m.attrs.get("type") == "person"] or inside
+    return min(people, key=lambda m: _distance(m, anchor))
+
+
+def _distance(mention: Mention, hit: Hit) -> int:
+    if mention.end <= hit.start:
+        return hit.start - mention.end
+    return max(0, mention.start - hit.end)
+
+
+def _referred_speaker(context: _Context, start: int, end: int, before: int) -> tuple[Mention, str] | None:
+    """A pronoun, a title or a bare verb in the clause: the last person named earlier."""
+    earlier = [m for m in context.entities if m.end <= before and m.attrs.get("type") == "person"
+               and m.attrs.get("form", "name") == "name"]
+    if not earlier:
+        return None
+    pronouns = context.finder.hits(context.rules.pronouns, context.rules.raw_pronouns, start, end)
+    title = _title_in(context, start, end)
+    if title is not None:
+        titled = [m for m in earlier if _same_title(m.attrs.get("title"), title.text)]
+        return (titled or earlier)[-1], title.text
+    if pronouns:
+        return earlier[-1], pronouns[0].text
+    return earlier[-1], ""
+
+
+def _title_in(context: _Context, start: int, end: int) -> Hit | None:
+    gazetteer = gazetteer_for(context.language if rules_for(context.language).code else None)
+    if not context.rules.word_spaces:
+        for s, e, targets in gazetteer.scan_strings(context.text[start:end]):
+            if any(t.cue and t.cue.type == "person" for t in targets):
+                return Hit(start + s, start + e, context.text[start + s:start + e])
+        return None
+    tokens = context.finder.tokens
+    for i, token in enumerate(tokens):
+        if token.start < start or token.end > end:
+            continue
+        match = gazetteer.match_at(tokens, i)
+        if match is not None and any(t.cue and t.cue.type == "person" for t, _, _ in match.candidates):
+            last = tokens[match.last - 1]
+            return Hit(token.start, last.end, context.text[token.start:last.end])
+    return None
+
+
+def _same_title(title: str | None, cue: str) -> bool:
+    if not title:
+        return False
+    words = {normal(w)[:5] for w in title.split()}
+    return any(normal(w)[:5] in words for w in cue.split())
+
+
+# --- reported speech -----------------------------------------------------------------------
+
+
+def _reported_speech(context: _Context, quoted: list[tuple[int, int]]) -> list[Mention]:
+    found = []
+    for match in SENTENCE.finditer(context.text):
+        start, end = match.start(), match.end()
+        sentence = context.text[start:end]
+        if not sentence.strip() or any(s < end and start < e for s, e in quoted):
+            continue
+        first = start + len(sentence) - len(sentence.lstrip())
+        quote = _reported_in(context, first, _trim_end(context.text, start, end))
+        if quote is not None:
+            found.append(quote)
+    return found
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".!?。！？؟…"):
+        end -= 1
+    return end
+
+
+def _reported_in(context: _Context, start: int, end: int) -> Mention | None:
+    for shape in REPORTED_SHAPES:
+        found = shape(context, start, end)
+        if found is not None:
+            speaker, speaker_text, verb, referred, content_start, content_end = found
+            content_start, content_end = _strip_span(context.text, content_start, content_end)
+            content = context.text[content_start:content_end]
+            if speaker is None or not _enough_words(content, context.rules):
+                continue
+            confidence = REPORTED_REFERRED if referred else REPORTED_NAMED
+            span = (content_start, content_end)
+            return _quote(context.text, *span, content, speaker, speaker_text, False, confidence, verb)
+    return None
+
+
+def _enough_words(content: str, rules: QuoteRules) -> bool:
+    if rules.word_spaces:
+        return len(content.split()) >= REPORTED_MIN_WORDS
+    return len(content) >= 4
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    junk = " \t\n,،，:：;—–-\"'«»“”„"
+    while start < end and text[start] in junk:
+        start += 1
+    while end > start and text[end - 1] in junk:
+        end -= 1
+    return start, end
+
+
+def _speaker_near(context: _Context, start: int, end: int, anchor: Hit, before: int):
+    named = _named_speaker(context, start, end, anchor)
+    if named is not None:
+        return named.value, named.text, False
+    pronouns = context.finder.hits(context.rules.pronouns, context.rules.raw_pronouns, start, end)
+    if pronouns or anchor.text:
+        referred = _referred_speaker(context, start, end, before)
+        if referred is not None:
+            return referred[0].value, referred[1] or None, True
+    return None
+
+
+def _according_to(context: _Context, start: int, end: int):
+    """по словам X, … / according to X, … / 据X称，…"""
+    rules = context.rules
+    for hit in context.finder.hits(rules.according_to, rules.raw_according_to, start, min(end, start + 40)):
+        comma = _next_comma(context.text, hit.end, end)
+        if comma is None:
+            continue
+        speaker = _speaker_near(context, hit.end, comma, Hit(hit.end, hit.end, ""), start)
+        if speaker is None:
+            continue
+        verbs = _verb_hits(context, hit.end, comma)
+        return (*speaker[:2], verbs[0].text if verbs else hit.text, speaker[2], comma + 1, end)
+    return None
+
+
+def _according_to_after(context: _Context, start: int, end: int):
+    """Тоқаевтың айтуынша, … / Tokayev'e göre … / Tokajew zufolge …"""
+    for hit in context.finder.hits(context.rules.according_to_after, (), start, end):
+        named = _named_speaker(context, start, hit.start, hit)
+        if named is None or hit.start - named.end > 3:
+            continue
+        return named.value, named.text, hit.text, False, hit.end, end
+    return None
+
+
+def _verb_then_complementizer(context: _Context, start: int, end: int):
+    """X said (on Monday) that … / وقال X إن … / X表示，…"""
+    rules = context.rules
+    for verb in _verb_hits(context, start, end):
+        complementizers = context.finder.hits(rules.complementizers, rules.raw_complementizers, verb.end, end)
+        if not complementizers or complementizers[0].start - verb.end > 60:
+            continue
+        marker = complementizers[0]
+        speaker = _speaker_near(context, start, marker.start, verb, verb.start)
+        if speaker is None:
+            continue
+        return (*speaker[:2], verb.text, speaker[2], marker.end, end)
+    return None
+
+
+def _quotative(context: _Context, start: int, end: int):
+    """Тоқаев … деп атап өтті / Tokayev … diye konuştu: the quoted clause closes with a particle."""
+    for particle in context.finder.hits(context.rules.quotative, (), start, end):
+        verbs = _verb_hits(context, particle.end, end)
+        if not verbs or verbs[0].start - particle.end > 40:
+            continue
+        verb = verbs[0]
+        after = _named_speaker(context, verb.end, end, verb)
+        head = _named_speaker(context, start, particle.start, Hit(start, start, ""))
+        speaker = after or head
+        if speaker is None:
+            referred = _referred_speaker(context, start, end, start)
+            if referred is None:
+                continue
+            mention, written = referred
+            return mention.value, written or None, verb.text, True, start, particle.start
+        content_start = head.end if speaker is head else start
+        return speaker.value, speaker.text, verb.text, False, content_start, particle.start
+    return None
+
+
+def _verb_final(context: _Context, start: int, end: int):
+    """…, Tokayev said. / Tokayev, ilişkilerin güçlü olduğunu söyledi. / X … атап өтті."""
+    verbs = _verb_hits(context, start, end)
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    tail = context.text[verb.end:end]
+    tail_entity = _named_speaker(context, verb.end, end, verb)
+    more_after = tail.strip() and (tail_entity is None or context.text[tail_entity.end:end].strip())
+    if more_after and not _only_pronoun(context, verb.end, end):
+        return None
+    comma = context.text.rfind(",", start, verb.start)
+    if comma > start:
+        speaker = _speaker_near(context, comma, end, verb, comma)
+        if speaker is not None and _named_or_pronoun_after(context, comma, verb):
+            return (*speaker[:2], verb.text, speaker[2], start, comma)
+    head = _named_speaker(context, start, min(verb.start, start + 60), Hit(start, start, ""))
+    if head is not None and len(context.text[start:head.start].split()) <= HEAD_TITLE_WORDS:
+        return head.value, head.text, verb.text, False, head.end, verb.start
+    pronoun = _leading_pronoun(context, start, verb.start)
+    if pronoun is not None:
+        referred = _referred_speaker(context, start, end, start)
+        if referred is not None:
+            return referred[0].value, pronoun.text, verb.text, True, pronoun.end, verb.start
+    return None
+
+
+def _leading_pronoun(context: _Context, start: int, end: int) -> Hit | None:
+    hits = context.finder.hits(context.rules.pronouns, context.rules.raw_pronouns, start, end)
+    if hits and not context.text[start:hits[0].start].strip():
+        return hits[0]
+    return None
+
+
+def _only_pronoun(context: _Context, start: int, end: int) -> bool:
+    hits = context.finder.hits(context.rules.pronouns, context.rules.raw_pronouns, start, end)
+    return bool(hits) and not context.text[hits[-1].end:end].strip()
+
+
+def _named_or_pronoun_after(context: _Context, comma: int, verb: Hit) -> bool:
+    """In "…, X said" the attribution after the comma is short: a name or pronoun and the verb."""
+    return len(context.text[comma + 1:verb.start].split()) <= 4
+
+
+def _verb_then_content(context: _Context, start: int, end: int):
+    """X said the talks went well. / Merz sagte, Deutschland sei bereit."""
+    for verb in _verb_hits(context, start, end):
+        named = _named_speaker(context, start, verb.start, verb)
+        if named is None or len(context.text[named.end:verb.start].split()) > 2:
+            continue
+        return named.value, named.text, verb.text, False, verb.end, end
+    return None
+
+
+# The shapes of reported speech, tried in this order on each sentence.
+REPORTED_SHAPES = (
+    _according_to,
+    _according_to_after,
+    _verb_then_complementizer,
+    _quotative,
+    _verb_final,
+    _verb_then_content,
+)
+
+
+def _next_comma(text: str, start: int, end: int) -> int | None:
+    match = regex.compile(r"[,،，:：]").search(text, start, end)
+    return match.start() if match else None
+
+
+def _clean_value(value: str) -> str:
+    """The quoted words without the clause punctuation marks leave behind (keeps ? and !)."""
+    return value.strip().rstrip(",.;:،，。；：…").strip()
+
+
+def _quote(text, start, end, value, speaker, speaker_text, direct, confidence, verb) -> Mention:
+    return Mention(
+        kind="quote",
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=_clean_value(value),
+        attrs={
+            "speaker": speaker,
+            "speaker_text": speaker_text,
+            "direct": direct,
+            "confidence": confidence,
+            "verb": verb,
+        },
+    )

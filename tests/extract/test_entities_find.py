@@ -1,0 +1,146 @@
+"""Entity finding: titles apart from names, inflection and clitics, offsets, ambiguity."""
+
+import pytest
+
+from parallax.extract.entities import canonical_name, find_entities
+from parallax.extract.entities.translit import fold_key
+
+TOKAYEV = "Kassym-Jomart Tokayev"
+MACRON = "Emmanuel Macron"
+
+
+def by_text(text, language):
+    return {m.text: m for m in find_entities(text, language)}
+
+
+def test_title_is_kept_apart_from_the_name():
+    found = by_text("Президент Қасым-Жомарт Тоқаев Астанада сөз сөйледі.", "kk")
+    tokayev = found["Қасым-Жомарт Тоқаев"]
+    assert tokayev.value == TOKAYEV
+    assert tokayev.attrs["title"] == "Президент"
+    assert tokayev.attrs["type"] == "person"
+    assert tokayev.attrs["canonical"] is True
+
+
+def test_arabic_title_with_nationality_adjective():
+    text = "استقبل الرئيس الفرنسي إيمانويل ماكرون نظيره الكازاخستاني في قصر الإليزيه."
+    found = by_text(text, "ar")
+    macron = found["إيمانويل ماكرون"]
+    assert macron.value == MACRON
+    assert macron.attrs["title"] == "الرئيس الفرنسي"
+    assert found["فرنسي"].value == "France"  # the adjective names the country
+    assert found["فرنسي"].attrs["form"] == "adjective"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "surface", "value", "stem"),
+    [
+        ("kk", "Тоқаевтың сапары туралы хабарланды.", "Тоқаевтың", TOKAYEV, "Тоқаев"),
+        ("kk", "Делегация Қазақстанға келді.", "Қазақстанға", "Kazakhstan", None),
+        ("kk", "Кездесу Астанадағы Ақордада өтті.", "Астанадағы", "Astana", "Астана"),
+        ("tr", "Heyet Tokayev'in davetiyle geldi.", "Tokayev'in", TOKAYEV, "Tokayev"),
+        ("uz", "Delegatsiya Toqayevning taklifi bilan keldi.", "Toqayevning", TOKAYEV, "Toqayev"),
+        ("ru", "Переговоры с Токаевым прошли в Казахстане.", "Токаевым", TOKAYEV, None),
+        ("ru", "Переговоры прошли в Казахстане.", "Казахстане", "Kazakhstan", None),
+        ("ru", "Он встретился с Эммануэлем Макроном.", "Эммануэлем Макроном", MACRON, "Эммануэль Макрон"),
+        ("ar", "وأكدت كازاخستان وفرنسا على أهمية التعاون.", "فرنسا", "France", None),
+        ("ar", "أرسل برقية للرئيس توكاييف.", "توكاييف", TOKAYEV, None),
+        ("ar", "قال وزير الخارجية الكازاخستاني إن الزيارة مهمة.", "كازاخستاني", "Kazakhstan", None),
+        ("fa", "رئیس جمهور قزاقستان قاسم ژومارت توکایف به تهران رفت.", "قاسم ژومارت توکایف", TOKAYEV, None),
+        ("zh", "哈萨克斯坦总统托卡耶夫在阿斯塔纳会见了客人。", "托卡耶夫", TOKAYEV, None),
+        ("de", "Das Treffen mit Tokajew fand in Kasachstan statt.", "Tokajew", TOKAYEV, None),
+        ("fr", "La visite de Tokaïev à Paris a duré deux jours.", "Tokaïev", TOKAYEV, None),
+        ("fr", "Les relations avec l'Ukraine et d'Iran ont été évoquées.", "Ukraine", "Ukraine", None),
+    ],
+)
+def test_inflected_and_cliticised_names_resolve(language, text, surface, value, stem):
+    found = by_text(text, language)
+    assert surface in found, sorted(found)
+    assert found[surface].value == value
+    if stem is not None:
+        assert found[surface].attrs["stem"] == stem
+
+
+def test_offsets_point_into_the_text():
+    text = "Ертең Президент Тоқаев Мәскеуге барады. Путин оны қарсы алады."
+    for mention in find_entities(text, "kk"):
+        assert text[mention.start:mention.end] == mention.text
+
+
+def test_unknown_name_after_a_title_gets_a_provisional_latin_value():
+    found = by_text("Министр энергетики Алмасадам Саткалиев провел совещание.", "ru")
+    minister = found["Алмасадам Саткалиев"]
+    assert minister.attrs["canonical"] is False
+    assert minister.attrs["type"] == "person"
+    assert minister.value == "Almasadam Satkaliyev"
+    assert minister.attrs["title"].lower().startswith("министр")
+
+
+def test_unknown_surname_alone_refers_back_to_the_full_name():
+    text = "Министр энергетики Алмасадам Саткалиев провел совещание. Саткалиев отметил рост добычи."
+    values = [m.value for m in find_entities(text, "ru") if m.text.startswith(("Алмас", "Саткал"))]
+    assert values == ["Almasadam Satkaliyev", "Almasadam Satkaliyev"]
+
+
+def test_sentence_initial_capitals_alone_are_not_names():
+    found = by_text("The talks lasted three hours. However, Tokayev said they were useful.", "en")
+    assert set(found) == {"Tokayev"}
+
+
+def test_capitalised_german_nouns_are_not_names():
+    found = by_text("Die Bundesregierung plant neue Investitionen in die Energie am Montag in Berlin.", "de")
+    assert set(found) == {"Berlin"}
+
+
+def test_georgia_the_country_and_the_us_state_are_told_apart_by_context():
+    country = by_text("Georgia and Armenia signed a transit deal in Tbilisi.", "en")["Georgia"]
+    state = by_text("The governor of Georgia spoke in Atlanta about the U.S. economy.", "en")["Georgia"]
+    assert country.value == "Georgia"
+    assert state.value == "Georgia (US state)"
+
+
+def test_mirziyoyev_and_his_daughter_are_different_people():
+    father = by_text("Президент Узбекистана Шавкат Мирзиёев провел встречу.", "ru")["Шавкат Мирзиёев"]
+    daughter = by_text("Саида Мирзиёева провела встречу с журналистами.", "ru")["Саида Мирзиёева"]
+    genitive = by_text("Указ Шавката Мирзиёева подписан. Позиция Мирзиёева ясна.", "ru")
+    assert father.value == "Shavkat Mirziyoyev"
+    assert daughter.value == "Saida Mirziyoyeva"
+    assert genitive["Мирзиёева"].value == "Shavkat Mirziyoyev"  # genitive of the father, named before
+
+
+@pytest.mark.parametrize(
+    ("surface", "language", "expected"),
+    [
+        ("Тоқаевтың", "kk", (TOKAYEV, "person")),
+        ("Tokajew", "de", (TOKAYEV, "person")),
+        ("Tokaïev", "fr", (TOKAYEV, "person")),
+        ("托卡耶夫", "zh", (TOKAYEV, "person")),
+        ("توكاييف", "ar", (TOKAYEV, "person")),
+        ("Австрии", "ru", ("Austria", "place")),
+        ("Австралии", "ru", ("Australia", "place")),
+        ("Irak", "de", ("Iraq", "place")),
+        ("Iran", "de", ("Iran", "place")),
+        ("ШОС", "ru", ("Shanghai Cooperation Organisation", "organisation")),
+        ("Kasachstans", "de", ("Kazakhstan", "place")),
+    ],
+)
+def test_canonical_name(surface, language, expected):
+    assert canonical_name(surface, language) == expected
+
+
+def test_canonical_name_of_an_unknown_name_is_provisional():
+    value, kind = canonical_name("Тілеубердінің", "kk")
+    assert kind is None
+    assert value == "Tileuberdi"
+
+
+def test_chinese_name_found_by_a_title_pattern_is_read_in_latin():
+    found = by_text("哈萨克斯坦副总理斯克利亚尔表示，项目进展顺利。", "zh")
+    assert "斯克利亚尔" in found
+    assert found["斯克利亚尔"].attrs["type"] == "person"
+    assert found["斯克利亚尔"].attrs["key"] == fold_key("Sklyar")  # read Skliyar: the same key
+
+
+def test_no_language_still_finds_known_names():
+    found = by_text("Tokayev and Macron met in Paris.", None)
+    assert {m.value for m in found.values()} == {TOKAYEV, MACRON, "Paris"}

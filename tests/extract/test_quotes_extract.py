@@ -1,0 +1,130 @@
+"""Quotes: every mark style, the dash form, reported speech, speakers through pronouns and titles."""
+
+import pytest
+
+from parallax.extract.quotes import extract_quotes
+
+TOKAYEV = "Kassym-Jomart Tokayev"
+MACRON = "Emmanuel Macron"
+
+
+def quotes(text, language):
+    return extract_quotes(text, language)
+
+
+def only(text, language):
+    found = quotes(text, language)
+    assert len(found) == 1, [(q.value, q.attrs) for q in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "value", "speaker"),
+    [
+        ("ru", "«Мы готовы расширять сотрудничество», — заявил Эммануэль Макрон.",
+         "Мы готовы расширять сотрудничество", MACRON),
+        ("de", "„Wir sind ein verlässlicher Partner“, sagte Bundeskanzler Friedrich Merz.",
+         "Wir sind ein verlässlicher Partner", "Friedrich Merz"),
+        ("en", "“Our trade will double by 2030,” Tokayev said.", "Our trade will double by 2030", TOKAYEV),
+        ("en", "\"Our trade will double by 2030,\" said Tokayev.", "Our trade will double by 2030", TOKAYEV),
+        ("en", "Tokayev said: ‘Our trade will double by 2030.’", "Our trade will double by 2030", TOKAYEV),
+        ("zh", "托卡耶夫说：「我们欢迎法国企业来哈投资。」", "我们欢迎法国企业来哈投资", TOKAYEV),
+        ("zh", "马克龙表示：『法国愿意扩大合作。』", "法国愿意扩大合作", MACRON),
+        ("ar", "وقال ماكرون: «فرنسا شريك موثوق لكازاخستان».", "فرنسا شريك موثوق لكازاخستان", MACRON),
+        ("ar", "وقال توكاييف: \"نحن منفتحون على الاستثمارات الأوروبية\".",
+         "نحن منفتحون على الاستثمارات الأوروبية",
+         TOKAYEV),
+        ("fr", "« Nous voulons investir davantage », a déclaré Emmanuel Macron.",
+         "Nous voulons investir davantage",
+         MACRON),
+    ],
+)
+def test_direct_quotes_in_every_mark_style(language, text, value, speaker):
+    quote = only(text, language)
+    assert quote.value == value
+    assert quote.attrs["speaker"] == speaker
+    assert quote.attrs["direct"] is True
+    assert quote.attrs["confidence"] >= 0.9
+    assert text[quote.start:quote.end] == quote.text
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "value", "verb"),
+    [
+        ("kk", "– Біз инвестицияларға ашықпыз, – деді Тоқаев.", "Біз инвестицияларға ашықпыз", "деді"),
+        ("ru", "— Франция остается нашим партнером, — заявил Токаев.",
+         "Франция остается нашим партнером", "заявил"),
+    ],
+)
+def test_dash_quotes(language, text, value, verb):
+    quote = only(text, language)
+    assert quote.value == value
+    assert quote.attrs["speaker"] == TOKAYEV
+    assert quote.attrs["speaker_text"] == "Тоқаев" if language == "kk" else "Токаев"
+    assert quote.attrs["verb"] == verb
+    assert quote.text.startswith(("–", "—"))
+
+
+def test_pronoun_points_back_to_the_last_named_person():
+    text = ("Президент Токаев встретился с Макроном в Париже.\n"
+            "— Казахстан остается надежным партнером, — сказал он.")
+    quote = only(text, "ru")
+    assert quote.attrs["speaker"] == MACRON  # the last person named before
+    assert quote.attrs["speaker_text"] == "он"
+    assert quote.attrs["confidence"] < 0.95
+
+
+def test_title_points_back_to_the_person_with_that_title():
+    text = ("President Kassym-Jomart Tokayev received Foreign Minister Jean-Noël Barrot. "
+            "“We will open new routes,” the president said.")
+    quote = only(text, "en")
+    assert quote.attrs["speaker"] == TOKAYEV
+    assert quote.attrs["speaker_text"] == "president"
+
+
+def test_bare_arabic_verb_points_back_to_the_speaker():
+    text = "وقال الرئيس توكاييف إن الزيارة تاريخية للبلدين. وأضاف: «سنضاعف حجم التبادل التجاري»."
+    found = quotes(text, "ar")
+    assert [q.attrs["direct"] for q in found] == [False, True]
+    assert all(q.attrs["speaker"] == TOKAYEV for q in found)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "value", "speaker"),
+    [
+        ("en", "Tokayev said on Monday that trade had grown by 20 percent.", "trade had grown by 20 percent",
+         TOKAYEV),
+        ("ru", "По словам Токаева, товарооборот вырос на 20 процентов.", "товарооборот вырос на 20 процентов",
+         TOKAYEV),
+        ("ar", "وقال ماكرون إن فرنسا مستعدة لتعزيز التعاون.", "فرنسا مستعدة لتعزيز التعاون", MACRON),
+        ("zh", "马克龙表示，法国愿与哈萨克斯坦深化合作。", "法国愿与哈萨克斯坦深化合作", MACRON),
+        ("kk", "Тоқаев екі елдің ынтымақтастығы жақсы екенін атап өтті.",
+         "екі елдің ынтымақтастығы жақсы екенін",
+         TOKAYEV),
+        ("tr", "Tokayev, iki ülke arasındaki ilişkilerin güçlü olduğunu söyledi.",
+         "iki ülke arasındaki ilişkilerin güçlü olduğunu", TOKAYEV),
+        ("de", "Merz sagte, Deutschland sei ein verlässlicher Partner.",
+         "Deutschland sei ein verlässlicher Partner",
+         "Friedrich Merz"),
+        ("fa", "ماکرون گفت که فرانسه آماده همکاری است.", "فرانسه آماده همکاری است", MACRON),
+        ("en", "The talks were very productive, Macron said.", "The talks were very productive", MACRON),
+    ],
+)
+def test_reported_speech_is_a_lower_confidence_kind(language, text, value, speaker):
+    quote = only(text, language)
+    assert quote.value == value
+    assert quote.attrs["speaker"] == speaker
+    assert quote.attrs["direct"] is False
+    assert quote.attrs["confidence"] < 0.9
+
+
+def test_names_in_guillemets_are_not_quotes():
+    assert quotes("Компания «Самрук-Казына» подписала соглашение с банком.", "ru") == []
+
+
+def test_entities_can_be_passed_in():
+    from parallax.extract.entities import find_entities
+
+    text = "«Мы готовы», — заявил Макрон."
+    given = extract_quotes(text, "ru", find_entities(text, "ru"))
+    assert only(text, "ru").attrs["speaker"] == given[0].attrs["speaker"] == MACRON
