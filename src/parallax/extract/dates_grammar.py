@@ -1,0 +1,382 @@
+"""Shapes of date expressions, compiled per language into regular expressions.
+
+A *template* is a regular expression in which ``{slot}`` stands for a sub-pattern built from
+the language's lexicon (``{day}``, ``{month}``, ``{year}``, ``{relative}``...) and a space
+stands for any run of whitespace, optionally holding a connector word ("12 de marzo de
+2025"). The shapes every language shares (day-month-year in the language's orders, ranges,
+years with a year word, relative words) are generated here; phrasings peculiar to one
+language ("the first eight months of this year") are templates in its data file. A slot the
+language has no words for never matches, so one set of shapes serves every language.
+
+What a match means is read from the names of the groups it filled, see ``dates_parts``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from parallax.extract.dates_lexicon import APOSTROPHES, DateLexicon, fold, lexicon
+
+_SLOT = re.compile(r"\{([A-Za-z_]\w*|-)\}")
+_NEVER = "(?!)"
+APOSTROPHE = f"[{APOSTROPHES}]"
+# Word characters, with the joiners Persian writes inside words ("سه‌شنبه", "می‌شود").
+WORD = r"[\w\u200c\u200d]"
+DASH = r"\s*[-‐‑‒–—−]\s*"
+_MARKS = "[\u200e\u200f]?"  # bidi marks CLDR puts around the separators of right-to-left numeric dates
+
+# Numeric dates need no language. Year first is always year-month-day; with the year last,
+# dots and dashes put the day first (no locale writes month.day.year), while a slash date
+# is read by the rule in ``dates_parts.numeric_day_month``.
+NUMERIC = (
+    r"(?P<year>\d{4})(?P<sep>[-/.])(?P<monthnum>\d{1,2})(?P=sep)(?P<day>\d{1,2})",
+    r"(?P<day>\d{1,2})(?P<sep>[.-])(?P<monthnum>\d{1,2})(?P=sep)(?P<year>\d{4})(?:{yeartail})?",
+    rf"(?P<first>\d{{1,2}}){_MARKS}/{_MARKS}(?P<second>\d{{1,2}}){_MARKS}/{_MARKS}(?P<year>\d{{4}})",
+)
+
+YEARS = (
+    "{year_words_before} {yearnum}(?:{yeartail})?",
+    "{yearnum}{yeartail}",
+    "{yearnum}{-}{yearnum2}{yeartail}",
+    "{year_words_before} {yearnum}{-}{yearnum2}(?:{yeartail})?",
+    "{range_open} {year} {range_join} {yearnum2}{yeartail}",
+    "{yearnum}{yeartail} {range_join} {yearnum2}{yeartail}",
+    "{range_between} {yearnum}(?:{yeartail})? {range_and} {yearnum2}{yeartail}",
+)
+# Bare years after a preposition ("in 2024", "from 2020 to 2024"). Where a year word normally
+# follows the year, "в 2000 домах" counts houses: there these need no lower-case word after.
+BARE_YEARS = (
+    "{year_prepositions} (?P<at>){yearnum}",
+    "{year_prepositions} (?P<at>){yearnum}{-}{yearnum2}",
+    "{range_open} {yearnum} {range_join} {yearnum2}",
+    "{range_between} {yearnum} {range_and} {yearnum2}",
+)
+_NOT_A_DECADE = r"(?![-'’]\w)"  # "1990-х", "1990'lar"
+
+MONTHS_ALONE = (
+    "{month_prepositions} (?P<at>){monthname}",
+    "{monthname} {month_nouns}",
+    "{monthsuffixed}",
+)
+
+WEEKDAYS = (
+    "{weekday_prepositions} (?P<at>){weekday}",
+    "{weekday} {weekday_nouns}",
+    "{weekdaysuffixed}",
+)
+
+# "наурыз айында", "қаңтар-тамыз айларында": a noun for "month" may follow the month name.
+_MONTH_NOUN = "(?: {month_nouns})?"
+
+PERIODS = ("{period}", "{year} {period}", "{period} {year}")
+
+
+@dataclass(frozen=True)
+class Rule:
+    template: str
+    pattern: re.Pattern[str]
+    meaning: dict[str, Any] = field(default_factory=dict)  # what the template fixes, e.g. a shift's unit
+    no_lowercase_after: bool = False  # see BARE_YEARS
+
+    def accepts(self, text: str, match: re.Match[str]) -> bool:
+        """Python's re has no test for a lower-case letter, so that check of BARE_YEARS is made here."""
+        if not self.no_lowercase_after:
+            return True
+        return not text[match.end() :].lstrip()[:1].islower()
+
+
+@dataclass(frozen=True)
+class Grammar:
+    lexicon: DateLexicon | None
+    rules: tuple[Rule, ...]
+
+    def matches(self, text: str) -> Iterator[tuple[Rule, re.Match[str]]]:
+        for rule in self.rules:
+            for match in rule.pattern.finditer(text):
+                if rule.accepts(text, match):
+                    yield rule, match
+
+
+def span(match: re.Match[str]) -> tuple[int, int]:
+    """Where the date expression of a match is: a leading preposition ("in 2024") is context, not date."""
+    start = match.start("at") if "at" in match.re.groupindex and match.start("at") >= 0 else match.start()
+    return start, match.end()
+
+
+@cache
+def grammar(code: str | None) -> Grammar:
+    """The compiled rules of one language; ``None`` gives the numeric formats only."""
+    if code is None:
+        slots = {"yeartail": _NEVER}
+        return Grammar(None, tuple(_rules(NUMERIC, slots, spaced=True, proclitics=None)))
+    words = lexicon(code)
+    slots = _slots(words)
+    proclitics = words.words.get("proclitics")
+    templates = [*NUMERIC, *_shared_templates(words), *words.patterns]
+    rules = list(_rules(templates, slots, words.spaced, proclitics))
+    bare = [template + _NOT_A_DECADE for template in BARE_YEARS]
+    expected = bool(words.flags.get("year_word_expected"))
+    rules.extend(_rules(bare, slots, words.spaced, proclitics, no_lowercase_after=expected))
+    for counted in words.counted:
+        meaning = {"sign": counted.sign, "unit": counted.unit}
+        rules.extend(_rules([counted.pattern], slots, words.spaced, proclitics, meaning=meaning))
+    return Grammar(words, tuple(rules))
+
+
+def _shared_templates(words: DateLexicon) -> list[str]:
+    templates = [*YEARS, *MONTHS_ALONE, *WEEKDAYS, *PERIODS, "{relative}"]
+    if words.flags.get("month_alone"):
+        templates.append("{monthname}")
+    if words.flags.get("weekday_alone"):
+        templates.append("{weekday}")
+    for order in words.orders:
+        templates.extend(order_templates(order))
+    return templates
+
+
+def order_templates(order: str) -> list[str]:
+    """Dates, day ranges and month ranges written in one order of day (D), month (M) and year (Y).
+
+    Optional parts are greedy, so each template prefers its longest reading ("12 марта 2025
+    года" over "12 марта"); few large templates compile and match faster than many small ones.
+    """
+    first = " ".join("{day}" if letter == "D" else "{month}" for letter in order if letter != "Y")
+    second = first.replace("{day}", "{day2}").replace("{month}", "{month2}")
+    year_first = order.startswith("Y")
+
+    def dated(body: str) -> str:
+        return "(?:{year} )?" + body if year_first else body + "(?:,? {year})?"
+
+    templates = [dated(first), "{year} {month}" + _MONTH_NOUN if year_first else "{month},? {year}"]
+    # Each end with its own year: "from December 2024 to March 2025".
+    for one, other in ((first, second), ("{month}", "{month2}")):
+        if year_first:
+            templates.append("(?:{range_open} )?{year} " + one + _TO + "{year2} " + other)
+        else:
+            templates.append("(?:{range_open} )?" + one + ",? {year}" + _TO + other + ",? {year2}")
+    for join in (_TO, _AND):
+        for body in (
+            first.replace("{day}", "{day}" + join + "{day2}"),
+            first + join + second,
+            "{month}" + join + "{month2}",
+        ):
+            templates.extend(_range_frames(join, body + _MONTH_NOUN, dated))
+    return templates
+
+
+# The two ends of a range: "12-14 March", "from 12 to 14 March", "between 12 and 14 March",
+# "12 мен 14 наурыз аралығында". An "and" joins two separate dates unless a frame says range.
+_TO, _AND = "(?:{-}| {range_join} )", " {range_and} "
+
+
+def _range_frames(join: str, body: str, dated) -> list[str]:
+    if join == _TO:
+        return [dated("(?:{range_open} )?" + body) + "(?: {range_close})?"]
+    return ["{range_between} " + dated(body), dated(body) + " {range_close}"]
+
+
+def _rules(
+    templates: Iterable[str],
+    slots: dict[str, str],
+    spaced: bool,
+    proclitics: Iterable[str] | None,
+    **options: Any,
+) -> Iterator[Rule]:
+    left, right = _boundaries(spaced, proclitics)
+    space = _space(spaced, slots.get("connectors"))
+    for template in dict.fromkeys(templates):
+        body = compile_template(template, slots, space)
+        if body is not None:
+            yield Rule(template, re.compile(f"{left}(?:{body}){right}", re.IGNORECASE), **options)
+
+
+def compile_template(template: str, slots: dict[str, str], space: str) -> str | None:
+    """The regular expression of a template; None when a slot it requires is empty for the language."""
+    pieces: list[str] = []
+    position = 0
+    for found in _SLOT.finditer(template):
+        pieces.append(_literal_part(template[position : found.start()], space))
+        sub = slots.get(found[1])
+        if sub is None:
+            if _depth(template, found.start()) == 0:
+                return None
+            sub = _NEVER  # an optional part the language has no words for
+        pieces.append(sub)
+        position = found.end()
+    pieces.append(_literal_part(template[position:], space))
+    return "".join(pieces)
+
+
+def _depth(template: str, position: int) -> int:
+    return template.count("(", 0, position) - template.count(")", 0, position)
+
+
+def _literal_part(part: str, space: str) -> str:
+    """Spaces and apostrophes of a template, outside character classes, match their variants."""
+    out: list[str] = []
+    in_class = escaped = False
+    for char in part:
+        if escaped or in_class:
+            out.append(char)
+            in_class = in_class and not (char == "]" and not escaped)
+            escaped = char == "\\" and not escaped
+            continue
+        if char == " ":
+            if not out or out[-1] != space:
+                out.append(space)
+            continue
+        out.append(APOSTROPHE if char in APOSTROPHES else char)
+        in_class, escaped = char == "[", char == "\\"
+    return "".join(out)
+
+
+def _boundaries(spaced: bool, proclitics: Iterable[str] | None) -> tuple[str, str]:
+    # A number must not run on into another one or into a decimal fraction ("12.5", "2,024").
+    digit_left = r"(?:(?!\d)|(?<!\d)(?<!\d[.,]))"
+    digit_right = r"(?:(?<!\d)|(?!\d)(?![.,]\d))"
+    if not spaced:  # scripts without spaces between words: only numbers have edges
+        return digit_left, digit_right
+    left = f"(?<!{WORD})"
+    if proclitics:  # a conjunction or preposition glued to the first word ("والعام الماضي")
+        left = "(?:" + "|".join([left, *_after_proclitic(proclitics)]) + ")"
+    return left + digit_left, f"(?!{WORD})" + digit_right
+
+
+def _after_proclitic(proclitics: Iterable[str]) -> Iterator[str]:
+    # Look-behinds must have a fixed width, so one per length of proclitic.
+    by_length: dict[int, list[str]] = {}
+    for proclitic in proclitics:
+        by_length.setdefault(len(proclitic), []).append(proclitic)
+    for length, forms in sorted(by_length.items()):
+        yield f"(?<={alternation(forms)})(?<!{WORD}{{{length + 1}}})"
+
+
+def _space(spaced: bool, connectors: str | None) -> str:
+    if not spaced:
+        return r"\s*"
+    if connectors:
+        return rf"(?:(?<=-)|\s+(?:(?:{connectors})\s+)?)"
+    return r"(?:(?<=-)|\s+)"
+
+
+def alternation(forms: Iterable[str]) -> str | None:
+    """A regular expression matching any of ``forms``, preferring the longest.
+
+    The forms are merged into a trie ("прошл(?:ого\\s+года|ом\\s+году)"): a flat alternation
+    of hundreds of words is tried word by word at every position of the text, a trie is not.
+    """
+    trie: dict[str, dict] = {}
+    for form in {fold(form) for form in forms if form}:
+        node = trie
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie) if trie else None
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    ends_here = "" in node
+    branches = [_char(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:  # the longer forms are tried first, the form ending here last
+        return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+    return body
+
+
+def _char(char: str) -> str:
+    if char == " ":
+        return r"\s+"
+    if char == "'":
+        return APOSTROPHE
+    return re.escape(char)
+
+
+def _slots(words: DateLexicon) -> dict[str, str]:
+    listed = {key: alternation(value) for key, value in words.words.items()}
+    slots = {key: f"(?:{value})" for key, value in listed.items() if value}
+    slots.update(_number_slots(words))
+    slots.update(_month_slots(words))
+    slots.update(_year_slots(words, slots))
+    slots.update(_word_slots(words))
+    slots["-"] = DASH
+    return slots
+
+
+def _number_slots(words: DateLexicon) -> dict[str, str]:
+    day_suffix = _optional(words.words.get("day_suffixes"))
+    ordinal_suffix = alternation(words.words.get("ordinal_suffixes", []))
+    counts = alternation(words.counts)
+    ordinal = alternation(words.ordinals)
+    ordinal_digits = f"[1-4](?:{ordinal_suffix})" if ordinal_suffix else None
+    ordinal_any = "|".join(part for part in (ordinal_digits, ordinal) if part)
+    slots = {
+        "day": rf"(?P<day>\d{{1,2}}){day_suffix}",
+        "day2": rf"(?P<day2>\d{{1,2}}){day_suffix}",
+        "monthnum": r"(?P<monthnum>\d{1,2})",
+        "monthnum2": r"(?P<monthnum2>\d{1,2})",
+        "n": rf"(?P<n>\d{{1,2}}{'|' + counts if counts else ''})",
+        "count": r"(?P<count>\d{1,3})",
+    }
+    if ordinal_any:
+        slots["quarter"] = f"(?P<quarter>{ordinal_any})"
+        slots["half"] = f"(?P<half>{ordinal_any})"
+    return slots
+
+
+def _month_slots(words: DateLexicon) -> dict[str, str]:
+    every = alternation([*words.month_names, *words.month_abbreviations])
+    names = alternation(words.month_names)
+    suffix = alternation(words.words.get("month_suffixes", []))
+    optional_suffix = f"(?:{suffix})?" if suffix else ""
+    # Arabic wire copy often gives both month names: "12 مارس/آذار 2025".
+    second_name = rf"(?:\s*/\s*(?:{names})|\s*\(\s*(?:{names})\s*\))?"
+    slots = {
+        "month": f"(?P<month>{every}){optional_suffix}{second_name}",
+        "month2": f"(?P<month2>{every}){optional_suffix}{second_name}",
+        "monthname": f"(?P<month>{names}){optional_suffix}{second_name}",
+    }
+    if suffix:
+        slots["monthsuffixed"] = f"(?P<month>{names})(?:{suffix})"
+    return slots
+
+
+def _year_slots(words: DateLexicon, slots: dict[str, str]) -> dict[str, str]:
+    after, suffixes, before = (
+        slots.get(key) for key in ("year_words_after", "year_suffixes", "year_words_before")
+    )
+    joiner = r"(?:-|\s*)" if words.spaced else r"\s*"
+    tails = [f"{joiner}(?:{after})" if after else None, f"{APOSTROPHE}(?:{suffixes})" if suffixes else None]
+    tail = "(?:" + "|".join(part for part in tails if part) + ")" if any(tails) else _NEVER
+    lead = f"(?:(?:{before})\\s+)?" if before else ""
+    refs = alternation(form for form, shift in words.relative.items() if shift.unit == "year")
+    year_slots = {"yeartail": tail, "yearnum": r"(?P<year>\d{4})", "yearnum2": r"(?P<year2>\d{4})"}
+    for name, ref in (("year", "yearref"), ("year2", "yearref2")):
+        explicit = rf"{lead}(?P<{name}>\d{{4}})(?:{tail})?"
+        year_slots[name] = f"(?:{explicit}|(?P<{ref}>{refs}))" if refs else explicit
+    return year_slots
+
+
+def _word_slots(words: DateLexicon) -> dict[str, str]:
+    slots = {}
+    weekdays = alternation(words.weekdays)
+    weekday_suffix = alternation(words.words.get("weekday_suffixes", []))
+    if weekdays:
+        slots["weekday"] = f"(?P<weekday>{weekdays})"
+        if weekday_suffix:
+            slots["weekdaysuffixed"] = f"(?P<weekday>{weekdays})(?:{weekday_suffix})"
+    for name, table in (("relative", words.relative), ("period", words.periods)):
+        forms = alternation(table)
+        if forms:
+            slots[name] = f"(?P<{name}>{forms})"
+    return slots
+
+
+def _optional(forms: Iterable[str] | None) -> str:
+    pattern = alternation(forms or [])
+    return f"(?:{pattern})?" if pattern else ""

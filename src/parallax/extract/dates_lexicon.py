@@ -1,0 +1,265 @@
+"""The words a language uses for dates, gathered once per language.
+
+Sources, in order of preference:
+
+* CLDR through PyICU: wide month and weekday names (also of the other calendars a language
+  counts in, such as the Solar Hijri months of Persian), spelled-out cardinals and ordinals.
+* dateparser's per-locale data (``dateparser.data.date_translation_data``): month
+  abbreviations and inflected month forms, relative expressions ("last year", "yesterday",
+  "3 days ago").
+* The hand-written ``[dates]`` section of ``parallax/lang/data/<code>.toml``: what neither
+  knows (case endings glued to month names, year words, period phrases...). The keys are
+  described in ``parallax/lang/README.md``.
+
+Everything here is keyed by :func:`fold`, so lookups ignore case and apostrophe variants.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, TypeVar
+
+import icu
+
+from parallax import lang
+from parallax.extract.dates_calendars import GREGORIAN, month_names
+
+MONTH_KEYS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+UNITS = ("day", "week", "month", "year")
+APOSTROPHES = "'’‘ʻʼ`"
+
+# dateparser writes relative expressions as "1 year ago", "in 2 day", "0 month ago".
+_DATEPARSER_RELATIVE = re.compile(r"^(?:(?P<ago>\d+) (?P<u1>\w+) ago|in (?P<in>\d+) (?P<u2>\w+))$")
+_DATEPARSER_COUNT = r"(\d++[.,]?\d*+)"
+# Abbreviations shorter than this are too often ordinary words ("Ek", "Ar", "Ha").
+_MIN_ABBREVIATION = 3
+_V = TypeVar("_V")
+
+
+@dataclass(frozen=True)
+class MonthName:
+    calendar: str
+    month: int
+
+
+@dataclass(frozen=True)
+class Shift:
+    """A relative expression: ``amount`` units from the publication date (negative is past)."""
+
+    amount: int
+    unit: str
+
+
+@dataclass(frozen=True)
+class CountedShift:
+    """A dateparser pattern such as "(\\d+) days ago": the number is read from the text."""
+
+    pattern: str
+    sign: int
+    unit: str
+
+
+@dataclass(frozen=True)
+class DateLexicon:
+    code: str
+    spaced: bool  # False for scripts written without spaces between words
+    orders: tuple[str, ...]
+    numeric_order: str  # order of day and month in the CLDR short date pattern: "DM" or "MD"
+    month_names: dict[str, MonthName]  # full names (and data-listed forms): may stand alone
+    month_abbreviations: dict[str, MonthName]  # only inside a date with a day or year
+    weekdays: dict[str, int]
+    relative: dict[str, Shift]
+    counted: tuple[CountedShift, ...]
+    counts: dict[str, int]
+    ordinals: dict[str, int]
+    periods: dict[str, str]
+    calendars: dict[str, tuple[int, int]]  # other calendars in use -> the years they count
+    default_calendar: str  # the calendar of "this year", "last month" and periods without a year
+    words: dict[str, tuple[str, ...]]
+    flags: dict[str, bool]
+    patterns: tuple[str, ...]
+
+    def month(self, form: str) -> MonthName | None:
+        key = fold(form)
+        return self.month_names.get(key) or self.month_abbreviations.get(key)
+
+    def calendar_of_year(self, year: int) -> str:
+        for name, (first, last) in self.calendars.items():
+            if first <= year <= last:
+                return name
+        return GREGORIAN
+
+
+def fold(text: str) -> str:
+    """The lookup key of a word or phrase: case-folded, one apostrophe, single spaces."""
+    text = unicodedata.normalize("NFC", text).casefold().replace("\u0307", "")  # Turkish İ folds to i + dot
+    for apostrophe in APOSTROPHES[1:]:
+        text = text.replace(apostrophe, "'")
+    return " ".join(text.split())
+
+
+@cache
+def lexicon(code: str) -> DateLexicon:
+    """Everything date extraction needs to know about one language; built once per language."""
+    data = lang.load(code).section("dates")
+    parser = _dateparser_info(code)
+    excluded = {fold(word) for word in data.get("not_dates", [])}
+    full_months, abbreviations = _months(code, data, parser, excluded)
+    short_order = _numeric_order(code)
+    return DateLexicon(
+        code=code,
+        spaced=not parser.get("no_word_spacing"),
+        orders=tuple(data.get("orders", [])),
+        numeric_order=short_order,
+        month_names=full_months,
+        month_abbreviations=abbreviations,
+        weekdays=_weekdays(code, data, excluded),
+        relative=_relative(data, parser, excluded),
+        counted=_counted(parser, data.get("ago", {})),
+        counts=_numbers(code, data.get("counts", {}), range(1, 13), "cardinal"),
+        ordinals=_numbers(code, data.get("ordinals", {}), range(1, 5), "ordinal"),
+        periods={fold(form): period for period, forms in data.get("periods", {}).items() for form in forms},
+        calendars={
+            name: (int(first), int(last)) for name, (first, last) in data.get("calendars", {}).items()
+        },
+        default_calendar=data.get("calendar", GREGORIAN),
+        words={key: tuple(value) for key, value in data.items() if _is_word_list(value)},
+        flags={key: value for key, value in data.items() if isinstance(value, bool)},
+        patterns=tuple(data.get("patterns", [])),
+    )
+
+
+def _is_word_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _dateparser_info(code: str) -> dict[str, Any]:
+    try:
+        module = importlib.import_module(f"dateparser.data.date_translation_data.{code}")
+    except ModuleNotFoundError:
+        return {}
+    return module.info
+
+
+def _months(
+    code: str, data: dict[str, Any], parser: dict[str, Any], excluded: set[str]
+) -> tuple[dict[str, MonthName], dict[str, MonthName]]:
+    full: dict[str, MonthName] = {}
+    for locale in [code, *data.get("month_locales", [])]:
+        _add_icu_months(full, GREGORIAN, locale)
+    for calendar in data.get("calendars", {}):
+        _add_icu_months(full, calendar, code)
+    for number, key in enumerate(MONTH_KEYS, start=1):
+        for form in data.get("months", {}).get(key, []):
+            full[fold(form)] = MonthName(GREGORIAN, number)
+    abbreviations: dict[str, MonthName] = {}
+    for number, key in enumerate(MONTH_KEYS, start=1):
+        for form in [*parser.get(key, []), *_icu_short_months(code)[number - 1]]:
+            folded = fold(form)
+            if folded not in full and (len(folded) >= _MIN_ABBREVIATION or any(c.isdigit() for c in folded)):
+                abbreviations[folded] = MonthName(GREGORIAN, number)
+    return _without(full, excluded), _without(abbreviations, excluded)
+
+
+def _add_icu_months(table: dict[str, MonthName], calendar: str, locale: str) -> None:
+    for number, forms in enumerate(month_names(calendar, locale), start=1):
+        for form in forms:
+            table.setdefault(fold(form), MonthName(calendar, number))
+
+
+def _icu_short_months(code: str) -> list[list[str]]:
+    symbols = icu.DateFormatSymbols(icu.Locale(code))
+    short = [
+        symbols.getMonths(context, icu.DateFormatSymbols.ABBREVIATED)
+        for context in (icu.DateFormatSymbols.FORMAT, icu.DateFormatSymbols.STANDALONE)
+    ]
+    return [[form.rstrip(".") for form in forms] for forms in zip(*short, strict=True)]
+
+
+def _weekdays(code: str, data: dict[str, Any], excluded: set[str]) -> dict[str, int]:
+    # Only wide names: weekday abbreviations ("ср", "di", "sa") are ordinary words too often.
+    symbols = icu.DateFormatSymbols(icu.Locale(code))
+    table: dict[str, int] = {}
+    for context in (icu.DateFormatSymbols.FORMAT, icu.DateFormatSymbols.STANDALONE):
+        names = symbols.getWeekdays(context, icu.DateFormatSymbols.WIDE)  # index 1 is Sunday
+        for icu_index, name in enumerate(names[1:], start=1):
+            table[fold(name)] = (icu_index + 5) % 7  # to Python's Monday = 0
+    for number, key in enumerate(WEEKDAY_KEYS):
+        for form in data.get("weekdays", {}).get(key, []):
+            table[fold(form)] = number
+    return _without(table, excluded)
+
+
+def _relative(data: dict[str, Any], parser: dict[str, Any], excluded: set[str]) -> dict[str, Shift]:
+    table: dict[str, Shift] = {}
+    for key, forms in parser.get("relative-type", {}).items():
+        shift = _dateparser_shift(key)
+        if shift is not None:
+            table.update((fold(form), shift) for form in forms)
+    for key, forms in data.get("relative", {}).items():
+        amount, unit = key.split()
+        table.update((fold(form), Shift(int(amount), unit)) for form in forms)
+    return _without(table, excluded)
+
+
+def _dateparser_shift(key: str) -> Shift | None:
+    found = _DATEPARSER_RELATIVE.match(key)
+    if not found:
+        return None
+    unit = found["u1"] or found["u2"]
+    if unit not in UNITS:
+        return None
+    return Shift(-int(found["ago"]), unit) if found["ago"] is not None else Shift(int(found["in"]), unit)
+
+
+def _counted(parser: dict[str, Any], extra: dict[str, list[str]]) -> tuple[CountedShift, ...]:
+    # Only the past: "in 10 years" and "10 years later" are durations or narrative time in news
+    # ("the highest in 10 years"), not dates counted from the publication day.
+    shifts = []
+    for key, patterns in parser.get("relative-type-regex", {}).items():
+        words = key.split()
+        if words[-1] != "ago" or words[1] not in UNITS or words[1] == "week":  # weeks name no day
+            continue
+        shifts.extend(
+            CountedShift(pattern.replace(_DATEPARSER_COUNT, "{count}"), -1, words[1])
+            for pattern in patterns
+            if _DATEPARSER_COUNT in pattern
+        )
+    shifts.extend(
+        CountedShift(template, -1, unit) for unit, templates in extra.items() for template in templates
+    )
+    return tuple(shifts)
+
+
+def _numbers(code: str, extra: dict[str, list[str]], numbers: range, kind: str) -> dict[str, int]:
+    """Spelled-out numbers from ICU's spellout rules (every rule set of ``kind``), plus data forms."""
+    table: dict[str, int] = {}
+    formatter = icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.SPELLOUT, icu.Locale(code))
+    # ICU silently falls back to English for a locale it has no spellout rules for.
+    if str(formatter.getLocale(icu.ULocDataLocaleType.ACTUAL_LOCALE)).split("_")[0] == code:
+        rule_sets = [formatter.getRuleSetName(i) for i in range(formatter.getNumberOfRuleSetNames())]
+        for rule_set in (name for name in rule_sets if f"-{kind}" in name):
+            table.update((fold(formatter.format(number, rule_set)), number) for number in numbers)
+    for number, forms in extra.items():
+        table.update((fold(form), int(number)) for form in forms)
+    return table
+
+
+def _numeric_order(code: str) -> str:
+    """Whether the language writes the day before the month in numeric dates (CLDR short pattern)."""
+    from babel.dates import get_date_format
+
+    pattern = get_date_format("short", locale=code).pattern
+    return "DM" if pattern.find("d") < pattern.find("M") else "MD"
+
+
+def _without(table: dict[str, _V], excluded: set[str]) -> dict[str, _V]:
+    return {key: value for key, value in table.items() if key not in excluded}

@@ -1,0 +1,187 @@
+"""What a matched date expression says, read from the groups its template filled.
+
+A match becomes :class:`Parts`: one or two points (day, month, year as written, in their
+calendar), a run of months within a year (quarters, halves, "the first eight months"), a
+weekday, or a shift from the publication date. Nothing here knows the publication date;
+``dates_resolve`` turns parts into values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from parallax.extract.dates_calendars import GREGORIAN, is_gregorian
+from parallax.extract.dates_lexicon import DateLexicon, Shift, fold
+
+# Gregorian years a news article plausibly names; other numbers are not read as years.
+FIRST_YEAR, LAST_YEAR = 1000, 2199
+_MONTHS_PER = {"Q": 3, "H": 6}
+
+
+@dataclass(frozen=True)
+class Point:
+    """One end of a date expression, as written: any field may be missing."""
+
+    year: int | None = None
+    year_shift: int | None = None  # a relative year: "last year" is -1
+    month: int | None = None
+    day: int | None = None
+    calendar: str = GREGORIAN
+
+    @property
+    def has_year(self) -> bool:
+        return self.year is not None or self.year_shift is not None
+
+
+@dataclass(frozen=True)
+class Parts:
+    start: Point
+    end: Point | None = None  # the other end of a range
+    months: tuple[int, int] | None = None  # first and last month of a period of start's year
+    weekday: int | None = None
+    shift: Shift | None = None
+    ambiguous: bool = False  # a numeric date whose day and month cannot be told apart
+
+
+class NotADate(ValueError):
+    """The match has the shape of a date but not the content (day 32, month 13, year 5000)."""
+
+
+def read_parts(match: re.Match[str], meaning: dict[str, Any], words: DateLexicon | None) -> Parts | None:
+    """The parts of one match, or None when its numbers cannot make a date."""
+    groups = {name: value for name, value in match.groupdict().items() if value is not None}
+    try:
+        return _parts(groups, meaning, words)
+    except NotADate:
+        return None
+
+
+def _parts(groups: dict[str, str], meaning: dict[str, Any], words: DateLexicon | None) -> Parts:
+    # Relative years and months, and periods, count in the language's own calendar.
+    nowhere = Point(calendar=words.default_calendar if words else GREGORIAN)
+    if "count" in groups:
+        return Parts(nowhere, shift=Shift(meaning["sign"] * int(groups["count"]), meaning["unit"]))
+    if "relative" in groups:
+        return Parts(nowhere, shift=_lookup(words, "relative", groups["relative"]))
+    if "weekday" in groups:
+        return Parts(nowhere, weekday=_lookup(words, "weekdays", groups["weekday"]))
+    if "first" in groups:
+        return _numeric_with_slashes(groups, words)
+    start = _point(groups, "", nowhere, words)
+    end = _point(groups, "2", nowhere, words) if any(key.endswith("2") for key in groups) else None
+    return Parts(start, end=end, months=_months(groups, words))
+
+
+def _point(groups: dict[str, str], index: str, nowhere: Point, words: DateLexicon | None) -> Point:
+    point = _month_of(groups, index, _year_of(groups, index, nowhere, words), words)
+    if point.year is not None and not _year_fits_calendar(point, words):
+        raise NotADate("the year and the month name belong to different calendars")
+    if f"day{index}" in groups:
+        point = replace(point, day=_within(int(groups[f"day{index}"]), 1, 31))
+    return point
+
+
+def _year_fits_calendar(point: Point, words: DateLexicon | None) -> bool:
+    """A Solar Hijri month needs a Solar Hijri year; a Gregorian month takes any plausible year."""
+    if words is None or words.calendar_of_year(point.year) == point.calendar:
+        return True
+    return is_gregorian(point.calendar) and FIRST_YEAR <= point.year <= LAST_YEAR
+
+
+def _year_of(groups: dict[str, str], index: str, point: Point, words: DateLexicon | None) -> Point:
+    if f"year{index}" in groups:
+        year = int(groups[f"year{index}"])
+        calendar = words.calendar_of_year(year) if words else GREGORIAN
+        if is_gregorian(calendar) and not FIRST_YEAR <= year <= LAST_YEAR:
+            raise NotADate(f"year {year}")
+        point = replace(point, year=year, calendar=calendar)
+    if f"yearref{index}" in groups:
+        shift = _lookup(words, "relative", groups[f"yearref{index}"])
+        point = replace(point, year_shift=shift.amount)
+    return point
+
+
+def _month_of(groups: dict[str, str], index: str, point: Point, words: DateLexicon | None) -> Point:
+    if f"month{index}" in groups:
+        name = words.month(groups[f"month{index}"]) if words else None
+        if name is None:
+            raise NotADate("unknown month name")
+        return replace(point, month=name.month, calendar=name.calendar)
+    if f"monthnum{index}" in groups:
+        return replace(point, month=_within(int(groups[f"monthnum{index}"]), 1, 12))
+    return point
+
+
+def _months(groups: dict[str, str], words: DateLexicon | None) -> tuple[int, int] | None:
+    if "n" in groups:
+        text = groups["n"]
+        count = int(text) if text.isdecimal() else _lookup(words, "counts", text)
+        return 1, _within(count, 1, 12)
+    for name, size in (("quarter", 3), ("half", 6)):
+        if name in groups:
+            ordinal = _ordinal(groups[name], words)
+            _within(ordinal, 1, 12 // size)
+            return size * (ordinal - 1) + 1, size * ordinal
+    if "period" in groups:
+        return period_months(_lookup(words, "periods", groups["period"]))
+    return None
+
+
+def period_months(code: str) -> tuple[int, int]:
+    """Months of a period code from the data files: Q1-Q4 quarters, H1-H2 halves, M8 first 8 months."""
+    kind, number = code[0].upper(), int(code[1:])
+    if kind == "M":
+        return 1, _within(number, 1, 12)
+    size = _MONTHS_PER[kind]
+    _within(number, 1, 12 // size)
+    return size * (number - 1) + 1, size * number
+
+
+def _ordinal(text: str, words: DateLexicon | None) -> int:
+    if text[:1].isdecimal():  # "1-й", "1.", "1er": the digit is the number
+        return int(text[0])
+    return _lookup(words, "ordinals", text)
+
+
+def _numeric_with_slashes(groups: dict[str, str], words: DateLexicon | None) -> Parts:
+    year = int(groups["year"])
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise NotADate(f"year {year}")
+    day_month = numeric_day_month(int(groups["first"]), int(groups["second"]), words)
+    if day_month is None:
+        return Parts(Point(year=year), ambiguous=True)
+    day, month = day_month
+    return Parts(Point(year=year, month=month, day=day))
+
+
+def numeric_day_month(first: int, second: int, words: DateLexicon | None) -> tuple[int, int] | None:
+    """Day and month of a slash date "first/second/year".
+
+    A number above 12 can only be the day, which settles the order. Otherwise the order is the
+    one of the language's CLDR short date pattern (en M/d/yy, fr dd/MM/y); with no language it
+    stays unknown (None).
+    """
+    if not (1 <= first <= 31 and 1 <= second <= 31) or (first > 12 and second > 12):
+        raise NotADate("neither number is a month")
+    if first > 12:
+        return first, second
+    if second > 12:
+        return second, first
+    if words is None:
+        return None
+    return (first, second) if words.numeric_order == "DM" else (second, first)
+
+
+def _lookup(words: DateLexicon | None, table: str, text: str) -> Any:
+    value = getattr(words, table, {}).get(fold(text)) if words else None
+    if value is None:
+        raise NotADate(f"{text!r} is not in the {table} table")
+    return value
+
+
+def _within(number: int, low: int, high: int) -> int:
+    if not low <= number <= high:
+        raise NotADate(f"{number} outside {low}-{high}")
+    return number

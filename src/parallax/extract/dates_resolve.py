@@ -1,0 +1,302 @@
+"""Parts of a date expression -> an ISO value, resolved against the publication date.
+
+Values: a day "2025-03-12", a month "2025-03", a year "2024", or an ISO interval of two of
+those of the same granularity ("2023-01/2023-08", "2025-03-12/2025-03-14", "2020/2024").
+Months and years of another calendar do not line up with Gregorian ones, so they become
+intervals of days ("اسفند ۱۴۰۳" -> "2025-02-19/2025-03-20").
+
+Rules for what the text leaves open, all relative to the publication date:
+
+* A date without a year ("12 March", "in May", "12-14 March") takes the year that puts it
+  nearest the publication date: the publication year, the one before or the one after,
+  with distances into the future counted double since news mostly reports what happened.
+  "On 2 January" in an article of 28 December is next January; "in March" in an article of
+  September is the March before.
+* A period without a year ("the first quarter", "the first half") is the latest one that
+  has begun by the publication date: news reports periods once they are under way.
+* A weekday ("on Tuesday") is the most recent such day on or before the publication date,
+  since news mostly reports what happened.
+* "Last week" / "this week" is the Monday-to-Sunday week.
+Without a publication date none of these can be resolved: the value is None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from parallax.extract.dates_calendars import (
+    Span,
+    is_gregorian,
+    month_span,
+    months_span,
+    to_gregorian,
+    year_of,
+    year_span,
+)
+from parallax.extract.dates_lexicon import Shift
+from parallax.extract.dates_parts import Parts, Point
+
+
+@dataclass(frozen=True)
+class Resolved:
+    value: str | None
+    granularity: str  # "day", "month", "year" or "interval"
+    relative: bool  # the value depends on the publication date
+
+
+class Unresolvable(ValueError):
+    """The parts name no existing date (30 February)."""
+
+
+_GRANULARITY_BY_LENGTH = {len("2025-03-12"): "day", len("2025-03"): "month", len("2025"): "year"}
+
+
+def resolve(parts: Parts, published: date | None) -> Resolved:
+    resolved = _resolve(parts, published)
+    if resolved.value is not None and "/" not in resolved.value:  # an interval of one day or month
+        return replace(resolved, granularity=_GRANULARITY_BY_LENGTH[len(resolved.value)])
+    return resolved
+
+
+def _resolve(parts: Parts, published: date | None) -> Resolved:
+    if parts.ambiguous:
+        return Resolved(None, "day", relative=False)
+    if parts.shift is not None:
+        return _shifted(parts.shift, parts.start.calendar, published)
+    if parts.weekday is not None:
+        return _weekday(parts.weekday, published)
+    if parts.months is not None:
+        return _period(parts.start, parts.months, published)
+    if parts.end is not None:
+        return _range(parts.start, parts.end, published)
+    return _single(parts.start, published)
+
+
+def _single(point: Point, published: date | None) -> Resolved:
+    if point.month is None and point.day is not None:
+        return _day_of_nearest_month(point, published)
+    granularity = _granularity(point)
+    relative = not _explicit_year(point)
+    year = _year(point, published, lambda year: _span(point, year))
+    if year is None:
+        return Resolved(None, granularity, relative)
+    fixed = replace(point, year=year)
+    if not is_gregorian(point.calendar) and granularity != "day":
+        return Resolved(_days(_checked(_span(fixed, year))), "interval", relative)
+    return Resolved(_iso(fixed), granularity, relative)
+
+
+def _range(start: Point, end: Point, published: date | None) -> Resolved:
+    # The end usually carries what both ends share: "12-14 March 2025", "January-August".
+    start = replace(start, month=start.month or end.month, calendar=_calendar(start, end))
+    end = replace(
+        end, month=end.month or start.month, calendar=start.calendar if end.month is None else end.calendar
+    )
+    granularity = _granularity(end)
+    stated = [point for point in (start, end) if point.has_year]
+    relative = not stated or any(point.year is None for point in stated)
+    if published is None and relative:
+        return Resolved(None, "interval", relative)
+    if stated:
+        start_year = _stated_year(start, published) if start.has_year else None
+        end_year = _stated_year(end, published) if end.has_year else None
+        span = _range_span(start, end, start_year, end_year)
+    else:
+        around = year_of(end.calendar, published)
+        year = nearest_year(lambda year: _range_span(start, end, None, year), around, published)
+        span = _range_span(start, end, None, year) if year is not None else None
+    first, last = _checked(span)
+    if granularity == "day" or not is_gregorian(end.calendar):
+        return Resolved(_days((first, last)), "interval", relative)
+    return Resolved(_interval(first, last, granularity), "interval", relative)
+
+
+def _range_span(start: Point, end: Point, start_year: int | None, end_year: int | None) -> Span | None:
+    """The days from start to end; an end without a year takes the start's and the other way round."""
+    if start_year is None and end_year is None:
+        return None
+    if start_year is None or end_year is None:
+        known = start_year if start_year is not None else end_year
+        for start_at, end_at in (
+            (known, known),
+            (known - 1, known) if start_year is None else (known, known + 1),
+        ):
+            span = _range_span(start, end, start_at, end_at)  # "28 December - 3 January 2025" wraps
+            if span is not None:
+                return span
+        return None
+    start_span = _span(replace(start, year=start_year), start_year)
+    end_span = _span(replace(end, year=end_year), end_year)
+    if start_span is None or end_span is None or start_span[0] > end_span[1]:
+        return None
+    return start_span[0], end_span[1]
+
+
+def _stated_year(point: Point, published: date | None) -> int:
+    if point.year is not None:
+        return point.year
+    assert published is not None and point.year_shift is not None
+    return year_of(point.calendar, published) + point.year_shift
+
+
+def _period(point: Point, months: tuple[int, int], published: date | None) -> Resolved:
+    relative = not _explicit_year(point)
+
+    def span_of(year: int) -> Span | None:
+        return months_span(point.calendar, year, *months)
+
+    year = _year(point, published, span_of, latest_started=True)
+    if year is None:
+        return Resolved(None, "interval", relative)
+    if not is_gregorian(point.calendar):
+        return Resolved(_days(_checked(span_of(year))), "interval", relative)
+    return Resolved(f"{year:04d}-{months[0]:02d}/{year:04d}-{months[1]:02d}", "interval", relative)
+
+
+def _shifted(shift: Shift, calendar: str, published: date | None) -> Resolved:
+    granularity = {"day": "day", "week": "interval"}.get(shift.unit, shift.unit)
+    if published is None:
+        return Resolved(None, granularity, relative=True)
+    if shift.unit == "day":
+        return Resolved((published + timedelta(days=shift.amount)).isoformat(), "day", True)
+    if shift.unit == "week":
+        monday = published - timedelta(days=published.weekday()) + timedelta(weeks=shift.amount)
+        return Resolved(_days((monday, monday + timedelta(days=6))), "interval", True)
+    if not is_gregorian(calendar):
+        return _shifted_in(calendar, shift, published)
+    if shift.unit == "month":
+        months = published.year * 12 + published.month - 1 + shift.amount
+        return Resolved(f"{months // 12:04d}-{months % 12 + 1:02d}", "month", True)
+    return Resolved(f"{published.year + shift.amount:04d}", "year", True)
+
+
+def _shifted_in(calendar: str, shift: Shift, published: date) -> Resolved:
+    """A shifted month or year of another calendar, as the interval of days it covers."""
+    year = year_of(calendar, published) + (shift.amount if shift.unit == "year" else 0)
+    if shift.unit == "year":
+        return Resolved(_days(_checked(year_span(calendar, year))), "interval", True)
+    month = _month_of(calendar, published, year)
+    months = year * 12 + month - 1 + shift.amount
+    return Resolved(_days(_checked(month_span(calendar, months // 12, months % 12 + 1))), "interval", True)
+
+
+def _month_of(calendar: str, day: date, year: int) -> int:
+    return next(m for m in range(12, 0, -1) if (span := month_span(calendar, year, m)) and span[0] <= day)
+
+
+def _day_of_nearest_month(point: Point, published: date | None) -> Resolved:
+    """A day of the month alone ("19日"): in the month before, of or after publication, the nearest."""
+    if published is None:
+        return Resolved(None, "day", relative=True)
+    year = year_of(point.calendar, published)
+    months = year * 12 + _month_of(point.calendar, published, year) - 1
+    days = [
+        day
+        for shift in (-1, 0, 1)
+        if (day := to_gregorian(point.calendar, (months + shift) // 12, (months + shift) % 12 + 1, point.day))
+    ]
+    if not days:
+        raise Unresolvable(f"no day {point.day} near {published}")
+    nearest = min(days, key=lambda day: (_distance((day, day), published), day))
+    return Resolved(nearest.isoformat(), "day", relative=True)
+
+
+def _weekday(weekday: int, published: date | None) -> Resolved:
+    if published is None:
+        return Resolved(None, "day", relative=True)
+    back = (published.weekday() - weekday) % 7
+    return Resolved((published - timedelta(days=back)).isoformat(), "day", relative=True)
+
+
+def _year(
+    point: Point, published: date | None, span_of: Callable[[int], Span | None], latest_started: bool = False
+) -> int | None:
+    """The year of a point: as written, shifted from the publication year, or the best fit.
+
+    The best fit is the nearest one, or for periods (quarters, halves, "the first eight
+    months"), which news reports once they have begun, the latest one begun by publication.
+    """
+    if point.year is not None:
+        return point.year
+    if published is None:
+        return None
+    around = year_of(point.calendar, published)
+    if point.year_shift is not None:
+        return around + point.year_shift
+    if latest_started:
+        span = span_of(around)
+        return around if span is not None and span[0] <= published else around - 1
+    return nearest_year(span_of, around, published)
+
+
+def nearest_year(span_of: Callable[[int], Span | None], around: int, published: date) -> int | None:
+    """Of the years around the publication year, the one whose span lies nearest the publication."""
+    fits = [
+        (_distance(span, published), year)
+        for year in (around - 1, around, around + 1)
+        if (span := span_of(year))
+    ]
+    return min(fits)[1] if fits else None
+
+
+def _distance(span: Span, day: date) -> int:
+    """Days between a span and the publication day; the future counts double (news reports the past)."""
+    first, last = span
+    if first <= day <= last:
+        return 0
+    return (day - last).days if last < day else 2 * (first - day).days
+
+
+def _span(point: Point, year: int) -> Span | None:
+    if point.month is None:
+        return year_span(point.calendar, year)
+    if point.day is None:
+        return month_span(point.calendar, year, point.month)
+    day = to_gregorian(point.calendar, year, point.month, point.day)
+    return (day, day) if day else None
+
+
+def _calendar(start: Point, end: Point) -> str:
+    return start.calendar if start.month is not None or start.year is not None else end.calendar
+
+
+def _granularity(point: Point) -> str:
+    if point.day is not None:
+        return "day"
+    return "month" if point.month is not None else "year"
+
+
+def _explicit_year(point: Point) -> bool:
+    return point.year is not None
+
+
+def _iso(point: Point) -> str:
+    if point.day is not None:
+        day = to_gregorian(point.calendar, point.year, point.month, point.day)
+        if day is None:
+            raise Unresolvable(f"no day {point}")
+        return day.isoformat()
+    if point.month is not None:
+        return f"{point.year:04d}-{point.month:02d}"
+    return f"{point.year:04d}"
+
+
+def _interval(first: date, last: date, granularity: str) -> str:
+    if granularity == "month":
+        start, end = f"{first.year:04d}-{first.month:02d}", f"{last.year:04d}-{last.month:02d}"
+    else:
+        start, end = f"{first.year:04d}", f"{last.year:04d}"
+    return start if start == end else f"{start}/{end}"
+
+
+def _days(span: Span) -> str:
+    first, last = span
+    return first.isoformat() if first == last else f"{first.isoformat()}/{last.isoformat()}"
+
+
+def _checked(span: Span | None) -> Span:
+    if span is None:
+        raise Unresolvable("no such days")
+    return span

@@ -1,0 +1,261 @@
+"""extract_dates beyond the per-language tables: the API contract, numeric formats, calendars,
+intervals and the rules for resolving what the text leaves open."""
+
+from __future__ import annotations
+
+import inspect
+import itertools
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from parallax import lang
+from parallax.extract import dates as dates_module
+from parallax.extract.dates import extract_dates
+from parallax.extract.dates_calendars import to_gregorian
+from parallax.extract.dates_lexicon import lexicon
+
+PUBLISHED = date(2025, 3, 20)  # a Thursday
+
+
+def values(text: str, language: str | None, published: date | None = PUBLISHED) -> list:
+    return [mention.value for mention in extract_dates(text, language, published)]
+
+
+# --- the contract -------------------------------------------------------------------------
+
+
+def test_signature_is_the_documented_one() -> None:
+    parameters = list(inspect.signature(extract_dates).parameters)
+    assert parameters == ["text", "language", "published"]
+
+
+def test_a_mention_carries_its_span_value_and_attributes() -> None:
+    text = "Президент 12 наурыз 2025 жылы Астанаға келді."
+    [mention] = extract_dates(text, "kk", None)
+    assert (mention.kind, mention.text, mention.value) == ("date", "12 наурыз 2025 жылы", "2025-03-12")
+    assert text[mention.start : mention.end] == mention.text
+    assert mention.attrs == {"resolved": True, "granularity": "day", "relative": False}
+
+
+def test_relative_expressions_without_publication_date_keep_their_text_and_no_value() -> None:
+    text = "В прошлом году экспорт вырос, а вчера министр заявил, что в среду подпишут договор 12 марта."
+    mentions = extract_dates(text, "ru", None)
+    assert [m.text for m in mentions] == ["В прошлом году", "вчера", "среду", "12 марта"]
+    for mention in mentions:
+        assert mention.value is None
+        assert mention.attrs["resolved"] is False
+        assert mention.attrs["relative"] is True
+
+
+def test_the_same_expressions_resolve_against_the_publication_date() -> None:
+    text = "В прошлом году экспорт вырос, а вчера министр заявил, что в среду подпишут договор 12 марта."
+    assert values(text, "ru") == ["2024", "2025-03-19", "2025-03-19", "2025-03-12"]
+
+
+def test_a_datetime_publication_date_is_read_as_its_day() -> None:
+    assert values("Вчера прошло заседание.", "ru", datetime(2025, 3, 20, 23, 59)) == ["2025-03-19"]
+
+
+def test_mentions_come_in_text_order_without_overlaps() -> None:
+    text = "С 12 по 14 марта 2025 года, а также в 2024 году и в первом квартале 2023 года."
+    mentions = extract_dates(text, "ru", PUBLISHED)
+    assert [m.value for m in mentions] == ["2025-03-12/2025-03-14", "2024", "2023-01/2023-03"]
+    assert all(a.end <= b.start for a, b in itertools.pairwise(mentions))
+
+
+def test_granularities() -> None:
+    mentions = extract_dates(
+        "12 марта 2025 года, в марте 2025 года, в 2025 году, в 2020–2024 годах", "ru", None
+    )
+    assert [(m.value, m.attrs["granularity"]) for m in mentions] == [
+        ("2025-03-12", "day"),
+        ("2025-03", "month"),
+        ("2025", "year"),
+        ("2020/2024", "interval"),
+    ]
+
+
+def test_empty_and_dateless_text() -> None:
+    assert extract_dates("", "ru", PUBLISHED) == []
+    assert extract_dates("Курс доллара: 475,54 тенге. Индекс вырос на 2,5%.", "ru", PUBLISHED) == []
+
+
+# --- numeric dates ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", [None, "ru", "en", "zh", "ar"])
+def test_iso_and_dotted_dates_need_no_language(language: str | None) -> None:
+    assert values("2025-03-12, 12.03.2025, 2025/03/12, 12-03-2025", language) == ["2025-03-12"] * 4
+
+
+def test_without_a_language_only_numeric_dates_are_read() -> None:
+    text = "12 марта 2025 года, в прошлом году, 12.03.2025"
+    assert values(text, None) == ["2025-03-12"]
+
+
+def test_slash_dates_follow_the_language_short_pattern() -> None:
+    assert values("03/04/2025", "en") == ["2025-03-04"]  # CLDR en: M/d/yy
+    assert values("03/04/2025", "fr") == ["2025-04-03"]  # CLDR fr: dd/MM/y
+
+
+def test_a_slash_date_with_a_day_above_twelve_is_unambiguous() -> None:
+    assert values("14/03/2025", None) == ["2025-03-14"]
+    assert values("03/14/2025", None) == ["2025-03-14"]
+    assert values("03/14/2025", "fr") == ["2025-03-14"]
+
+
+def test_an_ambiguous_slash_date_without_a_language_stays_unresolved() -> None:
+    [mention] = extract_dates("03/04/2025", None, PUBLISHED)
+    assert mention.value is None
+    assert mention.attrs["ambiguous"] is True and mention.attrs["resolved"] is False
+
+
+def test_impossible_dates_are_not_dates() -> None:
+    assert values("31.02.2025 и 2025-13-01 и 45.03.2025", "ru") == []
+    assert values("30 февраля 2025 года", "ru") == []
+
+
+def test_unknown_languages_fall_back_to_numeric_dates() -> None:
+    assert values("Sa 12 Machi 2025, 2025-03-12", "sw") == ["2025-03-12"]
+
+
+# --- what is not a date -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Заседание начнётся в 10:30.", "ru"),
+        ("The meeting starts at 12:30 pm.", "en"),
+        ("会议于15:00开始。", "zh"),
+        ("Компания наняла 2024 сотрудника.", "ru"),
+        ("Завод выпустил 1990 машин.", "ru"),
+        ("The company hired 2024 workers.", "en"),
+        ("Индекс составил 2024,5 пункта.", "ru"),
+        ("Цена 12.5 тысяч.", "ru"),
+        ("В 2000 школах начался ремонт.", "ru"),
+    ],
+)
+def test_times_and_counts_are_not_dates(text: str, language: str) -> None:
+    assert extract_dates(text, language, PUBLISHED) == []
+
+
+def test_decades_are_not_years() -> None:
+    assert values("В 1990-х годах завод закрылся.", "ru") == []
+
+
+# --- calendars ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("۱ فروردین ۱۴۰۴", "2025-03-21"),  # Nowruz
+        ("۳۰ اسفند ۱۴۰۳", "2025-03-20"),  # 1403 is a leap year
+        ("۲۹ اسفند ۱۴۰۲", "2024-03-19"),
+        ("۱۰ دی ۱۴۰۳", "2024-12-30"),
+        ("۱۴۰۳/۱۲/۲۱", "2025-03-11"),
+    ],
+)
+def test_solar_hijri_dates_are_converted(text: str, expected: str) -> None:
+    assert values(text, "fa") == [expected]
+
+
+def test_a_solar_hijri_leap_day_exists_only_in_leap_years() -> None:
+    assert values("۳۰ اسفند ۱۴۰۲", "fa") == []
+
+
+def test_solar_hijri_months_and_years_are_spans_of_days() -> None:
+    assert values("در اسفند ۱۴۰۳", "fa") == ["2025-02-19/2025-03-20"]
+    assert values("در سال ۱۴۰۴", "fa") == ["2025-03-21/2026-03-20"]
+
+
+def test_gregorian_years_in_persian_text_stay_gregorian() -> None:
+    assert values("در سال ۲۰۲۴ و در ۱۲ مارس ۲۰۲۵", "fa") == ["2024", "2025-03-12"]
+
+
+def test_hijri_dates_in_arabic_are_converted() -> None:
+    assert values("1 شوال 1446 هـ", "ar") == ["2025-03-30"]
+
+
+def test_calendar_conversion_is_icu() -> None:
+    assert to_gregorian("persian", 1404, 1, 1) == date(2025, 3, 21)
+    assert to_gregorian("persian", 1404, 12, 30) is None
+    assert to_gregorian("gregorian", 2025, 2, 29) is None
+
+
+# --- intervals ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "published", "expected"),
+    [
+        ("the first eight months of this year", "en", date(2023, 9, 20), "2023-01/2023-08"),
+        ("январь–август", "ru", date(2023, 9, 20), "2023-01/2023-08"),
+        ("қаңтар-тамыз айларында", "kk", date(2023, 9, 20), "2023-01/2023-08"),
+        ("in the first quarter", "en", date(2025, 5, 2), "2025-01/2025-03"),
+        ("from 12 to 14 March", "en", date(2025, 3, 1), "2025-03-12/2025-03-14"),
+        ("first half of 2024", "en", None, "2024-01/2024-06"),
+        ("12 марта – 3 апреля 2025 года", "ru", None, "2025-03-12/2025-04-03"),
+        ("from December 2024 to March 2025", "en", None, "2024-12/2025-03"),
+        ("2020–2024 годы", "ru", None, "2020/2024"),
+    ],
+)
+def test_periods_are_iso_intervals(text: str, language: str, published: date | None, expected: str) -> None:
+    [mention] = extract_dates(text, language, published)
+    assert mention.value == expected
+    assert mention.attrs["granularity"] == "interval"
+
+
+def test_a_period_without_a_year_is_the_latest_begun_by_publication() -> None:
+    assert values("в четвёртом квартале", "ru", date(2025, 2, 10)) == ["2024-10/2024-12"]
+    assert values("в первом квартале", "ru", date(2025, 2, 10)) == ["2025-01/2025-03"]
+
+
+def test_a_date_without_a_year_takes_the_nearest_year() -> None:
+    assert values("2 января", "ru", date(2024, 12, 28)) == ["2025-01-02"]
+    assert values("28 декабря", "ru", date(2025, 1, 3)) == ["2024-12-28"]
+    assert values("в марте", "ru", date(2025, 9, 20)) == ["2025-03"]
+
+
+def test_a_weekday_is_the_latest_on_or_before_publication() -> None:
+    assert values("в четверг", "ru", PUBLISHED) == ["2025-03-20"]
+    assert values("в пятницу", "ru", PUBLISHED) == ["2025-03-14"]
+
+
+def test_weeks_are_monday_to_sunday() -> None:
+    assert values("на прошлой неделе", "ru", PUBLISHED) == ["2025-03-10/2025-03-16"]
+
+
+def test_counted_shifts_into_the_past() -> None:
+    assert values("3 года назад, 2 месяца назад, 5 дней назад", "ru", PUBLISHED) == [
+        "2022",
+        "2025-01",
+        "2025-03-15",
+    ]
+
+
+# --- language data, not code --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", lang.languages())
+def test_every_language_knows_all_twelve_months(code: str) -> None:
+    words = lexicon(code)
+    months = {name.month for name in words.month_names.values() if name.calendar == "gregorian"}
+    assert months == set(range(1, 13))
+
+
+@pytest.mark.parametrize("code", lang.languages())
+def test_every_language_has_a_dates_section(code: str) -> None:
+    section = lang.load(code).section("dates")
+    assert section.get("orders"), code
+
+
+def test_the_date_modules_never_name_a_language() -> None:
+    codes = "|".join(lang.languages())
+    pattern = re.compile(rf"[\"']({codes})[\"'_@-]")
+    for path in Path(dates_module.__file__).parent.glob("dates*.py"):
+        assert not pattern.search(path.read_text(encoding="utf-8")), path.name
