@@ -118,6 +118,11 @@ def test_impossible_dates_are_not_dates() -> None:
     assert values("30 февраля 2025 года", "ru") == []
 
 
+def test_language_tags_with_a_region_are_understood() -> None:
+    assert values("12 наурыз 2025 жылы", "kk-KZ") == ["2025-03-12"]
+    assert values("12 марта 2025 года", "RU") == ["2025-03-12"]
+
+
 def test_unknown_languages_fall_back_to_numeric_dates() -> None:
     assert values("Sa 12 Machi 2025, 2025-03-12", "sw") == ["2025-03-12"]
 

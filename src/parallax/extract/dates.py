@@ -25,6 +25,7 @@ are never dates.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -34,8 +35,9 @@ from parallax.extract.dates_parts import Parts, read_parts
 from parallax.extract.dates_resolve import Resolved, Unresolvable, resolve
 from parallax.model import Mention
 
-# A weekday written just before a full date ("Tuesday, 12 March") adds nothing to it.
-_WEEKDAY_GAP = 3
+# A weekday written just before a full date ("Tuesday, 12 March", "Montag, den 17. März")
+# adds nothing to it: between them only punctuation and at most one short word.
+_WEEKDAY_BEFORE_DATE = re.compile(r"[\s,.]*(?:\w{1,3}\s+)?")
 
 
 @dataclass(frozen=True)
@@ -51,11 +53,17 @@ class _Candidate:
 
 def extract_dates(text: str, language: str | None, published: date | None) -> list[Mention]:
     """Every date expression in ``text``, in text order, offsets relative to ``text``."""
-    rules = grammar(language if lang.maybe_load(language) else None)
+    rules = grammar(_known_language(language))
     day = published.date() if isinstance(published, datetime) else published
     chosen = _longest_first(_candidates(text, rules))
     mentions = [mention for candidate in chosen if (mention := _mention(text, candidate, day))]
-    return _without_weekdays_before_dates(mentions)
+    return _without_weekdays_before_dates(text, mentions)
+
+
+def _known_language(language: str | None) -> str | None:
+    """The ISO 639-1 code parallax has data for (a region subtag dropped), or None for numeric dates only."""
+    code = re.split(r"[-_]", language)[0].lower() if language else None
+    return code if lang.maybe_load(code) else None
 
 
 def _candidates(text: str, rules: Grammar) -> list[_Candidate]:
@@ -105,7 +113,7 @@ def _attrs(resolved: Resolved, parts: Parts) -> dict[str, object]:
     return attrs
 
 
-def _without_weekdays_before_dates(mentions: list[Mention]) -> list[Mention]:
+def _without_weekdays_before_dates(text: str, mentions: list[Mention]) -> list[Mention]:
     kept = []
     for index, mention in enumerate(mentions):
         following = mentions[index + 1] if index + 1 < len(mentions) else None
@@ -113,7 +121,7 @@ def _without_weekdays_before_dates(mentions: list[Mention]) -> list[Mention]:
             "weekday" in mention.attrs
             and following is not None
             and following.attrs["granularity"] == "day"
-            and following.start - mention.end <= _WEEKDAY_GAP
+            and _WEEKDAY_BEFORE_DATE.fullmatch(text, mention.end, following.start)
         ):
             continue
         kept.append(mention)

@@ -26,7 +26,10 @@ _NEVER = "(?!)"
 APOSTROPHE = f"[{APOSTROPHES}]"
 # Word characters, with the joiners Persian writes inside words ("سه‌شنبه", "می‌شود").
 WORD = r"[\w\u200c\u200d]"
-DASH = r"\s*[-‐‑‒–—−]\s*"
+# Whitespace inside a date may wrap a line once but never cross a paragraph break.
+GAP = r"(?:[^\S\n]+\n?|\n)[^\S\n]*"
+OPTIONAL_GAP = r"[^\S\n]*\n?[^\S\n]*"
+DASH = OPTIONAL_GAP + "[-‐‑‒–—−]" + OPTIONAL_GAP
 _MARKS = "[\u200e\u200f]?"  # bidi marks CLDR puts around the separators of right-to-left numeric dates
 
 # Numeric dates need no language. Year first is always year-month-day; with the year last,
@@ -257,16 +260,16 @@ def _after_proclitic(proclitics: Iterable[str]) -> Iterator[str]:
 
 def _space(spaced: bool, connectors: str | None) -> str:
     if not spaced:
-        return r"\s*"
+        return OPTIONAL_GAP
     if connectors:
-        return rf"(?:(?<=-)|\s+(?:(?:{connectors})\s+)?)"
-    return r"(?:(?<=-)|\s+)"
+        return f"(?:(?<=-)|{GAP}(?:(?:{connectors}){GAP})?)"
+    return f"(?:(?<=-)|{GAP})"
 
 
 def alternation(forms: Iterable[str]) -> str | None:
     """A regular expression matching any of ``forms``, preferring the longest.
 
-    The forms are merged into a trie ("прошл(?:ого\\s+года|ом\\s+году)"): a flat alternation
+    The forms are merged into a trie ("прошл(?:ого года|ом году)"): a flat alternation
     of hundreds of words is tried word by word at every position of the text, a trie is not.
     """
     trie: dict[str, dict] = {}
@@ -291,7 +294,7 @@ def _trie_pattern(node: dict[str, dict]) -> str:
 
 def _char(char: str) -> str:
     if char == " ":
-        return r"\s+"
+        return GAP
     if char == "'":
         return APOSTROPHE
     return re.escape(char)
@@ -335,7 +338,7 @@ def _month_slots(words: DateLexicon) -> dict[str, str]:
     suffix = alternation(words.words.get("month_suffixes", []))
     optional_suffix = f"(?:{suffix})?" if suffix else ""
     # Arabic wire copy often gives both month names: "12 مارس/آذار 2025".
-    second_name = rf"(?:\s*/\s*(?:{names})|\s*\(\s*(?:{names})\s*\))?"
+    second_name = rf"(?:[^\S\n]*/[^\S\n]*(?:{names})|[^\S\n]*\([^\S\n]*(?:{names})[^\S\n]*\))?"
     slots = {
         "month": f"(?P<month>{every}){optional_suffix}{second_name}",
         "month2": f"(?P<month2>{every}){optional_suffix}{second_name}",
@@ -350,10 +353,10 @@ def _year_slots(words: DateLexicon, slots: dict[str, str]) -> dict[str, str]:
     after, suffixes, before = (
         slots.get(key) for key in ("year_words_after", "year_suffixes", "year_words_before")
     )
-    joiner = r"(?:-|\s*)" if words.spaced else r"\s*"
+    joiner = f"(?:-|{OPTIONAL_GAP})" if words.spaced else OPTIONAL_GAP
     tails = [f"{joiner}(?:{after})" if after else None, f"{APOSTROPHE}(?:{suffixes})" if suffixes else None]
     tail = "(?:" + "|".join(part for part in tails if part) + ")" if any(tails) else _NEVER
-    lead = f"(?:(?:{before})\\s+)?" if before else ""
+    lead = f"(?:(?:{before}){GAP})?" if before else ""
     refs = alternation(form for form, shift in words.relative.items() if shift.unit == "year")
     year_slots = {"yeartail": tail, "yearnum": r"(?P<year>\d{4})", "yearnum2": r"(?P<year2>\d{4})"}
     for name, ref in (("year", "yearref"), ("year2", "yearref2")):
