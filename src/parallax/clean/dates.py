@@ -1,0 +1,255 @@
+"""Datelines and date stamps: finding them in a line and reading the date they carry.
+
+The date shapes are CLDR's own date patterns ("d MMMM y", "y年M月d日", "MMMM d, y"...) for
+every language parallax has data for, read from ICU and turned into regular expressions,
+plus each language's ``[clean] date_patterns`` (same syntax) for forms CLDR lacks
+("y 'жылғы' d MMMM"). Month names come from ICU and ``[clean] months``. Reading the matched
+date is dateparser's job; the matched parts are the fallback for forms it does not know.
+"""
+
+from __future__ import annotations
+
+import datetime
+import warnings
+from dataclasses import dataclass
+from functools import cache
+
+import icu
+import regex
+
+from parallax import lang
+
+_SKELETONS = ("MMMMd", "MMMd", "yMMMd", "yMMMMd")
+_STYLES = (icu.DateFormat.FULL, icu.DateFormat.LONG, icu.DateFormat.MEDIUM)
+_NUMERIC_DATES = (
+    r"(?P<year>\d{4})[-./](?P<month>\d{1,2})[-./](?P<day>\d{1,2})",
+    r"(?P<day>\d{1,2})[./-](?P<month>\d{1,2})[./-](?P<year>\d{4})",
+)
+_TIME = r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?\s?[Mm]\.?)?)"
+_WORD = r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*"
+_PLACE = rf"(?P<place>{_WORD}(?:[\s\-]+{_WORD}){{0,2}}(?:,\s*{_WORD}(?:[\s\-]+{_WORD}){{0,2}})?)"
+# Between place and date: punctuation, a one- or two-letter preposition ("باريس في 12 مارس"),
+# or nothing at all in scripts written without spaces ("寰宇社巴黎3月12日电").
+_PLACE_TO_DATE = r"(?:\s*[,.،:]\s*|\s+\p{L}{1,2}\s+|(?<=\p{ea=W}))"
+_CAPITALISED = r"\p{Lu}[\p{L}\p{M}\-]*(?:\s+\p{Lu}[\p{L}\p{M}\-]*){0,2}"
+_QUOTED = r"«[^«»\n]{1,40}»|\"[^\"\n]{1,40}\"|“[^”\n]{1,40}”|„[^“\n]{1,40}“"
+_BRACKETED = r"\([^()\n]{1,40}\)|（[^（）\n]{1,40}）|/[^/\n]{1,30}/|\[[^\[\]\n]{1,40}\]"
+_ALL_CAPS_PLACE = r"(?P<place>\p{Lu}[\p{Lu}\p{M}'’\-]+(?:[\s,]+\p{Lu}[\p{Lu}\p{M}'’\-]+){0,3})"
+_DASH = r"[-–—]"
+_NEAR = 80  # characters: how far into a line a stamp or dateline ends
+_DIGIT_NEAR_START = regex.compile(r"\d")
+_DASH_NEAR_START = regex.compile(_DASH)
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date found in a line, with offsets relative to that line."""
+
+    start: int
+    end: int
+    iso: str | None  # None when the date has no year or cannot be read
+
+
+@cache
+def month_numbers() -> dict[str, int]:
+    """Every month name and abbreviation of every language (casefolded, no dot) -> 1..12."""
+    names: dict[str, int] = {}
+    for data in lang.all_languages():
+        symbols = icu.DateFormatSymbols(icu.Locale(data.code))
+        for context in (icu.DateFormatSymbols.FORMAT, icu.DateFormatSymbols.STANDALONE):
+            for width in (icu.DateFormatSymbols.WIDE, icu.DateFormatSymbols.ABBREVIATED):
+                for number, name in enumerate(symbols.getMonths(context, width), start=1):
+                    names.setdefault(_month_key(name), number)
+        for number, extra in enumerate(data.section("clean").get("months", []), start=1):
+            for name in [extra] if isinstance(extra, str) else extra:
+                names.setdefault(_month_key(name), number)
+    names.pop("", None)
+    return names
+
+
+@cache
+def date_pattern() -> str:
+    """One regex alternation for every date shape of every language (named groups)."""
+    months = "|".join(regex.escape(name) for name in sorted(month_numbers(), key=len, reverse=True))
+    month_name = rf"(?P<month_name>(?i:{months})\.?)(?![\p{{L}}\p{{M}}])"
+    shapes = {shape for data in lang.all_languages() for shape in _cldr_shapes(data)}
+    converted = {_shape_regex(shape, month_name) for shape in shapes}
+    ordered = sorted((c for c in converted if c), key=lambda c: (-c.count("(?P<"), -len(c)))
+    return "(?:" + "|".join([*_NUMERIC_DATES, *ordered]) + ")"
+
+
+@cache
+def _date_labels() -> str:
+    return _alternation("date_labels")
+
+
+@cache
+def stamp_regex() -> regex.Pattern[str]:
+    """A date stamp at the start of a line: "12.03.2025, 19:05", "Астана. 12 наурыз 2025"."""
+    date = rf"(?<!\d)(?P<date>{date_pattern()})(?!\d)"
+    return regex.compile(
+        rf"^(?:(?i:{_date_labels()})\s*[:：]?\s*)?"
+        rf"(?:{_PLACE}{_PLACE_TO_DATE})?"
+        rf"(?:\d{{1,2}}:\d{{2}}\s*[,|·•\-–—]?\s*)?"
+        rf"{date}"
+        rf"(?:\s*[,|·•\-–—/]?\s*{_TIME})?"
+        r"\s*[.,]?",
+    )
+
+
+@cache
+def prefix_regex() -> regex.Pattern[str]:
+    """A wire dateline opening a paragraph.
+
+    "ASTANA, March 12 (Reuters) – ", "Париж. 12 наурыз. ДалаАқпарат – ", "新华社北京3月12日电".
+    """
+    date = rf"(?<!\d)(?P<date>{date_pattern()})(?!\d)"
+    marks = _dateline_marks()
+    tail = (
+        rf"(?:\s*[.,]\s*|\s+)(?:{_CAPITALISED}|{_QUOTED})\s*(?:[.:]?\s*{_DASH}|\.)\s+"
+        rf"|\s*{_DASH}\s*(?:{_CAPITALISED}|{_QUOTED})\s*\.\s+"
+        rf"|\s*(?:{marks})?\s*(?:{_BRACKETED})\s*(?:{_DASH}\s*)?"
+        rf"|\s*(?:{marks})\s*"
+        rf"|\s*(?:[.:]\s*)?{_DASH}\s+"
+        r"|\s*\.\s+"
+    )
+    with_date = rf"(?:{_PLACE}{_PLACE_TO_DATE})?{date}(?:{tail})"
+    return regex.compile(rf"^{with_date}(?=\S)")
+
+
+@cache
+def undated_prefix_regex() -> regex.Pattern[str]:
+    """A wire dateline without a date: "BERLIN (dpa) - ", "АСТАНА. KAZINFORM – "."""
+    return regex.compile(
+        rf"^{_ALL_CAPS_PLACE}\s*[,.]?\s*(?:(?:{_BRACKETED}|{_CAPITALISED})\s*)?{_DASH}\s+(?=\S)"
+    )
+
+
+def stamp_at_start(line: str) -> regex.Match[str] | None:
+    # Every date has a digit near the start of its line: a cheap test spares the big regex.
+    return stamp_regex().match(line) if _DIGIT_NEAR_START.search(line[:_NEAR]) else None
+
+
+def dateline_prefix(line: str) -> regex.Match[str] | None:
+    head = line[:_NEAR]
+    if _DIGIT_NEAR_START.search(head):
+        found = prefix_regex().match(line)
+        if found:
+            return found
+    return undated_prefix_regex().match(line) if _DASH_NEAR_START.search(head) else None
+
+
+def iso_date(found: regex.Match[str]) -> str | None:
+    """The ISO date a stamp or dateline match carries; None without a year or when unreadable."""
+    if "date" not in found.re.groupindex or not found.group("date") or found.group("year") is None:
+        return None
+    parsed = _dateparser(found.group("date"))
+    return parsed or _from_parts(found)
+
+
+def _dateparser(text: str) -> str | None:
+    import dateparser  # slow to import; only datelines with a year need it
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        parsed = dateparser.parse(
+            text,
+            languages=list(lang.languages()),
+            settings={"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]},
+        )
+    return parsed.date().isoformat() if parsed else None
+
+
+def _from_parts(found: regex.Match[str]) -> str | None:
+    month = found.group("month")
+    number = int(month) if month else month_numbers().get(_month_key(found.group("month_name") or ""))
+    try:
+        return datetime.date(int(found.group("year")), number or 0, int(found.group("day"))).isoformat()
+    except (TypeError, ValueError):
+        return None
+
+
+def _month_key(name: str) -> str:
+    return name.casefold().strip().rstrip(".")
+
+
+def _dateline_marks() -> str:
+    return _alternation("dateline_marks")
+
+
+def _alternation(key: str) -> str:
+    """All languages' phrases under a ``[clean]`` key as a regex alternation (never matching when empty)."""
+    phrases = {phrase for data in lang.all_languages() for phrase in data.section("clean").get(key, [])}
+    return "|".join(regex.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True)) or "(?!)"
+
+
+def _cldr_shapes(data: lang.LanguageData) -> list[str]:
+    locale = icu.Locale(data.code)
+    shapes = [icu.DateFormat.createDateInstance(style, locale).toPattern() for style in _STYLES]
+    generator = icu.DateTimePatternGenerator.createInstance(locale)
+    shapes += [generator.getBestPattern(skeleton) for skeleton in _SKELETONS]
+    return shapes + list(data.section("clean").get("date_patterns", []))
+
+
+def _shape_regex(shape: str, month_name: str) -> str | None:
+    """A CLDR date pattern as a regex; None for shapes with weekdays or eras (their plain twins exist)."""
+    tokens = _tokens(shape)
+    if any(kind == "field" and value[0] not in "yMLd" for kind, value in tokens):
+        return None
+    if sum(kind == "field" for kind, _ in tokens) < 2:
+        return None
+    parts = []
+    last_field = max(i for i, (kind, _) in enumerate(tokens) if kind == "field")
+    for i, (kind, value) in enumerate(tokens):
+        if kind == "field":
+            parts.append(_field_regex(value, month_name))
+        elif i < last_field:
+            parts.append(_literal_regex(value, required_letters=True))
+        else:
+            parts.append(f"(?:{_literal_regex(value, required_letters=True)})?")
+    return "".join(parts)
+
+
+def _tokens(shape: str) -> list[tuple[str, str]]:
+    """CLDR pattern -> [("field", "MMMM"), ("literal", " 'ж'. ")...]; quotes resolved."""
+    tokens: list[tuple[str, str]] = []
+    i = 0
+    while i < len(shape):
+        ch = shape[i]
+        if ch == "'":
+            end = shape.find("'", i + 1)
+            end = len(shape) if end < 0 else end
+            tokens.append(("literal", shape[i + 1 : end] or "'"))
+            i = end + 1
+        elif ch.isascii() and ch.isalpha():
+            j = i
+            while j < len(shape) and shape[j] == ch:
+                j += 1
+            tokens.append(("field", shape[i:j]))
+            i = j
+        else:
+            tokens.append(("literal", ch))
+            i += 1
+    return tokens
+
+
+def _field_regex(field: str, month_name: str) -> str:
+    letter = field[0]
+    if letter == "y":
+        return r"(?P<year>\d{4})"
+    if letter in "ML":
+        return month_name if len(field) >= 3 else r"(?P<month>\d{1,2})"
+    return r"(?P<day>\d{1,2})"
+
+
+def _literal_regex(literal: str, required_letters: bool) -> str:
+    """Spaces stretch, punctuation may be left out, words (年, 'de', 'ж') must be there."""
+    parts = []
+    for ch in literal:
+        if ch.isspace() or ch in "\u200e\u200f":
+            parts.append(r"\s*")
+        elif ch.isalpha() and required_letters:
+            parts.append(regex.escape(ch))
+        else:
+            parts.append(f"{regex.escape(ch)}?")
+    return "".join(parts) + r"\s*"
