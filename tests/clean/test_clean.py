@@ -1,4 +1,4 @@
-"""The cleaner on scraped pages we wrote, junk included, in seven languages."""
+"""The cleaner on scraped pages we wrote, junk included, in eight languages."""
 
 from __future__ import annotations
 
@@ -95,6 +95,13 @@ REMOVED: dict[str, list[tuple[str, str]]] = {
         ("comment", "Kommentare"),
         ("credit", "Foto: Michael Weber"),
     ],
+    "fa-visit.txt": [
+        ("navigation", "صفحه اصلی / سیاست"),
+        ("tags", "برچسب‌ها: قزاقستان، ایران، دیپلماسی"),
+        ("read-also", "اخبار مرتبط"),
+        ("read-also", "رئیس‌جمهور قزاقستان به ترکیه سفر می‌کند"),
+        ("views", "۱۲۳۴ بازدید"),
+    ],
     "tr-rate.txt": [
         ("ticker", "Dolar 36,5120"),
         ("ticker", "Euro 39,8045"),
@@ -144,6 +151,12 @@ HEADERS: dict[str, tuple[str, list[str], str | None, int]] = {
         "Kasachstan und Deutschland vereinbaren Wasserstoff-Partnerschaft",
         ["Berlin, 12. März 2025 (dpa) -"],
         "2025-03-12",
+        2,
+    ),
+    "fa-visit.txt": (
+        "وزیر امور خارجه قزاقستان با همتای ایرانی خود در تهران دیدار کرد",
+        ["۲۲ اسفند ۱۴۰۳ - ۱۴:۳۵", "تهران - ایرنا -"],
+        "2025-03-12",  # 22 Esfand 1403 in the Solar Hijri calendar
         2,
     ),
     "tr-rate.txt": (

@@ -123,6 +123,14 @@ def test_html_page_main_text_and_metadata(tmp_path: Path) -> None:
         assert junk not in article.text
 
 
+@pytest.mark.parametrize(("declared", "actual"), [("windows-1251", "utf-8"), ("utf-8", "cp1251")])
+def test_a_page_that_lies_about_its_charset_is_still_read_right(declared: str, actual: str) -> None:
+    page = (PAGES / "ru-page.html").read_text(encoding="utf-8").replace("windows-1251", declared)
+    article = read_article("page.html", data=page.encode(actual))
+    assert article.encoding == actual
+    assert article.title == "В Караганде запустили завод по выпуску вагонов"
+
+
 def test_html_is_sniffed_whatever_the_extension() -> None:
     page = (PAGES / "ru-page.html").read_bytes()
     article = read_article("saved-page.txt", data=page)

@@ -30,12 +30,13 @@ _WORD = r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*"
 _PLACE = rf"(?P<place>{_WORD}(?:[\s\-]+{_WORD}){{0,2}}(?:,\s*{_WORD}(?:[\s\-]+{_WORD}){{0,2}})?)"
 # Between place and date: punctuation, a one- or two-letter preposition ("باريس في 12 مارس"),
 # or nothing at all in scripts written without spaces ("寰宇社巴黎3月12日电").
-_PLACE_TO_DATE = r"(?:\s*[,.،:]\s*|\s+\p{L}{1,2}\s+|(?<=\p{ea=W}))"
+_PLACE_TO_DATE = r"(?:\s*[,.،:]\s*|\s+[-–—]\s+|\s+\p{L}{1,2}\s+|(?<=\p{ea=W}))"
 _CAPITALISED = r"\p{Lu}[\p{L}\p{M}\-]*(?:\s+\p{Lu}[\p{L}\p{M}\-]*){0,2}"
 _QUOTED = r"«[^«»\n]{1,40}»|\"[^\"\n]{1,40}\"|“[^”\n]{1,40}”|„[^“\n]{1,40}“"
 _BRACKETED = r"\([^()\n]{1,40}\)|（[^（）\n]{1,40}）|/[^/\n]{1,30}/|\[[^\[\]\n]{1,40}\]"
 _ALL_CAPS_PLACE = r"(?P<place>\p{Lu}[\p{Lu}\p{M}'’\-]+(?:[\s,]+\p{Lu}[\p{Lu}\p{M}'’\-]+){0,3})"
 _DASH = r"[-–—]"
+GREGORIAN = "gregorian"
 _NEAR = 80  # characters: how far into a line a stamp or dateline ends
 _DIGIT_NEAR_START = regex.compile(r"\d")
 _DASH_NEAR_START = regex.compile(_DASH)
@@ -51,18 +52,23 @@ class DateMatch:
 
 
 @cache
-def month_numbers() -> dict[str, int]:
-    """Every month name and abbreviation of every language (casefolded, no dot) -> 1..12."""
-    names: dict[str, int] = {}
+def month_numbers() -> dict[str, tuple[str, int]]:
+    """Every month name and abbreviation of every language (casefolded, no dot) -> (calendar, 1..12).
+
+    Gregorian names first, then those of the calendars a language's ``[clean] calendars``
+    lists (Persian اسفند, Hijri رمضان), then its hand-written ``months``.
+    """
+    names: dict[str, tuple[str, int]] = {}
     for data in lang.all_languages():
-        symbols = icu.DateFormatSymbols(icu.Locale(data.code))
-        for context in (icu.DateFormatSymbols.FORMAT, icu.DateFormatSymbols.STANDALONE):
-            for width in (icu.DateFormatSymbols.WIDE, icu.DateFormatSymbols.ABBREVIATED):
-                for number, name in enumerate(symbols.getMonths(context, width), start=1):
-                    names.setdefault(_month_key(name), number)
+        for calendar in [GREGORIAN, *data.section("clean").get("calendars", [])]:
+            symbols = icu.DateFormatSymbols(icu.Locale(data.code), calendar)
+            for context in (icu.DateFormatSymbols.FORMAT, icu.DateFormatSymbols.STANDALONE):
+                for width in (icu.DateFormatSymbols.WIDE, icu.DateFormatSymbols.ABBREVIATED):
+                    for number, name in enumerate(symbols.getMonths(context, width), start=1):
+                        names.setdefault(_month_key(name), (calendar, number))
         for number, extra in enumerate(data.section("clean").get("months", []), start=1):
             for name in [extra] if isinstance(extra, str) else extra:
-                names.setdefault(_month_key(name), number)
+                names.setdefault(_month_key(name), (GREGORIAN, number))
     names.pop("", None)
     return names
 
@@ -92,7 +98,7 @@ def stamp_regex() -> regex.Pattern[str]:
         rf"(?:{_PLACE}{_PLACE_TO_DATE})?"
         rf"(?:\d{{1,2}}:\d{{2}}\s*[,|·•\-–—]?\s*)?"
         rf"{date}"
-        rf"(?:\s*[,|·•\-–—/]?\s*{_TIME})?"
+        rf"(?:\s*[,|·•\-–—/]?\s*(?:\p{{L}}{{1,6}}\.?\s*)?{_TIME})?"
         r"\s*[.,]?",
     )
 
@@ -119,10 +125,12 @@ def prefix_regex() -> regex.Pattern[str]:
 
 @cache
 def undated_prefix_regex() -> regex.Pattern[str]:
-    """A wire dateline without a date: "BERLIN (dpa) - ", "АСТАНА. KAZINFORM – "."""
-    return regex.compile(
-        rf"^{_ALL_CAPS_PLACE}\s*[,.]?\s*(?:(?:{_BRACKETED}|{_CAPITALISED})\s*)?{_DASH}\s+(?=\S)"
-    )
+    """A wire dateline without a date: "BERLIN (dpa) - ", "АСТАНА. KAZINFORM – ", "تهران - ایرنا - "."""
+    capitals = rf"{_ALL_CAPS_PLACE}\s*[,.]?\s*(?:(?:{_BRACKETED}|{_CAPITALISED})\s*)?{_DASH}\s+"
+    # Both parts start without a lower-case letter: a name, or a script without case.
+    name = rf"(?!\p{{Ll}}){_WORD}"
+    place_and_agency = rf"(?P<place>{name}(?:\s+{name})?)\s*{_DASH}\s*{name}(?:\s+{name}){{0,2}}\s*{_DASH}\s+"
+    return regex.compile(rf"^(?:{capitals}|{place_and_agency})(?=\S)")
 
 
 def stamp_at_start(line: str) -> regex.Match[str] | None:
@@ -140,11 +148,13 @@ def dateline_prefix(line: str) -> regex.Match[str] | None:
 
 
 def iso_date(found: regex.Match[str]) -> str | None:
-    """The ISO date a stamp or dateline match carries; None without a year or when unreadable."""
+    """The (Gregorian) ISO date a stamp or dateline match carries; None without a year or when unreadable."""
     if "date" not in found.re.groupindex or not found.group("date") or found.group("year") is None:
         return None
-    parsed = _dateparser(found.group("date"))
-    return parsed or _from_parts(found)
+    calendar, _ = _month_of(found.group("month_name"))
+    if calendar != GREGORIAN:
+        return _from_parts(found)
+    return _dateparser(found.group("date")) or _from_parts(found)
 
 
 def _dateparser(text: str) -> str | None:
@@ -162,11 +172,27 @@ def _dateparser(text: str) -> str | None:
 
 def _from_parts(found: regex.Match[str]) -> str | None:
     month = found.group("month")
-    number = int(month) if month else month_numbers().get(_month_key(found.group("month_name") or ""))
+    calendar, number = (GREGORIAN, int(month)) if month else _month_of(found.group("month_name"))
     try:
-        return datetime.date(int(found.group("year")), number or 0, int(found.group("day"))).isoformat()
-    except (TypeError, ValueError):
+        year, day = int(found.group("year")), int(found.group("day"))
+        if calendar == GREGORIAN:
+            return datetime.date(year, number, day).isoformat()
+        return _to_gregorian(calendar, year, number, day)
+    except (TypeError, ValueError, icu.ICUError):
         return None
+
+
+def _to_gregorian(calendar: str, year: int, month: int, day: int) -> str | None:
+    """ICU converts a date of another calendar (Solar Hijri ۲۲ اسفند ۱۴۰۳ -> 2025-03-12)."""
+    converter = icu.Calendar.createInstance(icu.TimeZone.getGMT(), icu.Locale(f"und@calendar={calendar}"))
+    converter.setLenient(False)
+    converter.clear()
+    converter.set(year, month - 1, day)
+    return datetime.datetime.fromtimestamp(converter.getTime(), datetime.UTC).date().isoformat()
+
+
+def _month_of(name: str | None) -> tuple[str, int]:
+    return month_numbers().get(_month_key(name or ""), (GREGORIAN, 0))
 
 
 def _month_key(name: str) -> str:
