@@ -1,0 +1,420 @@
+"""A language's number knowledge compiled into one matcher: words, scales, currencies, percent
+words, qualifiers and counted nouns, from the generated CLDR file and the hand-written sections.
+
+Every entry is a sequence of token keys (see :func:`numerals.fold`) in one trie. A text token
+matches an entry's key when it equals the key, or is the key with one of the language's
+clitic prefixes before it (Arabic و ب ال), or with a chain of the language's endings after
+it (Kazakh доллар+ға, Russian компани+й, Turkish dolar+'a). Number words themselves take no
+endings but the few listed as ``word_endings`` (Kazakh мың+ға), because short number words
+with endings are everyday words in agglutinative languages (Turkish altı+nda, "under").
+
+The sections read (all optional) are ``[numbers]``, ``[scales]``, ``[currencies]``,
+``[percent]``, ``[qualifiers]`` and ``[nouns]``; src/parallax/lang/README.md says what each
+key means. ``lexicon(None)`` knows only the language-neutral forms (currency symbols, ISO
+codes, percent signs).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from .. import lang
+from .numerals import Conventions, Token, compose, fold, tokenize
+
+SEPARATORS = "-'"  # may stand between a stem and its endings: млрд-қа, TL'ye
+MIN_STEM = 3  # shorter keys take endings only after a separator
+MIN_PREFIXED = 2  # a clitic prefix leaves at least this much of a word (و+ما)
+QUALIFIERS = ("about", "more_than", "less_than", "up_to")
+
+# How far from its plain form a token may be for each kind of entry:
+# 0 = exact (clitic prefixes allowed), 1 = one of the few number-word endings, 2 = any endings.
+AFFIX_LIMIT = {
+    "number": 1,
+    "qualifier_before": 0,
+    "qualifier_after": 0,  # "төмендеді" (went down) is not "төмен" (below) with endings
+    "connector": 0,
+    "decimal_word": 0,
+    "negative": 0,
+    "skip": 0,
+    "stop": 0,
+    "link": 0,
+    "ordinal_prefix": 0,
+    "id_marker": 0,
+}
+ANY_AFFIX = 2
+UNMATCHED = ("newline", "url", "digits")  # tokens no entry contains
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    kind: str
+    value: Any
+    exact: str | None = None  # the surface, without spaces, to match case-sensitively ("M", "USD")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    end: int  # index of the token after the match
+    entry: Entry
+
+
+class Lexicon:
+    """Everything one language says about numbers, ready to match tokens against."""
+
+    def __init__(self, code: str | None, conventions: Conventions, options: dict[str, Any]) -> None:
+        self.code = code
+        self.conventions = conventions
+        self.prefixes = sorted({fold(p) for p in options.get("prefixes", ())}, key=len, reverse=True)
+        self.endings = frozenset(fold(e) for e in options.get("endings", ()))
+        self.word_endings = frozenset(fold(e) for e in options.get("word_endings", ()))
+        self.ordinal_suffixes = frozenset(fold(e) for e in options.get("ordinal_suffixes", ()))
+        self.ambiguous = frozenset(fold(w) for w in options.get("ambiguous", ()))
+        # Years in the Gregorian calendar, and in any other the language's news uses (Solar Hijri 1402).
+        self.year_ranges = ((1800, 2100), *(tuple(r) for r in options.get("year_ranges", ())))
+        self.fold_table = str.maketrans({fold(k): fold(v) for k, v in options.get("fold", {}).items()})
+        self.trie: dict[Any, Any] = {}
+        self.vocabulary: set[str] = set()
+        self.longest_ending = max(map(len, self.endings), default=0)
+        self._keys: dict[str, str] = {}
+        self._forms: dict[str, dict[str, int]] = {}
+        self._chains: dict[str, bool] = {}
+        self._compounds: dict[str, float | None] = {}
+
+    # --- building ---------------------------------------------------------------------------
+
+    def add(self, kind: str, surface: str, value: Any) -> None:
+        keys = self.surface_keys(surface)
+        if not keys:
+            return
+        node = self.trie
+        for key in keys:
+            node = node.setdefault(key, {})
+            self.vocabulary.add(key)
+        entries = node.setdefault(None, [])
+        entry = Entry(kind, value, exact_surface(surface))
+        if entry not in entries:
+            entries.append(entry)
+
+    def remove(self, kind: str, surface: str) -> None:
+        node = self._node(self.surface_keys(surface))
+        if node is not None and None in node:
+            node[None] = [e for e in node[None] if e.kind != kind]
+
+    def replace(self, kind: str, surface: str, value: Any) -> None:
+        self.remove(kind, surface)
+        self.add(kind, surface, value)
+
+    def surface_keys(self, surface: str) -> list[str]:
+        return [self.key(t.text) for t in tokenize(surface.rstrip("-")) if t.kind != "newline"]
+
+    def _node(self, keys: Sequence[str]) -> dict[Any, Any] | None:
+        node: dict[Any, Any] | None = self.trie
+        for key in keys:
+            node = node.get(key) if node is not None else None
+        return node
+
+    # --- matching ---------------------------------------------------------------------------
+
+    def key(self, raw: str) -> str:
+        key = self._keys.get(raw)
+        if key is None:
+            key = self._keys[raw] = fold(raw).translate(self.fold_table)
+        return key
+
+    def forms(self, raw: str) -> dict[str, int]:
+        """The entry keys a token can stand for, each with how much affixing that took."""
+        key = self.key(raw)
+        found = self._forms.get(key)
+        if found is None:
+            found = self._forms[key] = self._find_forms(key)
+        return found
+
+    def _find_forms(self, key: str) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for prefix in ("", *self.prefixes):
+            if not key.startswith(prefix):
+                continue
+            rest = key[len(prefix) :]
+            if prefix and len(rest) < MIN_PREFIXED:
+                continue
+            if rest in self.vocabulary:
+                found[rest] = 0
+            for cut in range(len(rest) - 1, 0, -1):
+                stem, tail = rest[:cut], rest[cut:]
+                if stem not in self.vocabulary or (len(stem) < MIN_STEM and tail[0] not in SEPARATORS):
+                    continue
+                level = self._ending_level(tail)
+                if level is not None and found.get(stem, 3) > level:
+                    found[stem] = level
+        return found
+
+    def _ending_level(self, tail: str) -> int | None:
+        bare = tail[1:] if tail[0] in SEPARATORS else tail
+        if bare in self.word_endings:
+            return 1
+        return ANY_AFFIX if self._is_chain(bare, 3) else None
+
+    def _is_chain(self, tail: str, depth: int) -> bool:
+        """Whether ``tail`` is a chain of at most ``depth`` endings (Kazakh лар+ы+на)."""
+        if not tail:
+            return True
+        if depth == 0 or len(tail) > self.longest_ending * depth:
+            return False
+        memo = self._chains.get(tail + str(depth))
+        if memo is None:
+            memo = any(
+                tail.startswith(e) and self._is_chain(tail[len(e) :], depth - 1)
+                for e in self.endings
+                if e and tail[0] == e[0]
+            )
+            self._chains[tail + str(depth)] = memo
+        return memo
+
+    def match(self, tokens: Sequence[Token], i: int, kinds: Iterable[str] | None = None) -> list[Match]:
+        """Every entry (of the given kinds) that the tokens from ``i`` on spell, shortest first."""
+        if i >= len(tokens) or tokens[i].kind in UNMATCHED or not self.forms(tokens[i].text):
+            return []
+        wanted = frozenset(kinds) if kinds is not None else None
+        found: list[Match] = []
+        frontier: list[tuple[dict[Any, Any], int]] = [(self.trie, 0)]
+        j = i
+        while frontier and j < len(tokens) and tokens[j].kind not in UNMATCHED:
+            forms = self.forms(tokens[j].text)
+            frontier = [
+                (child, max(level, form_level))
+                for node, level in frontier
+                for form, form_level in forms.items()
+                if (child := node.get(form)) is not None
+            ]
+            j += 1
+            for node, level in frontier:
+                for entry in node.get(None, ()):
+                    if wanted is not None and entry.kind not in wanted:
+                        continue
+                    if level > AFFIX_LIMIT.get(entry.kind, ANY_AFFIX):
+                        continue
+                    if entry.exact and not _exact_ok(entry.exact, tokens, i, j):
+                        continue
+                    found.append(Match(j, entry))
+        return found
+
+    def longest(self, tokens: Sequence[Token], i: int, kinds: Iterable[str]) -> Match | None:
+        found = self.match(tokens, i, kinds)
+        return max(found, key=lambda m: m.end) if found else None
+
+    def number_value(self, raw: str) -> float | None:
+        """The value of a number word (or of a compound glued from number words).
+
+        A number word that is also a scale word (мың, bin, тысяча) takes every ending, as
+        scale words do ("мыңға жуық", "bine yakın"); others only the listed word endings.
+        """
+        forms = self.forms(raw)
+        for form, level in forms.items():
+            entries = self.trie.get(form, {}).get(None, ())
+            limit = ANY_AFFIX if any(e.kind == "scale" for e in entries) else AFFIX_LIMIT["number"]
+            for entry in entries:
+                if entry.kind == "number" and level <= limit:
+                    return float(entry.value)
+        return self._compound_value(self.key(raw))
+
+    def _compound_value(self, key: str) -> float | None:
+        """A number written as one word glued from number words (zweihundertfünfzigtausend)."""
+        if key not in self._compounds:
+            parts = self._split_compound(key) if len(key) >= 6 else None
+            self._compounds[key] = compose(parts) if parts and len(parts) > 1 else None
+        return self._compounds[key]
+
+    def _split_compound(self, key: str) -> list[float] | None:
+        if not key:
+            return []
+        for cut in range(len(key), 0, -1):
+            head = key[:cut]
+            entries = self.trie.get(head, {}).get(None, ())
+            kinds = {e.kind: e.value for e in entries}
+            if "number" not in kinds and "connector" not in kinds:
+                continue
+            rest = self._split_compound(key[cut:].lstrip("-"))
+            if rest is not None:
+                return ([float(kinds["number"])] if "number" in kinds else []) + rest
+        return None
+
+    def is_ordinal_suffix(self, raw: str) -> bool:
+        return self.key(raw).lstrip(SEPARATORS) in self.ordinal_suffixes
+
+    def is_ending(self, raw: str) -> bool:
+        key = self.key(raw)
+        return bool(key) and self._ending_level(key) is not None
+
+    def is_ambiguous(self, raw: str) -> bool:
+        return self.key(raw) in self.ambiguous
+
+
+def exact_surface(surface: str) -> str | None:
+    """Short abbreviations with capitals match only as written ("M", "Mn", "USD", not "m", "try")."""
+    words = surface.replace(".", " ").split()
+    if any(ch.isupper() for ch in surface) and words and max(len(w) for w in words) <= 3:
+        return surface.replace(" ", "").rstrip("-")
+    return None
+
+
+def _exact_ok(exact: str, tokens: Sequence[Token], i: int, j: int) -> bool:
+    written = "".join(t.text for t in tokens[i:j])
+    return written.startswith(exact)
+
+
+# --- compiling a language ------------------------------------------------------------------
+
+
+@cache
+def neutral_data() -> dict[str, Any]:
+    source = resources.files(lang.__name__) / "cldr" / "und.json"
+    return json.loads(source.read_text(encoding="utf-8")) if source.is_file() else {}
+
+
+@cache
+def lexicon(code: str | None) -> Lexicon:
+    """The compiled number knowledge of a language (None: the language-neutral forms only)."""
+    data = lang.maybe_load(code)
+    if data is None:
+        lexicon = Lexicon(None, Conventions(), {})
+        add_neutral(lexicon)
+        return lexicon
+    numbers = data.section("numbers")
+    options = {
+        **numbers,
+        "endings": [*numbers.get("endings", ()), *data.section("nouns").get("endings", ())],
+        "prefixes": [*numbers.get("prefixes", ()), *data.section("nouns").get("prefixes", ())],
+    }
+    symbols = data.cldr.get("numbers", {})
+    conventions = Conventions(
+        decimal=symbols.get("decimal", "."),
+        group=symbols.get("group", ","),
+        extra_decimals="".join(numbers.get("decimal_also", ())),
+    )
+    lexicon = Lexicon(code, conventions, options)
+    add_neutral(lexicon)
+    add_generated(lexicon, data.cldr, data)
+    add_supplements(lexicon, data)
+    return lexicon
+
+
+def add_neutral(lexicon: Lexicon) -> None:
+    neutral = neutral_data()
+    for code in neutral.get("currency_codes", ()):
+        lexicon.add("currency", code, code)
+    for symbol, code in neutral.get("currency_symbols", {}).items():
+        lexicon.add("currency", symbol, code)
+    for sign in neutral.get("number_signs", ()):
+        lexicon.add("id_marker", sign, None)
+    for sign in neutral.get("percent_signs", ()):
+        lexicon.add("percent_after", sign, "%")
+        lexicon.add("percent_before", sign, "%")
+
+
+def add_generated(lexicon: Lexicon, cldr: dict[str, Any], data: lang.LanguageData) -> None:
+    excluded = {
+        kind: {fold(s) for s in data.section(section).get("exclude", ())}
+        for kind, section in (("number", "numbers"), ("scale", "scales"), ("currency", "currencies"))
+    }
+
+    def keep(kind: str, surface: str) -> bool:
+        return fold(surface) not in excluded[kind]
+
+    spellout = cldr.get("spellout", {})
+    for word, value in spellout.get("words", {}).items():
+        if keep("number", word):
+            lexicon.add("number", word, value)
+    for phrase, value in spellout.get("phrases", {}).items():
+        lexicon.add("number", phrase, value)
+    for word in spellout.get("connectors", ()):
+        lexicon.add("connector", word, None)
+    for width in ("short", "long"):
+        for word, exponent in cldr.get("scales", {}).get(width, {}).items():
+            if keep("scale", word):
+                lexicon.add("scale", word, exponent)
+    for surface, code in unambiguous_currency_forms(cldr.get("currencies", {})).items():
+        if keep("currency", surface):
+            lexicon.replace("currency", surface, code)
+    for month in cldr.get("months", ()):
+        lexicon.add("month", month, None)
+
+
+def unambiguous_currency_forms(currencies: dict[str, dict[str, list[str]]]) -> dict[str, str]:
+    """Currency names and symbols that name one currency only in this language."""
+    owners: dict[str, set[str]] = {}
+    for code, forms in currencies.items():
+        for surface in (*forms.get("names", ()), *forms.get("symbols", ())):
+            owners.setdefault(fold(surface), set()).add(code)
+    out = {}
+    for code, forms in sorted(currencies.items()):
+        for surface in (*forms.get("names", ()), *forms.get("symbols", ())):
+            if len(owners[fold(surface)]) == 1:
+                out[surface] = code
+    return out
+
+
+def add_supplements(lexicon: Lexicon, data: lang.LanguageData) -> None:
+    numbers = data.section("numbers")
+    for word, value in numbers.get("words", {}).items():
+        lexicon.replace("number", word, value)
+    simple_lists = {
+        "connectors": "connector",
+        "decimal_words": "decimal_word",
+        "negative": "negative",
+        "ordinal_prefixes": "ordinal_prefix",
+        "id_markers": "id_marker",
+        "year_words": "year",
+        "date_words": "date",
+        "links": "link",
+    }
+    for key, kind in simple_lists.items():
+        for surface in numbers.get(key, ()):
+            lexicon.add(kind, surface, None)
+    for exponent, surfaces in data.section("scales").items():
+        if exponent.isdigit():
+            for surface in surfaces:
+                lexicon.replace("scale", surface, int(exponent))
+    for code, surfaces in data.section("currencies").items():
+        if code != "exclude":
+            for surface in surfaces:
+                lexicon.replace("currency", surface, code)
+    add_percent_words(lexicon, data.section("percent"))
+    add_qualifiers(lexicon, data.section("qualifiers"))
+    add_nouns(lexicon, data.section("nouns"))
+
+
+def add_percent_words(lexicon: Lexicon, percent: dict[str, Any]) -> None:
+    kinds = {
+        "after": "percent_after",
+        "before": "percent_before",
+        "points": "points",
+        "basis_points": "basis_points",
+        "point_words": "point_word",
+    }
+    for key, kind in kinds.items():
+        for surface in percent.get(key, ()):
+            lexicon.add(kind, surface, "%")
+
+
+def add_qualifiers(lexicon: Lexicon, qualifiers: dict[str, Any]) -> None:
+    for position in ("before", "after"):
+        for qualifier, surfaces in qualifiers.get(position, {}).items():
+            if qualifier not in QUALIFIERS:
+                raise ValueError(f"unknown qualifier {qualifier!r}: use one of {', '.join(QUALIFIERS)}")
+            for surface in surfaces:
+                lexicon.add(f"qualifier_{position}", surface, qualifier)
+
+
+def add_nouns(lexicon: Lexicon, nouns: dict[str, Any]) -> None:
+    for lemma, surfaces in nouns.get("lemmas", {}).items():
+        for surface in surfaces:
+            lexicon.add("noun", surface, lemma)
+    for surface in nouns.get("skip", ()):
+        lexicon.add("skip", surface, None)
+    for surface in nouns.get("stop", ()):
+        lexicon.add("stop", surface, None)

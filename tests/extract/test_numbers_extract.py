@@ -1,0 +1,185 @@
+"""Quantities and percents across languages: the same fact reads the same in every language.
+
+The per-language (text, expected) tables live in tests/lang/<code>/numbers.toml; this module
+checks what holds across them: equivalence, percents against percentage points, spans,
+counted nouns, the language-neutral reading, and that junk text never breaks the extractor.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import random
+
+import pytest
+
+from parallax import lang
+from parallax.extract.numbers import extract_numbers, find_nouns
+
+SAME_USD_AMOUNT = [
+    ("kk", "Сапар барысында 18,7 млрд долларға келісім жасалды."),
+    ("ky", "Сапардын жүрүшүндө 18,7 млрд долларлык келишим түзүлдү."),
+    ("uz", "Tashrif davomida 18,7 mlrd dollarlik bitim tuzildi."),
+    ("ru", "В ходе визита подписаны соглашения на 18,7 млрд долларов."),
+    ("uk", "Під час візиту підписано угоди на 18,7 млрд доларів."),
+    ("ar", "وقع الجانبان اتفاقيات بقيمة 18.7 مليار دولار."),
+    ("fa", "دو طرف قراردادهایی به ارزش ۱۸٫۷ میلیارد دلار امضا کردند."),
+    ("zh", "双方签署了总额187亿美元的协议。"),
+    ("de", "Beide Seiten unterzeichneten Abkommen über 18,7 Milliarden Dollar."),
+    ("fr", "Les deux pays ont signé des accords de 18,7 milliards de dollars."),
+    ("es", "Ambos países firmaron acuerdos por 18.700 millones de dólares."),
+    ("tr", "İki ülke 18,7 milyar dolarlık anlaşma imzaladı."),
+    ("en", "The two countries signed deals worth $18.7 billion."),
+]
+
+SAME_COMPANIES = [
+    ("kk", "Форумға 170 француз компаниясы қатысты."),
+    ("ru", "В форуме участвуют 170 французских компаний."),
+    ("ar", "شاركت 170 شركة فرنسية في المنتدى."),
+    ("zh", "170家法国企业参加了论坛。"),
+    ("de", "Am Forum nehmen 170 französische Unternehmen teil."),
+    ("fr", "170 entreprises françaises participent au forum."),
+    ("es", "En el foro participan 170 empresas francesas."),
+    ("tr", "Foruma 170 Fransız şirketi katıldı."),
+    ("en", "170 French companies attend the forum."),
+    ("fa", "۱۷۰ شرکت فرانسوی در این نشست شرکت کردند."),
+    ("uz", "Forumda 170 ta fransuz kompaniyasi qatnashdi."),
+    ("ky", "Форумга 170 француз компаниясы катышты."),
+    ("uk", "У форумі беруть участь 170 французьких компаній."),
+]
+
+PERCENT_AND_POINTS = [
+    ("en", "Inflation rose 0.5 percentage points to 7.5%."),
+    ("ru", "Инфляция выросла на 0,5 п.п., до 7,5%."),
+    ("kk", "Инфляция 0,5 пайыздық тармаққа өсіп, 7,5 пайызға жетті."),
+    ("de", "Die Inflation stieg um 0,5 Prozentpunkte auf 7,5 Prozent."),
+    ("zh", "通胀上升0.5个百分点至7.5%。"),
+    ("es", "La inflación subió 0,5 puntos porcentuales hasta el 7,5 %."),
+    ("fr", "L'inflation a augmenté de 0,5 point de pourcentage à 7,5 %."),
+    ("ar", "ارتفع التضخم 0.5 نقطة مئوية إلى 7.5 في المائة."),
+    ("tr", "Enflasyon yüzde 0,5 puan artarak yüzde 7,5'e çıktı."),
+    ("fa", "تورم ۰٫۵ واحد درصد افزایش یافت و به ۷٫۵ درصد رسید."),
+]
+
+
+def _only(text: str, language: str | None):
+    found = extract_numbers(text, language)
+    assert len(found) == 1, [(m.text, m.value, m.unit) for m in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(("code", "text"), SAME_USD_AMOUNT, ids=[c for c, _ in SAME_USD_AMOUNT])
+def test_the_same_amount_in_every_language(code: str, text: str) -> None:
+    amounts = [m for m in extract_numbers(text, code) if m.unit == "USD"]
+    assert len(amounts) == 1, [(m.text, m.value, m.unit) for m in extract_numbers(text, code)]
+    amount = amounts[0]
+    assert amount.kind == "quantity"
+    assert math.isclose(amount.value, 1.87e10, rel_tol=1e-12)
+    assert amount.attrs["currency"] == "USD"
+    assert amount.attrs["scale"] in (6, 8, 9)  # 187亿 is 187 x 10^8, 18.700 millones 18700 x 10^6
+
+
+def test_every_language_is_in_the_equivalence_set() -> None:
+    assert {code for code, _ in SAME_USD_AMOUNT} == set(lang.languages())
+
+
+@pytest.mark.parametrize(("code", "text"), SAME_COMPANIES, ids=[c for c, _ in SAME_COMPANIES])
+def test_the_same_counted_thing_in_every_language(code: str, text: str) -> None:
+    mention = _only(text, code)
+    assert (mention.value, mention.unit, mention.attrs["lemma"]) == (170, "company", "company")
+    noun_start, noun_end = mention.attrs["noun_span"]
+    assert text[noun_start:noun_end].lower() == mention.attrs["noun"]
+
+
+@pytest.mark.parametrize(("code", "text"), PERCENT_AND_POINTS, ids=[c for c, _ in PERCENT_AND_POINTS])
+def test_percentage_points_are_not_percents(code: str, text: str) -> None:
+    found = extract_numbers(text, code)
+    assert [(m.kind, m.value, m.unit) for m in found] == [("percent", 0.5, "pp"), ("percent", 7.5, "%")]
+
+
+def test_a_percent_is_never_also_a_quantity() -> None:
+    text = "Рост составил 21%, а доля выросла до 18 процентов и 3 п.п."
+    found = extract_numbers(text, "ru")
+    assert [m.kind for m in found] == ["percent", "percent", "percent"]
+
+
+@pytest.mark.parametrize("code", lang.languages())
+def test_spans_point_into_the_text(code: str) -> None:
+    text = " ".join(t for c, t in (*SAME_USD_AMOUNT, *SAME_COMPANIES, *PERCENT_AND_POINTS) if c == code)
+    found = extract_numbers(text, code)
+    assert found
+    for mention in found:
+        assert text[mention.start : mention.end] == mention.text
+    assert [m.start for m in found] == sorted(m.start for m in found)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+
+
+def test_attrs_carry_number_scale_and_flags() -> None:
+    mention = _only("Ущерб оценивается примерно в -5–7 млрд рублей.", "ru")
+    assert mention.attrs["number"] == -5
+    assert mention.attrs["scale"] == 9
+    assert mention.attrs["currency"] == "RUB"
+    assert mention.attrs["negative"] is True
+    assert mention.attrs["range"] == [-5e9, -7e9]
+    assert mention.value == -5e9
+
+
+def test_qualifier_outside_the_number_is_recorded() -> None:
+    mention = _only("Ерітінді 200 адамнан астам қатысушыға жеткізілді.", "kk")
+    assert (mention.value, mention.unit, mention.qualifier) == (200, "person", "more_than")
+
+
+def test_digits_of_every_script() -> None:
+    for digits in ("18.7", "١٨٫٧", "۱۸٫۷", "１８.７"):
+        assert _only(f"{digits} billion dollars", "en").value == pytest.approx(1.87e10)
+
+
+def test_without_a_language_only_neutral_forms_are_read() -> None:
+    text = "Инвестиции: $18.7 млрд, рост 21%, 1\u00a0200\u00a0000 €, 250 компаний, в 2024 году, 1 200."
+    found = extract_numbers(text, None)
+    assert [(m.text, m.value, m.unit) for m in found] == [
+        ("$18.7", 18.7, "USD"),
+        ("21%", 21.0, "%"),
+        ("1\u00a0200\u00a0000 €", 1200000.0, "EUR"),
+        ("250", 250.0, None),
+        ("1", 1.0, None),  # a plain space groups digits only where the language says so
+        ("200", 200.0, None),
+    ]
+
+
+def test_an_unknown_language_reads_like_no_language() -> None:
+    assert extract_numbers("21% and $5", "xx") == extract_numbers("21% and $5", None)
+
+
+def test_ticker_lines_give_bare_numbers_without_units() -> None:
+    text = "443.35\n475.54\n4.82\nТоқаев Парижге сапармен барды"
+    found = extract_numbers(text, "kk")
+    assert [(m.value, m.unit) for m in found] == [(443.35, None), (475.54, None), (4.82, None)]
+
+
+def test_find_nouns_reports_known_nouns_as_lemmas() -> None:
+    text = "Agreements worth 5.2 billion euros were signed by 250 companies and 12 banks."
+    nouns = find_nouns(text, "en")
+    assert [lemma for _, _, lemma in nouns] == ["agreement", "company", "bank"]
+    for start, end, _ in nouns:
+        assert text[start:end] in ("Agreements", "companies", "banks")
+
+
+def test_find_nouns_in_an_agglutinative_language() -> None:
+    nouns = find_nouns("Келісімдер бойынша компанияларға 5 млрд доллар бөлінді.", "kk")
+    assert [lemma for _, _, lemma in nouns] == ["agreement", "company"]
+
+
+def test_find_nouns_without_a_language_finds_nothing() -> None:
+    assert find_nouns("250 companies", None) == []
+
+
+@pytest.mark.parametrize("code", [*lang.languages(), None])
+def test_junk_never_breaks_the_extractor(code: str | None) -> None:
+    alphabet = "0123456789٠١٢٣٤٥٦٧٨٩۰۱۲.,:/-–%$€₸ \n\u00a0\u202fabcмлрдтыс亿万百分之点مليارفي المائة'’"
+    rng = random.Random(20240305)
+    for _ in range(200):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        for mention in extract_numbers(text, code):
+            assert text[mention.start : mention.end] == mention.text
+            assert math.isfinite(mention.value)
