@@ -9,5 +9,14 @@
 
 from .canon import canonical_name
 from .find import find_entities
+from .match import EntityCluster, cluster_entities, find_by_evidence, match_entities, resolve_entities
 
-__all__ = ["canonical_name", "find_entities"]
+__all__ = [
+    "EntityCluster",
+    "canonical_name",
+    "cluster_entities",
+    "find_by_evidence",
+    "find_entities",
+    "match_entities",
+    "resolve_entities",
+]

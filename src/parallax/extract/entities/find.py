@@ -37,6 +37,7 @@ class Candidate:
     title: str | None = None
     form: str = "name"
     cuts: tuple[tuple[int, int], ...] = ()
+    guess: str | None = None  # a type read from the words around an unknown name
 
 
 def find_entities(text: str, language: str | None) -> list[Mention]:
@@ -50,7 +51,7 @@ def find_entities(text: str, language: str | None) -> list[Mention]:
     if not rules.word_spaces:
         return _find_in_running_text(text, rules, gazetteer)
     tokens = tokens_for(text, rules)
-    matches = _known_matches(tokens, gazetteer)
+    matches = _without_foreign_first_names(tokens, _known_matches(tokens, gazetteer), rules)
     candidates = [_candidate_of(m) for m in matches if m.candidates[0][0].entity is not None]
     taken = {i for m in matches for i in range(m.first, m.last)}
     cue_matches = [m for m in matches if m.candidates[0][0].entity is None]
@@ -77,6 +78,36 @@ def _known_matches(tokens: list[Token], gazetteer: Gazetteer) -> list[Match]:
         found.append(match)
         i = match.last
     return found
+
+
+def _without_foreign_first_names(tokens: list[Token], matches: list[Match], rules: Rules) -> list[Match]:
+    """A known surname after an unknown first name is someone else (Akylbek, not Sadyr Japarov)."""
+    if not rules.capitalisation:
+        return matches
+    taken = {i for m in matches for i in range(m.first, m.last)}
+    kept = []
+    for match in matches:
+        before = match.first - 1
+        free = before >= 0 and before not in taken
+        if _surname_only(match) and free and _first_name_like(tokens, before, rules):
+            continue
+        kept.append(match)
+    return kept
+
+
+def _surname_only(match: Match) -> bool:
+    readings = [(t, alias) for t, _, alias in match.candidates if t.entity is not None]
+    return bool(readings) and match.last - match.first == 1 and all(
+        entities()[t.entity].type == "person" and len(alias.split()) == 1 and t.form == "name"
+        for t, alias in readings
+    )
+
+
+def _first_name_like(tokens: list[Token], i: int, rules: Rules) -> bool:
+    token = tokens[i]
+    return (token.capitalised and not token.sentence_start and _adjacent(tokens[i + 1])
+            and not tokens[i + 1].hyphen_before
+            and token.norm not in rules.stopwords and not is_acronym(token.text) and len(token.text) > 2)
 
 
 def _hyphen_inside_word(tokens: list[Token], match: Match) -> bool:
@@ -330,7 +361,23 @@ def _mention(text: str, tokens: list[Token], candidate: Candidate, rules: Rules)
     cuts = candidate.cuts or tuple(rules.morphology.name_stem(t.norm) for t in words)
     start = words[0].start + _front_cut(words[0], cuts[0])
     stem = candidate.readings[0][2] if candidate.readings else _stem_text(words, cuts)
+    if not candidate.readings and candidate.type is None:
+        candidate.guess = _type_from_neighbours(tokens, candidate.first, rules)
     return _build(text, start, words[-1].end, stem, candidate, rules)
+
+
+def _type_from_neighbours(tokens: list[Token], first: int, rules: Rules) -> str | None:
+    """в городе Тараз, in the city of Taraz: a place word or preposition just before the name."""
+    for k in range(first - 1, max(first - 4, -1), -1):
+        token = tokens[k]
+        place_word = any(token.norm.startswith(w) for w in rules.place_words if len(w) > 3)
+        if place_word or token.norm in rules.place_words:
+            return "place"
+        if k == first - 1 and token.norm in rules.place_before:
+            return "place"
+        if not _adjacent(tokens[k + 1]):
+            break
+    return None
 
 
 def _front_cut(token: Token, cut: tuple[int, int]) -> int:
@@ -355,12 +402,14 @@ def _build(text: str, start: int, end: int, stem: str, candidate: Candidate, rul
         if known is not None:
             value, kind, canonical = known, entities()[known].type, True
         else:
-            value, kind, canonical = latin, candidate.type or _guess_type(stem, rules), False
+            kind = candidate.type or candidate.guess or _guess_type(stem, rules)
+            value, canonical = latin, False
     attrs = {
         "type": kind,
         "title": candidate.title,
         "canonical": canonical,
         "key": fold_key(value if canonical else latin),
+        "surface_key": fold_key(to_latin(text[start:end], rules.code)),
         "stem": stem,
         "latin": latin,
         "form": candidate.form,

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+import regex
+
 from .lexicon import entities
 from .rules import Cue, Rules, rules_for
 from .text import Token, drop_elisions, is_acronym, is_capitalised, normal, strip_elision, tokenize, words_of
@@ -20,6 +22,8 @@ from .text import Token, drop_elisions, is_acronym, is_capitalised, normal, stri
 # An alias from another language of the same alphabet is a little less trusted.
 FOREIGN_COST = 1
 SHORT_NAME = 3  # names this short match only as written (ЕС, UN, Си), never inflected
+KEEP_OF_NAME = 0.7  # share of an alias word its stem keeps
+_APOSTROPHE = regex.compile(r"['’ʻʼ`]")
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,10 @@ class Gazetteer:
         best: dict[int, list[tuple[Target, int, tuple]]] = defaultdict(list)
         for stem, cut in self._word_variants(tokens[i].norm).items():
             for phrase, phrase_cut in self.index.get(stem, ()):
+                if not _keeps_most(stem, phrase.words[0]):
+                    continue
+                if not self._inflection_fits(phrase, 0, tokens[i].norm, cut, phrase_cut):
+                    continue
                 found = self._match_phrase(phrase, tokens, i, sum(cut) + phrase_cut, cut)
                 if found is not None:
                     best[len(phrase.words)].append((phrase.target, *found, phrase.text))
@@ -113,29 +121,46 @@ class Gazetteer:
             if not _adjacent(token) or not self._shape_fits(phrase, token, k):
                 return None
             shared = self._shared_stem(token.norm, phrase.words[k])
-            if shared is None:
+            if shared is None or not self._inflection_fits(phrase, k, token.norm, shared[1], shared[2]):
                 return None
             cost += shared[0]
             cuts.append(shared[1])
         return cost + phrase.cost, tuple(cuts)
 
     def _shape_fits(self, phrase: Phrase, token: Token, k: int) -> bool:
-        if phrase.acronym:
-            return is_acronym(token.text) or not self.rules.capitalisation
+        if phrase.acronym:  # NATO'nun: the letters before an apostrophe are the acronym
+            return is_acronym(_APOSTROPHE.split(token.text)[0]) or not self.rules.capitalisation
         return not phrase.capitals[k] or token.capitalised
 
-    def _shared_stem(self, word: str, alias_word: str) -> tuple[int, tuple[int, int]] | None:
+    def _shared_stem(self, word: str, alias_word: str) -> tuple[int, tuple[int, int], int] | None:
+        """(letters cut in all, cut from the text's word, cut from the alias's word) or None."""
         if word == alias_word:
-            return 0, (0, 0)
+            return 0, (0, 0), 0
         mine = self._word_variants(word)
         theirs = self._word_variants(alias_word)
         best = None
         for stem, cut in mine.items():
-            if stem in theirs:
+            if stem in theirs and _keeps_most(stem, alias_word):
                 cost = sum(cut) + sum(theirs[stem])
                 if best is None or cost < best[0]:
-                    best = (cost, cut)
+                    best = (cost, cut, sum(theirs[stem]))
         return best
+
+    def _inflection_fits(self, phrase: Phrase, k: int, word: str, cut: tuple[int, int], alias_cut: int
+                         ) -> bool:
+        """Where proper names do not inflect (Roman is not Roma+n), only name endings may go.
+
+        Everywhere, a word is never a name cut short (رومان is not رومانی without its ending).
+        """
+        if cut == (0, 0) and alias_cut:
+            return False
+        if self.rules.names_inflect or not phrase.capitals[k] or (cut == (0, 0) and alias_cut == 0):
+            return True
+        if alias_cut or cut[0]:
+            return False
+        ending = word[len(word) - cut[1]:]
+        name_suffixes = self.rules.morphology.name_suffixes or ()
+        return ending in name_suffixes or any(ending.startswith(s) for s in self.rules.morphology.separators)
 
     def scan_strings(self, text: str) -> Iterator[tuple[int, int, list[Target]]]:
         """Longest known strings in running text without word spaces, left to right."""
@@ -152,6 +177,11 @@ class Gazetteer:
                     break
             else:
                 index += 1
+
+
+def _keeps_most(stem: str, alias_word: str) -> bool:
+    """A shared stem must keep most of the name (Франци of Франция, not روم of روماني)."""
+    return len(stem) >= KEEP_OF_NAME * len(alias_word)
 
 
 def _adjacent(token: Token) -> bool:

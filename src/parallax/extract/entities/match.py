@@ -10,8 +10,13 @@ Evidence, strongest first:
    phonetic key is close AND the multilingual encoder finds the two names alike AND the types
    agree AND the pair is each other's best match.
 
-Thresholds (rapidfuzz ratio 0-100 on keys, cosine on e5 vectors), measured on the table in
-tests/extract/data/entity_matching.toml with benchmarks/entity_matching.py:
+Thresholds (rapidfuzz ratio 0-100 on keys, cosine on e5 vectors), set on the table in
+tests/extract/test_entities_matching.toml (benchmarks/entity_matching.py prints the figures):
+spelling keys merge at ratio >= 92 (canon.FUZZY_KNOWN) with the same initial, the same last two
+letters and at most two letters' difference in length; across scripts a loose key >= 90 merges
+alone, >= 70 only with cosine >= 0.88, and the best partner must lead the next by 0.05. Names
+as short as two or three consonants need the encoder. Known entities never merge with each
+other: the alias file's canonical names are final.
 """
 
 from __future__ import annotations
@@ -36,6 +41,8 @@ LOOSE_ALONE = 90
 # ...and from this close on, the encoder must agree (cosine) for the names to merge.
 LOOSE_WITH_ENCODER = 70
 ENCODER_MIN = 0.88
+# The best partner must beat the next one by this much (loose/100 + cosine).
+MARGIN = 0.05
 # A name found by evidence from another source must spell (loosely) this close to it.
 EVIDENCE_MIN = 92
 EVIDENCE_MIN_LETTERS = 5
@@ -122,18 +129,35 @@ def _known_name(mentions, nodes: _Nodes, i: int) -> str | None:
 
 def _join_by_spelling(mentions: Sequence[Mention], nodes: _Nodes) -> None:
     """Unknown names join a name whose spelling key is the same or close (Tokaïev, Tokajew)."""
+    unknown = [i for i, m in enumerate(mentions) if not m.attrs.get("canonical") and m.attrs.get("key")]
+    first_with_key: dict[str, int] = {}
+    for i in unknown:  # the same key is the same name
+        key = mentions[i].attrs["key"]
+        earlier = first_with_key.get(key)
+        if earlier is not None and _types_agree(mentions[i], mentions[earlier].attrs.get("type")):
+            nodes.union(earlier, i)
+        first_with_key.setdefault(key, i)
     keys = _keys_by_root(mentions, nodes)
-    unknown = [i for i, m in enumerate(mentions) if not m.attrs.get("canonical")]
     for i in unknown:
-        key = mentions[i].attrs.get("key", "")
-        if not key:
-            continue
-        matches = {root for root, root_keys in keys.items() if _spelling_agrees(key, root_keys)}
+        own = _own_keys(mentions[i])
+        matches = {r for r, root_keys in keys.items() if any(_spelling_agrees(k, root_keys) for k in own)}
         matches.discard(nodes.find(i))
         compatible = [r for r in matches if _types_agree(mentions[i], _root_type(mentions, nodes, r))]
-        if len(compatible) == 1:
-            nodes.union(i, compatible[0])
+        # Two different names that both fit (a surname shared by two people) leave it alone.
+        if compatible and _one_name(compatible, keys):
+            for root in compatible:
+                nodes.union(i, root)
             keys = _keys_by_root(mentions, nodes)
+
+
+def _own_keys(mention: Mention) -> set[str]:
+    """The key of the name's stem and of the name as written (a stem cut may be wrong: Мадина)."""
+    return {k for k in (mention.attrs.get("key"), mention.attrs.get("surface_key")) if k}
+
+
+def _one_name(roots: list[int], keys: dict[int, set[str]]) -> bool:
+    first = roots[0]
+    return all(any(similar_keys(a, b) for a in keys[first] for b in keys[r]) for r in roots[1:])
 
 
 def _keys_by_root(mentions, nodes: _Nodes) -> dict[int, set[str]]:
@@ -142,8 +166,8 @@ def _keys_by_root(mentions, nodes: _Nodes) -> dict[int, set[str]]:
         root = nodes.find(i)
         if m.attrs.get("canonical"):
             keys[root] |= keys_of(m.value) | {fold_key(m.value)}
-        if m.attrs.get("key"):
-            keys[root].add(m.attrs["key"])
+        if not m.attrs.get("canonical"):
+            keys[root] |= _own_keys(m)
     return keys
 
 
@@ -185,37 +209,60 @@ def _join_across_scripts(mentions: Sequence[Mention], nodes: _Nodes, encoder) ->
     if not lonely:
         return
     others = [r for r in groups if r not in lonely]
-    targets = others + lonely
-    labels = {r: _display(mentions, groups[r]) for r in targets}
+    labels = {r: _display(mentions, groups[r]) for r in groups}
     sims = _encoder_similarity(encoder, labels)
-    for root in lonely:
-        scored = []
-        for other in targets:
-            if other == root or nodes.find(other) == nodes.find(root):
-                continue
-            if not _types_agree(mentions[root], _root_type(mentions, nodes, other)):
-                continue
-            loose = _loose_similarity(mentions, groups[root], groups[other])
-            cosine = sims.get((root, other), 0.0)
-            if loose >= LOOSE_ALONE or (loose >= LOOSE_WITH_ENCODER and cosine >= ENCODER_MIN):
-                scored.append((loose / 100 + cosine, other))
-        if scored:
-            scored.sort(reverse=True)
-            if len(scored) == 1 or scored[0][0] - scored[1][0] > 0.05:
-                nodes.union(root, scored[0][1])
+    # Names spelt in comparable scripts anchor first; lonely names pair up among themselves after.
+    for targets in (others, lonely):
+        for root in lonely:
+            best = _best_partner(mentions, nodes, groups, sims, root, targets)
+            if best is not None:
+                nodes.union(root, best)
+
+
+def _best_partner(mentions, nodes: _Nodes, groups, sims, root: int, targets: list[int]) -> int | None:
+    scored: dict[int, float] = {}
+    for other in targets:
+        if nodes.find(other) == nodes.find(root):
+            continue
+        if not _types_agree(mentions[root], _root_type(mentions, nodes, other)):
+            continue
+        loose = _loose_similarity(mentions, groups[root], groups[other])
+        cosine = sims.get((root, other), 0.0)
+        if loose >= LOOSE_ALONE or (loose >= LOOSE_WITH_ENCODER and cosine >= ENCODER_MIN):
+            cluster = nodes.find(other)
+            scored[cluster] = max(scored.get(cluster, 0.0), loose / 100 + cosine)
+    if not scored:
+        return None
+    ranked = sorted(scored.items(), key=lambda item: -item[1])
+    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] <= MARGIN:
+        return None  # two different names fit about as well: leave it alone
+    return ranked[0][0]
 
 
 def _loose_similarity(mentions, members_a, members_b) -> float:
     best = 0.0
     for a in {_loose_of(mentions[i]) for i in members_a}:
         for b in {_loose_of(mentions[j]) for j in members_b} | _known_loose(mentions, members_b):
-            if not a or not b:
-                continue
-            score = fuzz.ratio(a, b)
-            if skeleton(a) != skeleton(b):
-                score = min(score, fuzz.ratio(skeleton(a), skeleton(b)))
-            best = max(best, score)
+            if a and b:
+                best = max(best, _sound_alike(*_same_length_names(a, b)))
     return best
+
+
+def _same_length_names(a: str, b: str) -> tuple[str, str]:
+    """A surname alone is compared with the surname of a full name (斯迈洛夫 ~ Alikhan Smailov)."""
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) == 1 < len(words_b):
+        return a, words_b[-1]
+    if len(words_b) == 1 < len(words_a):
+        return words_a[-1], b
+    return a, b
+
+
+def _sound_alike(a: str, b: str) -> float:
+    score = fuzz.ratio(a, b)
+    if skeleton(a) != skeleton(b):
+        score = min(score, fuzz.ratio(skeleton(a), skeleton(b)))
+    return score
 
 
 def _loose_of(mention: Mention) -> str:

@@ -21,7 +21,7 @@ class Morphology:
 
     prefixes: tuple[str, ...] = ()
     suffixes: tuple[str, ...] = ()
-    name_suffixes: tuple[str, ...] = ()
+    name_suffixes: tuple[str, ...] | None = None  # None: the same as `suffixes`
     separators: tuple[str, ...] = ()
     min_stem: int = 3
     max_affixes: int = 2
@@ -75,7 +75,8 @@ class Morphology:
             if index >= front + 2:
                 return front, len(word) - index
         rest = word[front:]
-        for suffix in self.name_suffixes or self.suffixes:  # longest first
+        suffixes = self.suffixes if self.name_suffixes is None else self.name_suffixes
+        for suffix in suffixes:  # longest first
             if rest.endswith(suffix) and len(rest) - len(suffix) >= max(self.min_stem, 4):
                 return front, len(suffix)
         return front, 0
@@ -96,6 +97,7 @@ class Rules:
     transliterator: str
     capitalisation: bool
     capitalised_nouns: bool
+    names_inflect: bool  # False: proper names take only `name_suffixes` (Kasachstans), not all endings
     word_spaces: bool
     morphology: Morphology
     particles: frozenset[str]
@@ -137,7 +139,7 @@ def rules_for(code: str | None) -> Rules:
     morphology = Morphology(
         prefixes=_longest_first(section.get("prefixes", [])),
         suffixes=_longest_first(section.get("suffixes", [])),
-        name_suffixes=_longest_first(section.get("name_suffixes", [])),
+        name_suffixes=_longest_first(section["name_suffixes"]) if "name_suffixes" in section else None,
         separators=tuple(normal(s) for s in section.get("suffix_separators", [])),
         min_stem=int(section.get("min_stem", 3)),
         max_affixes=int(section.get("max_affixes", 2)),
@@ -148,6 +150,7 @@ def rules_for(code: str | None) -> Rules:
         transliterator=section.get("transliterator", "Any-Latin"),
         capitalisation=bool(section.get("capitalisation", data is None or script in ("Latn", "Cyrl"))),
         capitalised_nouns=bool(section.get("capitalised_nouns", False)),
+        names_inflect=bool(section.get("names_inflect", True)),
         word_spaces=bool(section.get("word_spaces", True)),
         morphology=morphology,
         particles=frozenset(normal(p) for p in section.get("name_particles", [])),

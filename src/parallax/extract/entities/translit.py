@@ -23,6 +23,7 @@ _FOLD = [(regex.compile(a), b) for a, b in _SPELLING["fold"]]
 _LOOSE = [(regex.compile(a), b) for a, b in _SPELLING["loose"]]
 _NOT_LETTERS = regex.compile(r"[^a-z' ]+")
 _SPACES = regex.compile(r"\s+")
+_MARKS = regex.compile(r"[ʹʺʿʾ'’`ʼ]")
 
 
 @cache
@@ -37,7 +38,7 @@ def to_latin(text: str, language: str | None) -> str:
     if rules.readings:
         text = _read_characters(text, rules.readings)
     latin = _transliterator(rules.transliterator).transliterate(text)
-    latin = latin.replace("ʹ", "").replace("'", "").replace("·", " ").replace("-", " ")
+    latin = _MARKS.sub("", latin).replace("·", " ").replace("-", " ")
     words = [w for w in _SPACES.split(latin.strip()) if w]
     return " ".join(w[:1].upper() + w[1:].lower() for w in words)
 
