@@ -1,0 +1,75 @@
+"""One name per entity across the documents of a comparison.
+
+Each document found its entities alone; here they meet. Names that another source reveals
+(an unknown Arabic word that spells a name found in the Kazakh text) are added, then every
+entity mention of every document is matched, so that Тоқаев, توكاييف and 托卡耶夫 carry one
+canonical value before the facts are aligned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..encode import Encoder
+from ..extract.entities.match import find_by_evidence, match_entities
+from ..model import Document, Fact, Mention
+
+
+def _as_mention(fact: Fact) -> Mention:
+    return Mention("entity", fact.start, fact.end, fact.text, fact.value, attrs=dict(fact.attrs))
+
+
+def _names_elsewhere(documents: Sequence[Document], index: int) -> list[Mention]:
+    return [
+        _as_mention(fact)
+        for j, document in enumerate(documents)
+        if j != index
+        for fact in document.facts
+        if fact.kind == "entity" and fact.attrs.get("form") == "name"
+    ]
+
+
+def _evidence_facts(document: Document, names: list[Mention]) -> list[Fact]:
+    """Entity facts for words of this document that spell a name found in another one."""
+    if not names:
+        return []
+    found: list[Fact] = []
+    for sentence in document.sentences:
+        own = [
+            Mention("entity", f.start - sentence.start, f.end - sentence.start, f.text, f.value)
+            for f in document.facts
+            if f.sentence.index == sentence.index
+        ]
+        for mention in find_by_evidence(sentence.text, sentence.language, names, own):
+            found.append(
+                Fact(
+                    document=document.id,
+                    kind="entity",
+                    value=mention.value,
+                    unit=None,
+                    qualifier=None,
+                    start=sentence.start + mention.start,
+                    end=sentence.start + mention.end,
+                    text=mention.text,
+                    sentence=sentence,
+                    attrs=dict(mention.attrs),
+                )
+            )
+    return found
+
+
+def harmonise_entities(documents: Sequence[Document], encoder: Encoder | None = None) -> None:
+    """Add cross-source name evidence and give every entity one canonical value (in place)."""
+    if len(documents) > 1:
+        additions = [_evidence_facts(d, _names_elsewhere(documents, i)) for i, d in enumerate(documents)]
+        for document, extra in zip(documents, additions, strict=True):
+            if extra:
+                document.facts = sorted([*document.facts, *extra], key=lambda f: (f.start, f.end, f.kind))
+    entity_facts = [(d, i, f) for d in documents for i, f in enumerate(d.facts) if f.kind == "entity"]
+    if not entity_facts:
+        return
+    matched = match_entities([_as_mention(f) for _, _, f in entity_facts], encoder)
+    for (document, position, fact), mention in zip(entity_facts, matched, strict=True):
+        attrs = {**fact.attrs, **mention.attrs}
+        document.facts[position] = replace(fact, value=mention.value, attrs=attrs)

@@ -1,0 +1,130 @@
+"""The stable JSON contract (schema 1) of ``compare --json`` and ``extract --json``."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from typing import Any
+
+from ..model import AlignedFact, Comparison, Document, Fact
+
+SCHEMA_VERSION = 1
+
+
+def document_record(document: Document) -> dict[str, Any]:
+    article = document.article
+    return {
+        "id": article.id,
+        "language": article.language,
+        "title": article.title,
+        "published": article.published,
+        "outlet": article.outlet,
+        "url": article.url,
+        "format": article.format,
+        "encoding": article.encoding,
+    }
+
+
+def json_value(value: Any) -> Any:
+    """Numbers as JSON numbers (integral floats as integers), everything else unchanged."""
+    if isinstance(value, float):
+        if math.isfinite(value) and value.is_integer() and abs(value) < 2**53:
+            return int(value)
+        return value
+    return value
+
+
+def mention_record(fact: Fact) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "document": fact.document,
+        "text": fact.text,
+        "start": fact.start,
+        "end": fact.end,
+        "sentence": fact.sentence.text,
+        "sentence_start": fact.sentence.start,
+        "sentence_end": fact.sentence.end,
+    }
+    if fact.kind == "quote" and fact.attrs.get("speaker_text"):
+        record["speaker_text"] = fact.attrs["speaker_text"]
+    return record
+
+
+def _kind_fields(kind: str, type_: str | None, speaker: str | None, direct: bool | None) -> dict[str, Any]:
+    if kind == "entity":
+        return {"type": type_}
+    if kind == "quote":
+        return {"speaker": speaker, "direct": direct}
+    return {}
+
+
+def fact_record(fact: Fact) -> dict[str, Any]:
+    """One document's fact, without a status (the ``extract`` contract)."""
+    record: dict[str, Any] = {
+        "kind": fact.kind,
+        "value": json_value(fact.value),
+        "unit": fact.unit,
+        "qualifier": fact.qualifier,
+        "documents": [fact.document],
+        "mentions": [mention_record(fact)],
+    }
+    record.update(_kind_fields(fact.kind, fact.type, fact.speaker, fact.attrs.get("direct")))
+    record.update(_extra_fields(fact))
+    return record
+
+
+def _extra_fields(fact: Fact) -> dict[str, Any]:
+    """Attributes worth keeping for users beyond the contract's fields."""
+    keep = ("number", "scale", "currency", "noun", "lemma", "resolved", "granularity", "title", "range")
+    return {key: json_value(fact.attrs[key]) for key in keep if fact.attrs.get(key) is not None}
+
+
+def aligned_record(fact: AlignedFact) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "kind": fact.kind,
+        "value": json_value(fact.value),
+        "unit": fact.unit,
+        "qualifier": fact.qualifier,
+        "status": fact.status,
+        "documents": list(fact.documents),
+        "mentions": [mention_record(m) for m in fact.mentions],
+        "about": fact.about,
+    }
+    record.update(_kind_fields(fact.kind, fact.type, fact.speaker, fact.direct))
+    return record
+
+
+def comparison_record(comparison: Comparison) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA_VERSION,
+        "documents": [document_record(d) for d in comparison.documents],
+        "facts": [aligned_record(f) for f in comparison.facts],
+        "conflicts": [
+            {
+                "about": conflict.about,
+                "values": [
+                    {
+                        "value": json_value(side.value),
+                        "unit": side.unit,
+                        "documents": list(side.documents),
+                        "fact": side.fact,
+                    }
+                    for side in conflict.sides
+                ],
+            }
+            for conflict in comparison.conflicts
+        ],
+        "warnings": list(comparison.warnings),
+    }
+
+
+def extraction_record(documents: Sequence[Document]) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA_VERSION,
+        "documents": [document_record(d) for d in documents],
+        "facts": [fact_record(f) for d in documents for f in d.facts],
+    }
+
+
+def dumps(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False, indent=2)

@@ -1,0 +1,243 @@
+"""The alignment stage on hand-built documents: facts are given, the real encoder judges sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from parallax.compare.align import align
+from parallax.encode import default_encoder
+from parallax.model import Article, Cleaning, Document, Fact, Sentence
+
+
+def number(value, unit, span, *, kind="quantity", qualifier=None, **attrs):
+    return {
+        "kind": kind,
+        "value": float(value),
+        "unit": unit,
+        "span": span,
+        "qualifier": qualifier,
+        "attrs": attrs,
+    }
+
+
+def entity(name, span, type_="place"):
+    return {
+        "kind": "entity",
+        "value": name,
+        "unit": None,
+        "span": span,
+        "qualifier": None,
+        "attrs": {"type": type_, "canonical": True},
+    }
+
+
+def document(doc_id: str, language: str, sentences: list[tuple[str, list[dict]]]) -> Document:
+    """A document whose sentences are given with the facts each holds (spans are substrings)."""
+    text = " ".join(s for s, _ in sentences)
+    built_sentences, facts = [], []
+    position = 0
+    for index, (sentence_text, specs) in enumerate(sentences):
+        sentence = Sentence(doc_id, index, position, position + len(sentence_text), sentence_text, language)
+        built_sentences.append(sentence)
+        for spec in specs:
+            offset = sentence_text.index(spec["span"])
+            facts.append(
+                Fact(
+                    doc_id,
+                    spec["kind"],
+                    spec["value"],
+                    spec["unit"],
+                    spec["qualifier"],
+                    position + offset,
+                    position + offset + len(spec["span"]),
+                    spec["span"],
+                    sentence,
+                    spec["attrs"],
+                )
+            )
+        position += len(sentence_text) + 1
+    article = Article(id=doc_id, text=text, language=language)
+    return Document(article, Cleaning(blocks=[]), built_sentences, facts)
+
+
+@pytest.fixture(scope="module")
+def vectors():
+    return default_encoder().encode
+
+
+def statuses(alignment):
+    return {(f.kind, f.value, f.unit): f.status for f in alignment.facts}
+
+
+def test_same_figure_in_three_languages_is_shared(vectors):
+    docs = [
+        document(
+            "kk.txt",
+            "kk",
+            [
+                (
+                    "Екі ел арасындағы тауар айналымы 18,7 млрд долларға жетті.",
+                    [number(18.7e9, "USD", "18,7 млрд долларға", currency="USD")],
+                )
+            ],
+        ),
+        document(
+            "ar.txt",
+            "ar",
+            [
+                (
+                    "وبلغ حجم التبادل التجاري بين البلدين 18.7 مليار دولار.",
+                    [number(18.7e9, "USD", "18.7 مليار دولار", currency="USD")],
+                )
+            ],
+        ),
+        document(
+            "zh.txt",
+            "zh",
+            [("两国贸易额达到187亿美元。", [number(18.7e9, "USD", "187亿美元", currency="USD")])],
+        ),
+    ]
+    alignment = align(docs, vectors)
+    [fact] = [f for f in alignment.facts if f.kind == "quantity"]
+    assert fact.status == "shared"
+    assert fact.documents == ["kk.txt", "ar.txt", "zh.txt"]
+    assert [m.text for m in fact.mentions] == ["18,7 млрд долларға", "18.7 مليار دولار", "187亿美元"]
+    assert alignment.conflicts == []
+
+
+def test_different_counts_of_the_same_companies_conflict(vectors):
+    docs = [
+        document(
+            "ru.txt",
+            "ru",
+            [
+                (
+                    "В Казахстане работают 250 немецких компаний.",
+                    [
+                        number(250, "company", "250", lemma="company"),
+                        entity("Germany", "немецких"),
+                        entity("Kazakhstan", "Казахстане"),
+                    ],
+                ),
+                (
+                    "Кроме того, в стране действуют 170 французских компаний.",
+                    [number(170, "company", "170", lemma="company"), entity("France", "французских")],
+                ),
+            ],
+        ),
+        document(
+            "en.txt",
+            "en",
+            [
+                (
+                    "Some 230 German companies operate in Kazakhstan.",
+                    [
+                        number(230, "company", "230", lemma="company"),
+                        entity("Germany", "German"),
+                        entity("Kazakhstan", "Kazakhstan"),
+                    ],
+                ),
+                (
+                    "More than 170 French companies are also present in the country.",
+                    [
+                        number(170, "company", "170", qualifier="more_than", lemma="company"),
+                        entity("France", "French"),
+                    ],
+                ),
+            ],
+        ),
+    ]
+    alignment = align(docs, vectors)
+    assert len(alignment.conflicts) == 1
+    conflict = alignment.conflicts[0]
+    assert sorted(side.value for side in conflict.sides) == [230, 250]
+    assert "Germany" in conflict.about
+    for side in conflict.sides:
+        assert alignment.facts[side.fact].status == "conflict"
+    french = [f for f in alignment.facts if f.kind == "quantity" and f.value == 170]
+    assert len(french) == 1 and french[0].status == "shared"
+
+
+def test_different_figures_about_different_things_do_not_conflict(vectors):
+    docs = [
+        document(
+            "a.txt",
+            "en",
+            [
+                (
+                    "The presidents signed eight agreements.",
+                    [number(8, "agreement", "eight", lemma="agreement")],
+                ),
+                (
+                    "Trade reached 18.7 billion dollars last year.",
+                    [number(18.7e9, "USD", "18.7 billion dollars", currency="USD")],
+                ),
+            ],
+        ),
+        document(
+            "b.txt",
+            "de",
+            [
+                (
+                    "Die Präsidenten unterzeichneten acht Abkommen.",
+                    [number(8, "agreement", "acht", lemma="agreement")],
+                ),
+                (
+                    "Zudem wurden 1200 neue Arbeitsplätze angekündigt.",
+                    [number(1200, "job", "1200", lemma="job")],
+                ),
+            ],
+        ),
+    ]
+    alignment = align(docs, vectors)
+    assert alignment.conflicts == []
+    assert statuses(alignment)[("quantity", 8.0, "agreement")] == "shared"
+    assert statuses(alignment)[("quantity", 18.7e9, "USD")] == "unique"
+    assert statuses(alignment)[("quantity", 1200.0, "job")] == "unique"
+
+
+def test_omission_is_partial_and_majority_value_wins(vectors):
+    sentence = {
+        "a": "Agreements worth 5.2 billion euros were signed during the visit.",
+        "b": "During the visit, agreements worth 5.2 billion euros were signed.",
+        "c": "Во время визита подписаны соглашения на 5,5 млрд евро.",
+        "d": "The two leaders discussed regional security.",
+    }
+    docs = [
+        document(
+            "a.txt", "en", [(sentence["a"], [number(5.2e9, "EUR", "5.2 billion euros", currency="EUR")])]
+        ),
+        document(
+            "b.txt", "en", [(sentence["b"], [number(5.2e9, "EUR", "5.2 billion euros", currency="EUR")])]
+        ),
+        document("c.txt", "ru", [(sentence["c"], [number(5.5e9, "EUR", "5,5 млрд евро", currency="EUR")])]),
+        document("d.txt", "en", [(sentence["d"], [])]),
+    ]
+    alignment = align(docs, vectors)
+    [conflict] = alignment.conflicts
+    first = alignment.facts[conflict.sides[0].fact]
+    assert first.value == 5.2e9 and first.documents == ["a.txt", "b.txt"]
+    assert conflict.sides[1].documents == ("c.txt",)
+
+
+def test_percent_and_percentage_points_never_align(vectors):
+    docs = [
+        document(
+            "a.txt",
+            "ru",
+            [("Рост ВВП составил 4,8 процента.", [number(4.8, "%", "4,8 процента", kind="percent")])],
+        ),
+        document(
+            "b.txt",
+            "de",
+            [
+                (
+                    "Das Wachstum lag bei 4,8 Prozentpunkten.",
+                    [number(4.8, "pp", "4,8 Prozentpunkten", kind="percent")],
+                )
+            ],
+        ),
+    ]
+    alignment = align(docs, vectors)
+    assert {f.status for f in alignment.facts} == {"unique"}
+    assert alignment.conflicts == []
