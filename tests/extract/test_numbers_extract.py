@@ -183,3 +183,30 @@ def test_junk_never_breaks_the_extractor(code: str | None) -> None:
         for mention in extract_numbers(text, code):
             assert text[mention.start : mention.end] == mention.text
             assert math.isfinite(mention.value)
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("ru", "Несколько тысяч человек вышли на улицы, десятки тысяч домов остались без света."),
+        ("en", "Dozens of people and tens of thousands of homes were affected."),
+        ("zh", "遭遇数十年来最严重的洪灾，几百人受灾，零部件供应稳定，上半年增长。"),
+        ("en", "One of them spoke of zero tolerance."),
+    ],
+)
+def test_vague_counts_and_lone_zero_or_one_are_not_amounts(code: str, text: str) -> None:
+    assert [m.text for m in extract_numbers(text, code)] == []
+
+
+def test_a_region_tagged_language_reads_as_its_language() -> None:
+    assert extract_numbers("18,7 млрд долларға", "kk-KZ")[0].unit == "USD"
+
+
+def test_month_and_year_with_a_dot_is_not_a_decimal() -> None:
+    assert extract_numbers("Отчёт за 03.2024 опубликован.", "ru") == []
+
+
+def test_a_hyphenated_compound_is_not_a_count_of_its_noun() -> None:
+    assert extract_numbers("Принят 5-летний план.", "ru") == []
+    (mention,) = extract_numbers("A 10-member delegation arrived.", "en")
+    assert (mention.value, mention.unit) == (10, "member")

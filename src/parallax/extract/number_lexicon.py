@@ -185,6 +185,8 @@ class Lexicon:
         j = i
         while frontier and j < len(tokens) and tokens[j].kind not in UNMATCHED:
             forms = self.forms(tokens[j].text)
+            if not forms:
+                break
             frontier = [
                 (child, max(level, form_level))
                 for node, level in frontier
@@ -208,17 +210,10 @@ class Lexicon:
         return max(found, key=lambda m: m.end) if found else None
 
     def number_value(self, raw: str) -> float | None:
-        """The value of a number word (or of a compound glued from number words).
-
-        A number word that is also a scale word (мың, bin, тысяча) takes every ending, as
-        scale words do ("мыңға жуық", "bine yakın"); others only the listed word endings.
-        """
-        forms = self.forms(raw)
-        for form, level in forms.items():
-            entries = self.trie.get(form, {}).get(None, ())
-            limit = ANY_AFFIX if any(e.kind == "scale" for e in entries) else AFFIX_LIMIT["number"]
-            for entry in entries:
-                if entry.kind == "number" and level <= limit:
+        """The value of a number word (or of a compound glued from number words)."""
+        for form, level in self.forms(raw).items():
+            for entry in self.trie.get(form, {}).get(None, ()):
+                if entry.kind == "number" and level <= AFFIX_LIMIT["number"]:
                     return float(entry.value)
         return self._compound_value(self.key(raw))
 
@@ -278,8 +273,11 @@ def neutral_data() -> dict[str, Any]:
 
 @cache
 def lexicon(code: str | None) -> Lexicon:
-    """The compiled number knowledge of a language (None: the language-neutral forms only)."""
-    data = lang.maybe_load(code)
+    """The compiled number knowledge of a language (None: the language-neutral forms only).
+
+    A region-tagged code ("kk-KZ", "zh_Hans") reads as its language.
+    """
+    data = lang.maybe_load(code) or lang.maybe_load((code or "").replace("_", "-").split("-")[0])
     if data is None:
         lexicon = Lexicon(None, Conventions(), {})
         add_neutral(lexicon)
@@ -371,6 +369,7 @@ def add_supplements(lexicon: Lexicon, data: lang.LanguageData) -> None:
         "year_words": "year",
         "date_words": "date",
         "links": "link",
+        "vague": "vague",
     }
     for key, kind in simple_lists.items():
         for surface in numbers.get(key, ()):

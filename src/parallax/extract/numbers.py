@@ -27,17 +27,23 @@ Rules
   basis points are turned into percentage points (50 bp = 0.5 pp).
 * Ranges ("5–7 млрд") are one quantity whose value is the lower bound, with
   ``attrs["range"] = [low, high]``.
-* Not amounts: years (a bare four-digit number from 1800 to 2100 with no unit, unless a known
-  counted noun follows it), days next to a month name, times (14:35), dates (12.03.2024),
-  phone numbers, identifiers (COVID-19, 5G, 007), ordinals ("12-ші", "2-й", "12th", "第3"),
-  list numbering at the start of a line, numbers in URLs, and a lone number word for one
-  ("one of", "bir", "一些"). A number written with ideographs, or with a word the language
-  marks ambiguous (Persian نه is also "no"), counts only with a scale, unit, qualifier,
-  measure word or known noun next to it.
-* The counted thing is the first known noun within a few words after the number (adjectives
-  and measure words are skipped: "170 French companies", "170家法国企业"), written as its
-  English lemma; else the first following word as written, lower-cased; never past a stop
-  word, a punctuation mark or a line break.
+* Not amounts: years (a bare four-digit number from 1800 to 2100, or in a range the language
+  adds such as Solar Hijri 1300-1499, with no unit: dropped unless a known counted noun
+  follows and no year word stands by it, "2000 workers" but not "2024 жылы", "عام 2024"),
+  days next to a month name ("5 марта", "March 5", "5. März", "5 de marzo"), times (14:35),
+  dates (12.03.2024, 03.2024, 2024-03-12), phone numbers, identifiers (COVID-19, 5G, 007,
+  ten digits or more), ordinals ("12-ші", "2-й", "12th", "第3") and numbers glued to a word
+  by a hyphen ("3-орын", "5-летний"), list numbering at the start of a line and numbers in
+  URLs. A number written with ideographs, or with a word the language marks ambiguous
+  (Persian نه is also "no"), counts only with a scale, unit, qualifier, measure word or
+  known noun next to it.
+* The counted thing is the first known noun within a few words after the number (one
+  unknown word, such as an adjective, and any measure words are skipped: "170 French
+  companies", "170家法国企业"), written as its English lemma; else the first following word
+  as written, lower-cased; never past a stop word, a punctuation mark or a line break. A
+  currency or percent has no counted noun.
+* Vague counts ("несколько тысяч", "数十", "dozens of") and a lone number word for zero or
+  one are not amounts.
 """
 
 from __future__ import annotations
@@ -207,9 +213,15 @@ class _Scanner:
     def may_start(self, i: int) -> bool:
         """A cheap test that lets most words go by."""
         token = self.tokens[i]
-        if token.kind == "digits" or any(m.entry.kind in STARTERS for m in self.matches_at(i)):
+        if token.kind == "digits":
             return True
-        return self.is_minus_sign(i) or (token.kind in ("word", "glyph") and self.word_value(i) is not None)
+        if token.kind == "symbol":
+            return self.is_minus_sign(i) or any(m.entry.kind in STARTERS for m in self.matches_at(i))
+        if token.kind not in ("word", "glyph"):
+            return False
+        if not self.lex.forms(token.text):  # no entry at all: only a glued compound can be a number
+            return self.word_value(i) is not None
+        return any(m.entry.kind in STARTERS for m in self.matches_at(i)) or self.word_value(i) is not None
 
     def read_prefix(self, i: int) -> _Prefix:
         """Qualifier, minus, currency symbol or percent word before a number (at ``first``)."""
@@ -434,7 +446,8 @@ class _Scanner:
             token = self.tokens[k]
             if token.kind not in ("word", "glyph") or token.start - origin > NOUN_REACH:
                 break
-            if noun := self.longest(k, ["noun"]):
+            noun = self.longest(k, ["noun"])
+            if noun and not (fallback is not None and self.is_single_glyph(k, noun)):
                 tail.noun = self.text[token.start : self.tokens[noun.end - 1].end].lower()
                 tail.lemma = noun.entry.value
                 tail.noun_span = (token.start, self.tokens[noun.end - 1].end)
@@ -453,6 +466,10 @@ class _Scanner:
             start, end = self.fallback_noun(fallback)
             tail.noun = self.text[start:end].lower()
             tail.noun_span = (start, end)
+
+    def is_single_glyph(self, k: int, noun: Match) -> bool:
+        """One ideograph after an unknown word is the end of that word (国 in 法国), not a noun."""
+        return noun.end == k + 1 and self.tokens[k].kind == "glyph"
 
     def continues_glyph_word(self, k: int, first: int) -> bool:
         """In writing without spaces, an unknown word goes on over a few glued ideographs (法国)."""
@@ -532,12 +549,21 @@ class _Scanner:
         return True
 
     def is_word_amount(self, number: _Number, prefix: _Prefix, tail: _Tail) -> bool:
-        if number.single_word and number.value == 1 and not number.multiplier:
+        if number.single_word and number.value in (0, 1) and not number.multiplier:
+            return False  # "one of them", "bir", "一些", "零部件"
+        if self.is_vague(number):
             return False
         needs_support = number.glyphs or (
             number.single_word and self.lex.is_ambiguous(self.tokens[number.first].text)
         )
         return not needs_support or tail.supported or bool(prefix.qualifier)
+
+    def is_vague(self, number: _Number) -> bool:
+        """A number word made vague by the word next to it ("数十年", "несколько тысяч")."""
+        before = number.first > 0 and any(
+            m.entry.kind == "vague" and m.end == number.first for m in self.matches_at(number.first - 1)
+        )
+        return before or self.longest(number.end, ["vague"]) is not None
 
     def is_year_like(self, number: _Number) -> bool:
         reading = number.reading

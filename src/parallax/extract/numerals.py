@@ -150,6 +150,8 @@ def read_digits(raw: str, conventions: Conventions) -> DigitReading | None:
     if decimal_mark is False:
         return None
     integer, _, fraction = text.partition(decimal_mark) if decimal_mark else (text, "", "")
+    if _is_month_and_year(integer, fraction):
+        return None
     groups = _GROUP_MARKS.split(integer)
     grouped = len(groups) > 1
     if grouped and not _valid_groups(groups):
@@ -159,6 +161,13 @@ def read_digits(raw: str, conventions: Conventions) -> DigitReading | None:
         return None
     value = Decimal(f"{digits}.{fraction}" if fraction else digits)
     return DigitReading(value, grouped, len(fraction), len(digits), len(digits) > 1 and digits[0] == "0")
+
+
+def _is_month_and_year(integer: str, fraction: str) -> bool:
+    """ "03.2024" is March 2024, not 3.2024."""
+    if len(fraction) != 4 or not (integer.isdigit() and fraction.isdigit()) or len(integer) > 2:
+        return False
+    return 1 <= int(integer) <= 12 and 1900 <= int(fraction) <= 2100
 
 
 def _decimal_mark(text: str, conventions: Conventions) -> str | bool | None:
