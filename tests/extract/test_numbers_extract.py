@@ -210,3 +210,9 @@ def test_a_hyphenated_compound_is_not_a_count_of_its_noun() -> None:
     assert extract_numbers("Принят 5-летний план.", "ru") == []
     (mention,) = extract_numbers("A 10-member delegation arrived.", "en")
     assert (mention.value, mention.unit) == (10, "member")
+
+
+def test_a_short_noun_takes_endings_inside_a_longer_noun_only() -> None:
+    (mention,) = extract_numbers("Ведомство мәліметінше, 312 тұрғын үйді су басқан.", "kk")
+    assert (mention.value, mention.unit) == (312, "home")
+    assert [lemma for *_, lemma in find_nouns("Олар айту керек деді.", "kk")] == []

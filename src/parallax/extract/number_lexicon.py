@@ -47,6 +47,7 @@ AFFIX_LIMIT = {
     "id_marker": 0,
 }
 ANY_AFFIX = 2
+SHORT_STEM = 3  # a short key with endings, taken only after the first word of an entry
 UNMATCHED = ("newline", "url", "digits")  # tokens no entry contains
 
 
@@ -146,10 +147,12 @@ class Lexicon:
                 found[rest] = 0
             for cut in range(len(rest) - 1, 0, -1):
                 stem, tail = rest[:cut], rest[cut:]
-                if stem not in self.vocabulary or (len(stem) < MIN_STEM and tail[0] not in SEPARATORS):
+                if stem not in self.vocabulary:
                     continue
                 level = self._ending_level(tail)
-                if level is not None and found.get(stem, 3) > level:
+                if level is not None and len(stem) < MIN_STEM and tail[0] not in SEPARATORS:
+                    level = SHORT_STEM  # үй+ді: only inside a longer entry (тұрғын үйді)
+                if level is not None and found.get(stem, SHORT_STEM + 1) > level:
                     found[stem] = level
         return found
 
@@ -187,11 +190,12 @@ class Lexicon:
             forms = self.forms(tokens[j].text)
             if not forms:
                 break
+            first = j == i
             frontier = [
-                (child, max(level, form_level))
+                (child, max(level, ANY_AFFIX if form_level == SHORT_STEM else form_level))
                 for node, level in frontier
                 for form, form_level in forms.items()
-                if (child := node.get(form)) is not None
+                if (child := node.get(form)) is not None and not (first and form_level == SHORT_STEM)
             ]
             j += 1
             for node, level in frontier:
