@@ -48,11 +48,10 @@ Rules
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
-
-import regex
 
 from ..model import Mention
 from .number_lexicon import Lexicon, Match, lexicon
@@ -81,9 +80,9 @@ STARTERS = frozenset(
 )
 # Words that end the search for a counted noun.
 NOUN_BARRIERS = frozenset(("stop", "year", "month", "date", "qualifier_after", "scale"))
-_PHONE = regex.compile(r"\+?\(?\d[\d \-()\u00a0]{7,}\d")
-_SIMPLE_GROUPS = regex.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+")
-_SHORT_GROUP = regex.compile(r"\d[ \-]\d{2}(?!\d)")
+_PHONE = re.compile(r"\+?\(?\d[\d \-()\u00a0]{7,}\d")
+_SIMPLE_GROUPS = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+")
+_SHORT_GROUP = re.compile(r"\d[ \-]\d{2}(?!\d)")
 
 
 def extract_numbers(text: str, language: str | None) -> list[Mention]:

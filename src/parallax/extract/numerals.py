@@ -15,8 +15,6 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-import regex
-
 # Spaces that only ever group digits ("1 200" with a no-break, thin or narrow no-break space).
 GROUPING_SPACES = "\u00a0\u202f\u2009\u2007"
 # Separators a digit string may carry; which of them is the decimal mark is decided later.
@@ -199,9 +197,9 @@ def _valid_groups(groups: Sequence[str]) -> bool:
     return 1 <= len(first) <= 3 and all(len(g) == 3 for g in rest)
 
 
-_DASH = regex.compile(f"[{re.escape(DASHES)}]")
-_GROUP_MARKS = regex.compile(r"[.,\x00\s]")
-_NON_DIGITS = regex.compile(r"\D")
+_DASH = re.compile(f"[{re.escape(DASHES)}]")
+_GROUP_MARKS = re.compile(r"[.,\x00\s]")
+_NON_DIGITS = re.compile(r"\D")
 
 
 def split_range(raw: str) -> list[str]:
