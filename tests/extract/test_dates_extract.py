@@ -43,7 +43,7 @@ def test_a_mention_carries_its_span_value_and_attributes() -> None:
 def test_relative_expressions_without_publication_date_keep_their_text_and_no_value() -> None:
     text = "В прошлом году экспорт вырос, а вчера министр заявил, что в среду подпишут договор 12 марта."
     mentions = extract_dates(text, "ru", None)
-    assert [m.text for m in mentions] == ["В прошлом году", "вчера", "среду", "12 марта"]
+    assert [m.text for m in mentions] == ["В прошлом году", "вчера", "в среду", "12 марта"]
     for mention in mentions:
         assert mention.value is None
         assert mention.attrs["resolved"] is False
@@ -264,3 +264,67 @@ def test_the_date_modules_never_name_a_language() -> None:
     pattern = re.compile(rf"[\"']({codes})[\"'_@-]")
     for path in Path(dates_module.__file__).parent.glob("dates*.py"):
         assert not pattern.search(path.read_text(encoding="utf-8")), path.name
+
+
+# --- expressions that lean on their neighbours -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "За январь–август экспорт вырос на 7% к аналогичному периоду прошлого года.",
+            "ru",
+            "2024-01/2024-08",
+        ),
+        ("In the first half of 2025 sales rose 4% from the same period of 2024.", "en", "2024-01/2024-06"),
+        ("今年前8个月出口增长7%，去年同期增长5%。", "zh", "2024-01/2024-08"),
+        ("Yılın ilk sekiz ayında ihracat geçen yılın aynı dönemine göre arttı.", "tr", "2024-01/2024-08"),
+    ],
+)
+def test_the_same_period_takes_the_months_of_the_period_before_it(
+    text: str, language: str, expected: str
+) -> None:
+    mentions = extract_dates(text, language, date(2025, 9, 20))
+    assert mentions[-1].value == expected
+    assert mentions[-1].attrs["same_period"] is True
+
+
+def test_the_same_period_without_an_earlier_period_is_its_year() -> None:
+    assert values("Рост составил 5% к аналогичному периоду прошлого года.", "ru") == ["2024"]
+
+
+def test_last_and_next_weekdays() -> None:
+    assert values("last Thursday, on Thursday, next Thursday", "en", PUBLISHED) == [
+        "2025-03-13",
+        "2025-03-20",
+        "2025-03-27",
+    ]
+    assert values("mardi dernier et mardi prochain", "fr", PUBLISHED) == ["2025-03-18", "2025-03-25"]
+
+
+def test_a_weekday_joins_the_day_beside_it() -> None:
+    [mention] = extract_dates("Le mercredi 12 mars, les deux présidents se sont entretenus.", "fr", PUBLISHED)
+    assert (mention.text, mention.value) == ("mercredi 12 mars", "2025-03-12")
+    [mention] = extract_dates("أمس الثلاثاء التقى الوزير نظيره.", "ar", PUBLISHED)
+    assert (mention.text, mention.value) == ("أمس الثلاثاء", "2025-03-19")
+
+
+def test_seasons_name_their_year() -> None:
+    assert values("Весной прошлого года и летом 2023 года", "ru") == ["2024", "2023"]
+    assert values("去年春季，洪水淹没了村庄。", "zh") == ["2024"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        ("Планируется к 2030 году.", "ru", "к 2030 году"),
+        ("Hedef 2030 yılına kadar tamamlanacak.", "tr", "2030 yılına kadar"),
+        ("预计到2030年翻一番。", "zh", "到2030年"),
+        ("Сессия пройдёт в среду.", "ru", "в среду"),
+    ],
+)
+def test_governing_prepositions_and_postpositions_are_part_of_the_span(
+    text: str, language: str, span: str
+) -> None:
+    assert [m.text for m in extract_dates(text, language, PUBLISHED)] == [span]

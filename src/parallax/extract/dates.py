@@ -11,7 +11,13 @@
 * ``attrs``: ``resolved`` (the value is known), ``granularity`` ("day", "month", "year" or
   "interval"), ``relative`` (the value was computed from the publication date: "last year",
   "on Tuesday", "12 March" without a year); ``ambiguous`` is added for a slash date such as
-  03/04/2025 in a language that does not say which number is the day.
+  03/04/2025 in a language that does not say which number is the day, ``weekday`` (0 is
+  Monday) for a weekday, ``same_period`` for "the same period last year" (which takes the
+  months of the latest period named before it: "January-August ... the same period last
+  year" -> "2024-01/2024-08").
+* ``text``/``start``/``end``: the whole expression, with the preposition or postposition that
+  governs it ("в прошлом году", "on Tuesday", "к 2030 году", "2030 yılına kadar", "到2030年"),
+  and a weekday written next to its date ("mercredi 12 mars").
 
 How the text is read: the language's words come from CLDR (PyICU) and dateparser's locale data
 plus the ``[dates]`` section of its data file (``dates_lexicon``); the shapes of expressions
@@ -26,18 +32,20 @@ are never dates.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from parallax import lang
-from parallax.extract.dates_grammar import Grammar, grammar, span
+from parallax.extract.dates_grammar import Grammar, grammar
 from parallax.extract.dates_parts import Parts, read_parts
 from parallax.extract.dates_resolve import Resolved, Unresolvable, resolve
 from parallax.model import Mention
 
-# A weekday written just before a full date ("Tuesday, 12 March", "Montag, den 17. März")
-# adds nothing to it: between them only punctuation and at most one short word.
-_WEEKDAY_BEFORE_DATE = re.compile(r"[\s,.]*(?:\w{1,3}\s+)?")
+# A weekday next to a day ("mercredi 12 mars", "Montag, den 17. März", "أمس الثلاثاء") is one
+# expression with it: between them only punctuation and at most one short word.
+_WEEKDAY_JOINT = re.compile(r"[\s,.]*(?:\w{1,3}\s+)?")
+# An interval of whole months or days within one year, or one month: "2025-01/2025-08".
+_PERIOD_IN_A_YEAR = re.compile(r"(\d{4})(-\d\d(?:-\d\d)?)(?:/\1(-\d\d(?:-\d\d)?))?")
 
 
 @dataclass(frozen=True)
@@ -57,7 +65,7 @@ def extract_dates(text: str, language: str | None, published: date | None) -> li
     day = published.date() if isinstance(published, datetime) else published
     chosen = _longest_first(_candidates(text, rules))
     mentions = [mention for candidate in chosen if (mention := _mention(text, candidate, day))]
-    return _without_weekdays_before_dates(text, mentions)
+    return _same_periods_resolved(_weekdays_joined(text, mentions))
 
 
 def _known_language(language: str | None) -> str | None:
@@ -69,7 +77,7 @@ def _known_language(language: str | None) -> str | None:
 def _candidates(text: str, rules: Grammar) -> list[_Candidate]:
     candidates = []
     for rule, match in rules.matches(text):
-        start, end = span(match)
+        start, end = match.span()
         parts = read_parts(match, rule.meaning, rules.lexicon)
         if parts is not None and end > start:
             candidates.append(_Candidate(start, end, parts))
@@ -110,19 +118,63 @@ def _attrs(resolved: Resolved, parts: Parts) -> dict[str, object]:
         attrs["ambiguous"] = True
     if parts.weekday is not None:
         attrs["weekday"] = parts.weekday
+    if parts.same_period:
+        attrs["same_period"] = True
     return attrs
 
 
-def _without_weekdays_before_dates(text: str, mentions: list[Mention]) -> list[Mention]:
-    kept = []
-    for index, mention in enumerate(mentions):
-        following = mentions[index + 1] if index + 1 < len(mentions) else None
-        if (
-            "weekday" in mention.attrs
-            and following is not None
-            and following.attrs["granularity"] == "day"
-            and _WEEKDAY_BEFORE_DATE.fullmatch(text, mention.end, following.start)
-        ):
+def _weekdays_joined(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A weekday and a day written together become one mention with the day's value."""
+    joined: list[Mention] = []
+    for mention in mentions:
+        previous = joined[-1] if joined else None
+        if previous is not None and _weekday_beside_day(text, previous, mention):
+            day = mention if "weekday" in previous.attrs else previous
+            joined[-1] = replace(
+                day, start=previous.start, end=mention.end, text=text[previous.start : mention.end]
+            )
+        else:
+            joined.append(mention)
+    return joined
+
+
+def _weekday_beside_day(text: str, first: Mention, second: Mention) -> bool:
+    weekdays = ("weekday" in first.attrs) + ("weekday" in second.attrs)
+    return (
+        weekdays == 1
+        and first.attrs["granularity"] == second.attrs["granularity"] == "day"
+        and _WEEKDAY_JOINT.fullmatch(text, first.end, second.start) is not None
+    )
+
+
+def _same_periods_resolved(mentions: list[Mention]) -> list[Mention]:
+    """ "The same period last year": the months or days of the latest period before, in that year."""
+    resolved = list(mentions)
+    for index, mention in enumerate(resolved):
+        if not mention.attrs.get("same_period") or mention.attrs["granularity"] != "year":
             continue
-        kept.append(mention)
-    return kept
+        earlier = (_period_in_year(other.value, mention.value) for other in reversed(resolved[:index]))
+        value = next((period for period in earlier if period), None)
+        if value is not None:
+            attrs = {**mention.attrs, "granularity": "interval" if "/" in value else "month"}
+            resolved[index] = replace(mention, value=value, attrs=attrs)
+    return resolved
+
+
+def _period_in_year(value: str | None, year: str) -> str | None:
+    found = _PERIOD_IN_A_YEAR.fullmatch(value or "")
+    if found is None:
+        return None
+    first = year + found[2]
+    moved = f"{first}/{year}{found[3]}" if found[3] else first
+    return moved if _valid_iso(moved) else None
+
+
+def _valid_iso(value: str) -> bool:
+    days = [part for part in value.split("/") if len(part) == len("2025-03-12")]
+    try:
+        for day in days:
+            date.fromisoformat(day)
+    except ValueError:  # 29 February moved to a common year
+        return False
+    return True

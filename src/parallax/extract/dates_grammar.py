@@ -41,10 +41,11 @@ NUMERIC = (
     rf"(?P<first>\d{{1,2}}){_MARKS}/{_MARKS}(?P<second>\d{{1,2}}){_MARKS}/{_MARKS}(?P<year>\d{{4}})",
 )
 
+# A preposition before a year is part of the expression: "к 2030 году", "到2030年", "في عام 2024".
 YEARS = (
-    "{year_words_before} {yearnum}(?:{yeartail})?",
-    "{yearnum}{yeartail}",
-    "{yearnum}{-}{yearnum2}{yeartail}",
+    "(?:{year_prepositions} )?{year_words_before} {yearnum}(?:{yeartail})?",
+    "(?:{year_prepositions} )?{yearnum}{yeartail}",
+    "(?:{year_prepositions} )?{yearnum}{-}{yearnum2}{yeartail}",
     "{year_words_before} {yearnum}{-}{yearnum2}(?:{yeartail})?",
     "{range_open} {year} {range_join} {yearnum2}{yeartail}",
     "{yearnum}{yeartail} {range_join} {yearnum2}{yeartail}",
@@ -53,24 +54,30 @@ YEARS = (
 # Bare years after a preposition ("in 2024", "from 2020 to 2024"). Where a year word normally
 # follows the year, "в 2000 домах" counts houses: there these need no lower-case word after.
 BARE_YEARS = (
-    "{year_prepositions} (?P<at>){yearnum}",
-    "{year_prepositions} (?P<at>){yearnum}{-}{yearnum2}",
+    "{year_prepositions} {yearnum}",
+    "{year_prepositions} {yearnum}{-}{yearnum2}",
     "{range_open} {yearnum} {range_join} {yearnum2}",
     "{range_between} {yearnum} {range_and} {yearnum2}",
 )
 _NOT_A_DECADE = r"(?![-'’]\w)"  # "1990-х", "1990'lar"
 
 MONTHS_ALONE = (
-    "{month_prepositions} (?P<at>){monthname}",
+    "{month_prepositions} {monthname}",
     "{monthname} {month_nouns}",
     "{monthsuffixed}",
 )
 
 WEEKDAYS = (
-    "{weekday_prepositions} (?P<at>){weekday}",
-    "{weekday} {weekday_nouns}",
+    "(?:{weekday_prepositions} )?{weekday} {weekday_nouns}",
+    "{weekday_prepositions} {weekday}",
     "{weekdaysuffixed}",
 )
+# "last Tuesday" is strictly before the publication day, "next Tuesday" strictly after it.
+WEEKDAYS_BEFORE = ("(?:{weekday_prepositions} )?{weekday_last} {weekday}", "{weekday} {weekday_last_after}")
+WEEKDAYS_AFTER = ("(?:{weekday_prepositions} )?{weekday_next} {weekday}", "{weekday} {weekday_next_after}")
+
+# A season names its year and no finer: "весной прошлого года", "去年春季".
+SEASONS = ("{seasons} {year}", "{year} {seasons}")
 
 # "наурыз айында", "қаңтар-тамыз айларында": a noun for "month" may follow the month name.
 _MONTH_NOUN = "(?: {month_nouns})?"
@@ -100,14 +107,19 @@ class Grammar:
     def matches(self, text: str) -> Iterator[tuple[Rule, re.Match[str]]]:
         for rule in self.rules:
             for match in rule.pattern.finditer(text):
-                if rule.accepts(text, match):
+                if not _inside_a_number(text, *match.span()) and rule.accepts(text, match):
                     yield rule, match
 
 
-def span(match: re.Match[str]) -> tuple[int, int]:
-    """Where the date expression of a match is: a leading preposition ("in 2024") is context, not date."""
-    start = match.start("at") if "at" in match.re.groupindex and match.start("at") >= 0 else match.start()
-    return start, match.end()
+def _inside_a_number(text: str, start: int, end: int) -> bool:
+    """Whether a match starting or ending with a digit runs on into a decimal ("12.5", "2024,7").
+
+    Checked here rather than in every pattern, where the look-arounds cost more than the rest.
+    """
+    before, after = text[max(start - 2, 0) : start], text[end : end + 2]
+    runs_in = text[start].isdecimal() and len(before) == 2 and before[0].isdecimal() and before[1] in ".,"
+    runs_on = text[end - 1].isdecimal() and len(after) == 2 and after[0] in ".," and after[1].isdecimal()
+    return runs_in or runs_on
 
 
 @cache
@@ -124,14 +136,41 @@ def grammar(code: str | None) -> Grammar:
     bare = [template + _NOT_A_DECADE for template in BARE_YEARS]
     expected = bool(words.flags.get("year_word_expected"))
     rules.extend(_rules(bare, slots, words.spaced, proclitics, no_lowercase_after=expected))
-    for counted in words.counted:
-        meaning = {"sign": counted.sign, "unit": counted.unit}
-        rules.extend(_rules([counted.pattern], slots, words.spaced, proclitics, meaning=meaning))
+    for direction, shapes in ((-1, WEEKDAYS_BEFORE), (1, WEEKDAYS_AFTER)):
+        rules.extend(_rules(shapes, slots, words.spaced, proclitics, meaning={"direction": direction}))
+    for (sign, unit), template in _counted_templates(words).items():
+        meaning = {"sign": sign, "unit": unit}
+        rules.extend(_rules([template], slots, words.spaced, proclitics, meaning=meaning))
     return Grammar(words, tuple(rules))
 
 
+def _counted_templates(words: DateLexicon) -> dict[tuple[int, str], str]:
+    """One template per unit for the "N units ago" forms: the words before and after the count."""
+    sides: dict[tuple[int, str], tuple[set[str], set[str]]] = {}
+    for counted in words.counted:
+        before, _, after = counted.pattern.partition("{count}")
+        prefixes, suffixes = sides.setdefault((counted.sign, counted.unit), (set(), set()))
+        prefixes.add(before)
+        suffixes.add(after)
+    return {
+        key: _either(prefixes, before=True) + "{count}" + _either(suffixes, before=False)
+        for key, (prefixes, suffixes) in sides.items()
+    }
+
+
+def _either(literals: set[str], before: bool) -> str:
+    """Any of the words on one side of the count, with the space between them and the count."""
+    pattern = alternation(literal.strip() for literal in literals)
+    if pattern is None:
+        return ""
+    spaced = {literal != literal.strip() for literal in literals if literal.strip()}
+    joint = " " if spaced == {True} else "" if spaced == {False} else "(?: )?"
+    words = f"{pattern}{joint}" if before else f"{joint}{pattern}"
+    return f"(?:{words})?" if "" in {literal.strip() for literal in literals} else f"(?:{words})"
+
+
 def _shared_templates(words: DateLexicon) -> list[str]:
-    templates = [*YEARS, *MONTHS_ALONE, *WEEKDAYS, *PERIODS, "{relative}"]
+    templates = [*YEARS, *MONTHS_ALONE, *WEEKDAYS, *SEASONS, *PERIODS, "{relative}"]
     if words.flags.get("month_alone"):
         templates.append("{monthname}")
     if words.flags.get("weekday_alone"):
@@ -154,7 +193,11 @@ def order_templates(order: str) -> list[str]:
     def dated(body: str) -> str:
         return "(?:{year} )?" + body if year_first else body + "(?:,? {year})?"
 
-    templates = [dated(first), "{year} {month}" + _MONTH_NOUN if year_first else "{month},? {year}"]
+    if year_first:
+        month_year = "{year} {month}" + _MONTH_NOUN
+    else:
+        month_year = "(?:{month_prepositions} )?{month},? {year}"
+    templates = [dated(first), month_year]
     # Each end with its own year: "from December 2024 to March 2025".
     for one, other in ((first, second), ("{month}", "{month2}")):
         if year_first:
@@ -191,10 +234,14 @@ def _rules(
 ) -> Iterator[Rule]:
     left, right = _boundaries(spaced, proclitics)
     space = _space(spaced, slots.get("connectors"))
+    # A postposition belongs to the expression as a preposition does: "2030 yılına kadar".
+    gap = GAP if spaced else OPTIONAL_GAP
+    after = f"(?:{gap}{slots['postpositions']})?" if "postpositions" in slots else ""
     for template in dict.fromkeys(templates):
         body = compile_template(template, slots, space)
         if body is not None:
-            yield Rule(template, re.compile(f"{left}(?:{body}){right}", re.IGNORECASE), **options)
+            pattern = re.compile(f"{left}(?:{body}){after}{right}", re.IGNORECASE)
+            yield Rule(template, pattern, **options)
 
 
 def compile_template(template: str, slots: dict[str, str], space: str) -> str | None:
@@ -238,15 +285,13 @@ def _literal_part(part: str, space: str) -> str:
 
 
 def _boundaries(spaced: bool, proclitics: Iterable[str] | None) -> tuple[str, str]:
-    # A number must not run on into another one or into a decimal fraction ("12.5", "2,024").
-    digit_left = r"(?:(?!\d)|(?<!\d)(?<!\d[.,]))"
-    digit_right = r"(?:(?<!\d)|(?!\d)(?![.,]\d))"
+    # Decimal fractions ("12.5") are kept out by Grammar.matches.
     if not spaced:  # scripts without spaces between words: only numbers have edges
-        return digit_left, digit_right
+        return r"(?<!\d)", r"(?!\d)"
     left = f"(?<!{WORD})"
     if proclitics:  # a conjunction or preposition glued to the first word ("والعام الماضي")
         left = "(?:" + "|".join([left, *_after_proclitic(proclitics)]) + ")"
-    return left + digit_left, f"(?!{WORD})" + digit_right
+    return left, f"(?!{WORD})"
 
 
 def _after_proclitic(proclitics: Iterable[str]) -> Iterator[str]:

@@ -41,7 +41,9 @@ class Parts:
     end: Point | None = None  # the other end of a range
     months: tuple[int, int] | None = None  # first and last month of a period of start's year
     weekday: int | None = None
+    weekday_direction: int = 0  # 0: on or before publication, -1: strictly before, 1: strictly after
     shift: Shift | None = None
+    same_period: bool = False  # "the same period last year": the months of an earlier mention
     ambiguous: bool = False  # a numeric date whose day and month cannot be told apart
 
 
@@ -66,12 +68,13 @@ def _parts(groups: dict[str, str], meaning: dict[str, Any], words: DateLexicon |
     if "relative" in groups:
         return Parts(nowhere, shift=_lookup(words, "relative", groups["relative"]))
     if "weekday" in groups:
-        return Parts(nowhere, weekday=_lookup(words, "weekdays", groups["weekday"]))
+        weekday = _lookup(words, "weekdays", groups["weekday"])
+        return Parts(nowhere, weekday=weekday, weekday_direction=meaning.get("direction", 0))
     if "first" in groups:
         return _numeric_with_slashes(groups, words)
     start = _point(groups, "", nowhere, words)
     end = _point(groups, "2", nowhere, words) if any(key.endswith("2") for key in groups) else None
-    return Parts(start, end=end, months=_months(groups, words))
+    return Parts(start, end=end, months=_months(groups, words), same_period="same" in groups)
 
 
 def _point(groups: dict[str, str], index: str, nowhere: Point, words: DateLexicon | None) -> Point:

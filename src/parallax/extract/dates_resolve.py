@@ -15,7 +15,8 @@ Rules for what the text leaves open, all relative to the publication date:
 * A period without a year ("the first quarter", "the first half") is the latest one that
   has begun by the publication date: news reports periods once they are under way.
 * A weekday ("on Tuesday") is the most recent such day on or before the publication date,
-  since news mostly reports what happened.
+  since news mostly reports what happened; "last Tuesday" is strictly before it, "next
+  Tuesday" the first one after it.
 * "Last week" / "this week" is the Monday-to-Sunday week.
 Without a publication date none of these can be resolved: the value is None.
 """
@@ -66,7 +67,7 @@ def _resolve(parts: Parts, published: date | None) -> Resolved:
     if parts.shift is not None:
         return _shifted(parts.shift, parts.start.calendar, published)
     if parts.weekday is not None:
-        return _weekday(parts.weekday, published)
+        return _weekday(parts.weekday, parts.weekday_direction, published)
     if parts.months is not None:
         return _period(parts.start, parts.months, published)
     if parts.end is not None:
@@ -203,11 +204,15 @@ def _day_of_nearest_month(point: Point, published: date | None) -> Resolved:
     return Resolved(nearest.isoformat(), "day", relative=True)
 
 
-def _weekday(weekday: int, published: date | None) -> Resolved:
+def _weekday(weekday: int, direction: int, published: date | None) -> Resolved:
     if published is None:
         return Resolved(None, "day", relative=True)
-    back = (published.weekday() - weekday) % 7
-    return Resolved((published - timedelta(days=back)).isoformat(), "day", relative=True)
+    if direction > 0:
+        day = published + timedelta(days=(weekday - published.weekday() - 1) % 7 + 1)
+    else:
+        back = (published.weekday() - weekday) % 7
+        day = published - timedelta(days=back if back or direction == 0 else 7)
+    return Resolved(day.isoformat(), "day", relative=True)
 
 
 def _year(
