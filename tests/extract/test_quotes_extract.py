@@ -65,11 +65,11 @@ def test_dash_quotes(language, text, value, verb):
     assert quote.text.startswith(("–", "—"))
 
 
-def test_pronoun_points_back_to_the_last_named_person():
+def test_pronoun_points_back_to_the_subject_of_the_last_sentence_naming_someone():
     text = ("Президент Токаев встретился с Макроном в Париже.\n"
             "— Казахстан остается надежным партнером, — сказал он.")
     quote = only(text, "ru")
-    assert quote.attrs["speaker"] == MACRON  # the last person named before
+    assert quote.attrs["speaker"] == TOKAYEV  # the subject of the sentence that named people
     assert quote.attrs["speaker_text"] == "он"
     assert quote.attrs["confidence"] < 0.95
 

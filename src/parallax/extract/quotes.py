@@ -367,7 +367,12 @@ def _distance(mention: Mention, hit: Hit) -> int:
 
 
 def _referred_speaker(context: _Context, start: int, end: int, before: int) -> tuple[Mention, str] | None:
-    """A pronoun, a title or a bare verb in the clause: the last person named earlier."""
+    """A pronoun, a title or a bare verb: the person it points back to.
+
+    A title points to the last person who bore it; a pronoun or a bare verb to the subject of
+    the last sentence that named someone, taken as the first person named in it ("X met Y. He
+    said" is X).
+    """
     earlier = [m for m in context.entities if m.end <= before and m.attrs.get("type") == "person"
                and m.attrs.get("form", "name") == "name"]
     if not earlier:
@@ -377,9 +382,17 @@ def _referred_speaker(context: _Context, start: int, end: int, before: int) -> t
     if title is not None:
         titled = [m for m in earlier if _same_title(m.attrs.get("title"), title.text)]
         return (titled or earlier)[-1], title.text
+    subject = _subject_of_last_naming_sentence(context.text, earlier)
     if pronouns:
-        return earlier[-1], pronouns[0].text
-    return earlier[-1], ""
+        return subject, pronouns[0].text
+    return subject, ""
+
+
+def _subject_of_last_naming_sentence(text: str, people: list[Mention]) -> Mention:
+    last = people[-1]
+    boundary = max(text.rfind(c, 0, last.start) for c in ".!?。！？؟\n")
+    in_sentence = [m for m in people if m.start > boundary]
+    return in_sentence[0] if in_sentence else last
 
 
 def _title_in(context: _Context, start: int, end: int) -> Hit | None:

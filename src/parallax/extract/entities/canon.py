@@ -127,4 +127,11 @@ def cut_word(raw: str, norm: str, front: int, back: int) -> str:
     """Cut letters counted on the normal form from the word as written (when they line up)."""
     if len(raw) != len(norm) or front + back >= len(raw):
         return raw
+    if not clitic_as_written(raw, norm, front):
+        front = 0
     return raw[front: len(raw) - back]
+
+
+def clitic_as_written(raw: str, norm: str, front: int) -> bool:
+    """A clitic is cut only where it is written as such (ال, not the أل that begins ألماسادام)."""
+    return raw[:front].lower() == norm[:front]

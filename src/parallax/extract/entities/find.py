@@ -16,7 +16,7 @@ from babel import UnknownLocaleError
 from babel.dates import get_day_names, get_month_names
 
 from ...model import Mention
-from .canon import cut_word, entity_by_key
+from .canon import clitic_as_written, cut_word, entity_by_key
 from .gazetteer import Gazetteer, Match, Target, gazetteer_for, tokens_for
 from .lexicon import entities
 from .rules import Rules, rules_for
@@ -136,10 +136,14 @@ def _names_after_cues(tokens, cue_matches, candidates, taken, rules: Rules) -> l
     for cue_match in cue_matches:
         cue = cue_match.candidates[0][0].cue
         target = None
-        if cue.before_name:
-            target = _name_after(tokens, cue_match.last, by_first, taken, rules)
-        after = target is None and cue.after_name
+        # ماکرون، رئیس جمهور فرانسه: a name just before a cue that may follow names is its owner.
+        after = cue.after_name and cue_match.first in by_last
         if after:
+            target = by_last[cue_match.first], cue_match.first
+        elif cue.before_name:
+            target = _name_after(tokens, cue_match.last, by_first, taken, rules)
+        if target is None and cue.after_name:
+            after = True
             target = _name_before(tokens, cue_match.first, by_last, taken, rules)
         if target is None:
             continue
@@ -183,12 +187,26 @@ def _name_after(tokens, start: int, by_first, taken, rules: Rules) -> tuple[Cand
         return None
     if i in by_first:
         return by_first[i], i
+    if not _adjacent(tokens[i]):
+        return None  # an unknown name follows its title directly, never after a comma
     last = _unknown_name_end(tokens, i, taken, rules, step=1)
+    if last - i == 1 and not rules.capitalisation and not _ends_clause(tokens, last, rules):
+        return None  # one bare word after a title, in a script without capitals, is rarely a name
     return (Candidate(i, last), i) if last > i else None
 
 
+def _ends_clause(tokens: list[Token], i: int, rules: Rules) -> bool:
+    return i >= len(tokens) or not _adjacent(tokens[i]) or tokens[i].norm in rules.stopwords
+
+
 def _title_complement(token: Token, rules: Rules) -> bool:
-    return rules.capitalisation and not token.capitalised and token.gap_before.strip() == ""
+    """министр энергетики, وزير الطاقة: words that complete a title rather than start the name."""
+    if token.gap_before.strip():
+        return False
+    if rules.capitalisation:
+        return not token.capitalised
+    # As written: the article is ال with a bare alef, أل with a hamza begins a name (ألماسادام).
+    return any(token.text.startswith(p) for p in rules.complement_prefixes)
 
 
 def _name_before(tokens, end: int, by_last, taken, rules: Rules) -> tuple[Candidate, int] | None:
@@ -381,7 +399,9 @@ def _type_from_neighbours(tokens: list[Token], first: int, rules: Rules) -> str 
 
 
 def _front_cut(token: Token, cut: tuple[int, int]) -> int:
-    return cut[0] if len(token.text) == len(token.norm) and cut[0] < len(token.text) else 0
+    if len(token.text) != len(token.norm) or cut[0] >= len(token.text):
+        return 0
+    return cut[0] if clitic_as_written(token.text, token.norm, cut[0]) else 0
 
 
 def _stem_text(words: list[Token], cuts) -> str:

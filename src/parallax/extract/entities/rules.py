@@ -108,6 +108,7 @@ class Rules:
     organisation_words: frozenset[str]
     place_words: frozenset[str]
     place_before: frozenset[str]
+    complement_prefixes: tuple[str, ...]  # الطاقة after وزير: words so marked complete a title
     elisions: tuple[str, ...]  # l', d': cut from the front of a word before anything else
     patterns: dict[str, tuple[str, ...]]
     name_chars: str
@@ -162,6 +163,7 @@ def rules_for(code: str | None) -> Rules:
         place_words=frozenset(normal(w) for w in cues_section.get("place_words", [])),
         place_before=frozenset(normal(w) for w in cues_section.get("place_prepositions", [])),
         elisions=_longest_first(section.get("elisions", [])),
+        complement_prefixes=tuple(section.get("title_complement_prefixes", [])),
         patterns={t: tuple(section.get("patterns", {}).get(t, [])) for t in CUE_TYPES},
         name_chars=section.get("name_chars", ""),
         readings={k: v for k, v in section.get("readings", {}).items()},
