@@ -6,6 +6,7 @@ extraction use bundled data only; the encoder is the comparison's business).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable
 
@@ -33,7 +34,7 @@ def analyse(article: Article, *, clean_text: bool = True) -> Document:
     if not article.published and cleaning.published:
         article.published = cleaning.published
     sentences = segment_blocks(article, cleaning.blocks)
-    facts = [fact for sentence in sentences for fact in extract_sentence(sentence, publication_date(article))]
+    facts = extract_facts(article, sentences)
     return Document(article=article, cleaning=cleaning, sentences=sentences, facts=facts)
 
 
@@ -76,7 +77,7 @@ def publication_date(article: Article) -> dt.date | None:
 
 
 def extract_mentions(text: str, language: str | None, published: dt.date | None) -> list[Mention]:
-    """Every fact mention of one sentence, with overlaps between extractors resolved."""
+    """Every fact mention of a text, with overlaps between extractors resolved."""
     dates = extract_dates(text, language, published)
     numbers = [m for m in extract_numbers(text, language) if not _swallowed_by_date(m, dates)]
     entities = find_entities(text, language)
@@ -84,22 +85,73 @@ def extract_mentions(text: str, language: str | None, published: dt.date | None)
     return sorted([*numbers, *dates, *entities, *quotes], key=lambda m: (m.start, m.end, m.kind))
 
 
-def extract_sentence(sentence: Sentence, published: dt.date | None) -> list[Fact]:
-    return [
-        Fact(
-            document=sentence.document,
-            kind=mention.kind,
-            value=mention.value,
-            unit=mention.unit,
-            qualifier=mention.qualifier,
-            start=sentence.start + mention.start,
-            end=sentence.start + mention.end,
-            text=mention.text,
-            sentence=sentence,
-            attrs=dict(mention.attrs),
+def blank_outside(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with everything outside ``spans`` turned to spaces (line breaks kept), so that
+    extractors read only those spans but every offset stays an offset into ``text``."""
+    kept = [" " if c != "\n" else c for c in text]
+    for start, end in spans:
+        kept[start:end] = text[start:end]
+    return "".join(kept)
+
+
+def extract_facts(article: Article, sentences: list[Sentence]) -> list[Fact]:
+    """The facts of a document's sentences, the dateline excepted (it is the publication date).
+
+    Extractors read the whole document at once, so that a date can lean on an earlier one
+    ("the same period last year") and a quote can run over several sentences; sentences in
+    another language than the article's are read with their own language's data.
+    """
+    published = publication_date(article)
+    readable = [s for s in sentences if s.block != "dateline"]
+    facts: list[Fact] = []
+    for language in dict.fromkeys(s.language for s in readable):
+        group = [s for s in readable if s.language == language]
+        view = blank_outside(article.text, [(s.start, s.end) for s in group])
+        starts = [s.start for s in group]
+        for mention in extract_mentions(view, language, published):
+            position = bisect.bisect_right(starts, mention.start) - 1
+            if position < 0 or mention.start >= group[position].end:
+                continue
+            facts.append(_fact(article, _sentence_for(mention, group, position), mention))
+    return sorted(facts, key=lambda f: (f.start, f.end, f.kind))
+
+
+def _sentence_for(mention: Mention, group: list[Sentence], position: int) -> Sentence:
+    """The mention's sentence; a mention running over several sentences gets them all as one."""
+    first = group[position]
+    if mention.end <= first.end:
+        return first
+    last = first
+    for sentence in group[position + 1 :]:
+        if sentence.start >= mention.end:
+            break
+        last = sentence
+    return Sentence(first.document, first.index, first.start, last.end, "", first.language, first.block)
+
+
+def _fact(article: Article, sentence: Sentence, mention: Mention) -> Fact:
+    if not sentence.text:
+        sentence = Sentence(
+            sentence.document,
+            sentence.index,
+            sentence.start,
+            sentence.end,
+            article.text[sentence.start : sentence.end],
+            sentence.language,
+            sentence.block,
         )
-        for mention in extract_mentions(sentence.text, sentence.language, published)
-    ]
+    return Fact(
+        document=article.id,
+        kind=mention.kind,
+        value=mention.value,
+        unit=mention.unit,
+        qualifier=mention.qualifier,
+        start=mention.start,
+        end=mention.end,
+        text=mention.text,
+        sentence=sentence,
+        attrs=dict(mention.attrs),
+    )
 
 
 def _overlaps(a: Mention, b: Mention) -> bool:

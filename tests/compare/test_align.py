@@ -20,14 +20,14 @@ def number(value, unit, span, *, kind="quantity", qualifier=None, **attrs):
     }
 
 
-def entity(name, span, type_="place"):
+def entity(name, span, type_="place", form="name"):
     return {
         "kind": "entity",
         "value": name,
         "unit": None,
         "span": span,
         "qualifier": None,
-        "attrs": {"type": type_, "canonical": True},
+        "attrs": {"type": type_, "canonical": True, "form": form},
     }
 
 
@@ -115,13 +115,16 @@ def test_different_counts_of_the_same_companies_conflict(vectors):
                     "В Казахстане работают 250 немецких компаний.",
                     [
                         number(250, "company", "250", lemma="company"),
-                        entity("Germany", "немецких"),
+                        entity("Germany", "немецких", form="adjective"),
                         entity("Kazakhstan", "Казахстане"),
                     ],
                 ),
                 (
                     "Кроме того, в стране действуют 170 французских компаний.",
-                    [number(170, "company", "170", lemma="company"), entity("France", "французских")],
+                    [
+                        number(170, "company", "170", lemma="company"),
+                        entity("France", "французских", form="adjective"),
+                    ],
                 ),
             ],
         ),
@@ -133,7 +136,7 @@ def test_different_counts_of_the_same_companies_conflict(vectors):
                     "Some 230 German companies operate in Kazakhstan.",
                     [
                         number(230, "company", "230", lemma="company"),
-                        entity("Germany", "German"),
+                        entity("Germany", "German", form="adjective"),
                         entity("Kazakhstan", "Kazakhstan"),
                     ],
                 ),
@@ -141,7 +144,7 @@ def test_different_counts_of_the_same_companies_conflict(vectors):
                     "More than 170 French companies are also present in the country.",
                     [
                         number(170, "company", "170", qualifier="more_than", lemma="company"),
-                        entity("France", "French"),
+                        entity("France", "French", form="adjective"),
                     ],
                 ),
             ],

@@ -13,6 +13,9 @@ from parallax.compare.tolerance import precision_of, values_agree
         (172, 170, None, "more_than"),  # "more than 170" admits 172
         (3.9, 3.9, None, None),
         (1_200_000, 1.2e6, None, None),
+        (1240, 1000, None, "more_than"),  # "more than a thousand" allows 1,000-2,000
+        (2100, 2000, None, "more_than"),
+        (290, 300, None, "up_to"),
     ],
 )
 def test_values_that_agree(a, b, qa, qb):

@@ -27,7 +27,11 @@ SAME_FACT_STRONG_UNIT = 0.76  # equal values with the same currency, %, pp or co
 SAME_FACT_WEAK_UNIT = 0.84  # equal values whose unit is unknown or an untranslated noun
 CONFLICT_SIMILARITY = 0.83  # different values of the same thing: the sentences must agree
 SAME_QUOTE = 0.86  # two quotes are one statement
-CONFLICT_MAX_RATIO = 5.0  # 250 vs 230 is a dispute; 5 million vs 5 billion is another figure
+RESTATEMENT_SIMILARITY = 0.80  # a document restating its own figure (headline and body)
+# Disputed figures are near each other: 250 vs 230 companies, 5.2 vs 5.5 billion, 41% vs 45%.
+# Figures further apart measure different things (5 million vs 5 billion; a 3.4% share vs
+# 12.4% growth), so they never form a conflict, however alike their sentences.
+CONFLICT_MAX_RATIO = {"quantity": 4.0, "percent": 2.0}
 
 STATUS_ORDER = {"conflict": 0, "shared": 1, "partial": 2, "unique": 3}
 KIND_ORDER = {"quantity": 0, "percent": 1, "date": 2, "entity": 3, "quote": 4}
@@ -170,6 +174,35 @@ def _cluster_by_edges(groups: list[Group], score: Callable[[Group, Group], float
     return [Cluster([groups[m] for m in sorted(ms, key=lambda m: (groups[m].document, m))]) for ms in ordered]
 
 
+def _absorb_restatements(clusters: list[Cluster]) -> list[Cluster]:
+    """Fold a document's rounded restatement of a figure into the fact that figure belongs to.
+
+    A headline's "more than 1,000 evacuated" and the body's "1,240 people" are one fact of
+    one document: a lone group joins the cluster that holds its document's agreeing group.
+    """
+    result = [c for c in clusters if len(c.groups) > 1]
+    for cluster in clusters:
+        if len(cluster.groups) > 1:
+            continue
+        lone = cluster.groups[0]
+        home = next((c for c in result if _restates(lone, c)), None)
+        if home is None:
+            result.append(cluster)
+        else:
+            home.groups.append(lone)
+    return result
+
+
+def _restates(lone: Group, cluster: Cluster) -> bool:
+    for group in cluster.groups:
+        if group.document != lone.document or group.head.unit != lone.head.unit:
+            continue
+        a, b = lone.head, group.head
+        if values_agree(float(a.value), float(b.value), a.qualifier, b.qualifier):
+            return _similarity(lone, group) >= RESTATEMENT_SIMILARITY
+    return False
+
+
 def _cluster_by_key(groups: list[Group], key: Callable[[Fact], Any]) -> list[Cluster]:
     clusters: dict[Any, list[Group]] = {}
     for group in groups:
@@ -199,9 +232,11 @@ def _conflicting(a: Cluster, b: Cluster) -> float | None:
     va, vb = float(fa.value), float(fb.value)
     if values_agree(va, vb, fa.qualifier, fb.qualifier) or va * vb <= 0:
         return None
-    if max(abs(va), abs(vb)) / min(abs(va), abs(vb)) > CONFLICT_MAX_RATIO:
+    if max(abs(va), abs(vb)) / min(abs(va), abs(vb)) > CONFLICT_MAX_RATIO[fa.kind]:
         return None
-    if any(not contexts_compatible(x.context, y.context) for x in a.groups for y in b.groups):
+    if any(
+        not contexts_compatible(x.context, y.context, same_value=False) for x in a.groups for y in b.groups
+    ):
         return None
     if ga.context.nouns and gb.context.nouns and not ga.context.nouns & gb.context.nouns:
         return None
@@ -298,8 +333,8 @@ def align(
     _embed(groups_by_kind, sentence_vectors)
 
     clusters: list[Cluster] = []
-    clusters += _cluster_by_edges(groups_by_kind["quantity"], _same_number)
-    clusters += _cluster_by_edges(groups_by_kind["percent"], _same_number)
+    clusters += _absorb_restatements(_cluster_by_edges(groups_by_kind["quantity"], _same_number))
+    clusters += _absorb_restatements(_cluster_by_edges(groups_by_kind["percent"], _same_number))
     clusters += _cluster_by_key(groups_by_kind["date"], lambda f: f.value if f.value else ("text", f.text))
     clusters += _cluster_by_key(groups_by_kind["entity"], lambda f: (f.value, f.type))
     clusters += _cluster_by_edges(groups_by_kind["quote"], _same_quote)

@@ -14,16 +14,18 @@ from dataclasses import dataclass, field
 
 from ..model import Fact
 
-# A place this close to a figure modifies it ("170 French companies", "Германияның 250 компаниясы").
+# A nationality adjective this close to a figure modifies it ("170 French companies",
+# "250 немецких компаний"); a place named by its name is where things happen, not what is counted.
 PLACE_WINDOW = 40
 
 
 @dataclass(frozen=True)
 class Context:
-    places: frozenset[str] = field(default_factory=frozenset)
+    places: frozenset[str] = field(default_factory=frozenset)  # nationalities modifying the figure
     people: frozenset[str] = field(default_factory=frozenset)
     periods: frozenset[str] = field(default_factory=frozenset)
     nouns: frozenset[str] = field(default_factory=frozenset)
+    sentence_places: frozenset[str] = field(default_factory=frozenset)  # every place of the sentence
 
 
 def _distance(a: Fact, b: Fact) -> int:
@@ -41,6 +43,7 @@ def _is_canonical_entity(fact: Fact) -> bool:
 def context_of(fact: Fact, sentence_facts: Iterable[Fact], nouns: Iterable[str] = ()) -> Context:
     """The context of ``fact`` among the other facts of its sentence."""
     places: set[str] = set()
+    sentence_places: set[str] = set()
     people: set[str] = set()
     periods: set[str] = set()
     for other in sentence_facts:
@@ -49,11 +52,15 @@ def context_of(fact: Fact, sentence_facts: Iterable[Fact], nouns: Iterable[str] 
         if _is_canonical_entity(other):
             if other.type == "person":
                 people.add(str(other.value))
-            elif other.type == "place" and _distance(fact, other) <= PLACE_WINDOW:
-                places.add(str(other.value))
+            elif other.type == "place":
+                sentence_places.add(str(other.value))
+                if other.attrs.get("form") == "adjective" and _distance(fact, other) <= PLACE_WINDOW:
+                    places.add(str(other.value))
         elif other.kind == "date" and other.value:
             periods.add(str(other.value))
-    return Context(frozenset(places), frozenset(people), frozenset(periods), frozenset(nouns))
+    return Context(
+        frozenset(places), frozenset(people), frozenset(periods), frozenset(nouns), frozenset(sentence_places)
+    )
 
 
 def _periods_overlap(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -69,12 +76,21 @@ def _period_contains(outer: str, inner: str) -> bool:
     return o_start[: len(i_start)] <= i_start and i_end[: len(o_end)] <= o_end
 
 
-def contexts_compatible(a: Context, b: Context) -> bool:
-    """False when the two contexts name different things of the same sort."""
-    if a.places and b.places and not a.places & b.places:
+def contexts_compatible(a: Context, b: Context, *, same_value: bool = True) -> bool:
+    """False when the two contexts name different things of the same sort.
+
+    Places count only where they modify the figure ("170 French companies"), and differ only
+    when neither sentence mentions the other's place at all: "French investment in Kazakhstan"
+    may put either country next to the number. Periods separate only figures that differ
+    (12% in 2023 is no conflict with 14% in 2024); for one figure, two sentences often name
+    different periods around it ("41% more than in January-August 2024" / "...than last year").
+    """
+    if a.places and b.places and not a.places & b.sentence_places and not b.places & a.sentence_places:
         return False
     if a.people and b.people and not a.people & b.people:
         return False
+    if same_value:
+        return True
     return not (a.periods and b.periods and not _periods_overlap(a.periods, b.periods))
 
 

@@ -5,7 +5,7 @@ the more precise one, rounded to the precision the other was written with, gives
 and they are within ``ROUNDING_LIMIT`` of each other (so "1,000 homes" never absorbs
 "1,200 homes" just because 1,000 looks round). An approximation qualifier ("about",
 "nearly", "жуық", "约") widens the limit to ``APPROXIMATE_LIMIT``. A bound ("more than 170",
-"up to 300") agrees with a value on the right side of it within ``APPROXIMATE_LIMIT``.
+"up to 300") agrees with a value on the right side of it, within the bound's own precision.
 """
 
 from __future__ import annotations
@@ -49,14 +49,18 @@ def rounds_to(precise: float, coarse: float) -> bool:
 
 
 def bound_admits(bound: float, qualifier: str, value: float) -> bool:
-    """Whether a value is on the side of a bound that the qualifier names, and near it."""
-    if relative_difference(bound, value) > APPROXIMATE_LIMIT:
-        return False
+    """Whether a value lies within what a bound, read at its own precision, allows.
+
+    "More than 170" allows 170 up to the next round figure (180); "more than a thousand"
+    allows 1,000 to 2,000, so a headline's "more than 1,000 evacuated" agrees with the body's
+    1,240; "up to 300" allows (200, 300]. Rounding of news copy sets the width, never a guess.
+    """
+    step = max(precision_of(bound), abs(bound) * EXACT)
     if qualifier == "more_than":
-        return value >= bound
+        return bound <= value < bound + step
     if qualifier in ("less_than", "up_to"):
-        return value <= bound
-    return True
+        return bound - step < value <= bound
+    return relative_difference(bound, value) <= APPROXIMATE_LIMIT
 
 
 def values_agree(a: float, b: float, qualifier_a: str | None = None, qualifier_b: str | None = None) -> bool:

@@ -1,0 +1,1 @@
+"""Measuring parallax against gold answers: facts of comparisons, clusters of stories."""
