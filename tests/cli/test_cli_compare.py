@@ -1,0 +1,152 @@
+"""The ``parallax`` command on real files: JSON contracts, stdin, removed lines, bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from parallax.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+CONTRACTS = ROOT / "tests" / "contracts"
+VISIT = ROOT / "examples" / "visit"
+
+
+def contract(name: str) -> dict:
+    return json.loads((CONTRACTS / name).read_text(encoding="utf-8"))
+
+
+def run(argv, capsys):
+    code = main([str(a) for a in argv])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_the_contract_copies_match_the_shared_ones():
+    shared = ROOT.parent / "shared" / "contracts"
+    if not shared.is_dir():
+        pytest.skip("../shared/contracts is not beside this checkout")
+    for path in CONTRACTS.glob("*.json"):
+        assert json.loads(path.read_text()) == json.loads((shared / path.name).read_text())
+
+
+def test_compare_json_follows_the_contract(capsys):
+    code, out, _ = run(
+        ["compare", "--json", VISIT / "visit-kk.txt", VISIT / "visit-ar.txt", VISIT / "visit-fr.html"], capsys
+    )
+    assert code == 0
+    record = json.loads(out)
+    jsonschema.validate(record, contract("compare.schema.json"))
+    assert [d["id"] for d in record["documents"]] == ["visit-kk.txt", "visit-ar.txt", "visit-fr.html"]
+    assert {d["language"] for d in record["documents"]} == {"kk", "ar", "fr"}
+    for conflict in record["conflicts"]:
+        for side in conflict["values"]:
+            assert record["facts"][side["fact"]]["status"] == "conflict"
+            assert record["facts"][side["fact"]]["value"] == side["value"]
+
+
+def test_extract_json_follows_the_contract_without_statuses(capsys):
+    code, out, _ = run(["extract", "--json", VISIT / "visit-zh.txt"], capsys)
+    assert code == 0
+    record = json.loads(out)
+    jsonschema.validate(record, contract("compare.schema.json"))
+    assert record["facts"] and all("status" not in fact for fact in record["facts"])
+    usd = [f for f in record["facts"] if f["kind"] == "quantity" and f["unit"] == "USD"]
+    assert 18_700_000_000 in [f["value"] for f in usd]
+
+
+def test_extract_reads_stdin_and_no_clean_keeps_every_line(monkeypatch, capsys):
+    text = "Переговоры завершились подписанием восьми соглашений.\n443.35\nРост составил 21 процент.\n"
+    monkeypatch.setattr(
+        sys, "stdin", type("Stdin", (), {"buffer": __import__("io").BytesIO(text.encode())})()
+    )
+    code, out, _ = run(["extract", "--json", "--no-clean", "-"], capsys)
+    assert code == 0
+    record = json.loads(out)
+    assert record["documents"][0]["id"] == "-"
+    values = {(f["kind"], f["value"]) for f in record["facts"] if f["kind"] in ("quantity", "percent")}
+    assert ("percent", 21) in values and ("quantity", 8) in values
+    assert ("quantity", 443.35) in values  # --no-clean: the ticker line is kept as text
+
+
+def test_show_removed_lists_dropped_lines_with_reasons(capsys):
+    code, out, _ = run(["extract", "--json", "--show-removed", VISIT / "visit-kk.txt"], capsys)
+    assert code == 0
+    removed = json.loads(out)["documents"][0]["removed"]
+    reasons = {r["text"]: r["reason"] for r in removed}
+    assert reasons["497.12"] == "ticker"
+    assert reasons["#Тоқаев #Франция #мемлекеттік_сапар"] == "hashtags"
+    code, out, _ = run(["extract", "--show-removed", VISIT / "visit-kk.txt"], capsys)
+    assert "Removed from visit-kk.txt" in out and "ticker" in out
+
+
+def write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "problem"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20, "binary"),
+        ("numbers.txt", b"1,2,3\n4,5,6\n7,8,9\n" * 50, "not an article"),
+    ],
+)
+def test_bad_input_gets_one_line_naming_the_file(tmp_path, capsys, name, data, problem):
+    bad = write(tmp_path / name, data)
+    code, out, err = run(["compare", bad, VISIT / "visit-kk.txt"], capsys)
+    assert code != 0
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and name in lines[0] and problem in lines[0].lower()
+    assert "Traceback" not in err
+
+
+def test_a_huge_file_fails_fast_without_being_read(tmp_path, capsys):
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    code, _, err = run(["extract", huge], capsys)
+    assert code != 0 and "huge.txt" in err and len(err.strip().splitlines()) == 1
+
+
+def test_undecodable_bytes_are_refused(tmp_path, capsys):
+    noise = bytes((i * 97 + 13) % 128 + 128 for i in range(4000))
+    bad = write(tmp_path / "noise.txt", noise)
+    code, _, err = run(["extract", bad], capsys)
+    assert code != 0 and "noise.txt" in err and len(err.strip().splitlines()) == 1
+
+
+def test_compare_needs_two_articles(capsys):
+    code, out, err = run(["compare", VISIT / "visit-kk.txt"], capsys)
+    assert code != 0 and out == ""
+    assert "visit-kk.txt" in err and "extract" in err and len(err.strip().splitlines()) == 1
+
+
+def test_missing_file_is_named(capsys):
+    code, _, err = run(["compare", "no-such-file.txt", VISIT / "visit-kk.txt"], capsys)
+    assert code != 0 and "no-such-file.txt" in err and "Traceback" not in err
+
+
+def test_the_installed_command_runs_as_a_process():
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "parallax.cli",
+            "compare",
+            str(VISIT / "visit-kk.txt"),
+            str(VISIT / "visit-ru.txt"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Conflicts" in result.stdout and "230" in result.stdout
