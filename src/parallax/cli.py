@@ -24,9 +24,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    compare = commands.add_parser("compare", help="compare two or more articles fact by fact")
-    compare.add_argument("files", nargs="+", metavar="FILE", help="text or HTML files; '-' reads stdin")
+    compare = commands.add_parser(
+        "compare", help="compare two or more articles (or a stored story) fact by fact"
+    )
+    compare.add_argument("files", nargs="*", metavar="FILE", help="text or HTML files; '-' reads stdin")
+    compare.add_argument("--story", metavar="ID", help="compare a stored story instead of files")
+    _add_store_option(compare)
     _add_output_options(compare)
+    compare.add_argument("--html", type=Path, metavar="FILE", help="also write a self-contained HTML report")
     compare.set_defaults(run=run_compare)
 
     extract = commands.add_parser("extract", help="the facts of each article on its own, without comparing")
@@ -37,8 +42,66 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="compare each story of the bundled example corpus")
     demo.add_argument("--examples", type=Path, default=None, help="another corpus: one folder per story")
     demo.add_argument("--json", action="store_true", help="print JSON lines, one comparison per story")
+    demo.add_argument(
+        "--out", type=Path, default=Path("parallax-reports"), help="folder for the HTML reports"
+    )
+    demo.add_argument("--no-store", action="store_true", help="do not load the examples into the store")
+    _add_store_option(demo)
     demo.set_defaults(run=run_demo)
+
+    ingest = commands.add_parser("ingest", help="store articles and link them into stories")
+    ingest.add_argument(
+        "inputs", nargs="+", metavar="PATH", help="files, folders, JSONL/Parquet/WARC, feeds, URLs"
+    )
+    _add_ingest_options(ingest)
+    ingest.add_argument("--json", action="store_true", help="print the summary as JSON")
+    ingest.set_defaults(run=run_ingest)
+
+    stories = commands.add_parser(
+        "stories",
+        help="list stories (ingesting PATHs first), or correct them: merge ID ID | split ID ARTICLE... | "
+        "move ARTICLE --to ID",
+    )
+    stories.add_argument(
+        "args", nargs="*", metavar="PATH|ACTION", help="paths to ingest, or merge/split/move ..."
+    )
+    stories.add_argument("--to", metavar="ID", help="the story to move an article to")
+    stories.add_argument("--relink", action="store_true", help="rebuild all stories from scratch first")
+    stories.add_argument("--json", action="store_true", help="print the stories contract (schema 1)")
+    for name in ("language", "outlet", "since", "until", "q"):
+        stories.add_argument(f"--{name}", default=None, help=f"only stories matching this {name}")
+    _add_ingest_options(stories, outlet=False)
+    stories.set_defaults(run=run_stories)
+
+    reindex = commands.add_parser(
+        "reindex", help="re-extract and relink articles an older extractor produced"
+    )
+    _add_store_option(reindex)
+    reindex.set_defaults(run=run_reindex)
+
+    watch = commands.add_parser("watch", help="keep polling feeds and link new articles as they arrive")
+    watch.add_argument("feeds", nargs="+", metavar="FEED_OR_URL")
+    watch.add_argument("--every", default="15m", help="polling interval: 30s, 15m, 1h (default 15m)")
+    watch.add_argument("--once", action="store_true", help="poll once and stop")
+    _add_ingest_options(watch)
+    watch.set_defaults(run=run_watch)
     return parser
+
+
+def _add_store_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--store", type=Path, default=None, help="the store file (default: user data folder)"
+    )
+
+
+def _add_ingest_options(command: argparse.ArgumentParser, *, outlet: bool = True) -> None:
+    _add_store_option(command)
+    if outlet:
+        command.add_argument("--outlet", help="the outlet of every article read")
+    command.add_argument(
+        "--allow-private", action="store_true", help="allow URLs on loopback and private networks"
+    )
+    command.add_argument("--strict", action="store_true", help="exit with 1 when any input was rejected")
 
 
 def _add_output_options(command: argparse.ArgumentParser) -> None:
@@ -81,8 +144,16 @@ def progress_reporter(total: int, label: str):
 
 
 def run_compare(args: argparse.Namespace) -> int:
-    with progress_reporter(len(args.files), "reading") as progress:
-        comparison = api.compare(args.files, clean=not args.no_clean, progress=progress)
+    if args.story:
+        if args.files:
+            raise ParallaxError("compare: give files or --story ID, not both")
+        with open_store(args) as store:
+            comparison = store.compare_story(args.story)
+    else:
+        if not args.files:
+            raise ParallaxError("compare: give two or more files, or --story ID with --store")
+        with progress_reporter(len(args.files), "reading") as progress:
+            comparison = api.compare(args.files, clean=not args.no_clean, progress=progress)
     if args.json:
         record = json_render.comparison_record(comparison)
         if args.show_removed:
@@ -93,6 +164,11 @@ def run_compare(args: argparse.Namespace) -> int:
         terminal.print_comparison(comparison, console)
         if args.show_removed:
             terminal.print_removed(comparison.documents, console)
+    if args.html:
+        from .render.html import write_report
+
+        write_report(comparison, args.html)
+        stderr_console().print(f"parallax: report written to {args.html}", markup=False)
     for warning in comparison.warnings:
         stderr_console().print(f"parallax: warning: {warning}", markup=False)
     return 0
@@ -123,17 +199,191 @@ def _add_removed(record: dict, documents) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    from .render.html import write_report
+
     stories = list(api.iter_example_stories(args.examples))
     if not stories:
         raise ParallaxError(f"{args.examples or api.examples_dir()}: no example stories found")
     console = stdout_console()
+    args.out.mkdir(parents=True, exist_ok=True)
+    reports = []
     for name, files in stories:
         comparison = api.compare(files)
+        report = write_report(comparison, args.out / f"{name}.html")
+        reports.append(report)
         if args.json:
             print(json_render.dumps(json_render.comparison_record(comparison)).replace("\n", " "))
             continue
         console.rule(f"[bold]{name}[/bold] — {len(files)} sources")
         terminal.print_comparison(comparison, console)
+    err = stderr_console()
+    err.print(f"parallax: {len(reports)} HTML reports in {args.out}/", markup=False)
+    if not args.no_store:
+        with open_store(args) as store, ingest_progress() as progress:
+            summary = store.ingest([str(f) for _, files in stories for f in files], progress=progress)
+        err.print(
+            f"parallax: example corpus in the store {store.path} "
+            f"({summary.ingested} new, {summary.duplicates} already there)",
+            markup=False,
+        )
+        err.print(f"next: parallax serve --store {store.path}", markup=False)
+    return 0
+
+
+# -- the store -------------------------------------------------------------------------------
+
+
+def open_store(args: argparse.Namespace):
+    from .collection import Store
+
+    return Store(getattr(args, "store", None))
+
+
+@contextmanager
+def ingest_progress():
+    """Counts of ingested, duplicate and rejected articles on a terminal's stderr."""
+    console = stderr_console()
+    counts = {"ingested": 0, "duplicate": 0, "rejected": 0}
+    if not console.is_terminal:
+        yield lambda event, item: None
+        return
+    columns = (TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("reading")
+
+        def update(event: str, item: str) -> None:
+            counts[event] += 1
+            progress.update(
+                task,
+                description=f"ingested {counts['ingested']} · duplicates {counts['duplicate']} · "
+                f"rejected {counts['rejected']} · {item[:40]}",
+            )
+
+        yield update
+
+
+def print_ingest_summary(summary, as_json: bool) -> None:
+    if as_json:
+        print(json_render.dumps(summary.as_dict()))
+        return
+    print(
+        f"ingested {summary.ingested}, duplicates {summary.duplicates}, rejected {len(summary.rejected)}"
+        f" ({len(summary.stories)} stories touched)"
+    )
+    for rejected in summary.rejected:
+        print(f"  rejected {rejected.source}: {rejected.reason}")
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    with open_store(args) as store, ingest_progress() as progress:
+        summary = store.ingest(
+            args.inputs, outlet=args.outlet, allow_private=args.allow_private, progress=progress
+        )
+    print_ingest_summary(summary, args.json)
+    return 1 if args.strict and summary.rejected else 0
+
+
+CORRECTIONS = ("merge", "split", "move")
+
+
+def run_stories(args: argparse.Namespace) -> int:
+    if args.args and args.args[0] in CORRECTIONS:
+        return run_correction(args)
+    with open_store(args) as store:
+        rejected = False
+        if args.args:
+            with ingest_progress() as progress:
+                summary = store.ingest(args.args, allow_private=args.allow_private, progress=progress)
+            rejected = bool(summary.rejected)
+            for item in summary.rejected:
+                stderr_console().print(f"parallax: rejected {item.source}: {item.reason}", markup=False)
+        if args.relink:
+            store.relink()
+        stories = store.stories(
+            language=args.language,
+            outlet=args.outlet,
+            since=args.since,
+            until=args.until,
+            q=args.q,
+        )
+    if args.json:
+        print(json_render.dumps({"schema": 1, "stories": [s.as_dict() for s in stories]}))
+    else:
+        terminal.print_stories(stories, stdout_console())
+    return 1 if args.strict and rejected else 0
+
+
+def run_correction(args: argparse.Namespace) -> int:
+    action, rest = args.args[0], args.args[1:]
+    with open_store(args) as store:
+        if action == "merge":
+            if len(rest) != 2:
+                raise ParallaxError("stories merge: give two story ids")
+            story = store.merge(rest[0], rest[1])
+        elif action == "split":
+            if len(rest) < 2:
+                raise ParallaxError("stories split: give a story id and the articles to split off")
+            story = store.split(rest[0], rest[1:])
+        else:
+            if len(rest) != 1 or not args.to:
+                raise ParallaxError("stories move: give one article and --to STORY")
+            story = store.move(rest[0], args.to)
+        info = store.story(story)
+    if args.json:
+        print(json_render.dumps({"schema": 1, "stories": [info.as_dict()]}))
+    else:
+        terminal.print_stories([info], stdout_console())
+    return 0
+
+
+def run_reindex(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        count = store.reindex()
+    print(f"re-extracted {count} articles" + (" and relinked every story" if count else ""))
+    return 0
+
+
+def parse_interval(text: str) -> float:
+    units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+    try:
+        if text[-1] in units:
+            return float(text[:-1]) * units[text[-1]]
+        return float(text)
+    except (ValueError, IndexError):
+        raise ParallaxError(f"--every {text}: use a number with s, m, h or d (e.g. 15m)") from None
+
+
+def run_watch(args: argparse.Namespace) -> int:
+    import threading
+
+    from .ingest.feeds import FeedPoller
+
+    every = parse_interval(args.every)
+    with open_store(args) as store:
+        state = store.db.feed_state("watch")
+        poller = FeedPoller(args.feeds, state, outlet=args.outlet, allow_private=args.allow_private)
+        err = stderr_console()
+
+        def on_articles(items) -> None:
+            summary = store.add_articles(items)
+            store.db.save_feed_state("watch", poller.state)
+            err.print(
+                f"parallax: {summary.ingested} new, {summary.duplicates} duplicates, "
+                f"{len(summary.rejected)} rejected",
+                markup=False,
+            )
+            for item in summary.rejected:
+                err.print(f"parallax: rejected {item.source}: {item.reason}", markup=False)
+
+        with poller:
+            if args.once:
+                on_articles(poller.poll_once())
+                return 0
+            stop = threading.Event()
+            try:
+                poller.run(every, on_articles, stop)
+            except KeyboardInterrupt:
+                stop.set()
     return 0
 
 

@@ -188,3 +188,21 @@ def print_removed(documents: Sequence[Document], console: Console) -> None:
             line = document.article.text.count("\n", 0, removed.start) + 1
             table.add_row(str(line), removed.reason, Text(shorten(removed.text, 100)))
         console.print(table)
+
+
+def print_stories(stories: Sequence, console: Console) -> None:
+    """The readable list of ``parallax stories``."""
+    table = Table(title=f"Stories ({len(stories)})", title_justify="left")
+    for column in ("id", "articles", "languages", "outlets", "first seen", "last seen", "title"):
+        table.add_column(column, overflow="fold")
+    for story in stories:
+        table.add_row(
+            story.id,
+            str(len(story.documents)),
+            " ".join(story.languages),
+            escape(", ".join(story.outlets)),
+            (story.first_seen or "")[:10],
+            (story.last_seen or "")[:10],
+            escape(shorten(story.title or "", 70)),
+        )
+    console.print(table)

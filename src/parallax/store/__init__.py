@@ -1,1 +1,311 @@
-"""The embedded database and its migrations."""
+"""The embedded database: SQLite in WAL mode, so ``ingest`` writes while ``serve`` reads.
+
+The store is the source of truth. Everything else on disk (the nearest-neighbour index, the
+embedding cache) is derived and is checked against it when opened.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+import platformdirs
+
+from ..model import Article, Document, ParallaxError
+from .codec import analysis_from_json, analysis_to_json
+from .schema import migrate
+
+ARTICLE_COLUMNS = "rowid, id, text, format, title, published, outlet, url, language, encoding, source"
+
+
+def default_store_path() -> Path:
+    """``$PARALLAX_STORE`` or ``store.sqlite`` in the user's data directory."""
+    override = os.environ.get("PARALLAX_STORE")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_data_dir("parallax")) / "store.sqlite"
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def content_hash(document: Document) -> str:
+    """A hash of the kept text, normalised, so a re-scrape with other junk is still a duplicate."""
+    text = document.article.text
+    kept = " ".join(text[b.start : b.end] for b in document.cleaning.blocks) or text
+    normalised = " ".join(unicodedata.normalize("NFKC", kept).casefold().split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    rowid: int
+    article: Article
+
+
+class Database:
+    """An open store database. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, path: str | os.PathLike | None = None, *, readonly: bool = False) -> None:
+        self.path = Path(path) if path else default_store_path()
+        self.readonly = readonly
+        if readonly and not self.path.exists():
+            raise ParallaxError(f"{self.path}: no store here (run `parallax ingest` first)")
+        if not readonly:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = self._connect()
+        except sqlite3.DatabaseError as error:
+            raise ParallaxError(f"{self.path}: not a parallax store ({error})") from None
+
+    def _connect(self) -> sqlite3.Connection:
+        uri = f"file:{self.path}?mode=ro" if self.readonly else f"file:{self.path}"
+        db = sqlite3.connect(uri, uri=True, timeout=60, isolation_level=None, check_same_thread=False)
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA busy_timeout = 60000")
+        if not self.readonly:
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+            migrate(db)
+        return db
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it lands, or none of it."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+
+    # -- articles ---------------------------------------------------------------------------
+
+    def has_content(self, digest: str) -> bool:
+        return (
+            self.db.execute("SELECT 1 FROM articles WHERE content_hash = ?", (digest,)).fetchone() is not None
+        )
+
+    def unique_id(self, wanted: str) -> str:
+        """``wanted``, or ``wanted#2``, ``#3``... when another article already has that id."""
+        candidate, n = wanted, 1
+        while self.db.execute("SELECT 1 FROM articles WHERE id = ?", (candidate,)).fetchone():
+            n += 1
+            candidate = f"{wanted}#{n}"
+        return candidate
+
+    def insert_article(
+        self,
+        db: sqlite3.Connection,
+        document: Document,
+        digest: str,
+        extractor_version: int,
+        lead: str,
+    ) -> int:
+        article = document.article
+        cursor = db.execute(
+            "INSERT INTO articles (id, content_hash, text, format, title, published, outlet, url, language,"
+            " encoding, source, lead, analysis, extractor_version, ingested_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.id,
+                digest,
+                article.text,
+                article.format,
+                article.title,
+                article.published,
+                article.outlet,
+                article.url,
+                article.language,
+                article.encoding,
+                article.path,
+                lead,
+                analysis_to_json(document),
+                extractor_version,
+                now(),
+            ),
+        )
+        return int(cursor.lastrowid)
+
+    def replace_analysis(
+        self, db: sqlite3.Connection, rowid: int, document: Document, extractor_version: int, lead: str
+    ) -> None:
+        article = document.article
+        db.execute(
+            "UPDATE articles SET analysis = ?, extractor_version = ?, language = ?, title = ?, published = ?,"
+            " lead = ? WHERE rowid = ?",
+            (
+                analysis_to_json(document),
+                extractor_version,
+                article.language,
+                article.title,
+                article.published,
+                lead,
+                rowid,
+            ),
+        )
+
+    def article_count(self) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def _article(self, row: Sequence) -> StoredArticle:
+        rowid, id_, text, format_, title, published, outlet, url, language, encoding, source = row
+        article = Article(
+            id=id_,
+            text=text,
+            format=format_,
+            title=title,
+            published=published,
+            outlet=outlet,
+            url=url,
+            language=language,
+            path=source,
+            encoding=encoding,
+        )
+        return StoredArticle(rowid, article)
+
+    def article(self, article_id: str) -> StoredArticle | None:
+        row = self.db.execute(
+            f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return self._article(row) if row else None
+
+    def articles(self, rowids: Iterable[int] | None = None) -> list[StoredArticle]:
+        if rowids is None:
+            rows = self.db.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY rowid").fetchall()
+        else:
+            wanted = list(rowids)
+            rows = []
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows += self.db.execute(
+                    f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE rowid IN ({marks})", chunk
+                ).fetchall()
+            order = {r: i for i, r in enumerate(wanted)}
+            rows.sort(key=lambda row: order[row[0]])
+        return [self._article(row) for row in rows]
+
+    def document(self, rowid: int) -> Document:
+        row = self.db.execute(
+            f"SELECT {ARTICLE_COLUMNS}, analysis FROM articles WHERE rowid = ?", (rowid,)
+        ).fetchone()
+        if row is None:
+            raise ParallaxError(f"no article {rowid} in {self.path}")
+        stored = self._article(row[:-1])
+        return analysis_from_json(stored.article, row[-1])
+
+    def rowid_of(self, article_id: str) -> int:
+        row = self.db.execute("SELECT rowid FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise ParallaxError(f"{article_id}: no such article in {self.path}")
+        return int(row[0])
+
+    def outdated_articles(self, extractor_version: int) -> list[int]:
+        rows = self.db.execute(
+            "SELECT rowid FROM articles WHERE extractor_version < ? ORDER BY rowid", (extractor_version,)
+        )
+        return [int(r[0]) for r in rows]
+
+    # -- embeddings and anchors ---------------------------------------------------------------
+
+    def put_embedding(self, db: sqlite3.Connection, rowid: int, encoder: str, vector: np.ndarray) -> None:
+        db.execute(
+            "INSERT OR REPLACE INTO embeddings (article, encoder, vector) VALUES (?, ?, ?)",
+            (rowid, encoder, np.asarray(vector, dtype=np.float32).tobytes()),
+        )
+
+    def embeddings(self, after_rowid: int = 0) -> Iterator[tuple[int, np.ndarray]]:
+        rows = self.db.execute(
+            "SELECT article, vector FROM embeddings WHERE article > ? ORDER BY article", (after_rowid,)
+        )
+        for rowid, blob in rows:
+            yield int(rowid), np.frombuffer(blob, dtype=np.float32)
+
+    def embedding(self, rowid: int) -> np.ndarray | None:
+        row = self.db.execute("SELECT vector FROM embeddings WHERE article = ?", (rowid,)).fetchone()
+        return np.frombuffer(row[0], dtype=np.float32) if row else None
+
+    def embedding_state(self) -> tuple[int, int]:
+        """(count, largest article rowid) of the stored embeddings: what a derived index must match."""
+        count, largest = self.db.execute(
+            "SELECT COUNT(*), COALESCE(MAX(article), 0) FROM embeddings"
+        ).fetchone()
+        return int(count), int(largest)
+
+    def put_anchors(self, db: sqlite3.Connection, rowid: int, day: int, anchors: Iterable[str]) -> None:
+        """Replace an article's anchors, keeping the per-anchor article counts exact."""
+        old = [r[0] for r in db.execute("SELECT anchor FROM anchors WHERE article = ?", (rowid,))]
+        db.executemany(
+            "UPDATE anchor_counts SET articles = articles - 1 WHERE anchor = ?", [(a,) for a in old]
+        )
+        db.execute("DELETE FROM anchors WHERE article = ?", (rowid,))
+        new = sorted(set(anchors))
+        db.executemany(
+            "INSERT INTO anchors (anchor, day, article) VALUES (?, ?, ?)", [(a, day, rowid) for a in new]
+        )
+        db.executemany(
+            "INSERT INTO anchor_counts (anchor, articles) VALUES (?, 1)"
+            " ON CONFLICT (anchor) DO UPDATE SET articles = articles + 1",
+            [(a,) for a in new],
+        )
+
+    def anchors_of(self, rowid: int) -> frozenset[str]:
+        return frozenset(
+            r[0] for r in self.db.execute("SELECT anchor FROM anchors WHERE article = ?", (rowid,))
+        )
+
+    def articles_with_anchor(self, anchor: str, first_day: int, last_day: int, limit: int) -> list[int]:
+        """Articles carrying ``anchor`` published in [first_day, last_day] or undated."""
+        rows = self.db.execute(
+            "SELECT article FROM anchors WHERE anchor = ? AND (day BETWEEN ? AND ? OR day = -1) LIMIT ?",
+            (anchor, first_day, last_day, limit),
+        )
+        return [int(r[0]) for r in rows]
+
+    def anchor_frequencies(self, anchors: Iterable[str]) -> dict[str, int]:
+        wanted = list(anchors)
+        found: dict[str, int] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for anchor, count in self.db.execute(
+                f"SELECT anchor, articles FROM anchor_counts WHERE anchor IN ({marks})", chunk
+            ):
+                found[anchor] = int(count)
+        return found
+
+    # -- feeds --------------------------------------------------------------------------------
+
+    def feed_state(self, url: str) -> dict:
+        row = self.db.execute("SELECT state FROM feeds WHERE url = ?", (url,)).fetchone()
+        return json.loads(row[0]) if row else {}
+
+    def save_feed_state(self, url: str, state: dict) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO feeds (url, state) VALUES (?, ?)"
+                " ON CONFLICT (url) DO UPDATE SET state = excluded.state",
+                (url, json.dumps(state)),
+            )

@@ -1,0 +1,399 @@
+"""``parallax.Store``: a local collection of articles grouped into stories.
+
+    >>> store = parallax.Store("news.sqlite")                  # doctest: +SKIP
+    >>> store.ingest(["feeds/", "https://example.org/rss"])   # doctest: +SKIP
+    >>> story = store.stories()[0]                             # doctest: +SKIP
+    >>> store.compare_story(story.id)                          # doctest: +SKIP
+
+Ingest runs every article through the per-document pipeline, encodes title + lead in
+batches, and then stores and links each article in its own transaction: a killed run keeps
+everything committed before it, and a re-run skips what is already stored (by content hash).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import zlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from . import __version__
+from .compare import compare_documents
+from .encode import Encoder, default_encoder
+from .ingest.sources import Rejected, iter_articles
+from .link.features import Features, day_number, document_anchors, title_and_lead
+from .link.index import VectorIndex
+from .link.linker import (
+    Linker,
+    load_constraints,
+    merge_stories,
+    new_story_for,
+    record_correction,
+    relink_all,
+    resolve_story,
+    set_member,
+    story_members,
+    story_of,
+)
+from .link.score import SETTINGS, LinkSettings
+from .model import Article, Comparison, Document, ParallaxError
+from .pipeline import EXTRACTOR_VERSION, analyse
+from .store import Database, content_hash, default_store_path
+
+ENCODE_BATCH = 32
+INDEX_SAVE_EVERY = 2000
+
+Progress = Callable[[str, str], None]  # (what happened: "ingested"|"duplicate"|"rejected", article or source)
+
+
+@dataclass
+class IngestSummary:
+    ingested: int = 0
+    duplicates: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+    stories: set[str] = field(default_factory=set)
+
+    def as_dict(self) -> dict:
+        return {
+            "ingested": self.ingested,
+            "duplicates": self.duplicates,
+            "rejected": [{"source": r.source, "reason": r.reason} for r in self.rejected],
+            "stories_touched": len(self.stories),
+        }
+
+
+@dataclass
+class StoryInfo:
+    id: str
+    documents: list[str]
+    languages: list[str]
+    outlets: list[str]
+    title: str | None
+    first_seen: str | None
+    last_seen: str | None
+    conflicts: int | None = None
+
+    def as_dict(self) -> dict:
+        record = {
+            "id": self.id,
+            "documents": self.documents,
+            "languages": self.languages,
+            "outlets": self.outlets,
+            "title": self.title,
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
+        }
+        if self.conflicts is not None:
+            record["conflicts"] = self.conflicts
+        return record
+
+
+class Store:
+    """An open parallax store: ingest, stories, comparisons, corrections."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike | None = None,
+        *,
+        encoder: Encoder | None = None,
+        settings: LinkSettings = SETTINGS,
+        readonly: bool = False,
+    ) -> None:
+        self.path = Path(path) if path else default_store_path()
+        self.db = Database(self.path, readonly=readonly)
+        self._encoder = encoder
+        self.settings = settings
+        self.readonly = readonly
+        self._index: VectorIndex | None = None
+
+    # -- lifecycle ----------------------------------------------------------------------------
+
+    def close(self) -> None:
+        if self._index is not None and not self.readonly:
+            self._index.save()
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def encoder(self) -> Encoder:
+        if self._encoder is None:
+            self._encoder = default_encoder()
+        return self._encoder
+
+    @property
+    def index(self) -> VectorIndex:
+        """The vector index, caught up with (or rebuilt from) the store when opened."""
+        if self._index is None:
+            folder = None if self.readonly else self.path.with_name(self.path.name + ".index")
+            self._index = VectorIndex(folder, self.encoder.dim)
+            self._sync_index(self._index)
+        return self._index
+
+    def _sync_index(self, index: VectorIndex) -> None:
+        count, largest = self.db.embedding_state()
+        if (index.count, index.largest) == (count, largest):
+            return
+        below = self.db.db.execute(
+            "SELECT COUNT(*) FROM embeddings WHERE article <= ?", (index.largest,)
+        ).fetchone()[0]
+        if below != index.count:
+            index.reset()
+        days = dict(
+            self.db.db.execute("SELECT rowid, published FROM articles WHERE rowid > ?", (index.largest,))
+        )
+        index.fill(
+            (rowid, day_number(days.get(rowid)), vector)
+            for rowid, vector in self.db.embeddings(index.largest)
+        )
+        index.save()
+
+    def linker(self) -> Linker:
+        return Linker(self.db, self.index, self.settings)
+
+    # -- ingest -------------------------------------------------------------------------------
+
+    def ingest(
+        self,
+        inputs: Sequence[str],
+        *,
+        outlet: str | None = None,
+        allow_private: bool = False,
+        progress: Progress | None = None,
+    ) -> IngestSummary:
+        """Read files, folders, corpora, feeds or URLs; store, dedupe and link every article."""
+        return self.add_articles(iter_articles(inputs, outlet=outlet, allow_private=allow_private), progress)
+
+    def add_articles(
+        self, items: Iterable[Article | Rejected], progress: Progress | None = None
+    ) -> IngestSummary:
+        summary = IngestSummary()
+        linker = self.linker()
+        batch: list[Article] = []
+        for item in items:
+            if isinstance(item, Rejected):
+                summary.rejected.append(item)
+                if progress:
+                    progress("rejected", str(item))
+                continue
+            batch.append(item)
+            if len(batch) >= ENCODE_BATCH:
+                self._add_batch(batch, linker, summary, progress)
+                batch = []
+        if batch:
+            self._add_batch(batch, linker, summary, progress)
+        self.index.save()
+        return summary
+
+    def _add_batch(self, batch: list[Article], linker: Linker, summary: IngestSummary, progress) -> None:
+        analysed: list[tuple[Document, str]] = []
+        seen: set[str] = set()
+        for article in batch:
+            try:
+                document = analyse(article)
+            except Exception as error:
+                summary.rejected.append(Rejected(article.id, f"analysis failed: {error}"))
+                if progress:
+                    progress("rejected", article.id)
+                continue
+            digest = content_hash(document)
+            if digest in seen or self.db.has_content(digest):
+                summary.duplicates += 1
+                if progress:
+                    progress("duplicate", article.id)
+                continue
+            seen.add(digest)
+            analysed.append((document, digest))
+        if not analysed:
+            return
+        leads = [title_and_lead(document) for document, _ in analysed]
+        vectors = self.encoder.encode(leads)
+        for (document, digest), lead, vector in zip(analysed, leads, vectors, strict=True):
+            story = self._store_and_link(document, digest, lead, vector, linker)
+            summary.ingested += 1
+            summary.stories.add(story)
+            if progress:
+                progress("ingested", document.article.id)
+
+    def _store_and_link(
+        self, document: Document, digest: str, lead: str, vector: np.ndarray, linker: Linker
+    ) -> str:
+        article = document.article
+        with self.db.transaction() as db:
+            article.id = self.db.unique_id(article.id)
+            rowid = self.db.insert_article(db, document, digest, EXTRACTOR_VERSION, lead)
+            self.db.put_embedding(db, rowid, self.encoder.name, vector)
+            day = day_number(article.published)
+            anchors = document_anchors(document)
+            self.db.put_anchors(db, rowid, day, anchors)
+            features = Features(
+                rowid, article.id, day, anchors, vector, (article.published or "9999", article.id)
+            )
+            story = linker.link(db, features)
+        self.index.add(rowid, day, vector)
+        if self.index.count % INDEX_SAVE_EVERY == 0:
+            self.index.save()
+        return story
+
+    # -- stories ------------------------------------------------------------------------------
+
+    def resolve(self, story_id: str) -> str:
+        resolved = resolve_story(self.db.db, str(story_id))
+        if resolved is None:
+            raise ParallaxError(f"{story_id}: no such story in {self.path}")
+        return resolved
+
+    def stories(
+        self,
+        *,
+        language: str | None = None,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        q: str | None = None,
+        with_conflicts: bool = False,
+    ) -> list[StoryInfo]:
+        """Stories, newest first, filtered by language, outlet, date range and free text."""
+        from .store.queries import story_rows
+
+        infos = story_rows(self, language=language, outlet=outlet, since=since, until=until, q=q)
+        if with_conflicts:
+            for info in infos:
+                info.conflicts = len(self.compare_story(info.id).conflicts) if len(info.documents) > 1 else 0
+        return infos
+
+    def story(self, story_id: str) -> StoryInfo:
+        from .store.queries import story_rows
+
+        resolved = self.resolve(story_id)
+        [info] = story_rows(self, story=resolved)
+        return info
+
+    def story_documents(self, story_id: str) -> list[Document]:
+        story = self.resolve(story_id)
+        rowids = [
+            r[0]
+            for r in self.db.db.execute(
+                "SELECT m.article FROM story_members m JOIN articles a ON a.rowid = m.article"
+                " WHERE m.story = ? ORDER BY COALESCE(a.published, '9999'), a.id",
+                (story,),
+            )
+        ]
+        return [self.db.document(rowid) for rowid in rowids]
+
+    def compare_story(self, story_id: str) -> Comparison:
+        """The comparison of a stored story, cached until the story changes."""
+        story = self.resolve(story_id)
+        documents = self.story_documents(story)
+        fingerprint = _fingerprint(documents)
+        row = self.db.db.execute(
+            "SELECT fingerprint, record FROM comparisons WHERE story = ?", (story,)
+        ).fetchone()
+        if row and row[0] == fingerprint:
+            try:
+                return pickle.loads(zlib.decompress(row[1]))
+            except Exception:
+                pass
+        comparison = compare_documents(documents, self.encoder)
+        if not self.readonly:
+            blob = zlib.compress(pickle.dumps(comparison, protocol=pickle.HIGHEST_PROTOCOL))
+            with self.db.transaction() as db:
+                db.execute(
+                    "INSERT OR REPLACE INTO comparisons (story, fingerprint, record) VALUES (?, ?, ?)",
+                    (story, fingerprint, blob),
+                )
+        return comparison
+
+    # -- corrections --------------------------------------------------------------------------
+
+    def merge(self, first: str, second: str) -> str:
+        """Merge two stories into one; the older keeps its id."""
+        a, b = self.resolve(first), self.resolve(second)
+        if a == b:
+            return a
+        with self.db.transaction() as db:
+            together = story_members(db, a) | story_members(db, b)
+            record_correction(db, "merge", together=[together])
+            return merge_stories(db, a, b)
+
+    def split(self, story_id: str, article_ids: Sequence[str]) -> str:
+        """Move the given articles of a story into a new story of their own."""
+        story = self.resolve(story_id)
+        with self.db.transaction() as db:
+            members = story_members(db, story)
+            moving = {self.db.rowid_of(a) for a in article_ids}
+            strangers = moving - members
+            if strangers:
+                raise ParallaxError(f"{story}: does not hold {', '.join(sorted(article_ids))}")
+            if moving == members:
+                raise ParallaxError(f"{story}: splitting off every article leaves nothing behind")
+            record_correction(db, "split", together=[moving], apart=[(moving, members - moving)])
+            new = new_story_for(db, moving)
+            for rowid in sorted(moving):
+                set_member(db, rowid, new)
+            return new
+
+    def move(self, article_id: str, to_story: str) -> str:
+        """Move one article to another story."""
+        target = self.resolve(to_story)
+        rowid = self.db.rowid_of(article_id)
+        with self.db.transaction() as db:
+            current = story_of(db, rowid)
+            if current == target:
+                return target
+            left_behind = story_members(db, current) - {rowid} if current else set()
+            record_correction(
+                db, "move", together=[{rowid} | story_members(db, target)], apart=[({rowid}, left_behind)]
+            )
+            set_member(db, rowid, target)
+            return target
+
+    def relink(self, progress: Callable[[str], None] | None = None) -> None:
+        """Rebuild all stories from scratch in (published, id) order, corrections replayed."""
+        relink_all(self.linker(), progress)
+
+    def reindex(self, progress: Callable[[str], None] | None = None) -> int:
+        """Re-extract articles an older extractor produced, then relink everything."""
+        outdated = self.db.outdated_articles(EXTRACTOR_VERSION)
+        for rowid in outdated:
+            stored = self.db.document(rowid)
+            document = analyse(stored.article)
+            lead = title_and_lead(document)
+            vector = self.encoder.encode([lead])[0]
+            with self.db.transaction() as db:
+                self.db.replace_analysis(db, rowid, document, EXTRACTOR_VERSION, lead)
+                self.db.put_embedding(db, rowid, self.encoder.name, vector)
+                self.db.put_anchors(
+                    db, rowid, day_number(document.article.published), document_anchors(document)
+                )
+            if progress:
+                progress(document.article.id)
+        if outdated:
+            self.index.reset()
+            self._sync_index(self.index)
+            self.relink()
+        return len(outdated)
+
+    def constraints(self):
+        return load_constraints(self.db.db)
+
+
+def _fingerprint(documents: Sequence[Document]) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{__version__}|{EXTRACTOR_VERSION}".encode())
+    for document in documents:
+        digest.update(document.id.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+__all__ = ["IngestSummary", "Store", "StoryInfo"]

@@ -1,0 +1,91 @@
+"""Whether two articles report the same event: one pure scorer, shared by the local and the Spark linker.
+
+The encoder's cosine on title + lead says two articles are about the same kind of thing; it
+cannot tell this week's visit from last month's phone call between the same presidents (both
+score above 0.9 in one language, while one event told in two languages can score 0.8). So a
+link needs language-neutral evidence as well: shared anchors, weighted by how rare they are,
+inside a window of publication days.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from .features import NO_DAY, Features, anchor_weight
+
+
+@dataclass(frozen=True)
+class LinkSettings:
+    window_days: int = 3  # reports of one event appear within a few days of each other
+    min_cosine: float = 0.78  # below this, two title + leads are about different things
+    min_evidence: float = 1.2  # idf-weighted shared anchors: one rare figure, or a person and a date
+    threshold: float = 1.0  # combined score for a link
+    cosine_weight: float = 3.0
+    overlap_weight: float = 1.2
+    undated_penalty: float = 0.25  # an article without a date could be from any week
+    candidates: int = 40  # nearest neighbours asked of the index per article
+    anchor_postings: int = 200  # articles read per anchor posting list
+
+
+SETTINGS = LinkSettings()
+
+
+def idf(document_frequency: int, total: int) -> float:
+    """Rarer anchors weigh more; an anchor in every article weighs almost nothing."""
+    return math.log(1.0 + total / max(document_frequency, 1))
+
+
+@dataclass(frozen=True)
+class PairScore:
+    score: float
+    cosine: float
+    evidence: float
+    overlap: float
+    days_apart: int | None
+
+    def accepted(self, settings: LinkSettings = SETTINGS) -> bool:
+        return self.score >= settings.threshold
+
+
+def score_pair(
+    a: Features,
+    b: Features,
+    weight_of: Callable[[str], float],
+    settings: LinkSettings = SETTINGS,
+) -> PairScore | None:
+    """The link score of two articles, or None when they cannot be one event.
+
+    ``weight_of(anchor)`` gives an anchor's weight (its kind's weight times its idf).
+    """
+    days_apart = None if NO_DAY in (a.day, b.day) else abs(a.day - b.day)
+    if days_apart is not None and days_apart > settings.window_days:
+        return None
+    cosine = float(np.dot(a.vector, b.vector)) if a.vector is not None and b.vector is not None else 0.0
+    if cosine < settings.min_cosine:
+        return None
+    shared = a.anchors & b.anchors
+    evidence = sum(weight_of(x) for x in shared)
+    if evidence < settings.min_evidence:
+        return None
+    norm = min(sum(weight_of(x) for x in a.anchors), sum(weight_of(x) for x in b.anchors))
+    overlap = evidence / norm if norm else 0.0
+    score = settings.cosine_weight * (cosine - settings.min_cosine) + settings.overlap_weight * overlap
+    score += min(evidence, 6.0) / 6.0
+    if days_apart is None:
+        score -= settings.undated_penalty
+    else:
+        score -= 0.1 * days_apart
+    return PairScore(score, cosine, evidence, overlap, days_apart)
+
+
+def anchor_weigher(frequencies: dict[str, int], total: int) -> Callable[[str], float]:
+    """``weight_of`` for :func:`score_pair` from anchor document frequencies."""
+
+    def weight_of(anchor: str) -> float:
+        return anchor_weight(anchor) * idf(frequencies.get(anchor, 1), total)
+
+    return weight_of

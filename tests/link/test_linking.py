@@ -1,0 +1,203 @@
+"""Story linking: incremental assignment, merging by a bridging article, corrections, relink."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from parallax.collection import Store
+from parallax.link.features import Features
+from parallax.link.index import VectorIndex
+from parallax.link.linker import Linker, resolve_story, story_of
+from parallax.link.score import LinkSettings, anchor_weigher, score_pair
+from parallax.store import Database
+
+ROOT = Path(__file__).resolve().parents[2]
+DEV = ROOT / "benchmarks" / "corpora" / "dev"
+
+
+def dev_records() -> list[dict]:
+    return [
+        json.loads(line) for line in (DEV / "articles.jsonl").read_text(encoding="utf-8").splitlines() if line
+    ]
+
+
+def dev_labels() -> dict[str, str]:
+    rows = [
+        line.split("\t") for line in (DEV / "labels.tsv").read_text(encoding="utf-8").splitlines()[1:] if line
+    ]
+    return {article: story for article, story in rows}
+
+
+def subset(tmp_path: Path, name: str, stories: set[str]) -> Path:
+    labels = dev_labels()
+    records = [r for r in dev_records() if labels[r["id"]] in stories]
+    path = tmp_path / name
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def stories_by_article(store: Store) -> dict[str, str]:
+    return {article: story.id for story in store.stories() for article in story.documents}
+
+
+# -- the scorer ---------------------------------------------------------------------------------
+
+
+def unit(*values: float) -> np.ndarray:
+    vector = np.array(values, dtype=np.float32)
+    return vector / np.linalg.norm(vector)
+
+
+def features(rowid: int, day: int, anchors: set[str], vector: np.ndarray) -> Features:
+    return Features(rowid, f"a{rowid}", day, frozenset(anchors), vector, (str(day), f"a{rowid}"))
+
+
+def test_the_encoder_cannot_link_alone():
+    weight = anchor_weigher({}, 1000)
+    same_text = unit(1, 0, 0)
+    a = features(1, 100, {"person:kassym-jomart tokayev"}, same_text)
+    b = features(2, 100, {"person:emmanuel macron"}, same_text)
+    assert score_pair(a, b, weight) is None
+
+
+def test_shared_rare_anchors_link_within_the_window_but_not_weeks_apart():
+    weight = anchor_weigher({}, 1000)
+    anchors = {"person:kassym-jomart tokayev", "person:emmanuel macron", "q:EUR:5.2e+09", "d:2025-03-12"}
+    a = features(1, 100, anchors, unit(1, 0.1, 0))
+    b = features(2, 101, anchors, unit(1, 0.3, 0))
+    score = score_pair(a, b, weight)
+    assert score is not None and score.accepted()
+    later = features(3, 130, anchors, unit(1, 0.1, 0))
+    assert score_pair(a, later, weight) is None
+
+
+# -- the incremental linker on a real store ---------------------------------------------------------
+
+
+def linker_on(tmp_path: Path) -> tuple[Database, Linker]:
+    database = Database(tmp_path / "s.sqlite")
+    for rowid in (1, 2, 3):
+        database.db.execute(
+            "INSERT INTO articles (rowid, id, content_hash, text, format, analysis, extractor_version,"
+            " ingested_at) VALUES (?, ?, ?, '', 'text', '{}', 1, '')",
+            (rowid, f"a{rowid}", f"h{rowid}"),
+        )
+    index = VectorIndex(None, 3)
+    return database, Linker(database, index, LinkSettings())
+
+
+def add(database: Database, linker: Linker, item: Features) -> str:
+    with database.transaction() as db:
+        database.put_embedding(db, item.rowid, "test", item.vector)
+        database.put_anchors(db, item.rowid, item.day, item.anchors)
+        story = linker.link(db, item)
+    linker.index.add(item.rowid, item.day, item.vector)
+    return story
+
+
+def test_a_bridging_article_merges_two_stories_and_the_old_id_keeps_answering(tmp_path):
+    database, linker = linker_on(tmp_path)
+    visit = {"person:kassym-jomart tokayev", "place:paris", "d:2025-03-12", "q:agreement:8"}
+    forum = {"organisation:business forum", "q:company:250", "d:2025-03-12", "place:paris"}
+    first = add(database, linker, features(1, 100, visit, unit(1, 0.2, 0)))
+    second = add(database, linker, features(2, 100, forum, unit(0.2, 1, 0)))
+    assert first != second
+    bridge = add(database, linker, features(3, 100, visit | forum, unit(0.7, 0.7, 0)))
+    assert bridge == first  # the older story keeps its id
+    assert {story_of(database.db, r) for r in (1, 2, 3)} == {first}
+    assert resolve_story(database.db, second) == first
+
+
+# -- stories on real articles -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def traps_store(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("traps")
+    corpus = subset(
+        folder,
+        "traps.jsonl",
+        {
+            "s02-tokayev-macron-phone-call",
+            "s01-tokayev-macron-state-visit",
+            "s03-aktobe-floods",
+            "s04-jalal-abad-mudflows",
+        },
+    )
+    store = Store(folder / "s.sqlite")
+    store.ingest([str(corpus)])
+    yield store
+    store.close()
+
+
+def test_the_same_people_at_different_events_stay_apart(traps_store):
+    labels, predicted = dev_labels(), stories_by_article(traps_store)
+    call = {predicted[a] for a, s in labels.items() if s == "s02-tokayev-macron-phone-call"}
+    visit = {predicted[a] for a, s in labels.items() if s == "s01-tokayev-macron-state-visit"}
+    assert len(call) == 1 and len(visit) == 1 and call != visit
+
+
+def test_the_same_kind_of_event_elsewhere_in_the_same_week_stays_apart(traps_store):
+    labels, predicted = dev_labels(), stories_by_article(traps_store)
+    floods = {predicted[a] for a, s in labels.items() if s == "s03-aktobe-floods"}
+    mudflows = {predicted[a] for a, s in labels.items() if s == "s04-jalal-abad-mudflows"}
+    assert len(floods) == 1 and len(mudflows) == 1 and floods != mudflows
+
+
+def test_new_articles_join_existing_stories_incrementally(tmp_path):
+    labels = dev_labels()
+    records = [r for r in dev_records() if labels[r["id"]] == "s01-tokayev-macron-state-visit"]
+    (tmp_path / "first.jsonl").write_text(json.dumps(records[0], ensure_ascii=False) + "\n", encoding="utf-8")
+    rest = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records[1:])
+    (tmp_path / "rest.jsonl").write_text(rest, encoding="utf-8")
+    with Store(tmp_path / "s.sqlite") as store:
+        store.ingest([str(tmp_path / "first.jsonl")])
+        [story] = store.stories()
+        store.ingest([str(tmp_path / "rest.jsonl")])
+        [grown] = store.stories()
+    assert grown.id == story.id
+    assert sorted(grown.documents) == sorted(r["id"] for r in records)
+
+
+def test_corrections_survive_later_ingests_and_relinks(tmp_path):
+    corpus = subset(tmp_path, "two.jsonl", {"s03-aktobe-floods", "s04-jalal-abad-mudflows"})
+    labels = dev_labels()
+    with Store(tmp_path / "s.sqlite") as store:
+        store.ingest([str(corpus)])
+        by_article = stories_by_article(store)
+        floods = sorted(a for a in by_article if labels[a] == "s03-aktobe-floods")
+        mudflows = sorted(a for a in by_article if labels[a] == "s04-jalal-abad-mudflows")
+        merged = store.merge(by_article[floods[0]], by_article[mudflows[0]])
+        split_off = store.split(merged, [floods[-1]])
+        store.move(mudflows[-1], to_story=split_off)
+        expected = stories_by_article(store)
+
+        store.relink()
+        assert _partition(stories_by_article(store)) == _partition(expected)
+
+        store.ingest([str(corpus)])  # all duplicates: nothing moves
+        assert _partition(stories_by_article(store)) == _partition(expected)
+        assert store.resolve(merged) in {s.id for s in store.stories()}
+
+
+def _partition(assignment: dict[str, str]) -> set[frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for article, story in assignment.items():
+        groups.setdefault(story, set()).add(article)
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_relink_is_deterministic(tmp_path):
+    corpus = subset(
+        tmp_path, "some.jsonl", {"s02-tokayev-macron-phone-call", "s01-tokayev-macron-state-visit"}
+    )
+    with Store(tmp_path / "s.sqlite") as store:
+        store.ingest([str(corpus)])
+        store.relink()
+        first = stories_by_article(store)
+        store.relink()
+        assert stories_by_article(store) == first
