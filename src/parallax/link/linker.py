@@ -19,9 +19,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..store import Database, now
-from .features import NO_DAY, Features, day_number
+from .features import NO_DAY, Features
 from .index import VectorIndex
 from .score import SETTINGS, LinkSettings, PairScore, anchor_weigher, score_pair
+
+# An anchor in more than this share of all articles is too common to fetch candidates by.
+COMMON_ANCHOR_SHARE = 0.002
 
 
 def story_id_for(article_id: str) -> str:
@@ -78,41 +81,38 @@ class Linker:
     # -- candidates and scores ----------------------------------------------------------------
 
     def candidates(self, features: Features) -> set[int]:
-        """Earlier articles worth scoring: nearest neighbours plus anchor postings in the window."""
+        """Earlier articles worth scoring: nearest neighbours plus anchor postings in the window.
+
+        Anchors carried by a large share of the store ("Kazakhstan") would bring thousands of
+        postings; they still weigh in the score, but candidates come from the rarer anchors
+        and the vector index.
+        """
         found: set[int] = set()
         if features.vector is not None:
-            found |= {
-                rowid
-                for rowid, _ in self.index.search(
-                    features.vector, features.day, self.settings.window_days, self.settings.candidates
-                )
-            }
+            neighbours = self.index.search(
+                features.vector, features.day, self.settings.window_days, self.settings.candidates
+            )
+            found |= {rowid for rowid, _ in neighbours}
         first, last = _window(features.day, self.settings.window_days)
+        frequencies = self.store.anchor_frequencies(features.anchors)
+        common = max(self.settings.anchor_postings, int(self.store.size() * COMMON_ANCHOR_SHARE))
         for anchor in sorted(features.anchors):
-            found.update(self.store.articles_with_anchor(anchor, first, last, self.settings.anchor_postings))
+            if frequencies.get(anchor, 0) <= common:
+                found.update(
+                    self.store.articles_with_anchor(anchor, first, last, self.settings.anchor_postings)
+                )
         found.discard(features.rowid)
         return found
 
     def stored_features(self, rowids: Iterable[int]) -> list[Features]:
-        result = []
-        for stored in self.store.articles(rowids):
-            result.append(
-                Features(
-                    rowid=stored.rowid,
-                    article_id=stored.article.id,
-                    day=day_number(stored.article.published),
-                    anchors=self.store.anchors_of(stored.rowid),
-                    vector=self.store.embedding(stored.rowid),
-                    order=(stored.article.published or "9999", stored.article.id),
-                )
-            )
-        return result
+        """The linking features of stored articles, read in three queries whatever their number."""
+        return self.store.link_features(list(rowids))
 
     def scored_links(
         self, features: Features, candidates: list[Features]
     ) -> list[tuple[Features, PairScore]]:
         anchors = set(features.anchors).union(*(c.anchors for c in candidates)) if candidates else set()
-        weight_of = anchor_weigher(self.store.anchor_frequencies(anchors), max(self.store.article_count(), 1))
+        weight_of = anchor_weigher(self.store.anchor_frequencies(anchors), max(self.store.size(), 1))
         accepted = []
         for candidate in candidates:
             score = score_pair(features, candidate, weight_of, self.settings)

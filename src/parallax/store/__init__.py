@@ -169,6 +169,47 @@ class Database:
     def article_count(self) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
+    def size(self) -> int:
+        """About how many articles the store holds (the largest rowid: O(1), unlike COUNT)."""
+        return int(self.db.execute("SELECT COALESCE(MAX(rowid), 0) FROM articles").fetchone()[0])
+
+    def link_features(self, rowids: list[int]) -> list:
+        """Linking features of many articles at once: ids and days, anchors, vectors."""
+        from ..link.features import Features, day_number
+
+        if not rowids:
+            return []
+        meta: dict[int, tuple[str, str | None]] = {}
+        anchors: dict[int, set[str]] = {r: set() for r in rowids}
+        vectors: dict[int, np.ndarray] = {}
+        for start in range(0, len(rowids), 500):
+            chunk = rowids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for rowid, id_, published in self.db.execute(
+                f"SELECT rowid, id, published FROM articles WHERE rowid IN ({marks})", chunk
+            ):
+                meta[rowid] = (id_, published)
+            for anchor, article in self.db.execute(
+                f"SELECT anchor, article FROM anchors WHERE article IN ({marks})", chunk
+            ):
+                anchors[article].add(anchor)
+            for article, blob in self.db.execute(
+                f"SELECT article, vector FROM embeddings WHERE article IN ({marks})", chunk
+            ):
+                vectors[article] = np.frombuffer(blob, dtype=np.float32)
+        return [
+            Features(
+                rowid=rowid,
+                article_id=meta[rowid][0],
+                day=day_number(meta[rowid][1]),
+                anchors=frozenset(anchors[rowid]),
+                vector=vectors.get(rowid),
+                order=(meta[rowid][1] or "9999", meta[rowid][0]),
+            )
+            for rowid in rowids
+            if rowid in meta
+        ]
+
     def _article(self, row: Sequence) -> StoredArticle:
         rowid, id_, text, format_, title, published, outlet, url, language, encoding, source = row
         article = Article(
