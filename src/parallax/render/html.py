@@ -54,6 +54,7 @@ KIND_LABELS = {
     "quote": "quote",
 }
 QUALIFIER_WORDS = {"about": "about", "more_than": "more than", "less_than": "less than", "up_to": "up to"}
+BLOCK_KINDS = ("title", "dateline", "body")
 MAX_MENTION_TEXTS = 3
 SAME_SPELLING = 80  # rapidfuzz ratio of folded spellings above which no canonical label is needed
 LATIN_SHARE = 0.2  # below this share of non-Latin letters a text needs no transliteration
@@ -500,7 +501,8 @@ def document_blocks(document: Document, spans: Sequence[Span], latin: bool) -> l
         if hasattr(region, "reason"):
             blocks.append(removed_block(text[start:end], region.reason, code, latin))
         elif text[start:end].strip():
-            blocks.append(BlockView(region.kind, block_pieces(document, start, end, spans, latin)))
+            kind = region.kind if region.kind in BLOCK_KINDS else "body"
+            blocks.append(BlockView(kind, block_pieces(document, start, end, spans, latin)))
         cursor = end
     return blocks
 

@@ -113,9 +113,10 @@
     all(".col").forEach(function (col) {
       var scroller = col.querySelector(".col-scroll");
       var hits = all(".m.hl", scroller).filter(visible);
+      var sentences = new Set(hits.map(function (run) { return run.closest(".s") || run; }));
       col.classList.add(hits.length ? "has-hit" : "no-hit");
       col.querySelector(".col-hits").textContent = hits.length
-        ? hits.length + (hits.length === 1 ? " span" : " spans")
+        ? "in " + sentences.size + (sentences.size === 1 ? " sentence" : " sentences")
         : "not reported";
       if (!hits.length) return;
       scrollInto(scroller, hits[0], 0.3);
