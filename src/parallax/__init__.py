@@ -2,37 +2,44 @@
 
     >>> import parallax
     >>> comparison = parallax.compare(["a.txt", "b.html"])   # doctest: +SKIP
+    >>> store = parallax.Store("news.sqlite")                 # doctest: +SKIP
 
-The API is imported on first use, so ``import parallax.<stage>`` stays light.
+The stage packages ``parallax.compare`` and ``parallax.extract`` share their names with the
+API functions; they are imported first so that the functions, bound after them, win.
 """
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
+__version__ = "0.1.0"  # before the imports: stages read it while the package loads
 
-__version__ = "0.1.0"
+from . import compare as _compare_stage  # noqa: F401 -- see the module docstring
+from . import extract as _extract_stage  # noqa: F401
+from .api import compare, extract, load_articles
+from .collection import Store
+from .model import (
+    AlignedFact,
+    Article,
+    Comparison,
+    Conflict,
+    Document,
+    Fact,
+    InputError,
+    ParallaxError,
+    Sentence,
+)
 
-_EXPORTS = {
-    "compare": "parallax.api",
-    "extract": "parallax.api",
-    "load_articles": "parallax.api",
-    "Store": "parallax.collection",
-    "AlignedFact": "parallax.model",
-    "Article": "parallax.model",
-    "Comparison": "parallax.model",
-    "Conflict": "parallax.model",
-    "Document": "parallax.model",
-    "Fact": "parallax.model",
-    "InputError": "parallax.model",
-    "ParallaxError": "parallax.model",
-    "Sentence": "parallax.model",
-}
-
-__all__ = sorted(_EXPORTS)
-
-
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        return getattr(import_module(_EXPORTS[name]), name)
-    raise AttributeError(f"module 'parallax' has no attribute {name!r}")
+__all__ = [
+    "AlignedFact",
+    "Article",
+    "Comparison",
+    "Conflict",
+    "Document",
+    "Fact",
+    "InputError",
+    "ParallaxError",
+    "Sentence",
+    "Store",
+    "compare",
+    "extract",
+    "load_articles",
+]

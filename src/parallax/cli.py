@@ -209,7 +209,7 @@ def run_demo(args: argparse.Namespace) -> int:
     reports = []
     for name, files in stories:
         comparison = api.compare(files)
-        report = write_report(comparison, args.out / f"{name}.html")
+        report = write_report(comparison, args.out / f"{name}.html", title=name)
         reports.append(report)
         if args.json:
             print(json_render.dumps(json_render.comparison_record(comparison)).replace("\n", " "))

@@ -13,10 +13,12 @@ everything committed before it, and a re-run skips what is already stored (by co
 from __future__ import annotations
 
 import hashlib
+import itertools
+import multiprocessing
 import os
 import pickle
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,6 +48,7 @@ from .pipeline import EXTRACTOR_VERSION, analyse
 from .store import Database, content_hash, default_store_path
 
 ENCODE_BATCH = 32
+WARM_UP = 64  # articles analysed in this process before worker processes are forked
 INDEX_SAVE_EVERY = 2000
 
 Progress = Callable[[str, str], None]  # (what happened: "ingested"|"duplicate"|"rejected", article or source)
@@ -174,17 +177,21 @@ class Store:
         return self.add_articles(iter_articles(inputs, outlet=outlet, allow_private=allow_private), progress)
 
     def add_articles(
-        self, items: Iterable[Article | Rejected], progress: Progress | None = None
+        self,
+        items: Iterable[Article | Rejected],
+        progress: Progress | None = None,
+        *,
+        workers: int | None = None,
     ) -> IngestSummary:
+        """Analyse, dedupe, encode, store and link articles; ``Rejected`` items are counted.
+
+        Analysis runs in ``workers`` processes (default: one per core) while this process
+        encodes and stores, so both cores stay busy; order is kept, so linking is the same.
+        """
         summary = IngestSummary()
         linker = self.linker()
-        batch: list[Article] = []
-        for item in items:
-            if isinstance(item, Rejected):
-                summary.rejected.append(item)
-                if progress:
-                    progress("rejected", str(item))
-                continue
+        batch: list[Document | Rejected] = []
+        for item in analysed_stream(items, workers or os.cpu_count() or 1):
             batch.append(item)
             if len(batch) >= ENCODE_BATCH:
                 self._add_batch(batch, linker, summary, progress)
@@ -194,25 +201,25 @@ class Store:
         self.index.save()
         return summary
 
-    def _add_batch(self, batch: list[Article], linker: Linker, summary: IngestSummary, progress) -> None:
+    def _add_batch(
+        self, batch: list[Document | Rejected], linker: Linker, summary: IngestSummary, progress
+    ) -> None:
         analysed: list[tuple[Document, str]] = []
         seen: set[str] = set()
-        for article in batch:
-            try:
-                document = analyse(article)
-            except Exception as error:
-                summary.rejected.append(Rejected(article.id, f"analysis failed: {error}"))
+        for item in batch:
+            if isinstance(item, Rejected):
+                summary.rejected.append(item)
                 if progress:
-                    progress("rejected", article.id)
+                    progress("rejected", str(item))
                 continue
-            digest = content_hash(document)
+            digest = content_hash(item)
             if digest in seen or self.db.has_content(digest):
                 summary.duplicates += 1
                 if progress:
-                    progress("duplicate", article.id)
+                    progress("duplicate", item.id)
                 continue
             seen.add(digest)
-            analysed.append((document, digest))
+            analysed.append((item, digest))
         if not analysed:
             return
         leads = [title_and_lead(document) for document, _ in analysed]
@@ -385,6 +392,35 @@ class Store:
 
     def constraints(self):
         return load_constraints(self.db.db)
+
+
+def analyse_item(item: Article | Rejected) -> Document | Rejected:
+    """One article through the per-document pipeline; a failure rejects it, never the run."""
+    if isinstance(item, Rejected):
+        return item
+    try:
+        return analyse(item)
+    except Exception as error:  # one broken article must not stop a corpus
+        return Rejected(item.id, f"analysis failed: {type(error).__name__}: {error}")
+
+
+def analysed_stream(items: Iterable[Article | Rejected], workers: int) -> Iterator[Document | Rejected]:
+    """Analysed articles in input order.
+
+    The first ``WARM_UP`` articles are analysed here, which also compiles their languages'
+    data; only then are ``workers`` processes forked, so they start warm. Small ingests never
+    pay for starting workers at all.
+    """
+    iterator = iter(items)
+    yield from map(analyse_item, itertools.islice(iterator, WARM_UP))
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from map(analyse_item, iterator)
+        return
+    first = next(iterator, None)
+    if first is None:
+        return
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(analyse_item, itertools.chain([first], iterator), chunksize=2)
 
 
 def _fingerprint(documents: Sequence[Document]) -> str:

@@ -1,0 +1,30 @@
+"""The Python API as the README documents it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import parallax
+import parallax.compare  # the stage package must not shadow the API function
+import parallax.extract
+
+VISIT = Path(__file__).resolve().parents[1] / "examples" / "visit"
+
+
+def test_compare_takes_paths_and_id_text_pairs_and_returns_typed_records():
+    ru = (VISIT / "visit-ru.txt").read_bytes().decode("cp1251")
+    comparison = parallax.compare([VISIT / "visit-kk.txt", ("ru-copy", ru)])
+    assert isinstance(comparison, parallax.Comparison)
+    assert [d.id for d in comparison.documents] == ["visit-kk.txt", "ru-copy"]
+    assert all(isinstance(f, parallax.AlignedFact) for f in comparison.facts)
+    assert {f.status for f in comparison.facts} <= {"shared", "partial", "unique", "conflict"}
+    [conflict] = [c for c in comparison.conflicts if {s.value for s in c.sides} == {250.0, 230.0}]
+    assert {s.documents for s in conflict.sides} == {("visit-kk.txt",), ("ru-copy",)}
+
+
+def test_extract_returns_each_documents_facts():
+    [document] = parallax.extract([VISIT / "visit-zh.txt"])
+    assert document.language == "zh"
+    assert any(f.kind == "quantity" and f.unit == "USD" and f.value == 1.87e10 for f in document.facts)
+    for fact in document.facts:
+        assert document.article.text[fact.start : fact.end] == fact.text
