@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -25,6 +26,8 @@ from .score import SETTINGS, LinkSettings, PairScore, anchor_weigher, score_pair
 
 # An anchor in more than this share of all articles is too common to fetch candidates by.
 COMMON_ANCHOR_SHARE = 0.002
+FEATURE_CACHE = 50_000
+FREQUENCY_CACHE = 500_000
 
 
 def story_id_for(article_id: str) -> str:
@@ -77,6 +80,34 @@ class Linker:
         self.index = index
         self.settings = settings
         self.constraints = load_constraints(store.db)
+        # Recent articles are everyone's candidates: their features and the counts of their
+        # anchors are kept in memory for the length of one linking run.
+        self._features: OrderedDict[int, Features] = OrderedDict()
+        self._frequencies: dict[str, int] = {}
+
+    def _remember(self, features: Features) -> None:
+        self._features[features.rowid] = features
+        self._features.move_to_end(features.rowid)
+        while len(self._features) > FEATURE_CACHE:
+            self._features.popitem(last=False)
+
+    def note_new_article(self, features: Features) -> None:
+        """Count a just-stored article's anchors in the cached frequencies (the store has them)."""
+        for anchor in features.anchors:
+            if anchor in self._frequencies:
+                self._frequencies[anchor] += 1
+        self._remember(features)
+
+    def frequencies(self, anchors: Iterable[str]) -> dict[str, int]:
+        anchors = list(anchors)
+        missing = [a for a in anchors if a not in self._frequencies]
+        if missing:
+            found = self.store.anchor_frequencies(missing)
+            for anchor in missing:
+                self._frequencies[anchor] = found.get(anchor, 0)
+            if len(self._frequencies) > FREQUENCY_CACHE:
+                self._frequencies = {a: self._frequencies[a] for a in anchors}
+        return self._frequencies
 
     # -- candidates and scores ----------------------------------------------------------------
 
@@ -94,7 +125,7 @@ class Linker:
             )
             found |= {rowid for rowid, _ in neighbours}
         first, last = _window(features.day, self.settings.window_days)
-        frequencies = self.store.anchor_frequencies(features.anchors)
+        frequencies = self.frequencies(features.anchors)
         common = max(self.settings.anchor_postings, int(self.store.size() * COMMON_ANCHOR_SHARE))
         for anchor in sorted(features.anchors):
             if frequencies.get(anchor, 0) <= common:
@@ -105,14 +136,19 @@ class Linker:
         return found
 
     def stored_features(self, rowids: Iterable[int]) -> list[Features]:
-        """The linking features of stored articles, read in three queries whatever their number."""
-        return self.store.link_features(list(rowids))
+        """The linking features of stored articles: from memory, the rest in three queries."""
+        rowids = list(rowids)
+        known = {r: self._features[r] for r in rowids if r in self._features}
+        for features in self.store.link_features([r for r in rowids if r not in known]):
+            known[features.rowid] = features
+            self._remember(features)
+        return [known[r] for r in rowids if r in known]
 
     def scored_links(
         self, features: Features, candidates: list[Features]
     ) -> list[tuple[Features, PairScore]]:
         anchors = set(features.anchors).union(*(c.anchors for c in candidates)) if candidates else set()
-        weight_of = anchor_weigher(self.store.anchor_frequencies(anchors), max(self.store.size(), 1))
+        weight_of = anchor_weigher(self.frequencies(anchors), max(self.store.size(), 1))
         accepted = []
         for candidate in candidates:
             score = score_pair(features, candidate, weight_of, self.settings)
@@ -124,7 +160,11 @@ class Linker:
     # -- assignment ---------------------------------------------------------------------------
 
     def link(self, db: sqlite3.Connection, features: Features) -> str:
-        """Assign a stored article to a story (inside the caller's transaction); returns the story id."""
+        """Assign a stored article to a story (inside the caller's transaction); returns the story id.
+
+        The article, its embedding and its anchors must already be stored in that transaction.
+        """
+        self.note_new_article(features)
         return self.link_candidates(db, features, sorted(self.candidates(features)))
 
     def link_candidates(self, db: sqlite3.Connection, features: Features, candidate_rowids: list[int]) -> str:
