@@ -139,3 +139,50 @@ def test_every_language_counts_the_same_things() -> None:
     lemma_sets = {code: set(lang.load(code).section("nouns")["lemmas"]) for code in lang.languages()}
     common = set.intersection(*lemma_sets.values())
     assert len(common) >= MIN_LEMMAS
+
+
+# What figures measure, named alike in every language so that contexts compare across them.
+MEASURES = {
+    "share", "growth", "decline", "inflation", "trade", "investment", "export", "import", "gdp",
+    "unemployment", "rate", "harvest", "production", "price", "budget", "revenue", "profit", "debt",
+    "loan", "deficit", "population", "capacity", "reserve", "salary", "pension", "tariff", "tax",
+}
+
+
+@pytest.mark.parametrize("code", lang.languages())
+def test_every_language_names_what_figures_measure(code: str) -> None:
+    nouns = lang.load(code).section("nouns")
+    measures = nouns.get("measures", {})
+    assert set(measures) >= MEASURES, f"{code}: missing {sorted(MEASURES - set(measures))}"
+    assert not set(measures) & set(nouns["lemmas"]), "a lemma is either counted or a measure"
+    assert all(forms and all(isinstance(f, str) and f for f in forms) for forms in measures.values())
+
+
+@pytest.mark.parametrize("code", lang.languages())
+def test_range_templates_and_word_classes_have_the_expected_shape(code: str) -> None:
+    data = lang.load(code)
+    for template in data.section("numbers").get("ranges", ()):
+        parts = [part.strip() for part in template.split("…")]
+        assert len(parts) == 3 and parts[1], template
+    nouns = data.section("nouns")
+    for key in ("partitive", "modifiers", "modifier_endings", "verb_endings", "noun_before", "classifiers"):
+        assert all(isinstance(v, str) and v for v in nouns.get(key, ())), (code, key)
+    for key in ("capitalised_nouns", "head_last"):
+        assert isinstance(nouns.get(key, False), bool), (code, key)
+    assert all(isinstance(v, str) and v for v in data.section("qualifiers").get("not_after", ()))
+
+
+def test_a_bad_range_template_is_refused() -> None:
+    from parallax.extract.number_lexicon import Lexicon, add_ranges
+    from parallax.extract.numerals import Conventions
+
+    with pytest.raises(ValueError, match="range template"):
+        add_ranges(Lexicon("xx", Conventions(), {}), ["от … до"])
+
+
+def test_equipment_is_not_a_vehicle() -> None:
+    for code in lang.languages():
+        lemmas = lang.load(code).section("nouns")["lemmas"]
+        assert "equipment" in lemmas, code
+        vehicles = {f.lower() for f in lemmas["vehicle"]}
+        assert not vehicles & {"техника", "техники", "единиц техники", "technique", "设备"}, code

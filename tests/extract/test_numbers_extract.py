@@ -216,3 +216,152 @@ def test_a_short_noun_takes_endings_inside_a_longer_noun_only() -> None:
     (mention,) = extract_numbers("Ведомство мәліметінше, 312 тұрғын үйді су басқан.", "kk")
     assert (mention.value, mention.unit) == (312, "home")
     assert [lemma for *_, lemma in find_nouns("Олар айту керек деді.", "kk")] == []
+
+
+SAME_RANGE = [
+    ("ru", "Ущерб оценивается от 5 до 7 млрд долларов."),
+    ("uk", "Збитки оцінюються від 5 до 7 млрд доларів."),
+    ("en", "Damage is estimated at between 5 and 7 billion dollars."),
+    ("de", "Der Schaden wird auf 5 bis 7 Milliarden Dollar geschätzt."),
+    ("fr", "Les dégâts sont estimés de 5 à 7 milliards de dollars."),
+    ("es", "Los daños se estiman entre 5.000 y 7.000 millones de dólares."),
+    ("tr", "Hasarın 5 ile 7 milyar dolar arasında olduğu tahmin ediliyor."),
+    ("zh", "损失估计从50亿到70亿美元。"),
+    ("ar", "تقدر الأضرار بما بين 5 و7 مليارات دولار."),
+    ("fa", "خسارت بین ۵ تا ۷ میلیارد دلار برآورد می‌شود."),
+    ("kk", "Шығын 5 – 7 млрд доллар деп бағаланды."),
+]
+
+SAME_EQUIPMENT = [
+    ("kk", "Аймаққа 450 бірлік техника жіберілді."),
+    ("ky", "Аймакка 450 бирдик техника жөнөтүлдү."),
+    ("uz", "Hududga 450 birlik texnika jalb qilindi."),
+    ("ru", "В район направлено 450 единиц техники."),
+    ("uk", "До району направлено 450 одиниць техніки."),
+    ("zh", "共调派４５０台设备。"),
+    ("en", "The ministry sent 450 units of equipment."),
+    ("de", "Im Einsatz sind 450 Einheiten Technik."),
+    ("fr", "Quelque 450 engins ont été dépêchés."),
+    ("es", "Se desplegaron 450 unidades de maquinaria."),
+    ("tr", "Bölgeye 450 adet iş makinesi sevk edildi."),
+    ("ar", "دفعت السلطات بـ 450 من المعدات إلى المنطقة."),
+    ("fa", "۴۵۰ دستگاه تجهیزات به منطقه ارسال شد."),
+]
+
+SAME_PARTITIVE = [
+    ("ar", "وقال إن 2100 من عناصر الإنقاذ يشاركون في العمليات."),
+    ("en", "He said 2,100 of the rescuers were taking part."),
+    ("fr", "Il a précisé que 2 100 des sauveteurs participaient aux opérations."),
+    ("es", "Dijo que 2.100 de los rescatistas participan en las operaciones."),
+    ("de", "Er sagte, 2.100 von den Rettern seien im Einsatz."),
+    ("ru", "По его словам, 2100 из числа спасателей участвуют в работах."),
+]
+
+# What a figure measures: a trade turnover, and inflation, in every language.
+TRADE_AND_INFLATION = [
+    ("kk", "Тауар айналымы 4,6 млрд долларға жетті, ал инфляция төмендеді."),
+    ("ky", "Соода жүгүртүү 4,6 млрд долларга жетти, инфляция төмөндөдү."),
+    ("uz", "Tovar aylanmasi 4,6 mlrd dollarga yetdi, inflyatsiya pasaydi."),
+    ("ru", "Товарооборот достиг 4,6 млрд долларов, а инфляция замедлилась."),
+    ("uk", "Товарообіг сягнув 4,6 млрд доларів, а інфляція сповільнилася."),
+    ("ar", "بلغ حجم التبادل التجاري 4.6 مليار دولار وتراجع التضخم."),
+    ("fa", "حجم تجارت به ۴٫۶ میلیارد دلار رسید و تورم کاهش یافت."),
+    ("zh", "双边贸易额达到46亿美元，通胀有所回落。"),
+    ("de", "Der Handelsumsatz erreichte 4,6 Milliarden Dollar, die Inflation sank."),
+    ("fr", "Les échanges commerciaux ont atteint 4,6 milliards de dollars et l'inflation a reculé."),
+    ("es", "El comercio bilateral alcanzó 4.600 millones de dólares y la inflación bajó."),
+    ("tr", "Ticaret hacmi 4,6 milyar dolara ulaştı, enflasyon geriledi."),
+    ("en", "Trade turnover reached 4.6 billion dollars while inflation eased."),
+]
+
+
+@pytest.mark.parametrize(("code", "text"), SAME_RANGE, ids=[c for c, _ in SAME_RANGE])
+def test_a_range_in_words_is_one_quantity_in_every_language(code: str, text: str) -> None:
+    mention = _only(text, code)
+    assert (mention.value, mention.unit) == (5e9, "USD")
+    assert mention.attrs["range"] == [5e9, 7e9]
+
+
+@pytest.mark.parametrize(("code", "text"), SAME_EQUIPMENT, ids=[c for c, _ in SAME_EQUIPMENT])
+def test_units_of_equipment_count_equipment_in_every_language(code: str, text: str) -> None:
+    mention = _only(text, code)
+    assert (mention.value, mention.unit) == (450, "equipment")
+
+
+@pytest.mark.parametrize(("code", "text"), SAME_PARTITIVE, ids=[c for c, _ in SAME_PARTITIVE])
+def test_a_partitive_leads_to_the_counted_noun(code: str, text: str) -> None:
+    mention = _only(text, code)
+    assert (mention.value, mention.unit) == (2100, "rescuer")
+
+
+@pytest.mark.parametrize(("code", "text"), TRADE_AND_INFLATION, ids=[c for c, _ in TRADE_AND_INFLATION])
+def test_find_nouns_reports_what_figures_measure(code: str, text: str) -> None:
+    lemmas = [lemma for *_, lemma in find_nouns(text, code)]
+    assert "trade" in lemmas and "inflation" in lemmas, lemmas
+    # A measure noun is context, not the unit of a currency amount.
+    assert [m.unit for m in extract_numbers(text, code)] == ["USD"]
+
+
+def test_every_language_is_in_the_measure_set() -> None:
+    assert {code for code, _ in TRADE_AND_INFLATION} == set(lang.languages())
+
+
+def test_measure_nouns_tell_figures_apart_but_never_replace_a_percent() -> None:
+    text = "Kazakhstan's share rose to 3.4%, and GDP growth reached 12.4% in 2024."
+    assert [(m.value, m.unit) for m in extract_numbers(text, "en")] == [(3.4, "%"), (12.4, "%")]
+    assert [lemma for *_, lemma in find_nouns(text, "en")] == ["share", "gdp", "growth"]
+
+
+def test_a_measure_noun_counts_only_without_a_counted_noun() -> None:
+    found = extract_numbers("The bank issued 300 loans and signed 3 investment agreements.", "en")
+    assert [(m.value, m.unit) for m in found] == [(300, "loan"), (3, "agreement")]
+    assert found[0].attrs["lemma"] == "loan"
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("en", "Parliament approved the 2025 budget."),
+        ("de", "Der Bundestag beschloss den Haushaltsplan 2025 und das Budget 2026."),
+        ("ru", "Депутаты приняли бюджет на 2025 год, 2025 бюджет утверждён."),
+        ("ar", "وفي 2024 من المتوقع أن ينمو الاقتصاد."),
+    ],
+)
+def test_a_year_by_a_measure_noun_or_a_bare_partitive_stays_a_year(code: str, text: str) -> None:
+    assert extract_numbers(text, code) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Verträge über 18,7 Mrd. Dollar wurden unterzeichnet.", (1.87e10, "USD", None)),
+        ("Die Rechnung über 1.200 Euro ist bezahlt.", (1200, "EUR", None)),
+        ("Abkommen über 5,2 Milliarden Euro.", (5.2e9, "EUR", None)),
+        ("Am Forum nahmen über 170 Firmen teil.", (170, "company", "more_than")),
+        ("Der Umsatz stieg auf über 4 Milliarden Euro.", (4e9, "EUR", "more_than")),
+    ],
+)
+def test_german_ueber_is_worth_after_a_contract_and_more_than_elsewhere(text: str, expected: tuple) -> None:
+    mention = _only(text, "de")
+    assert (mention.value, mention.unit, mention.qualifier) == expected
+    assert not mention.text.startswith("über") or expected[2] == "more_than"
+
+
+def test_a_counted_noun_before_its_number_word() -> None:
+    text = "شارك قادة الدول الخمس، ووقعت الاتفاقيات الثماني خلال السنوات العشر الماضية."
+    found = extract_numbers(text, "ar")
+    assert [(m.value, m.unit) for m in found] == [(5, "country"), (8, "agreement"), (10, "year")]
+    start, end = found[0].attrs["noun_span"]
+    assert text[start:end] == "الدول"
+
+
+def test_an_opener_without_a_range_leaves_the_numbers_alone() -> None:
+    found = extract_numbers("Инфляция замедлилась от 8% в январе до 6% в мае, от 2 человек.", "ru")
+    expected = [(8, "%", None), (6, "%", "up_to"), (2, "person", None)]
+    assert [(m.value, m.unit, m.qualifier) for m in found] == expected
+
+
+def test_a_range_needs_its_closer_and_a_rising_pair() -> None:
+    found = extract_numbers("Bakan ile 5 kişi görüştü, 7 ile 5 arasında.", "tr")
+    assert [m.value for m in found] == [5, 7, 5]
+    assert [m.attrs.get("range") for m in extract_numbers("Score 3 – 1 at half time.", "en")] == [None, None]

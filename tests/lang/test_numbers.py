@@ -1,8 +1,9 @@
 """Quantity and percent extraction, driven by one table per language: tests/lang/<code>/numbers.toml.
 
 Each case gives a text and every number extract_numbers must find in it, in text order: value
-(scale applied), unit ("" for none), and optionally qualifier, kind and span (the mention's
-exact text). A case with ``numbers = []`` is text where nothing is an amount.
+(scale applied), unit ("" for none), and optionally qualifier, kind, span (the mention's
+exact text) and range ([low, high] of a range). A case with ``numbers = []`` is text where
+nothing is an amount.
 """
 
 from __future__ import annotations
@@ -51,6 +52,9 @@ def test_numbers(code: str, case: dict) -> None:
         assert mention.kind == _expected_kind(number), (case["about"], summary)
         if "span" in case or "span" in number:
             assert mention.text == number["span"], (case["about"], summary)
+        if "range" in number:
+            low, high = mention.attrs.get("range") or (None, None)
+            assert [low, high] == pytest.approx(number["range"]), (case["about"], summary)
 
 
 @pytest.mark.parametrize(("code", "case"), _cases())

@@ -10,7 +10,10 @@ with endings are everyday words in agglutinative languages (Turkish altı+nda, "
 
 The sections read (all optional) are ``[numbers]``, ``[scales]``, ``[currencies]``,
 ``[percent]``, ``[qualifiers]`` and ``[nouns]``; src/parallax/lang/README.md says what each
-key means. ``lexicon(None)`` knows only the language-neutral forms (currency symbols, ISO
+key means. Besides counted nouns ("companies"), ``[nouns.measures]`` holds the nouns that say
+what a figure measures ("growth", "turnover", "share"): context for the comparison, and a
+count's noun only when no counted noun follows ("300 loans"). ``lexicon(None)`` knows only
+the language-neutral forms (currency symbols, ISO
 codes, percent signs).
 """
 
@@ -29,7 +32,10 @@ from .numerals import Conventions, Token, compose, fold, tokenize
 SEPARATORS = "-'"  # may stand between a stem and its endings: млрд-қа, TL'ye
 MIN_STEM = 3  # shorter keys take endings only after a separator
 MIN_PREFIXED = 2  # a clitic prefix leaves at least this much of a word (و+ما)
+MIN_CLASS_STEM = 2  # a word told by its ending keeps at least this much before it (di+ed)
 QUALIFIERS = ("about", "more_than", "less_than", "up_to")
+NOUN_OPTIONS = ("modifier_endings", "verb_endings", "capitalised_nouns", "noun_before", "head_last")
+RANGE_SLOT = "…"  # where the numbers stand in a range template ("от … до")
 
 # How far from its plain form a token may be for each kind of entry:
 # 0 = exact (clitic prefixes allowed), 1 = one of the few number-word endings, 2 = any endings.
@@ -45,6 +51,12 @@ AFFIX_LIMIT = {
     "link": 0,
     "ordinal_prefix": 0,
     "id_marker": 0,
+    "partitive": 0,
+    "range_open": 0,
+    "range_join": 0,
+    "range_close": 0,
+    "modifier": 0,
+    "not_number": 0,
 }
 ANY_AFFIX = 2
 SHORT_STEM = 3  # a short key with endings, taken only after the first word of an entry
@@ -75,6 +87,17 @@ class Lexicon:
         self.word_endings = frozenset(fold(e) for e in options.get("word_endings", ()))
         self.ordinal_suffixes = frozenset(fold(e) for e in options.get("ordinal_suffixes", ()))
         self.ambiguous = frozenset(fold(w) for w in options.get("ambiguous", ()))
+        # Word classes told by their endings, where the language has telling ones (-ых, -ous, -ed).
+        self.modifier_endings = _by_length(options.get("modifier_endings", ()))
+        self.verb_endings = _by_length(options.get("verb_endings", ()))
+        # Whether every noun is written with a capital (then a lower-case word is no noun).
+        self.capitalised_nouns = bool(options.get("capitalised_nouns", False))
+        # Whether the last noun of a compound is its head ("tax inspectors", "салық инспекторы").
+        self.head_last = bool(options.get("head_last", False))
+        # Marks on a number word that put its counted noun before it (الدول الخمس).
+        self.noun_before = _by_length(options.get("noun_before", ()))
+        # Range templates ("от … до"): opener, join and closer of each, by template number.
+        self.ranges: list[tuple[str, str, str]] = []
         # Years in the Gregorian calendar, and in any other the language's news uses (Solar Hijri 1402).
         self.year_ranges = ((1800, 2100), *(tuple(r) for r in options.get("year_ranges", ())))
         self.fold_table = str.maketrans({fold(k): fold(v) for k, v in options.get("fold", {}).items()})
@@ -85,6 +108,9 @@ class Lexicon:
         self._forms: dict[str, dict[str, int]] = {}
         self._chains: dict[str, bool] = {}
         self._compounds: dict[str, float | None] = {}
+        self._values: dict[str, float | None] = {}
+        self._first_keys: dict[str, set[str]] = {}  # kind -> keys an entry of that kind starts with
+        self._begins: dict[tuple[str, frozenset[str]], bool] = {}
 
     # --- building ---------------------------------------------------------------------------
 
@@ -93,6 +119,7 @@ class Lexicon:
         if not keys:
             return
         node = self.trie
+        self._first_keys.setdefault(kind, set()).add(keys[0])
         for key in keys:
             node = node.setdefault(key, {})
             self.vocabulary.add(key)
@@ -213,8 +240,24 @@ class Lexicon:
         found = self.match(tokens, i, kinds)
         return max(found, key=lambda m: m.end) if found else None
 
+    def may_begin(self, raw: str, kinds: frozenset[str]) -> bool:
+        """Whether a token may start an entry of one of ``kinds`` (a cheap screen before matching)."""
+        key = self.key(raw)
+        found = self._begins.get((key, kinds))
+        if found is None:
+            firsts = [self._first_keys.get(kind, ()) for kind in kinds]
+            found = any(form in first for form in self.forms(raw) for first in firsts)
+            self._begins[(key, kinds)] = found
+        return found
+
     def number_value(self, raw: str) -> float | None:
         """The value of a number word (or of a compound glued from number words)."""
+        key = self.key(raw)
+        if key not in self._values:
+            self._values[key] = self._number_value(raw)
+        return self._values[key]
+
+    def _number_value(self, raw: str) -> float | None:
         for form, level in self.forms(raw).items():
             for entry in self.trie.get(form, {}).get(None, ()):
                 if entry.kind == "number" and level <= AFFIX_LIMIT["number"]:
@@ -252,6 +295,40 @@ class Lexicon:
     def is_ambiguous(self, raw: str) -> bool:
         return self.key(raw) in self.ambiguous
 
+    def is_modifier_form(self, raw: str) -> bool:
+        """An adjective or participle by its ending ("центральноазиатских", "regional")."""
+        return _has_ending(self.key(raw), self.modifier_endings)
+
+    def is_verb_form(self, raw: str) -> bool:
+        """A verb form by its ending ("died", "эвакуировались"): never a counted noun."""
+        return _has_ending(self.key(raw), self.verb_endings)
+
+    def marks_noun_before(self, raw: str) -> bool:
+        """Whether a word is a mark (الـ) or a number word carrying one (الخمس) that puts the
+        counted noun before the number."""
+        key = self.key(raw)
+        for mark in self.noun_before:
+            if key == mark:
+                return True
+            if key.startswith(mark) and self.number_value(key[len(mark) :]) is not None:
+                return True
+        return False
+
+
+    def has_noun_before_mark(self, raw: str) -> bool:
+        """Whether a word carries a mark that puts a counted noun before a number (الوزراء)."""
+        key = self.key(raw)
+        return any(key.startswith(mark) and len(key) > len(mark) + 1 for mark in self.noun_before)
+
+
+def _by_length(endings: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted({fold(e) for e in endings if e}, key=len, reverse=True))
+
+
+def _has_ending(key: str, endings: tuple[str, ...]) -> bool:
+    """Whether ``key`` ends with one of ``endings`` after a stem of at least MIN_CLASS_STEM letters."""
+    return any(key.endswith(e) and len(key) - len(e) >= MIN_CLASS_STEM for e in endings)
+
 
 def exact_surface(surface: str) -> str | None:
     """Short abbreviations with capitals match only as written ("M", "Mn", "USD", not "m", "try")."""
@@ -287,8 +364,10 @@ def lexicon(code: str | None) -> Lexicon:
         add_neutral(lexicon)
         return lexicon
     numbers = data.section("numbers")
+    nouns = data.section("nouns")
     options = {
         **numbers,
+        **{key: nouns[key] for key in NOUN_OPTIONS if key in nouns},
         "endings": [*numbers.get("endings", ()), *data.section("nouns").get("endings", ())],
         "prefixes": [*numbers.get("prefixes", ()), *data.section("nouns").get("prefixes", ())],
     }
@@ -378,6 +457,9 @@ def add_supplements(lexicon: Lexicon, data: lang.LanguageData) -> None:
     for key, kind in simple_lists.items():
         for surface in numbers.get(key, ()):
             lexicon.add(kind, surface, None)
+    for surface in numbers.get("not_numbers", ()):
+        lexicon.add("not_number", surface, None)
+    add_ranges(lexicon, numbers.get("ranges", ()))
     for exponent, surfaces in data.section("scales").items():
         if exponent.isdigit():
             for surface in surfaces:
@@ -404,6 +486,21 @@ def add_percent_words(lexicon: Lexicon, percent: dict[str, Any]) -> None:
             lexicon.add(kind, surface, "%")
 
 
+def add_ranges(lexicon: Lexicon, templates: Iterable[str]) -> None:
+    """Range templates: "от … до …", "between … and …", "… ile … arasında" (… stands for a number;
+    the opener before the first and the closer after the second are optional)."""
+    for template in templates:
+        parts = [part.strip() for part in template.split(RANGE_SLOT)]
+        if len(parts) != 3 or not parts[1]:
+            raise ValueError(f"range template {template!r}: write it as '[opener] … join … [closer]'")
+        opener, join, closer = parts
+        index = len(lexicon.ranges)
+        lexicon.ranges.append((opener, join, closer))
+        for kind, surface in (("range_open", opener), ("range_join", join), ("range_close", closer)):
+            if surface:
+                lexicon.add(kind, surface, index)
+
+
 def add_qualifiers(lexicon: Lexicon, qualifiers: dict[str, Any]) -> None:
     for position in ("before", "after"):
         for qualifier, surfaces in qualifiers.get(position, {}).items():
@@ -411,12 +508,23 @@ def add_qualifiers(lexicon: Lexicon, qualifiers: dict[str, Any]) -> None:
                 raise ValueError(f"unknown qualifier {qualifier!r}: use one of {', '.join(QUALIFIERS)}")
             for surface in surfaces:
                 lexicon.add(f"qualifier_{position}", surface, qualifier)
+    for surface in qualifiers.get("not_after", ()):
+        lexicon.add("not_after", surface, None)
 
 
 def add_nouns(lexicon: Lexicon, nouns: dict[str, Any]) -> None:
     for lemma, surfaces in nouns.get("lemmas", {}).items():
         for surface in surfaces:
             lexicon.add("noun", surface, lemma)
+    for lemma, surfaces in nouns.get("measures", {}).items():
+        for surface in surfaces:
+            lexicon.add("measure", surface, lemma)
+    for surface in nouns.get("classifiers", ()):
+        lexicon.add("classifier", surface, None)
+    for surface in nouns.get("partitive", ()):
+        lexicon.add("partitive", surface, None)
+    for surface in nouns.get("modifiers", ()):
+        lexicon.add("modifier", surface, None)
     for surface in nouns.get("skip", ()):
         lexicon.add("skip", surface, None)
     for surface in nouns.get("stop", ()):

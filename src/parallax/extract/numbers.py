@@ -2,7 +2,7 @@
 
 ``extract_numbers(text, language)`` finds every amount in a text: "18,7 млрд долларға",
 "18.7 مليار دولار" and "187亿美元" all give a quantity of value 1.87e10, unit "USD".
-``find_nouns(text, language)`` finds the known counted nouns anywhere in a text.
+``find_nouns(text, language)`` finds the known counted and measure nouns anywhere in a text.
 
 Everything language-specific comes from the language data (see
 :mod:`parallax.extract.number_lexicon`); this module never names a language.
@@ -25,11 +25,15 @@ Rules
   "до", "bis zu").
 * Percentage points ("п.п.", "Prozentpunkte", "个百分点") are percents with unit "pp";
   basis points are turned into percentage points (50 bp = 0.5 pp).
-* Ranges ("5–7 млрд") are one quantity whose value is the lower bound, with
-  ``attrs["range"] = [low, high]``.
+* Ranges ("5–7 млрд", "5 – 7", and in words as the language's templates say: "от 5 до 7
+  млрд", "between 5 and 7 billion", "5 ile 7 milyar arasında", "从50亿到70亿") are one
+  quantity whose value is the lower bound, with ``attrs["range"] = [low, high]``. An opener
+  whose first number carries its own unit ("from 5% to 7%") is a change, not a range: the
+  numbers are read alone.
 * Not amounts: years (a bare four-digit number from 1800 to 2100, or in a range the language
   adds such as Solar Hijri 1300-1499, with no unit: dropped unless a known counted noun
-  follows and no year word stands by it, "2000 workers" but not "2024 жылы", "عام 2024"),
+  follows, maybe after a partitive, and no year word stands by it: "2000 workers" and
+  "2100 من عناصر الإنقاذ", but not "2024 жылы", "عام 2024", "the 2024 budget"),
   days next to a month name ("5 марта", "March 5", "5. März", "5 de marzo"), times (14:35),
   dates (12.03.2024, 03.2024, 2024-03-12), phone numbers, identifiers (COVID-19, 5G, 007,
   ten digits or more), ordinals ("12-ші", "2-й", "12th", "第3") and numbers glued to a word
@@ -37,11 +41,18 @@ Rules
   URLs. A number written with ideographs, or with a word the language marks ambiguous
   (Persian نه is also "no"), counts only with a scale, unit, qualifier, measure word or
   known noun next to it.
-* The counted thing is the first known noun within a few words after the number (one
-  unknown word, such as an adjective, and any measure words are skipped: "170 French
-  companies", "170家法国企业"), written as its English lemma; else the first following word
-  as written, lower-cased; never past a stop word, a punctuation mark or a line break. A
-  currency or percent has no counted noun.
+* The counted thing is the first known noun within a few words after the number, after a
+  partitive ("2,100 of the rescuers", "2100 من عناصر الإنقاذ"); passed over on the way are
+  measure words (家, единиц, units of), adjectives and verb forms told by the language's
+  endings (центральноазиатских, died), one unknown word and one run of capitalised words
+  ("five Central Asian countries", "Beş Orta Asya ülkesinin"). It is written as its English
+  lemma; else the first plausible word as written, lower-cased (see ``read_counted_noun``);
+  never past a stop word, a punctuation mark or a line break. A measure noun ("300 loans")
+  is the unit only when no counted noun follows. Where the language marks it (Arabic الخمس,
+  الـ27), the counted noun stands before the number: "الدول الخمس". A currency or percent has
+  no counted noun.
+* A qualifier word after a noun listed in ``[qualifiers] not_after`` is a preposition:
+  "Verträge über 18,7 Mrd. Dollar" (worth) against "über 170 Firmen" (more than).
 * Vague counts ("несколько тысяч", "数十", "dozens of") and a lone number word for zero or
   one are not amounts.
 """
@@ -76,10 +87,23 @@ UNIT_KINDS = ("points", "basis_points", "percent_after", "currency")
 SENTENCE_CLOSERS = frozenset(")]\"'»”’.!?…")
 # Entries that may stand before a number in a mention.
 STARTERS = frozenset(
-    ("qualifier_before", "negative", "currency", "percent_before", "ordinal_prefix", "id_marker")
+    (
+        "qualifier_before",
+        "negative",
+        "currency",
+        "percent_before",
+        "ordinal_prefix",
+        "id_marker",
+        "range_open",
+    )
 )
 # Words that end the search for a counted noun.
 NOUN_BARRIERS = frozenset(("stop", "year", "month", "date", "qualifier_after", "scale"))
+NOUN_KINDS = ("noun", "measure")
+NOUN_KIND_SET = frozenset(NOUN_KINDS)
+NOUN_BEFORE_REACH = 3  # tokens a noun before its number may span (عناصر الإنقاذ)
+SPACED_DASHES = "-\u2013\u2014"  # "5 – 7": a range between two digit numbers
+NEUTRAL_RANGE = -1  # the template number of a spaced dash
 _PHONE = re.compile(r"\+?\(?\d[\d \-()\u00a0]{7,}\d")
 _SIMPLE_GROUPS = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+")
 _SHORT_GROUP = re.compile(r"\d[ \-]\d{2}(?!\d)")
@@ -91,7 +115,9 @@ def extract_numbers(text: str, language: str | None) -> list[Mention]:
 
 
 def find_nouns(text: str, language: str | None) -> list[tuple[int, int, str]]:
-    """Known counted nouns anywhere in a text: (start, end, English lemma).
+    """Known nouns anywhere in a text, (start, end, English lemma): the counted nouns
+    ("companies") and the measure nouns that say what a figure is about ("growth", "share",
+    "trade turnover", "investment").
 
     A noun written with one ideograph (人, 家) is left out: out of a number's reach it is
     too often part of another word.
@@ -101,7 +127,8 @@ def find_nouns(text: str, language: str | None) -> list[tuple[int, int, str]]:
     found = []
     i = 0
     while i < len(tokens):
-        match = lex.longest(tokens, i, ["noun"])
+        screened = tokens[i].kind in ("word", "glyph") and lex.may_begin(tokens[i].text, NOUN_KIND_SET)
+        match = lex.longest(tokens, i, NOUN_KINDS) if screened else None
         if match and not (match.end - i == 1 and tokens[i].kind == "glyph"):
             found.append((tokens[i].start, tokens[match.end - 1].end, match.entry.value))
             i = match.end
@@ -121,6 +148,8 @@ class _Prefix:
     currency: str | None = None
     percent: bool = False
     blocked: bool = False  # an ordinal or identifier marker (第, №)
+    openers: frozenset[int] = frozenset()  # range templates opened before the number ("от", "between")
+    after_opener: int = 0  # token after the opener
 
 
 @dataclass
@@ -134,6 +163,16 @@ class _Number:
     single_word: bool = False
     multiplier: int = 0  # exponent of a trailing multiplier word ("три миллиона" -> 6)
     reading: DigitReading | None = None
+    low_scale: int | None = None  # a range's own exponent for its lower end ("от 500 млн до 1,2 млрд")
+    high_scale: int | None = None  # a range's exponent for its upper end, when read with it
+
+
+@dataclass
+class _Range:
+    number: _Number  # both ends as one number
+    end: int  # token after the upper end and its attached letters
+    closers: frozenset[int]  # templates that close after the amount ("arasında")
+    closer_needed: bool
 
 
 @dataclass
@@ -150,6 +189,10 @@ class _Tail:
     supported: bool = False  # a scale, unit, measure word or known noun stands by the number
     year_word: bool = False
     date_word: bool = False
+    addend: Decimal = Decimal(0)  # digits after the scale: "2 bin 100" is 2 x 10^3 + 100
+    partitive: bool = False  # "2100 من عناصر الإنقاذ", "2,100 of the rescuers"
+    measure: bool = False  # the noun says what is measured ("300 loans"), not a thing counted
+    noun_end: int | None = None  # token after the counted noun
 
     @property
     def currency(self) -> str | None:
@@ -204,7 +247,10 @@ class _Scanner:
         end, ordinal = self.read_attached_suffix(number)
         if ordinal or end is None:
             return None, max(number.end, end or 0)
-        tail = self.read_tail(number, end, prefix)
+        read = self.read_as_range(number, end, prefix)
+        if read is None and prefix.openers:
+            return None, prefix.after_opener  # "from 5% to 7%": the numbers go alone
+        number, tail = read or (number, self.read_tail(number, end, prefix))
         if not self.is_amount(number, prefix, tail):
             return None, max(number.end, i + 1)
         return self.mention(prefix, number, tail), tail.end
@@ -215,12 +261,16 @@ class _Scanner:
         if token.kind == "digits":
             return True
         if token.kind == "symbol":
-            return self.is_minus_sign(i) or any(m.entry.kind in STARTERS for m in self.matches_at(i))
+            return self.is_minus_sign(i) or self.starts_mention(i)
         if token.kind not in ("word", "glyph"):
             return False
-        if not self.lex.forms(token.text):  # no entry at all: only a glued compound can be a number
-            return self.word_value(i) is not None
-        return any(m.entry.kind in STARTERS for m in self.matches_at(i)) or self.word_value(i) is not None
+        return self.word_value(i) is not None or self.starts_mention(i)
+
+    def starts_mention(self, i: int) -> bool:
+        """Whether a qualifier, currency, percent word... that may open a mention starts at ``i``."""
+        if not self.lex.may_begin(self.tokens[i].text, STARTERS):
+            return False
+        return any(m.entry.kind in STARTERS for m in self.matches_at(i))
 
     def read_prefix(self, i: int) -> _Prefix:
         """Qualifier, minus, currency symbol or percent word before a number (at ``first``)."""
@@ -228,7 +278,14 @@ class _Scanner:
         if match := self.longest(i, ["ordinal_prefix", "id_marker"]):
             prefix.blocked, i = True, match.end
         if match := self.longest(i, ["qualifier_before"]):
-            prefix.qualifier, i = match.entry.value, match.end
+            if self.entry_ends_at(i, "not_after"):
+                prefix.start = match.end  # a preposition: "Verträge über 5 Mrd." (worth), not "more than"
+            else:
+                prefix.qualifier = match.entry.value
+            i = match.end
+        if match := self.longest(i, ["range_open"]):
+            prefix.openers = self.values_of(i, match)
+            prefix.after_opener = i = match.end
         if match := self.longest(i, ["negative"]):
             prefix.negative, i = True, match.end
         if match := self.longest(i, ["currency", "percent_before"]):
@@ -240,6 +297,19 @@ class _Scanner:
             prefix.negative, i = True, i + 1
         prefix.first = i
         return prefix
+
+    def values_of(self, i: int, match: Match) -> frozenset[Any]:
+        """The values of every entry of ``match``'s kind spelt by the same tokens (range templates)."""
+        kind, end = match.entry.kind, match.end
+        return frozenset(m.entry.value for m in self.matches_at(i) if m.entry.kind == kind and m.end == end)
+
+    def entry_ends_at(self, j: int, kind: str) -> bool:
+        """Whether an entry of ``kind`` ends right before token ``j``."""
+        return any(
+            m.entry.kind == kind and m.end == j
+            for s in range(j - 1, max(-1, j - 1 - NOUN_BEFORE_REACH), -1)
+            for m in self.matches_at(s)
+        )
 
     def may_precede(self, match: Match, i: int) -> bool:
         """Currency symbols and ISO codes come before amounts ("$5", "USD 5"); names do not."""
@@ -286,8 +356,8 @@ class _Scanner:
         ends: list[int] = []
         k = j
         while k < len(self.tokens) and self.tokens[k].kind in ("word", "glyph"):
-            if self.longest(k, ("percent_after", "points", "basis_points", "currency")):
-                break  # "بالمائة" is a percent word before it is a hundred
+            if self.longest(k, ("percent_after", "points", "basis_points", "currency", "not_number")):
+                break  # "بالمائة" is a percent word before it is a hundred; "الاثنين" is Monday
             if (phrase := self.longest(k, ("number",))) and phrase.end > k + 1:
                 values.append(float(phrase.entry.value))
                 ends.append(phrase.end)
@@ -342,6 +412,92 @@ class _Scanner:
             m += 1
         return (Decimal("0." + digits), m) if digits else (Decimal(0), k)
 
+    # --- ranges ------------------------------------------------------------------------------
+
+    def read_as_range(self, number: _Number, end: int, prefix: _Prefix) -> tuple[_Number, _Tail] | None:
+        """Both ends of a range in words ("от 5 до 7 млрд", "5 ile 7 milyar arasında") as one number."""
+        found = self.read_range(number, end, prefix)
+        if found is None:
+            return None
+        tail = self.read_tail(found.number, found.end, prefix)
+        if found.closers:
+            at = tail.end
+            closer = self.longest(at, ["range_close"])
+            if closer is None and tail.noun_end is not None:
+                at = tail.noun_end  # "5 ile 7 bin kişi arasında": after the noun, not in the span
+                closer = self.longest(at, ["range_close"])
+            if closer is not None and self.values_of(at, closer) & found.closers:
+                if at == tail.end:
+                    tail.end = closer.end
+            elif found.closer_needed:
+                return None
+        return found.number, tail
+
+    def read_range(self, low: _Number, end: int, prefix: _Prefix) -> _Range | None:
+        if low.high is not None:
+            return None
+        k = end
+        low_scale = low.multiplier or None
+        if low_scale is None and (scale := self.longest(k, ["scale"])):
+            low_scale, k = scale.entry.value, scale.end
+        templates, k = self.read_range_join(low, k, prefix)
+        if not templates:
+            return None
+        high = self.read_number(k)
+        if high is None or high.high is not None or self.not_an_amount(high):
+            return None
+        high_end, ordinal = self.read_attached_suffix(high)
+        if ordinal or high_end is None:
+            return None
+        low_base = low.value / (Decimal(10) ** low.multiplier)
+        high_base = high.value / (Decimal(10) ** high.multiplier)
+        high_exp = high.multiplier
+        if not high_exp and (scale := self.longest(high_end, ["scale"])):
+            high_exp = scale.entry.value
+        low_exp = high_exp if low_scale is None else low_scale
+        if low_base * Decimal(10) ** low_exp >= high_base * Decimal(10) ** high_exp:
+            return None
+        closers = frozenset(t for t in templates if t != NEUTRAL_RANGE and self.lex.ranges[t][2])
+        number = _Number(
+            low.first,
+            high.end,
+            low_base,
+            high=high_base,
+            words=low.words and high.words,
+            glyphs=low.glyphs and high.glyphs,
+            reading=low.reading,
+            low_scale=low_scale if low_scale is not None else (high.multiplier or None),
+            high_scale=high.multiplier or None,
+        )
+        return _Range(number, high_end, closers, closer_needed=closers == templates)
+
+    def read_range_join(self, low: _Number, k: int, prefix: _Prefix) -> tuple[frozenset[int], int]:
+        """The templates whose join word stands at ``k`` (after the opener read before, if any)."""
+        if self.is_spaced_dash(k) and not low.words and not prefix.openers:
+            return frozenset((NEUTRAL_RANGE,)), k + 1
+        join = self.longest(k, ["range_join"])
+        if join is None:
+            return frozenset(), k
+        ids = set(self.values_of(k, join))
+        if prefix.openers:
+            ids &= prefix.openers
+        else:
+            ids = {t for t in ids if not self.lex.ranges[t][0]}
+        return frozenset(ids), join.end
+
+    def is_spaced_dash(self, k: int) -> bool:
+        if k + 1 >= len(self.tokens) or k == 0:
+            return False
+        dash, before, after = self.tokens[k], self.tokens[k - 1], self.tokens[k + 1]
+        return (
+            dash.kind == "symbol"
+            and dash.text in SPACED_DASHES
+            and before.end < dash.start
+            and dash.end < after.start
+            and after.kind == "digits"
+            and "\n" not in self.text[before.end : after.start]
+        )
+
     # --- what follows -----------------------------------------------------------------------
 
     def read_attached_suffix(self, number: _Number) -> tuple[int | None, bool]:
@@ -375,6 +531,7 @@ class _Scanner:
         tail = _Tail(end=k)
         if number.multiplier == 0 and (scale := self.longest(k, ["scale"])):
             tail.scale, k = scale.entry.value, scale.end
+            k = self.read_remainder(number, tail, k)
         tail.end = k
         tail.qualifier, k = self.read_qualifier_after(k)
         unit = self.read_unit(k, prefix)
@@ -388,12 +545,41 @@ class _Scanner:
         next_kinds = self.kinds_at(tail.end)
         tail.year_word = "year" in next_kinds
         tail.date_word = bool(next_kinds & {"month", "date"}) or self.is_day_before_month(tail.end)
-        if unit is None and prefix.currency is None and not prefix.percent:
+        counted = unit is None and prefix.currency is None and not prefix.percent
+        if counted and not self.read_noun_before(number, tail):
             self.read_counted_noun(tail)
+            if tail.noun is None:
+                self.read_definite_word_before(number, tail)
         tail.supported = bool(
             tail.scale or unit or tail.qualifier or tail.lemma or "skip" in next_kinds or prefix.currency
         )
         return tail
+
+    def read_remainder(self, number: _Number, tail: _Tail, k: int) -> int:
+        """Digits after a scale that add to it: "2 bin 100" (2100), "1 млн 200 тыс." (1.2 million).
+
+        The rest must fit below the scale, in units or in a smaller scale written after it.
+        """
+        if number.words or number.high is not None or number.value != int(number.value):
+            return k
+        if k >= len(self.tokens) or self.tokens[k].kind != "digits":
+            return k
+        if self.tokens[k].start == self.tokens[k - 1].end and self.tokens[k - 1].kind != "glyph":
+            return k  # "5млн2" is no number; "2万5千" is
+        rest = self.read_digit_number(k)
+        if rest is None or rest.high is not None or rest.reading is None or rest.reading.decimals:
+            return k
+        if rest.reading.leading_zero or rest.value == 0:
+            return k
+        end = k + 1
+        smaller = self.longest(end, ["scale"])
+        exponent = smaller.entry.value if smaller is not None and smaller.entry.value < tail.scale else 0
+        if rest.value >= Decimal(10) ** (tail.scale - exponent) or (exponent == 0 and tail.scale != 3):
+            return k
+        if self.kinds_at(end) & {"year", "month", "date"}:
+            return k
+        tail.addend = rest.value * Decimal(10) ** exponent
+        return smaller.end if exponent else end
 
     def without_full_stop(self, end: int, least: int) -> int:
         """Leave out the dot of an abbreviation ("млн.") when it also ends the sentence."""
@@ -436,35 +622,155 @@ class _Scanner:
         return unit
 
     def read_counted_noun(self, tail: _Tail) -> None:
-        """The known noun a few words after the number, else the first word as written."""
-        origin = self.tokens[tail.end - 1].end
-        fallback = None
-        unknown = 0
+        """The known noun a few words after the number, else the first plausible noun as written.
+
+        A partitive goes first ("2100 من عناصر الإنقاذ", "2,100 of the rescuers"). On the way,
+        measure words and fillers (家, adet, units of), adjectives and participles told by their
+        endings (центральноазиатских, regional), verb forms (died) and one unknown word or one
+        run of capitalised words (Orta Asya, Central Asian) are passed over. A measure noun
+        ("300 loans") counts only when no counted noun follows. Without a known noun, the unit is
+        the first unknown word, else the first capitalised one, else the first adjective (a noun
+        left out: "5 задержанных"), never a verb form or a listed non-noun.
+        """
         k = tail.end
-        while k < min(len(self.tokens), tail.end + NOUN_TOKENS):
+        if partitive := self.longest(k, ["partitive"]):
+            tail.partitive, k = True, partitive.end
+        first = k
+        origin = self.tokens[k - 1].end
+        fallback = proper = adjective = None
+        measure: tuple[int, Match] | None = None
+        classifier: tuple[int, Match] | None = None
+        unknown = 0
+        proper_run_end = -1
+        while k < min(len(self.tokens), first + NOUN_TOKENS):
             token = self.tokens[k]
             if token.kind not in ("word", "glyph") or token.start - origin > NOUN_REACH:
                 break
             noun = self.longest(k, ["noun"])
-            if noun and not (fallback is not None and self.is_single_glyph(k, noun)):
-                tail.noun = self.text[token.start : self.tokens[noun.end - 1].end].lower()
-                tail.lemma = noun.entry.value
-                tail.noun_span = (token.start, self.tokens[noun.end - 1].end)
-                self.read_qualifier_after_noun(tail, noun.end)
-                return
             kinds = self.kinds_at(k)
+            if noun and "classifier" in kinds and classifier is None:
+                classifier, k = (k, noun), noun.end  # "۲۱۰۰ نفر امدادگر": the noun after the classifier
+                continue
+            if noun and not (fallback is not None and self.is_single_glyph(k, noun)):
+                self.take_noun(tail, k, noun)
+                return
             if kinds & NOUN_BARRIERS or self.word_value(k) is not None:
                 break
-            if "skip" not in kinds:
+            if "measure" in kinds:
+                match = self.longest(k, ["measure"])
+                if match is not None and measure is None and fallback is None:
+                    measure = (k, match)
+                k = match.end if match is not None else k + 1
+                continue
+            word_class = self.word_class(k, kinds)
+            if word_class == "other" and fallback is not None:
+                break  # "two sides signed deals": the verb closes the phrase of the number
+            if word_class == "plain" and measure is not None and self.lex.head_last and measure[1].end == k:
+                measure = None  # "5 tax inspectors": the measure noun is a modifier
+            if word_class == "adjective":
+                adjective = k if adjective is None else adjective
+            elif word_class == "proper":
+                unknown += 0 if proper is not None and proper_run_end == k else 1
+                proper = k if proper is None else proper
+                proper_run_end = k + 1
+            elif word_class == "plain":
                 fallback = k if fallback is None else fallback
                 unknown += 0 if self.continues_glyph_word(k, fallback) else 1
-                if unknown > UNKNOWN_WORDS_SKIPPED:
-                    break
+            if unknown > UNKNOWN_WORDS_SKIPPED:
+                break
             k += 1
-        if fallback is not None and self.lex.code is not None:
-            start, end = self.fallback_noun(fallback)
+        if classifier is not None:  # "۱۲ نفر جان باختند": an unknown word after it is no better
+            self.take_noun(tail, *classifier)
+            return
+        if measure is not None:
+            tail.measure = True
+            self.take_noun(tail, *measure)
+            return
+        # After a partitive, a capitalised word is where from, not what ("300 из Алматы").
+        candidates = (fallback, adjective) if tail.partitive else (fallback, proper, adjective)
+        pick = next((j for j in candidates if j is not None), None)
+        if pick is not None and self.lex.code is not None:
+            start, end = self.fallback_noun(pick)
             tail.noun = self.text[start:end].lower()
             tail.noun_span = (start, end)
+
+    def word_class(self, k: int, kinds: set[str]) -> str:
+        """How an unknown word after a number stands to the counted noun.
+
+        "skip": a filler, passed over; "other": a verb form or listed non-noun, never the
+        noun; "adjective": passed over, the noun only as a last resort; "proper": a
+        capitalised word where nouns are not capitalised; "plain": maybe the noun.
+        """
+        if "skip" in kinds:
+            return "skip"
+        if "modifier" in kinds:
+            return "other"
+        token = self.tokens[k]
+        if token.kind != "word":
+            return "plain"
+        initial = token.text[:1]
+        if self.lex.capitalised_nouns and initial.islower():
+            return "other"
+        if self.lex.is_verb_form(token.text):
+            return "other"
+        if self.lex.is_modifier_form(token.text):
+            return "adjective"
+        if not self.lex.capitalised_nouns and initial.isupper():
+            return "proper"
+        return "plain"
+
+    def take_noun(self, tail: _Tail, k: int, noun: Match) -> None:
+        start, end = self.tokens[k].start, self.tokens[noun.end - 1].end
+        tail.noun = self.text[start:end].lower()
+        tail.lemma = noun.entry.value
+        tail.noun_span = (start, end)
+        tail.noun_end = noun.end
+        self.read_qualifier_after_noun(tail, noun.end)
+
+    def noun_before_end(self, number: _Number) -> int | None:
+        """Where a noun before the number would end, when the number is marked for one."""
+        first = number.first
+        if number.words and self.lex.marks_noun_before(self.tokens[first].text):
+            return first
+        before = self.tokens[first - 1] if first > 0 else None
+        glued = before is not None and before.kind == "word" and before.end == self.tokens[first].start
+        return first - 1 if glued and self.lex.marks_noun_before(before.text) else None
+
+    def read_noun_before(self, number: _Number, tail: _Tail) -> bool:
+        """A known counted noun before a number marked for it: "الدول الخمس", "الدول الـ27"."""
+        end = self.noun_before_end(number)
+        if end is None:
+            return False
+        for e in (end, end - 1):  # one adjective may stand between: "الدول العربية الخمس"
+            if e <= 0 or self.tokens[e - 1].kind not in ("word", "glyph"):
+                return False
+            if found := self.noun_ending_at(e):
+                k, noun = found
+                start, stop = self.tokens[k].start, self.tokens[noun.end - 1].end
+                tail.noun, tail.lemma = self.text[start:stop].lower(), noun.entry.value
+                tail.noun_span = (start, stop)
+                return True
+        return False
+
+    def read_definite_word_before(self, number: _Number, tail: _Tail) -> None:
+        """Else the word before, when it carries the same mark: "الوزراء الخمسة" (the five ministers)."""
+        end = self.noun_before_end(number)
+        if end is None or end == 0:
+            return
+        token = self.tokens[end - 1]
+        if token.kind != "word" or not self.lex.has_noun_before_mark(token.text) or self.matches_at(end - 1):
+            return
+        tail.noun = token.text.lower()
+        tail.noun_span = (token.start, token.end)
+
+    def noun_ending_at(self, e: int) -> tuple[int, Match] | None:
+        for k in range(e - 1, max(-1, e - 1 - NOUN_BEFORE_REACH), -1):
+            if self.tokens[k].kind not in ("word", "glyph"):
+                return None
+            for match in self.matches_at(k):
+                if match.entry.kind == "noun" and match.end == e:
+                    return k, match
+        return None
 
     def is_single_glyph(self, k: int, noun: Match) -> bool:
         """One ideograph after an unknown word is the end of that word (国 in 法国), not a noun."""
@@ -544,7 +850,8 @@ class _Scanner:
         if number.words:
             return self.is_word_amount(number, prefix, tail)
         if self.is_year_like(number):
-            return bool(tail.lemma) and not tail.year_word and not self.year_word_before(number.first)
+            counted = bool(tail.lemma) and not tail.measure  # "2100 من عناصر الإنقاذ", not "2024 budget"
+            return counted and not tail.year_word and not self.year_word_before(number.first)
         return True
 
     def is_word_amount(self, number: _Number, prefix: _Prefix, tail: _Tail) -> bool:
@@ -585,8 +892,9 @@ class _Scanner:
     def mention(self, prefix: _Prefix, number: _Number, tail: _Tail) -> Mention:
         start = self.tokens[prefix.start].start
         end = self.tokens[max(tail.end, number.end) - 1].end
-        scale = number.multiplier or tail.scale
-        base = number.value / (Decimal(10) ** number.multiplier)
+        high_scale = number.high_scale if number.high_scale is not None else (number.multiplier or tail.scale)
+        scale = number.low_scale if number.low_scale is not None else (number.multiplier or tail.scale)
+        base = number.value / (Decimal(10) ** number.multiplier) + tail.addend / Decimal(10) ** scale
         sign = -1 if prefix.negative else 1
         value = base * (Decimal(10) ** scale)
         kind, unit, value = self.kind_and_unit(prefix, tail, value)
@@ -600,7 +908,7 @@ class _Scanner:
             "number_text": self.text[self.tokens[number.first].start : self.tokens[number.end - 1].end],
         }
         if number.high is not None:
-            attrs["range"] = [float(sign * number.value * 10**scale), float(sign * number.high * 10**scale)]
+            attrs["range"] = [float(sign * value), float(sign * number.high * Decimal(10) ** high_scale)]
         if tail.noun_span:
             attrs["noun_span"] = list(tail.noun_span)
         if tail.unit is not None and tail.unit.entry.kind == "basis_points":
