@@ -6,6 +6,8 @@ Corpora:
 * examples — the bundled example corpus (one folder per story);
 * dev      — benchmarks/corpora/dev (articles.jsonl + labels.tsv), written by us with the traps
              that break linkers;
+* hard     — benchmarks/corpora/hard (articles.jsonl + labels.tsv), written by us: more stories,
+             languages and outlets, wire copy, follow-ups and same-kind events in the same days;
 * every labelled corpus in ../shared/data/<name>/ holding articles.jsonl and labels.tsv
   (skipped with a message when the folder is empty or absent).
 
@@ -44,7 +46,11 @@ def jsonl_corpus(folder: Path) -> tuple[list[str], dict[str, str]]:
 
 
 def corpora(wanted: list[str] | None) -> dict[str, tuple[list[str], dict[str, str]]]:
-    found = {"examples": example_corpus(), "dev": jsonl_corpus(ROOT / "benchmarks" / "corpora" / "dev")}
+    found = {
+        "examples": example_corpus(),
+        "dev": jsonl_corpus(ROOT / "benchmarks" / "corpora" / "dev"),
+        "hard": jsonl_corpus(ROOT / "benchmarks" / "corpora" / "hard"),
+    }
     if SHARED_DATA.is_dir():
         shared = [p for p in sorted(SHARED_DATA.iterdir()) if (p / "labels.tsv").exists()]
         if not shared:
