@@ -81,6 +81,8 @@ def real_shaped_articles(count: int, seed: int = 7) -> Iterator:
             if made >= count:
                 return
             text = NUMBER.sub(lambda m, f=factor: str(max(100, round(int(m.group()) * f))), record["text"])
+            # A copy marker in the body (not only the title) keeps every copy a distinct article.
+            text = text.replace("\n", f" №{copy}.\n", 1) if "\n" in text else f"{text} №{copy}."
             published = _shift(record["published"], day_shift)
             yield Article(
                 id=f"copy{copy}-{record['id']}",

@@ -48,7 +48,7 @@ from .pipeline import EXTRACTOR_VERSION, analyse
 from .store import Database, content_hash, default_store_path
 
 ENCODE_BATCH = 32
-WARM_UP = 64  # articles analysed in this process before worker processes are forked
+WARM_UP = 200  # articles analysed in this process before worker processes start
 INDEX_SAVE_EVERY = 2000
 
 Progress = Callable[[str, str], None]  # (what happened: "ingested"|"duplicate"|"rejected", article or source)
@@ -407,20 +407,25 @@ def analyse_item(item: Article | Rejected) -> Document | Rejected:
 def analysed_stream(items: Iterable[Article | Rejected], workers: int) -> Iterator[Document | Rejected]:
     """Analysed articles in input order.
 
-    The first ``WARM_UP`` articles are analysed here, which also compiles their languages'
-    data; only then are ``workers`` processes forked, so they start warm. Small ingests never
-    pay for starting workers at all.
+    The first ``WARM_UP`` articles are analysed in this process, so small ingests never pay for
+    starting workers. Past that, ``workers`` processes analyse while this one encodes and
+    stores. Workers come from a fork server, never forked from this process: by then it runs
+    the encoder's threads, and a child forked from a threaded process can deadlock on a lock
+    some thread held at the fork.
     """
     iterator = iter(items)
     yield from map(analyse_item, itertools.islice(iterator, WARM_UP))
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        yield from map(analyse_item, iterator)
-        return
     first = next(iterator, None)
     if first is None:
         return
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap(analyse_item, itertools.chain([first], iterator), chunksize=2)
+    rest = itertools.chain([first], iterator)
+    if workers <= 1 or "forkserver" not in multiprocessing.get_all_start_methods():
+        yield from map(analyse_item, rest)
+        return
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["parallax.pipeline"])
+    with context.Pool(workers) as pool:
+        yield from pool.imap(analyse_item, rest, chunksize=4)
 
 
 def _fingerprint(documents: Sequence[Document]) -> str:
