@@ -127,11 +127,16 @@ class Linker:
         first, last = _window(features.day, self.settings.window_days)
         frequencies = self.frequencies(features.anchors)
         common = max(self.settings.anchor_postings, int(self.store.size() * COMMON_ANCHOR_SHARE))
-        for anchor in sorted(features.anchors):
-            if frequencies.get(anchor, 0) <= common:
-                found.update(
-                    self.store.articles_with_anchor(anchor, first, last, self.settings.anchor_postings)
-                )
+        from_anchors: set[int] = set()
+        # Rarest anchors first: they say most, and the total is capped, so the work per article
+        # stays flat however large the store grows.
+        for anchor in sorted(features.anchors, key=lambda a: (frequencies.get(a, 0), a)):
+            if frequencies.get(anchor, 0) > common or len(from_anchors) >= self.settings.anchor_candidates:
+                break
+            from_anchors.update(
+                self.store.articles_with_anchor(anchor, first, last, self.settings.anchor_postings)
+            )
+        found |= from_anchors
         found.discard(features.rowid)
         return found
 

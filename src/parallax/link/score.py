@@ -28,7 +28,8 @@ class LinkSettings:
     overlap_weight: float = 1.2
     undated_penalty: float = 0.25  # an article without a date could be from any week
     candidates: int = 40  # nearest neighbours asked of the index per article
-    anchor_postings: int = 200  # articles read per anchor posting list
+    anchor_postings: int = 100  # articles read per anchor posting list
+    anchor_candidates: int = 200  # articles taken from anchor postings per article, rarest first
 
 
 SETTINGS = LinkSettings()
