@@ -15,6 +15,8 @@ from . import api
 from .model import ParallaxError
 from .render import json as json_render
 from .render import terminal
+from .spark.cli import add_spark_command
+from .web.cli import add_serve_command
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -85,6 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     watch.add_argument("--once", action="store_true", help="poll once and stop")
     _add_ingest_options(watch)
     watch.set_defaults(run=run_watch)
+    add_serve_command(commands)
+    add_spark_command(commands)
     return parser
 
 

@@ -66,6 +66,21 @@ _LANG_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
 def report_html(comparison: Comparison, *, title: str | None = None) -> str:
     """The comparison as one self-contained HTML page."""
+    css, script = static_text("report.css"), static_text("report.js")
+    context = report_context(comparison, title=title)
+    context.update(
+        csp=content_security_policy(css, script),
+        css=Markup(css),  # our own package file, never article content
+        script=Markup(script),
+    )
+    return template().render(context)
+
+
+def report_context(comparison: Comparison, *, title: str | None = None) -> dict[str, Any]:
+    """What the macros of report_macros.html.j2 need to draw a comparison (the web UI uses it too).
+
+    ``data`` is the JSON for report.js, already escaped for a <script type="application/json">.
+    """
     spans = document_spans(comparison)
     tags = source_tags(comparison.documents)
     sources = [
@@ -73,8 +88,7 @@ def report_html(comparison: Comparison, *, title: str | None = None) -> str:
         for index, document in enumerate(comparison.documents)
     ]
     rows = [fact_row(index, fact, sources) for index, fact in enumerate(comparison.facts)]
-    css, script = static_text("report.css"), static_text("report.js")
-    context = {
+    return {
         "title": title or default_title(comparison),
         "sources": sources,
         "sections": fact_sections(comparison, rows, {s.id: s.tag for s in sources}),
@@ -85,12 +99,8 @@ def report_html(comparison: Comparison, *, title: str | None = None) -> str:
             (kind, KIND_LABELS[kind]) for kind in KINDS if any(f.kind == kind for f in comparison.facts)
         ],
         "status_help": STATUS_HELP,
-        "csp": content_security_policy(css, script),
-        "css": Markup(css),  # our own package file, never article content
-        "script": Markup(script),
         "data": Markup(script_json(page_data(comparison, rows, sources))),
     }
-    return template().render(context)
 
 
 def write_report(comparison: Comparison, path: str | Path, *, title: str | None = None) -> Path:
@@ -107,12 +117,18 @@ def write_report(comparison: Comparison, path: str | Path, *, title: str | None 
 def template() -> jinja2.Template:
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("parallax.render", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
+        **TEMPLATE_OPTIONS,
     )
     return environment.get_template("report.html.j2")
+
+
+# How every parallax template is compiled: autoescaping on, undefined names an error.
+TEMPLATE_OPTIONS: dict[str, Any] = {
+    "autoescape": True,
+    "undefined": jinja2.StrictUndefined,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+}
 
 
 @cache

@@ -1,0 +1,171 @@
+"""What keeps a loopback server safe from the pages a user visits: host checks against DNS
+rebinding, same-origin checks against cross-site requests, a body cap, and strict headers.
+
+This is plain ASGI middleware (no request objects are built for it), so it costs little on
+every request.
+"""
+
+from __future__ import annotations
+
+import hmac
+import ipaddress
+import json
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+WILDCARD_HOSTS = frozenset({"0.0.0.0", "::", ""})
+LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+
+# Pages load nothing from elsewhere; only our own files may style or script them.
+CONTENT_SECURITY_POLICY = "; ".join(
+    (
+        "default-src 'none'",
+        "style-src 'self'",
+        "script-src 'self'",
+        "img-src 'self'",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+    )
+)
+SECURITY_HEADERS = [
+    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    # "same-origin" (not "no-referrer"): browsers then send our own Origin on our forms' POSTs.
+    (b"referrer-policy", b"same-origin"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"cross-origin-resource-policy", b"same-origin"),
+]
+
+
+def allowed_hosts(bind_host: str, extra: Iterable[str] = ()) -> frozenset[str] | None:
+    """Host names the server answers to; None (any) when it listens on every interface."""
+    if bind_host in WILDCARD_HOSTS:
+        return None
+    return frozenset({bind_host.strip("[]").lower(), *LOOPBACK_NAMES, *(h.lower() for h in extra)})
+
+
+def host_name(host_header: str) -> str:
+    """The host of a Host header, without the port and IPv6 brackets."""
+    host = host_header.strip().lower()
+    if host.startswith("["):
+        return host[1 : host.find("]")] if "]" in host else host
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+def is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+def tokens_match(given: str | None, expected: str) -> bool:
+    return bool(given) and hmac.compare_digest(given.encode(), expected.encode())
+
+
+class Guard:
+    """ASGI middleware: Host check, same-origin check on unsafe methods, body cap, headers."""
+
+    def __init__(self, app, *, hosts: frozenset[str] | None, max_body: int) -> None:
+        self.app = app
+        self.hosts = hosts
+        self.max_body = max_body
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+        host = headers.get("host", "")
+        if self.hosts is not None and host_name(host) not in self.hosts:
+            await refuse(
+                send, 400, f"unexpected Host header {host!r}: this server answers to its own address"
+            )
+            return
+        if scope["method"] in UNSAFE_METHODS:
+            problem = cross_origin_problem(headers, scope.get("scheme", "http"), host)
+            if problem:
+                await refuse(send, 403, problem)
+                return
+            length = headers.get("content-length")
+            if length and length.isdigit() and int(length) > self.max_body:
+                await refuse(send, 413, too_large(self.max_body))
+                return
+            receive = capped(receive, self.max_body)
+
+        started = False
+
+        async def send_with_headers(message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                existing = {k.lower() for k, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in SECURITY_HEADERS if k not in existing]
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except BodyTooLarge:
+            if not started:
+                await refuse(send, 413, too_large(self.max_body))
+
+
+def cross_origin_problem(headers: dict[str, str], scheme: str, host: str) -> str | None:
+    """Why an unsafe request looks like it comes from another site's page, or None.
+
+    Browsers mark every request with Sec-Fetch-Site and every POST with Origin; scripts such as
+    curl send neither and are not a cross-site threat. A forged Origin needs no browser either.
+    """
+    site = headers.get("sec-fetch-site")
+    if site and site not in ("same-origin", "none"):
+        return f"cross-site request refused (Sec-Fetch-Site: {site})"
+    origin = headers.get("origin")
+    if origin is not None:
+        parts = urlsplit(origin)
+        if origin == "null" or parts.scheme != scheme or parts.netloc.lower() != host.lower():
+            return f"cross-origin request refused (Origin: {origin})"
+    return None
+
+
+class BodyTooLarge(Exception):
+    """The request body went past the cap while it was being read."""
+
+
+def too_large(limit: int) -> str:
+    return f"request too large (more than {limit / (1024 * 1024):.0f} MB)"
+
+
+def capped(receive, limit: int):
+    seen = 0
+
+    async def wrapped():
+        nonlocal seen
+        message = await receive()
+        if message["type"] == "http.request":
+            seen += len(message.get("body", b""))
+            if seen > limit:
+                raise BodyTooLarge
+        return message
+
+    return wrapped
+
+
+async def refuse(send, status: int, message: str) -> None:
+    body = json.dumps({"error": {"status": status, "message": message}}).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                *SECURITY_HEADERS,
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,168 @@
+"""The web tests' store (the example corpus plus hostile articles, ingested once per session),
+copies of it for tests that change stories, in-process clients and real uvicorn servers."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from web_inputs import ARTIFACTS, EXAMPLES, example_outlets, hostile_articles
+
+from parallax.collection import Store
+from parallax.web.app import create_app
+from parallax.web.library import Library
+
+
+@pytest.fixture(scope="session")
+def web_store(tmp_path_factory) -> Path:
+    """The bundled example corpus (each file with its outlet) and two hostile articles."""
+    path = tmp_path_factory.mktemp("web-store") / "store.sqlite"
+    with Store(path) as store:
+        for name, outlet in sorted(example_outlets().items()):
+            summary = store.ingest([str(EXAMPLES / name)], outlet=outlet)
+            assert summary.ingested == 1, (name, summary.as_dict())
+        assert store.add_articles(hostile_articles()).ingested == 2
+    return path
+
+
+@pytest.fixture(scope="session")
+def library(web_store) -> Iterator[Library]:
+    """The session store as the server holds it, with every comparison warmed."""
+    held = Library(web_store)
+    assert held.wait_warm(300), "comparisons were not warmed in time"
+    yield held
+    held.close()
+
+
+@pytest.fixture(scope="session")
+def client(library):
+    from fastapi.testclient import TestClient
+
+    with TestClient(create_app(library, page_size=2), base_url="http://127.0.0.1:8000") as test_client:
+        yield test_client
+
+
+def copy_store(source: Path, target: Path) -> Path:
+    """A consistent copy of a store (SQLite's backup API; the vector index is rebuilt on open)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    return target
+
+
+@pytest.fixture
+def store_copy(web_store, tmp_path, library) -> Path:
+    """A copy of the session store (comparisons cached) that a test may change."""
+    return copy_store(web_store, tmp_path / "copy" / "store.sqlite")
+
+
+@pytest.fixture
+def copy_client(store_copy):
+    from fastapi.testclient import TestClient
+
+    held = Library(store_copy)
+    with TestClient(create_app(held), base_url="http://127.0.0.1:8000") as test_client:
+        test_client.library = held
+        yield test_client
+    held.close()
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class LiveServer:
+    """A real uvicorn server on a free loopback port, in a thread of the test process."""
+
+    def __init__(self, held: Library, **options) -> None:
+        import uvicorn
+
+        self.library = held
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(
+            create_app(held, **options),
+            host="127.0.0.1",
+            port=self.port,
+            log_level="warning",
+            access_log=False,
+        )
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(library) -> Iterator[LiveServer]:
+    server = LiveServer(library)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def live_copy(store_copy) -> Iterator[LiveServer]:
+    held = Library(store_copy)
+    server = LiveServer(held)
+    yield server
+    server.stop()
+    held.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
+
+
+def chromium_path() -> str | None:
+    configured = os.environ.get("PARALLAX_CHROMIUM")
+    if configured:
+        return configured
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-default-apps",
+    "--disable-extensions",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium driven by Playwright (no browser download)."""
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
+    )
+    executable = chromium_path()
+    if not executable or not Path(executable).exists():
+        pytest.skip(
+            "no Chromium binary: install Debian's `chromium` (scripts/setup --test) or set PARALLAX_CHROMIUM"
+        )
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
