@@ -1,0 +1,378 @@
+"""``parallax spark ingest``: the whole corpus job, from input files to Parquet tables.
+
+1. The driver lists the input files in the local reader's order (``input_units``).
+2. Partitions read, analyse and encode them (``analysis.analyse_units``, Arrow batches); the
+   result is staged once as Parquet, so no Python stage ever runs twice.
+3. Ids are made run-unique in input order and duplicates (same content hash) dropped, keeping
+   the first, as ``Store.ingest`` does.
+4. Candidate pairs, scores and stories (``linking``).
+5. The tables are written partitioned by date, overwriting only the partitions written
+   (re-running on the same input gives the same output).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from ..link.score import SETTINGS, LinkSettings
+from .linking import BLOCKS, BlockSettings
+from .tables import ANALYSED, UNDATED
+
+SUMMARY_FILE = "_parallax.json"
+STAGING = "_staging"
+MAX_RECORDS_PER_FILE = 200_000
+Say = Callable[[str], None]
+
+
+@dataclass
+class JobSummary:
+    inputs: list[str]
+    output: str
+    files: int = 0
+    read: int = 0
+    articles: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    rejected_by_kind: dict[str, int] = field(default_factory=dict)
+    candidate_pairs: int = 0
+    links: int = 0
+    stories: int = 0
+    seconds: float = 0.0
+    extractor_version: int = 0
+    encoder: str = ""
+    settings: dict = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def create_session(
+    master: str | None = "local[*]", app_name: str = "parallax", partitions: int | None = None
+):
+    """A SparkSession; in local mode the workers run this very Python and log quietly."""
+    from pyspark.sql import SparkSession
+
+    builder = SparkSession.builder.appName(app_name)
+    local = master is not None and master.startswith("local")
+    if master:
+        builder = builder.master(master)
+    if local:
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+        builder = (
+            builder.config("spark.ui.enabled", "false")
+            .config("spark.ui.showConsoleProgress", str(sys.stderr.isatty()).lower())
+            .config("spark.driver.memory", os.environ.get("PARALLAX_SPARK_DRIVER_MEMORY", "4g"))
+            .config("spark.sql.shuffle.partitions", str(partitions or 8))
+            .config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={_quiet_log_config()}")
+        )
+    elif partitions:
+        builder = builder.config("spark.sql.shuffle.partitions", str(partitions))
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    configure(spark)
+    return spark
+
+
+def configure(spark) -> None:
+    """Settings the job relies on, whoever made the session (the CLI or spark-submit)."""
+    spark.conf.set("spark.sql.sources.partitionOverwriteMode", "dynamic")
+    spark.conf.set("spark.sql.execution.arrow.maxRecordsPerBatch", "64")
+    spark.conf.set("spark.sql.parquet.compression.codec", "zstd")
+
+
+def _quiet_log_config() -> str:
+    path = Path(tempfile.gettempdir()) / "parallax-spark-log4j2.properties"
+    if not path.exists():
+        path.write_text(
+            "rootLogger.level = error\nrootLogger.appenderRef.stderr.ref = console\n"
+            "appender.console.type = Console\nappender.console.name = console\n"
+            "appender.console.target = SYSTEM_ERR\nappender.console.layout.type = PatternLayout\n"
+            "appender.console.layout.pattern = spark: %p %c{1}: %m%n%ex\n"
+        )
+    return str(path)
+
+
+def reason_kind(reason: str) -> str:
+    """A coarse class of a rejection's reason, for counting (the reason itself is kept whole)."""
+    text = reason.lower()
+    rules = (
+        (
+            "broken_record",
+            (
+                "broken warc",
+                "broken json",
+                "broken parquet",
+                "not a warc",
+                "not a json",
+                "json array",
+                "not a readable parquet",
+            ),
+        ),
+        ("undecodable", ("binary", "undecodable", "not utf-8", "invalid utf", "byte-order mark")),
+        ("no_text", ("no text", "empty", "not an article", "no main text", "no html pages", "no entries")),
+        ("analysis_failed", ("analysis failed",)),
+        ("too_large", ("too large",)),
+    )
+    for kind, needles in rules:
+        if any(needle in text for needle in needles):
+            return kind
+    return "unreadable"
+
+
+def run_ingest(
+    spark,
+    inputs: Sequence[str],
+    output: str,
+    *,
+    outlet: str | None = None,
+    settings: LinkSettings = SETTINGS,
+    blocks: BlockSettings = BLOCKS,
+    say: Say | None = None,
+) -> JobSummary:
+    """Read, analyse, link and write ``inputs`` as Parquet tables under ``output``."""
+    from pyspark.sql import functions as F
+    from pyspark.sql.window import Window
+
+    from ..pipeline import EXTRACTOR_VERSION
+    from .analysis import analyse_units, encoder_name, input_units
+    from .linking import candidate_pairs, connected_components, pair_features, score_pairs
+
+    say = say or (lambda message: None)
+    started = time.perf_counter()
+    output = output.rstrip("/")
+    staging = f"{output}/{STAGING}"
+    spark.sparkContext.setCheckpointDir(f"{staging}/checkpoints")
+    summary = JobSummary(inputs=[os.fspath(i) for i in inputs], output=output)
+    summary.extractor_version = EXTRACTOR_VERSION
+    summary.encoder = encoder_name()
+    summary.settings = {"link": asdict(settings), "blocks": asdict(blocks)}
+
+    units, early_rejections = input_units(inputs)
+    summary.files = len(units)
+    say(f"reading and analysing {len(units)} files")
+    slices = max(1, min(len(units), spark.sparkContext.defaultParallelism * 4))
+    unit_rows = [(u.index, u.path) for u in units]
+    unit_frame = spark.createDataFrame(
+        spark.sparkContext.parallelize(unit_rows, slices), "index long, path string"
+    )
+    lsh = blocks.lsh
+
+    def analyse(batches):
+        return analyse_units(batches, outlet, lsh)
+
+    analysed_path = f"{staging}/analysed"
+    unit_frame.mapInArrow(analyse, ANALYSED.spark()).write.mode("overwrite").parquet(analysed_path)
+    analysed = spark.read.parquet(analysed_path)
+
+    # -- rejections, run-unique ids, duplicates -------------------------------------------------
+    rejected = analysed.where(F.col("reason").isNotNull()).select("source", "reason", "ordinal")
+    if early_rejections:
+        early = spark.createDataFrame(
+            [(r.source, r.reason, -1) for r in early_rejections], "source string, reason string, ordinal long"
+        )
+        rejected = rejected.unionByName(early)
+    kind_udf = F.udf(lambda reason: reason_kind(reason), "string")
+    rejected = rejected.withColumn("kind", kind_udf("reason"))
+
+    claimed = analysed.where(F.col("wanted_id").isNotNull())
+    claim_order = Window.partitionBy("wanted_id").orderBy("ordinal")
+    claimed = claimed.withColumn("claim", F.row_number().over(claim_order)).withColumn(
+        "article_id",
+        F.when(F.col("claim") == 1, F.col("wanted_id")).otherwise(
+            F.concat(F.col("wanted_id"), F.lit("#"), F.col("claim").cast("string"))
+        ),
+    )
+    readable = claimed.where(F.col("reason").isNull())
+    first_of_content = Window.partitionBy("content_hash").orderBy("ordinal")
+    readable = readable.withColumn("copy", F.row_number().over(first_of_content)).withColumn(
+        "duplicate_of", F.first("article_id").over(first_of_content)
+    )
+    duplicates = readable.where(F.col("copy") > 1).select("article_id", "duplicate_of", "source")
+    kept = (
+        readable.where(F.col("copy") == 1)
+        .drop("copy", "duplicate_of", "claim", "reason", "wanted_id")
+        .withColumnRenamed("ordinal", "node")
+        .withColumn("order_published", F.coalesce(F.col("published"), F.lit("9999")))
+        .withColumn(
+            "date", F.when(F.col("day") == -1, F.lit(UNDATED)).otherwise(F.substring("published", 1, 10))
+        )
+    )
+    kept_path = f"{staging}/kept"
+    kept.write.mode("overwrite").parquet(kept_path)
+    kept = spark.read.parquet(kept_path)
+    total = kept.count()
+    summary.articles = total
+    summary.read = int(claimed.count())
+    summary.duplicates = int(duplicates.count())
+
+    # -- linking -----------------------------------------------------------------------------
+    say(f"linking {total} articles")
+    features = kept.select("node", "article_id", "day", "order_published", "anchors", "vector", "bands")
+    pairs, frequencies = candidate_pairs(features, total, settings, blocks)
+    pairs = pairs.checkpoint()
+    summary.candidate_pairs = pairs.count()
+    links = score_pairs(pairs, pair_features(features, frequencies), total, settings).checkpoint()
+    summary.links = links.count()
+    roots = connected_components(links.select("a", "b"))
+    members = (
+        kept.select("node", "article_id", "order_published", "date")
+        .join(roots, "node", "left")
+        .withColumn("root", F.coalesce("root", "node"))
+    )
+    opener = members.groupBy("root").agg(
+        F.min(F.struct("order_published", "article_id")).getField("article_id").alias("opener")
+    )
+    story_id = F.udf(lambda article_id: _story_id(article_id), "string")
+    openers = opener.withColumn("story_id", story_id("opener"))
+    members = members.join(openers, "root").select("node", "article_id", "story_id", "date").checkpoint()
+
+    # -- tables --------------------------------------------------------------------------------
+    say("writing the tables")
+    articles = kept.join(members.select("node", "story_id"), "node")
+    _write(articles.select(*ARTICLE_COLUMNS), output, "articles", ["article_id"])
+    facts = articles.select("article_id", "date", F.explode("facts").alias("fact")).select(
+        "article_id", "date", "fact.*"
+    )
+    _write(
+        facts.withColumnRenamed("index", "fact_index").withColumnRenamed("sentence", "sentence_index"),
+        output,
+        "facts",
+        ["article_id", "fact_index"],
+    )
+    mentions = facts.where(F.col("kind") == "entity").select(
+        "article_id",
+        "date",
+        F.col("index").alias("fact_index"),
+        "start",
+        "end",
+        "text",
+        F.col("value").alias("canonical"),
+        F.col("entity_type").alias("type"),
+        "language",
+        F.col("sentence").alias("sentence_index"),
+        "anchor",
+    )
+    _write(mentions, output, "mentions", ["article_id", "start"])
+    _write(
+        members.select("story_id", "article_id", "date"), output, "story_members", ["story_id", "article_id"]
+    )
+    stories = _stories(articles)
+    summary.stories = stories.count()
+    _write(stories, output, "stories", ["story_id"])
+    ids = members.select("node", "article_id", "date")
+    named_links = (
+        links.join(ids.select(F.col("node").alias("a"), F.col("article_id").alias("article_a"), "date"), "a")
+        .join(ids.select(F.col("node").alias("b"), F.col("article_id").alias("article_b")), "b")
+        .select("article_a", "article_b", "score", "cosine", "evidence", "overlap", "days_apart", "date")
+    )
+    _write(named_links, output, "links", ["article_a", "article_b"])
+    _write(rejected.select("source", "reason", "kind"), output, "rejected", ["source"], partitioned=False)
+    _write(duplicates, output, "duplicates", ["article_id"], partitioned=False)
+
+    summary.rejected_by_kind = {r["kind"]: r["count"] for r in rejected.groupBy("kind").count().collect()}
+    summary.rejected = sum(summary.rejected_by_kind.values())
+    summary.seconds = round(time.perf_counter() - started, 1)
+    _write_summary(spark, output, summary)
+    _delete(spark, staging)
+    return summary
+
+
+ARTICLE_COLUMNS = (
+    "article_id",
+    "story_id",
+    "title",
+    "published",
+    "outlet",
+    "url",
+    "language",
+    "format",
+    "encoding",
+    "source",
+    "text",
+    "lead",
+    "content_hash",
+    "extractor_version",
+    "analysis",
+    "anchors",
+    "vector",
+    "date",
+)
+
+
+def _story_id(article_id: str) -> str:
+    from ..link.linker import story_id_for
+
+    return story_id_for(article_id)
+
+
+def _stories(articles):
+    """One row per story, as ``parallax stories --json`` describes a story."""
+    from pyspark.sql import functions as F
+
+    order = F.struct("order_published", "article_id")
+    titled = F.when(F.col("title").isNotNull(), order)
+    return (
+        articles.groupBy("story_id")
+        .agg(
+            F.count("*").alias("size"),
+            F.min(order).getField("article_id").alias("opener"),
+            F.sort_array(F.collect_list(F.struct("order_published", "article_id"))).alias("ordered"),
+            F.sort_array(F.collect_set("language")).alias("languages"),
+            F.sort_array(F.collect_set("outlet")).alias("outlets"),
+            F.min_by("title", titled).alias("title"),
+            F.min("published").alias("first_seen"),
+            F.max("published").alias("last_seen"),
+        )
+        .select(
+            "story_id",
+            "size",
+            "opener",
+            F.col("ordered.article_id").alias("documents"),
+            "languages",
+            "outlets",
+            "title",
+            "first_seen",
+            "last_seen",
+            F.when(F.col("first_seen").isNull(), F.lit(UNDATED))
+            .otherwise(F.substring("first_seen", 1, 10))
+            .alias("date"),
+        )
+    )
+
+
+def _write(frame, output: str, name: str, order: list[str], *, partitioned: bool = True) -> None:
+    """Overwrite the table's partitions that this run writes (dynamic partition overwrite)."""
+    writer_frame = frame.repartition("date") if partitioned else frame.coalesce(1)
+    writer_frame = writer_frame.sortWithinPartitions(*(["date"] if partitioned else []), *order)
+    writer = writer_frame.write.mode("overwrite").option("maxRecordsPerFile", MAX_RECORDS_PER_FILE)
+    if partitioned:
+        writer = writer.partitionBy("date")
+    writer.parquet(f"{output}/{name}")
+
+
+def _hadoop_path(spark, path: str):
+    jvm = spark.sparkContext._jvm
+    hadoop_path = jvm.org.apache.hadoop.fs.Path(path)
+    return hadoop_path, hadoop_path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
+
+
+def _write_summary(spark, output: str, summary: JobSummary) -> None:
+    path, fs = _hadoop_path(spark, f"{output}/{SUMMARY_FILE}")
+    stream = fs.create(path, True)
+    try:
+        stream.write(bytearray(json.dumps(summary.as_dict(), indent=2, ensure_ascii=False).encode("utf-8")))
+    finally:
+        stream.close()
+
+
+def _delete(spark, path: str) -> None:
+    hadoop_path, fs = _hadoop_path(spark, path)
+    fs.delete(hadoop_path, True)

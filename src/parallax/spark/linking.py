@@ -1,0 +1,278 @@
+"""Stories at scale: blocked candidate pairs, the local scorer, connected components.
+
+Never all pairs. A link needs shared language-neutral anchors (``score_pair`` rejects a pair
+whose shared anchors weigh less than ``min_evidence``), so every pair worth scoring shares
+at least one anchor: candidates come from blocks of articles sharing an anchor inside a
+window of publication days. Time is cut into buckets as wide as the window; an article sits
+in its own bucket ("home") and visits the next one ("guest"), so every pair within the
+window meets in exactly one block and no article is copied more than twice per anchor.
+Undated articles could be from any day: their block of an anchor holds every article with it.
+
+A block too big to pair out (an anchor carried by more than ``max(anchor_postings, 0.2 %
+of the corpus)`` articles, the local linker's "common anchor" rule, or a block over
+``block_cap`` articles) is split by an approximate similarity join on the title + lead
+embeddings: SimHash bands (random hyperplanes), so only articles whose vectors share a band
+inside that anchor's block are paired. Pairs are scored by ``parallax.link.score.score_pair``
+with ``anchor_weigher`` over the global anchor frequencies, as the local relink does; stories
+are the connected components of accepted links (large-star / small-star iterative joins), and
+a story's id is ``story_id_for`` of its first article in (published, id) order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from ..link.linker import COMMON_ANCHOR_SHARE
+from ..link.score import SETTINGS, LinkSettings
+
+UNDATED_BUCKET = -(2**31)
+
+
+@dataclass(frozen=True)
+class BlockSettings:
+    """How candidate pairs are formed; the scorer's own settings stay ``LinkSettings``."""
+
+    block_cap: int = SETTINGS.anchor_postings  # a block with more articles is split by LSH
+    bands: int = 12  # SimHash bands per vector
+    band_bits: int = 8  # bits per band
+    seed: int = 20240601  # of the random hyperplanes (every worker draws the same ones)
+    common_share: float = COMMON_ANCHOR_SHARE
+
+    @property
+    def lsh(self) -> tuple[int, int, int]:
+        return self.bands, self.band_bits, self.seed
+
+
+BLOCKS = BlockSettings()
+
+
+def common_threshold(total: int, settings: LinkSettings, blocks: BlockSettings) -> int:
+    """Articles per anchor above which the local linker stops fetching candidates by it."""
+    return max(settings.anchor_postings, int(total * blocks.common_share))
+
+
+def candidate_pairs(features, total: int, settings: LinkSettings = SETTINGS, blocks: BlockSettings = BLOCKS):
+    """(a, b) node pairs, a < b, sharing an anchor block inside the time window.
+
+    ``features``: node, day, anchors, bands. Returns (pairs, frequencies) DataFrames.
+    """
+    from pyspark.sql import functions as F
+
+    if settings.min_evidence <= 0:
+        raise ValueError("anchor blocking needs min_evidence > 0: a pair sharing no anchor could link")
+    span = max(settings.window_days, 1)
+    occurrences = features.select("node", "day", "bands", F.explode("anchors").alias("anchor"))
+    frequencies = occurrences.groupBy("anchor").agg(F.count("*").alias("freq"))
+    shared = occurrences.join(frequencies.where(F.col("freq") >= 2), "anchor")
+    undated = F.col("day") == F.lit(-1)
+    dated = shared.where(~undated)
+    home = F.floor(F.col("day") / span).cast("long")
+    with_undated = shared.where(undated).select("anchor").distinct()
+    copies = (
+        dated.select("anchor", "node", "day", "bands", "freq", home.alias("bucket"), F.lit(0).alias("role"))
+        .unionByName(
+            dated.select(
+                "anchor", "node", "day", "bands", "freq", (home + 1).alias("bucket"), F.lit(1).alias("role")
+            )
+        )
+        .unionByName(
+            shared.where(undated).select(
+                "anchor",
+                "node",
+                "day",
+                "bands",
+                "freq",
+                F.lit(UNDATED_BUCKET).cast("long").alias("bucket"),
+                F.lit(0).alias("role"),
+            )
+        )
+        .unionByName(
+            dated.join(with_undated, "anchor", "left_semi").select(
+                "anchor",
+                "node",
+                "day",
+                "bands",
+                "freq",
+                F.lit(UNDATED_BUCKET).cast("long").alias("bucket"),
+                F.lit(1).alias("role"),
+            )
+        )
+    )
+    sizes = copies.groupBy("anchor", "bucket").agg(F.count("*").alias("size"))
+    copies = copies.join(sizes, ["anchor", "bucket"])
+    light = (F.col("size") <= blocks.block_cap) & (F.col("freq") <= common_threshold(total, settings, blocks))
+    plain = copies.where(light).select(F.col("anchor").alias("key"), "bucket", "node", "day", "role")
+    split = copies.where(~light).select(
+        "anchor", "bucket", "node", "day", "role", F.posexplode("bands").alias("band", "hash")
+    )
+    banded = split.select(
+        F.concat_ws("\u001f", "anchor", F.col("band").cast("string"), F.col("hash").cast("string")).alias(
+            "key"
+        ),
+        "bucket",
+        "node",
+        "day",
+        "role",
+    )
+    keyed = plain.unionByName(banded)
+    h, o = keyed.where(F.col("role") == 0).alias("h"), keyed.alias("o")
+    joined = h.join(
+        o,
+        (F.col("h.key") == F.col("o.key"))
+        & (F.col("h.bucket") == F.col("o.bucket"))
+        & (F.col("h.node") != F.col("o.node"))
+        & ((F.col("o.role") == 1) | (F.col("h.node") < F.col("o.node"))),
+    )
+    in_window = (
+        (F.col("h.day") == -1)
+        | (F.col("o.day") == -1)
+        | (F.abs(F.col("h.day") - F.col("o.day")) <= settings.window_days)
+    )
+    pairs = (
+        joined.where(in_window)
+        .select(
+            F.least("h.node", "o.node").alias("a"),
+            F.greatest("h.node", "o.node").alias("b"),
+        )
+        .distinct()
+    )
+    return pairs, frequencies
+
+
+def pair_features(features, frequencies):
+    """What the scorer needs of each article: id, day, order, anchors with their frequencies, vector."""
+    from pyspark.sql import functions as F
+
+    counted = (
+        features.select("node", F.explode("anchors").alias("anchor"))
+        .join(frequencies, "anchor")
+        .groupBy("node")
+        .agg(F.collect_list(F.struct("anchor", "freq")).alias("anchor_freqs"))
+    )
+    return features.select("node", "article_id", "day", "order_published", "vector").join(
+        counted, "node", "left"
+    )
+
+
+def score_pairs(pairs, scoring, total: int, settings: LinkSettings = SETTINGS):
+    """Accepted links among candidate pairs, scored by the local linker's ``score_pair``."""
+    from pyspark.sql import functions as F
+
+    from .tables import LINK
+
+    left = scoring.select([F.col(c).alias(f"a_{c}") for c in scoring.columns])
+    right = scoring.select([F.col(c).alias(f"b_{c}") for c in scoring.columns])
+    joined = pairs.join(left, pairs.a == left.a_node).join(right, pairs.b == right.b_node)
+    columns = [f"{side}_{c}" for side in "ab" for c in scoring.columns]
+
+    def run(batches: Iterable) -> Iterator:
+        return score_batches(batches, total, settings)
+
+    return joined.select(*columns).mapInArrow(run, LINK.spark())
+
+
+def _features(row: dict, side: str):
+    import numpy as np
+
+    from ..link.features import Features
+
+    vector = row[f"{side}_vector"]
+    return Features(
+        rowid=row[f"{side}_node"],
+        article_id=row[f"{side}_article_id"],
+        day=row[f"{side}_day"],
+        anchors=frozenset(x["anchor"] for x in row[f"{side}_anchor_freqs"] or ()),
+        vector=np.asarray(vector, dtype=np.float32) if vector is not None else None,
+        order=(row[f"{side}_order_published"], row[f"{side}_article_id"]),
+    )
+
+
+def score_batches(batches: Iterable, total: int, settings: LinkSettings) -> Iterator:
+    """``mapInArrow`` body: joined pairs in, accepted links out."""
+    import pyarrow as pa
+
+    from ..link.score import anchor_weigher, score_pair
+    from .tables import LINK
+
+    schema = LINK.arrow()
+    for batch in batches:
+        rows = []
+        for row in batch.to_pylist():
+            a, b = _features(row, "a"), _features(row, "b")
+            frequencies = {x["anchor"]: x["freq"] for side in "ab" for x in row[f"{side}_anchor_freqs"] or ()}
+            score = score_pair(a, b, anchor_weigher(frequencies, total), settings)
+            if score is None or not score.accepted(settings):
+                continue
+            rows.append(
+                {
+                    "a": a.rowid,
+                    "b": b.rowid,
+                    "score": score.score,
+                    "cosine": score.cosine,
+                    "evidence": score.evidence,
+                    "overlap": score.overlap,
+                    "days_apart": score.days_apart,
+                }
+            )
+        if rows:
+            yield pa.RecordBatch.from_pylist(rows, schema=schema)
+
+
+# -- connected components -----------------------------------------------------------------------
+
+
+def connected_components(edges, max_rounds: int = 100):
+    """(node, root) for every node on an edge; root = the smallest node of its component.
+
+    Alternating large-star and small-star rounds (Kiveris et al., "Connected Components in
+    MapReduce and Beyond", 2014) until the edge set stops changing: every round is a few
+    joins and aggregations, and the rounds needed grow with log² of the component size.
+    """
+    from pyspark.sql import functions as F
+
+    current = _oriented(edges.select(F.col("a").alias("u"), F.col("b").alias("v")))
+    current = current.checkpoint()
+    for _ in range(max_rounds):
+        following = _small_star(_large_star(current)).checkpoint()
+        if following.exceptAll(current).isEmpty() and current.exceptAll(following).isEmpty():
+            break
+        current = following
+    else:
+        raise RuntimeError(f"connected components did not converge in {max_rounds} rounds")
+    both = current.select("u", "v").unionByName(current.select(F.col("v").alias("u"), F.col("u").alias("v")))
+    return both.groupBy("u").agg(F.least(F.min("v"), F.col("u")).alias("root")).withColumnRenamed("u", "node")
+
+
+def _oriented(edges):
+    """Undirected edges as (larger, smaller), without loops or repeats."""
+    from pyspark.sql import functions as F
+
+    return (
+        edges.select(F.greatest("u", "v").alias("u"), F.least("u", "v").alias("v"))
+        .where(F.col("u") != F.col("v"))
+        .distinct()
+    )
+
+
+def _large_star(edges):
+    """Every neighbour larger than a node is linked to the smallest of the node's neighbourhood."""
+    from pyspark.sql import functions as F
+
+    both = edges.unionByName(edges.select(F.col("v").alias("u"), F.col("u").alias("v")))
+    smallest = both.groupBy("u").agg(F.least(F.min("v"), F.col("u")).alias("m"))
+    linked = both.join(smallest, "u").where(F.col("v") > F.col("u"))
+    return _oriented(linked.select(F.col("v").alias("u"), F.col("m").alias("v")))
+
+
+def _small_star(edges):
+    """A node and its smaller neighbours are all linked to the smallest of them."""
+    from pyspark.sql import functions as F
+
+    smallest = edges.groupBy("u").agg(F.min("v").alias("m"))
+    linked = edges.join(smallest, "u")
+    return _oriented(
+        linked.select(F.col("v").alias("u"), F.col("m").alias("v")).unionByName(
+            smallest.select("u", F.col("m").alias("v"))
+        )
+    )

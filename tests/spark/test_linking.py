@@ -1,0 +1,75 @@
+"""The parts of Spark linking on their own: connected components, and the similarity join that
+splits big anchor blocks (forced here on the example corpus) still finding the same stories."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from conftest import read_table
+from parallax.evaluation.clusters import bcubed
+from parallax.link.score import SETTINGS
+from parallax.spark.analysis import band_hashes
+from parallax.spark.linking import (
+    BlockSettings,
+    candidate_pairs,
+    connected_components,
+    pair_features,
+    score_pairs,
+)
+
+pytestmark = pytest.mark.slow
+
+
+def components(spark, edges):
+    frame = spark.createDataFrame(edges, "a long, b long")
+    return {row["node"]: row["root"] for row in connected_components(frame).collect()}
+
+
+def test_connected_components_of_chains_stars_and_cycles(spark):
+    chain = [(i, i + 1) for i in range(10, 30)]  # long path: needs several rounds
+    star = [(100, 107), (103, 100), (104, 100), (105, 106), (106, 104)]
+    cycle = [(50, 51), (51, 52), (52, 53), (53, 50)]
+    roots = components(spark, chain + star + cycle + [(7, 7)])
+    assert {n: roots[n] for n in range(10, 31)} == dict.fromkeys(range(10, 31), 10)
+    assert {n: roots[n] for n in (100, 103, 104, 105, 106, 107)} == dict.fromkeys(
+        (100, 103, 104, 105, 106, 107), 100
+    )
+    assert {n: roots[n] for n in (50, 51, 52, 53)} == dict.fromkeys((50, 51, 52, 53), 50)
+    assert 7 not in roots  # a loop is no link
+
+
+def test_split_blocks_find_the_same_stories_through_the_embeddings(spark, example_run):
+    """Every anchor block is treated as too big (cap 0): pairs come only from SimHash bands."""
+    output, _ = example_run
+    articles = sorted(read_table(output, "articles"), key=lambda a: a["article_id"])
+    blocks = BlockSettings(block_cap=0)
+    rows = [
+        (
+            node,
+            a["article_id"],
+            -1 if a["date"] == "undated" else _day(a["published"]),
+            a["published"] or "9999",
+            a["anchors"],
+            [float(x) for x in a["vector"]],
+            band_hashes(np.asarray(a["vector"], dtype=np.float32), *blocks.lsh),
+        )
+        for node, a in enumerate(articles)
+    ]
+    features = spark.createDataFrame(
+        rows,
+        "node long, article_id string, day int, order_published string, anchors array<string>,"
+        " vector array<float>, bands array<long>",
+    )
+    pairs, frequencies = candidate_pairs(features, len(rows), SETTINGS, blocks)
+    links = score_pairs(pairs, pair_features(features, frequencies), len(rows), SETTINGS)
+    roots = components(spark, [(r["a"], r["b"]) for r in links.collect()])
+    predicted = {a["article_id"]: str(roots.get(node, node)) for node, a in enumerate(articles)}
+    expected = {a["article_id"]: a["story_id"] for a in articles}
+    assert bcubed(predicted, expected).f1 >= 0.95
+
+
+def _day(published: str) -> int:
+    from parallax.link.features import day_number
+
+    return day_number(published)
