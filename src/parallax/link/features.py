@@ -20,7 +20,21 @@ LEAD_CHARS = 600
 NO_DAY = -1
 
 # How much one shared anchor of each sort says about two articles reporting one event.
-ANCHOR_WEIGHTS = {"q": 1.0, "p": 1.0, "d": 0.7, "person": 0.8, "organisation": 0.6, "place": 0.45, "e": 0.5}
+ANCHOR_WEIGHTS = {
+    "q": 1.0,
+    "p": 1.0,
+    "n": 0.6,
+    "s": 0.4,
+    "d": 0.7,
+    "person": 0.8,
+    "organisation": 0.6,
+    "place": 0.45,
+    "e": 0.5,
+    "t": 0.0,  # headline subjects: no evidence, only a penalty when they differ
+}
+TITLE_PREFIX = "t:"
+SPECIFIC_KINDS = frozenset({"q", "p", "n", "d", "s"})  # figures and dates, as opposed to names
+GENERIC_UNITS = frozenset({"country", "side", "year", "month", "week", "day", "hour", "minute", "time"})
 
 
 @dataclass(frozen=True)
@@ -61,26 +75,79 @@ def entity_anchor(value: object, entity_type: str | None) -> str:
     return f"{entity_type or 'e'}:{str(value).casefold()}"
 
 
-def fact_anchor(fact: Fact) -> str | None:
+def _is_specific_number(value: float) -> bool:
+    """A figure unlikely to recur by chance: not a small or round count (1,240; 5.1; 18.7)."""
+    if abs(value) < 10 and float(value).is_integer():
+        return False
+    digits = f"{abs(value):.6g}".replace(".", "").lstrip("0").rstrip("0")
+    return len(digits) >= 2
+
+
+def fact_anchors(fact: Fact) -> list[str]:
+    """The language-neutral anchors one fact contributes."""
     if fact.kind == "entity" and fact.value:
-        return entity_anchor(fact.value, fact.type)
+        return [entity_anchor(fact.value, fact.type)]
     if fact.kind == "quantity" and isinstance(fact.value, (int, float)):
-        if fact.unit is None or (abs(fact.value) < 10 and not fact.attrs.get("currency")):
-            return None  # small bare counts ("two countries") are everywhere
-        return f"q:{fact.unit}:{_significant(float(fact.value))}"
+        value = float(fact.value)
+        anchors = []
+        # A counted thing the language data knows is the strongest figure anchor; a small count
+        # ("4 injured") weighs less, generic ones ("two countries", "three days") not at all. A
+        # figure whose noun no lexicon translates is anchored by its value alone when the value
+        # is unlikely to recur by chance ("5,1 büyüklüğünde" / "Stärke 5,1").
+        known = fact.attrs.get("lemma") or fact.attrs.get("currency")
+        if known and fact.unit and fact.unit not in GENERIC_UNITS:
+            prefix = "q" if abs(value) >= 10 or fact.attrs.get("currency") else "s"
+            anchors.append(f"{prefix}:{fact.unit}:{_significant(value)}")
+        elif not known and _is_specific_number(value):
+            anchors.append(f"n:{_significant(value)}")
+        return anchors
     if fact.kind == "percent" and isinstance(fact.value, (int, float)):
-        return f"p:{fact.unit}:{_significant(float(fact.value))}"
+        return [f"p:{fact.unit}:{_significant(float(fact.value))}"]
     if fact.kind == "date" and isinstance(fact.value, str) and len(fact.value) == 10:
-        return f"d:{fact.value}"
-    return None
+        return [f"d:{fact.value}"]
+    return []
+
+
+def fact_anchor(fact: Fact) -> str | None:
+    """The main anchor of one fact (see :func:`fact_anchors`)."""
+    anchors = fact_anchors(fact)
+    return anchors[0] if anchors else None
+
+
+def title_anchors(document: Document) -> set[str]:
+    """Canonical people and places of the headline: what the article is mainly about.
+
+    They add no evidence; two headlines about different known people lower a link's score.
+    """
+    headline = {s.index for s in document.sentences if s.block == "title"}
+    if not headline and document.sentences:
+        headline = {document.sentences[0].index}
+    return {
+        f"{TITLE_PREFIX}{entity_anchor(f.value, f.type)}"
+        for f in document.facts
+        if f.kind == "entity"
+        and f.sentence.index in headline
+        and f.type in ("person", "place")
+        and f.attrs.get("canonical")
+    }
 
 
 def document_anchors(document: Document) -> frozenset[str]:
-    return frozenset(a for a in (fact_anchor(f) for f in document.facts) if a)
+    anchors = {a for fact in document.facts for a in fact_anchors(fact)}
+    return frozenset(anchors | title_anchors(document))
+
+
+def anchor_kind(anchor: str) -> str:
+    return anchor.split(":", 1)[0]
+
+
+def is_specific(anchor: str) -> bool:
+    """Whether an anchor is a figure or a date (rather than a name)."""
+    return anchor_kind(anchor) in SPECIFIC_KINDS
 
 
 def anchor_weight(anchor: str) -> float:
-    return ANCHOR_WEIGHTS.get(anchor.split(":", 1)[0], 0.5)
+    return ANCHOR_WEIGHTS.get(anchor_kind(anchor), 0.5)
 
 
 def features_of(rowid: int, document: Document, vector: np.ndarray | None) -> Features:

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..store import Database, now
-from .features import NO_DAY, Features
+from .features import NO_DAY, Features, anchor_weight
 from .index import VectorIndex
 from .score import SETTINGS, LinkSettings, PairScore, anchor_weigher, score_pair
 
@@ -130,7 +130,8 @@ class Linker:
         from_anchors: set[int] = set()
         # Rarest anchors first: they say most, and the total is capped, so the work per article
         # stays flat however large the store grows.
-        for anchor in sorted(features.anchors, key=lambda a: (frequencies.get(a, 0), a)):
+        evidence = [a for a in features.anchors if anchor_weight(a) > 0]
+        for anchor in sorted(evidence, key=lambda a: (frequencies.get(a, 0), a)):
             if frequencies.get(anchor, 0) > common or len(from_anchors) >= self.settings.anchor_candidates:
                 break
             from_anchors.update(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .features import NO_DAY, Features, anchor_weight
+from .features import NO_DAY, Features, anchor_weight, is_specific
 
 
 @dataclass(frozen=True)
@@ -27,12 +27,19 @@ class LinkSettings:
     cosine_weight: float = 3.0
     overlap_weight: float = 1.2
     undated_penalty: float = 0.25  # an article without a date could be from any week
+    headline_penalty: float = 0.7  # both headlines name known people, and none in common
+    # Two articles sharing only names (no figure, no date) must also read alike: the same
+    # people meet often. Measured on our corpora, 14% of same-story pairs share no figure.
+    names_only_cosine: float = 0.86
     candidates: int = 40  # nearest neighbours asked of the index per article
     anchor_postings: int = 100  # articles read per anchor posting list
     anchor_candidates: int = 200  # articles taken from anchor postings per article, rarest first
 
 
 SETTINGS = LinkSettings()
+
+
+HEADLINE_PEOPLE = "t:person:"
 
 
 def idf(document_frequency: int, total: int) -> float:
@@ -72,15 +79,30 @@ def score_pair(
     evidence = sum(weight_of(x) for x in shared)
     if evidence < settings.min_evidence:
         return None
+    if cosine < settings.names_only_cosine and not any(is_specific(x) for x in shared):
+        return None
     norm = min(sum(weight_of(x) for x in a.anchors), sum(weight_of(x) for x in b.anchors))
     overlap = evidence / norm if norm else 0.0
     score = settings.cosine_weight * (cosine - settings.min_cosine) + settings.overlap_weight * overlap
     score += min(evidence, 6.0) / 6.0
+    if headlines_differ(a.anchors, b.anchors):
+        score -= settings.headline_penalty
     if days_apart is None:
         score -= settings.undated_penalty
     else:
         score -= 0.1 * days_apart
     return PairScore(score, cosine, evidence, overlap, days_apart)
+
+
+def headlines_differ(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether both headlines name known people, and none in common.
+
+    Places are left out: one headline's "Paris" and another's "France" or "Kazakhstan" are the
+    same visit (measured: place disagreement hit 74 of 545 same-story pairs of our corpora).
+    """
+    left = {x for x in a if x.startswith(HEADLINE_PEOPLE)}
+    right = {x for x in b if x.startswith(HEADLINE_PEOPLE)}
+    return bool(left and right and not left & right)
 
 
 def anchor_weigher(frequencies: dict[str, int], total: int) -> Callable[[str], float]:
