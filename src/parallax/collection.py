@@ -160,6 +160,11 @@ class Store:
         )
         index.save()
 
+    def refresh_index(self) -> None:
+        """Catch the vector index up with articles another process stored since it was opened."""
+        if self._index is not None:
+            self._sync_index(self._index)
+
     def linker(self) -> Linker:
         return Linker(self.db, self.index, self.settings)
 

@@ -314,9 +314,7 @@ class Library:
 
     def _catch_up_index(self) -> None:
         """Another process (``parallax ingest``) may have added articles since the index was read."""
-        writer = self.writer
-        if writer._index is not None:
-            writer._sync_index(writer._index)
+        self.writer.refresh_index()
 
     def _stories_of(self, article_ids: Sequence[str]) -> dict[str, str]:
         db = self.writer.db.db
