@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Union
@@ -76,6 +77,35 @@ def source_name(source: Source) -> str:
 def examples_dir() -> Path:
     """The bundled example corpus: in the source tree, next to ``src/``."""
     return Path(__file__).resolve().parents[2] / "examples"
+
+
+def example_articles(files: Sequence[Path]) -> list[Article]:
+    """The articles of example files, with the outlet their corpus manifest names.
+
+    Scraped text files carry no outlet metadata; a corpus may list it in ``stories.toml``
+    beside the story folders (``[[stories.articles]]`` with ``file`` and ``outlet``).
+    """
+    articles = load_articles(list(files))
+    outlets = _manifest_outlets(Path(files[0]).parent.parent) if files else {}
+    for article, path in zip(articles, files, strict=True):
+        article.outlet = article.outlet or outlets.get(Path(path).name)
+    return articles
+
+
+def _manifest_outlets(root: Path) -> dict[str, str]:
+    manifest = root / "stories.toml"
+    if not manifest.is_file():
+        return {}
+    try:
+        record = tomllib.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    return {
+        Path(article["file"]).name: article["outlet"]
+        for story in record.get("stories", [])
+        for article in story.get("articles", [])
+        if article.get("file") and article.get("outlet")
+    }
 
 
 def iter_example_stories(root: Path | None = None) -> Iterable[tuple[str, list[Path]]]:

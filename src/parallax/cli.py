@@ -121,7 +121,7 @@ def stdout_console() -> Console:
 
 
 def stderr_console() -> Console:
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 @contextmanager
@@ -210,21 +210,22 @@ def run_demo(args: argparse.Namespace) -> int:
         raise ParallaxError(f"{args.examples or api.examples_dir()}: no example stories found")
     console = stdout_console()
     args.out.mkdir(parents=True, exist_ok=True)
-    reports = []
+    every_article = []
     for name, files in stories:
-        comparison = api.compare(files)
-        report = write_report(comparison, args.out / f"{name}.html", title=name)
-        reports.append(report)
+        articles = api.example_articles(files)
+        every_article += articles
+        comparison = api.compare(articles)
+        write_report(comparison, args.out / f"{name}.html", title=name)
         if args.json:
             print(json_render.dumps(json_render.comparison_record(comparison)).replace("\n", " "))
             continue
         console.rule(f"[bold]{name}[/bold] — {len(files)} sources")
         terminal.print_comparison(comparison, console)
     err = stderr_console()
-    err.print(f"parallax: {len(reports)} HTML reports in {args.out}/", markup=False)
+    err.print(f"parallax: {len(stories)} HTML reports in {args.out}/", markup=False)
     if not args.no_store:
         with open_store(args) as store, ingest_progress() as progress:
-            summary = store.ingest([str(f) for _, files in stories for f in files], progress=progress)
+            summary = store.add_articles(every_article, progress=progress)
         err.print(
             f"parallax: example corpus in the store {store.path} "
             f"({summary.ingested} new, {summary.duplicates} already there)",
