@@ -144,3 +144,98 @@ def test_chinese_name_found_by_a_title_pattern_is_read_in_latin():
 def test_no_language_still_finds_known_names():
     found = by_text("Tokayev and Macron met in Paris.", None)
     assert {m.value for m in found.values()} == {TOKAYEV, MACRON, "Paris"}
+
+
+# --- near-misses, surnames, runs and junk ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("saparov", "shaparov", False),  # S is not Sh
+        ("saparov", "aparov", False),  # nor J (Japarov folds to aparov)
+        ("tileuberdi", "tleuberdi", True),  # a vowel dropped after the first sound
+        ("tokaiev", "tokaev", True),
+    ],
+)
+def test_spelling_keys_keep_near_misses_apart_by_their_first_sound(a, b, same):
+    from parallax.extract.entities.canon import similar_keys
+
+    assert similar_keys(a, b) is same
+
+
+@pytest.mark.parametrize(("surface", "language"), [("Сапаров", "ru"), ("萨帕罗夫", "zh"), ("Saparov", "en")])
+def test_a_surname_like_a_known_one_is_not_that_person(surface, language):
+    value, kind = canonical_name(surface, language)
+    assert value != "Sadyr Japarov"
+    assert kind is None
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "full", "alone"),
+    [
+        ("ru", "Премьер-министр Акылбек Жапаров провел заседание. Жапаров поручил ускорить ремонт дорог.",
+         "Акылбек Жапаров", "Жапаров"),
+        ("ky",
+         "Министрлер кабинетинин төрагасы Акылбек Жапаров жыйын өткөрдү. Жапаров жолдорду оңдоону тапшырды.",
+         "Акылбек Жапаров", "Жапаров"),
+        ("en", "Prime Minister Akylbek Japarov chaired the meeting. Japarov ordered faster road repairs.",
+         "Akylbek Japarov", "Japarov"),
+    ],
+)
+def test_a_surname_alone_is_the_full_name_of_the_text_before_a_known_namesake(language, text, full, alone):
+    found = find_entities(text, language)
+    first = next(m for m in found if m.text == full)
+    lone = next(m for m in found if m.text == alone)
+    assert first.attrs["canonical"] is False  # an unknown first name: not Sadyr Japarov
+    assert lone.value == first.value != "Sadyr Japarov"
+
+
+def test_the_known_person_keeps_his_surname_when_the_text_names_him():
+    found = by_text("Президент Садыр Жапаров открыл форум. Жапаров призвал инвесторов.", "ru")
+    assert found["Жапаров"].value == "Sadyr Japarov"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "person", "rest"),
+    [
+        ("kk", "Қаржы министрі Мадина Жұмабаева Ұлттық банк өкілдерімен кездесті.",
+         "Мадина Жұмабаева", "Ұлттық банк"),
+        ("uz", "Moliya vaziri Nurlan Saparov Markaziy bank rahbariyati bilan uchrashdi.",
+         "Nurlan Saparov", "Markaziy bank"),
+    ],
+)
+def test_a_name_ends_on_its_surname_before_an_organisation(language, text, person, rest):
+    found = by_text(text, language)
+    assert found[person].attrs["type"] == "person"
+    assert found[rest].attrs["type"] == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ru", "Северный маршрут становится всё популярнее у перевозчиков."),
+        ("ru", "Брифинг прошел в Службе внешней разведки."),
+        ("kk", "Екі елдің компаниялары жаңа келісімге қол қойды."),
+        ("uk", "Північний маршрут стає дедалі популярнішим."),
+        ("ar", "وتشهد المنطقة تحسنا ملحوظا في العلاقات بين البلدين."),
+        ("fa", "به ۷۰ واحد مسکونی در روستاهای اطراف خسارت وارد شده است."),
+    ],
+)
+def test_common_words_with_a_capital_or_after_a_place_word_are_no_names(language, text):
+    assert find_entities(text, language) == []
+
+
+def test_a_place_word_keeps_its_cue_apart():
+    found = by_text("Уровень воды в реке Тобол поднялся.", "ru")
+    assert found["Тобол"].attrs["type"] == "place"
+    assert found["Тобол"].attrs["cue"] == "реке"
+    assert found["Тобол"].attrs["title"] is None
+
+
+def test_chinese_known_names_inside_longer_names_are_not_read():
+    found = by_text("会议在马克龙多州举行。马克龙出席了会议。", "zh")
+    assert [(m.text, m.value) for m in find_entities("会议在马克龙多州举行。马克龙出席了会议。", "zh")] == [
+        ("马克龙多", "Makrondo"), ("马克龙", MACRON),
+    ]
+    assert found["马克龙多"].attrs["type"] == "place"

@@ -54,6 +54,8 @@ def test_unknown_names_match_by_spelling_alone_where_the_script_allows():
         ("Slovenia", "Slovakia"),
         ("Shavkat Mirziyoyev", "Saida Mirziyoyeva"),
         ("Sadyr Japarov", "Akylbek Japarov"),
+        ("Sadyr Japarov", "Nurlan Saparov"),
+        ("Akylbek Japarov", "Nurlan Saparov"),
     ],
 )
 def test_near_misses_never_merge(a, b, encoder):
@@ -86,3 +88,39 @@ def test_evidence_from_another_source_makes_a_word_a_name(encoder):
     found = [m for m in arabic if m.value == person.value]
     assert found and found[0].text == "جومانغارين"
     assert found[0].attrs.get("evidence") is True
+
+
+def test_a_surname_alone_joins_the_full_name_another_source_gives(encoder):
+    documents = [
+        ("Председатель кабмина Акылбек Жапаров провел заседание правительства.", "ru"),
+        ("Japarov ordered the ministries to speed up road repairs.", "en"),  # Sadyr's surname too
+        ("Энергетика министрі Нұрлан Сапаров Павлодарға барды.", "kk"),
+        ("能源部长萨帕罗夫视察了巴甫洛达尔。", "zh"),  # reads Saparov: not Japarov
+    ]
+    russian, english, kazakh, chinese = resolve_entities(documents, encoder)
+    akylbek = next(m for m in russian if m.text == "Акылбек Жапаров")
+    lone = next(m for m in english if m.text == "Japarov")
+    assert lone.attrs["cluster"] == akylbek.attrs["cluster"]
+    assert lone.value == akylbek.value != "Sadyr Japarov"
+    saparov = next(m for m in kazakh if m.text == "Нұрлан Сапаров")
+    assert next(m for m in chinese if m.text == "萨帕罗夫").attrs["cluster"] == saparov.attrs["cluster"]
+
+
+def test_a_surname_alone_stays_with_the_known_person_no_full_name_contradicts(encoder):
+    documents = [
+        ("Президент Садыр Жапаров открыл форум в Бишкеке.", "ru"),
+        ("Japarov opened the forum on Monday.", "en"),
+    ]
+    _, english = resolve_entities(documents, encoder)
+    assert next(m for m in english if m.text == "Japarov").value == "Sadyr Japarov"
+
+
+@pytest.mark.parametrize("name", ["Tobol", "Karakol", "Taraz"])
+def test_unknown_places_join_across_scripts_by_their_cue_words(name, encoder):
+    group = next(g for g in GROUPS if g["name"] == name)
+    documents = [(sentence, language) for language, sentence, _ in group["mentions"]]
+    found = resolve_entities(documents, encoder)
+    clusters = {next(m for m in ms if m.text == surface).attrs["cluster"]
+                for ms, (_, _, surface) in zip(found, group["mentions"], strict=True)}
+    assert len(clusters) == 1
+    assert all(m.attrs["type"] == "place" for ms in found for m in ms)

@@ -128,3 +128,37 @@ def test_entities_can_be_passed_in():
     text = "«Мы готовы», — заявил Макрон."
     given = extract_quotes(text, "ru", find_entities(text, "ru"))
     assert only(text, "ru").attrs["speaker"] == given[0].attrs["speaker"] == MACRON
+
+
+# --- speakers as the comparison names them -------------------------------------------------
+
+
+def test_a_speaker_points_to_the_entity_mention_it_was_read_from():
+    text = "Министр энергетики Нурлан Сапаров посетил Павлодар.\n«Выработка выросла на треть», — сказал он."
+    quote = only(text, "ru")
+    assert text[quote.attrs["speaker_start"]:quote.attrs["speaker_end"]] == "Нурлан Сапаров"
+    assert quote.attrs["speaker_text"] == "он"
+
+
+def test_speakers_take_the_name_the_matched_entity_has_across_documents():
+    from parallax.extract.entities import find_entities, match_entities
+    from parallax.extract.quotes import canonical_speakers
+
+    documents = [
+        ("وقال وزير الطاقة نورلان ساباروف إن إنتاج الكهرباء ارتفع بمقدار الثلث.", "ar"),
+        ("Energy Minister Nurlan Saparov visited Pavlodar. \"Output grew by a third,\" Saparov said.", "en"),
+    ]
+    found = [find_entities(text, language) for text, language in documents]
+    flat = iter(match_entities([m for ms in found for m in ms]))
+    matched = [[next(flat) for _ in ms] for ms in found]
+    before, after = set(), set()
+    for (text, language), own, entities in zip(documents, found, matched, strict=True):
+        quotes = extract_quotes(text, language, own)
+        assert len(quotes) == 1
+        before.add(quotes[0].attrs["speaker"])
+        renamed = canonical_speakers(quotes, entities)
+        after.add(renamed[0].attrs["speaker"])
+        items = canonical_speakers([*entities, *quotes])  # one list of a document's items works too
+        assert [q.attrs["speaker"] for q in items if q.kind == "quote"] == [renamed[0].attrs["speaker"]]
+    assert len(before) == 2  # each text spells him its own way...
+    assert after == {"Nurlan Saparov"}  # ...and the comparison gives him one name

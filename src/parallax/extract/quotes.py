@@ -12,8 +12,9 @@ Every word list lives in the ``[quotes]`` section of the language file.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
+from typing import TypeVar
 
 import regex
 
@@ -21,8 +22,11 @@ from ..lang import languages, maybe_load
 from ..model import Mention
 from .entities import find_entities
 from .entities.gazetteer import gazetteer_for, tokens_for
+from .entities.lexicon import entities
 from .entities.rules import rules_for
 from .entities.text import Token, normal
+
+Q = TypeVar("Q")  # a Mention or a Fact: anything with kind, start, end, value and attrs
 
 # Confidence of each way of attributing a quote.
 DIRECT_NAMED = 0.95
@@ -35,13 +39,18 @@ UNATTRIBUTED_MIN_WORDS = 6
 UNATTRIBUTED_MIN_CHARS = 12  # scripts without word spaces
 ATTRIBUTION_REACH = 160  # characters around a quote searched for its attribution
 REPORTED_MIN_WORDS = 3
+COMPLEMENTIZER_REACH = 60  # characters between a speech verb and its "that"
+PUNCTUATION_REACH = 2  # without word spaces, the comma or colon follows the verb (表示，, 说：)
+MAX_SUBJECT_GAP = 12  # characters between a speaker and the verb without word spaces (在会上)
 HEAD_TITLE_WORDS = 3  # a speaker opening a verb-final sentence may follow a title this long
-SENTENCE = regex.compile(r"[^.!?。！？؟\n]+(?:[.!?。！？؟…]+[\"'»”’」』)]*|\n|$)")
-# A line opened by a dash, the quoted words, and a dash before the attribution (— …, — сказал он).
-DASH_LINE = (
-    r"(?m)^[ \t]*(?P<open>[{d}])[ \t]*(?P<body>[^\n]+?)(?P<stop>[,.!?…،，]?)"
-    r"[ \t]+(?P<close>[{d}])[ \t]+(?P<rest>[^\n]*)"
-)
+# A sentence; a point between digits (18.7) is a decimal point, not its end.
+SENTENCE = regex.compile(r"(?:[^.!?。！？؟\n]|\.(?=\d))+(?:[.!?。！？؟…]+[\"'»”’」』)]*|\n|$)")
+CLAUSE_END = regex.compile(r"[!?。！？؟\n«“„\"]|\.(?!\d)")
+CLAUSE_START = regex.compile(r"[!?。！？؟\n»”\"]|\.(?!\d)")
+# A line opened by a dash (— …, — сказал он); the dash that closes the quote is found apart.
+DASH_OPEN = r"(?m)^[ \t]*(?P<open>[{d}])[ \t]*(?=\S)"
+DASH_INSIDE = r"(?P<stop>[,.!?…،，]?)[ \t]+(?P<close>[{d}])[ \t]+(?=\S)"
+STOPS = ",.!?…،，"
 
 
 @dataclass(frozen=True)
@@ -207,6 +216,28 @@ class _Span:
     after: int  # where the attribution after the quote may start
 
 
+def canonical_speakers(items: Sequence[Q], entities: Sequence | None = None) -> list[Q]:
+    """``items`` with each quote's speaker renamed to the value of its entity mention.
+
+    After the entities of several documents have been matched (``match_entities``), a speaker
+    named in one document's own way (Aidarbek Saparov, Aydarbek Saparov) becomes the name of the
+    entity the mention joined, so that quotes of one person align across documents. The
+    speaker's entity is the mention at the quote's ``speaker_start``/``speaker_end``, looked up
+    in ``entities`` (by default the entity items of ``items``). Works on Mentions and on Facts
+    of one document alike; other items pass unchanged.
+    """
+    pool = items if entities is None else entities
+    by_span = {(e.start, e.end): e for e in pool if e.kind == "entity"}
+    out = []
+    for item in items:
+        span = (item.attrs.get("speaker_start"), item.attrs.get("speaker_end"))
+        entity = by_span.get(span) if item.kind == "quote" else None
+        if entity is not None and entity.value != item.attrs.get("speaker"):
+            item = replace(item, attrs={**item.attrs, "speaker": entity.value})
+        out.append(item)
+    return out
+
+
 # --- direct quotes -------------------------------------------------------------------------
 
 
@@ -260,13 +291,27 @@ def _inside_word(text: str, index: int, size: int) -> bool:
 
 
 def _dash_lines(text: str, dashes: str) -> list[_Span]:
-    pattern = regex.compile(DASH_LINE.format(d=regex.escape(dashes)))
+    """Lines opened by a dash, closed by the dash before the attribution.
+
+    A dash inside the quoted words (Франция – Еуропадағы біздің әріптесіміз; Борбор Азия –
+    бирдиктүү регион) is a copula, not the close: the closing dash follows the punctuation that
+    ends the quoted words (…көтереді, – деді Тоқаев); without such a dash, the last one closes.
+    """
+    opening = regex.compile(DASH_OPEN.format(d=regex.escape(dashes)))
+    inside = regex.compile(DASH_INSIDE.format(d=regex.escape(dashes)))
     spans = []
-    for match in pattern.finditer(text):
-        stop = match.group("stop")
-        inner_end = match.end("stop") if stop in ("!", "?", "…") else match.end("body")
-        body = match.start("body")
-        spans.append(_Span(match.start("open"), inner_end, body, inner_end, match.start("close")))
+    for match in opening.finditer(text):
+        body = match.end()
+        line_end = text.find("\n", body)
+        line_end = len(text) if line_end < 0 else line_end
+        closes = list(inside.finditer(text, body, line_end))
+        punctuated = [c for c in closes if c.group("stop")]
+        close = punctuated[0] if punctuated else (closes[-1] if closes else None)
+        if close is None or close.start() <= body:
+            continue
+        stop = close.group("stop")
+        inner_end = close.end("stop") if stop in ("!", "?", "…") else close.start()
+        spans.append(_Span(match.start("open"), inner_end, body, inner_end, close.start("close")))
     return spans
 
 
@@ -317,15 +362,14 @@ def _attribution_before(context: _Context, span: _Span):
 
 def _clause_end(text: str, start: int) -> int:
     limit = min(len(text), start + ATTRIBUTION_REACH)
-    match = regex.compile(r"[.!?。！？؟\n«“„\"]").search(text, start + 1, limit)
+    match = CLAUSE_END.search(text, start + 1, limit)
     return match.start() if match else limit
 
 
 def _clause_start(text: str, end: int) -> int:
     limit = max(0, end - ATTRIBUTION_REACH)
-    window = text[limit:end]
-    cut = max(window.rfind(c) for c in ".!?。！？؟\n»”\"")
-    return limit + cut + 1 if cut >= 0 else limit
+    cuts = [m.end() for m in CLAUSE_START.finditer(text, limit, end)]
+    return cuts[-1] if cuts else limit
 
 
 def _attribution_in(context: _Context, start: int, end: int, quote_start: int, verb_required: bool):
@@ -337,14 +381,14 @@ def _attribution_in(context: _Context, start: int, end: int, quote_start: int, v
     named = _named_speaker(context, start, end, anchor)
     verb = verbs[0].text if verbs else None
     if named is not None:
-        return named.value, named.text, verb, False
+        return named, named.text, verb, False
     if not verbs:
         return None
     referred = _referred_speaker(context, start, end, quote_start)
     if referred is None:
         return None, None, verb, True
     mention, written = referred
-    return mention.value, written or None, verb, True
+    return mention, written or None, verb, True
 
 
 def _verb_hits(context: _Context, start: int, end: int) -> list[Hit]:
@@ -380,12 +424,55 @@ def _referred_speaker(context: _Context, start: int, end: int, before: int) -> t
     pronouns = context.finder.hits(context.rules.pronouns, context.rules.raw_pronouns, start, end)
     title = _title_in(context, start, end)
     if title is not None:
-        titled = [m for m in earlier if _same_title(m.attrs.get("title"), title.text)]
-        return (titled or earlier)[-1], title.text
+        places = _places_in(context, start, end)
+        fits = {id(m): _country_fit(m, places) for m in earlier}
+        pool = [m for m in earlier if fits[id(m)] >= 0] or earlier
+        titled = [m for m in pool if _same_title(m.attrs.get("title"), title.text)]
+        best = [m for m in pool if fits[id(m)] > 0]
+        return (best or titled or pool)[-1], title.text
+    if _unnamed_speaker_since(context, earlier[-1].end, start):
+        return None  # "a farmer told reporters … He said": not the last person named
     subject = _subject_of_last_naming_sentence(context.text, earlier)
     if pronouns:
         return subject, pronouns[0].text
     return subject, ""
+
+
+def _places_in(context: _Context, start: int, end: int) -> set[str]:
+    """Canonical places named in a clause (Қазақстан Президенті, الرئيس القرغيزي)."""
+    return {m.value for m in context.entities if start <= m.start and m.end <= end
+            and m.attrs.get("type") == "place" and m.attrs.get("canonical")}
+
+
+def _country_fit(person: Mention, places: set[str]) -> int:
+    """1 when the places of a title (the President of Kazakhstan) are the person's, -1 when the
+    person is known to belong to another country, 0 when nothing tells."""
+    if not places or not person.attrs.get("canonical"):
+        return 0
+    entity = entities().get(person.value)
+    if entity is None or not entity.context:
+        return 0
+    own = set(entity.context)
+    if own & places:
+        return 1
+    countries = {c for c in own if c in entities() and entities()[c].code}
+    return -1 if countries else 0
+
+
+def _unnamed_speaker_since(context: _Context, since: int, start: int) -> bool:
+    """Whether someone the text does not name spoke between ``since`` and ``start``.
+
+    A pronoun points back to the last speaker; when that speaker had no name (一位村民说,
+    a local farmer told reporters), it does not point to an earlier named person.
+    """
+    for verb in _verb_hits(context, since, start):
+        clause = _clause_start(context.text, verb.start)
+        named = [m for m in context.entities if clause <= m.start and m.end <= verb.start
+                 and m.attrs.get("type") in ("person", "organisation")]
+        pronouns = context.finder.hits(context.rules.pronouns, context.rules.raw_pronouns, clause, verb.start)
+        if not named and not pronouns and not _bare_verb(context, clause, verb):
+            return True
+    return False
 
 
 def _subject_of_last_naming_sentence(text: str, people: list[Mention]) -> Mention:
@@ -476,13 +563,25 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 def _speaker_near(context: _Context, start: int, end: int, anchor: Hit, before: int):
     named = _named_speaker(context, start, end, anchor)
     if named is not None:
-        return named.value, named.text, False
+        return named, named.text, False
     pronouns = context.finder.hits(context.rules.pronouns, context.rules.raw_pronouns, start, end)
-    if pronouns or anchor.text:
+    if pronouns or _title_in(context, start, end) is not None or _bare_verb(context, start, anchor):
         referred = _referred_speaker(context, start, end, before)
         if referred is not None:
-            return referred[0].value, referred[1] or None, True
+            return referred[0], referred[1] or None, True
     return None
+
+
+def _bare_verb(context: _Context, start: int, verb: Hit) -> bool:
+    """A speech verb with no subject of its own (وأضاف أن…): its speaker is the last one named.
+
+    Words before the verb that are neither a name, a pronoun nor a title are a subject this
+    text does not name (双方表示, Officials said,分析人士指出): nobody to point back to.
+    """
+    if not verb.text:
+        return False
+    before = context.text[start:verb.start]
+    return not regex.search(r"[\p{L}\p{N}]", before)
 
 
 def _according_to(context: _Context, start: int, end: int):
@@ -506,7 +605,7 @@ def _according_to_after(context: _Context, start: int, end: int):
         named = _named_speaker(context, start, hit.start, hit)
         if named is None or hit.start - named.end > 3:
             continue
-        return named.value, named.text, hit.text, False, hit.end, end
+        return named, named.text, hit.text, False, hit.end, end
     return None
 
 
@@ -515,7 +614,8 @@ def _verb_then_complementizer(context: _Context, start: int, end: int):
     rules = context.rules
     for verb in _verb_hits(context, start, end):
         complementizers = context.finder.hits(rules.complementizers, rules.raw_complementizers, verb.end, end)
-        if not complementizers or complementizers[0].start - verb.end > 60:
+        reach = COMPLEMENTIZER_REACH if rules.word_spaces else PUNCTUATION_REACH
+        if not complementizers or complementizers[0].start - verb.end > reach:
             continue
         marker = complementizers[0]
         speaker = _speaker_near(context, start, marker.start, verb, verb.start)
@@ -540,9 +640,9 @@ def _quotative(context: _Context, start: int, end: int):
             if referred is None:
                 continue
             mention, written = referred
-            return mention.value, written or None, verb.text, True, start, particle.start
+            return mention, written or None, verb.text, True, start, particle.start
         content_start = head.end if speaker is head else start
-        return speaker.value, speaker.text, verb.text, False, content_start, particle.start
+        return speaker, speaker.text, verb.text, False, content_start, particle.start
     return None
 
 
@@ -558,18 +658,20 @@ def _verb_final(context: _Context, start: int, end: int):
     if more_after and not _only_pronoun(context, verb.end, end):
         return None
     comma = context.text.rfind(",", start, verb.start)
-    if comma > start:
-        speaker = _speaker_near(context, comma, end, verb, comma)
-        if speaker is not None and _named_or_pronoun_after(context, comma, verb):
-            return (*speaker[:2], verb.text, speaker[2], start, comma)
     head = _named_speaker(context, start, min(verb.start, start + 60), Hit(start, start, ""))
+    if comma > start and _named_or_pronoun_after(context, comma, verb):
+        speaker = _speaker_near(context, comma, end, verb, comma)
+        if speaker is not None:
+            return (*speaker[:2], verb.text, speaker[2], start, comma)
+        if head is None or context.text[head.end:comma].strip():
+            return None  # …, the presidential office said: a speaker the text does not name
     if head is not None and len(context.text[start:head.start].split()) <= HEAD_TITLE_WORDS:
-        return head.value, head.text, verb.text, False, head.end, verb.start
+        return head, head.text, verb.text, False, head.end, verb.start
     pronoun = _leading_pronoun(context, start, verb.start)
     if pronoun is not None:
         referred = _referred_speaker(context, start, end, start)
         if referred is not None:
-            return referred[0].value, pronoun.text, verb.text, True, pronoun.end, verb.start
+            return referred[0], pronoun.text, verb.text, True, pronoun.end, verb.start
     return None
 
 
@@ -594,10 +696,23 @@ def _verb_then_content(context: _Context, start: int, end: int):
     """X said the talks went well. / Merz sagte, Deutschland sei bereit."""
     for verb in _verb_hits(context, start, end):
         named = _named_speaker(context, start, verb.start, verb)
-        if named is None or len(context.text[named.end:verb.start].split()) > 2:
-            continue
-        return named.value, named.text, verb.text, False, verb.end, end
+        if named is not None and _subject_of(context, named, verb):
+            return named, named.text, verb.text, False, verb.end, end
+        pronoun = _leading_pronoun(context, start, verb.start)
+        if named is None and pronoun is not None and _subject_of(context, pronoun, verb):
+            referred = _referred_speaker(context, start, end, start)  # He said prices rose.
+            if referred is not None:
+                return referred[0], pronoun.text, verb.text, True, verb.end, end
     return None
+
+
+def _subject_of(context: _Context, named: Mention | Hit, verb: Hit) -> bool:
+    """The name is the verb's subject: at most two words between them, and no clause break
+    (米尔济约耶夫和扎帕罗夫还讨论了…，双方表示: the sides spoke, not the last name)."""
+    gap = context.text[named.end:verb.start]
+    if regex.search(r"[,，、;；:：.。]", gap):
+        return False
+    return len(gap.split()) <= 2 if context.rules.word_spaces else len(gap) <= MAX_SUBJECT_GAP
 
 
 # The shapes of reported speech, tried in this order on each sentence.
@@ -621,7 +736,8 @@ def _clean_value(value: str) -> str:
     return value.strip().rstrip(",.;:،，。；：…").strip()
 
 
-def _quote(text, start, end, value, speaker, speaker_text, direct, confidence, verb) -> Mention:
+def _quote(text, start, end, value, speaker: Mention | None, speaker_text, direct, confidence, verb
+           ) -> Mention:
     return Mention(
         kind="quote",
         start=start,
@@ -629,8 +745,12 @@ def _quote(text, start, end, value, speaker, speaker_text, direct, confidence, v
         text=text[start:end],
         value=_clean_value(value),
         attrs={
-            "speaker": speaker,
+            "speaker": speaker.value if speaker is not None else None,
             "speaker_text": speaker_text,
+            # The entity mention the speaker was read from (for a pronoun, the person it points
+            # back to): ``canonical_speakers`` follows it to the entity's name across documents.
+            "speaker_start": speaker.start if speaker is not None else None,
+            "speaker_end": speaker.end if speaker is not None else None,
             "direct": direct,
             "confidence": confidence,
             "verb": verb,

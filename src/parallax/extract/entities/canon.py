@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import cache
 
+import regex
 from rapidfuzz import fuzz, process
 
 from .gazetteer import gazetteer_for, tokens_for
-from .lexicon import entities
+from .lexicon import built_from_entities, entities
 from .rules import rules_for
 from .translit import fold_key, to_latin
 
@@ -21,15 +22,25 @@ from .translit import fold_key, to_latin
 FUZZY_KNOWN = 92
 # Near-misses differ at the ends (Mirziyoyev/Mirziyoyeva) or in length: both must agree.
 MAX_LENGTH_GAP = 2
+# The first sound of a key word: a digraph the folding keeps (sh, ch, ts) or one letter.
+_FIRST_SOUND = regex.compile(r"(?:sh|ch|ts|[^aeiou])?")
 
 
+@built_from_entities
 @cache
 def known_keys() -> dict[str, frozenset[str]]:
-    """Spelling key of every alias (any language, read in Latin) -> the entities it names."""
+    """Spelling key of every alias (any language, read in Latin) -> the entities it names.
+
+    Aliases read through a table of character readings (Chinese) are left out: such a reading
+    is approximate (扎 stands for za, zha and ja alike), and those aliases are matched as
+    written anyway.
+    """
     keys: dict[str, set[str]] = defaultdict(set)
     for entity in entities().values():
         keys[fold_key(entity.name)].add(entity.name)
         for lang, names in entity.names.items():
+            if rules_for(lang).readings:
+                continue
             for name in names:
                 key = fold_key(to_latin(name, lang))
                 if key:
@@ -37,6 +48,7 @@ def known_keys() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in keys.items()}
 
 
+@built_from_entities
 @cache
 def _keys_by_initial() -> dict[str, list[str]]:
     grouped: dict[str, list[str]] = defaultdict(list)
@@ -49,6 +61,7 @@ def keys_of(entity_name: str) -> frozenset[str]:
     return _entity_keys().get(entity_name, frozenset())
 
 
+@built_from_entities
 @cache
 def _entity_keys() -> dict[str, frozenset[str]]:
     keys: dict[str, set[str]] = defaultdict(set)
@@ -59,14 +72,26 @@ def _entity_keys() -> dict[str, frozenset[str]]:
 
 
 def similar_keys(a: str, b: str) -> bool:
-    """Two spelling keys name the same thing: close overall, and alike where near-misses differ."""
+    """Two spelling keys name the same thing: close overall, and alike where near-misses differ.
+
+    Near-misses differ at the ends (Mirziyoyev/Mirziyoyeva), in length, or in the first sound
+    of a word (Saparov/Shaparov/Japarov): each word must begin with the same sound.
+    """
     if a == b:
         return True
     if abs(len(a) - len(b)) > MAX_LENGTH_GAP or a[:1] != b[:1] or a[-2:] != b[-2:]:
         return False
-    if len(a.split()) != len(b.split()):
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) != len(words_b):
+        return False
+    if any(first_sound(x) != first_sound(y) for x, y in zip(words_a, words_b, strict=True)):
         return False
     return fuzz.ratio(a, b) >= FUZZY_KNOWN
+
+
+def first_sound(word: str) -> str:
+    """The consonant a key word begins with (sh of shaparov, s of saparov, nothing for aparov)."""
+    return _FIRST_SOUND.match(word).group()
 
 
 def entity_by_key(key: str) -> str | None:

@@ -1,9 +1,17 @@
 """Finding entity mentions in one text, with per-language rules and data only.
 
-Order of evidence: known names (alias files, pycountry, CLDR) first; then names introduced by
-a cue (a title before or after: President X, X总统, Ақтөбе облысы); then, where the script has
-capitals, runs of capitalised words that are not merely sentence-initial; in scripts without
-word spaces, transliteration patterns around cue words (X总统, 在X举行).
+Order of evidence: known names (alias files, pycountry, CLDR, learned aliases) first; then
+names introduced by a cue (a title before or after: President X, X总统; a place word: Ақтөбе
+облысы, реке Илек, نهر إيليك, Ilek River; the cue is kept apart like a title); then, where the
+script has capitals, runs of capitalised words that are not merely sentence-initial; in scripts
+without word spaces, transliteration patterns around cue words (X总统, 在X举行, X河), a known
+string being only the start of a longer name there (科斯塔 of 科斯塔奈州).
+
+A name run ends on a surname (Айдарбек Сапаров | Орталық…); a capitalised word followed by
+lower-case words and an organisation word is an organisation (Орталық коммуникациялар
+қызметі); the head word of an organisation or a place alone is none (Службе); a capital at
+the start of a sentence counts only with support from the text. Last, a lone surname or an
+inflected form is read against the names the same text gives in full (``link_names``).
 """
 
 from __future__ import annotations
@@ -16,14 +24,18 @@ from babel import UnknownLocaleError
 from babel.dates import get_day_names, get_month_names
 
 from ...model import Mention
-from .canon import clitic_as_written, cut_word, entity_by_key
+from .canon import clitic_as_written, cut_word, entity_by_key, similar_keys
 from .gazetteer import Gazetteer, Match, Target, gazetteer_for, tokens_for
 from .lexicon import entities
-from .rules import Rules, rules_for
+from .rules import Rules, rules_for, type_word
 from .text import Token, is_acronym, normal
 from .translit import fold_key, to_latin
 
 MAX_TITLE_COMPLEMENT = 3  # lower-case words between a title and the name (министр энергетики X)
+MIN_REPEATED_NAME = 3  # characters of a name found by a cue that is looked for again in the text
+MAX_CUT_CHARACTERS = 2  # characters a longer name runs on past a known one (科斯塔 | 奈州)
+MIN_LOCATIVE_STEM = 3  # letters left of a word that a locative ending may close (Ата|да)
+MAX_ORGANISATION_WORDS = 2  # lower-case words before the head of a name (X жағдайлар министрлігі)
 
 
 @dataclass
@@ -38,6 +50,26 @@ class Candidate:
     form: str = "name"
     cuts: tuple[tuple[int, int], ...] = ()
     guess: str | None = None  # a type read from the words around an unknown name
+    cue: str | None = None  # the word that told the type of a place or organisation (Елек өзені)
+    needs_support: bool = False  # a capital that may only mark the start of a sentence
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the whole text says about its words' capitals."""
+
+    lowercase: frozenset[str]  # words also written in lower case
+    capitalised_inside: frozenset[str]  # words capitalised inside a sentence
+
+    @classmethod
+    def of(cls, tokens: list[Token]) -> Evidence:
+        lowercase, inside = set(), set()
+        for token in tokens:
+            if not token.text[:1].isupper():
+                lowercase.add(token.norm)
+            elif not token.sentence_start:
+                inside.add(token.norm)
+        return cls(frozenset(lowercase), frozenset(inside))
 
 
 def find_entities(text: str, language: str | None) -> list[Mention]:
@@ -51,17 +83,19 @@ def find_entities(text: str, language: str | None) -> list[Mention]:
     if not rules.word_spaces:
         return _find_in_running_text(text, rules, gazetteer)
     tokens = tokens_for(text, rules)
+    evidence = Evidence.of(tokens)
     matches = _without_foreign_first_names(tokens, _known_matches(tokens, gazetteer), rules)
     candidates = [_candidate_of(m) for m in matches if m.candidates[0][0].entity is not None]
     taken = {i for m in matches for i in range(m.first, m.last)}
     cue_matches = [m for m in matches if m.candidates[0][0].entity is None]
-    candidates += _names_after_cues(tokens, cue_matches, candidates, taken, rules)
+    candidates += _names_after_cues(tokens, cue_matches, candidates, taken, rules, evidence)
     if rules.capitalisation:
-        candidates += _capitalised_runs(tokens, taken, rules)
+        places = frozenset(c.first for c in candidates if c.form == "name" and _kinds(c) == {"place"})
+        candidates += _capitalised_runs(tokens, taken, rules, evidence, places)
     _choose_readings(candidates, tokens)
     candidates.sort(key=lambda c: c.first)
     mentions = [_mention(text, tokens, c, rules) for c in candidates]
-    return _link_surnames(mentions, rules)
+    return _supported(link_names(mentions, rules))
 
 
 # --- known names ---------------------------------------------------------------------------
@@ -129,22 +163,25 @@ def _candidate_of(match: Match) -> Candidate:
 # --- cues ----------------------------------------------------------------------------------
 
 
-def _names_after_cues(tokens, cue_matches, candidates, taken, rules: Rules) -> list[Candidate]:
+def _names_after_cues(tokens, cue_matches, candidates, taken, rules: Rules, evidence: Evidence
+                      ) -> list[Candidate]:
     by_first = {c.first: c for c in candidates}
     by_last = {c.last: c for c in candidates}
     found = []
     for cue_match in cue_matches:
         cue = cue_match.candidates[0][0].cue
+        if cue.type != "person" and (_definite(tokens, cue_match, rules) or _inflected_cue(cue_match, rules)):
+            continue  # المنطقة, الإقليمية, روستاهای: "the region", "regional", "villages" name no place
         target = None
         # ماکرون، رئیس جمهور فرانسه: a name just before a cue that may follow names is its owner.
         after = cue.after_name and cue_match.first in by_last
         if after:
             target = by_last[cue_match.first], cue_match.first
         elif cue.before_name:
-            target = _name_after(tokens, cue_match.last, by_first, taken, rules)
+            target = _name_after(tokens, cue_match.last, by_first, taken, rules, cue.type == "person")
         if target is None and cue.after_name:
             after = True
-            target = _name_before(tokens, cue_match.first, by_last, taken, rules)
+            target = _name_before(tokens, cue_match.first, by_last, taken, rules, evidence)
         if target is None:
             continue
         name, title_end = target
@@ -155,6 +192,8 @@ def _names_after_cues(tokens, cue_matches, candidates, taken, rules: Rules) -> l
         name.type = cue.type
         if cue.type == "person":
             name.title = _title_text(tokens, cue_match, title_end, after)
+        else:  # Елек өзені, реке Илек, Ilek River: the cue is kept apart like a title
+            name.cue = _title_text(tokens, cue_match, title_end, after)
         taken.update(range(name.first, name.last))
         found.append(name)
     return found
@@ -171,11 +210,13 @@ def _title_text(tokens, cue_match: Match, title_end: int, after_name: bool) -> s
     return "".join(parts)
 
 
-def _name_after(tokens, start: int, by_first, taken, rules: Rules) -> tuple[Candidate, int] | None:
-    """The name a cue introduces, skipping the places and adjectives in between."""
+def _name_after(tokens, start: int, by_first, taken, rules: Rules, title: bool = True
+                ) -> tuple[Candidate, int] | None:
+    """The name a cue introduces; after a title, skipping the places and adjectives in between
+    (Президент Франции X); after a place or organisation word, the very next name."""
     i = start
     skipped = 0
-    while i < len(tokens) and _adjacent_or_comma(tokens[i]):
+    while title and i < len(tokens) and _adjacent_or_comma(tokens[i]):
         if i in by_first and _is_modifier(by_first[i]):
             i = by_first[i].last
         elif _title_complement(tokens[i], rules) and skipped < MAX_TITLE_COMPLEMENT:
@@ -192,7 +233,33 @@ def _name_after(tokens, start: int, by_first, taken, rules: Rules) -> tuple[Cand
     last = _unknown_name_end(tokens, i, taken, rules, step=1)
     if last - i == 1 and not rules.capitalisation and not _ends_clause(tokens, last, rules):
         return None  # one bare word after a title, in a script without capitals, is rarely a name
+    if skipped and rules.capitalisation and not _person_shaped(tokens[i:last], rules):
+        return None  # лидеры приняли Чолпон-Атинскую…: words after a title that are no complement
+    if title and last > i and _type_from_ending(tokens[last - 1], rules) == "place":
+        return None  # liderleri Çolpon-Ata'da: a name in the locative is where, not who
     return (Candidate(i, last), i) if last > i else None
+
+
+def _person_shaped(words: list[Token], rules: Rules) -> bool:
+    """Two names apart (Алмасадам Саткалиев) or a surname ending (Саткалиев)."""
+    apart = sum(1 for k, token in enumerate(words) if k == 0 or not token.hyphen_before)
+    return apart > 1 or any(_has_name_ending(t.norm, rules) for t in words)
+
+
+def _definite(tokens: list[Token], cue_match: Match, rules: Rules) -> bool:
+    """A cue word written with the article its alias lacks (المنطقة for منطقة): "the region"
+    points back to a place named before and introduces no name."""
+    if not rules.complement_prefixes:
+        return False
+    written = tokens[cue_match.first].text
+    alias = cue_match.candidates[0][2]
+    return any(written.startswith(p) and not alias.startswith(p) for p in rules.complement_prefixes)
+
+
+def _inflected_cue(cue_match: Match, rules: Rules) -> bool:
+    """Without capitals, a place word with an ending (a plural, an adjective) is no cue: the
+    name it would introduce has nothing else to show it is one."""
+    return not rules.capitalisation and any(back for _, back in cue_match.cuts)
 
 
 def _ends_clause(tokens: list[Token], i: int, rules: Rules) -> bool:
@@ -209,10 +276,11 @@ def _title_complement(token: Token, rules: Rules) -> bool:
     return any(token.text.startswith(p) for p in rules.complement_prefixes)
 
 
-def _name_before(tokens, end: int, by_last, taken, rules: Rules) -> tuple[Candidate, int] | None:
+def _name_before(tokens, end: int, by_last, taken, rules: Rules, evidence: Evidence
+                 ) -> tuple[Candidate, int] | None:
     if end in by_last:
         return by_last[end], end
-    first = _unknown_name_end(tokens, end - 1, taken, rules, step=-1)
+    first = _unknown_name_end(tokens, end - 1, taken, rules, step=-1, evidence=evidence)
     return (Candidate(first + 1, end), end) if first < end - 1 else None
 
 
@@ -223,16 +291,29 @@ def _is_modifier(candidate: Candidate) -> bool:
     return kinds == {"place"} or kinds == {"organisation"}
 
 
+def _kinds(candidate: Candidate) -> set[str]:
+    return {entities()[e].type for e, _, _ in candidate.readings}
+
+
 def _adjacent_or_comma(token: Token) -> bool:
     return token.gap_before.strip() in ("", "-", ",", "،")
 
 
-def _unknown_name_end(tokens, i: int, taken, rules: Rules, step: int) -> int:
-    """Walk from token ``i`` over the words of an unknown name; returns the index past it."""
+def _unknown_name_end(tokens, i: int, taken, rules: Rules, step: int, evidence: Evidence | None = None
+                      ) -> int:
+    """Walk from token ``i`` over the words of an unknown name; returns the index past it.
+
+    Forwards, a surname ends the name (Айдарбек Сапаров | Орталық…) unless a patronymic or
+    another surname follows, and a surname may still follow a name of the usual length
+    (أيدار بك ساباروف). Backwards, a capital at the start of a sentence joins the name only
+    when the text capitalises that word elsewhere too (Саммит | Шолпан-Ата қаласында).
+    """
     count = 0
     limit = rules.max_name_words
-    while 0 <= i < len(tokens) and count < limit and i not in taken:
+    while 0 <= i < len(tokens) and i not in taken:
         token = tokens[i]
+        if count >= limit and not (step > 0 and _surname_like(token, rules)):
+            break
         if count and not _adjacent(tokens[i] if step > 0 else tokens[i - step]):
             break
         if token.norm in rules.stopwords or token.text.isdigit():
@@ -240,14 +321,40 @@ def _unknown_name_end(tokens, i: int, taken, rules: Rules, step: int) -> int:
         lower = rules.capitalisation and not token.capitalised
         if lower and (token.norm not in rules.particles or count == 0):
             break
+        if step < 0 and count and rules.capitalisation and _only_sentence_initial(tokens, i, evidence):
+            break
         if token.norm in rules.particles:
             limit += 1
         count += 1
         i += step
+        if step > 0 and _surname_ends_name(tokens, i, count, rules):
+            break
     while count and 0 <= i - step < len(tokens) and tokens[i - step].norm in rules.particles:
         i -= step  # a name never ends on a particle
         count -= 1
     return i
+
+
+def _surname_like(token: Token, rules: Rules) -> bool:
+    return _has_name_ending(token.norm, rules)
+
+
+def _surname_ends_name(tokens: list[Token], end: int, count: int, rules: Rules) -> bool:
+    """After a first name, a word with a surname ending closes the name, unless a further
+    name-like word is joined to it (a patronymic, a second surname, a hyphenated part)."""
+    if count < 2 or not _surname_like(tokens[end - 1], rules):
+        return False
+    if end >= len(tokens) or tokens[end].hyphen_before:
+        return end >= len(tokens)
+    return not _surname_like(tokens[end], rules)
+
+
+def _only_sentence_initial(tokens: list[Token], i: int, evidence: Evidence | None) -> bool:
+    """A word capitalised only because it starts a sentence, and joined to the next by a space."""
+    token = tokens[i]
+    if not token.sentence_start or tokens[i + 1].hyphen_before:
+        return False
+    return evidence is None or token.norm not in evidence.capitalised_inside
 
 
 def _adjacent(token: Token) -> bool:
@@ -272,9 +379,8 @@ def _calendar_words(code: str | None) -> frozenset[str]:
     return frozenset(normal(w) for w in words)
 
 
-def _capitalised_runs(tokens: list[Token], taken: set[int], rules: Rules) -> list[Candidate]:
-    lowercase_seen = {t.norm for t in tokens if not t.capitalised}
-    capitalised_inside = {t.norm for t in tokens if t.capitalised and not t.sentence_start}
+def _capitalised_runs(tokens: list[Token], taken: set[int], rules: Rules, evidence: Evidence,
+                      place_starts: frozenset[int]) -> list[Candidate]:
     not_names = rules.stopwords | _calendar_words(rules.code)
     found = []
     i = 0
@@ -283,13 +389,48 @@ def _capitalised_runs(tokens: list[Token], taken: set[int], rules: Rules) -> lis
             i += 1
             continue
         end = _run_end(tokens, i, taken, rules, not_names)
-        run = _trim_sentence_start(tokens, i, end, lowercase_seen, capitalised_inside, rules)
+        organisation_end = _organisation_head(tokens, end, taken, rules)
+        if organisation_end is not None and end - i == 1 and _only_sentence_initial(tokens, i, evidence):
+            organisation_end = None  # Екі елдің компаниялары: a sentence that starts with a common word
+        if organisation_end is not None:  # Орталық коммуникациялар қызметі: lower-case words, then the head
+            head = _head_cut(tokens[organisation_end - 1], rules)
+            cuts = (*((0, 0) for _ in range(i, organisation_end - 1)), head)
+            found.append(Candidate(i, organisation_end, type="organisation", cuts=cuts))
+            i = organisation_end
+            continue
+        run = _trim_sentence_start(tokens, i, end, evidence, rules)
         if run is not None:
-            candidate = Candidate(*run)
-            if _plausible(tokens, candidate, rules):
+            candidate = Candidate(run[0], run[1], needs_support=run[2])
+            if _plausible(tokens, candidate, rules, place_starts):
                 found.append(candidate)
         i = end
     return found
+
+
+def _head_cut(token: Token, rules: Rules) -> tuple[int, int]:
+    """Cut a head word back to the organisation word it inflects (қызметіндегі -> қызметі)."""
+    word = token.norm
+    forms = [w for w in rules.organisation_words if word.startswith(w) and len(w) < len(word)]
+    return (0, len(word) - len(max(forms, key=len))) if forms else (0, 0)
+
+
+def _organisation_head(tokens: list[Token], end: int, taken, rules: Rules) -> int | None:
+    """Where a name capitalised on its first word only ends in an organisation word.
+
+    Орталық коммуникациялар қызметінде, Төтенше жағдайлар министрлігі: up to two lower-case
+    words, then the word that says what the organisation is.
+    """
+    j = end
+    while j < len(tokens) and j - end <= MAX_ORGANISATION_WORDS and j not in taken:
+        token = tokens[j]
+        if not _adjacent(token) or token.norm in rules.stopwords or token.text.isdigit():
+            return None
+        if type_word(token.norm, rules) == "organisation":
+            return j + 1
+        if token.capitalised:
+            return None
+        j += 1
+    return None
 
 
 def _could_start_name(token: Token, not_names) -> bool:
@@ -299,6 +440,8 @@ def _could_start_name(token: Token, not_names) -> bool:
 def _run_end(tokens, i: int, taken, rules: Rules, not_names) -> int:
     end = i + 1
     while end < len(tokens) and end not in taken and _adjacent(tokens[end]):
+        if _surname_ends_name(tokens, end, end - i, rules):
+            break
         token = tokens[end]
         if token.capitalised and token.norm not in not_names:
             end += 1
@@ -310,32 +453,44 @@ def _run_end(tokens, i: int, taken, rules: Rules, not_names) -> int:
     return end
 
 
-def _trim_sentence_start(tokens, first, end, lowercase_seen, capitalised_inside, rules: Rules):
-    """A capital at the start of a sentence proves nothing: keep that word only with evidence."""
+def _trim_sentence_start(tokens, first, end, evidence: Evidence, rules: Rules):
+    """A capital at the start of a sentence proves nothing: keep that word only with evidence.
+
+    A name ending is evidence only before another capitalised word (Транскаспийский маршрут is
+    no name); a single word may still be kept if the text names it in full elsewhere (see
+    ``needs_support``).
+    """
     token = tokens[first]
     if not token.sentence_start:
-        return first, end
-    evidence = (
-        token.norm in capitalised_inside
-        or _has_name_ending(token.norm, rules)
-        or (end - first > 1 and token.norm not in lowercase_seen and not rules.capitalised_nouns)
+        return first, end, False
+    several = end - first > 1
+    supported = (
+        token.norm in evidence.capitalised_inside
+        or (several and _has_name_ending(token.norm, rules))
+        or (several and token.norm not in evidence.lowercase and not rules.capitalised_nouns)
     )
-    if evidence:
-        return first, end
+    if supported:
+        return first, end, False
+    if not several and token.norm not in evidence.lowercase:
+        return first, end, True  # kept only if the text supports it (a surname of a full name)
     first += 1
     while first < end and tokens[first].norm in rules.particles:
         first += 1
-    return (first, end) if first < end else None
+    return (first, end, False) if first < end else None
 
 
 def _has_name_ending(word: str, rules: Rules) -> bool:
     return any(word.endswith(e) and len(word) > len(e) + 2 for e in rules.name_endings)
 
 
-def _plausible(tokens, candidate: Candidate, rules: Rules) -> bool:
+def _plausible(tokens, candidate: Candidate, rules: Rules, place_starts=frozenset()) -> bool:
     words = tokens[candidate.first:candidate.last]
     if len(words) == 1 and len(words[0].text) < 2:
         return False
+    if len(words) == 1 and type_word(words[0].norm, rules) and not is_acronym(words[0].text):
+        return False  # Службе (центральных коммуникаций): the head of a name we cannot delimit
+    if len(words) == 1 and candidate.last in place_starts and _adjacent(tokens[candidate.last]):
+        return False  # Северной Африки: a capitalised modifier of a known place, not a name
     if not rules.capitalised_nouns:
         return True
     # Where every noun has a capital, only name-like shapes count on their own.
@@ -377,11 +532,36 @@ def _word_present(word: str, words: set[str]) -> bool:
 def _mention(text: str, tokens: list[Token], candidate: Candidate, rules: Rules) -> Mention:
     words = tokens[candidate.first:candidate.last]
     cuts = candidate.cuts or tuple(rules.morphology.name_stem(t.norm) for t in words)
+    if candidate.cue and not candidate.readings:
+        cuts = tuple((0, 0) for _ in words)  # the cue word takes the case: в городе Кара-Балта
     start = words[0].start + _front_cut(words[0], cuts[0])
     stem = candidate.readings[0][2] if candidate.readings else _stem_text(words, cuts)
     if not candidate.readings and candidate.type is None:
         candidate.guess = _type_from_neighbours(tokens, candidate.first, rules)
+        locative = _locative_ending(words[-1], rules)
+        if locative and not cuts[-1][1]:  # Чолпон-Атада: the place is Чолпон-Ата
+            cuts = (*cuts[:-1], (cuts[-1][0], locative))
+            stem = _stem_text(words, cuts)
+        candidate.guess = candidate.guess or ("place" if locative else None)
     return _build(text, start, words[-1].end, stem, candidate, rules)
+
+
+def _type_from_ending(token: Token, rules: Rules) -> str | None:
+    """Шолпан-Атада, Çolpon-Ata'da: a name in the locative case is where something happens."""
+    return "place" if _locative_ending(token, rules) else None
+
+
+def _locative_ending(token: Token, rules: Rules) -> int:
+    """Letters of a locative ending (with its separator) closing the word, or 0."""
+    word = token.norm
+    for separator in rules.morphology.separators:
+        _head, found, tail = word.partition(separator)
+        if found:
+            return len(found) + len(tail) if tail in rules.place_suffixes else 0
+    for ending in sorted(rules.place_suffixes, key=len, reverse=True):
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_LOCATIVE_STEM:
+            return len(ending)
+    return 0
 
 
 def _type_from_neighbours(tokens: list[Token], first: int, rules: Rules) -> str | None:
@@ -414,13 +594,20 @@ def _stem_text(words: list[Token], cuts) -> str:
 
 def _build(text: str, start: int, end: int, stem: str, candidate: Candidate, rules: Rules) -> Mention:
     latin = to_latin(stem, rules.code)
+    resolved_by = None
     if candidate.readings:
         entity = entities()[candidate.readings[0][0]]
         value, kind, canonical = entity.name, entity.type, True
+        one_word = len(candidate.readings[0][2].split()) == 1 and "·" not in candidate.readings[0][2]
+        # A surname alone is weak evidence of who is meant, unless written in characters whose
+        # reading is approximate (扎帕罗夫 is how Chinese writes Japarov; Saparov is 萨帕罗夫).
+        lone = kind == "person" and one_word and len(entity.name.split()) > 1 and not rules.readings
+        resolved_by = "surname" if lone else "alias"
     else:
         known = entity_by_key(fold_key(latin))
         if known is not None:
             value, kind, canonical = known, entities()[known].type, True
+            resolved_by = "key"
         else:
             kind = candidate.type or candidate.guess or _guess_type(stem, rules)
             value, canonical = latin, False
@@ -434,13 +621,27 @@ def _build(text: str, start: int, end: int, stem: str, candidate: Candidate, rul
         "latin": latin,
         "form": candidate.form,
         "type_guessed": not canonical and candidate.type is None,
+        "resolved_by": resolved_by,
+        "approximate": bool(rules.readings),  # read in Latin through a table of approximate readings
+        "ending_cut_key": None if canonical else _ending_cut_key(stem, rules),
+        "cue": candidate.cue,
+        "needs_support": candidate.needs_support,
     }
     return Mention(kind="entity", start=start, end=end, text=text[start:end], value=value, attrs=attrs)
 
 
+def _ending_cut_key(stem: str, rules: Rules) -> str | None:
+    """The key of an unknown name whose last vowel may be a case ending (Чолпон-Ате: the
+    nominative may end in any vowel). None where names do not inflect or no vowel ends it."""
+    if not rules.names_inflect or not stem or normal(stem[-1]) not in rules.vowel_endings:
+        return None
+    key = fold_key(to_latin(stem[:-1], rules.code))
+    return key if len(key.replace(" ", "")) >= 4 and len(key.split()[-1]) >= 2 else None
+
+
 def _guess_type(stem: str, rules: Rules) -> str:
-    words = [normal(w) for w in stem.split()]
-    if any(w in rules.organisation_words for w in words) or is_acronym(stem):
+    words = [normal(w) for w in stem.split()]  # Чолпон-Ата is one word
+    if any(w in rules.organisation_words for w in words) or any(is_acronym(w) for w in stem.split()):
         return "organisation"
     if any(w in rules.place_words for w in words):
         return "place"
@@ -449,24 +650,94 @@ def _guess_type(stem: str, rules: Rules) -> str:
     return "organisation"
 
 
-def _link_surnames(mentions: list[Mention], rules: Rules) -> list[Mention]:
-    """An unknown surname alone refers back to the full unknown name met earlier in the text."""
-    full_names: dict[str, Mention] = {}
-    linked = []
+def link_names(mentions: list[Mention], rules: Rules) -> list[Mention]:
+    """A lone surname, or another form of a name, refers to the name met in full in the same text.
+
+    A one-word mention of a person that is unknown, or only guessed to be a known person (by its
+    spelling key, or as a known person's surname alone), is the full name of this text that ends
+    with it (Айдарбек Сапаров … Сапаров), the nearest one before it first: a surname alone is
+    read against the text before any known person of that name. A one-word unknown name that
+    inflects an unknown name met before is that name (реке Илек … в Илеке).
+    """
+    full = [(i, m, _last_word_key(m)) for i, m in enumerate(mentions) if _full_person(m)]
+    named_in_full = {m.value for _, m, _ in full if m.attrs["canonical"]}
+    out = list(mentions)
+    for i, mention in enumerate(mentions):
+        if not _lone_word(mention):
+            continue
+        target = None
+        if _weak_person(mention) and not (mention.attrs["canonical"] and mention.value in named_in_full):
+            keys = _surname_keys(mention)
+            fits = [(j, f) for j, f, last in full if any(similar_keys(k, last) for k in keys)]
+            target = _nearest(i, fits)
+        if target is None and not mention.attrs["canonical"]:
+            forms = _inflection_keys(mention, rules)
+            earlier = [(j, m) for j, m in enumerate(out[:i]) if not m.attrs["canonical"]
+                       and not m.attrs.get("needs_support")
+                       and m.attrs.get("form") == "name" and m.attrs["key"] in forms]
+            target = earlier[-1][1] if earlier else None
+        if target is not None:
+            out[i] = _same_as(mention, target)
+    return out
+
+
+def _full_person(mention: Mention) -> bool:
+    return (mention.attrs["type"] == "person" and mention.attrs.get("form") == "name"
+            and len(fold_key(mention.attrs["latin"]).split()) > 1)
+
+
+def _lone_word(mention: Mention) -> bool:
+    return mention.attrs.get("form") == "name" and len(fold_key(mention.attrs["latin"]).split()) == 1
+
+
+def _weak_person(mention: Mention) -> bool:
+    attrs = mention.attrs
+    if attrs["type"] != "person" and not attrs.get("type_guessed"):
+        return False
+    return not attrs["canonical"] or attrs.get("resolved_by") in ("key", "surname")
+
+
+def _surname_keys(mention: Mention) -> set[str]:
+    return {k for k in (fold_key(mention.attrs["latin"]), mention.attrs.get("surface_key")) if k}
+
+
+def _last_word_key(mention: Mention) -> str:
+    return fold_key(mention.attrs["latin"]).split()[-1]
+
+
+def _inflection_keys(mention: Mention, rules: Rules) -> set[str]:
+    """Keys of the word with each of the language's endings cut (Илеке -> Илек)."""
+    keys = {mention.attrs["key"], mention.attrs.get("surface_key")}
+    for stem in rules.morphology.variants(normal(mention.text)):
+        if len(stem) >= 3:
+            keys.add(fold_key(to_latin(stem, rules.code)))
+    return {k for k in keys if k}
+
+
+def _nearest(i: int, fits: list[tuple[int, Mention]]) -> Mention | None:
+    before = [m for j, m in fits if j < i]
+    if before:
+        return before[-1]
+    return fits[0][1] if fits else None
+
+
+def _same_as(mention: Mention, full: Mention) -> Mention:
+    """``mention`` naming the same entity as ``full``."""
+    keep = ("key", "canonical", "type", "type_guessed", "resolved_by")
+    attrs = {**mention.attrs, **{k: full.attrs.get(k) for k in keep if k in full.attrs}, "linked": True}
+    return Mention(kind="entity", start=mention.start, end=mention.end, text=mention.text,
+                   value=full.value, attrs=attrs)
+
+
+def _supported(mentions: list[Mention]) -> list[Mention]:
+    """Drop the sentence-initial capitals nothing else in the text supports."""
+    kept = []
     for mention in mentions:
-        attrs = mention.attrs
-        if not attrs["canonical"] and attrs["type"] == "person":
-            words = attrs["key"].split()
-            if len(words) > 1:
-                full_names.setdefault(words[-1], mention)
-            elif words and words[0] in full_names:
-                full = full_names[words[0]]
-                mention = Mention(
-                    kind="entity", start=mention.start, end=mention.end, text=mention.text,
-                    value=full.value, attrs={**attrs, "key": full.attrs["key"], "type": "person"},
-                )
-        linked.append(mention)
-    return linked
+        weak = mention.attrs.pop("needs_support", False)
+        if weak and not mention.attrs["canonical"] and not mention.attrs.get("linked"):
+            continue
+        kept.append(mention)
+    return kept
 
 
 # --- scripts without word spaces -----------------------------------------------------------
@@ -474,6 +745,7 @@ def _link_surnames(mentions: list[Mention], rules: Rules) -> list[Mention]:
 
 def _find_in_running_text(text: str, rules: Rules, gazetteer: Gazetteer) -> list[Mention]:
     known: list[tuple[int, int, list[Target]]] = list(gazetteer.scan_strings(text))
+    known = _without_cut_names(text, known, rules)
     spans = [(s, e, ts) for s, e, ts in known if any(t.entity for t in ts)]
     cues = [(s, e, next(t for t in ts if t.cue)) for s, e, ts in known if not any(t.entity for t in ts)]
     candidates = [
@@ -481,14 +753,52 @@ def _find_in_running_text(text: str, rules: Rules, gazetteer: Gazetteer) -> list
         for s, e, ts in spans
     ]
     occupied = [(s, e) for s, e, _ in known]
-    candidates += _pattern_names(text, rules, occupied)
+    found = _pattern_names(text, rules, occupied)
+    candidates += found + _repeated_names(text, found, occupied)
     _attach_adjacent_titles(text, candidates, cues)
     _choose_readings(candidates, [])
     candidates.sort(key=lambda c: c.first)
     mentions = [
         _build(text, c.first, c.last, text[c.first:c.last], c, rules) for c in candidates
     ]
-    return _link_surnames(mentions, rules)
+    return _supported(link_names(mentions, rules))
+
+
+def _repeated_names(text: str, found: list[Candidate], occupied: list[tuple[int, int]]) -> list[Candidate]:
+    """Further occurrences of names a cue revealed (乔尔蓬阿塔市 … 乔尔蓬阿塔位于): a name once
+    read is a name everywhere in the text."""
+    names = {text[c.first:c.last]: c for c in found if c.last - c.first >= MIN_REPEATED_NAME}
+    more = []
+    for name in sorted(names, key=len, reverse=True):
+        for match in regex.finditer(regex.escape(name), text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in occupied):
+                continue
+            occupied.append((start, end))
+            more.append(Candidate(start, end, type=names[name].type))
+    return more
+
+
+def _without_cut_names(text: str, known, rules: Rules):
+    """Known strings that are only the beginning of a longer name (科斯塔 of 科斯塔奈州).
+
+    Without word spaces, the longest known string is read first; but where a cue pattern reads
+    a name that runs on by a character or two past a known name's end (科斯塔奈 before 州), the
+    known string was a piece of that name, not a word of its own.
+    """
+    longer = {}
+    for _kind, pattern, _title in _compiled_patterns(rules.code):
+        if pattern.pattern.endswith(")"):
+            continue  # 总统{name}: nothing closes the name on its right
+        for match in pattern.finditer(text, overlapped=True):
+            start, end = match.span("name")
+            longer[start] = max(longer.get(start, 0), end)
+    kept = []
+    for start, end, targets in known:
+        cut = any(t.entity for t in targets) and end < longer.get(start, 0) <= end + MAX_CUT_CHARACTERS
+        if not cut:
+            kept.append((start, end, targets))
+    return kept
 
 
 def _attach_adjacent_titles(text: str, candidates: list[Candidate], cues) -> None:

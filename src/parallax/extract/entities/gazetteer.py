@@ -15,7 +15,7 @@ from functools import cache
 
 import regex
 
-from .lexicon import entities
+from .lexicon import built_from_entities, entities
 from .rules import Cue, Rules, rules_for
 from .text import Token, drop_elisions, is_acronym, is_capitalised, normal, strip_elision, tokenize, words_of
 
@@ -195,6 +195,7 @@ def _raw_words(text: str) -> list[str]:
     return [m.group() for m in WORD.finditer(text)]
 
 
+@built_from_entities
 @cache
 def gazetteer_for(code: str | None) -> Gazetteer:
     rules = rules_for(code)

@@ -3,14 +3,19 @@
 Every entity has one canonical Latin name (its identity), a type, and names per language.
 Countries come from pycountry (names in every language through its gettext catalogues) and
 CLDR's short names through Babel; the alias files in ``data/`` add people, cities,
-organisations, and for countries the adjectives and demonyms no catalogue has.
+organisations, and for countries the adjectives and demonyms no catalogue has. Names learned
+from earlier comparisons (``learned.py``) come last; when that file changes, everything built
+from the entities (the phrase indexes, the spelling keys) is rebuilt on its next use.
 """
 
 from __future__ import annotations
 
 import gettext
+import os
+import time
 import tomllib
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -46,18 +51,101 @@ class Entity:
                 self.names[code].append(item)
 
 
-@cache
+LEARNED_SOURCE = "learned"
+CHECK_LEARNED_EVERY = 2.0  # seconds between looks at the learned-alias file
+_DEPENDENT: list[Callable] = []
+_learned_state: dict = {"stamp": None, "checked": -CHECK_LEARNED_EVERY}
+
+
+def built_from_entities(function: Callable) -> Callable:
+    """Mark a cached function built from :func:`entities`: cleared when the learned file changes."""
+    _DEPENDENT.append(function)
+    return function
+
+
 def entities() -> dict[str, Entity]:
-    """Every known entity by canonical name: countries first, then the alias files."""
+    """Every known entity by canonical name: countries, the alias files, then learned names."""
+    _notice_learned_changes()
+    return _all_entities()
+
+
+@cache
+def _all_entities() -> dict[str, Entity]:
     known = _countries()
     by_code = {e.code: e for e in known.values() if e.code}
     for path in alias_files():
         for record in tomllib.loads(path.read_text("utf-8")).get("entity", []):
             _merge_record(known, by_code, record, path.name)
+    curated = set(known)
+    for record in _learned_records():
+        if record["name"] not in curated:
+            _merge_record(known, by_code, record, LEARNED_SOURCE)
     for entity in known.values():
         if entity.type == "person" and entity.derive_surname:
             _derive_surnames(entity)
     return known
+
+
+def _learned_records() -> list[dict]:
+    from .learned import as_alias_records, load_learned_aliases
+
+    return as_alias_records(load_learned_aliases())
+
+
+def _notice_learned_changes() -> None:
+    """Rebuild what depends on the entities when the learned-alias file (or its path) changed.
+
+    Called on every use of the entities, so it only looks (at ``$PARALLAX_ALIASES`` and the
+    file) every few seconds; :func:`forget_learned` makes the next use look at once.
+    """
+    state = _learned_state
+    now = time.monotonic()
+    if now - state["checked"] < CHECK_LEARNED_EVERY:
+        return
+    from .learned import learned_aliases_path
+
+    path = learned_aliases_path()
+    state["checked"] = now
+    stamp = (path, *_file_stamp(path))
+    if state["stamp"] is not None and stamp != state["stamp"]:
+        _clear_caches()
+    state["stamp"] = stamp
+
+
+def _file_stamp(path) -> tuple[int, int]:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return (-1, -1)
+    return (status.st_mtime_ns, status.st_size)
+
+
+def _clear_caches() -> None:
+    _all_entities.cache_clear()
+    for function in _DEPENDENT:
+        function.cache_clear()
+
+
+def forget_learned() -> None:
+    """Drop every index built from the entities; the next use reads the learned file again."""
+    _clear_caches()
+    _learned_state["stamp"] = None
+    _learned_state["checked"] = -CHECK_LEARNED_EVERY
+
+
+def curated_key_names() -> frozenset[str]:
+    """Spelling keys of every name the curated files and catalogues hold (learned ones aside)."""
+    from .translit import fold_key, to_latin
+
+    keys = set()
+    for entity in entities().values():
+        if entity.source == LEARNED_SOURCE:
+            continue
+        keys.add(fold_key(entity.name))
+        for lang, names in entity.names.items():
+            keys.update(fold_key(to_latin(name, lang)) for name in names)
+    keys.discard("")
+    return frozenset(keys)
 
 
 def alias_files() -> list:

@@ -1,14 +1,19 @@
 """Matching entity mentions across documents and scripts into one entity each.
 
 Evidence, strongest first:
+0. a surname alone that only resembles a known person (by its key, or as a known surname) is
+   first read against the unknown full names of all the documents (Сапаров, Айдарбек Сапаров);
 1. the alias file: mentions that ``find_entities`` already resolved share their canonical name;
 2. spelling: the Latin spelling keys of unknown names are equal or close (rapidfuzz on the
-   folded keys, guarded against near-misses: same initial, same ending, similar length), and a
-   surname alone joins the full name it ends;
+   folded keys, guarded against near-misses: same first sound, same ending, similar length),
+   a surname alone joins the full name it ends, and a name whose last vowel may be a case
+   ending joins the same name with another vowel (Чолпон-Ате, Cholpon-Ata); names a cue word
+   typed join when their loose keys are equal (Елек өзені, реке Илек);
 3. sound and meaning across scripts: an unknown name in a script that writes no vowels or hears
    other sounds (Arabic, Persian, Chinese) joins a name in another script when its loose
    phonetic key is close AND the multilingual encoder finds the two names alike AND the types
-   agree AND the pair is each other's best match.
+   agree AND the pair is each other's best match; unknown places a cue word typed join that way
+   in any script (each language has its own form of a place: Шолпан-Ата, Чолпон-Ата).
 
 Thresholds (rapidfuzz ratio 0-100 on keys, cosine on e5 vectors), set on the table in
 tests/extract/test_entities_matching.toml (benchmarks/entity_matching.py prints the figures):
@@ -46,6 +51,8 @@ MARGIN = 0.05
 # A name found by evidence from another source must spell (loosely) this close to it.
 EVIDENCE_MIN = 92
 EVIDENCE_MIN_LETTERS = 5
+# Loose keys at least this long may join cue-typed unknown names by sound alone.
+MIN_SOUND_LETTERS = 4
 LATIN = regex.compile(r"\p{Latin}")
 
 
@@ -100,11 +107,43 @@ def match_entities(mentions: Sequence[Mention], encoder=None) -> list[Mention]:
 
 
 def cluster_entities(mentions: Sequence[Mention], encoder=None) -> list[EntityCluster]:
+    mentions = _surnames_read_against_full_names(mentions)
     nodes = _Nodes(len(mentions))
     _join_known(mentions, nodes)
     _join_by_spelling(mentions, nodes)
+    _join_by_sound(mentions, nodes)
     _join_across_scripts(mentions, nodes, encoder)
     return [_cluster(mentions, members) for members in nodes.groups().values()]
+
+
+def _surnames_read_against_full_names(mentions: Sequence[Mention]) -> list[Mention]:
+    """A surname alone, only guessed to be a known person, is the unknown full name it ends.
+
+    Сапаров in one source and Айдарбек Сапаров in another: the lone surname is read against
+    the full names of the comparison before any known person whose name merely resembles it
+    (or who bears it too). It stays with the known person when several full names fit.
+    """
+    full: dict[str, str] = {}  # last word -> full key, for unknown full names of persons
+    for m in mentions:
+        words = (m.attrs.get("key") or "").split()
+        if not m.attrs.get("canonical") and m.attrs.get("type") == "person" and len(words) > 1:
+            full.setdefault(words[-1], m.attrs["key"])
+    if not full:
+        return list(mentions)
+    out = list(mentions)
+    for i, m in enumerate(mentions):
+        attrs = m.attrs
+        if not attrs.get("canonical") or attrs.get("resolved_by") not in ("key", "surname"):
+            continue
+        own = [k for k in (fold_key(attrs.get("latin") or ""), attrs.get("surface_key")) if k]
+        own = [k for k in own if len(k.split()) == 1]
+        fits = {key for last, key in full.items() if any(similar_keys(k, last) for k in own)}
+        if len(fits) == 1:
+            key = own[0]
+            out[i] = replace(m, value=attrs.get("latin") or m.value, attrs={
+                **attrs, "canonical": False, "key": key, "type": "person", "type_guessed": False,
+            })
+    return out
 
 
 def _join_known(mentions: Sequence[Mention], nodes: _Nodes) -> None:
@@ -151,8 +190,27 @@ def _join_by_spelling(mentions: Sequence[Mention], nodes: _Nodes) -> None:
 
 
 def _own_keys(mention: Mention) -> set[str]:
-    """The key of the name's stem and of the name as written (a stem cut may be wrong: Мадина)."""
-    return {k for k in (mention.attrs.get("key"), mention.attrs.get("surface_key")) if k}
+    """The key of the name's stem and of the name as written (a stem cut may be wrong: Мадина),
+    and the key without a last vowel that may be a case ending (Чолпон-Ате)."""
+    keys = (mention.attrs.get("key"), mention.attrs.get("surface_key"), _cut_marker(mention))
+    return {k for k in keys if k}
+
+
+ENDING_CUT = "~"  # marks a key whose last vowel was cut: it matches the key plus any one vowel
+
+
+def _cut_marker(mention: Mention) -> str | None:
+    key = mention.attrs.get("ending_cut_key")
+    return key + ENDING_CUT if key else None
+
+
+def _ending_differs(a: str, b: str) -> bool:
+    """Чолпон-Ате (a case ending cut: cholpon at~) and Cholpon-Ata (cholpon ata)."""
+    if a.endswith(ENDING_CUT) == b.endswith(ENDING_CUT):
+        return False
+    cut, whole = (a, b) if a.endswith(ENDING_CUT) else (b, a)
+    stem = cut[:-1]
+    return len(whole) == len(stem) + 1 and whole.startswith(stem) and whole[-1] in "aeiou"
 
 
 def _one_name(roots: list[int], keys: dict[int, set[str]]) -> bool:
@@ -173,7 +231,7 @@ def _keys_by_root(mentions, nodes: _Nodes) -> dict[int, set[str]]:
 
 def _spelling_agrees(key: str, others: set[str]) -> bool:
     for other in others:
-        if similar_keys(key, other):
+        if similar_keys(key, other) or _ending_differs(key, other):
             return True
         words, other_words = key.split(), other.split()
         # A surname alone is the full name it ends (Tileuberdi ~ Mukhtar Tileuberdi).
@@ -193,6 +251,27 @@ def _types_agree(mention: Mention, other_type: str | None) -> bool:
     return mention.attrs.get("type") == other_type
 
 
+def _join_by_sound(mentions: Sequence[Mention], nodes: _Nodes) -> None:
+    """Unknown names whose type a cue gave join when they sound alike (Елек өзені, реке Илек).
+
+    Alphabets write the same place with other vowels (Kazakh Елек, Russian Илек); where a cue
+    word says both are places, or both persons, equal loose keys are enough.
+    """
+    first: dict[tuple[str, str], int] = {}
+    for i, m in enumerate(mentions):
+        attrs = m.attrs
+        if attrs.get("canonical") or attrs.get("type_guessed", True) or not _is_latin_or_cyrillic(m):
+            continue
+        key = loose_key(attrs.get("latin") or m.value)
+        if len(key.replace(" ", "")) < MIN_SOUND_LETTERS:
+            continue
+        slot = (attrs.get("type"), key)
+        if slot in first:
+            nodes.union(first[slot], i)
+        else:
+            first[slot] = i
+
+
 # --- across scripts ------------------------------------------------------------------------
 
 
@@ -201,22 +280,37 @@ def _is_latin_or_cyrillic(mention: Mention) -> bool:
 
 
 def _join_across_scripts(mentions: Sequence[Mention], nodes: _Nodes, encoder) -> None:
-    """Unknown names in scripts without comparable spelling join by sound and meaning."""
+    """Unknown names in scripts without comparable spelling join by sound and meaning.
+
+    Unknown places that a cue word types join the same way even in comparable scripts, because
+    each language has its own form of a place's name (Kazakh Шолпан-Ата, Kyrgyz Чолпон-Ата);
+    persons do not, so that near-misses (Saparov, Japarov) stay apart.
+    """
     groups = nodes.groups()
-    lonely = [r for r, members in groups.items()
-              if not any(mentions[i].attrs.get("canonical") for i in members)
-              and not any(_is_latin_or_cyrillic(mentions[i]) for i in members)]
-    if not lonely:
+    unknown = [r for r, members in groups.items()
+               if not any(mentions[i].attrs.get("canonical") for i in members)]
+    lonely = [r for r in unknown if not any(_is_latin_or_cyrillic(mentions[i]) for i in groups[r])]
+    places = [r for r in unknown if r not in lonely and _cued_place(mentions, groups[r])]
+    if not lonely and len(places) < 2:
         return
     others = [r for r in groups if r not in lonely]
     labels = {r: _display(mentions, groups[r]) for r in groups}
     sims = _encoder_similarity(encoder, labels)
+    for root in places:
+        best = _best_partner(mentions, nodes, groups, sims, root, places)
+        if best is not None:
+            nodes.union(root, best)
     # Names spelt in comparable scripts anchor first; lonely names pair up among themselves after.
     for targets in (others, lonely):
         for root in lonely:
             best = _best_partner(mentions, nodes, groups, sims, root, targets)
             if best is not None:
                 nodes.union(root, best)
+
+
+def _cued_place(mentions, members) -> bool:
+    return any(mentions[i].attrs.get("type") == "place" and not mentions[i].attrs.get("type_guessed", True)
+               for i in members)
 
 
 def _best_partner(mentions, nodes: _Nodes, groups, sims, root: int, targets: list[int]) -> int | None:
@@ -241,21 +335,22 @@ def _best_partner(mentions, nodes: _Nodes, groups, sims, root: int, targets: lis
 
 def _loose_similarity(mentions, members_a, members_b) -> float:
     best = 0.0
-    for a in {_loose_of(mentions[i]) for i in members_a}:
-        for b in {_loose_of(mentions[j]) for j in members_b} | _known_loose(mentions, members_b):
+    for a in _loose_forms(mentions, members_a):
+        for b in _loose_forms(mentions, members_b) | _known_loose(mentions, members_b):
             if a and b:
-                best = max(best, _sound_alike(*_same_length_names(a, b)))
+                best = max(best, *(_sound_alike(x, y) for x, y in _same_length_names(a, b)))
     return best
 
 
-def _same_length_names(a: str, b: str) -> tuple[str, str]:
-    """A surname alone is compared with the surname of a full name (斯迈洛夫 ~ Alikhan Smailov)."""
+def _same_length_names(a: str, b: str) -> list[tuple[str, str]]:
+    """A surname alone is compared with the surname of a full name (斯迈洛夫 ~ Alikhan Smailov),
+    and a name written without spaces with the whole name (乔尔蓬阿塔 ~ Cholpon-Ata)."""
     words_a, words_b = a.split(), b.split()
     if len(words_a) == 1 < len(words_b):
-        return a, words_b[-1]
+        return [(a, words_b[-1]), (a, "".join(words_b))]
     if len(words_b) == 1 < len(words_a):
-        return words_a[-1], b
-    return a, b
+        return [(words_a[-1], b), ("".join(words_a), b)]
+    return [(a, b)]
 
 
 def _sound_alike(a: str, b: str) -> float:
@@ -263,6 +358,13 @@ def _sound_alike(a: str, b: str) -> float:
     if skeleton(a) != skeleton(b):
         score = min(score, fuzz.ratio(skeleton(a), skeleton(b)))
     return score
+
+
+def _loose_forms(mentions, members) -> set[str]:
+    """Loose keys of a group's names; approximate readings (Chinese) only when it has no other,
+    for 扎帕罗夫 reads Zaparov although it writes Japarov."""
+    exact = {_loose_of(mentions[i]) for i in members if not mentions[i].attrs.get("approximate")}
+    return exact or {_loose_of(mentions[i]) for i in members}
 
 
 def _loose_of(mention: Mention) -> str:
@@ -366,6 +468,8 @@ def _candidate_spans(text: str, rules) -> list[tuple[int, int, str]]:
         return [(m.start(), m.end(), m.group()) for m in regex.finditer(f"[{chars}]{{3,}}", text)]
     spans = []
     for token in tokens_for(text, rules):
+        if rules.capitalisation and not token.capitalised:
+            continue  # where the script has capitals, a lower-case word is no name (декларацию)
         front, back = rules.morphology.name_stem(token.norm)
         start, end = token.start + front, token.end - back
         if end - start >= EVIDENCE_MIN_LETTERS - 1:

@@ -13,6 +13,7 @@ from ...lang import languages, maybe_load
 from .text import normal, words_of
 
 CUE_TYPES = ("person", "place", "organisation")
+KEEP_OF_WORD = 0.7  # share of a word that a stem shared with an inflected form keeps
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class Cue:
 class Rules:
     code: str | None
     transliterator: str
+    transliteration_rules: str  # ICU rules applied before the transform (Ç > Ch)
     capitalisation: bool
     capitalised_nouns: bool
     names_inflect: bool  # False: proper names take only `name_suffixes` (Kasachstans), not all endings
@@ -108,12 +110,18 @@ class Rules:
     organisation_words: frozenset[str]
     place_words: frozenset[str]
     place_before: frozenset[str]
+    place_suffixes: frozenset[str]  # case endings that make an unknown name a place (locative)
     complement_prefixes: tuple[str, ...]  # الطاقة after وزير: words so marked complete a title
     elisions: tuple[str, ...]  # l', d': cut from the front of a word before anything else
     patterns: dict[str, tuple[str, ...]]
     name_chars: str
     readings: dict[str, str]
     same_script: tuple[str, ...]  # languages whose aliases are also tried (one alphabet)
+
+    @property
+    def vowel_endings(self) -> frozenset[str]:
+        """One-letter endings that are vowels (а, е, у of Russian cases): a name may end in another."""
+        return _vowel_endings(self.morphology.suffixes)
 
 
 def _longest_first(items) -> tuple[str, ...]:
@@ -149,6 +157,7 @@ def rules_for(code: str | None) -> Rules:
     return Rules(
         code=data.code if data else None,
         transliterator=section.get("transliterator", "Any-Latin"),
+        transliteration_rules=section.get("transliteration_rules", ""),
         capitalisation=bool(section.get("capitalisation", data is None or script in ("Latn", "Cyrl"))),
         capitalised_nouns=bool(section.get("capitalised_nouns", False)),
         names_inflect=bool(section.get("names_inflect", True)),
@@ -162,6 +171,7 @@ def rules_for(code: str | None) -> Rules:
         organisation_words=frozenset(normal(w) for w in cues_section.get("organisation_words", [])),
         place_words=frozenset(normal(w) for w in cues_section.get("place_words", [])),
         place_before=frozenset(normal(w) for w in cues_section.get("place_prepositions", [])),
+        place_suffixes=frozenset(normal(w) for w in section.get("place_suffixes", [])),
         elisions=_longest_first(section.get("elisions", [])),
         complement_prefixes=tuple(section.get("title_complement_prefixes", [])),
         patterns={t: tuple(section.get("patterns", {}).get(t, [])) for t in CUE_TYPES},
@@ -184,3 +194,38 @@ def _same_script(code: str | None, script: str | None) -> tuple[str, ...]:
         if other != code and data is not None and data.script == script:
             others.append(other)
     return tuple(others)
+
+
+@cache
+def _type_stems(code: str | None) -> dict[str, str]:
+    """Stems of the words for kinds of places and organisations -> "place" / "organisation"."""
+    rules = rules_for(code)
+    stems: dict[str, str] = {}
+    for kind, words in (("organisation", rules.organisation_words), ("place", rules.place_words)):
+        for word in words:
+            for stem in rules.morphology.variants(word):
+                if len(stem) >= KEEP_OF_WORD * len(word):
+                    stems.setdefault(stem, kind)
+    return stems
+
+
+def type_word(word: str, rules: Rules) -> str | None:
+    """"organisation" or "place" when ``word`` (a normal form, inflected or not) is one of the
+    language's words for a kind of organisation or place (министрлігінде, Службе, реке)."""
+    stems = _type_stems(rules.code)
+    if not stems:
+        return None
+    for stem in rules.morphology.variants(word):
+        kind = stems.get(stem)
+        if kind is not None and len(stem) >= KEEP_OF_WORD * len(word) - 3:
+            return kind
+    return None
+
+
+@cache
+def _vowel_endings(suffixes: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(s for s in suffixes if len(s) == 1 and normal(s) in _VOWELS)
+
+
+_VOWELS = frozenset("aeiouyаеёиоуыэюяәіөүұ")
+

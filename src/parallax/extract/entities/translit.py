@@ -31,12 +31,23 @@ def _transliterator(transform_id: str) -> icu.Transliterator:
     return icu.Transliterator.createInstance(f"{transform_id}; Any-Latin; Latin-ASCII")
 
 
+@cache
+def _own_rules(rules_text: str) -> icu.Transliterator | None:
+    """The language's own ICU rules, read before the transform (Turkish Ç > Ch, Ş > Sh)."""
+    if not rules_text:
+        return None
+    return icu.Transliterator.createFromRules("parallax-language", rules_text, icu.UTransDirection.FORWARD)
+
+
 @lru_cache(maxsize=65536)
 def to_latin(text: str, language: str | None) -> str:
     """A readable ASCII Latin form of a name, with each word capitalised."""
     rules = rules_for(language)
     if rules.readings:
         text = _read_characters(text, rules.readings)
+    own = _own_rules(rules.transliteration_rules)
+    if own is not None:
+        text = own.transliterate(text)
     latin = _transliterator(rules.transliterator).transliterate(text)
     latin = _MARKS.sub("", latin).replace("·", " ").replace("-", " ")
     words = [w for w in _SPACES.split(latin.strip()) if w]

@@ -1,0 +1,196 @@
+"""Aliases learned from use: names the curated files do not hold, met in several languages.
+
+When the comparison merges mentions of a name no alias file knows (Айдарбек Сапаров, أيدار بك
+ساباروف, 萨帕罗夫 and Aydarbek Saparov in four sources), those forms are worth keeping: the next
+comparison finds that name as known, in every language it was seen in, even in a source where
+nothing else marks it as a name. ``learn_aliases`` picks such merges (pure); the edges of the
+program save them with ``save_learned_aliases`` to a JSON file in the user's data directory
+(``$PARALLAX_ALIASES`` overrides the path), which ``lexicon.entities`` reads with the curated
+files. A learned name yields to a curated one: it is skipped once the curated files know it,
+and weighs less among homonyms.
+
+The file::
+
+    {"schema": 1, "entity": [
+      {"name": "Aydarbek Saparov", "type": "person", "seen": 2,
+       "names": {"kk": ["Айдарбек Сапаров"], "zh": ["萨帕罗夫"], "uz": ["Aydarbek Saparov"]}}
+    ]}
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from .text import normal
+from .translit import fold_key
+
+SCHEMA = 1
+FILE_NAME = "learned_aliases.json"
+ENV = "PARALLAX_ALIASES"
+TYPES = ("person", "place", "organisation")
+# A merge is worth learning when the name was met in this many languages...
+MIN_LANGUAGES = 2
+# ...and its Latin key has this many letters (no initials, no two-letter fragments).
+MIN_LETTERS = 4
+LEARNED_PRIOR = 0.5  # a learned name yields to a curated homonym
+MAX_FORMS = 8  # forms kept per language
+
+
+def learned_aliases_path() -> Path:
+    """``$PARALLAX_ALIASES`` or ``learned_aliases.json`` in the user's data directory."""
+    override = os.environ.get(ENV)
+    if override:
+        return Path(override)
+    return _default_path()
+
+
+@cache
+def _default_path() -> Path:
+    return Path(platformdirs.user_data_dir("parallax")) / FILE_NAME
+
+
+def learn_aliases(clusters: Iterable[Iterable[tuple[str | None, Any]]]) -> list[dict]:
+    """The merges of unknown names worth remembering, as learned-alias entries.
+
+    ``clusters``: one group per entity of a comparison, each a sequence of (language, mention)
+    pairs, the mentions after ``match_entities`` (anything with ``value``, ``text`` and
+    ``attrs``: Mentions or the entity Facts of the documents). A group is learned when no
+    mention of it is known to the curated files (a name learned before may gain forms), it was
+    met in at least two languages, and at least one mention's type was told by the text (a
+    title or a place word), not guessed.
+    Each entry: ``name`` (the canonical Latin name), ``type`` and ``names`` (language -> the
+    nominative forms, inflection cut).
+    """
+    entries = []
+    for group in clusters:
+        pairs = [(language, m) for language, m in group if language and m.attrs.get("form", "name") == "name"]
+        entry = _entry_of(pairs)
+        if entry is not None:
+            entries.append(entry)
+    return entries
+
+
+def _entry_of(pairs: Sequence[tuple[str, Any]]) -> dict | None:
+    if not pairs or any(m.attrs.get("canonical") and not _learned(m.value) for _, m in pairs):
+        return None  # the curated files know it
+    if not any(not m.attrs.get("type_guessed", True) or m.attrs.get("canonical") for _, m in pairs):
+        return None
+    names: dict[str, list[str]] = defaultdict(list)
+    for language, mention in pairs:
+        form = (mention.attrs.get("stem") or mention.text).strip()
+        if form and form not in names[language] and len(names[language]) < MAX_FORMS:
+            names[language].append(form)
+    name = str(pairs[0][1].value)
+    kind = _majority(m.attrs.get("type") for _, m in pairs
+                     if not m.attrs.get("type_guessed", True) or m.attrs.get("canonical"))
+    if len(names) < MIN_LANGUAGES or kind not in TYPES or len(fold_key(name).replace(" ", "")) < MIN_LETTERS:
+        return None
+    return {"name": name, "type": kind, "names": {lang: forms for lang, forms in sorted(names.items())}}
+
+
+def _learned(name: Any) -> bool:
+    """A name known only because an earlier comparison learned it (it may learn more forms)."""
+    from .lexicon import LEARNED_SOURCE, entities
+
+    entity = entities().get(name)
+    return entity is not None and entity.source == LEARNED_SOURCE
+
+
+def _majority(kinds: Iterable[str | None]) -> str | None:
+    counts: dict[str | None, int] = defaultdict(int)
+    for kind in kinds:
+        counts[kind] += 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def load_learned_aliases(path: str | os.PathLike | None = None) -> list[dict]:
+    """The learned entries of ``path`` (default: :func:`learned_aliases_path`); [] when absent.
+
+    A file that cannot be read as learned aliases is ignored (it is derived data: the program
+    must start without it), never half-read.
+    """
+    file = Path(path) if path is not None else learned_aliases_path()
+    try:
+        data = json.loads(file.read_text("utf-8"))
+    except (OSError, ValueError):
+        return []
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("entity"), list):
+        return []
+    return [e for e in data["entity"] if _valid(e)]
+
+
+def _valid(entry: Any) -> bool:
+    return (
+        isinstance(entry, dict)
+        and isinstance(entry.get("name"), str)
+        and entry.get("type") in TYPES
+        and isinstance(entry.get("names"), dict)
+        and all(isinstance(v, list) and all(isinstance(x, str) for x in v) for v in entry["names"].values())
+    )
+
+
+def save_learned_aliases(entries: Sequence[dict], path: str | os.PathLike | None = None) -> Path:
+    """Merge ``entries`` into the learned-alias file and write it atomically; returns its path.
+
+    An entry joins the stored one with the same name or the same spelling key (its forms are
+    added, ``seen`` counts the comparisons that met it); names the curated files know by now
+    are left out. Cached name indexes are rebuilt on their next use.
+    """
+    from .lexicon import curated_key_names, forget_learned
+
+    file = Path(path) if path is not None else learned_aliases_path()
+    stored = load_learned_aliases(file)
+    by_key = {fold_key(e["name"]): e for e in stored}
+    curated = curated_key_names()
+    changed = False
+    for entry in entries:
+        key = fold_key(entry["name"])
+        if not key or key in curated:
+            continue
+        old = by_key.get(key)
+        if old is None:
+            old = {"name": entry["name"], "type": entry["type"], "seen": 0, "names": {}}
+            by_key[key] = old
+            stored.append(old)
+        old["seen"] = int(old.get("seen", 0)) + 1
+        for language, forms in entry["names"].items():
+            kept = old["names"].setdefault(language, [])
+            for form in forms:
+                if normal(form) not in {normal(k) for k in kept} and len(kept) < MAX_FORMS:
+                    kept.append(form)
+        changed = True
+    if changed or not file.exists():
+        _write(file, {"schema": SCHEMA, "entity": stored})
+        forget_learned()
+    return file
+
+
+def _write(file: Path, data: dict) -> None:
+    file.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".learned-", suffix=".json", dir=file.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(data, out, ensure_ascii=False, indent=1, sort_keys=True)
+        os.replace(temporary, file)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def as_alias_records(entries: Iterable[dict]) -> list[dict]:
+    """Learned entries in the shape of the curated files' ``[[entity]]`` records."""
+    records = []
+    for entry in entries:
+        record = {"name": entry["name"], "type": entry["type"], "prior": LEARNED_PRIOR}
+        record.update({lang: list(forms) for lang, forms in entry["names"].items()})
+        records.append(record)
+    return records
