@@ -1,4 +1,4 @@
-"""Shared test settings: an embedding cache per test session, never the user's."""
+"""Shared test settings: an embedding cache and learned aliases per test session, never the user's."""
 
 from __future__ import annotations
 
@@ -9,6 +9,10 @@ import pytest
 
 _CACHE = tempfile.mkdtemp(prefix="parallax-test-cache-")
 os.environ.setdefault("PARALLAX_CACHE", _CACHE)
+# Tests never read or grow the user's learned aliases, and comparisons learn nothing, so that
+# no test depends on which ran before it (tests of learning turn it on for themselves).
+os.environ.setdefault("PARALLAX_ALIASES", os.path.join(_CACHE, "learned_aliases.json"))
+os.environ.setdefault("PARALLAX_LEARN_ALIASES", "0")
 
 
 @pytest.fixture

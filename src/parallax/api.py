@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
@@ -10,6 +11,7 @@ from typing import Union
 
 from .compare import compare_documents
 from .encode import Encoder
+from .extract.entities import learn_aliases, save_learned_aliases
 from .ingest import article_ids, read_article
 from .model import Article, Comparison, Document, InputError
 from .pipeline import analyse
@@ -63,7 +65,22 @@ def compare(
         raise InputError(
             name, "nothing to compare with: give two or more articles (`parallax extract` shows one)"
         )
-    return compare_documents(extract(sources, clean=clean, progress=progress), encoder)
+    comparison = compare_documents(extract(sources, clean=clean, progress=progress), encoder)
+    remember_names(comparison)
+    return comparison
+
+
+def remember_names(comparison: Comparison) -> None:
+    """Grow the learned-alias file with names this comparison matched across languages.
+
+    The alias file grows with use; a read-only or full disk only means nothing is learned, and
+    ``PARALLAX_LEARN_ALIASES=0`` turns learning off (the test suite does, to stay repeatable).
+    """
+    if os.environ.get("PARALLAX_LEARN_ALIASES", "1") == "0":
+        return
+    groups = [[(m.sentence.language, m) for m in f.mentions] for f in comparison.facts if f.kind == "entity"]
+    with contextlib.suppress(OSError):
+        save_learned_aliases(learn_aliases(groups))
 
 
 def source_name(source: Source) -> str:

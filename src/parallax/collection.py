@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from . import __version__
+from .api import remember_names
 from .compare import compare_documents
 from .encode import Encoder, default_encoder
 from .ingest.sources import Rejected, iter_articles
@@ -317,6 +318,7 @@ class Store:
                 pass
         comparison = compare_documents(documents, self.encoder)
         if not self.readonly:
+            remember_names(comparison)
             blob = zlib.compress(pickle.dumps(comparison, protocol=pickle.HIGHEST_PROTOCOL))
             with self.db.transaction() as db:
                 db.execute(

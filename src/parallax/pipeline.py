@@ -20,7 +20,7 @@ from .model import Article, Block, Cleaning, Document, Fact, Mention, Sentence
 from .segment import split_sentences
 
 # Bumped whenever extraction changes what it finds, so stored articles can be re-extracted.
-EXTRACTOR_VERSION = 1
+EXTRACTOR_VERSION = 2
 
 
 def analyse(article: Article, *, clean_text: bool = True) -> Document:

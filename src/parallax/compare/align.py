@@ -27,6 +27,8 @@ SAME_FACT_STRONG_UNIT = 0.76  # equal values with the same currency, %, pp or co
 SAME_FACT_WEAK_UNIT = 0.84  # equal values whose unit is unknown or an untranslated noun
 CONFLICT_SIMILARITY = 0.83  # different values of the same thing: the sentences must agree
 SAME_QUOTE = 0.86  # two quotes are one statement
+SAME_QUOTE_SAME_SPEAKER = 0.83  # ...when one known person said both
+SAME_QUOTE_NO_SPEAKER = 0.90  # ...when nobody is named: unrelated statements reach 0.86
 RESTATEMENT_SIMILARITY = 0.80  # a document restating its own figure (headline and body)
 # Disputed figures are near each other: 250 vs 230 companies, 5.2 vs 5.5 billion, 41% vs 45%.
 # Figures further apart measure different things (5 million vs 5 billion; a 3.4% share vs
@@ -134,11 +136,19 @@ def _same_number(a: Group, b: Group) -> float | None:
 
 
 def _same_quote(a: Group, b: Group) -> float | None:
+    """Two quotes are one statement when they mean the same, more leniently for one speaker:
+    a partial translation of a known person's words scores lower than a full one."""
     sa, sb = a.head.speaker, b.head.speaker
     if sa and sb and sa != sb:
         return None
     similarity = _similarity(a, b)
-    return similarity if similarity >= SAME_QUOTE else None
+    if sa and sa == sb:
+        threshold = SAME_QUOTE_SAME_SPEAKER
+    elif sa or sb:
+        threshold = SAME_QUOTE
+    else:
+        threshold = SAME_QUOTE_NO_SPEAKER
+    return similarity if similarity >= threshold else None
 
 
 def _cluster_by_edges(groups: list[Group], score: Callable[[Group, Group], float | None]) -> list[Cluster]:

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from ..encode import Encoder
 from ..extract.entities.match import find_by_evidence, match_entities
+from ..extract.quotes import canonical_speakers
 from ..model import Document, Fact, Mention
 
 
@@ -73,3 +74,6 @@ def harmonise_entities(documents: Sequence[Document], encoder: Encoder | None = 
     for (document, position, fact), mention in zip(entity_facts, matched, strict=True):
         attrs = {**fact.attrs, **mention.attrs}
         document.facts[position] = replace(fact, value=mention.value, attrs=attrs)
+    # Speakers take the one name their entity now has, so one person's quotes align.
+    for document in documents:
+        document.facts = canonical_speakers(document.facts)

@@ -28,3 +28,21 @@ def test_extract_returns_each_documents_facts():
     assert any(f.kind == "quantity" and f.unit == "USD" and f.value == 1.87e10 for f in document.facts)
     for fact in document.facts:
         assert document.article.text[fact.start : fact.end] == fact.text
+
+
+def test_comparisons_grow_the_learned_alias_file(tmp_path, monkeypatch):
+    from parallax.extract.entities import load_learned_aliases
+    from parallax.extract.entities.lexicon import forget_learned
+
+    path = tmp_path / "learned.json"
+    monkeypatch.setenv("PARALLAX_ALIASES", str(path))
+    monkeypatch.setenv("PARALLAX_LEARN_ALIASES", "1")
+    grain = VISIT.parent / "grain"
+    try:
+        parallax.compare([grain / "grain-kk.txt", grain / "grain-ru.html", grain / "grain-uz.txt"])
+        learned = load_learned_aliases(path)
+    finally:
+        forget_learned()
+    # Aidarbek Saparov is in no curated alias file: met in three languages, he is remembered.
+    saparov = [entry for entry in learned if "Saparov" in entry["name"]]
+    assert saparov and len(saparov[0]["names"]) >= 2
