@@ -21,6 +21,7 @@ Every figure is printed next to a baseline measured in the same run (the first c
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import re
@@ -139,8 +140,8 @@ def run_full(count: int) -> None:
 # -- index and store alone ------------------------------------------------------------------------
 
 
-def synthetic_articles(count: int, seed: int = 11) -> Iterator[tuple[int, np.ndarray, frozenset[str]]]:
-    """(day, vector, anchors) in publication order, with story structure."""
+def synthetic_articles(count: int, seed: int = 11) -> Iterator[tuple[int, np.ndarray, frozenset[str], int]]:
+    """(day, vector, anchors, story) in publication order, with story structure."""
     rng = np.random.default_rng(seed)
     vocabulary = 20_000
     zipf_weights = 1.0 / np.arange(1, vocabulary + 1) ** 1.1
@@ -158,10 +159,44 @@ def synthetic_articles(count: int, seed: int = 11) -> Iterator[tuple[int, np.nda
                 vector /= np.linalg.norm(vector)
                 common = rng.choice(vocabulary, size=6, p=zipf_weights)
                 anchors = frozenset([*specific[: 2 + member % 3], *(f"place:c{c}" for c in common)])
-                yield day + member % 2, vector, anchors
+                yield day + member % 2, vector, anchors, story
                 made += 1
                 if made >= count:
                     return
+
+
+MEASURED = 1000  # articles linked one by one at each size
+
+
+def bulk_load(database, index, items, first_rowid: int) -> int:
+    """Store synthetic articles with their true story as membership, without linking them:
+    the state a store of that size would be in, reached in minutes instead of hours."""
+    db = database.db
+    rowid = first_rowid
+    with database.transaction():
+        for day, vector, anchors, story in items:
+            article_id = f"a{rowid}"
+            db.execute(
+                "INSERT INTO articles (rowid, id, content_hash, text, format, published, analysis,"
+                " extractor_version, ingested_at) VALUES (?, ?, ?, '', 'text', ?, '{}', 1, '')",
+                (rowid, article_id, article_id, published_of(day)),
+            )
+            database.put_embedding(db, rowid, "synthetic", vector)
+            database.put_anchors(db, rowid, day, anchors)
+            story_id = f"syn{story}"
+            db.execute(
+                "INSERT OR IGNORE INTO stories (id, created_at, updated_at) VALUES (?, '', '')", (story_id,)
+            )
+            db.execute("INSERT INTO story_members (article, story) VALUES (?, ?)", (rowid, story_id))
+            index.add(rowid, day, vector)
+            rowid += 1
+    return rowid
+
+
+def published_of(day: int) -> str:
+    import datetime as dt
+
+    return (dt.date(2024, 1, 1) + dt.timedelta(days=day)).isoformat()
 
 
 def run_index(sizes: list[int]) -> None:
@@ -170,51 +205,51 @@ def run_index(sizes: list[int]) -> None:
     from parallax.link.linker import Linker
     from parallax.store import Database
 
-    largest = max(sizes)
+    print("index and store alone, synthetic vectors and anchors of the real shape")
+    print(f"(bulk-loaded to each size, then {MEASURED} more articles linked one by one and timed)")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "store.sqlite"
         database = Database(path)
         index = VectorIndex(path.with_name("store.sqlite.index"), DIM)
-        linker = Linker(database, index)
-        window: list[float] = []
-        baseline = None
-        started = time.perf_counter()
-        db = database.db
-        db.execute("BEGIN")
-        print("index and store alone, synthetic vectors and anchors of the real shape")
-        for rowid, (day, vector, anchors) in enumerate(synthetic_articles(largest), start=1):
-            article_id = f"a{rowid}"
-            published = f"{2024 + day // 365}-01-01"
-            db.execute(
-                "INSERT INTO articles (rowid, id, content_hash, text, format, published, analysis,"
-                " extractor_version, ingested_at) VALUES (?, ?, ?, '', 'text', ?, '{}', 1, '')",
-                (rowid, article_id, article_id, published),
+        stream = synthetic_articles(max(sizes) + MEASURED * len(sizes))
+        rowid, baseline = 1, None
+        for size in sorted(sizes):
+            started = time.perf_counter()
+            while rowid <= size:
+                chunk = list(itertools.islice(stream, min(10_000, size - rowid + 1)))
+                rowid = bulk_load(database, index, chunk, rowid)
+            loaded = time.perf_counter() - started
+            linker = Linker(database, index)
+            timings = []
+            db = database.db
+            for day, vector, anchors, _ in itertools.islice(stream, MEASURED):
+                with database.transaction():
+                    article_id = f"a{rowid}"
+                    db.execute(
+                        "INSERT INTO articles (rowid, id, content_hash, text, format, published, analysis,"
+                        " extractor_version, ingested_at) VALUES (?, ?, ?, '', 'text', ?, '{}', 1, '')",
+                        (rowid, article_id, article_id, published_of(day)),
+                    )
+                    database.put_embedding(db, rowid, "synthetic", vector)
+                    database.put_anchors(db, rowid, day, anchors)
+                    features = Features(
+                        rowid, article_id, day, anchors, vector, (published_of(day), article_id)
+                    )
+                    t = time.perf_counter()
+                    linker.link(db, features)
+                    index.add(rowid, day, vector)
+                    timings.append(time.perf_counter() - t)
+                rowid += 1
+            index.save()
+            per_article = 1000 * sorted(timings)[len(timings) // 2]
+            mean = 1000 * sum(timings) / len(timings)
+            baseline = baseline or per_article
+            print(
+                f"  {size:8d} articles: linking median {per_article:6.2f} ms, mean {mean:6.2f} ms per article"
+                f" ({per_article / baseline:4.2f}x the first size); peak RSS {peak_rss_mb():7.0f} MB;"
+                f" store {folder_size_mb(path):8.1f} MB; bulk load {loaded:6.0f} s"
             )
-            database.put_embedding(db, rowid, "synthetic", vector)
-            database.put_anchors(db, rowid, day, anchors)
-            features = Features(rowid, article_id, day, anchors, vector, (published, article_id))
-            t = time.perf_counter()
-            linker.link(db, features)
-            index.add(rowid, day, vector)
-            window.append(time.perf_counter() - t)
-            if rowid % 500 == 0:
-                db.execute("COMMIT")
-                db.execute("BEGIN")
-            if rowid in sizes:
-                db.execute("COMMIT")
-                index.save()
-                per_article = 1000 * sum(window[-2000:]) / len(window[-2000:])
-                baseline = baseline or per_article
-                elapsed = time.perf_counter() - started
-                ratio = per_article / baseline
-                print(
-                    f"  {rowid:8d} articles: linking {per_article:6.2f} ms/article ({ratio:4.2f}x the first"
-                    f" size), peak RSS {peak_rss_mb():7.0f} MB, store {folder_size_mb(path):8.1f} MB,"
-                    f" {rowid / elapsed:6.0f} articles/s"
-                )
-                sys.stdout.flush()
-                db.execute("BEGIN")
-        db.execute("COMMIT")
+            sys.stdout.flush()
         database.close()
 
 
