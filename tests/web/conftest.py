@@ -3,8 +3,6 @@ copies of it for tests that change stories, in-process clients and real uvicorn 
 
 from __future__ import annotations
 
-import os
-import shutil
 import socket
 import sqlite3
 import threading
@@ -130,39 +128,3 @@ def live_copy(store_copy) -> Iterator[LiveServer]:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
-
-
-def chromium_path() -> str | None:
-    configured = os.environ.get("PARALLAX_CHROMIUM")
-    if configured:
-        return configured
-    return shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-default-apps",
-    "--disable-extensions",
-]
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """Debian's headless Chromium driven by Playwright (no browser download)."""
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
-    )
-    executable = chromium_path()
-    if not executable or not Path(executable).exists():
-        pytest.skip(
-            "no Chromium binary: install Debian's `chromium` (scripts/setup --test) or set PARALLAX_CHROMIUM"
-        )
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
