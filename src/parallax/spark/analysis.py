@@ -230,8 +230,47 @@ def article_rows(documents: list[tuple[int, Document]], lsh: tuple[int, int, int
     return rows
 
 
-def analyse_units(batches: Iterable, outlet: str | None, lsh: tuple[int, int, int]) -> Iterator:
-    """``mapInArrow`` body: batches of (index, path) units in, Arrow batches of analysed rows out."""
+def read_units(batches: Iterable, outlet: str | None) -> Iterator:
+    """``mapInArrow`` body: (index, path) units in, one row per record read or rejected out."""
+    import pyarrow as pa
+
+    from .tables import RAW
+
+    schema = RAW.arrow()
+    for batch in batches:
+        units = zip(batch.column("index").to_pylist(), batch.column("path").to_pylist(), strict=True)
+        for unit_index, path in units:
+            rows: list[dict] = []
+            for seq, item in enumerate(read_unit(Unit(unit_index, path), outlet), start=1):
+                ordinal = (unit_index << ORDINAL_SHIFT) | seq
+                if isinstance(item, Rejected):
+                    rows.append(rejected_row(ordinal, item))
+                else:
+                    rows.append(
+                        {"ordinal": ordinal, "source": item.path, "wanted_id": item.id, **_fields(item)}
+                    )
+                if len(rows) >= ENCODE_BATCH:
+                    yield pa.RecordBatch.from_pylist(rows, schema=schema)
+                    rows = []
+            if rows:
+                yield pa.RecordBatch.from_pylist(rows, schema=schema)
+
+
+def _fields(article: Article) -> dict:
+    return {
+        "text": article.text,
+        "format": article.format,
+        "title": article.title,
+        "published": article.published,
+        "outlet": article.outlet,
+        "url": article.url,
+        "language": article.language,
+        "encoding": article.encoding,
+    }
+
+
+def analyse_records(batches: Iterable, lsh: tuple[int, int, int]) -> Iterator:
+    """``mapInArrow`` body: records read in, analysed and encoded articles (or rejections) out."""
     import pyarrow as pa
 
     from ..collection import analyse_item
@@ -239,28 +278,30 @@ def analyse_units(batches: Iterable, outlet: str | None, lsh: tuple[int, int, in
 
     schema = ANALYSED.arrow()
     for batch in batches:
-        for unit_index, path in zip(
-            batch.column("index").to_pylist(), batch.column("path").to_pylist(), strict=True
-        ):
-            unit = Unit(unit_index, path)
-            pending: list[tuple[int, Document]] = []
-            rows: list[dict] = []
-            for seq, item in enumerate(read_unit(unit, outlet), start=1):
-                ordinal = (unit.index << ORDINAL_SHIFT) | seq
-                if isinstance(item, Rejected):
-                    rows.append(rejected_row(ordinal, item))
-                    continue
-                analysed = analyse_item(item)
-                if isinstance(analysed, Rejected):
-                    # The id was claimed when the record was read, as in the local ingest.
-                    rows.append(rejected_row(ordinal, analysed, item.id))
-                else:
-                    pending.append((ordinal, analysed))
-                if len(pending) >= ENCODE_BATCH:
-                    rows += article_rows(pending, lsh)
-                    pending = []
-                    yield pa.RecordBatch.from_pylist(rows, schema=schema)
-                    rows = []
-            rows += article_rows(pending, lsh)
-            if rows:
-                yield pa.RecordBatch.from_pylist(rows, schema=schema)
+        pending: list[tuple[int, Document]] = []
+        rows: list[dict] = []
+        for record in batch.to_pylist():
+            if record["reason"] is not None:
+                rows.append(record)
+                continue
+            article = Article(
+                id=record["wanted_id"],
+                text=record["text"],
+                format=record["format"],
+                title=record["title"],
+                published=record["published"],
+                outlet=record["outlet"],
+                url=record["url"],
+                language=record["language"],
+                path=record["source"],
+                encoding=record["encoding"],
+            )
+            analysed = analyse_item(article)
+            if isinstance(analysed, Rejected):
+                # The id was claimed when the record was read, as in the local ingest.
+                rows.append(rejected_row(record["ordinal"], analysed, record["wanted_id"]))
+            else:
+                pending.append((record["ordinal"], analysed))
+        rows += article_rows(pending, lsh)
+        if rows:
+            yield pa.RecordBatch.from_pylist(rows, schema=schema)

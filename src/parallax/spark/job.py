@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..link.score import SETTINGS, LinkSettings
 from .linking import BLOCKS, BlockSettings
-from .tables import ANALYSED, UNDATED
+from .tables import ANALYSED, RAW, UNDATED
 
 SUMMARY_FILE = "_parallax.json"
 STAGING = "_staging"
@@ -141,8 +141,9 @@ def run_ingest(
     from pyspark.sql import functions as F
     from pyspark.sql.window import Window
 
+    from ..model import ParallaxError
     from ..pipeline import EXTRACTOR_VERSION
-    from .analysis import analyse_units, encoder_name, input_units
+    from .analysis import analyse_records, encoder_name, input_units, read_units
     from .linking import candidate_pairs, connected_components, pair_features, score_pairs
 
     say = say or (lambda message: None)
@@ -156,6 +157,9 @@ def run_ingest(
     summary.settings = {"link": asdict(settings), "blocks": asdict(blocks)}
 
     units, early_rejections = input_units(inputs)
+    if not units:
+        reasons = "; ".join(str(r) for r in early_rejections) or "nothing given"
+        raise ParallaxError(f"no input files to read ({reasons})")
     summary.files = len(units)
     say(f"reading and analysing {len(units)} files")
     slices = max(1, min(len(units), spark.sparkContext.defaultParallelism * 4))
@@ -165,12 +169,19 @@ def run_ingest(
     )
     lsh = blocks.lsh
 
-    def analyse(batches):
-        return analyse_units(batches, outlet, lsh)
+    def read(batches):
+        return read_units(batches, outlet)
 
+    def analyse(batches):
+        return analyse_records(batches, lsh)
+
+    # Records are spread over the partitions before the costly analysis, so one big JSONL or
+    # WARC file does not leave every core but one idle.
+    partitions = int(spark.conf.get("spark.sql.shuffle.partitions"))
+    records = unit_frame.mapInArrow(read, RAW.spark()).repartition(partitions, "ordinal")
     analysed_path = f"{staging}/analysed"
-    unit_frame.mapInArrow(analyse, ANALYSED.spark()).write.mode("overwrite").parquet(analysed_path)
-    analysed = spark.read.parquet(analysed_path)
+    records.mapInArrow(analyse, ANALYSED.spark()).write.mode("overwrite").parquet(analysed_path)
+    analysed = spark.read.schema(ANALYSED.spark()).parquet(analysed_path)
 
     # -- rejections, run-unique ids, duplicates -------------------------------------------------
     rejected = analysed.where(F.col("reason").isNotNull()).select("source", "reason", "ordinal")
@@ -207,7 +218,7 @@ def run_ingest(
     )
     kept_path = f"{staging}/kept"
     kept.write.mode("overwrite").parquet(kept_path)
-    kept = spark.read.parquet(kept_path)
+    kept = spark.read.schema(kept.schema).parquet(kept_path)
     total = kept.count()
     summary.articles = total
     summary.read = int(claimed.count())

@@ -116,25 +116,29 @@ def candidate_pairs(features, total: int, settings: LinkSettings = SETTINGS, blo
         "role",
     )
     keyed = plain.unionByName(banded)
-    h, o = keyed.where(F.col("role") == 0).alias("h"), keyed.alias("o")
-    joined = h.join(
-        o,
-        (F.col("h.key") == F.col("o.key"))
-        & (F.col("h.bucket") == F.col("o.bucket"))
-        & (F.col("h.node") != F.col("o.node"))
-        & ((F.col("o.role") == 1) | (F.col("h.node") < F.col("o.node"))),
+    # Both sides get their own column names: a self-join on aliases of one DataFrame can
+    # resolve a condition's columns to the same side.
+    homes = keyed.where(F.col("role") == 0).select(
+        "key", "bucket", F.col("node").alias("h_node"), F.col("day").alias("h_day")
+    )
+    others = keyed.select(
+        "key",
+        "bucket",
+        F.col("node").alias("o_node"),
+        F.col("day").alias("o_day"),
+        F.col("role").alias("o_role"),
+    )
+    joined = homes.join(others, ["key", "bucket"]).where(
+        (F.col("h_node") != F.col("o_node")) & ((F.col("o_role") == 1) | (F.col("h_node") < F.col("o_node")))
     )
     in_window = (
-        (F.col("h.day") == -1)
-        | (F.col("o.day") == -1)
-        | (F.abs(F.col("h.day") - F.col("o.day")) <= settings.window_days)
+        (F.col("h_day") == -1)
+        | (F.col("o_day") == -1)
+        | (F.abs(F.col("h_day") - F.col("o_day")) <= settings.window_days)
     )
     pairs = (
         joined.where(in_window)
-        .select(
-            F.least("h.node", "o.node").alias("a"),
-            F.greatest("h.node", "o.node").alias("b"),
-        )
+        .select(F.least("h_node", "o_node").alias("a"), F.greatest("h_node", "o_node").alias("b"))
         .distinct()
     )
     return pairs, frequencies
