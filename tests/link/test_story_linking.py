@@ -201,3 +201,25 @@ def test_relink_is_deterministic(tmp_path):
         first = stories_by_article(store)
         store.relink()
         assert stories_by_article(store) == first
+
+
+def test_relink_gives_each_story_the_id_of_its_opener_and_old_ids_keep_answering(tmp_path):
+    from parallax.link.linker import story_id_for
+
+    corpus = subset(tmp_path, "visit.jsonl", {"s01-tokayev-macron-state-visit"})
+    with Store(tmp_path / "s.sqlite") as store:
+        store.ingest([str(corpus)])
+        [story] = store.stories()
+        opener = story.id
+        # What an incremental ingest leaves when a late article opened the story and an early
+        # one joined later: the opener's id is an alias of a story with another id.
+        with store.db.transaction() as db:
+            db.execute("INSERT INTO stories (id, created_at, updated_at) VALUES ('s-late', '', '')")
+            db.execute("UPDATE story_members SET story = 's-late'")
+            db.execute("DELETE FROM stories WHERE id = ?", (opener,))
+            db.execute("INSERT INTO story_aliases (old, new) VALUES (?, 's-late')", (opener,))
+        assert store.resolve(opener) == "s-late"
+        store.relink()
+        [relinked] = store.stories()
+        assert relinked.id == opener == story_id_for(relinked.documents[0])
+        assert store.resolve("s-late") == opener

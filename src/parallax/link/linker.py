@@ -357,6 +357,10 @@ def relink_all(linker: Linker, progress=None) -> None:
     db = linker.store.db
     with linker.store.transaction():
         old_members = _members_by_story(db)
+        # Aliases are set aside while relinking, so that a story opened again by the article
+        # that opened it before gets its own id back, not a suffixed one.
+        old_aliases = dict(db.execute("SELECT old, new FROM story_aliases").fetchall())
+        db.execute("DELETE FROM story_aliases")
         db.execute("DELETE FROM story_members")
         db.execute("DELETE FROM comparisons")
         db.execute("DELETE FROM stories")
@@ -373,6 +377,7 @@ def relink_all(linker: Linker, progress=None) -> None:
                 progress(features.article_id)
         replay_corrections(db)
         _alias_vanished_stories(db, old_members)
+        _restore_aliases(db, old_aliases)
 
 
 def _members_by_story(db: sqlite3.Connection) -> dict[str, set[int]]:
@@ -395,9 +400,13 @@ def _alias_vanished_stories(db: sqlite3.Connection, old_members: dict[str, set[i
         if votes:
             new = max(sorted(votes), key=lambda s: votes[s])
             db.execute("INSERT OR REPLACE INTO story_aliases (old, new) VALUES (?, ?)", (old, new))
-    # Aliases pointing at stories that vanished follow them to where their articles went.
-    for old, new in db.execute("SELECT old, new FROM story_aliases").fetchall():
-        if not db.execute("SELECT 1 FROM stories WHERE id = ?", (new,)).fetchone() and new in old_members:
-            target = db.execute("SELECT new FROM story_aliases WHERE old = ?", (new,)).fetchone()
-            if target:
-                db.execute("UPDATE story_aliases SET new = ? WHERE old = ?", (target[0], old))
+
+
+def _restore_aliases(db: sqlite3.Connection, old_aliases: dict[str, str]) -> None:
+    """Earlier aliases that are not stories again follow their target to where it is now."""
+    for old, new in sorted(old_aliases.items()):
+        if db.execute("SELECT 1 FROM stories WHERE id = ?", (old,)).fetchone():
+            continue
+        target = resolve_story(db, new)
+        if target and target != old:
+            db.execute("INSERT OR IGNORE INTO story_aliases (old, new) VALUES (?, ?)", (old, target))
