@@ -208,14 +208,7 @@ def article_rows(documents: list[tuple[int, Document]], lsh: tuple[int, int, int
                 "source": article.path,
                 "reason": None,
                 "wanted_id": article.id,
-                "text": article.text,
-                "format": article.format,
-                "title": article.title,
-                "published": article.published,
-                "outlet": article.outlet,
-                "url": article.url,
-                "language": article.language,
-                "encoding": article.encoding,
+                **article_fields(article),
                 "lead": lead,
                 "analysis": analysis_to_json(document),
                 "extractor_version": EXTRACTOR_VERSION,
@@ -246,9 +239,8 @@ def read_units(batches: Iterable, outlet: str | None) -> Iterator:
                 if isinstance(item, Rejected):
                     rows.append(rejected_row(ordinal, item))
                 else:
-                    rows.append(
-                        {"ordinal": ordinal, "source": item.path, "wanted_id": item.id, **_fields(item)}
-                    )
+                    fields = article_fields(item)
+                    rows.append({"ordinal": ordinal, "source": item.path, "wanted_id": item.id, **fields})
                 if len(rows) >= ENCODE_BATCH:
                     yield pa.RecordBatch.from_pylist(rows, schema=schema)
                     rows = []
@@ -256,7 +248,8 @@ def read_units(batches: Iterable, outlet: str | None) -> Iterator:
                 yield pa.RecordBatch.from_pylist(rows, schema=schema)
 
 
-def _fields(article: Article) -> dict:
+def article_fields(article: Article) -> dict:
+    """The columns an article's own fields fill, in every table that carries the article."""
     return {
         "text": article.text,
         "format": article.format,
@@ -267,6 +260,22 @@ def _fields(article: Article) -> dict:
         "language": article.language,
         "encoding": article.encoding,
     }
+
+
+def article_from_row(row: dict, article_id: str) -> Article:
+    """The article back from a row that holds :func:`article_fields` and its ``source``."""
+    return Article(
+        id=article_id,
+        text=row["text"],
+        format=row["format"] or "text",
+        title=row["title"],
+        published=row["published"],
+        outlet=row["outlet"],
+        url=row["url"],
+        language=row["language"],
+        path=row["source"],
+        encoding=row["encoding"],
+    )
 
 
 def analyse_records(batches: Iterable, lsh: tuple[int, int, int]) -> Iterator:
@@ -284,18 +293,7 @@ def analyse_records(batches: Iterable, lsh: tuple[int, int, int]) -> Iterator:
             if record["reason"] is not None:
                 rows.append(record)
                 continue
-            article = Article(
-                id=record["wanted_id"],
-                text=record["text"],
-                format=record["format"],
-                title=record["title"],
-                published=record["published"],
-                outlet=record["outlet"],
-                url=record["url"],
-                language=record["language"],
-                path=record["source"],
-                encoding=record["encoding"],
-            )
+            article = article_from_row(record, record["wanted_id"])
             analysed = analyse_item(article)
             if isinstance(analysed, Rejected):
                 # The id was claimed when the record was read, as in the local ingest.

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..model import Article, ParallaxError
+from ..model import ParallaxError
 from .job import SUMMARY_FILE
 from .tables import UNDATED
 
@@ -162,6 +162,7 @@ def _load_batch(store, rows: list[dict], encoder: str, rowids: dict[str, int], s
     from ..link.features import day_number
     from ..link.linker import create_story, set_member
     from ..store.codec import analysis_from_json
+    from .analysis import article_from_row
 
     database = store.db
     with database.transaction() as db:
@@ -169,18 +170,7 @@ def _load_batch(store, rows: list[dict], encoder: str, rowids: dict[str, int], s
             if database.has_content(row["content_hash"]):
                 summary.duplicates += 1
                 continue
-            article = Article(
-                id=database.unique_id(row["article_id"]),
-                text=row["text"],
-                format=row["format"] or "text",
-                title=row["title"],
-                published=row["published"],
-                outlet=row["outlet"],
-                url=row["url"],
-                language=row["language"],
-                path=row["source"],
-                encoding=row["encoding"],
-            )
+            article = article_from_row(row, database.unique_id(row["article_id"]))
             document = analysis_from_json(article, row["analysis"])
             rowid = database.insert_article(
                 db, document, row["content_hash"], int(row["extractor_version"]), row["lead"] or ""

@@ -54,40 +54,27 @@ FACT = pa.struct(
 )
 
 # What the readers hand over: one row per record read, or per rejection (``reason`` set).
-RAW = Table(
-    "raw",
-    (
-        ("ordinal", pa.int64()),
-        ("source", pa.string()),
-        ("reason", pa.string()),
-        ("wanted_id", pa.string()),
-        ("text", pa.string()),
-        ("format", pa.string()),
-        ("title", pa.string()),
-        ("published", pa.string()),
-        ("outlet", pa.string()),
-        ("url", pa.string()),
-        ("language", pa.string()),
-        ("encoding", pa.string()),
-    ),
+RECORD_FIELDS = (
+    ("ordinal", pa.int64()),
+    ("source", pa.string()),
+    ("reason", pa.string()),
+    ("wanted_id", pa.string()),
+    ("text", pa.string()),
+    ("format", pa.string()),
+    ("title", pa.string()),
+    ("published", pa.string()),
+    ("outlet", pa.string()),
+    ("url", pa.string()),
+    ("language", pa.string()),
+    ("encoding", pa.string()),
 )
+RAW = Table("raw", RECORD_FIELDS)
 
 # What the analysing partitions hand back: one row per article, or per rejection (``reason`` set).
 ANALYSED = Table(
     "analysed",
     (
-        ("ordinal", pa.int64()),
-        ("source", pa.string()),
-        ("reason", pa.string()),
-        ("wanted_id", pa.string()),
-        ("text", pa.string()),
-        ("format", pa.string()),
-        ("title", pa.string()),
-        ("published", pa.string()),
-        ("outlet", pa.string()),
-        ("url", pa.string()),
-        ("language", pa.string()),
-        ("encoding", pa.string()),
+        *RECORD_FIELDS,
         ("lead", pa.string()),
         ("analysis", pa.string()),
         ("extractor_version", pa.int32()),
