@@ -97,7 +97,8 @@ def print_summary(summary, as_json: bool) -> None:
         f" {summary.rejected} rejected{f' ({kinds})' if kinds else ''}; {summary.files} files,"
         f" {summary.candidate_pairs} candidate pairs, {summary.links} links, {summary.seconds:.0f} s"
     )
-    print(f"tables in {summary.output}/ (see {summary.output}/rejected for the rejected records)")
+    rejected = f" (the rejected records are in {summary.output}/rejected)" if summary.rejected else ""
+    print(f"tables in {summary.output}/{rejected}")
 
 
 def run_spark_export(args: argparse.Namespace) -> int:
