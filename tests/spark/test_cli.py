@@ -50,3 +50,21 @@ def test_spark_help_lists_both_actions():
     )
     assert done.returncode == 0
     assert "ingest" in done.stdout and "export" in done.stdout
+
+
+def test_the_readable_summary_names_the_rejected_table_only_when_something_was_rejected(capsys):
+    from parallax.spark.cli import print_summary
+    from parallax.spark.job import JobSummary
+
+    clean = JobSummary(inputs=["in"], output="out", articles=5, stories=1, files=5)
+    print_summary(clean, as_json=False)
+    printed = capsys.readouterr().out
+    assert "5 articles in 1 story, 0 duplicates, 0 rejected" in printed
+    assert "rejected records" not in printed
+    faulty = JobSummary(
+        inputs=["in"], output="out", articles=4, stories=2, rejected=1, rejected_by_kind={"no_text": 1}
+    )
+    print_summary(faulty, as_json=False)
+    printed = capsys.readouterr().out
+    assert "4 articles in 2 stories" in printed and "1 rejected (no_text 1)" in printed
+    assert "the rejected records are in out/rejected" in printed

@@ -93,7 +93,8 @@ def print_summary(summary, as_json: bool) -> None:
         return
     kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(summary.rejected_by_kind.items()))
     print(
-        f"{summary.articles} articles in {summary.stories} stories, {summary.duplicates} duplicates,"
+        f"{summary.articles} articles in {summary.stories} {'story' if summary.stories == 1 else 'stories'},"
+        f" {summary.duplicates} duplicates,"
         f" {summary.rejected} rejected{f' ({kinds})' if kinds else ''}; {summary.files} files,"
         f" {summary.candidate_pairs} candidate pairs, {summary.links} links, {summary.seconds:.0f} s"
     )
