@@ -81,9 +81,18 @@ def _apply(rules, word: str) -> str:
 @lru_cache(maxsize=65536)
 def fold_key(latin: str) -> str:
     """The key under which Latin spelling variants of a name are equal (Tokajew = Tokayev)."""
-    ascii_text = _transliterator("Any-Latin").transliterate(normal(latin))
+    text = normal(latin)
+    # ICU leaves ASCII as it is, and most keys are built from names already read in Latin.
+    ascii_text = text if text.isascii() else _transliterator("Any-Latin").transliterate(text)
     words = _NOT_LETTERS.sub(" ", ascii_text.lower()).split()
-    return " ".join(_apply(_FOLD, w) for w in words)
+    return " ".join(_fold_word(w) for w in words)
+
+
+@lru_cache(maxsize=65536)
+def _fold_word(word: str) -> str:
+    # Names share most of their words (Republic, Tokayev's inflected forms), so each word's
+    # dozens of spelling rules run once.
+    return _apply(_FOLD, word)
 
 
 @lru_cache(maxsize=65536)
