@@ -31,7 +31,7 @@ from typing import Any
 import platformdirs
 
 from .text import normal
-from .translit import fold_key
+from .translit import fold_key, to_latin
 
 SCHEMA = 1
 FILE_NAME = "learned_aliases.json"
@@ -84,17 +84,29 @@ def _entry_of(pairs: Sequence[tuple[str, Any]]) -> dict | None:
         return None  # the curated files know it
     if not any(not m.attrs.get("type_guessed", True) or m.attrs.get("canonical") for _, m in pairs):
         return None
-    names: dict[str, list[str]] = defaultdict(list)
-    for language, mention in pairs:
-        form = (mention.attrs.get("stem") or mention.text).strip()
-        if form and form not in names[language] and len(names[language]) < MAX_FORMS:
-            names[language].append(form)
     name = str(pairs[0][1].value)
     kind = _majority(m.attrs.get("type") for _, m in pairs
                      if not m.attrs.get("type_guessed", True) or m.attrs.get("canonical"))
+    names: dict[str, list[str]] = defaultdict(list)
+    for language, mention in pairs:
+        form = (mention.attrs.get("stem") or mention.text).strip()
+        if kind == "person" and _surname_only(form, language, name):
+            continue
+        if form and form not in names[language] and len(names[language]) < MAX_FORMS:
+            names[language].append(form)
     if len(names) < MIN_LANGUAGES or kind not in TYPES or len(fold_key(name).replace(" ", "")) < MIN_LETTERS:
         return None
     return {"name": name, "type": kind, "names": {lang: forms for lang, forms in sorted(names.items())}}
+
+
+def _surname_only(form: str, language: str, name: str) -> bool:
+    """A one-word form of a person with a longer name ("Сапаров", 萨帕罗夫 for Nurlan Saparov).
+
+    Stored as an alias it would name every namesake (Aydarbek Saparov too) in later
+    comparisons; within one article the surname still points back to the full name.
+    """
+    words = len(fold_key(to_latin(form, language)).split())
+    return words == 1 and len(fold_key(name).split()) > 1
 
 
 def _learned(name: Any) -> bool:
