@@ -18,30 +18,10 @@ from pathlib import Path
 import numpy as np
 
 from ..model import ParallaxError
-from .job import SUMMARY_FILE
+from .job import ARTICLE_COLUMNS, SUMMARY_FILE
 from .tables import UNDATED
 
 BATCH = 500
-ARTICLE_FIELDS = (
-    "article_id",
-    "story_id",
-    "title",
-    "published",
-    "outlet",
-    "url",
-    "language",
-    "format",
-    "encoding",
-    "source",
-    "text",
-    "lead",
-    "content_hash",
-    "extractor_version",
-    "analysis",
-    "anchors",
-    "vector",
-    "date",
-)
 
 
 @dataclass
@@ -154,7 +134,7 @@ def _job_summary(folder: Path) -> dict:
 
 
 def _rows(dataset, wanted) -> Iterator[dict]:
-    for batch in dataset.to_batches(columns=list(ARTICLE_FIELDS), filter=wanted, batch_size=BATCH):
+    for batch in dataset.to_batches(columns=list(ARTICLE_COLUMNS), filter=wanted, batch_size=BATCH):
         yield from batch.to_pylist()
 
 
