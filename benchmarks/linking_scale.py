@@ -175,14 +175,7 @@ def bulk_load(database, index, items, first_rowid: int) -> int:
     rowid = first_rowid
     with database.transaction():
         for day, vector, anchors, story in items:
-            article_id = f"a{rowid}"
-            db.execute(
-                "INSERT INTO articles (rowid, id, content_hash, text, format, published, analysis,"
-                " extractor_version, ingested_at) VALUES (?, ?, ?, '', 'text', ?, '{}', 1, '')",
-                (rowid, article_id, article_id, published_of(day)),
-            )
-            database.put_embedding(db, rowid, "synthetic", vector)
-            database.put_anchors(db, rowid, day, anchors)
+            store_synthetic(database, rowid, day, vector, anchors)
             story_id = f"syn{story}"
             db.execute(
                 "INSERT OR IGNORE INTO stories (id, created_at, updated_at) VALUES (?, '', '')", (story_id,)
@@ -191,6 +184,19 @@ def bulk_load(database, index, items, first_rowid: int) -> int:
             index.add(rowid, day, vector)
             rowid += 1
     return rowid
+
+
+def store_synthetic(database, rowid: int, day: int, vector, anchors) -> str:
+    """One synthetic article row with its embedding and anchors; returns its id."""
+    article_id = f"a{rowid}"
+    database.db.execute(
+        "INSERT INTO articles (rowid, id, content_hash, text, format, published, analysis,"
+        " extractor_version, ingested_at) VALUES (?, ?, ?, '', 'text', ?, '{}', 1, '')",
+        (rowid, article_id, article_id, published_of(day)),
+    )
+    database.put_embedding(database.db, rowid, "synthetic", vector)
+    database.put_anchors(database.db, rowid, day, anchors)
+    return article_id
 
 
 def published_of(day: int) -> str:
@@ -224,14 +230,7 @@ def run_index(sizes: list[int]) -> None:
             db = database.db
             for day, vector, anchors, _ in itertools.islice(stream, MEASURED):
                 with database.transaction():
-                    article_id = f"a{rowid}"
-                    db.execute(
-                        "INSERT INTO articles (rowid, id, content_hash, text, format, published, analysis,"
-                        " extractor_version, ingested_at) VALUES (?, ?, ?, '', 'text', ?, '{}', 1, '')",
-                        (rowid, article_id, article_id, published_of(day)),
-                    )
-                    database.put_embedding(db, rowid, "synthetic", vector)
-                    database.put_anchors(db, rowid, day, anchors)
+                    article_id = store_synthetic(database, rowid, day, vector, anchors)
                     features = Features(
                         rowid, article_id, day, anchors, vector, (published_of(day), article_id)
                     )
