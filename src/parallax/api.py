@@ -70,6 +70,33 @@ def compare(
     return comparison
 
 
+def known_languages() -> tuple[str, ...]:
+    """Codes of every language parallax has data for."""
+    from .lang import languages
+
+    return languages()
+
+
+def prepare(languages: Iterable[str] | None = None, *, progress: Progress | None = None) -> list[str]:
+    """Build and store the derived language tables (every language by default); their codes.
+
+    Run once after installing or upgrading (``parallax prepare``) so that no process pays for
+    them in its first comparison; without it they are built on first use.
+    """
+    from .pipeline import prepare_language_data
+
+    codes = list(languages) if languages is not None else list(known_languages())
+    unknown = sorted(set(codes) - set(known_languages()))
+    if unknown:
+        raise InputError("prepare", f"no language data for {', '.join(unknown)}")
+    prepare_language_data([None])
+    for code in codes:
+        if progress:
+            progress(code)
+        prepare_language_data([code])
+    return codes
+
+
 def remember_names(comparison: Comparison) -> None:
     """Grow the learned-alias file with names this comparison matched across languages.
 

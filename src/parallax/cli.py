@@ -51,6 +51,14 @@ def build_parser() -> argparse.ArgumentParser:
     _add_store_option(demo)
     demo.set_defaults(run=run_demo)
 
+    prepare = commands.add_parser(
+        "prepare", help="build and store the language tables ahead of first use (after installing)"
+    )
+    prepare.add_argument(
+        "languages", nargs="*", metavar="LANG", help="language codes (default: every language parallax knows)"
+    )
+    prepare.set_defaults(run=run_prepare)
+
     ingest = commands.add_parser("ingest", help="store articles and link them into stories")
     ingest.add_argument(
         "inputs", nargs="+", metavar="PATH", help="files, folders, JSONL/Parquet/WARC, feeds, URLs"
@@ -232,6 +240,23 @@ def run_demo(args: argparse.Namespace) -> int:
             markup=False,
         )
         err.print(f"next: parallax serve --store {store.path}", markup=False)
+    return 0
+
+
+def run_prepare(args: argparse.Namespace) -> int:
+    import time
+
+    from .paths import cache_directory
+
+    started = time.perf_counter()
+    languages = args.languages or None
+    total = len(args.languages) if languages else len(api.known_languages())
+    with progress_reporter(total, "language tables") as advance:
+        codes = api.prepare(languages, progress=advance)
+    directory = cache_directory()
+    where = f"stored in {directory / 'tables'}" if directory else "not stored (PARALLAX_CACHE=off)"
+    print(f"language tables for {', '.join(codes)} {where}, "
+          f"{time.perf_counter() - started:.1f} s")
     return 0
 
 

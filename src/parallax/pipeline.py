@@ -38,6 +38,24 @@ def analyse(article: Article, *, clean_text: bool = True) -> Document:
     return Document(article=article, cleaning=cleaning, sentences=sentences, facts=facts)
 
 
+def prepare_language_data(languages: Iterable[str | None]) -> None:
+    """Build what extraction reads for ``languages`` (None: the language-neutral rules) at once.
+
+    Each is built on first use anyway; building ahead keeps that cost out of a first
+    comparison, and the derived tables are stored in the cache directory for later processes.
+    """
+    from .extract.dates_grammar import grammar
+    from .extract.entities.canon import known_keys
+    from .extract.entities.gazetteer import gazetteer_for
+    from .extract.entities.lexicon import curated_key_names
+
+    known_keys()
+    curated_key_names()
+    for language in languages:
+        grammar(language)
+        gazetteer_for(language)
+
+
 def lines_as_blocks(text: str) -> Cleaning:
     """Every non-blank line as its own block: for text that is already clean (``--no-clean``)."""
     blocks: list[Block] = []

@@ -7,25 +7,21 @@ stored as raw float32 bytes.
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
 import threading
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
-import platformdirs
 
+from ..paths import cache_directory
 from .base import Encoder
 
 
 def default_cache_path() -> Path | None:
     """The cache file in ``$PARALLAX_CACHE`` or the user's cache directory; None when it is "off"."""
-    override = os.environ.get("PARALLAX_CACHE")
-    if override == "off":
-        return None
-    base = Path(override) if override else Path(platformdirs.user_cache_dir("parallax"))
-    return base / "embeddings.sqlite"
+    base = cache_directory()
+    return None if base is None else base / "embeddings.sqlite"
 
 
 def text_key(encoder_name: str, text: str) -> bytes:

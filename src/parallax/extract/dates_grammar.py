@@ -20,6 +20,7 @@ from functools import cache
 from typing import Any
 
 from parallax.extract.dates_lexicon import APOSTROPHES, DateLexicon, fold, lexicon
+from parallax.tables import stored_patterns
 
 _SLOT = re.compile(r"\{([A-Za-z_]\w*|-)\}")
 _NEVER = "(?!)"
@@ -127,21 +128,29 @@ def grammar(code: str | None) -> Grammar:
     """The compiled rules of one language; ``None`` gives the numeric formats only."""
     if code is None:
         slots = {"yeartail": _NEVER}
-        return Grammar(None, tuple(_rules(NUMERIC, slots, spaced=True, proclitics=None)))
+        return Grammar(None, _compiled("dates-numeric", _rules(NUMERIC, slots, spaced=True, proclitics=None)))
     words = lexicon(code)
     slots = _slots(words)
     proclitics = words.words.get("proclitics")
     templates = [*NUMERIC, *_shared_templates(words), *words.patterns]
-    rules = list(_rules(templates, slots, words.spaced, proclitics))
+    drafts = list(_rules(templates, slots, words.spaced, proclitics))
     bare = [template + _NOT_A_DECADE for template in BARE_YEARS]
     expected = bool(words.flags.get("year_word_expected"))
-    rules.extend(_rules(bare, slots, words.spaced, proclitics, no_lowercase_after=expected))
+    drafts.extend(_rules(bare, slots, words.spaced, proclitics, no_lowercase_after=expected))
     for direction, shapes in ((-1, WEEKDAYS_BEFORE), (1, WEEKDAYS_AFTER)):
-        rules.extend(_rules(shapes, slots, words.spaced, proclitics, meaning={"direction": direction}))
+        drafts.extend(_rules(shapes, slots, words.spaced, proclitics, meaning={"direction": direction}))
     for (sign, unit), template in _counted_templates(words).items():
         meaning = {"sign": sign, "unit": unit}
-        rules.extend(_rules([template], slots, words.spaced, proclitics, meaning=meaning))
-    return Grammar(words, tuple(rules))
+        drafts.extend(_rules([template], slots, words.spaced, proclitics, meaning=meaning))
+    return Grammar(words, _compiled(f"dates-{code}", drafts))
+
+
+def _compiled(name: str, drafts: Iterable[tuple[str, str, dict[str, Any]]]) -> tuple[Rule, ...]:
+    """Rules from (template, regular expression, options), compiled at once from the stored table."""
+    drafts = list(drafts)
+    patterns = stored_patterns(name, [(source, re.IGNORECASE) for _, source, _ in drafts])
+    pairs = zip(drafts, patterns, strict=True)
+    return tuple(Rule(template, pattern, **options) for (template, _, options), pattern in pairs)
 
 
 def _counted_templates(words: DateLexicon) -> dict[tuple[int, str], str]:
@@ -231,7 +240,8 @@ def _rules(
     spaced: bool,
     proclitics: Iterable[str] | None,
     **options: Any,
-) -> Iterator[Rule]:
+) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """(template, regular expression, options) of each template the language can fill."""
     left, right = _boundaries(spaced, proclitics)
     space = _space(spaced, slots.get("connectors"))
     # A postposition belongs to the expression as a preposition does: "2030 yılına kadar".
@@ -240,8 +250,7 @@ def _rules(
     for template in dict.fromkeys(templates):
         body = compile_template(template, slots, space)
         if body is not None:
-            pattern = re.compile(f"{left}(?:{body}){after}{right}", re.IGNORECASE)
-            yield Rule(template, pattern, **options)
+            yield template, f"{left}(?:{body}){after}{right}", options
 
 
 def compile_template(template: str, slots: dict[str, str], space: str) -> str | None:

@@ -13,8 +13,9 @@ from functools import cache
 import regex
 from rapidfuzz import fuzz, process
 
+from ...tables import stored_table
 from .gazetteer import gazetteer_for, tokens_for
-from .lexicon import built_from_entities, entities
+from .lexicon import Entity, built_from_entities, curated_entities, entities
 from .rules import rules_for
 from .translit import fold_key, to_latin
 
@@ -33,19 +34,40 @@ def known_keys() -> dict[str, frozenset[str]]:
 
     Aliases read through a table of character readings (Chinese) are left out: such a reading
     is approximate (扎 stands for za, zha and ja alike), and those aliases are matched as
-    written anyway.
+    written anyway. The curated entities' keys come from the stored table; learned ones are
+    added on top.
     """
     keys: dict[str, set[str]] = defaultdict(set)
+    for key, names in _curated_keys().items():
+        keys[key].update(names)
+    curated = curated_entities()
     for entity in entities().values():
-        keys[fold_key(entity.name)].add(entity.name)
-        for lang, names in entity.names.items():
-            if rules_for(lang).readings:
-                continue
-            for name in names:
-                key = fold_key(to_latin(name, lang))
-                if key:
-                    keys[key].add(entity.name)
+        if entity.name not in curated:
+            _add_keys(keys, entity)
     return {k: frozenset(v) for k, v in keys.items()}
+
+
+@cache
+def _curated_keys() -> dict[str, frozenset[str]]:
+    return stored_table("known-keys", _build_curated_keys)
+
+
+def _build_curated_keys() -> dict[str, frozenset[str]]:
+    keys: dict[str, set[str]] = defaultdict(set)
+    for entity in curated_entities().values():
+        _add_keys(keys, entity)
+    return {k: frozenset(v) for k, v in keys.items()}
+
+
+def _add_keys(keys: dict[str, set[str]], entity: Entity) -> None:
+    keys[fold_key(entity.name)].add(entity.name)
+    for lang, names in entity.names.items():
+        if rules_for(lang).readings:
+            continue
+        for name in names:
+            key = fold_key(to_latin(name, lang))
+            if key:
+                keys[key].add(entity.name)
 
 
 @built_from_entities

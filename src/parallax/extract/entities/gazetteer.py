@@ -15,7 +15,8 @@ from functools import cache
 
 import regex
 
-from .lexicon import built_from_entities, entities
+from ...tables import stored_table
+from .lexicon import Entity, built_from_entities, curated_entities, entities
 from .rules import Cue, Rules, rules_for
 from .text import Token, drop_elisions, is_acronym, is_capitalised, normal, strip_elision, tokenize, words_of
 
@@ -198,18 +199,36 @@ def _raw_words(text: str) -> list[str]:
 @built_from_entities
 @cache
 def gazetteer_for(code: str | None) -> Gazetteer:
+    """The phrase index of a language: the curated entities' (stored), learned ones, then cues."""
     rules = rules_for(code)
     gazetteer = Gazetteer(rules)
-    own = [code] if code else []
+    gazetteer.index, gazetteer.strings, gazetteer.longest_string = stored_table(
+        f"gazetteer-{code}", lambda: _curated_index(code)
+    )
+    curated = curated_entities()
     for entity in entities().values():
-        for lang, cost in [*((c, 0) for c in own), *((c, FOREIGN_COST) for c in rules.same_script)]:
-            for name in entity.names.get(lang, ()):
-                gazetteer.add(name, Target(entity.name, "name"), cost)
-            for adjective in entity.adjectives.get(lang, ()):
-                gazetteer.add(adjective, Target(entity.name, "adjective"), cost)
+        if entity.name not in curated:
+            _add_entity(gazetteer, entity, code)
     for words, cue in rules.cues.items():
         gazetteer.add(" ".join(words), Target(None, "cue", cue))
     return gazetteer
+
+
+def _curated_index(code: str | None) -> tuple[dict, dict, int]:
+    gazetteer = Gazetteer(rules_for(code))
+    for entity in curated_entities().values():
+        _add_entity(gazetteer, entity, code)
+    return gazetteer.index, gazetteer.strings, gazetteer.longest_string
+
+
+def _add_entity(gazetteer: Gazetteer, entity: Entity, code: str | None) -> None:
+    """Names and adjectives of ``entity`` in the language, then in others of its script (costlier)."""
+    own = [code] if code else []
+    for lang, cost in [*((c, 0) for c in own), *((c, FOREIGN_COST) for c in gazetteer.rules.same_script)]:
+        for name in entity.names.get(lang, ()):
+            gazetteer.add(name, Target(entity.name, "name"), cost)
+        for adjective in entity.adjectives.get(lang, ()):
+            gazetteer.add(adjective, Target(entity.name, "adjective"), cost)
 
 
 def tokens_for(text: str, rules: Rules) -> list[Token]:

@@ -25,6 +25,7 @@ import pycountry
 from babel import Locale, UnknownLocaleError
 
 from ...lang import languages
+from ...tables import stored_table
 from .text import words_of
 
 TYPES = ("person", "place", "organisation")
@@ -71,18 +72,33 @@ def entities() -> dict[str, Entity]:
 
 @cache
 def _all_entities() -> dict[str, Entity]:
+    known = dict(curated_entities())
+    curated = set(known)
+    for record in _learned_records():
+        if record["name"] not in curated:
+            _merge_record(known, {}, record, LEARNED_SOURCE)
+    for name in set(known) - curated:
+        _derive_surnames(known[name])
+    return known
+
+
+@cache
+def curated_entities() -> dict[str, Entity]:
+    """The catalogues' countries and the alias files' entities, without learned names.
+
+    Shared by every rebuild of :func:`entities`, so never changed once built.
+    """
+    return stored_table("entities", _build_curated_entities)
+
+
+def _build_curated_entities() -> dict[str, Entity]:
     known = _countries()
     by_code = {e.code: e for e in known.values() if e.code}
     for path in alias_files():
         for record in tomllib.loads(path.read_text("utf-8")).get("entity", []):
             _merge_record(known, by_code, record, path.name)
-    curated = set(known)
-    for record in _learned_records():
-        if record["name"] not in curated:
-            _merge_record(known, by_code, record, LEARNED_SOURCE)
     for entity in known.values():
-        if entity.type == "person" and entity.derive_surname:
-            _derive_surnames(entity)
+        _derive_surnames(entity)
     return known
 
 
@@ -133,14 +149,17 @@ def forget_learned() -> None:
     _learned_state["checked"] = -CHECK_LEARNED_EVERY
 
 
+@cache
 def curated_key_names() -> frozenset[str]:
     """Spelling keys of every name the curated files and catalogues hold (learned ones aside)."""
+    return stored_table("curated-keys", _build_curated_key_names)
+
+
+def _build_curated_key_names() -> frozenset[str]:
     from .translit import fold_key, to_latin
 
     keys = set()
-    for entity in entities().values():
-        if entity.source == LEARNED_SOURCE:
-            continue
+    for entity in curated_entities().values():
         keys.add(fold_key(entity.name))
         for lang, names in entity.names.items():
             keys.update(fold_key(to_latin(name, lang)) for name in names)
@@ -182,6 +201,8 @@ def _merge_record(known: dict[str, Entity], by_code: dict[str, Entity], record: 
 
 def _derive_surnames(entity: Entity) -> None:
     """A person named in full is also named by the last word (Tokayev, Тоқаев, 马克龙)."""
+    if entity.type != "person" or not entity.derive_surname:
+        return
     for lang, items in entity.names.items():
         for item in list(items):
             if "·" in item:
@@ -203,7 +224,7 @@ def _countries() -> dict[str, Entity]:
         for lang in languages():
             translate = _catalogue(lang)
             entity.add_names(lang, [translate(n) for n in english_names if n])
-            entity.add_names(lang, [_cldr_territory(lang, country.alpha_2)])
+            entity.add_names(lang, [_territories(lang).get(country.alpha_2)])
         known[name] = entity
     return known
 
@@ -220,8 +241,10 @@ def _catalogue(lang: str):
     return lambda text: text
 
 
-def _cldr_territory(lang: str, code: str) -> str | None:
+@cache
+def _territories(lang: str) -> dict[str, str]:
+    """CLDR's names of territories in ``lang`` by ISO code; empty when CLDR lacks the language."""
     try:
-        return Locale.parse(lang).territories.get(code)
+        return dict(Locale.parse(lang).territories)
     except (UnknownLocaleError, ValueError):
-        return None
+        return {}

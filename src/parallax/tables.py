@@ -1,0 +1,142 @@
+"""Tables derived from the language data, kept in the cache directory between processes.
+
+Building the entity table (pycountry's catalogues, CLDR through Babel, the alias files), the
+spelling key of every alias (ICU plus dozens of spelling rules per word) and the date grammars'
+regular expressions costs most of a process's first comparison. All are pure functions of
+parallax's data and code and of the libraries that read them, so they are stored once under a
+key made of all of those: any edit to a data file or to the extractors, an upgrade of ICU or
+pycountry, another Python gives a new key and the tables are built again. Learned aliases are
+never stored here; they are merged on top.
+"""
+
+from __future__ import annotations
+
+import _sre
+import hashlib
+import os
+import pickle
+import re
+import sys
+import tempfile
+from collections.abc import Callable
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import TypeVar
+
+from .paths import cache_directory
+
+T = TypeVar("T")
+
+# The packages whose files the tables are made from: their code and their data.
+_SOURCES = (Path(__file__).resolve().parent / "extract", Path(__file__).resolve().parent / "lang")
+_LIBRARIES = ("PyICU", "babel", "pycountry", "regex")
+_INPUT_SUFFIXES = (".py", ".toml", ".json")
+_FORMAT = 1
+
+
+def stored_table(name: str, build: Callable[[], T]) -> T:
+    """``build()``, read from the cache directory when it was built from the same inputs.
+
+    A missing, unreadable or stale file is built again; a cache that cannot be written (read-
+    only, full, or ``PARALLAX_CACHE=off``) only means the table is built in every process.
+    """
+    path = _table_path(name)
+    if path is not None:
+        try:
+            with path.open("rb") as stored:
+                return pickle.load(stored)
+        except Exception:  # noqa: BLE001 -- a missing or damaged file is built again
+            pass
+    table = build()
+    if path is not None and _write_atomically(path, table):
+        _remove_older_versions(path, name)
+    return table
+
+
+def stored_patterns(name: str, sources: list[tuple[str, int]]) -> list[re.Pattern[str]]:
+    """``re.compile(pattern, flags)`` of each source, its compiled code read from the cache.
+
+    Parsing and compiling large regular expressions is pure Python and costs tenths of a
+    second per language; what it produces is the program ``_sre.compile`` takes, the same
+    arguments ``re`` itself passes it. The inputs key includes the exact Python version, so a
+    stored program only ever meets the engine that made it; any surprise falls back to
+    ``re.compile``.
+    """
+    stored = stored_table(name, lambda: {source: _program(*source) for source in sources})
+    return [_from_program(stored.get(source)) or re.compile(*source) for source in sources]
+
+
+def _program(pattern: str, flags: int) -> tuple | None:
+    from re import _compiler, _parser
+
+    try:
+        parsed = _parser.parse(pattern, flags)
+        code = [int(op) for op in _compiler._code(parsed, flags)]  # opcodes are named int constants
+    except Exception:
+        return None
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup = [None] * parsed.state.groups
+    for group, index in groupindex.items():
+        indexgroup[index] = group
+    return (pattern, flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
+
+
+def _from_program(program: tuple | None) -> re.Pattern[str] | None:
+    if program is None:
+        return None
+    try:
+        return _sre.compile(*program)
+    except Exception:
+        return None
+
+
+def _table_path(name: str) -> Path | None:
+    directory = cache_directory()
+    if directory is None:
+        return None
+    return directory / "tables" / f"{name}-{inputs_key()}.pickle"
+
+
+@cache
+def inputs_key() -> str:
+    """A digest of everything the tables are built from: parallax's files, library versions."""
+    digest = hashlib.blake2b(digest_size=12)
+    digest.update(f"{_FORMAT} {sys.version} {pickle.HIGHEST_PROTOCOL}".encode())
+    for library in _LIBRARIES:
+        digest.update(f"{library}={_version(library)}".encode())
+    for source in _SOURCES:
+        for file in sorted(p for p in source.rglob("*") if p.suffix in _INPUT_SUFFIXES and p.is_file()):
+            digest.update(str(file.relative_to(source)).encode())
+            digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+def _version(library: str) -> str:
+    try:
+        return metadata.version(library)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+def _write_atomically(path: Path, table: object) -> bool:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", dir=path.parent)
+    except OSError:
+        return False
+    try:
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump(table, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except (OSError, pickle.PicklingError, TypeError):
+        Path(temporary).unlink(missing_ok=True)
+        return False
+    return True
+
+
+def _remove_older_versions(path: Path, name: str) -> None:
+    """Tables of the same name built from other inputs: an older parallax, edited data."""
+    for other in path.parent.glob(f"{name}-*.pickle"):
+        if other != path and re.fullmatch(rf"{re.escape(name)}-[0-9a-f]{{24}}", other.stem):
+            other.unlink(missing_ok=True)
