@@ -46,7 +46,7 @@ def stored_table(name: str, build: Callable[[], T]) -> T:
         try:
             with path.open("rb") as stored:
                 return pickle.load(stored)
-        except Exception:  # noqa: BLE001 -- a missing or damaged file is built again
+        except Exception:  # a missing or damaged file is built again
             pass
     table = build()
     if path is not None and _write_atomically(path, table):
