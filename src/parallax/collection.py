@@ -19,6 +19,7 @@ import os
 import pickle
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +28,8 @@ import numpy as np
 from . import __version__
 from .api import remember_names
 from .compare import compare_documents
-from .encode import Encoder, default_encoder
+from .encode import Encoder, default_cache_path, default_encoder
+from .encode.registry import configured_spec, encoder_from_spec
 from .ingest.sources import Rejected, iter_articles
 from .link.features import Features, day_number, document_anchors, title_and_lead
 from .link.index import VectorIndex
@@ -196,8 +198,9 @@ class Store:
         """
         summary = IngestSummary()
         linker = self.linker()
-        batch: list[Document | Rejected] = []
-        for item in analysed_stream(items, workers or os.cpu_count() or 1):
+        batch: list[Document | Encoded | Rejected] = []
+        stream = analysed_stream(items, workers or os.cpu_count() or 1, encode=self._workers_can_encode())
+        for item in stream:
             batch.append(item)
             if len(batch) >= ENCODE_BATCH:
                 self._add_batch(batch, linker, summary, progress)
@@ -207,10 +210,14 @@ class Store:
         self.index.save()
         return summary
 
+    def _workers_can_encode(self) -> bool:
+        """Worker processes make the same encoder from the settings, unless one was handed in."""
+        return self._encoder is None or self._encoder is default_encoder()
+
     def _add_batch(
-        self, batch: list[Document | Rejected], linker: Linker, summary: IngestSummary, progress
+        self, batch: list[Document | Encoded | Rejected], linker: Linker, summary: IngestSummary, progress
     ) -> None:
-        analysed: list[tuple[Document, str]] = []
+        analysed: list[tuple[Encoded | Document, str]] = []
         seen: set[str] = set()
         for item in batch:
             if isinstance(item, Rejected):
@@ -218,24 +225,35 @@ class Store:
                 if progress:
                     progress("rejected", str(item))
                 continue
-            digest = content_hash(item)
+            document = item.document if isinstance(item, Encoded) else item
+            digest = content_hash(document)
             if digest in seen or self.db.has_content(digest):
                 summary.duplicates += 1
                 if progress:
-                    progress("duplicate", item.id)
+                    progress("duplicate", document.id)
                 continue
             seen.add(digest)
             analysed.append((item, digest))
         if not analysed:
             return
-        leads = [title_and_lead(document) for document, _ in analysed]
-        vectors = self.encoder.encode(leads)
-        for (document, digest), lead, vector in zip(analysed, leads, vectors, strict=True):
+        documents = [item.document if isinstance(item, Encoded) else item for item, _ in analysed]
+        leads = [title_and_lead(document) for document in documents]
+        vectors = self._vectors([item for item, _ in analysed], leads)
+        for document, (_, digest), lead, vector in zip(documents, analysed, leads, vectors, strict=True):
             story = self._store_and_link(document, digest, lead, vector, linker)
             summary.ingested += 1
             summary.stories.add(story)
             if progress:
                 progress("ingested", document.article.id)
+
+    def _vectors(self, items: list[Encoded | Document], leads: list[str]) -> list[np.ndarray]:
+        """Title-and-lead vectors: the workers' where they made them, the rest encoded here at once."""
+        vectors = [item.vector if isinstance(item, Encoded) else None for item in items]
+        missing = [i for i, vector in enumerate(vectors) if vector is None]
+        if missing:
+            for i, vector in zip(missing, self.encoder.encode([leads[i] for i in missing]), strict=True):
+                vectors[i] = vector
+        return vectors
 
     def _store_and_link(
         self, document: Document, digest: str, lead: str, vector: np.ndarray, linker: Linker
@@ -411,12 +429,38 @@ def analyse_item(item: Article | Rejected) -> Document | Rejected:
         return Rejected(item.id, f"analysis failed: {type(error).__name__}: {error}")
 
 
-def analysed_stream(items: Iterable[Article | Rejected], workers: int) -> Iterator[Document | Rejected]:
-    """Analysed articles in input order.
+@dataclass
+class Encoded:
+    """An analysed article with the vector of its title and lead, made in a worker process."""
+
+    document: Document
+    vector: np.ndarray
+
+
+_WORKER_ENCODER: Encoder | None = None
+
+
+def analyse_and_encode(item: Article | Rejected) -> Encoded | Rejected:
+    """:func:`analyse_item`, then the title and lead through this worker's encoder."""
+    analysed = analyse_item(item)
+    if isinstance(analysed, Rejected):
+        return analysed
+    global _WORKER_ENCODER
+    if _WORKER_ENCODER is None:
+        # One thread: the pool already runs one worker per core.
+        _WORKER_ENCODER = encoder_from_spec(configured_spec(), default_cache_path(), threads=1)
+    return Encoded(analysed, _WORKER_ENCODER.encode([title_and_lead(analysed)])[0])
+
+
+def analysed_stream(
+    items: Iterable[Article | Rejected], workers: int, *, encode: bool = False
+) -> Iterator[Document | Encoded | Rejected]:
+    """Analysed articles in input order; with ``encode``, workers' articles come with vectors.
 
     The first ``WARM_UP`` articles are analysed in this process, so small ingests never pay for
-    starting workers. Past that, ``workers`` processes analyse while this one encodes and
-    stores. Workers come from a fork server, never forked from this process: by then it runs
+    starting workers. Past that, ``workers`` processes analyse (and encode the title and lead,
+    the largest cost per article, so that it runs on every core) while this one stores and
+    links. Workers come from a fork server, never forked from this process: by then it runs
     the encoder's threads, and a child forked from a threaded process can deadlock on a lock
     some thread held at the fork.
     """
@@ -430,9 +474,31 @@ def analysed_stream(items: Iterable[Article | Rejected], workers: int) -> Iterat
         yield from map(analyse_item, rest)
         return
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["parallax.pipeline"])
-    with context.Pool(workers) as pool:
-        yield from pool.imap(analyse_item, rest, chunksize=4)
+    context.set_forkserver_preload(["parallax.pipeline", "parallax.encode"])
+    with _environment(OMP_NUM_THREADS="1"):
+        pool = context.Pool(workers)
+    with pool:
+        yield from pool.imap(analyse_and_encode if encode else analyse_item, rest, chunksize=4)
+
+
+@contextmanager
+def _environment(**values: str) -> Iterator[None]:
+    """Variables set while the fork server (and so every worker) starts, then put back.
+
+    The e5 engine's OpenMP reads its thread count from the environment when the process
+    starts; asked for one thread later, it still runs a second one, and with one worker per
+    core those extra threads make the workers several times slower.
+    """
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def _fingerprint(documents: Sequence[Document]) -> str:

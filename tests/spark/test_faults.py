@@ -78,3 +78,12 @@ def test_a_rerun_overwrites_its_partitions_with_the_same_tables(spark, faulty):
 def _rows(output, name):
     rows = read_table(output, name)
     return sorted(repr(sorted(row.items())) for row in rows)
+
+
+def test_python_workers_run_the_encoder_on_one_thread_each(spark):
+    import os
+
+    def threads(_):
+        return os.environ.get("OMP_NUM_THREADS")
+
+    assert set(spark.sparkContext.parallelize(range(4), 2).map(threads).collect()) == {"1"}

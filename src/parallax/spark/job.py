@@ -56,10 +56,17 @@ class JobSummary:
 def create_session(
     master: str | None = "local[*]", app_name: str = "parallax", partitions: int | None = None
 ):
-    """A SparkSession; in local mode the workers run this very Python and log quietly."""
+    """A SparkSession; in local mode the workers run this very Python and log quietly.
+
+    Python workers get ``OMP_NUM_THREADS`` (``PARALLAX_SPARK_ENCODER_THREADS``, default 1) in
+    their environment: Spark runs one task per core, and the e5 engine only keeps to one
+    thread when told so before it starts (a session made elsewhere should set
+    ``spark.executorEnv.OMP_NUM_THREADS`` too).
+    """
     from pyspark.sql import SparkSession
 
-    builder = SparkSession.builder.appName(app_name)
+    threads = os.environ.get("PARALLAX_SPARK_ENCODER_THREADS", "1")
+    builder = SparkSession.builder.appName(app_name).config("spark.executorEnv.OMP_NUM_THREADS", threads)
     local = master is not None and master.startswith("local")
     if master:
         builder = builder.master(master)
