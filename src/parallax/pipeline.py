@@ -19,8 +19,9 @@ from .extract.quotes import extract_quotes
 from .model import Article, Block, Cleaning, Document, Fact, Mention, Sentence
 from .segment import split_sentences
 
-# Bumped whenever extraction changes what it finds, so stored articles can be re-extracted.
-EXTRACTOR_VERSION = 2
+# Bumped whenever extraction changes what it finds, or the encoder's input (title and lead)
+# changes, so stored articles can be re-extracted and re-encoded (``parallax reindex``).
+EXTRACTOR_VERSION = 3
 
 
 def analyse(article: Article, *, clean_text: bool = True) -> Document:
