@@ -107,8 +107,11 @@ def compare_stories(spark: dict[str, str], local: dict[str, str]) -> str:
 
 
 def throughput(count: int, master: str, partitions: int) -> None:
+    from linking_scale import installed_cache
+
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
+        installed_cache(folder)
         corpus = folder / "articles.jsonl"
         write_jsonl(count, corpus)
         print(f"{count} real-shaped articles, {corpus.stat().st_size / 1e6:.1f} MB of JSONL")
