@@ -193,8 +193,8 @@ class Store:
     ) -> IngestSummary:
         """Analyse, dedupe, encode, store and link articles; ``Rejected`` items are counted.
 
-        Analysis runs in ``workers`` processes (default: one per core) while this process
-        encodes and stores, so both cores stay busy; order is kept, so linking is the same.
+        Past a warm-up, ``workers`` processes (default: one per core) analyse and encode while
+        this process stores and links; order is kept, so linking is the same.
         """
         summary = IngestSummary()
         linker = self.linker()
