@@ -13,18 +13,16 @@ from __future__ import annotations
 
 import _sre
 import hashlib
-import os
 import pickle
 import re
 import sys
-import tempfile
 from collections.abc import Callable
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import TypeVar
 
-from .paths import cache_directory
+from .paths import atomic_file, cache_directory
 
 T = TypeVar("T")
 
@@ -121,16 +119,9 @@ def _version(library: str) -> str:
 
 def _write_atomically(path: Path, table: object) -> bool:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", dir=path.parent)
-    except OSError:
-        return False
-    try:
-        with os.fdopen(handle, "wb") as out:
+        with atomic_file(path, "wb") as out:
             pickle.dump(table, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
     except (OSError, pickle.PicklingError, TypeError):
-        Path(temporary).unlink(missing_ok=True)
         return False
     return True
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import cache
@@ -30,6 +29,7 @@ from typing import Any
 
 import platformdirs
 
+from ...paths import atomic_file
 from .text import normal
 from .translit import fold_key, to_latin
 
@@ -187,15 +187,8 @@ def save_learned_aliases(entries: Sequence[dict], path: str | os.PathLike | None
 
 
 def _write(file: Path, data: dict) -> None:
-    file.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".learned-", suffix=".json", dir=file.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, indent=1, sort_keys=True)
-        os.replace(temporary, file)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with atomic_file(file, "w", encoding="utf-8") as out:
+        json.dump(data, out, ensure_ascii=False, indent=1, sort_keys=True)
 
 
 def as_alias_records(entries: Iterable[dict]) -> list[dict]:
