@@ -29,7 +29,7 @@ from . import __version__
 from .api import remember_names
 from .compare import compare_documents
 from .encode import Encoder, default_cache_path, default_encoder
-from .encode.registry import configured_spec, encoder_from_spec
+from .encode.registry import worker_encoder
 from .ingest.sources import Rejected, iter_articles
 from .link.features import Features, day_number, document_anchors, title_and_lead
 from .link.index import VectorIndex
@@ -217,7 +217,7 @@ class Store:
     def _add_batch(
         self, batch: list[Document | Encoded | Rejected], linker: Linker, summary: IngestSummary, progress
     ) -> None:
-        analysed: list[tuple[Encoded | Document, str]] = []
+        analysed: list[tuple[Document, str, np.ndarray | None]] = []
         seen: set[str] = set()
         for item in batch:
             if isinstance(item, Rejected):
@@ -225,7 +225,7 @@ class Store:
                 if progress:
                     progress("rejected", str(item))
                 continue
-            document = item.document if isinstance(item, Encoded) else item
+            document, vector = (item.document, item.vector) if isinstance(item, Encoded) else (item, None)
             digest = content_hash(document)
             if digest in seen or self.db.has_content(digest):
                 summary.duplicates += 1
@@ -233,23 +233,22 @@ class Store:
                     progress("duplicate", document.id)
                 continue
             seen.add(digest)
-            analysed.append((item, digest))
+            analysed.append((document, digest, vector))
         if not analysed:
             return
-        documents = [item.document if isinstance(item, Encoded) else item for item, _ in analysed]
-        leads = [title_and_lead(document) for document in documents]
-        vectors = self._vectors([item for item, _ in analysed], leads)
-        for document, (_, digest), lead, vector in zip(documents, analysed, leads, vectors, strict=True):
+        leads = [title_and_lead(document) for document, _, _ in analysed]
+        vectors = self._vectors([vector for _, _, vector in analysed], leads)
+        for (document, digest, _), lead, vector in zip(analysed, leads, vectors, strict=True):
             story = self._store_and_link(document, digest, lead, vector, linker)
             summary.ingested += 1
             summary.stories.add(story)
             if progress:
                 progress("ingested", document.article.id)
 
-    def _vectors(self, items: list[Encoded | Document], leads: list[str]) -> list[np.ndarray]:
+    def _vectors(self, made: list[np.ndarray | None], leads: list[str]) -> list[np.ndarray]:
         """Title-and-lead vectors: the workers' where they made them, the rest encoded here at once."""
-        vectors = [item.vector if isinstance(item, Encoded) else None for item in items]
-        missing = [i for i, vector in enumerate(vectors) if vector is None]
+        missing = [i for i, vector in enumerate(made) if vector is None]
+        vectors = list(made)
         if missing:
             for i, vector in zip(missing, self.encoder.encode([leads[i] for i in missing]), strict=True):
                 vectors[i] = vector
@@ -437,19 +436,14 @@ class Encoded:
     vector: np.ndarray
 
 
-_WORKER_ENCODER: Encoder | None = None
-
-
 def analyse_and_encode(item: Article | Rejected) -> Encoded | Rejected:
     """:func:`analyse_item`, then the title and lead through this worker's encoder."""
     analysed = analyse_item(item)
     if isinstance(analysed, Rejected):
         return analysed
-    global _WORKER_ENCODER
-    if _WORKER_ENCODER is None:
-        # One thread: the pool already runs one worker per core.
-        _WORKER_ENCODER = encoder_from_spec(configured_spec(), default_cache_path(), threads=1)
-    return Encoded(analysed, _WORKER_ENCODER.encode([title_and_lead(analysed)])[0])
+    # One thread: the pool already runs one worker per core.
+    encoder = worker_encoder(default_cache_path(), threads=1)
+    return Encoded(analysed, encoder.encode([title_and_lead(analysed)])[0])
 
 
 def analysed_stream(

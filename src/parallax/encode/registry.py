@@ -41,6 +41,12 @@ def configured_spec() -> str:
 
 
 @cache
+def worker_encoder(cache_path: Path | None, threads: int) -> CachedEncoder:
+    """A worker process's encoder (the configured model on ``threads``), kept for its life."""
+    return encoder_from_spec(configured_spec(), cache_path, threads)
+
+
+@cache
 def default_encoder() -> CachedEncoder:
     """The process-wide encoder: ``$PARALLAX_ENCODER`` or the bundled e5, cached on disk."""
     return encoder_from_spec(configured_spec(), default_cache_path())

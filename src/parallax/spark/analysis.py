@@ -96,22 +96,15 @@ def read_unit(unit: Unit, outlet: str | None = None) -> Iterator[Article | Rejec
 
 # -- the workers: the encoder ------------------------------------------------------------------------
 
-_ENCODER = None
-
-
 def worker_encoder():
     """This Python worker's encoder, loaded on first use and kept for the worker's life.
 
     No on-disk cache: executors' disks are scratch. The bundled e5 runs on one thread per
     task (``PARALLAX_SPARK_ENCODER_THREADS``), since Spark already runs one task per core.
     """
-    global _ENCODER
-    if _ENCODER is None:
-        from ..encode.registry import configured_spec, encoder_from_spec
+    from ..encode.registry import worker_encoder as encoder_of_this_worker
 
-        threads = int(os.environ.get("PARALLAX_SPARK_ENCODER_THREADS", "1"))
-        _ENCODER = encoder_from_spec(configured_spec(), None, threads)
-    return _ENCODER
+    return encoder_of_this_worker(None, int(os.environ.get("PARALLAX_SPARK_ENCODER_THREADS", "1")))
 
 
 def encoder_name() -> str:
