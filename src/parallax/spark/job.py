@@ -65,8 +65,9 @@ def create_session(
     """
     from pyspark.sql import SparkSession
 
-    threads = os.environ.get("PARALLAX_SPARK_ENCODER_THREADS", "1")
-    builder = SparkSession.builder.appName(app_name).config("spark.executorEnv.OMP_NUM_THREADS", threads)
+    builder = SparkSession.builder.appName(app_name).config(
+        "spark.executorEnv.OMP_NUM_THREADS", _worker_threads()
+    )
     local = master is not None and master.startswith("local")
     if master:
         builder = builder.master(master)
@@ -86,6 +87,19 @@ def create_session(
     spark.sparkContext.setLogLevel("ERROR")
     configure(spark)
     return spark
+
+
+def _worker_threads() -> str:
+    """The encoder threads of a Python worker, as ``spark-submit --conf`` or the environment set them.
+
+    A thread count already given for the workers' OpenMP wins; else the encoder's own setting.
+    """
+    from pyspark import SparkConf
+
+    given = SparkConf()  # holds spark-submit's --conf values when launched by it
+    from_environment = os.environ.get("PARALLAX_SPARK_ENCODER_THREADS", "1")
+    threads = given.get("spark.executorEnv.PARALLAX_SPARK_ENCODER_THREADS", from_environment)
+    return given.get("spark.executorEnv.OMP_NUM_THREADS", threads)
 
 
 def configure(spark) -> None:
