@@ -11,10 +11,8 @@ import pytest
 
 _CACHE = tempfile.mkdtemp(prefix="parallax-test-cache-")
 os.environ.setdefault("PARALLAX_CACHE", _CACHE)
-# Tests never read or grow the user's learned aliases, and comparisons learn nothing, so that
-# no test depends on which ran before it (tests of learning turn it on for themselves).
+# Comparisons learn nothing unless asked; tests that ask never touch the user's learned aliases.
 os.environ.setdefault("PARALLAX_ALIASES", os.path.join(_CACHE, "learned_aliases.json"))
-os.environ.setdefault("PARALLAX_LEARN_ALIASES", "0")
 
 
 @pytest.fixture

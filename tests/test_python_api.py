@@ -30,19 +30,37 @@ def test_extract_returns_each_documents_facts():
         assert document.article.text[fact.start : fact.end] == fact.text
 
 
-def test_comparisons_grow_the_learned_alias_file(tmp_path, monkeypatch):
+GRAIN = [VISIT.parent / "grain" / name for name in ("grain-kk.txt", "grain-ru.html", "grain-uz.txt")]
+
+
+def test_comparisons_grow_the_learned_alias_file_when_asked(tmp_path, monkeypatch):
     from parallax.extract.entities import load_learned_aliases
-    from parallax.extract.entities.lexicon import forget_learned
+    from parallax.extract.entities.lexicon import learned_aliases_in_use
 
     path = tmp_path / "learned.json"
     monkeypatch.setenv("PARALLAX_ALIASES", str(path))
-    monkeypatch.setenv("PARALLAX_LEARN_ALIASES", "1")
-    grain = VISIT.parent / "grain"
-    try:
-        parallax.compare([grain / "grain-kk.txt", grain / "grain-ru.html", grain / "grain-uz.txt"])
-        learned = load_learned_aliases(path)
-    finally:
-        forget_learned()
+    comparison = parallax.compare(GRAIN, learn=True)
+    learned = load_learned_aliases(path)
     # Aidarbek Saparov is in no curated alias file: met in three languages, he is remembered.
     saparov = [entry for entry in learned if "Saparov" in entry["name"]]
     assert saparov and len(saparov[0]["names"]) >= 2
+    assert comparison.aliases["learned"] is not None
+    assert learned_aliases_in_use() is None  # the choice ends with the call
+
+
+def test_a_comparison_learns_nothing_and_reads_no_learned_file_unless_asked(tmp_path, monkeypatch):
+    path = tmp_path / "learned.json"
+    monkeypatch.setenv("PARALLAX_ALIASES", str(path))
+    # A learned file that would rename the minister, had the comparison read it.
+    path.write_text(
+        '{"schema": 1, "entity": [{"name": "Aydarbek Zzzaparov", "type": "person", "seen": 1,'
+        ' "names": {"kk": ["Айдарбек Сапаров"], "ru": ["Айдарбек Сапаров"]}}]}',
+        "utf-8",
+    )
+    before = path.read_bytes(), path.stat().st_mtime_ns
+    comparison = parallax.compare(GRAIN)
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+    assert not any("Zzzaparov" in str(f.value) for f in comparison.facts)
+    assert comparison.aliases["learned"] is None and comparison.aliases["curated"]
+    learning = parallax.compare(GRAIN, learn=True)
+    assert any("Zzzaparov" in str(f.value) for f in learning.facts)

@@ -168,7 +168,9 @@ def everything_extraction_reads():
     }
 
 
-def test_tables_read_back_give_what_building_gives_learned_names_included(cache_dir, tmp_path, monkeypatch):
+def test_tables_read_back_give_what_building_gives_learned_names_included(
+    cache_dir, tmp_path, monkeypatch, request
+):
     learned = tmp_path / "learned.json"
     monkeypatch.setenv("PARALLAX_ALIASES", str(learned))
     save_learned_aliases(
@@ -178,6 +180,8 @@ def test_tables_read_back_give_what_building_gives_learned_names_included(cache_
     )
     monkeypatch.setenv("PARALLAX_CACHE", "off")
     forget_everything_built()
+    lexicon.use_learned_aliases(learned)
+    request.addfinalizer(lambda: lexicon.use_learned_aliases(None))
     built = everything_extraction_reads()
     assert "Nurlan Saparov" in {m[2] for m in built["found"]["kk"]}
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import contextlib
 import os
 import tomllib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Union
 
 from .compare import compare_documents
 from .encode import Encoder
-from .extract.entities import learn_aliases, save_learned_aliases
+from .extract.entities import learn_aliases, learned_aliases_path, save_learned_aliases
+from .extract.entities.lexicon import alias_set, learned_aliases_in_use, use_learned_aliases
 from .ingest import article_ids, read_article
 from .model import Article, Comparison, Document, InputError
 from .pipeline import analyse
@@ -37,9 +38,18 @@ def load_articles(sources: Sequence[Source]) -> list[Article]:
 
 
 def extract(
-    sources: Sequence[Source], *, clean: bool = True, progress: Progress | None = None
+    sources: Sequence[Source], *, clean: bool = True, learn: bool = False, progress: Progress | None = None
 ) -> list[Document]:
-    """Each article's facts on its own, without comparing."""
+    """Each article's facts on its own, without comparing.
+
+    ``learn``: also know the names earlier comparisons learned (the learned-alias file); by
+    default only the curated names, so that the same input always gives the same facts.
+    """
+    with aliases_for(learn):
+        return _analysed(sources, clean, progress)
+
+
+def _analysed(sources: Sequence[Source], clean: bool, progress: Progress | None) -> list[Document]:
     documents = []
     for article in load_articles(sources):
         if progress:
@@ -48,14 +58,36 @@ def extract(
     return documents
 
 
+@contextlib.contextmanager
+def aliases_for(learn: bool) -> Iterator[dict[str, str | None]]:
+    """The alias set of an analysis: curated names, plus the learned-alias file when ``learn``.
+
+    Yields the set's digests (:func:`alias_set`) and puts the previous choice back afterwards.
+    """
+    previous = learned_aliases_in_use()
+    wanted = learned_aliases_path() if learn else None
+    if wanted != previous:
+        use_learned_aliases(wanted)
+    try:
+        yield alias_set()
+    finally:
+        if learned_aliases_in_use() != previous:
+            use_learned_aliases(previous)
+
+
 def compare(
     sources: Sequence[Source],
     *,
     clean: bool = True,
     encoder: Encoder | None = None,
+    learn: bool = False,
     progress: Progress | None = None,
 ) -> Comparison:
     """Compare two or more articles fact by fact.
+
+    ``learn``: use the learned-alias file and grow it with the names this comparison matched
+    across languages. Off by default: a comparison then reads and writes no file of the user's,
+    and the same input always gives the same comparison.
 
     >>> comparison = compare(["a.txt", "b.html"])          # doctest: +SKIP
     >>> [f.value for f in comparison.facts if f.status == "conflict"]  # doctest: +SKIP
@@ -65,8 +97,11 @@ def compare(
         raise InputError(
             name, "nothing to compare with: give two or more articles (`parallax extract` shows one)"
         )
-    comparison = compare_documents(extract(sources, clean=clean, progress=progress), encoder)
-    remember_names(comparison)
+    with aliases_for(learn) as aliases:
+        comparison = compare_documents(_analysed(sources, clean, progress), encoder)
+        comparison.aliases = aliases
+        if learn:
+            remember_names(comparison)
     return comparison
 
 
@@ -100,11 +135,9 @@ def prepare(languages: Iterable[str] | None = None, *, progress: Progress | None
 def remember_names(comparison: Comparison) -> None:
     """Grow the learned-alias file with names this comparison matched across languages.
 
-    The alias file grows with use; a read-only or full disk only means nothing is learned, and
-    ``PARALLAX_LEARN_ALIASES=0`` turns learning off (the test suite does, to stay repeatable).
+    Called only when learning was asked for (``learn=True``, ``--learn``, a store that learns);
+    a read-only or full disk only means nothing is learned.
     """
-    if os.environ.get("PARALLAX_LEARN_ALIASES", "1") == "0":
-        return
     groups = [[(m.sentence.language, m) for m in f.mentions] for f in comparison.facts if f.kind == "entity"]
     with contextlib.suppress(OSError):
         save_learned_aliases(learn_aliases(groups))

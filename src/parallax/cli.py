@@ -34,11 +34,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_store_option(compare)
     _add_output_options(compare)
     compare.add_argument("--html", type=Path, metavar="FILE", help="also write a self-contained HTML report")
+    _add_learn_option(compare, "use the learned aliases and grow them with the names matched here")
     compare.set_defaults(run=run_compare)
 
     extract = commands.add_parser("extract", help="the facts of each article on its own, without comparing")
     extract.add_argument("files", nargs="+", metavar="FILE", help="text or HTML files; '-' reads stdin")
     _add_output_options(extract)
+    _add_learn_option(extract, "also know the names earlier comparisons learned")
     extract.set_defaults(run=run_extract)
 
     demo = commands.add_parser("demo", help="compare each story of the bundled example corpus")
@@ -49,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--no-store", action="store_true", help="do not load the examples into the store")
     _add_store_option(demo)
+    _add_learn_option(demo, "use the learned aliases and grow them with the names matched here")
     demo.set_defaults(run=run_demo)
 
     prepare = commands.add_parser(
@@ -65,6 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_ingest_options(ingest)
     ingest.add_argument("--json", action="store_true", help="print the summary as JSON")
+    ingest.add_argument(
+        "--learn",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="from now on, this store's analyses use and grow the learned aliases (--no-learn: stop)",
+    )
     ingest.set_defaults(run=run_ingest)
 
     stories = commands.add_parser(
@@ -116,6 +125,12 @@ def _add_ingest_options(command: argparse.ArgumentParser, *, outlet: bool = True
     command.add_argument("--strict", action="store_true", help="exit with 1 when any input was rejected")
 
 
+def _add_learn_option(command: argparse.ArgumentParser, what: str) -> None:
+    command.add_argument(
+        "--learn", action="store_true", help=f"{what} (default: curated names only, the same every run)"
+    )
+
+
 def _add_output_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--json", action="store_true", help="print the JSON contract (schema 1)")
     command.add_argument("--no-clean", action="store_true", help="skip boilerplate removal (text is clean)")
@@ -165,7 +180,9 @@ def run_compare(args: argparse.Namespace) -> int:
         if not args.files:
             raise ParallaxError("compare: give two or more files, or --story ID with --store")
         with progress_reporter(len(args.files), "reading") as progress:
-            comparison = api.compare(args.files, clean=not args.no_clean, progress=progress)
+            comparison = api.compare(
+                args.files, clean=not args.no_clean, learn=args.learn, progress=progress
+            )
     if args.json:
         record = json_render.comparison_record(comparison)
         if args.show_removed:
@@ -187,10 +204,10 @@ def run_compare(args: argparse.Namespace) -> int:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    with progress_reporter(len(args.files), "reading") as progress:
-        documents = api.extract(args.files, clean=not args.no_clean, progress=progress)
+    with progress_reporter(len(args.files), "reading") as progress, api.aliases_for(args.learn) as aliases:
+        documents = api.extract(args.files, clean=not args.no_clean, learn=args.learn, progress=progress)
     if args.json:
-        record = json_render.extraction_record(documents)
+        record = json_render.extraction_record(documents, aliases)
         if args.show_removed:
             _add_removed(record, documents)
         print(json_render.dumps(record))
@@ -222,7 +239,7 @@ def run_demo(args: argparse.Namespace) -> int:
     for name, files in stories:
         articles = api.example_articles(files)
         every_article += articles
-        comparison = api.compare(articles)
+        comparison = api.compare(articles, learn=args.learn)
         write_report(comparison, args.out / f"{name}.html", title=name)
         if args.json:
             print(json_render.dumps(json_render.comparison_record(comparison)).replace("\n", " "))
@@ -306,6 +323,8 @@ def print_ingest_summary(summary, as_json: bool) -> None:
 
 def run_ingest(args: argparse.Namespace) -> int:
     with open_store(args) as store, ingest_progress() as progress:
+        if args.learn is not None:
+            store.learns = args.learn
         summary = store.ingest(
             args.inputs, outlet=args.outlet, allow_private=args.allow_private, progress=progress
         )

@@ -26,10 +26,12 @@ from pathlib import Path
 import numpy as np
 
 from . import __version__
-from .api import remember_names
+from .api import aliases_for, remember_names
 from .compare import compare_documents
 from .encode import Encoder, default_cache_path, default_encoder
 from .encode.registry import worker_encoder
+from .extract.entities import learned_aliases_path
+from .extract.entities.lexicon import use_learned_aliases
 from .ingest.sources import Rejected, iter_articles
 from .link.features import Features, day_number, document_anchors, title_and_lead
 from .link.index import VectorIndex
@@ -117,6 +119,17 @@ class Store:
         self.readonly = readonly
         self._index: VectorIndex | None = None
 
+    # -- settings -----------------------------------------------------------------------------
+
+    @property
+    def learns(self) -> bool:
+        """Whether this store's analyses use and grow the learned aliases (off unless asked)."""
+        return self.db.setting("learn_aliases", "0") == "1"
+
+    @learns.setter
+    def learns(self, value: bool) -> None:
+        self.db.set_setting("learn_aliases", "1" if value else "0")
+
     # -- lifecycle ----------------------------------------------------------------------------
 
     def close(self) -> None:
@@ -199,14 +212,17 @@ class Store:
         summary = IngestSummary()
         linker = self.linker()
         batch: list[Document | Encoded | Rejected] = []
-        stream = analysed_stream(items, workers or os.cpu_count() or 1, encode=self._workers_can_encode())
-        for item in stream:
-            batch.append(item)
-            if len(batch) >= ENCODE_BATCH:
+        with aliases_for(self.learns):
+            stream = analysed_stream(
+                items, workers or os.cpu_count() or 1, encode=self._workers_can_encode(), learn=self.learns
+            )
+            for item in stream:
+                batch.append(item)
+                if len(batch) >= ENCODE_BATCH:
+                    self._add_batch(batch, linker, summary, progress)
+                    batch = []
+            if batch:
                 self._add_batch(batch, linker, summary, progress)
-                batch = []
-        if batch:
-            self._add_batch(batch, linker, summary, progress)
         self.index.save()
         return summary
 
@@ -324,7 +340,11 @@ class Store:
         """The comparison of a stored story, cached until the story changes."""
         story = self.resolve(story_id)
         documents = self.story_documents(story)
-        fingerprint = _fingerprint(documents)
+        with aliases_for(self.learns) as aliases:
+            return self._compared(story, documents, aliases)
+
+    def _compared(self, story: str, documents: list[Document], aliases: dict[str, str | None]) -> Comparison:
+        fingerprint = _fingerprint(documents, aliases)
         row = self.db.db.execute(
             "SELECT fingerprint, record FROM comparisons WHERE story = ?", (story,)
         ).fetchone()
@@ -334,8 +354,10 @@ class Store:
             except Exception:
                 pass
         comparison = compare_documents(documents, self.encoder)
+        comparison.aliases = aliases
         if not self.readonly:
-            remember_names(comparison)
+            if self.learns:
+                remember_names(comparison)
             blob = zlib.compress(pickle.dumps(comparison, protocol=pickle.HIGHEST_PROTOCOL))
             with self.db.transaction() as db:
                 db.execute(
@@ -395,6 +417,15 @@ class Store:
     def reindex(self, progress: Callable[[str], None] | None = None) -> int:
         """Re-extract articles an older extractor produced, then relink everything."""
         outdated = self.db.outdated_articles(EXTRACTOR_VERSION)
+        with aliases_for(self.learns):
+            self._reanalyse(outdated, progress)
+        if outdated:
+            self.index.reset()
+            self._sync_index(self.index)
+            self.relink()
+        return len(outdated)
+
+    def _reanalyse(self, outdated: list[int], progress: Callable[[str], None] | None) -> None:
         for rowid in outdated:
             stored = self.db.document(rowid)
             document = analyse(stored.article)
@@ -408,11 +439,6 @@ class Store:
                 )
             if progress:
                 progress(document.article.id)
-        if outdated:
-            self.index.reset()
-            self._sync_index(self.index)
-            self.relink()
-        return len(outdated)
 
     def constraints(self):
         return load_constraints(self.db.db)
@@ -447,7 +473,7 @@ def analyse_and_encode(item: Article | Rejected) -> Encoded | Rejected:
 
 
 def analysed_stream(
-    items: Iterable[Article | Rejected], workers: int, *, encode: bool = False
+    items: Iterable[Article | Rejected], workers: int, *, encode: bool = False, learn: bool = False
 ) -> Iterator[Document | Encoded | Rejected]:
     """Analysed articles in input order; with ``encode``, workers' articles come with vectors.
 
@@ -470,9 +496,14 @@ def analysed_stream(
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["parallax.pipeline", "parallax.encode"])
     with _environment(OMP_NUM_THREADS="1"):
-        pool = context.Pool(workers)
+        pool = context.Pool(workers, initializer=_use_aliases, initargs=(learn,))
     with pool:
         yield from pool.imap(analyse_and_encode if encode else analyse_item, rest, chunksize=4)
+
+
+def _use_aliases(learn: bool) -> None:
+    """A worker's alias set: the same as the process that started it."""
+    use_learned_aliases(learned_aliases_path() if learn else None)
 
 
 @contextmanager
@@ -495,9 +526,9 @@ def _environment(**values: str) -> Iterator[None]:
                 os.environ[name] = value
 
 
-def _fingerprint(documents: Sequence[Document]) -> str:
+def _fingerprint(documents: Sequence[Document], aliases: dict[str, str | None]) -> str:
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"{__version__}|{EXTRACTOR_VERSION}".encode())
+    digest.update(f"{__version__}|{EXTRACTOR_VERSION}|{sorted(aliases.items())}".encode())
     for document in documents:
         digest.update(document.id.encode("utf-8"))
         digest.update(b"\0")

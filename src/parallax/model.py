@@ -181,6 +181,8 @@ class Comparison:
     facts: list[AlignedFact]
     conflicts: list[Conflict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Digests of the names the entities were matched against ({"curated", "learned"}).
+    aliases: dict[str, str | None] = field(default_factory=dict)
 
 
 class ParallaxError(Exception):

@@ -14,7 +14,7 @@ from parallax.extract.entities import (
     match_entities,
     save_learned_aliases,
 )
-from parallax.extract.entities.lexicon import entities, forget_learned
+from parallax.extract.entities.lexicon import entities, forget_learned, use_learned_aliases
 
 DOCUMENTS = [
     ("Министр энергетики Нурлан Сапаров посетил Павлодар.", "ru"),
@@ -28,10 +28,10 @@ DOCUMENTS = [
 def learned_file(tmp_path, monkeypatch):
     path = tmp_path / "learned.json"
     monkeypatch.setenv("PARALLAX_ALIASES", str(path))
-    forget_learned()
+    use_learned_aliases(path)
     yield path
     monkeypatch.delenv("PARALLAX_ALIASES")
-    forget_learned()
+    use_learned_aliases(None)
 
 
 def clusters_of(documents):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..encode import Encoder, default_encoder
 from ..extract.numbers import find_nouns
-from ..model import Comparison, Document, Fact
-from .align import align
+from ..model import AlignedFact, Comparison, Conflict, Document, Fact
+from .align import KIND_ORDER, STATUS_ORDER, align
 from .entities import harmonise_entities
 
 # Below this many shared non-entity facts, a document probably reports another event.
@@ -15,15 +17,68 @@ MIN_SHARED_FACTS = 2
 
 
 def compare_documents(documents: Sequence[Document], encoder: Encoder | None = None) -> Comparison:
-    """Compare several analysed documents fact by fact."""
+    """Compare several analysed documents fact by fact.
+
+    The claims (which facts, their statuses, the conflicts) never depend on the order the
+    documents come in: they are decided on the documents in a canonical order (by content),
+    then listed in the order given. Only the listing order follows the input; a fact's
+    ``value`` is what most sources give, ties going to the canonically first document.
+    """
     encoder = encoder or default_encoder()
-    documents = list(documents)
-    harmonise_entities(documents, encoder)
-    alignment = align(documents, encoder.encode, context_nouns)
-    warnings = unrelated_document_warnings(documents, alignment.overlap)
-    return Comparison(
-        documents=documents, facts=alignment.facts, conflicts=alignment.conflicts, warnings=warnings
+    given = list(documents)
+    canonical = sorted(given, key=canonical_key)
+    harmonise_entities(canonical, encoder)
+    alignment = align(canonical, encoder.encode, context_nouns)
+    position = {document.id: index for index, document in enumerate(given)}
+    facts, conflicts = in_given_order(alignment.facts, alignment.conflicts, position)
+    overlap = {
+        tuple(sorted((position[canonical[i].id], position[canonical[j].id]))): shared
+        for (i, j), shared in alignment.overlap.items()
+    }
+    warnings = unrelated_document_warnings(given, overlap)
+    return Comparison(documents=given, facts=facts, conflicts=conflicts, warnings=warnings)
+
+
+def canonical_key(document: Document) -> tuple[str, str]:
+    """The same for a document whatever place it is given in: its text first, then its id."""
+    return hashlib.sha256(document.article.text.encode("utf-8")).hexdigest(), document.id
+
+
+def in_given_order(
+    facts: list[AlignedFact], conflicts: list[Conflict], position: dict[str, int]
+) -> tuple[list[AlignedFact], list[Conflict]]:
+    """The facts and conflicts of a canonical alignment, listed by the documents' given order."""
+
+    def first_seen(fact: AlignedFact) -> tuple[int, int]:
+        return min((position[m.document], m.start) for m in fact.mentions)
+
+    reordered = [_listed(fact, position) for fact in facts]
+    in_conflict = {side.fact for conflict in conflicts for side in conflict.sides}
+    order = sorted(
+        range(len(reordered)),
+        key=lambda i: (
+            0 if i in in_conflict else STATUS_ORDER[reordered[i].status],
+            KIND_ORDER[reordered[i].kind],
+            first_seen(reordered[i]),
+        ),
     )
+    new_index = {old: new for new, old in enumerate(order)}
+    listed_conflicts = []
+    for conflict in conflicts:
+        sides = sorted(
+            (
+                replace(
+                    side,
+                    documents=tuple(sorted(side.documents, key=position.__getitem__)),
+                    fact=new_index[side.fact],
+                )
+                for side in conflict.sides
+            ),
+            key=lambda side: (-len(side.documents), side.fact),
+        )
+        listed_conflicts.append(replace(conflict, sides=sides))
+    listed_conflicts.sort(key=lambda conflict: min(side.fact for side in conflict.sides))
+    return [reordered[i] for i in order], listed_conflicts
 
 
 def context_nouns(fact: Fact) -> frozenset[str]:
@@ -31,6 +86,14 @@ def context_nouns(fact: Fact) -> frozenset[str]:
     sentence = fact.sentence
     own = fact.attrs.get("lemma")
     return frozenset(lemma for _, _, lemma in find_nouns(sentence.text, sentence.language) if lemma != own)
+
+
+def _listed(fact: AlignedFact, position: dict[str, int]) -> AlignedFact:
+    mentions = sorted(fact.mentions, key=lambda m: (position[m.document], m.start, m.end))
+    fact = replace(fact, documents=sorted(fact.documents, key=position.__getitem__), mentions=mentions)
+    if fact.kind == "quote":  # a quote is shown in the words of the first source given
+        fact = replace(fact, value=mentions[0].value, direct=mentions[0].attrs.get("direct", fact.direct))
+    return fact
 
 
 def unrelated_document_warnings(

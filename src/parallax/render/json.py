@@ -115,14 +115,18 @@ def comparison_record(comparison: Comparison) -> dict[str, Any]:
             for conflict in comparison.conflicts
         ],
         "warnings": list(comparison.warnings),
+        "aliases": dict(comparison.aliases) or None,
     }
 
 
-def extraction_record(documents: Sequence[Document]) -> dict[str, Any]:
+def extraction_record(
+    documents: Sequence[Document], aliases: dict[str, str | None] | None = None
+) -> dict[str, Any]:
     return {
         "schema": SCHEMA_VERSION,
         "documents": [document_record(d) for d in documents],
         "facts": [fact_record(f) for d in documents for f in d.facts],
+        "aliases": aliases,
     }
 
 

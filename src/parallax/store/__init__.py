@@ -350,3 +350,20 @@ class Database:
                 " ON CONFLICT (url) DO UPDATE SET state = excluded.state",
                 (url, json.dumps(state)),
             )
+
+    # -- settings -----------------------------------------------------------------------------
+
+    def setting(self, name: str, default: str | None = None) -> str | None:
+        try:
+            row = self.db.execute("SELECT value FROM settings WHERE name = ?", (name,)).fetchone()
+        except sqlite3.OperationalError:  # a store of schema 1, opened read-only: no settings yet
+            return default
+        return row[0] if row else default
+
+    def set_setting(self, name: str, value: str) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO settings (name, value) VALUES (?, ?)"
+                " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                (name, value),
+            )

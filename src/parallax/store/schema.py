@@ -115,6 +115,13 @@ MIGRATIONS: list[str] = [
         state TEXT NOT NULL
     );
     """,
+    # 2: the store's own settings (whether its analyses use and grow the learned aliases).
+    """
+    CREATE TABLE settings (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

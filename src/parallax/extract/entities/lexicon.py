@@ -4,21 +4,24 @@ Every entity has one canonical Latin name (its identity), a type, and names per 
 Countries come from pycountry (names in every language through its gettext catalogues) and
 CLDR's short names through Babel; the alias files in ``data/`` add people, cities,
 organisations, and for countries the adjectives and demonyms no catalogue has. Names learned
-from earlier comparisons (``learned.py``) come last; when that file changes, everything built
-from the entities (the phrase indexes, the spelling keys) is rebuilt on its next use.
+from earlier comparisons (``learned.py``) come last, and only when the program's edge chose a
+learned-alias file (``use_learned_aliases``); when that choice or the file changes through
+``save_learned_aliases``, everything built from the entities is rebuilt on its next use.
 """
 
 from __future__ import annotations
 
 import gettext
+import hashlib
+import json
 import os
-import time
 import tomllib
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from importlib.metadata import version
 from pathlib import Path
 
 import pycountry
@@ -53,21 +56,53 @@ class Entity:
 
 
 LEARNED_SOURCE = "learned"
-CHECK_LEARNED_EVERY = 2.0  # seconds between looks at the learned-alias file
 _DEPENDENT: list[Callable] = []
-_learned_state: dict = {"stamp": None, "checked": -CHECK_LEARNED_EVERY}
+# The learned-alias file the entity tables include: None (curated names only) unless the edge
+# of the program chose one. Never found through the environment, so that a comparison does not
+# change because another process learned something.
+_learned_choice: dict[str, Path | None] = {"path": None}
 
 
 def built_from_entities(function: Callable) -> Callable:
-    """Mark a cached function built from :func:`entities`: cleared when the learned file changes."""
+    """Mark a cached function built from :func:`entities`: cleared when the alias set changes."""
     _DEPENDENT.append(function)
     return function
 
 
 def entities() -> dict[str, Entity]:
     """Every known entity by canonical name: countries, the alias files, then learned names."""
-    _notice_learned_changes()
     return _all_entities()
+
+
+def use_learned_aliases(path: str | os.PathLike | None) -> None:
+    """Include the learned-alias file at ``path`` in the entity tables; None: curated names only.
+
+    The file is read once, on the next use of the tables, and again only after this is called
+    anew or :func:`forget_learned` (as saving new names does).
+    """
+    _learned_choice["path"] = Path(path) if path is not None else None
+    _clear_caches()
+
+
+def learned_aliases_in_use() -> Path | None:
+    """The learned-alias file the entity tables include, or None."""
+    return _learned_choice["path"]
+
+
+def alias_set() -> dict[str, str | None]:
+    """Which names the entity tables hold, as short digests (``learned`` None when not used).
+
+    Two outputs made with the same digests used the same names; outputs recording different
+    ones may differ in their entities for that reason alone.
+    """
+    curated = hashlib.sha256(f"pycountry {version('pycountry')} babel {version('babel')}".encode())
+    for path in alias_files():
+        curated.update(path.name.encode() + b"\0" + path.read_bytes())
+    learned = None
+    if _learned_choice["path"] is not None:
+        records = json.dumps(_learned_records(), ensure_ascii=False, sort_keys=True)
+        learned = hashlib.sha256(records.encode()).hexdigest()[:16]
+    return {"curated": curated.hexdigest()[:16], "learned": learned}
 
 
 @cache
@@ -105,35 +140,8 @@ def _build_curated_entities() -> dict[str, Entity]:
 def _learned_records() -> list[dict]:
     from .learned import as_alias_records, load_learned_aliases
 
-    return as_alias_records(load_learned_aliases())
-
-
-def _notice_learned_changes() -> None:
-    """Rebuild what depends on the entities when the learned-alias file (or its path) changed.
-
-    Called on every use of the entities, so it only looks (at ``$PARALLAX_ALIASES`` and the
-    file) every few seconds; :func:`forget_learned` makes the next use look at once.
-    """
-    state = _learned_state
-    now = time.monotonic()
-    if now - state["checked"] < CHECK_LEARNED_EVERY:
-        return
-    from .learned import learned_aliases_path
-
-    path = learned_aliases_path()
-    state["checked"] = now
-    stamp = (path, *_file_stamp(path))
-    if state["stamp"] is not None and stamp != state["stamp"]:
-        _clear_caches()
-    state["stamp"] = stamp
-
-
-def _file_stamp(path) -> tuple[int, int]:
-    try:
-        status = os.stat(path)
-    except OSError:
-        return (-1, -1)
-    return (status.st_mtime_ns, status.st_size)
+    path = _learned_choice["path"]
+    return as_alias_records(load_learned_aliases(path)) if path is not None else []
 
 
 def _clear_caches() -> None:
@@ -145,8 +153,6 @@ def _clear_caches() -> None:
 def forget_learned() -> None:
     """Drop every index built from the entities; the next use reads the learned file again."""
     _clear_caches()
-    _learned_state["stamp"] = None
-    _learned_state["checked"] = -CHECK_LEARNED_EVERY
 
 
 @cache
