@@ -163,3 +163,30 @@ def test_demo_twice_in_a_fresh_home_prints_the_same(fresh_home) -> None:
     assert second.stdout == first.stdout
     assert len(first.stdout.splitlines()) == len(STORIES)
     assert not alias_file(fresh_home).exists()
+
+
+@pytest.mark.slow
+def test_a_store_learns_only_once_set_to(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from parallax.cli import main
+    from parallax.collection import Store
+
+    aliases = tmp_path / "learned.json"
+    monkeypatch.setenv("PARALLAX_ALIASES", str(aliases))
+    store_path = tmp_path / "store.sqlite"
+    files = [str(p) for p in STORIES["grain"]]
+    assert main(["ingest", *files, "--store", str(store_path)]) == 0
+    with Store(store_path) as store:
+        assert not store.learns
+        [story] = [s.id for s in store.stories() if len(s.documents) >= 3]
+        assert store.compare_story(story).aliases["learned"] is None
+    assert not aliases.exists()
+
+    assert main(["ingest", files[0], "--store", str(store_path), "--learn"]) == 0
+    with Store(store_path) as store:
+        assert store.learns
+        assert store.compare_story(story).aliases["learned"] is not None
+    assert aliases.exists()
+
+    assert main(["ingest", files[0], "--store", str(store_path), "--no-learn"]) == 0
+    with Store(store_path) as store:
+        assert not store.learns
