@@ -262,9 +262,12 @@ def test_entities_show_their_canonical_latin_name_beside_the_original(visit_comp
             if str(index) in m.get("data-f").split()
         ]
         assert runs and all(person.value in run.get("title") for run in runs)
-        if document.language in ("ar", "zh", "kk", "ru"):
-            labels = [text_of(lab) for lab in column(visit_tree, i).cssselect(".body-orig .lab")]
+        labels = [text_of(lab) for lab in column(visit_tree, i).cssselect(".body-orig .lab")]
+        if document.language in ("zh", "kk", "ru"):
             assert person.value in labels, document.id
+        if document.language == "ar":
+            # a Latin chip inside a right-to-left line breaks its order: the tooltip carries the name
+            assert labels == [], document.id
 
 
 def test_quotes_show_their_speaker_and_kind(visit_comparison, visit_tree):

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ..link.features import entity_anchor
+from ..link.gist import spellings, story_gist
 
 if TYPE_CHECKING:
     from ..collection import Store, StoryInfo
@@ -134,4 +135,26 @@ def _story_info(store: Store, story: str, factory) -> StoryInfo:
         title=next((r[4] for r in rows if r[4]), None),
         first_seen=min(published) if published else None,
         last_seen=max(published) if published else None,
+        gist=story_gist_of(store, story),
     )
+
+
+def story_gist_of(store: Store, story: str) -> str:
+    """The story's key names and figure (link/gist.py) from the indexed anchors of its members;
+    the names' spellings from their entity facts, read by SQLite's JSON functions, not decoded."""
+    db = store.db.db
+    anchor_sets: dict[int, set[str]] = {}
+    for article, anchor in db.execute(
+        "SELECT x.article, x.anchor FROM story_members m JOIN anchors x ON x.article = m.article"
+        " WHERE m.story = ?",
+        (story,),
+    ):
+        anchor_sets.setdefault(article, set()).add(anchor)
+    values = db.execute(
+        "SELECT DISTINCT json_extract(f.value, '$[1]') FROM story_members m"
+        " JOIN articles a ON a.rowid = m.article, json_each(a.analysis, '$.facts') f"
+        " WHERE m.story = ? AND json_extract(f.value, '$[0]') = 'entity'",
+        (story,),
+    )
+    names = spellings(str(v[0]) for v in values if v[0])
+    return story_gist([anchor_sets[a] for a in sorted(anchor_sets)], names)
