@@ -93,3 +93,7 @@ def test_stories_json_carries_the_gist_and_keeps_the_contract(isolated_store, ca
     assert main(["stories"]) == 0
     listing = capsys.readouterr().out
     assert "Kassym-Jomart Tokayev" in listing and "Aktobe" in listing
+    lines = listing.splitlines()
+    for story in record["stories"]:  # ids never wrap, at 80 columns
+        assert any(line.split()[:1] == [story["id"]] for line in lines), story["id"]
+    assert max(len(line) for line in lines) <= 80

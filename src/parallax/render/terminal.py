@@ -465,23 +465,22 @@ def print_removed(documents: Sequence[Document], console: Console) -> None:
 
 
 def print_stories(stories: Sequence, console: Console) -> None:
-    """The readable list of ``parallax stories``: each with what it is about in Latin letters."""
-    table = Table(title=f"Stories ({len(stories)})", title_justify="left", box=box.SIMPLE_HEAD)
+    """The readable list of ``parallax stories``: each with what it is about in Latin letters
+    (its gist), then its title and outlets; ids never wrap."""
+    table = Table(
+        title=f"Stories ({len(stories)})", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False
+    )
     table.add_column("id", no_wrap=True)
     table.add_column("art.", justify="right", no_wrap=True)
-    table.add_column("languages", overflow="fold")
+    table.add_column("lang", max_width=9)
     table.add_column("last seen", no_wrap=True)
     table.add_column("about", min_width=20, overflow="fold")
     for story in stories:
         about = Text(getattr(story, "gist", None) or "", style="bold")
-        title = " ".join((story.title or "").split())
-        if title:
-            about.append("\n")
-            about.append(shorten(title, 70), style="dim")
-        outlets = ", ".join(story.outlets)
-        if outlets:
-            about.append("\n")
-            about.append(shorten(outlets, 70), style="dim italic")
+        for line, style in ((story.title or "", "dim"), (", ".join(story.outlets), "dim italic")):
+            if line.strip():
+                about.append("\n")
+                about.append(shorten(line, 90), style=style)
         table.add_row(
             escape(story.id),
             str(len(story.documents)),
