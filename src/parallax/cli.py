@@ -337,7 +337,7 @@ def run_demo(args: argparse.Namespace) -> int:
         else:
             terminal.print_summary(comparison, console, gist=gist)
             console.print(terminal.summary_line(comparison))
-        console.print(f"report: {report}", markup=False, highlight=False)
+        console.print(f"report: {report}", markup=False, highlight=False, soft_wrap=True)  # a path: never cut
     err = stderr_console()
     err.print(f"parallax: {len(stories)} HTML reports in {args.out}/", markup=False)
     command = invoked_as()

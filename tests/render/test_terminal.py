@@ -102,7 +102,7 @@ def test_each_side_of_a_conflict_shows_its_value_sources_and_sentences(visit_com
     block = visit_lines[first_line(visit_lines, "Conflicts") : first_line(visit_lines, "Omissions")]
     for conflict in visit_comparison.conflicts:
         for side in conflict.sides:
-            value = terminal.format_value(side.value, side.unit)
+            value = terminal.side_text(visit_comparison, side)
             heading = next(i for i, line in enumerate(block) if line.strip().startswith(f"≠ {value}"))
             assert block[heading].split()[-len(side.documents) :] == [tags[d] for d in side.documents]
             evidence = block[heading + 1 : heading + 1 + len(side.documents)]

@@ -227,6 +227,11 @@ def print_warnings(comparison: Comparison, console: Console) -> None:
         console.print(line)
 
 
+def side_text(comparison: Comparison, side) -> str:
+    """One side of a conflict: its value, with the counted noun in the plural where it is known."""
+    return format_value(side.value, counted_unit(comparison.facts[side.fact]) or side.unit)
+
+
 def print_conflicts(comparison: Comparison, tags: dict[str, str], console: Console) -> None:
     """Each conflict: what it is about, then each side's value, sources and sentences."""
     if not comparison.conflicts:
@@ -237,7 +242,7 @@ def print_conflicts(comparison: Comparison, tags: dict[str, str], console: Conso
         console.print(Text(f"  {conflict.about}", style="bold"))
         for side in conflict.sides:
             line = Text("  ≠ ", style="red")
-            line.append(format_value(side.value, side.unit), style="bold red")
+            line.append(side_text(comparison, side), style="bold red")
             line.append("  " + " ".join(tags.get(d, d) for d in side.documents), style="red")
             console.print(line)
             for evidence in evidence_lines(comparison.facts[side.fact].mentions, tags, console.width, 6):
@@ -401,11 +406,8 @@ def print_details(comparison: Comparison, console: Console, *, entities: bool = 
         if not facts:
             continue
         if kind == "entity" and not entities:
-            console.print(
-                Text(f"{title} ({len(facts)}): one line each in the table above; ", style="dim")
-                + Text("--entities", style="bold")
-                + Text(" shows their sentences", style="dim")
-            )
+            note = Text(f"{title} ({len(facts)}): in the table; sentences with ", style="dim")
+            print_line(console, note + Text("--entities", style="bold"))
             continue
         console.rule(f"{title} ({len(facts)})", align="left", style="dim")
         for fact in facts:
