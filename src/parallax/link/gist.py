@@ -9,6 +9,7 @@ re-reads an article.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
@@ -83,13 +84,8 @@ def _entity(anchor: str) -> tuple[str, str] | None:
     return (kind, key) if kind in ENTITY_KINDS and key else None
 
 
-def story_gist(anchor_sets: Sequence[Collection[str]], names: Mapping[str, str] | None = None) -> str:
-    """Key names and the key figure of a story whose articles carry ``anchor_sets``.
-
-    ``names`` maps a casefolded canonical name to its spelling. Same anchors, same gist, in any
-    order of the articles.
-    """
-    names = names or {}
+def key_anchors(anchor_sets: Sequence[Collection[str]]) -> tuple[list[str], list[str]]:
+    """The anchors a gist shows: its key entities (up to NAMES) and figures (up to FIGURES)."""
     in_articles: Counter[str] = Counter()
     in_titles: Counter[str] = Counter()
     for anchors in anchor_sets:
@@ -98,19 +94,35 @@ def story_gist(anchor_sets: Sequence[Collection[str]], names: Mapping[str, str] 
                 in_titles[anchor[len(TITLE_PREFIX) :]] += 1
             else:
                 in_articles[anchor] += 1
-    entities = [(a, e) for a in in_articles if (e := _entity(a))]
-    entities.sort(
-        key=lambda item: (
-            -in_titles[item[0]],
-            -in_articles[item[0]],
-            ENTITY_KINDS.index(item[1][0]),
-            item[0],
-        )
+    entities = heapq.nsmallest(
+        NAMES,
+        (a for a in in_articles if _entity(a)),
+        key=lambda a: (-in_titles[a], -in_articles[a], ENTITY_KINDS.index(a.partition(":")[0]), a),
     )
-    parts = [display_name(key, names) for _, (_, key) in entities[:NAMES]]
-    figures = [a for a in in_articles if a.partition(":")[0] in FIGURE_KINDS]
-    figures.sort(key=lambda a: (-in_articles[a], FIGURE_KINDS.index(a.partition(":")[0]), a))
-    parts += [text for a in figures[:FIGURES] if (text := figure_text(a))]
+    figures = heapq.nsmallest(
+        FIGURES,
+        (a for a in in_articles if a.partition(":")[0] in FIGURE_KINDS),
+        key=lambda a: (-in_articles[a], FIGURE_KINDS.index(a.partition(":")[0]), a),
+    )
+    return entities, figures
+
+
+def entity_key(anchor: str) -> str:
+    return anchor.partition(":")[2]
+
+
+def story_gist(anchor_sets: Sequence[Collection[str]], names: Mapping[str, str] | None = None) -> str:
+    """Key names and the key figure of a story whose articles carry ``anchor_sets``.
+
+    ``names`` maps a casefolded canonical name to its spelling. Same anchors, same gist, in any
+    order of the articles.
+    """
+    return gist_text(*key_anchors(anchor_sets), names or {})
+
+
+def gist_text(entities: Sequence[str], figures: Sequence[str], names: Mapping[str, str]) -> str:
+    parts = [display_name(entity_key(a), names) for a in entities]
+    parts += [text for a in figures if (text := figure_text(a))]
     return SEPARATOR.join(parts)
 
 
