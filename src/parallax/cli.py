@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import difflib
+import re
+import shlex
+import shutil
 import sys
 from collections.abc import Sequence
 from contextlib import contextmanager
@@ -11,19 +15,104 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from . import api
+from . import __version__, api
+from .link.gist import documents_gist
 from .model import ParallaxError
 from .render import json as json_render
 from .render import terminal
 from .spark.cli import add_spark_command
 from .web.cli import add_serve_command
 
+# What every command's --help ends with: commands that work as typed (from the project root).
+EXAMPLES = {
+    "": "parallax demo\nparallax compare examples/visit/visit-kk.txt examples/visit/visit-fr.html\n"
+    "parallax COMMAND --help",
+    "compare": "parallax compare examples/visit/visit-kk.txt examples/visit/visit-ar.txt\n"
+    "parallax compare examples/visit/* --entities      # also every name's sentences\n"
+    "parallax compare a.txt b.html --json > comparison.json\n"
+    "parallax compare a.txt b.html --html report.html\n"
+    "parallax compare --story ID --store news.sqlite",
+    "extract": "parallax extract examples/visit/visit-zh.txt\n"
+    "parallax extract phrases.txt --no-clean --json",
+    "demo": "parallax demo                   # one screen per story, HTML reports in parallax-reports/\n"
+    "parallax demo --all --no-store  # every fact and sentence, leave the store alone",
+    "prepare": "parallax prepare\nparallax prepare kk ru ar",
+    "ingest": "parallax ingest news/ corpus.jsonl https://example.org/rss.xml --store news.sqlite",
+    "stories": "parallax stories --language kk --since 2025-03-01\n"
+    "parallax stories --json --q Tokayev\n"
+    "parallax stories merge ID1 ID2\n"
+    "parallax stories move ARTICLE --to ID",
+    "reindex": "parallax reindex --store news.sqlite",
+    "watch": "parallax watch https://example.org/rss.xml --every 15m --store news.sqlite",
+    "serve": "parallax serve --store news.sqlite --port 8000",
+    "spark": "parallax spark ingest --input examples/ --output out/examples\n"
+    "parallax spark export --input out/examples --store examples.sqlite",
+    "spark ingest": "parallax spark ingest --input examples/ --output out/examples",
+    "spark export": "parallax spark export --input out/examples --store examples.sqlite --language kk",
+}
+CLOSE_MATCH = 0.6  # difflib ratio above which a mistyped command or option gets a suggestion
+
+
+class ParallaxParser(argparse.ArgumentParser):
+    """argparse with the conventions of the parallax command: an unknown option is reported by
+    the subcommand it was given to (with that subcommand's usage), and a mistyped command or
+    option gets a "did you mean"."""
+
+    def parse_args(self, args=None, namespace=None):  # type: ignore[override]
+        namespace, extras = self.parse_known_args(args, namespace)
+        if extras:
+            owner = command_parser(self, namespace)
+            hint = suggestion(extras[0], option_strings(owner)) if extras[0].startswith("-") else ""
+            owner.error(f"unrecognized arguments: {' '.join(extras)}{hint}")
+        return namespace
+
+    def error(self, message: str):  # type: ignore[override]
+        choice = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+        if choice:
+            options = re.findall(r"[\w-]+", choice.group(2))
+            message += suggestion(choice.group(1), options)
+        super().error(message)
+
+
+def suggestion(word: str, candidates: Sequence[str]) -> str:
+    close = difflib.get_close_matches(word.split("=")[0], list(candidates), n=1, cutoff=CLOSE_MATCH)
+    return f"\ndid you mean '{close[0]}'?" if close else ""
+
+
+def subcommand_actions(parser: argparse.ArgumentParser) -> list[argparse._SubParsersAction]:
+    return [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+
+
+def command_parser(parser: argparse.ArgumentParser, namespace: argparse.Namespace) -> argparse.ArgumentParser:
+    """The parser of the (sub)command the namespace was parsed by: the deepest one chosen."""
+    for action in subcommand_actions(parser):
+        chosen = action.choices.get(getattr(namespace, action.dest, None) or "")
+        if chosen is not None:
+            return command_parser(chosen, namespace)
+    return parser
+
+
+def option_strings(parser: argparse.ArgumentParser) -> list[str]:
+    return [option for action in parser._actions for option in action.option_strings]
+
+
+def add_examples(parser: argparse.ArgumentParser, path: str = "") -> None:
+    """Give every command's --help its examples (EXAMPLES), subcommands included."""
+    example = EXAMPLES.get(path)
+    if example:
+        parser.epilog = "examples:\n" + "\n".join(f"  {line}" for line in example.splitlines())
+        parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    for action in subcommand_actions(parser):
+        for name, sub in action.choices.items():
+            add_examples(sub, f"{path} {name}".strip())
+
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ParallaxParser(
         prog="parallax",
         description="Compare how the same news story is told in different languages, fact by fact.",
     )
+    parser.add_argument("--version", action="version", version=f"parallax {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     compare = commands.add_parser(
@@ -35,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_output_options(compare)
     compare.add_argument("--html", type=Path, metavar="FILE", help="also write a self-contained HTML report")
     _add_learn_option(compare, "use the learned aliases and grow them with the names matched here")
+    _add_view_options(compare)
     compare.set_defaults(run=run_compare)
 
     extract = commands.add_parser("extract", help="the facts of each article on its own, without comparing")
@@ -50,6 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", type=Path, default=Path("parallax-reports"), help="folder for the HTML reports"
     )
     demo.add_argument("--no-store", action="store_true", help="do not load the examples into the store")
+    demo.add_argument(
+        "--all", action="store_true", help="print every comparison in full (fact table, sentences, names)"
+    )
     _add_store_option(demo)
     _add_learn_option(demo, "use the learned aliases and grow them with the names matched here")
     demo.set_defaults(run=run_demo)
@@ -106,7 +199,15 @@ def build_parser() -> argparse.ArgumentParser:
     watch.set_defaults(run=run_watch)
     add_serve_command(commands)
     add_spark_command(commands)
+    add_examples(parser)
     return parser
+
+
+def _add_view_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--entities", action="store_true", help="also print each name's sentences (names are one line each)"
+    )
+    command.add_argument("--all", action="store_true", help="print everything: the same as --entities")
 
 
 def _add_store_option(command: argparse.ArgumentParser) -> None:
@@ -190,7 +291,8 @@ def run_compare(args: argparse.Namespace) -> int:
         print(json_render.dumps(record))
     else:
         console = stdout_console()
-        terminal.print_comparison(comparison, console)
+        gist = documents_gist(comparison.documents)
+        terminal.print_comparison(comparison, console, entities=args.entities or args.all, gist=gist)
         if args.show_removed:
             terminal.print_removed(comparison.documents, console)
     if args.html:
@@ -228,6 +330,7 @@ def _add_removed(record: dict, documents) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    """One screen per story (the summary and where its report is); --all prints everything."""
     from .render.html import write_report
 
     stories = list(api.iter_example_stories(args.examples))
@@ -240,14 +343,28 @@ def run_demo(args: argparse.Namespace) -> int:
         articles = api.example_articles(files)
         every_article += articles
         comparison = api.compare(articles, learn=args.learn)
-        write_report(comparison, args.out / f"{name}.html", title=name)
+        report = write_report(comparison, args.out / f"{name}.html", title=name)
         if args.json:
             print(json_render.dumps(json_render.comparison_record(comparison)).replace("\n", " "))
             continue
         console.rule(f"[bold]{name}[/bold] — {len(files)} sources")
-        terminal.print_comparison(comparison, console)
+        gist = documents_gist(comparison.documents)
+        if args.all:
+            terminal.print_comparison(comparison, console, entities=True, gist=gist)
+        else:
+            terminal.print_summary(comparison, console, gist=gist)
+            console.print(terminal.summary_line(comparison))
+        console.print(f"report: {report}", markup=False, highlight=False, soft_wrap=True)  # a path: never cut
     err = stderr_console()
     err.print(f"parallax: {len(stories)} HTML reports in {args.out}/", markup=False)
+    command = invoked_as()
+    if not args.json and not args.all:
+        folder = shlex.quote(str(args.examples or api.examples_dir()))
+        err.print(
+            f"every fact and sentence of a story: {command} compare {folder}/{stories[0][0]}/*"
+            f" (or {command} demo --all)",
+            markup=False,
+        )
     if not args.no_store:
         with open_store(args) as store, ingest_progress() as progress:
             summary = store.add_articles(every_article, progress=progress)
@@ -256,8 +373,22 @@ def run_demo(args: argparse.Namespace) -> int:
             f"({summary.ingested} new, {summary.duplicates} already there)",
             markup=False,
         )
-        err.print(f"next: parallax serve --store {store.path}", markup=False)
+        err.print(f"next: {command} serve --store {shlex.quote(str(store.path))}", markup=False)
     return 0
+
+
+def invoked_as() -> str:
+    """How to type the parallax command again: `parallax` when that is what is on PATH, else the
+    path it was started by (`.venv/bin/parallax`), so that printed commands work as typed."""
+    started = sys.argv[0] if sys.argv else ""
+    if Path(started).name.startswith("parallax"):
+        on_path = shutil.which("parallax")
+        if on_path and Path(on_path).resolve() == Path(started).resolve():
+            return "parallax"
+        return shlex.quote(started)
+    if Path(started).name == "cli.py" and Path(started).parent.name == "parallax":
+        return f"{shlex.quote(sys.executable)} -m parallax.cli"
+    return "parallax"
 
 
 def run_prepare(args: argparse.Namespace) -> int:

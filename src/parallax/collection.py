@@ -85,6 +85,7 @@ class StoryInfo:
     first_seen: str | None
     last_seen: str | None
     conflicts: int | None = None
+    gist: str | None = None  # key names and figure in Latin letters (link/gist.py)
 
     def as_dict(self) -> dict:
         record = {
@@ -98,6 +99,8 @@ class StoryInfo:
         }
         if self.conflicts is not None:
             record["conflicts"] = self.conflicts
+        if self.gist is not None:
+            record["gist"] = self.gist
         return record
 
 

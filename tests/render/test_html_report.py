@@ -262,9 +262,12 @@ def test_entities_show_their_canonical_latin_name_beside_the_original(visit_comp
             if str(index) in m.get("data-f").split()
         ]
         assert runs and all(person.value in run.get("title") for run in runs)
-        if document.language in ("ar", "zh", "kk", "ru"):
-            labels = [text_of(lab) for lab in column(visit_tree, i).cssselect(".body-orig .lab")]
+        labels = [text_of(lab) for lab in column(visit_tree, i).cssselect(".body-orig .lab")]
+        if document.language in ("zh", "kk", "ru"):
             assert person.value in labels, document.id
+        if document.language == "ar":
+            # a Latin chip inside a right-to-left line breaks its order: the tooltip carries the name
+            assert labels == [], document.id
 
 
 def test_quotes_show_their_speaker_and_kind(visit_comparison, visit_tree):
@@ -416,3 +419,33 @@ def test_languages_without_data_are_named_from_cldr():
     assert language_name("el") == "Greek"
     assert language_name("xx") == "xx"
     assert language_name(None) == "unknown language"
+
+
+def test_the_summary_keeps_hostile_words_as_text(tmp_path):
+    from dataclasses import replace as replaced
+
+    from report_inputs import VISIT, hostile_article
+
+    from parallax.api import compare
+
+    wire = hostile_article()
+    copy_ = replaced(wire, id=f"copy-{IMG}.txt", outlet=f"Copy {SCRIPT}")
+    comparison = compare([wire, copy_, VISIT / "visit-fr.html"])
+    tree = assert_inert(report_html(comparison))
+    omissions = tree.cssselect(".sum-omissions")[0]
+    assert any(SCRIPT in text_of(chip) for chip in omissions.cssselect(".sum-fact"))
+    assert all(chip.get("data-fact").isdigit() for chip in omissions.cssselect(".sum-fact"))
+    warnings = text_of(tree.cssselect(".sum-warnings")[0])
+    assert comparison.warnings and "may not report the same event" in warnings
+
+
+def test_the_report_summary_comes_in_the_readers_order(visit_comparison, visit_tree):
+    summary = visit_tree.cssselect(".summary")[0]
+    blocks = [block.get("class").split()[1] for block in summary.cssselect(".sum-block")]
+    assert blocks == ["sum-conflicts", "sum-omissions", "sum-warnings"]
+    sides = [text_of(side) for side in summary.cssselect(".sum-conflicts .side")]
+    assert "5.2 billion EUR" in sides and "5.5 billion EUR" in sides
+    chinese = next(i for i, d in enumerate(visit_comparison.documents) if d.language == "zh")
+    omission = summary.cssselect(f'.omission[data-source="{chinese}"]')[0]
+    assert "4.6 billion USD" in text_of(omission)
+    assert "Kassym-Jomart Tokayev" in text_of(visit_tree.cssselect(".gist")[0])

@@ -6,6 +6,7 @@ Screenshots go to tests/artifacts/ (gitignored) for a human look at the layout.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from report_inputs import SCRIPT
@@ -261,3 +262,114 @@ def test_hostile_report_runs_no_injected_code(browser, hostile_comparison, tmp_p
     assert SCRIPT in page.locator(".body-orig").first.inner_text()
     assert session.blocked == []
     session.close()
+
+
+# -- a reader's first screen: 1,366 × 768 with six sources, Arabic and Chinese among them ----------
+
+LAPTOP = {"width": 1366, "height": 768}
+SUMMIT = Path(__file__).resolve().parents[2] / "examples" / "summit"
+
+
+@pytest.fixture(scope="module")
+def summit_comparison():
+    from parallax.api import compare, example_articles
+
+    comparison = compare(example_articles(sorted(p for p in SUMMIT.iterdir() if p.is_file())))
+    assert len(comparison.documents) == 6
+    assert {"ar", "zh"} <= {d.language for d in comparison.documents}
+    return comparison
+
+
+@pytest.fixture
+def summit_page(browser, summit_comparison, tmp_path):
+    path = write_report(summit_comparison, tmp_path / "summit.html", title="summit")
+    context = browser.new_context(viewport=LAPTOP, reduced_motion="reduce")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(path.resolve().as_uri())
+    yield page
+    assert errors == []
+    context.close()
+
+
+def top(page, selector: str) -> float:
+    return page.locator(selector).first.evaluate("el => el.getBoundingClientRect().top")
+
+
+def test_the_summary_comes_first_and_never_overflows_sideways(summit_page, artifacts):
+    page = summit_page
+    order = [".gist", ".sum-conflicts", ".sum-omissions", ".sum-warnings", ".facts-pane", ".columns"]
+    positions = page.evaluate(
+        """sels => sels.map(s => {
+            const all = [...document.querySelectorAll('*')];
+            return all.indexOf(document.querySelector(s));
+        })""",
+        order,
+    )
+    assert all(p >= 0 for p in positions) and positions == sorted(positions)
+    # on screen: the summary sits above the facts and the sources, inside the first screen
+    assert top(page, ".sum-conflicts") < top(page, ".facts-pane") < LAPTOP["height"]
+    assert top(page, ".sum-omissions") < top(page, ".columns")
+    overflow = page.evaluate(
+        """() => [document.querySelector('.summary'), ...document.querySelectorAll('.sum-block')]
+            .map(el => el.scrollWidth - el.clientWidth)"""
+    )
+    assert max(overflow) <= 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= LAPTOP["width"]
+    page.screenshot(path=str(artifacts / "report-summit-1366.png"))
+
+
+def test_six_sources_stay_readable_side_by_side(summit_page, artifacts):
+    page = summit_page
+    widths = page.locator(".col").evaluate_all("cols => cols.map(c => c.getBoundingClientRect().width)")
+    assert len(widths) == 6 and min(widths) >= 280
+    columns = page.locator(".columns")
+    assert columns.evaluate("el => el.scrollWidth > el.clientWidth")  # the sources scroll, the page does not
+    facts_left = page.locator(".facts-pane").evaluate("el => el.getBoundingClientRect().left")
+    columns.evaluate("el => el.scrollBy(800, 0)")
+    assert page.locator(".facts-pane").evaluate("el => el.getBoundingClientRect().left") == facts_left
+    # collapsing four sources brings the other two beside the fact table
+    for index in range(4):
+        page.locator(f'.col[data-source="{index}"] .col-toggle').click()
+    collapsed = page.locator(".col.collapsed").evaluate_all(
+        "cols => cols.map(c => c.getBoundingClientRect().width)"
+    )
+    assert len(collapsed) == 4 and max(collapsed) <= 50
+    assert page.locator('.col[data-source="0"] .col-toggle').get_attribute("aria-expanded") == "false"
+    assert not columns.evaluate("el => el.scrollWidth > el.clientWidth + 1")
+    page.screenshot(path=str(artifacts / "report-summit-collapsed.png"))
+    page.locator('.col[data-source="0"] .col-toggle').click()
+    assert page.locator(".col.collapsed").count() == 3
+
+
+def test_a_summary_entry_selects_its_fact_in_every_source(summit_page, summit_comparison):
+    page = summit_page
+    entry = page.locator(".sum-omissions .sum-fact").first
+    fact = int(entry.get_attribute("data-fact"))
+    entry.click()
+    assert "sel" in page.locator(f"#fact-{fact}").get_attribute("class")
+    assert page.locator(f'.body-orig .m.hl[data-f~="{fact}"]').count() >= 2
+
+
+def test_only_corroborated_facts_are_marked_until_asked(summit_page, summit_comparison):
+    page = summit_page
+    unique = page.locator(".body-orig .m.st-unique").first
+    shared = page.locator(".body-orig .m.st-shared").first
+    colour = "el => getComputedStyle(el).borderBottomColor"
+    assert unique.evaluate(colour) == "rgba(0, 0, 0, 0)"
+    assert shared.evaluate(colour) != "rgba(0, 0, 0, 0)"
+    page.locator("#toggle-highlight").click()
+    assert unique.evaluate(colour) != "rgba(0, 0, 0, 0)"
+    assert page.locator("#toggle-highlight").get_attribute("aria-pressed") == "true"
+
+
+def test_no_latin_chip_inside_right_to_left_text(summit_page, summit_comparison):
+    page = summit_page
+    arabic = next(i for i, d in enumerate(summit_comparison.documents) if d.language == "ar")
+    column = page.locator(f'.col[data-source="{arabic}"] .body-orig')
+    assert column.locator(".lab").count() == 0
+    names = column.locator(".m.k-entity").evaluate_all("els => els.map(e => e.title)")
+    assert any("Kassym-Jomart Tokayev" in title for title in names)
+    chinese = next(i for i, d in enumerate(summit_comparison.documents) if d.language == "zh")
+    assert page.locator(f'.col[data-source="{chinese}"] .body-orig .lab').count() > 0

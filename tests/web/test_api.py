@@ -215,3 +215,49 @@ def test_openapi_document_lists_the_api(client) -> None:
 def test_status(client) -> None:
     status = client.get("/api/status").json()
     assert status["articles"] == 23 and status["stories"] == 5
+
+
+def test_stories_carry_their_gist_in_latin_letters(client) -> None:
+    import regex
+
+    visit = story_named(client, "visit-")
+    assert "Kassym-Jomart Tokayev" in visit["gist"] and "Emmanuel Macron" in visit["gist"]
+    for story in stories(client, limit=500):
+        assert all(regex.match(r"\p{Latin}", ch) for ch in story["gist"] if ch.isalpha()), story["gist"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/api/stories", "/api/status", "/outlets", "/upload", "/static/report.css"]
+)
+def test_head_is_answered_wherever_get_is(client, path) -> None:
+    got = client.get(path)
+    head = client.head(path)
+    assert got.status_code == 200 and head.status_code == 200, path
+    assert head.content == b""
+    assert head.headers["content-type"] == got.headers["content-type"]
+
+
+def test_head_on_a_story_page_and_a_missing_one(client) -> None:
+    visit = story_named(client, "visit-")
+    assert client.head(f"/stories/{visit['id']}").status_code == 200
+    assert client.head(f"/api/stories/{visit['id']}/comparison").status_code == 200
+    assert client.head("/api/stories/no-such-story").status_code == 404
+    # a method nobody serves stays refused
+    assert client.request("PUT", "/api/stories").status_code == 405
+
+
+def test_the_story_page_puts_the_summary_first(client) -> None:
+    visit = story_named(client, "visit-")
+    html = client.get(f"/stories/{visit['id']}").text
+    markers = (
+        'class="gist"',
+        "sum-conflicts",
+        "sum-omissions",
+        "sum-warnings",
+        'class="facts-pane"',
+        'class="columns"',
+    )
+    positions = [html.index(marker) for marker in markers]
+    assert positions == sorted(positions)
+    assert visit["gist"] in html
+    assert html.count('class="sum-conflict"') == 2

@@ -210,3 +210,28 @@ def test_split_and_merge_with_the_buttons(copy_tab, artifacts) -> None:
     assert story_of(copy_tab.server, "flood-zh.txt") == story_of(copy_tab.server, "flood-en.txt")
     copy_tab.open(f"/stories/{new}")  # whichever id was absorbed still leads to the story
     assert page.locator(".col").count() == 5
+
+
+def test_the_story_page_reads_answer_first_at_laptop_size(browser, live_server, artifacts) -> None:
+    tab = Tab(browser, live_server)
+    tab.context.close()
+    tab.context = browser.new_context(viewport={"width": 1366, "height": 768}, reduced_motion="reduce")
+    tab.page = tab.context.new_page()
+    tab.page.on("pageerror", lambda error: tab.errors.append(str(error)))
+    page = tab.page
+    tab.open("/?language=fr")
+    gist = page.locator("tr.story-row .gist").first.inner_text()
+    assert "Kassym-Jomart Tokayev" in gist
+    page.click("tr.story-row .story-title a")
+    page.wait_for_url("**/stories/*")
+    tops = [
+        page.locator(selector).first.evaluate("el => el.getBoundingClientRect().top")
+        for selector in (".gist", ".sum-conflicts", ".facts-pane")
+    ]
+    assert tops == sorted(tops) and tops[1] < 768
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1366
+    assert page.locator(".summary").evaluate("el => el.scrollWidth <= el.clientWidth")
+    page.locator(".sum-conflict").first.click()
+    assert page.locator(".col.has-hit").count() == 5
+    page.screenshot(path=str(artifacts / "web-story-1366.png"))
+    tab.close()

@@ -35,7 +35,9 @@ from markupsafe import Markup
 from rapidfuzz import fuzz
 
 from .. import lang
+from ..link.gist import documents_gist
 from ..model import AlignedFact, Comparison, Conflict, Document, Fact
+from .summary import omissions, reach_order, readable_quote, source_tags
 
 STATUSES = ("conflict", "shared", "partial", "unique")
 STATUS_TITLES = {"conflict": "Conflicts", "shared": "Shared", "partial": "Partial", "unique": "Unique"}
@@ -90,6 +92,8 @@ def report_context(comparison: Comparison, *, title: str | None = None) -> dict[
     rows = [fact_row(index, fact, sources) for index, fact in enumerate(comparison.facts)]
     return {
         "title": title or default_title(comparison),
+        "gist": documents_gist(comparison.documents),
+        "summary": summary_view(comparison, rows, sources),
         "sources": sources,
         "sections": fact_sections(comparison, rows, {s.id: s.tag for s in sources}),
         "counts": status_counts(comparison.facts),
@@ -101,6 +105,76 @@ def report_context(comparison: Comparison, *, title: str | None = None) -> dict[
         "status_help": STATUS_HELP,
         "data": Markup(script_json(page_data(comparison, rows, sources))),
     }
+
+
+@dataclass
+class SummaryFact:
+    index: int
+    label: str
+    status: str
+    reach: int  # how many sources report it
+
+
+@dataclass
+class OmissionView:
+    tag: str
+    source: int
+    facts: list[SummaryFact]
+    names: list[SummaryFact]
+
+
+@dataclass
+class ConflictView:
+    about: str
+    facts: list[int]
+    sides: list[tuple[str, list[str], int]]  # (value, tags of the sources giving it, fact index)
+
+
+@dataclass
+class SummaryView:
+    """The answer first: what the sources disagree on and what each leaves out."""
+
+    conflicts: list[ConflictView]
+    omissions: list[OmissionView]
+    sources: int
+
+    @property
+    def omitted(self) -> int:
+        return sum(len(o.facts) + len(o.names) for o in self.omissions)
+
+
+def summary_fact(index: int, row: FactRow, fact: AlignedFact) -> SummaryFact:
+    if row.kind == "quote":
+        label = f"{row.neutral.speaker or 'unknown speaker'}: «{shorten(readable_quote(fact), 48)}»"
+    else:
+        label = shorten(row.neutral.text, 72)
+    return SummaryFact(index, label, row.status, row.reported)
+
+
+def summary_view(
+    comparison: Comparison, rows: Sequence[FactRow], sources: Sequence[SourceView]
+) -> SummaryView:
+    tags = {s.id: s.tag for s in sources}
+    conflicts = []
+    for conflict in comparison.conflicts:
+        sides = [
+            (neutral_form(rows[side.fact].kind, side.value, side.unit, None).text,
+             [tags.get(d, d) for d in side.documents], side.fact)
+            for side in conflict.sides
+            if 0 <= side.fact < len(rows)
+        ]
+        if sides:
+            conflicts.append(ConflictView(conflict.about, [s[2] for s in sides], sides))
+    views = []
+    for omission, source in zip(omissions(comparison), sources, strict=True):
+        if not omission.count:
+            continue
+        facts, names = (
+            [summary_fact(i, rows[i], comparison.facts[i]) for i in reach_order(comparison, group)]
+            for group in (omission.facts, omission.entities)
+        )
+        views.append(OmissionView(source.tag, source.index, facts, names))
+    return SummaryView(conflicts, views, len(sources))
 
 
 def write_report(comparison: Comparison, path: str | Path, *, title: str | None = None) -> Path:
@@ -422,9 +496,15 @@ def mention_label(fact: AlignedFact, mention: Fact) -> str | None:
 
 
 def document_spans(comparison: Comparison) -> dict[str, list[Span]]:
-    """Each document's mentions; an entity's canonical label only at its first mention there."""
+    """Each document's mentions; an entity's canonical label only at its first mention there.
+
+    No label goes into right-to-left text: a left-to-right chip inside an Arabic or Persian
+    line breaks the line's order (the bidi algorithm reorders the words around it), so there
+    the canonical name lives in the span's tooltip only.
+    """
     spans: dict[str, list[Span]] = {}
     seen: set[tuple[str, int, int, int]] = set()
+    chips = {d.id for d in comparison.documents if direction(d.language) == "ltr"}
     for index, fact in enumerate(comparison.facts):
         tooltip = span_tooltip(fact, aligned_neutral(fact))
         labelled: set[str] = set()
@@ -433,7 +513,8 @@ def document_spans(comparison: Comparison) -> dict[str, list[Span]]:
             if mention.end <= mention.start or key in seen:
                 continue
             seen.add(key)
-            label = mention_label(fact, mention) if mention.document not in labelled else None
+            chip = mention.document in chips and mention.document not in labelled
+            label = mention_label(fact, mention) if chip else None
             if label:
                 labelled.add(mention.document)
             span = Span(mention.start, mention.end, index, fact.kind, fact.status, tooltip, label)
@@ -521,18 +602,6 @@ def document_blocks(document: Document, spans: Sequence[Span], latin: bool) -> l
             blocks.append(BlockView(kind, block_pieces(document, start, end, spans, latin)))
         cursor = end
     return blocks
-
-
-def source_tags(documents: Sequence[Document]) -> list[str]:
-    """A short tag per source: its language code, numbered when several share one."""
-    bases = [(d.language or "src").upper()[:5] for d in documents]
-    tags = []
-    for index, base in enumerate(bases):
-        if bases.count(base) > 1:
-            tags.append(f"{base}{bases[: index + 1].count(base)}")
-        else:
-            tags.append(base)
-    return tags
 
 
 def source_view(

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ..link.features import entity_anchor
+from ..link.gist import entity_key, gist_text, key_anchors
 
 if TYPE_CHECKING:
     from ..collection import Store, StoryInfo
@@ -134,4 +135,49 @@ def _story_info(store: Store, story: str, factory) -> StoryInfo:
         title=next((r[4] for r in rows if r[4]), None),
         first_seen=min(published) if published else None,
         last_seen=max(published) if published else None,
+        gist=story_gist_of(store, story),
     )
+
+
+def story_gist_of(store: Store, story: str) -> str:
+    """The story's key names and figure (link/gist.py) from the indexed anchors of its members.
+
+    Anchors keep names casefolded; each shown name's spelling is found in the stored analysis
+    of one article that carries it (a text search, not a decoding: listing stays fast).
+    """
+    db = store.db.db
+    anchor_sets: dict[int, set[str]] = {}
+    for article, anchor in db.execute(
+        "SELECT x.article, x.anchor FROM story_members m JOIN anchors x ON x.article = m.article"
+        " WHERE m.story = ?",
+        (story,),
+    ):
+        anchor_sets.setdefault(article, set()).add(anchor)
+    entities, figures = key_anchors(list(anchor_sets.values()))
+    for anchor in entities:
+        key = entity_key(anchor)
+        if key not in _SPELLINGS:
+            article = min(a for a, anchors in anchor_sets.items() if anchor in anchors)
+            spelled = _stored_spelling(db, article, key)
+            if spelled:
+                if len(_SPELLINGS) >= MAX_SPELLINGS:
+                    _SPELLINGS.clear()
+                _SPELLINGS[key] = spelled
+    return gist_text(entities, figures, _SPELLINGS)
+
+
+# A canonical name is spelled the same in every store: remembered once found, for every listing.
+_SPELLINGS: dict[str, str] = {}
+MAX_SPELLINGS = 20_000
+
+
+def _stored_spelling(db, article: int, key: str) -> str | None:
+    """How the article's analysis spells a canonical name, given the name casefolded."""
+    row = db.execute("SELECT analysis FROM articles WHERE rowid = ?", (article,)).fetchone()
+    if not row:
+        return None
+    pattern = regex.compile(r'"(' + regex.escape(key) + r')"', regex.IGNORECASE | regex.FULLCASE)
+    for found in pattern.finditer(row[0]):
+        if found.group(1).casefold() == key:
+            return found.group(1)
+    return None

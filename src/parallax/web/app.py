@@ -27,6 +27,7 @@ from ..model import ParallaxError
 from ..render.json import comparison_record
 from . import views
 from .blindspots import outlet_blindspots
+from .head import HeadAsGet
 from .library import Conflict, Library, NotFound, story_key
 from .security import Guard, allowed_hosts, tokens_match
 from .uploads import (
@@ -91,6 +92,7 @@ def create_app(
     app.state.library = library
     app.state.csrf = csrf
     app.add_middleware(Guard, hosts=allowed_hosts(host), max_body=max_request_bytes)
+    app.add_middleware(HeadAsGet)
     add_error_handlers(app)
 
     # -- pages --------------------------------------------------------------------------------

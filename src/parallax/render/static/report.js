@@ -179,6 +179,17 @@
     if (row) return select(factIds(row.getAttribute("data-fact")), false);
     var head = target.closest("tr.group-head");
     if (head) return select(factIds(head.getAttribute("data-facts")), false);
+    var fromSummary = target.closest(".sum-fact[data-fact], .sum-conflict[data-facts]");
+    if (fromSummary) {
+      return select(factIds(fromSummary.getAttribute("data-fact") || fromSummary.getAttribute("data-facts")), true);
+    }
+    var collapse = target.closest(".col-toggle");
+    if (collapse) {
+      var column = collapse.closest(".col");
+      var open = column.classList.toggle("collapsed") === false;
+      collapse.setAttribute("aria-expanded", String(open));
+      return;
+    }
     var toggle = target.closest(".tl-toggle");
     if (toggle) {
       var col = toggle.closest(".col");
@@ -210,6 +221,12 @@
     document.body.classList.toggle("latin-all", on);
     all(".col").forEach(function (col) { if (col.querySelector(".tl-toggle")) setLatin(col, on); });
     if (selected.length) scrollColumns();
+  });
+
+  document.getElementById("toggle-highlight").addEventListener("click", function () {
+    var on = this.getAttribute("aria-pressed") !== "true";
+    pressed(this, on);
+    document.body.classList.toggle("mark-all", on);
   });
 
   document.getElementById("toggle-removed").addEventListener("click", function () {
