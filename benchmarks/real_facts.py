@@ -111,15 +111,25 @@ def compare_translation(record: dict, encoder, kinds: Iterable[str]) -> PairScor
 
 
 def describe_unshared(record: dict, fact, source, target, encoder) -> str:
-    """The figure, its sentence and the other document's closest sentence, for reading."""
+    """The figure, its sentence, the other document's closest sentence and the other
+    document's facts of an agreeing value (a missed figure has none; a split one has some)."""
+    from parallax.compare.tolerance import values_agree
+
     mention = fact.mentions[0]
     own, other = (source, target) if mention.document == source.article.id else (target, source)
     closest = closest_sentence(mention.sentence.text, [s.text for s in other.sentences], encoder)
+    twins = [
+        f"{f.unit}/{f.qualifier} {f.text!r}"
+        for f in other.facts
+        if f.kind == fact.kind
+        and values_agree(float(f.value), float(fact.value), f.qualifier, fact.qualifier)
+    ]
     return (
         f"[{record['pair']} {record['doc_id']}] {fact.status} {fact.kind} value={fact.value} "
         f"unit={fact.unit} qualifier={fact.qualifier} text={mention.text!r}\n"
         f"  {own.article.language}: {mention.sentence.text.strip()}\n"
         f"  {other.article.language}: {closest.strip()}\n"
+        f"  same value in the other: {'; '.join(twins) or 'none'}\n"
     )
 
 
@@ -141,7 +151,8 @@ def wmt_numbers(root: Path, limit: int | None, out: Path) -> dict[str, PairScore
         for record in records:
             score.add(compare_translation(record, encoder, NUMBER_KINDS))
     total = PairScore()
-    print(f"\nWMT translation pairs: quantity and percent facts ({'all' if limit is None else limit} per pair)")
+    subset = "all" if limit is None else limit
+    print(f"\nWMT translation pairs: quantity and percent facts ({subset} per pair)")
     print(f"{'pair':8} {'docs':>5} {'facts':>6} {'shared':>7} {'share':>6} {'conflicts/100':>14}")
     for pair in sorted(scores):
         score = scores[pair]
@@ -209,7 +220,8 @@ def kaznerd_numbers(root: Path, limit: int | None, out: Path) -> None:
             if any(fact_class(f) == kind and f.start < end and start < f.end for f in facts):
                 found[kind] += 1
             else:
-                missed.append(f"[{record['sent_id']}] {kind}: {record['text'][start:end]!r}\n  {record['text']}\n")
+                span = record["text"][start:end]
+                missed.append(f"[{record['sent_id']}] {kind}: {span!r}\n  {record['text']}\n")
         if record["id_prefix"] in ("A", "B"):
             variants[record["sent_id"][1:]][record["id_prefix"]] = [spans, facts, record["text"]]
     print(f"\nKazNERD valid ({len(records)} sentences): gold number spans found by a fact of their kind")
@@ -276,7 +288,7 @@ def cover(coverage: Coverage, name: str, text: str, language: str, clean: bool) 
     coverage.texts += 1
     try:
         document = analysed(name, text, language, clean=clean)
-    except Exception:  # noqa: BLE001 -- a crash is what this counts; the trace is kept
+    except Exception:  # a crash is what this counts; the trace is kept
         coverage.crashes += 1
         coverage.examples.append(f"CRASH [{name}]\n{traceback.format_exc()}")
         return

@@ -57,6 +57,8 @@ AFFIX_LIMIT = {
     "range_close": 0,
     "modifier": 0,
     "not_number": 0,
+    "time": 0,
+    "vague_alone": 0,
 }
 ANY_AFFIX = 2
 SHORT_STEM = 3  # a short key with endings, taken only after the first word of an entry
@@ -86,6 +88,8 @@ class Lexicon:
         self.endings = frozenset(fold(e) for e in options.get("endings", ()))
         self.word_endings = frozenset(fold(e) for e in options.get("word_endings", ()))
         self.ordinal_suffixes = frozenset(fold(e) for e in options.get("ordinal_suffixes", ()))
+        # Ordinals written with a dot ("sein 349. Rennen", "3. kez").
+        self.ordinal_dot = bool(options.get("ordinal_dot", False))
         self.ambiguous = frozenset(fold(w) for w in options.get("ambiguous", ()))
         # Word classes told by their endings, where the language has telling ones (-ых, -ous, -ed).
         self.modifier_endings = _by_length(options.get("modifier_endings", ()))
@@ -370,6 +374,7 @@ def lexicon(code: str | None) -> Lexicon:
         **{key: nouns[key] for key in NOUN_OPTIONS if key in nouns},
         "endings": [*numbers.get("endings", ()), *data.section("nouns").get("endings", ())],
         "prefixes": [*numbers.get("prefixes", ()), *data.section("nouns").get("prefixes", ())],
+        "ordinal_dot": data.section("segment").get("ordinal_dot", False),
     }
     symbols = data.cldr.get("numbers", {})
     conventions = Conventions(
@@ -451,6 +456,8 @@ def add_supplements(lexicon: Lexicon, data: lang.LanguageData) -> None:
         "id_markers": "id_marker",
         "year_words": "year",
         "date_words": "date",
+        "time_words": "time",
+        "vague_alone": "vague_alone",
         "links": "link",
         "vague": "vague",
     }

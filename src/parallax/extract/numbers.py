@@ -100,6 +100,7 @@ STARTERS = frozenset(
 # Words that end the search for a counted noun.
 NOUN_BARRIERS = frozenset(("stop", "year", "month", "date", "qualifier_after", "scale"))
 NOUN_KINDS = ("noun", "measure")
+DATE_KINDS = frozenset(("month", "date", "time"))  # a number before them is a day or an hour
 NOUN_KIND_SET = frozenset(NOUN_KINDS)
 NOUN_BEFORE_REACH = 3  # tokens a noun before its number may span (عناصر الإنقاذ)
 SPACED_DASHES = "-\u2013\u2014"  # "5 – 7": a range between two digit numbers
@@ -245,7 +246,7 @@ class _Scanner:
         if prefix.blocked or self.not_an_amount(number):
             return None, number.end
         end, ordinal = self.read_attached_suffix(number)
-        if ordinal or end is None:
+        if ordinal or end is None or self.is_dotted_ordinal(number):
             return None, max(number.end, end or 0)
         read = self.read_as_range(number, end, prefix)
         if read is None and prefix.openers:
@@ -527,6 +528,21 @@ class _Scanner:
         # Anything else glued on makes an ordinal or a compound: "3-орун", "5-летний", "5G".
         return None, False
 
+    def is_dotted_ordinal(self, number: _Number) -> bool:
+        """"sein 349. und letzter", "3. kez": where ordinals take a dot, digits with a dot
+        glued on and a lower-case word after it are an ordinal, not the end of a sentence."""
+        k = number.end
+        if not self.lex.ordinal_dot or number.words or k + 1 >= len(self.tokens):
+            return False
+        dot, after = self.tokens[k], self.tokens[k + 1]
+        return (
+            dot.text == "."
+            and dot.start == self.tokens[k - 1].end
+            and after.kind == "word"
+            and after.text[:1].islower()
+            and "\n" not in self.text[dot.end : after.start]
+        )
+
     def read_tail(self, number: _Number, k: int, prefix: _Prefix) -> _Tail:
         tail = _Tail(end=k)
         if number.multiplier == 0 and (scale := self.longest(k, ["scale"])):
@@ -544,7 +560,7 @@ class _Scanner:
         tail.end = self.without_full_stop(tail.end, number.end)
         next_kinds = self.kinds_at(tail.end)
         tail.year_word = "year" in next_kinds
-        tail.date_word = bool(next_kinds & {"month", "date"}) or self.is_day_before_month(tail.end)
+        tail.date_word = bool(next_kinds & DATE_KINDS) or self.is_day_before_month(tail.end)
         counted = unit is None and prefix.currency is None and not prefix.percent
         if counted and not self.read_noun_before(number, tail):
             self.read_counted_noun(tail)
@@ -842,6 +858,10 @@ class _Scanner:
         return after.text in ".)" and after.start == self.tokens[j].end and number.value < 100
 
     def is_amount(self, number: _Number, prefix: _Prefix, tail: _Tail) -> bool:
+        if number.words and number.single_word and self.longest(number.first, ["vague_alone"]):
+            return False  # "des millions d'euros", "тысячи людей": no figure
+        if self.after_time_word(number.first) or self.is_name_part(number):
+            return False
         has_unit = bool(tail.scale or tail.unit or prefix.currency or prefix.percent)
         if has_unit:
             return True
@@ -853,6 +873,33 @@ class _Scanner:
             counted = bool(tail.lemma) and not tail.measure  # "2100 من عناصر الإنقاذ", not "2024 budget"
             return counted and not tail.year_word and not self.year_word_before(number.first)
         return True
+
+    def after_time_word(self, j: int) -> bool:
+        """The minutes of a time of day: "10 点 50 分", "um 20 Uhr 30"."""
+        return j > 0 and any(m.entry.kind == "time" and m.end == j for m in self.matches_at(j - 1))
+
+    def is_name_part(self, number: _Number) -> bool:
+        """A capitalised number word inside a sentence is part of a name ("the Group of Seven",
+        "die Heiligen Drei Könige"), unless the whole line is written in title case."""
+        if not number.words:
+            return False
+        token = self.tokens[number.first]
+        if not token.text[:1].isupper() or number.first == 0:
+            return False
+        before = self.tokens[number.first - 1]
+        if before.kind not in ("word", "digits") and before.text not in ",;":
+            return False  # the start of a sentence, a line, a quote or a parenthesis
+        return not self.in_title_case_line(number.first)
+
+    def in_title_case_line(self, j: int) -> bool:
+        start, end = j, j
+        while start > 0 and self.tokens[start - 1].kind != "newline":
+            start -= 1
+        while end < len(self.tokens) and self.tokens[end].kind != "newline":
+            end += 1
+        words = [t.text for t in self.tokens[start:end] if t.kind == "word" and len(t.text) > 3]
+        capitalised = sum(1 for w in words if w[:1].isupper())
+        return bool(words) and capitalised * 2 >= len(words)
 
     def is_word_amount(self, number: _Number, prefix: _Prefix, tail: _Tail) -> bool:
         if number.single_word and number.value in (0, 1) and not number.multiplier:
@@ -891,7 +938,10 @@ class _Scanner:
 
     def mention(self, prefix: _Prefix, number: _Number, tail: _Tail) -> Mention:
         start = self.tokens[prefix.start].start
-        end = self.tokens[max(tail.end, number.end) - 1].end
+        last = max(tail.end, number.end) - 1
+        if last >= number.end and self.tokens[last].kind == "symbol" and self.tokens[last].text in "-'\u2019":
+            last -= 1  # the hyphen before a glued noun ("60-year-old") is not the number's
+        end = self.tokens[last].end
         high_scale = number.high_scale if number.high_scale is not None else (number.multiplier or tail.scale)
         scale = number.low_scale if number.low_scale is not None else (number.multiplier or tail.scale)
         base = number.value / (Decimal(10) ** number.multiplier) + tail.addend / Decimal(10) ** scale
