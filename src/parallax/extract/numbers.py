@@ -869,10 +869,30 @@ class _Scanner:
             return False
         if number.words:
             return self.is_word_amount(number, prefix, tail)
+        if self.is_label(number, prefix, tail):
+            return False
         if self.is_year_like(number):
             counted = bool(tail.lemma) and not tail.measure  # "2100 من عناصر الإنقاذ", not "2024 budget"
             return counted and not tail.year_word and not self.year_word_before(number.first)
         return True
+
+    def is_label(self, number: _Number, prefix: _Prefix, tail: _Tail) -> bool:
+        """Digits after a name inside a sentence name a thing: "the Nord Stream 2 pipeline",
+        "Windows 11". Where every noun is capitalised, a capital tells nothing."""
+        j = number.first
+        if number.words or prefix.qualifier or tail.qualifier or tail.lemma or j < 2:
+            return False
+        if self.lex.capitalised_nouns:
+            return False
+        name, before = self.tokens[j - 1], self.tokens[j - 2]
+        return (
+            name.kind == "word"
+            and name.text[:1].isupper()
+            and len(name.text) > 1
+            and self.text[name.end : self.tokens[j].start] == " "
+            and before.kind == "word"
+            and not self.matches_at(j - 1)
+        )
 
     def after_time_word(self, j: int) -> bool:
         """The minutes of a time of day: "10 点 50 分", "um 20 Uhr 30"."""
