@@ -58,6 +58,8 @@ AFFIX_LIMIT = {
     "modifier": 0,
     "not_number": 0,
     "time": 0,
+    "decimal_whole": 0,
+    "fraction": 0,
     "vague_alone": 0,
 }
 ANY_AFFIX = 2
@@ -457,6 +459,7 @@ def add_supplements(lexicon: Lexicon, data: lang.LanguageData) -> None:
         "year_words": "year",
         "date_words": "date",
         "time_words": "time",
+        "decimal_whole": "decimal_whole",
         "vague_alone": "vague_alone",
         "links": "link",
         "vague": "vague",
@@ -464,6 +467,8 @@ def add_supplements(lexicon: Lexicon, data: lang.LanguageData) -> None:
     for key, kind in simple_lists.items():
         for surface in numbers.get(key, ()):
             lexicon.add(kind, surface, None)
+    for surface, denominator in numbers.get("fractions", {}).items():
+        lexicon.add("fraction", surface, denominator)
     for surface in numbers.get("not_numbers", ()):
         lexicon.add("not_number", surface, None)
     add_ranges(lexicon, numbers.get("ranges", ()))

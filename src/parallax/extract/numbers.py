@@ -245,6 +245,8 @@ class _Scanner:
             return None, i + 1
         if prefix.blocked or self.not_an_amount(number):
             return None, number.end
+        if number.words and self.is_ordinal_word(number.end):
+            return None, number.end + 1  # "екі мың жиырма бесінші жылы": the 2025th, a year
         end, ordinal = self.read_attached_suffix(number)
         if ordinal or end is None or self.is_dotted_ordinal(number):
             return None, max(number.end, end or 0)
@@ -265,7 +267,20 @@ class _Scanner:
             return self.is_minus_sign(i) or self.starts_mention(i)
         if token.kind not in ("word", "glyph"):
             return False
-        return self.word_value(i) is not None or self.starts_mention(i)
+        return self.word_value(i) is not None or self.starts_mention(i) or self.is_word_pair(i)
+
+    def is_ordinal_word(self, k: int) -> bool:
+        """A number word with an ordinal suffix glued on ("бесінші", "üçüncü")."""
+        if k >= len(self.tokens) or self.tokens[k].kind != "word":
+            return False
+        key = self.lex.key(self.tokens[k].text)
+        stems = (key[: -len(s)] for s in self.lex.ordinal_suffixes if len(s) >= 2 and key.endswith(s))
+        return any(stem and self.lex.number_value(stem) is not None for stem in stems)
+
+    def is_word_pair(self, i: int) -> bool:
+        """Two number words joined by a hyphen ("жеті-сегіз")."""
+        parts = self.tokens[i].text.split("-")
+        return len(parts) == 2 and all(self.lex.number_value(part) is not None for part in parts)
 
     def starts_mention(self, i: int) -> bool:
         """Whether a qualifier, currency, percent word... that may open a mention starts at ``i``."""
@@ -350,9 +365,34 @@ class _Scanner:
         high = readings[1].value if len(readings) == 2 else None
         if high is not None and high <= low.value:
             return None
-        return _Number(j, j + 1, low.value, high=high, reading=low)
+        number = _Number(j, j + 1, low.value, high=high, reading=low)
+        self.read_spaced_decimal(number)
+        return number
+
+    def read_word_range(self, j: int) -> _Number | None:
+        """Two number words joined by a hyphen are a range: "жеті-сегіз миллион", "отыз-қырық",
+        "п'ять-шість"; number words after the second go on with it ("он-он бес" = 10-15)."""
+        parts = self.tokens[j].text.split("-")
+        if len(parts) != 2:
+            return None
+        low, first_high = (self.lex.number_value(part) for part in parts)
+        if low is None or first_high is None:
+            return None
+        values, k = [first_high], j + 1
+        while (value := self.word_value(k)) is not None and value < 1000:  # a scale is the tail's
+            values.append(value)
+            k += 1
+        while values and compose(values) is None:
+            values.pop()
+            k -= 1
+        high = compose(values) if values else None
+        if high is None or high <= low:
+            return None
+        return _Number(j, k, Decimal(str(low)), high=Decimal(str(high)), words=True)
 
     def read_word_number(self, j: int) -> _Number | None:
+        if "-" in self.tokens[j].text and (found := self.read_word_range(j)):
+            return found
         values: list[float] = []
         ends: list[int] = []
         k = j
@@ -380,7 +420,9 @@ class _Scanner:
             return None
         total = Decimal(str(compose(values)))
         end = ends[-1]
-        fraction, end = self.read_spoken_decimals(end)
+        fraction, end = self.read_word_decimals(end)
+        if not fraction:
+            fraction, end = self.read_spoken_decimals(end)
         glyphs = all(t.kind == "glyph" for t in self.tokens[j:end])
         last = values[-1]
         multiplier = exponent_of(last) if is_power_of_ten(last) and last >= 1000 and not fraction else 0
@@ -401,6 +443,51 @@ class _Scanner:
 
     def is_connector(self, k: int) -> bool:
         return bool(self.longest(k, ["connector"]))
+
+    def read_word_decimals(self, k: int) -> tuple[Decimal, int]:
+        """A decimal part in words after the language's "whole" word: "он екі бүтін оннан бес"
+        (twelve whole, of tens five: 12.5), "три целых пять десятых" (3.5), "отыз төрт бүтін бес"
+        (34.5: tenths when no denominator is said)."""
+        whole = self.longest(k, ["decimal_whole"])
+        if whole is None:
+            return Decimal(0), k
+        m = whole.end
+        denominator = None
+        first = self.word_value(m)
+        if first is not None and first >= 10 and is_power_of_ten(first) and self.word_value(m + 1):
+            denominator, m = Decimal(str(first)), m + 1  # "оннан бес": the denominator goes first
+        values = []
+        while (value := self.word_value(m)) is not None and value < 1000:  # a scale after is the tail's
+            values.append(value)
+            m += 1
+        numerator = compose(values) if values else None
+        if numerator is None or numerator != int(numerator) or numerator <= 0:
+            return Decimal(0), k
+        if denominator is None and (part := self.longest(m, ["fraction"])):
+            denominator, m = Decimal(part.entry.value), part.end  # "пять десятых"
+        if denominator is None:
+            denominator = Decimal(10) ** len(str(int(numerator)))
+        fraction = Decimal(str(int(numerator))) / denominator
+        return (fraction, m) if fraction < 1 else (Decimal(0), k)
+
+    def read_spaced_decimal(self, number: _Number) -> None:
+        """"12, 5 миллион": transcribed speech writes a decimal comma with a space after it; read
+        so only where the comma is the decimal mark and a scale, percent or currency follows."""
+        k = number.end
+        reading = number.reading
+        if reading is None or reading.decimals or reading.grouped or number.high is not None:
+            return
+        if self.lex.conventions.decimal != "," or k + 2 >= len(self.tokens):
+            return
+        comma, digits = self.tokens[k], self.tokens[k + 1]
+        if comma.text != "," or comma.start != self.tokens[k - 1].end or digits.kind != "digits":
+            return
+        if self.text[comma.end : digits.start] != " " or not digits.text.isdigit() or len(digits.text) > 2:
+            return
+        if not self.longest(k + 2, ["scale", "percent_after", "currency"]):
+            return
+        number.value += Decimal(digits.text) / Decimal(10) ** len(digits.text)
+        number.end = k + 2
 
     def read_spoken_decimals(self, k: int) -> tuple[Decimal, int]:
         """Digits after a spoken decimal point ("三点五" = 3.5)."""
@@ -474,7 +561,7 @@ class _Scanner:
 
     def read_range_join(self, low: _Number, k: int, prefix: _Prefix) -> tuple[frozenset[int], int]:
         """The templates whose join word stands at ``k`` (after the opener read before, if any)."""
-        if self.is_spaced_dash(k) and not low.words and not prefix.openers:
+        if self.is_spaced_dash(k, low.words) and not prefix.openers:
             return frozenset((NEUTRAL_RANGE,)), k + 1
         join = self.longest(k, ["range_join"])
         if join is None:
@@ -486,16 +573,18 @@ class _Scanner:
             ids = {t for t in ids if not self.lex.ranges[t][0]}
         return frozenset(ids), join.end
 
-    def is_spaced_dash(self, k: int) -> bool:
+    def is_spaced_dash(self, k: int, words: bool = False) -> bool:
+        """A dash with spaces between two numbers of one kind: "5 – 7", "елу бес – алпыс"."""
         if k + 1 >= len(self.tokens) or k == 0:
             return False
         dash, before, after = self.tokens[k], self.tokens[k - 1], self.tokens[k + 1]
+        same_kind = self.word_value(k + 1) is not None if words else after.kind == "digits"
         return (
             dash.kind == "symbol"
             and dash.text in SPACED_DASHES
             and before.end < dash.start
             and dash.end < after.start
-            and after.kind == "digits"
+            and same_kind
             and "\n" not in self.text[before.end : after.start]
         )
 
@@ -832,7 +921,7 @@ class _Scanner:
         if reading.leading_zero and not reading.decimals:
             return True
         if not reading.grouped and reading.integer_digits > MAX_UNGROUPED_DIGITS:
-            return True
+            return not self.longest(number.end, ["currency"])  # "6000000000 теңге" is an amount
         return self.glued_before(number.first) or self.is_list_number(number)
 
     def glued_before(self, j: int) -> bool:
@@ -923,7 +1012,7 @@ class _Scanner:
 
     def is_word_amount(self, number: _Number, prefix: _Prefix, tail: _Tail) -> bool:
         if number.single_word and number.value in (0, 1) and not number.multiplier:
-            return False  # "one of them", "bir", "一些", "零部件"
+            return False  # "one of them", "bir", "一些", "零部件": "one" is also "a"
         if self.is_vague(number):
             return False
         needs_support = number.glyphs or (
