@@ -971,8 +971,8 @@ class _Scanner:
         j = number.first
         if number.words or prefix.qualifier or tail.qualifier or tail.lemma or j < 2:
             return False
-        if self.lex.capitalised_nouns:
-            return False
+        if self.lex.capitalised_nouns and tail.noun:
+            return False  # "der Formel 1 verlief", but "mit Abstand 5 Punkte"
         name, before = self.tokens[j - 1], self.tokens[j - 2]
         return (
             name.kind == "word"
@@ -998,7 +998,9 @@ class _Scanner:
         before = self.tokens[number.first - 1]
         if before.kind not in ("word", "digits") and before.text not in ",;":
             return False  # the start of a sentence, a line, a quote or a parenthesis
-        return not self.in_title_case_line(number.first)
+        # Where every noun is capitalised, headlines are not title-cased: a capital number word
+        # inside a sentence is a name whatever the line looks like.
+        return self.lex.capitalised_nouns or not self.in_title_case_line(number.first)
 
     def in_title_case_line(self, j: int) -> bool:
         start, end = j, j
@@ -1006,9 +1008,9 @@ class _Scanner:
             start -= 1
         while end < len(self.tokens) and self.tokens[end].kind != "newline":
             end += 1
-        words = [t.text for t in self.tokens[start:end] if t.kind == "word" and len(t.text) > 3]
+        words = [t.text for t in self.tokens[start + 1 : end] if t.kind == "word" and len(t.text) > 3]
         capitalised = sum(1 for w in words if w[:1].isupper())
-        return bool(words) and capitalised * 2 >= len(words)
+        return bool(words) and capitalised * 3 >= len(words) * 2  # most words, not a few names
 
     def is_word_amount(self, number: _Number, prefix: _Prefix, tail: _Tail) -> bool:
         if number.single_word and number.value in (0, 1) and not number.multiplier:
