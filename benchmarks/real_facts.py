@@ -60,9 +60,11 @@ class PairScore:
     facts: int = 0
     shared: int = 0
     conflicts: int = 0
+    crashes: list[str] = field(default_factory=list)
     unshared: list[str] = field(default_factory=list)
 
     def add(self, other: PairScore) -> None:
+        self.crashes += other.crashes
         self.documents += other.documents
         self.facts += other.facts
         self.shared += other.shared
@@ -149,16 +151,25 @@ def wmt_numbers(root: Path, limit: int | None, out: Path) -> dict[str, PairScore
     for pair, records in real_data.wmt_pairs(root, limit).items():
         score = scores.setdefault(pair, PairScore())
         for record in records:
-            score.add(compare_translation(record, encoder, NUMBER_KINDS))
+            try:
+                score.add(compare_translation(record, encoder, NUMBER_KINDS))
+            except Exception as error:  # a crash is a finding: counted, reported, the rest goes on
+                where = traceback.extract_tb(error.__traceback__)[-1]
+                score.crashes.append(
+                    f"{record['doc_id']}: {type(error).__name__}: {error} ({where.filename}:{where.lineno})"
+                )
     total = PairScore()
     subset = "all" if limit is None else limit
     print(f"\nWMT translation pairs: quantity and percent facts ({subset} per pair)")
-    print(f"{'pair':8} {'docs':>5} {'facts':>6} {'shared':>7} {'share':>6} {'conflicts/100':>14}")
+    columns = (("docs", 5), ("facts", 6), ("shared", 7), ("share", 6), ("conflicts/100", 14), ("crashes", 8))
+    print(f"{'pair':8} " + " ".join(f"{name:>{width}}" for name, width in columns))
     for pair in sorted(scores):
         score = scores[pair]
         total.add(score)
         print_pair(pair, score)
     print_pair("overall", total)
+    for crash in total.crashes:
+        print(f"  crashed, left out: {crash}")
     out.mkdir(parents=True, exist_ok=True)
     listing = out / "wmt_unshared.txt"
     listing.write_text("\n".join(total.unshared), encoding="utf-8")
@@ -169,7 +180,7 @@ def wmt_numbers(root: Path, limit: int | None, out: Path) -> dict[str, PairScore
 def print_pair(name: str, score: PairScore) -> None:
     print(
         f"{name:8} {score.documents:5} {score.facts:6} {score.shared:7} "
-        f"{score.share:6.2f} {score.conflicts_per_100:14.1f}"
+        f"{score.share:6.2f} {score.conflicts_per_100:14.1f} {len(score.crashes):8}"
     )
 
 

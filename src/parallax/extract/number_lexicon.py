@@ -59,6 +59,8 @@ AFFIX_LIMIT = {
     "not_number": 0,
     "time": 0,
     "decimal_whole": 0,
+    "money_scale": 0,
+    "noun_before_number": 0,
     "fraction": 0,
     "vague_alone": 0,
 }
@@ -140,7 +142,11 @@ class Lexicon:
             node[None] = [e for e in node[None] if e.kind != kind]
 
     def replace(self, kind: str, surface: str, value: Any) -> None:
-        self.remove(kind, surface)
+        """Give ``surface`` this meaning only; another spelling of the same key that already means
+        the same stays ("Eur" for EUR keeps the ISO code "EUR")."""
+        node = self._node(self.surface_keys(surface))
+        if node is not None and None in node:
+            node[None] = [e for e in node[None] if e.kind != kind or e.value == value]
         self.add(kind, surface, value)
 
     def surface_keys(self, surface: str) -> list[str]:
@@ -476,6 +482,9 @@ def add_supplements(lexicon: Lexicon, data: lang.LanguageData) -> None:
         if exponent.isdigit():
             for surface in surfaces:
                 lexicon.replace("scale", surface, int(exponent))
+    for exponent, surfaces in data.section("scales").get("money", {}).items():
+        for surface in surfaces:  # "£80m": a scale only after a currency ("5m" alone is metres)
+            lexicon.add("money_scale", surface, int(exponent))
     for code, surfaces in data.section("currencies").items():
         if code != "exclude":
             for surface in surfaces:
@@ -531,6 +540,9 @@ def add_nouns(lexicon: Lexicon, nouns: dict[str, Any]) -> None:
     for lemma, surfaces in nouns.get("measures", {}).items():
         for surface in surfaces:
             lexicon.add("measure", surface, lemma)
+    for lemma, surfaces in nouns.get("before_number", {}).items():
+        for surface in surfaces:
+            lexicon.add("noun_before_number", surface, lemma)
     for surface in nouns.get("classifiers", ()):
         lexicon.add("classifier", surface, None)
     for surface in nouns.get("partitive", ()):

@@ -82,7 +82,9 @@ NOUN_TOKENS = 6  # tokens looked at for the counted noun
 UNKNOWN_WORDS_SKIPPED = 1  # an adjective passed over on the way to a known noun
 MAX_GLYPH_WORD = 4  # ideographs one unknown word may span
 SHORT_INFLECTION = 3  # letters after a hyphen taken for a case ending even when unlisted ("5-ти")
-MAX_UNGROUPED_DIGITS = 9  # longer digit strings without separators are identifiers
+MAX_UNGROUPED_DIGITS = 9
+AGE_LEMMA = "year"  # the lemma the language data give the years of an age ("61 ans", "61 岁")
+MAX_AGE = 120  # longer digit strings without separators are identifiers
 UNIT_KINDS = ("points", "basis_points", "percent_after", "currency")
 SENTENCE_CLOSERS = frozenset(")]\"'»”’.!?…")
 # Entries that may stand before a number in a mention.
@@ -367,6 +369,7 @@ class _Scanner:
             return None
         number = _Number(j, j + 1, low.value, high=high, reading=low)
         self.read_spaced_decimal(number)
+        self.read_spaced_groups(number)
         return number
 
     def read_word_range(self, j: int) -> _Number | None:
@@ -488,6 +491,30 @@ class _Scanner:
             return
         number.value += Decimal(digits.text) / Decimal(10) ** len(digits.text)
         number.end = k + 2
+
+    def read_spaced_groups(self, number: _Number) -> None:
+        """"12 500 EUR" where a space does not group digits: groups of three after a short number
+        are one amount when a currency or percent closes them (never "in 2023 500 people")."""
+        reading = number.reading
+        if self.lex.conventions.group_is_space or reading is None or number.high is not None:
+            return
+        if reading.decimals or reading.grouped or reading.integer_digits > 3:
+            return
+        k, value = number.end, number.value
+        while k < len(self.tokens) and self.is_space_group(k):
+            value, k = value * 1000 + int(self.tokens[k].text), k + 1
+        if k == number.end or not self.longest(k, ["currency", "percent_after"]):
+            return
+        number.value, number.end = value, k
+
+    def is_space_group(self, k: int) -> bool:
+        token = self.tokens[k]
+        return (
+            token.kind == "digits"
+            and len(token.text) == 3
+            and token.text.isdigit()
+            and self.text[self.tokens[k - 1].end : token.start] == " "
+        )
 
     def read_spoken_decimals(self, k: int) -> tuple[Decimal, int]:
         """Digits after a spoken decimal point ("三点五" = 3.5)."""
@@ -634,7 +661,8 @@ class _Scanner:
 
     def read_tail(self, number: _Number, k: int, prefix: _Prefix) -> _Tail:
         tail = _Tail(end=k)
-        if number.multiplier == 0 and (scale := self.longest(k, ["scale"])):
+        scales = ["scale", "money_scale"] if prefix.currency else ["scale"]
+        if number.multiplier == 0 and (scale := self.longest(k, scales)):
             tail.scale, k = scale.entry.value, scale.end
             k = self.read_remainder(number, tail, k)
         tail.end = k
@@ -642,6 +670,9 @@ class _Scanner:
         unit = self.read_unit(k, prefix)
         if unit is not None:
             tail.unit, k = unit, unit.end
+            after = self.longest(k, ["scale"]) if unit.entry.kind == "currency" else None
+            if after is not None and number.multiplier == 0 and not tail.scale:
+                tail.scale, k = after.entry.value, after.end  # "125 USD millones"
         qualifier, k = self.read_qualifier_after(k)
         tail.qualifier = tail.qualifier or qualifier
         if tail.qualifier or unit is not None:
@@ -655,6 +686,8 @@ class _Scanner:
             self.read_counted_noun(tail)
             if tail.noun is None:
                 self.read_definite_word_before(number, tail)
+            if tail.noun is None and not tail.scale:
+                self.read_age(number, prefix, tail)
         tail.supported = bool(
             tail.scale or unit or tail.qualifier or tail.lemma or "skip" in next_kinds or prefix.currency
         )
@@ -902,6 +935,21 @@ class _Scanner:
         if nxt is not None and nxt.kind == "glyph" and nxt.start == end and self.word_value(k + 1) is None:
             end = nxt.end
         return token.start, end
+
+    def read_age(self, number: _Number, prefix: _Prefix, tail: _Tail) -> None:
+        """An age said before the number ("aged 85") or set off after a name ("Smith, 61, said"):
+        the years the other languages write ("61 ans", "61 岁", "61-летний")."""
+        j = prefix.start
+        kinds = ("noun_before_number",)
+        before = next((m for m in self.matches_at(j - 1) if m.entry.kind in kinds), None) if j else None
+        if before is not None and before.end == j:
+            tail.lemma, tail.noun = before.entry.value, self.tokens[j - 1].text.lower()
+            return
+        if number.words or number.value > MAX_AGE or j < 2 or number.end >= len(self.tokens):
+            return
+        name, comma, after = self.tokens[j - 2], self.tokens[j - 1], self.tokens[number.end]
+        if comma.text == "," and after.text == "," and name.kind == "word" and name.text[:1].isupper():
+            tail.lemma, tail.noun = AGE_LEMMA, None
 
     def read_qualifier_after_noun(self, tail: _Tail, k: int) -> None:
         """A qualifier after the counted noun ("200 адамнан астам")."""
