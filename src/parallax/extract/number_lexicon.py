@@ -60,6 +60,7 @@ AFFIX_LIMIT = {
     "time": 0,
     "decimal_whole": 0,
     "money_scale": 0,
+    "subunit": 2,
     "noun_before_number": 0,
     "fraction": 0,
     "vague_alone": 0,
@@ -486,9 +487,11 @@ def add_supplements(lexicon: Lexicon, data: lang.LanguageData) -> None:
         for surface in surfaces:  # "£80m": a scale only after a currency ("5m" alone is metres)
             lexicon.add("money_scale", surface, int(exponent))
     for code, surfaces in data.section("currencies").items():
-        if code != "exclude":
+        if code not in ("exclude", "subunits"):
             for surface in surfaces:
                 lexicon.replace("currency", surface, code)
+    for surface in data.section("currencies").get("subunits", ()):
+        lexicon.add("subunit", surface, 100)  # cents, centimes, копеек, тиын: a hundredth
     add_percent_words(lexicon, data.section("percent"))
     add_qualifiers(lexicon, data.section("qualifiers"))
     add_nouns(lexicon, data.section("nouns"))

@@ -492,6 +492,18 @@ class _Scanner:
         number.value += Decimal(digits.text) / Decimal(10) ** len(digits.text)
         number.end = k + 2
 
+    def read_subunits(self, tail: _Tail, k: int) -> int:
+        """Cents after the currency: "15 dollars 50 cents", "13 euros et 45 centimes" (one amount)."""
+        m = k + 1 if self.is_connector(k) else k
+        if m >= len(self.tokens) or self.tokens[m].kind != "digits" or not self.tokens[m].text.isdigit():
+            return k
+        cents = int(self.tokens[m].text)
+        subunit = self.longest(m + 1, ["subunit"])
+        if subunit is None or cents >= subunit.entry.value:
+            return k
+        tail.addend = Decimal(cents) / subunit.entry.value
+        return subunit.end
+
     def read_spaced_groups(self, number: _Number) -> None:
         """"12 500 EUR" where a space does not group digits: groups of three after a short number
         are one amount when a currency or percent closes them (never "in 2023 500 people")."""
@@ -673,6 +685,8 @@ class _Scanner:
             after = self.longest(k, ["scale"]) if unit.entry.kind == "currency" else None
             if after is not None and number.multiplier == 0 and not tail.scale:
                 tail.scale, k = after.entry.value, after.end  # "125 USD millones"
+            elif unit.entry.kind == "currency" and not tail.scale:
+                k = self.read_subunits(tail, k)
         qualifier, k = self.read_qualifier_after(k)
         tail.qualifier = tail.qualifier or qualifier
         if tail.qualifier or unit is not None:
