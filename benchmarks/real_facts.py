@@ -37,8 +37,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -105,21 +103,22 @@ def compare_translation(record: dict, encoder, kinds: Iterable[str]) -> PairScor
         if fact.status == "shared":
             score.shared += 1
         else:
-            score.unshared.append(describe_unshared(record, fact, source, target, encoder))
+            score.unshared.append(describe_unshared(record, fact, source, target))
     score.conflicts = sum(
         1 for c in comparison.conflicts if comparison.facts[c.sides[0].fact].kind in kinds
     )
     return score
 
 
-def describe_unshared(record: dict, fact, source, target, encoder) -> str:
-    """The figure, its sentence, the other document's closest sentence and the other
-    document's facts of an agreeing value (a missed figure has none; a split one has some)."""
+def describe_unshared(record: dict, fact, source, target) -> str:
+    """The figure, its sentence, the same line of the translation (WMT documents are aligned
+    line by line) and the other document's facts of an agreeing value (a missed figure has
+    none; a split one has some)."""
     from parallax.compare.tolerance import values_agree
 
     mention = fact.mentions[0]
     own, other = (source, target) if mention.document == source.article.id else (target, source)
-    closest = closest_sentence(mention.sentence.text, [s.text for s in other.sentences], encoder)
+    closest = same_line(own.article.text, mention.start, other.article.text)
     twins = [
         f"{f.unit}/{f.qualifier} {f.text!r}"
         for f in other.facts
@@ -135,12 +134,10 @@ def describe_unshared(record: dict, fact, source, target, encoder) -> str:
     )
 
 
-def closest_sentence(sentence: str, others: list[str], encoder) -> str:
-    if not others:
-        return ""
-    vectors = encoder.encode([sentence, *others])
-    scores = vectors[1:] @ vectors[0]
-    return others[int(np.argmax(scores))]
+def same_line(text: str, offset: int, other: str) -> str:
+    lines = other.split("\n")
+    index = text.count("\n", 0, offset)
+    return lines[index] if index < len(lines) else ""
 
 
 def wmt_numbers(root: Path, limit: int | None, out: Path) -> dict[str, PairScore]:
