@@ -104,9 +104,7 @@ def compare_translation(record: dict, encoder, kinds: Iterable[str]) -> PairScor
             score.shared += 1
         else:
             score.unshared.append(describe_unshared(record, fact, source, target))
-    score.conflicts = sum(
-        1 for c in comparison.conflicts if comparison.facts[c.sides[0].fact].kind in kinds
-    )
+    score.conflicts = sum(1 for c in comparison.conflicts if comparison.facts[c.sides[0].fact].kind in kinds)
     return score
 
 
@@ -140,12 +138,16 @@ def same_line(text: str, offset: int, other: str) -> str:
     return lines[index] if index < len(lines) else ""
 
 
-def wmt_numbers(root: Path, limit: int | None, out: Path) -> dict[str, PairScore]:
+def wmt_numbers(
+    root: Path, limit: int | None, out: Path, pairs: list[str] | None = None
+) -> dict[str, PairScore]:
     from parallax.encode import default_encoder
 
     encoder = default_encoder()
     scores: dict[str, PairScore] = {}
-    for pair, records in real_data.wmt_pairs(root, limit).items():
+    documents = real_data.wmt_pairs(root, limit)
+    for pair in pairs or list(documents):
+        records = documents.get(pair, [])
         score = scores.setdefault(pair, PairScore())
         for record in records:
             try:
@@ -349,11 +351,17 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="a subset: N documents per WMT pair")
     parser.add_argument("--sections", nargs="*", choices=SECTIONS, default=list(SECTIONS))
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "real_facts")
+    parser.add_argument(
+        "--pairs", nargs="*", default=None, help="WMT pairs to run, in this order (default: all)"
+    )
     args = parser.parse_args()
     root = real_data.require(*(REQUIRED[s] for s in args.sections))
     for section in args.sections:
         started = time.perf_counter()
-        RUNNERS[section](root, args.limit, args.out)
+        if section == "wmt":
+            wmt_numbers(root, args.limit, args.out, args.pairs)
+        else:
+            RUNNERS[section](root, args.limit, args.out)
         print(f"  ({time.perf_counter() - started:.0f} s)")
 
 
