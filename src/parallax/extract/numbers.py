@@ -196,6 +196,7 @@ class _Tail:
     partitive: bool = False  # "2100 من عناصر الإنقاذ", "2,100 of the rescuers"
     measure: bool = False  # the noun says what is measured ("300 loans"), not a thing counted
     noun_end: int | None = None  # token after the counted noun
+    resume: int = 0  # where scanning goes on, when past the span ("deux ans et demi")
 
     @property
     def currency(self) -> str | None:
@@ -249,6 +250,7 @@ class _Scanner:
             return None, number.end
         if number.words and self.is_ordinal_word(number.end):
             return None, number.end + 1  # "екі мың жиырма бесінші жылы": the 2025th, a year
+        self.read_half(number)
         end, ordinal = self.read_attached_suffix(number)
         if ordinal or end is None or self.is_dotted_ordinal(number):
             return None, max(number.end, end or 0)
@@ -258,7 +260,7 @@ class _Scanner:
         number, tail = read or (number, self.read_tail(number, end, prefix))
         if not self.is_amount(number, prefix, tail):
             return None, max(number.end, i + 1)
-        return self.mention(prefix, number, tail), tail.end
+        return self.mention(prefix, number, tail), max(tail.end, tail.resume)
 
     def may_start(self, i: int) -> bool:
         """A cheap test that lets most words go by."""
@@ -492,6 +494,19 @@ class _Scanner:
         number.value += Decimal(digits.text) / Decimal(10) ** len(digits.text)
         number.end = k + 2
 
+    def read_half(self, number: _Number) -> None:
+        """"two and a half", "два с половиной", "iki buçuk": a half added to the number."""
+        if number.high is not None or (half := self.longest(number.end, ["half"])) is None:
+            return
+        number.value += Decimal("0.5") * Decimal(10) ** number.multiplier
+        number.end = half.end
+
+    def read_half_after_noun(self, tail: _Tail) -> None:
+        """"deux ans et demi", "zwei Jahre und ein halb": the half after the counted noun."""
+        if tail.noun_end is not None and (half := self.longest(tail.noun_end, ["half"])):
+            tail.addend += Decimal("0.5")
+            tail.resume = half.end
+
     def read_subunits(self, tail: _Tail, k: int) -> int:
         """Cents after the currency: "15 dollars 50 cents", "13 euros et 45 centimes" (one amount)."""
         m = k + 1 if self.is_connector(k) else k
@@ -506,7 +521,8 @@ class _Scanner:
 
     def read_spaced_groups(self, number: _Number) -> None:
         """"12 500 EUR" where a space does not group digits: groups of three after a short number
-        are one amount when a currency or percent closes them (never "in 2023 500 people")."""
+        are one amount when a currency, percent or known noun closes them ("vor 10 000 Leuten";
+        never "im Jahr 2023 500 Menschen")."""
         reading = number.reading
         if self.lex.conventions.group_is_space or reading is None or number.high is not None:
             return
@@ -515,7 +531,7 @@ class _Scanner:
         k, value = number.end, number.value
         while k < len(self.tokens) and self.is_space_group(k):
             value, k = value * 1000 + int(self.tokens[k].text), k + 1
-        if k == number.end or not self.longest(k, ["currency", "percent_after"]):
+        if k == number.end or not self.longest(k, ["currency", "percent_after", "noun"]):
             return
         number.value, number.end = value, k
 
@@ -657,19 +673,23 @@ class _Scanner:
         return None, False
 
     def is_dotted_ordinal(self, number: _Number) -> bool:
-        """"sein 349. und letzter", "3. kez": where ordinals take a dot, digits with a dot
-        glued on and a lower-case word after it are an ordinal, not the end of a sentence."""
+        """Where ordinals take a dot, digits with a dot glued on are an ordinal unless they end
+        a sentence: before a lower-case word ("sein 349. und letzter", "3. kez"), in brackets
+        ("Ajax (2.)", "(65. Minute)") or after a word that only stands before an ordinal
+        ("seit dem 13. Jahrhundert")."""
         k = number.end
-        if not self.lex.ordinal_dot or number.words or k + 1 >= len(self.tokens):
+        if not self.lex.ordinal_dot or number.words or k >= len(self.tokens):
             return False
-        dot, after = self.tokens[k], self.tokens[k + 1]
-        return (
-            dot.text == "."
-            and dot.start == self.tokens[k - 1].end
-            and after.kind == "word"
-            and after.text[:1].islower()
-            and "\n" not in self.text[dot.end : after.start]
-        )
+        dot = self.tokens[k]
+        if dot.text != "." or dot.start != self.tokens[k - 1].end:
+            return False
+        before = self.tokens[number.first - 1] if number.first else None
+        if before is not None and (before.text == "(" or self.longest(number.first - 1, ["ordinal_before"])):
+            return True
+        after = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
+        if after is None or "\n" in self.text[dot.end : after.start]:
+            return False
+        return after.text == ")" or (after.kind == "word" and after.text[:1].islower())
 
     def read_tail(self, number: _Number, k: int, prefix: _Prefix) -> _Tail:
         tail = _Tail(end=k)
@@ -702,6 +722,8 @@ class _Scanner:
                 self.read_definite_word_before(number, tail)
             if tail.noun is None and not tail.scale:
                 self.read_age(number, prefix, tail)
+            elif not tail.scale and number.high is None:
+                self.read_half_after_noun(tail)
         tail.supported = bool(
             tail.scale or unit or tail.qualifier or tail.lemma or "skip" in next_kinds or prefix.currency
         )
