@@ -47,6 +47,8 @@ class Group:
     facts: list[Fact]
     context: Context = field(default_factory=Context)
     vector: np.ndarray | None = None
+    # Every sentence the document gives the figure in (headline and body): rows of one matrix.
+    vectors: np.ndarray | None = None
 
     @property
     def head(self) -> Fact:
@@ -127,6 +129,8 @@ def _attach_context(
 
 
 def _similarity(a: Group, b: Group) -> float:
+    if a.vectors is not None and b.vectors is not None:
+        return float((a.vectors @ b.vectors.T).max())  # the closest of the sentences either gives
     if a.vector is None or b.vector is None:
         return 0.0
     return float(np.dot(a.vector, b.vector))
@@ -424,13 +428,17 @@ def _overlap(clusters: list[Cluster], document_count: int) -> dict[tuple[int, in
 def _embed(groups_by_kind: dict[str, list[Group]], sentence_vectors: SentenceVectors) -> None:
     """Vectors for the sentences of numeric groups and for quote texts, in one batch."""
     wanted: list[tuple[Group, str]] = []
-    for kind in ("quantity", "percent"):
-        wanted += [(g, g.head.sentence.text) for g in groups_by_kind[kind]]
+    numeric = [g for kind in ("quantity", "percent") for g in groups_by_kind[kind]]
+    wanted += [(g, g.head.sentence.text) for g in numeric]
     wanted += [(g, str(g.head.value)) for g in groups_by_kind["quote"]]
     if not wanted:
         return
-    texts = list(dict.fromkeys(text for _, text in wanted))
+    others = [f.sentence.text for g in numeric for f in g.facts[1:]]
+    texts = list(dict.fromkeys([*(text for _, text in wanted), *others]))
     vectors = sentence_vectors(texts)
     row = {text: vectors[i] for i, text in enumerate(texts)}
     for group, text in wanted:
         group.vector = row[text]
+    for group in numeric:
+        sentences = list(dict.fromkeys(f.sentence.text for f in group.facts))
+        group.vectors = np.stack([row[text] for text in sentences])
