@@ -244,3 +244,57 @@ def test_percent_and_percentage_points_never_align(vectors):
     alignment = align(docs, vectors)
     assert {f.status for f in alignment.facts} == {"unique"}
     assert alignment.conflicts == []
+
+
+def test_one_figure_counted_with_other_nouns_is_one_fact(vectors):
+    """ "115 thousand vehicles" and "115 тыс. автомобилей" (car): the lexicon's lemmas differ,
+    value and sentence agree; a figure whose noun is left out ("kills 3") joins too."""
+    docs = [
+        document(
+            "a.txt",
+            "en",
+            [
+                (
+                    "In November the country's plants produced 115 thousand vehicles.",
+                    [number(115000, "vehicle", "115 thousand", lemma="vehicle")],
+                ),
+                ("The storm kills 3 in the north.", [number(3, None, "3")]),
+            ],
+        ),
+        document(
+            "b.txt",
+            "ru",
+            [
+                (
+                    "В ноябре заводы страны выпустили 115 тыс. автомобилей.",
+                    [number(115000, "car", "115 тыс.", lemma="car")],
+                ),
+                ("Буря унесла жизни 3 человек на севере.", [number(3, "person", "3", lemma="person")]),
+            ],
+        ),
+    ]
+    alignment = align(docs, vectors)
+    assert {f.status for f in alignment.facts} == {"shared"}
+    assert alignment.conflicts == []
+
+
+def test_a_currency_never_aligns_with_a_bare_number(vectors):
+    docs = [
+        document(
+            "a.txt",
+            "en",
+            [
+                (
+                    "The city will spend 40 million dollars on roads.",
+                    [number(4e7, "USD", "40 million dollars", currency="USD")],
+                )
+            ],
+        ),
+        document(
+            "b.txt",
+            "fr",
+            [("La ville dépensera 40 millions pour les routes.", [number(4e7, None, "40 millions")])],
+        ),
+    ]
+    alignment = align(docs, vectors)
+    assert {f.status for f in alignment.facts} == {"unique"}

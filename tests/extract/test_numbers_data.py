@@ -138,9 +138,10 @@ def test_every_language_file_loads_and_compiles(code: str) -> None:
 def test_sections_have_the_expected_shape(code: str) -> None:
     data = lang.load(code)
     scales = data.section("scales")
-    assert all(key.isdigit() or key == "exclude" for key in scales)
+    assert all(key.isdigit() or key in ("exclude", "money") for key in scales)
+    assert all(key.isdigit() for key in scales.get("money", {}))
     for currency in data.section("currencies"):
-        assert currency == "exclude" or re.fullmatch(r"[A-Z]{3}", currency), currency
+        assert currency in ("exclude", "subunits") or re.fullmatch(r"[A-Z]{3}", currency), currency
     for position in ("before", "after"):
         assert set(data.section("qualifiers").get(position, {})) <= set(QUALIFIERS)
     lemmas = data.section("nouns")["lemmas"]

@@ -207,9 +207,22 @@ def test_month_and_year_with_a_dot_is_not_a_decimal() -> None:
 
 
 def test_a_hyphenated_compound_is_not_a_count_of_its_noun() -> None:
-    assert extract_numbers("Принят 5-летний план.", "ru") == []
+    assert extract_numbers("Построен 5-этажный дом.", "ru") == []
     (mention,) = extract_numbers("A 10-member delegation arrived.", "en")
     assert (mention.value, mention.unit) == (10, "member")
+
+
+def test_an_age_compound_counts_years_in_every_language() -> None:
+    """"the 61-year-old", "die 61-jährige", "61-летний", "61 ans", "61 岁" are one unit."""
+    for text, language in (
+        ("The 61-year-old minister resigned.", "en"),
+        ("Die 61-jährige Ministerin trat zurück.", "de"),
+        ("61-летний министр ушёл в отставку.", "ru"),
+        ("La ministre, 61 ans, a démissionné.", "fr"),
+        ("这位 61 岁的部长辞职了。", "zh"),
+    ):
+        (mention,) = extract_numbers(text, language)
+        assert (mention.text, mention.value, mention.unit) == ("61", 61, "year"), text
 
 
 def test_a_short_noun_takes_endings_inside_a_longer_noun_only() -> None:

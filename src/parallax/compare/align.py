@@ -24,7 +24,7 @@ from .tolerance import values_agree
 # e5 scores are compressed near the top: unrelated news sentences of one story score about
 # 0.78-0.84, the same statement in two languages 0.85-0.93.
 SAME_FACT_STRONG_UNIT = 0.76  # equal values with the same currency, %, pp or counted lemma
-SAME_FACT_WEAK_UNIT = 0.84  # equal values whose unit is unknown or an untranslated noun
+SAME_FACT_WEAK_UNIT = 0.84  # equal values whose units differ in wording, are unknown or untranslated
 CONFLICT_SIMILARITY = 0.83  # different values of the same thing: the sentences must agree
 SAME_QUOTE = 0.86  # two quotes are one statement
 SAME_QUOTE_SAME_SPEAKER = 0.83  # ...when one known person said both
@@ -47,6 +47,8 @@ class Group:
     facts: list[Fact]
     context: Context = field(default_factory=Context)
     vector: np.ndarray | None = None
+    # Every sentence the document gives the figure in (headline and body): rows of one matrix.
+    vectors: np.ndarray | None = None
 
     @property
     def head(self) -> Fact:
@@ -73,17 +75,29 @@ def unit_strength(unit: str | None, fact: Fact) -> str:
 
 
 def units_compatible(a: Fact, b: Fact) -> bool:
+    """Whether two figures may measure the same thing, judging by their units alone.
+
+    Currencies, percents and percentage points are what they say: two different ones never
+    agree, nor one with a figure that has none. A counted noun is weaker evidence: one
+    language counts "vehicles" where another counts "cars", one leaves the noun out ("kills 1"
+    / "1 人死亡") or writes it where the lexicon does not know it; such figures may still be one
+    fact, when value, context and sentence similarity (at the stricter threshold) support it.
+    """
     if a.unit == b.unit:
         return True
-    strong_a = unit_strength(a.unit, a) == "strong"
-    strong_b = unit_strength(b.unit, b) == "strong"
-    # An untranslated noun in one language cannot be told from another language's noun by
-    # spelling; only two known units (or a known unit and a bare number) really differ.
-    return (
-        not (strong_a and strong_b)
-        and not (strong_a and b.unit is None)
-        and not (strong_b and a.unit is None)
-    )
+    return not (_measured_unit(a) or _measured_unit(b))
+
+
+def _measured_unit(fact: Fact) -> str | None:
+    """The currency, % or pp of a figure: units that are never a matter of wording."""
+    if fact.unit in ("%", "pp"):
+        return fact.unit
+    return fact.attrs.get("currency")
+
+
+def same_strong_unit(a: Fact, b: Fact) -> bool:
+    """Both figures carry the same known unit (currency, %, pp or counted lemma)."""
+    return a.unit == b.unit and unit_strength(a.unit, a) == "strong" and unit_strength(b.unit, b) == "strong"
 
 
 def _value_key(fact: Fact) -> Any:
@@ -115,6 +129,8 @@ def _attach_context(
 
 
 def _similarity(a: Group, b: Group) -> float:
+    if a.vectors is not None and b.vectors is not None:
+        return float((a.vectors @ b.vectors.T).max())  # the closest of the sentences either gives
     if a.vector is None or b.vector is None:
         return 0.0
     return float(np.dot(a.vector, b.vector))
@@ -130,8 +146,7 @@ def _same_number(a: Group, b: Group) -> float | None:
     if not contexts_compatible(a.context, b.context):
         return None
     similarity = _similarity(a, b)
-    strong = unit_strength(fa.unit, fa) == "strong" and unit_strength(fb.unit, fb) == "strong"
-    threshold = SAME_FACT_STRONG_UNIT if strong else SAME_FACT_WEAK_UNIT
+    threshold = SAME_FACT_STRONG_UNIT if same_strong_unit(fa, fb) else SAME_FACT_WEAK_UNIT
     return similarity if similarity >= threshold else None
 
 
@@ -413,13 +428,17 @@ def _overlap(clusters: list[Cluster], document_count: int) -> dict[tuple[int, in
 def _embed(groups_by_kind: dict[str, list[Group]], sentence_vectors: SentenceVectors) -> None:
     """Vectors for the sentences of numeric groups and for quote texts, in one batch."""
     wanted: list[tuple[Group, str]] = []
-    for kind in ("quantity", "percent"):
-        wanted += [(g, g.head.sentence.text) for g in groups_by_kind[kind]]
+    numeric = [g for kind in ("quantity", "percent") for g in groups_by_kind[kind]]
+    wanted += [(g, g.head.sentence.text) for g in numeric]
     wanted += [(g, str(g.head.value)) for g in groups_by_kind["quote"]]
     if not wanted:
         return
-    texts = list(dict.fromkeys(text for _, text in wanted))
+    others = [f.sentence.text for g in numeric for f in g.facts[1:]]
+    texts = list(dict.fromkeys([*(text for _, text in wanted), *others]))
     vectors = sentence_vectors(texts)
     row = {text: vectors[i] for i, text in enumerate(texts)}
     for group, text in wanted:
         group.vector = row[text]
+    for group in numeric:
+        sentences = list(dict.fromkeys(f.sentence.text for f in group.facts))
+        group.vectors = np.stack([row[text] for text in sentences])

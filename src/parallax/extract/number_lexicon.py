@@ -57,6 +57,15 @@ AFFIX_LIMIT = {
     "range_close": 0,
     "modifier": 0,
     "not_number": 0,
+    "time": 0,
+    "decimal_whole": 0,
+    "money_scale": 0,
+    "half": 0,
+    "ordinal_before": 0,
+    "subunit": 2,
+    "noun_before_number": 0,
+    "fraction": 0,
+    "vague_alone": 0,
 }
 ANY_AFFIX = 2
 SHORT_STEM = 3  # a short key with endings, taken only after the first word of an entry
@@ -86,6 +95,8 @@ class Lexicon:
         self.endings = frozenset(fold(e) for e in options.get("endings", ()))
         self.word_endings = frozenset(fold(e) for e in options.get("word_endings", ()))
         self.ordinal_suffixes = frozenset(fold(e) for e in options.get("ordinal_suffixes", ()))
+        # Ordinals written with a dot ("sein 349. Rennen", "3. kez").
+        self.ordinal_dot = bool(options.get("ordinal_dot", False))
         self.ambiguous = frozenset(fold(w) for w in options.get("ambiguous", ()))
         # Word classes told by their endings, where the language has telling ones (-ых, -ous, -ed).
         self.modifier_endings = _by_length(options.get("modifier_endings", ()))
@@ -134,7 +145,11 @@ class Lexicon:
             node[None] = [e for e in node[None] if e.kind != kind]
 
     def replace(self, kind: str, surface: str, value: Any) -> None:
-        self.remove(kind, surface)
+        """Give ``surface`` this meaning only; another spelling of the same key that already means
+        the same stays ("Eur" for EUR keeps the ISO code "EUR")."""
+        node = self._node(self.surface_keys(surface))
+        if node is not None and None in node:
+            node[None] = [e for e in node[None] if e.kind != kind or e.value == value]
         self.add(kind, surface, value)
 
     def surface_keys(self, surface: str) -> list[str]:
@@ -370,6 +385,7 @@ def lexicon(code: str | None) -> Lexicon:
         **{key: nouns[key] for key in NOUN_OPTIONS if key in nouns},
         "endings": [*numbers.get("endings", ()), *data.section("nouns").get("endings", ())],
         "prefixes": [*numbers.get("prefixes", ()), *data.section("nouns").get("prefixes", ())],
+        "ordinal_dot": data.section("segment").get("ordinal_dot", False),
     }
     symbols = data.cldr.get("numbers", {})
     conventions = Conventions(
@@ -451,12 +467,19 @@ def add_supplements(lexicon: Lexicon, data: lang.LanguageData) -> None:
         "id_markers": "id_marker",
         "year_words": "year",
         "date_words": "date",
+        "time_words": "time",
+        "and_a_half": "half",
+        "ordinal_before": "ordinal_before",
+        "decimal_whole": "decimal_whole",
+        "vague_alone": "vague_alone",
         "links": "link",
         "vague": "vague",
     }
     for key, kind in simple_lists.items():
         for surface in numbers.get(key, ()):
             lexicon.add(kind, surface, None)
+    for surface, denominator in numbers.get("fractions", {}).items():
+        lexicon.add("fraction", surface, denominator)
     for surface in numbers.get("not_numbers", ()):
         lexicon.add("not_number", surface, None)
     add_ranges(lexicon, numbers.get("ranges", ()))
@@ -464,10 +487,15 @@ def add_supplements(lexicon: Lexicon, data: lang.LanguageData) -> None:
         if exponent.isdigit():
             for surface in surfaces:
                 lexicon.replace("scale", surface, int(exponent))
+    for exponent, surfaces in data.section("scales").get("money", {}).items():
+        for surface in surfaces:  # "£80m": a scale only after a currency ("5m" alone is metres)
+            lexicon.add("money_scale", surface, int(exponent))
     for code, surfaces in data.section("currencies").items():
-        if code != "exclude":
+        if code not in ("exclude", "subunits"):
             for surface in surfaces:
                 lexicon.replace("currency", surface, code)
+    for surface in data.section("currencies").get("subunits", ()):
+        lexicon.add("subunit", surface, 100)  # cents, centimes, копеек, тиын: a hundredth
     add_percent_words(lexicon, data.section("percent"))
     add_qualifiers(lexicon, data.section("qualifiers"))
     add_nouns(lexicon, data.section("nouns"))
@@ -519,6 +547,9 @@ def add_nouns(lexicon: Lexicon, nouns: dict[str, Any]) -> None:
     for lemma, surfaces in nouns.get("measures", {}).items():
         for surface in surfaces:
             lexicon.add("measure", surface, lemma)
+    for lemma, surfaces in nouns.get("before_number", {}).items():
+        for surface in surfaces:
+            lexicon.add("noun_before_number", surface, lemma)
     for surface in nouns.get("classifiers", ()):
         lexicon.add("classifier", surface, None)
     for surface in nouns.get("partitive", ()):

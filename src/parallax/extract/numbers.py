@@ -82,7 +82,9 @@ NOUN_TOKENS = 6  # tokens looked at for the counted noun
 UNKNOWN_WORDS_SKIPPED = 1  # an adjective passed over on the way to a known noun
 MAX_GLYPH_WORD = 4  # ideographs one unknown word may span
 SHORT_INFLECTION = 3  # letters after a hyphen taken for a case ending even when unlisted ("5-ти")
-MAX_UNGROUPED_DIGITS = 9  # longer digit strings without separators are identifiers
+MAX_UNGROUPED_DIGITS = 9
+AGE_LEMMA = "year"  # the lemma the language data give the years of an age ("61 ans", "61 岁")
+MAX_AGE = 120  # longer digit strings without separators are identifiers
 UNIT_KINDS = ("points", "basis_points", "percent_after", "currency")
 SENTENCE_CLOSERS = frozenset(")]\"'»”’.!?…")
 # Entries that may stand before a number in a mention.
@@ -100,6 +102,7 @@ STARTERS = frozenset(
 # Words that end the search for a counted noun.
 NOUN_BARRIERS = frozenset(("stop", "year", "month", "date", "qualifier_after", "scale"))
 NOUN_KINDS = ("noun", "measure")
+DATE_KINDS = frozenset(("month", "date", "time"))  # a number before them is a day or an hour
 NOUN_KIND_SET = frozenset(NOUN_KINDS)
 NOUN_BEFORE_REACH = 3  # tokens a noun before its number may span (عناصر الإنقاذ)
 SPACED_DASHES = "-\u2013\u2014"  # "5 – 7": a range between two digit numbers
@@ -193,6 +196,7 @@ class _Tail:
     partitive: bool = False  # "2100 من عناصر الإنقاذ", "2,100 of the rescuers"
     measure: bool = False  # the noun says what is measured ("300 loans"), not a thing counted
     noun_end: int | None = None  # token after the counted noun
+    resume: int = 0  # where scanning goes on, when past the span ("deux ans et demi")
 
     @property
     def currency(self) -> str | None:
@@ -244,8 +248,11 @@ class _Scanner:
             return None, i + 1
         if prefix.blocked or self.not_an_amount(number):
             return None, number.end
+        if number.words and self.is_ordinal_word(number.end):
+            return None, number.end + 1  # "екі мың жиырма бесінші жылы": the 2025th, a year
+        self.read_half(number)
         end, ordinal = self.read_attached_suffix(number)
-        if ordinal or end is None:
+        if ordinal or end is None or self.is_dotted_ordinal(number):
             return None, max(number.end, end or 0)
         read = self.read_as_range(number, end, prefix)
         if read is None and prefix.openers:
@@ -253,7 +260,7 @@ class _Scanner:
         number, tail = read or (number, self.read_tail(number, end, prefix))
         if not self.is_amount(number, prefix, tail):
             return None, max(number.end, i + 1)
-        return self.mention(prefix, number, tail), tail.end
+        return self.mention(prefix, number, tail), max(tail.end, tail.resume)
 
     def may_start(self, i: int) -> bool:
         """A cheap test that lets most words go by."""
@@ -264,7 +271,20 @@ class _Scanner:
             return self.is_minus_sign(i) or self.starts_mention(i)
         if token.kind not in ("word", "glyph"):
             return False
-        return self.word_value(i) is not None or self.starts_mention(i)
+        return self.word_value(i) is not None or self.starts_mention(i) or self.is_word_pair(i)
+
+    def is_ordinal_word(self, k: int) -> bool:
+        """A number word with an ordinal suffix glued on ("бесінші", "üçüncü")."""
+        if k >= len(self.tokens) or self.tokens[k].kind != "word":
+            return False
+        key = self.lex.key(self.tokens[k].text)
+        stems = (key[: -len(s)] for s in self.lex.ordinal_suffixes if len(s) >= 2 and key.endswith(s))
+        return any(stem and self.lex.number_value(stem) is not None for stem in stems)
+
+    def is_word_pair(self, i: int) -> bool:
+        """Two number words joined by a hyphen ("жеті-сегіз")."""
+        parts = self.tokens[i].text.split("-")
+        return len(parts) == 2 and all(self.lex.number_value(part) is not None for part in parts)
 
     def starts_mention(self, i: int) -> bool:
         """Whether a qualifier, currency, percent word... that may open a mention starts at ``i``."""
@@ -349,9 +369,35 @@ class _Scanner:
         high = readings[1].value if len(readings) == 2 else None
         if high is not None and high <= low.value:
             return None
-        return _Number(j, j + 1, low.value, high=high, reading=low)
+        number = _Number(j, j + 1, low.value, high=high, reading=low)
+        self.read_spaced_decimal(number)
+        self.read_spaced_groups(number)
+        return number
+
+    def read_word_range(self, j: int) -> _Number | None:
+        """Two number words joined by a hyphen are a range: "жеті-сегіз миллион", "отыз-қырық",
+        "п'ять-шість"; number words after the second go on with it ("он-он бес" = 10-15)."""
+        parts = self.tokens[j].text.split("-")
+        if len(parts) != 2:
+            return None
+        low, first_high = (self.lex.number_value(part) for part in parts)
+        if low is None or first_high is None:
+            return None
+        values, k = [first_high], j + 1
+        while (value := self.word_value(k)) is not None and value < 1000:  # a scale is the tail's
+            values.append(value)
+            k += 1
+        while values and compose(values) is None:
+            values.pop()
+            k -= 1
+        high = compose(values) if values else None
+        if high is None or high <= low:
+            return None
+        return _Number(j, k, Decimal(str(low)), high=Decimal(str(high)), words=True)
 
     def read_word_number(self, j: int) -> _Number | None:
+        if "-" in self.tokens[j].text and (found := self.read_word_range(j)):
+            return found
         values: list[float] = []
         ends: list[int] = []
         k = j
@@ -379,7 +425,9 @@ class _Scanner:
             return None
         total = Decimal(str(compose(values)))
         end = ends[-1]
-        fraction, end = self.read_spoken_decimals(end)
+        fraction, end = self.read_word_decimals(end)
+        if not fraction:
+            fraction, end = self.read_spoken_decimals(end)
         glyphs = all(t.kind == "glyph" for t in self.tokens[j:end])
         last = values[-1]
         multiplier = exponent_of(last) if is_power_of_ten(last) and last >= 1000 and not fraction else 0
@@ -400,6 +448,101 @@ class _Scanner:
 
     def is_connector(self, k: int) -> bool:
         return bool(self.longest(k, ["connector"]))
+
+    def read_word_decimals(self, k: int) -> tuple[Decimal, int]:
+        """A decimal part in words after the language's "whole" word: "он екі бүтін оннан бес"
+        (twelve whole, of tens five: 12.5), "три целых пять десятых" (3.5), "отыз төрт бүтін бес"
+        (34.5: tenths when no denominator is said)."""
+        whole = self.longest(k, ["decimal_whole"])
+        if whole is None:
+            return Decimal(0), k
+        m = whole.end
+        denominator = None
+        first = self.word_value(m)
+        if first is not None and first >= 10 and is_power_of_ten(first) and self.word_value(m + 1):
+            denominator, m = Decimal(str(first)), m + 1  # "оннан бес": the denominator goes first
+        values = []
+        while (value := self.word_value(m)) is not None and value < 1000:  # a scale after is the tail's
+            values.append(value)
+            m += 1
+        numerator = compose(values) if values else None
+        if numerator is None or numerator != int(numerator) or numerator <= 0:
+            return Decimal(0), k
+        if denominator is None and (part := self.longest(m, ["fraction"])):
+            denominator, m = Decimal(part.entry.value), part.end  # "пять десятых"
+        if denominator is None:
+            denominator = Decimal(10) ** len(str(int(numerator)))
+        fraction = Decimal(str(int(numerator))) / denominator
+        return (fraction, m) if fraction < 1 else (Decimal(0), k)
+
+    def read_spaced_decimal(self, number: _Number) -> None:
+        """"12, 5 миллион": transcribed speech writes a decimal comma with a space after it; read
+        so only where the comma is the decimal mark and a scale, percent or currency follows."""
+        k = number.end
+        reading = number.reading
+        if reading is None or reading.decimals or reading.grouped or number.high is not None:
+            return
+        if self.lex.conventions.decimal != "," or k + 2 >= len(self.tokens):
+            return
+        comma, digits = self.tokens[k], self.tokens[k + 1]
+        if comma.text != "," or comma.start != self.tokens[k - 1].end or digits.kind != "digits":
+            return
+        if self.text[comma.end : digits.start] != " " or not digits.text.isdigit() or len(digits.text) > 2:
+            return
+        if not self.longest(k + 2, ["scale", "percent_after", "currency"]):
+            return
+        number.value += Decimal(digits.text) / Decimal(10) ** len(digits.text)
+        number.end = k + 2
+
+    def read_half(self, number: _Number) -> None:
+        """"two and a half", "два с половиной", "iki buçuk": a half added to the number."""
+        if number.high is not None or (half := self.longest(number.end, ["half"])) is None:
+            return
+        number.value += Decimal("0.5") * Decimal(10) ** number.multiplier
+        number.end = half.end
+
+    def read_half_after_noun(self, tail: _Tail) -> None:
+        """"deux ans et demi", "zwei Jahre und ein halb": the half after the counted noun."""
+        if tail.noun_end is not None and (half := self.longest(tail.noun_end, ["half"])):
+            tail.addend += Decimal("0.5")
+            tail.resume = half.end
+
+    def read_subunits(self, tail: _Tail, k: int) -> int:
+        """Cents after the currency: "15 dollars 50 cents", "13 euros et 45 centimes" (one amount)."""
+        m = k + 1 if self.is_connector(k) else k
+        if m >= len(self.tokens) or self.tokens[m].kind != "digits" or not self.tokens[m].text.isdigit():
+            return k
+        cents = int(self.tokens[m].text)
+        subunit = self.longest(m + 1, ["subunit"])
+        if subunit is None or cents >= subunit.entry.value:
+            return k
+        tail.addend = Decimal(cents) / subunit.entry.value
+        return subunit.end
+
+    def read_spaced_groups(self, number: _Number) -> None:
+        """"12 500 EUR" where a space does not group digits: groups of three after a short number
+        are one amount when a currency, percent or known noun closes them ("vor 10 000 Leuten";
+        never "im Jahr 2023 500 Menschen")."""
+        reading = number.reading
+        if self.lex.conventions.group_is_space or reading is None or number.high is not None:
+            return
+        if reading.decimals or reading.grouped or reading.integer_digits > 3:
+            return
+        k, value = number.end, number.value
+        while k < len(self.tokens) and self.is_space_group(k):
+            value, k = value * 1000 + int(self.tokens[k].text), k + 1
+        if k == number.end or not self.longest(k, ["currency", "percent_after", "noun"]):
+            return
+        number.value, number.end = value, k
+
+    def is_space_group(self, k: int) -> bool:
+        token = self.tokens[k]
+        return (
+            token.kind == "digits"
+            and len(token.text) == 3
+            and token.text.isdigit()
+            and self.text[self.tokens[k - 1].end : token.start] == " "
+        )
 
     def read_spoken_decimals(self, k: int) -> tuple[Decimal, int]:
         """Digits after a spoken decimal point ("三点五" = 3.5)."""
@@ -473,7 +616,7 @@ class _Scanner:
 
     def read_range_join(self, low: _Number, k: int, prefix: _Prefix) -> tuple[frozenset[int], int]:
         """The templates whose join word stands at ``k`` (after the opener read before, if any)."""
-        if self.is_spaced_dash(k) and not low.words and not prefix.openers:
+        if self.is_spaced_dash(k, low.words) and not prefix.openers:
             return frozenset((NEUTRAL_RANGE,)), k + 1
         join = self.longest(k, ["range_join"])
         if join is None:
@@ -485,16 +628,18 @@ class _Scanner:
             ids = {t for t in ids if not self.lex.ranges[t][0]}
         return frozenset(ids), join.end
 
-    def is_spaced_dash(self, k: int) -> bool:
+    def is_spaced_dash(self, k: int, words: bool = False) -> bool:
+        """A dash with spaces between two numbers of one kind: "5 – 7", "елу бес – алпыс"."""
         if k + 1 >= len(self.tokens) or k == 0:
             return False
         dash, before, after = self.tokens[k], self.tokens[k - 1], self.tokens[k + 1]
+        same_kind = self.word_value(k + 1) is not None if words else after.kind == "digits"
         return (
             dash.kind == "symbol"
             and dash.text in SPACED_DASHES
             and before.end < dash.start
             and dash.end < after.start
-            and after.kind == "digits"
+            and same_kind
             and "\n" not in self.text[before.end : after.start]
         )
 
@@ -527,9 +672,29 @@ class _Scanner:
         # Anything else glued on makes an ordinal or a compound: "3-орун", "5-летний", "5G".
         return None, False
 
+    def is_dotted_ordinal(self, number: _Number) -> bool:
+        """Where ordinals take a dot, digits with a dot glued on are an ordinal unless they end
+        a sentence: before a lower-case word ("sein 349. und letzter", "3. kez"), in brackets
+        ("Ajax (2.)", "(65. Minute)") or after a word that only stands before an ordinal
+        ("seit dem 13. Jahrhundert")."""
+        k = number.end
+        if not self.lex.ordinal_dot or number.words or k >= len(self.tokens):
+            return False
+        dot = self.tokens[k]
+        if dot.text != "." or dot.start != self.tokens[k - 1].end:
+            return False
+        before = self.tokens[number.first - 1] if number.first else None
+        if before is not None and (before.text == "(" or self.longest(number.first - 1, ["ordinal_before"])):
+            return True
+        after = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
+        if after is None or "\n" in self.text[dot.end : after.start]:
+            return False
+        return after.text == ")" or (after.kind == "word" and after.text[:1].islower())
+
     def read_tail(self, number: _Number, k: int, prefix: _Prefix) -> _Tail:
         tail = _Tail(end=k)
-        if number.multiplier == 0 and (scale := self.longest(k, ["scale"])):
+        scales = ["scale", "money_scale"] if prefix.currency else ["scale"]
+        if number.multiplier == 0 and (scale := self.longest(k, scales)):
             tail.scale, k = scale.entry.value, scale.end
             k = self.read_remainder(number, tail, k)
         tail.end = k
@@ -537,6 +702,11 @@ class _Scanner:
         unit = self.read_unit(k, prefix)
         if unit is not None:
             tail.unit, k = unit, unit.end
+            after = self.longest(k, ["scale"]) if unit.entry.kind == "currency" else None
+            if after is not None and number.multiplier == 0 and not tail.scale:
+                tail.scale, k = after.entry.value, after.end  # "125 USD millones"
+            elif unit.entry.kind == "currency" and not tail.scale:
+                k = self.read_subunits(tail, k)
         qualifier, k = self.read_qualifier_after(k)
         tail.qualifier = tail.qualifier or qualifier
         if tail.qualifier or unit is not None:
@@ -544,12 +714,16 @@ class _Scanner:
         tail.end = self.without_full_stop(tail.end, number.end)
         next_kinds = self.kinds_at(tail.end)
         tail.year_word = "year" in next_kinds
-        tail.date_word = bool(next_kinds & {"month", "date"}) or self.is_day_before_month(tail.end)
+        tail.date_word = bool(next_kinds & DATE_KINDS) or self.is_day_before_month(tail.end)
         counted = unit is None and prefix.currency is None and not prefix.percent
         if counted and not self.read_noun_before(number, tail):
             self.read_counted_noun(tail)
             if tail.noun is None:
                 self.read_definite_word_before(number, tail)
+            if tail.noun is None and not tail.scale:
+                self.read_age(number, prefix, tail)
+            elif not tail.scale and number.high is None:
+                self.read_half_after_noun(tail)
         tail.supported = bool(
             tail.scale or unit or tail.qualifier or tail.lemma or "skip" in next_kinds or prefix.currency
         )
@@ -798,6 +972,21 @@ class _Scanner:
             end = nxt.end
         return token.start, end
 
+    def read_age(self, number: _Number, prefix: _Prefix, tail: _Tail) -> None:
+        """An age said before the number ("aged 85") or set off after a name ("Smith, 61, said"):
+        the years the other languages write ("61 ans", "61 岁", "61-летний")."""
+        j = prefix.start
+        kinds = ("noun_before_number",)
+        before = next((m for m in self.matches_at(j - 1) if m.entry.kind in kinds), None) if j else None
+        if before is not None and before.end == j:
+            tail.lemma, tail.noun = before.entry.value, self.tokens[j - 1].text.lower()
+            return
+        if number.words or number.value > MAX_AGE or j < 2 or number.end >= len(self.tokens):
+            return
+        name, comma, after = self.tokens[j - 2], self.tokens[j - 1], self.tokens[number.end]
+        if comma.text == "," and after.text == "," and name.kind == "word" and name.text[:1].isupper():
+            tail.lemma, tail.noun = AGE_LEMMA, None
+
     def read_qualifier_after_noun(self, tail: _Tail, k: int) -> None:
         """A qualifier after the counted noun ("200 адамнан астам")."""
         if tail.qualifier is None:
@@ -816,7 +1005,7 @@ class _Scanner:
         if reading.leading_zero and not reading.decimals:
             return True
         if not reading.grouped and reading.integer_digits > MAX_UNGROUPED_DIGITS:
-            return True
+            return not self.longest(number.end, ["currency"])  # "6000000000 теңге" is an amount
         return self.glued_before(number.first) or self.is_list_number(number)
 
     def glued_before(self, j: int) -> bool:
@@ -842,6 +1031,10 @@ class _Scanner:
         return after.text in ".)" and after.start == self.tokens[j].end and number.value < 100
 
     def is_amount(self, number: _Number, prefix: _Prefix, tail: _Tail) -> bool:
+        if number.words and number.single_word and self.longest(number.first, ["vague_alone"]):
+            return False  # "des millions d'euros", "тысячи людей": no figure
+        if self.after_time_word(number.first) or self.is_name_part(number):
+            return False
         has_unit = bool(tail.scale or tail.unit or prefix.currency or prefix.percent)
         if has_unit:
             return True
@@ -849,14 +1042,63 @@ class _Scanner:
             return False
         if number.words:
             return self.is_word_amount(number, prefix, tail)
+        if self.is_label(number, prefix, tail):
+            return False
         if self.is_year_like(number):
             counted = bool(tail.lemma) and not tail.measure  # "2100 من عناصر الإنقاذ", not "2024 budget"
             return counted and not tail.year_word and not self.year_word_before(number.first)
         return True
 
+    def is_label(self, number: _Number, prefix: _Prefix, tail: _Tail) -> bool:
+        """Digits after a name inside a sentence name a thing: "the Nord Stream 2 pipeline",
+        "Windows 11". Where every noun is capitalised, a capital tells nothing."""
+        j = number.first
+        if number.words or prefix.qualifier or tail.qualifier or tail.lemma or j < 2:
+            return False
+        if self.lex.capitalised_nouns and tail.noun:
+            return False  # "der Formel 1 verlief", but "mit Abstand 5 Punkte"
+        name, before = self.tokens[j - 1], self.tokens[j - 2]
+        return (
+            name.kind == "word"
+            and name.text[:1].isupper()
+            and len(name.text) > 1
+            and self.text[name.end : self.tokens[j].start] == " "
+            and (before.kind == "word" or before.text in "\"'«“„")  # not the sentence's first word
+            and not self.matches_at(j - 1)
+        )
+
+    def after_time_word(self, j: int) -> bool:
+        """The minutes of a time of day: "10 点 50 分", "um 20 Uhr 30"."""
+        return j > 0 and any(m.entry.kind == "time" and m.end == j for m in self.matches_at(j - 1))
+
+    def is_name_part(self, number: _Number) -> bool:
+        """A capitalised number word inside a sentence is part of a name ("the Group of Seven",
+        "die Heiligen Drei Könige"), unless the whole line is written in title case."""
+        if not number.words:
+            return False
+        token = self.tokens[number.first]
+        if not token.text[:1].isupper() or number.first == 0:
+            return False
+        before = self.tokens[number.first - 1]
+        if before.kind not in ("word", "digits") and before.text not in ",;":
+            return False  # the start of a sentence, a line, a quote or a parenthesis
+        # Where every noun is capitalised, headlines are not title-cased: a capital number word
+        # inside a sentence is a name whatever the line looks like.
+        return self.lex.capitalised_nouns or not self.in_title_case_line(number.first)
+
+    def in_title_case_line(self, j: int) -> bool:
+        start, end = j, j
+        while start > 0 and self.tokens[start - 1].kind != "newline":
+            start -= 1
+        while end < len(self.tokens) and self.tokens[end].kind != "newline":
+            end += 1
+        words = [t.text for t in self.tokens[start + 1 : end] if t.kind == "word" and len(t.text) > 3]
+        capitalised = sum(1 for w in words if w[:1].isupper())
+        return bool(words) and capitalised * 3 >= len(words) * 2  # most words, not a few names
+
     def is_word_amount(self, number: _Number, prefix: _Prefix, tail: _Tail) -> bool:
         if number.single_word and number.value in (0, 1) and not number.multiplier:
-            return False  # "one of them", "bir", "一些", "零部件"
+            return False  # "one of them", "bir", "一些", "零部件": "one" is also "a"
         if self.is_vague(number):
             return False
         needs_support = number.glyphs or (
@@ -891,7 +1133,10 @@ class _Scanner:
 
     def mention(self, prefix: _Prefix, number: _Number, tail: _Tail) -> Mention:
         start = self.tokens[prefix.start].start
-        end = self.tokens[max(tail.end, number.end) - 1].end
+        last = max(tail.end, number.end) - 1
+        if last >= number.end and self.tokens[last].kind == "symbol" and self.tokens[last].text in "-'\u2019":
+            last -= 1  # the hyphen before a glued noun ("60-year-old") is not the number's
+        end = self.tokens[last].end
         high_scale = number.high_scale if number.high_scale is not None else (number.multiplier or tail.scale)
         scale = number.low_scale if number.low_scale is not None else (number.multiplier or tail.scale)
         base = number.value / (Decimal(10) ** number.multiplier) + tail.addend / Decimal(10) ** scale

@@ -24,9 +24,17 @@ ARABIC_GROUP = "\u066c"  # ٬
 DASHES = "-\u2013"
 MINUS_SIGNS = "-\u2212"
 APOSTROPHES = "'\u2019\u02bc\u02bb\u2018`\u00b4"
+# Typed in place of an apostrophe inside a word ("п\"ять", "сім\"я"): a quotation mark is never there.
+INNER_QUOTES = '"'
 
 _KEY_TRANSLATION = str.maketrans(
-    {**{ch: "'" for ch in APOSTROPHES}, "\u2010": "-", "\u2011": "-", "\u00ad": None, "\u0640": None}
+    {
+        **{ch: "'" for ch in APOSTROPHES + INNER_QUOTES},
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u00ad": None,
+        "\u0640": None,
+    }
 )
 
 
@@ -50,7 +58,7 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
 def token_pattern(space_groups: bool) -> re.Pattern[str]:
     spaces = GROUPING_SPACES + (" " if space_groups else "")
     letter = rf"[^\W\d_{IDEOGRAPHS}]"
-    joiner = rf"[{APOSTROPHES}\-\u2010\u2011](?={letter})"
+    joiner = rf"[{APOSTROPHES}{INNER_QUOTES}\-\u2010\u2011](?={letter})"
     return re.compile(
         rf"""
         (?P<digits>(?<!\d)\d{{1,3}}(?:[{spaces}]\d{{3}})+(?:[.,\u066b]\d+)?(?![\d{spaces}]\d)(?!\d)

@@ -34,9 +34,9 @@ from ..extract.numerals import compose, is_power_of_ten, tokenize
 from . import languages
 
 CURRENCIES = (
-    "AED", "AFN", "AMD", "AUD", "AZN", "BYN", "CAD", "CHF", "CNY", "EGP", "EUR", "GBP", "GEL", "HKD",
-    "INR", "IQD", "IRR", "JPY", "KGS", "KRW", "KWD", "KZT", "PKR", "PLN", "QAR", "RUB", "SAR", "TJS",
-    "TMT", "TRY", "UAH", "USD", "UZS",
+    "AED", "AFN", "AMD", "AUD", "AZN", "BRL", "BYN", "CAD", "CHF", "CNY", "EGP", "EUR", "GBP",
+    "GEL", "HKD", "INR", "IQD", "IRR", "JPY", "KGS", "KRW", "KWD", "KZT", "MXN", "NZD", "PKR",
+    "PLN", "QAR", "RUB", "SAR", "SGD", "TJS", "TMT", "TRY", "UAH", "USD", "UZS",
 )  # fmt: skip
 # Counts whose plural forms cover every plural category of our languages.
 PLURAL_SAMPLES = (None, 0, 1, 2, 3, 5, 11, 21, 100, 1.5)
