@@ -328,3 +328,15 @@ def test_governing_prepositions_and_postpositions_are_part_of_the_span(
     text: str, language: str, span: str
 ) -> None:
     assert [m.text for m in extract_dates(text, language, PUBLISHED)] == [span]
+
+
+def test_the_same_period_in_an_undated_article_stays_unresolved_without_crashing() -> None:
+    # An explicit period before it, but no publication date to place "the previous year".
+    text = "Im ersten Quartal 2024 stieg der Umsatz, im gleichen Zeitraum des Vorjahres nicht."
+    assert values(text, "de", None) == ["2024-01/2024-03", None]
+    assert values(
+        "Im ersten Quartal stieg der Umsatz, im gleichen Zeitraum des Vorjahres nicht.", "de", None
+    ) == [
+        None,
+        None,
+    ]

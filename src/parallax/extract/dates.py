@@ -151,7 +151,12 @@ def _same_periods_resolved(mentions: list[Mention]) -> list[Mention]:
     """ "The same period last year": the months or days of the latest period before, in that year."""
     resolved = list(mentions)
     for index, mention in enumerate(resolved):
-        if not mention.attrs.get("same_period") or mention.attrs["granularity"] != "year":
+        # Without a publication date "the same period last year" has no year to move months to.
+        if (
+            not mention.attrs.get("same_period")
+            or mention.attrs["granularity"] != "year"
+            or mention.value is None
+        ):
             continue
         earlier = (_period_in_year(other.value, mention.value) for other in reversed(resolved[:index]))
         value = next((period for period in earlier if period), None)
