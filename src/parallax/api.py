@@ -37,15 +37,41 @@ def load_articles(sources: Sequence[Source]) -> list[Article]:
 
 
 def extract(
-    sources: Sequence[Source], *, clean: bool = True, progress: Progress | None = None
+    sources: Sequence[Source],
+    *,
+    clean: bool = True,
+    progress: Progress | None = None,
+    published: str | None = None,
+    language: str | None = None,
 ) -> list[Document]:
-    """Each article's facts on its own, without comparing."""
+    """Each article's facts on its own, without comparing.
+
+    ``published`` (ISO 8601) and ``language`` (a code parallax knows) are given by the user for
+    every article read, and win over what parallax would find in the text.
+    """
+    given_date, given_language = checked_overrides(published, language)
     documents = []
     for article in load_articles(sources):
         if progress:
             progress(article.id)
+        article.published = given_date or article.published
+        article.language = given_language or article.language
         documents.append(analyse(article, clean_text=clean))
     return documents
+
+
+def checked_overrides(published: str | None, language: str | None) -> tuple[str | None, str | None]:
+    """The user's publication date as ISO 8601 and language code, or a clear error."""
+    from .ingest.sources import iso_datetime
+
+    iso = iso_datetime(published) if published is not None else None
+    if published is not None and iso is None:
+        raise InputError("--published", f"{published!r} is not a date: give YYYY-MM-DD")
+    code = language.strip().lower() if language is not None else None
+    if code is not None and code not in known_languages():
+        known = ", ".join(known_languages())
+        raise InputError("--language", f"no language data for {language!r} (known: {known})")
+    return iso, code
 
 
 def compare(
@@ -54,6 +80,8 @@ def compare(
     clean: bool = True,
     encoder: Encoder | None = None,
     progress: Progress | None = None,
+    published: str | None = None,
+    language: str | None = None,
 ) -> Comparison:
     """Compare two or more articles fact by fact.
 
@@ -65,7 +93,8 @@ def compare(
         raise InputError(
             name, "nothing to compare with: give two or more articles (`parallax extract` shows one)"
         )
-    comparison = compare_documents(extract(sources, clean=clean, progress=progress), encoder)
+    documents = extract(sources, clean=clean, progress=progress, published=published, language=language)
+    comparison = compare_documents(documents, encoder)
     remember_names(comparison)
     return comparison
 

@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from . import api
 from .model import ParallaxError
+from .pipeline import undated_warnings
 from .render import json as json_render
 from .render import terminal
 from .spark.cli import add_spark_command
@@ -117,6 +118,14 @@ def _add_ingest_options(command: argparse.ArgumentParser, *, outlet: bool = True
 
 
 def _add_output_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--published",
+        metavar="DATE",
+        help="the publication date of every file (YYYY-MM-DD), for relative dates",
+    )
+    command.add_argument(
+        "--language", metavar="CODE", help="the language of every file (kk, ru, ar...), not detected"
+    )
     command.add_argument("--json", action="store_true", help="print the JSON contract (schema 1)")
     command.add_argument("--no-clean", action="store_true", help="skip boilerplate removal (text is clean)")
     command.add_argument(
@@ -165,7 +174,13 @@ def run_compare(args: argparse.Namespace) -> int:
         if not args.files:
             raise ParallaxError("compare: give two or more files, or --story ID with --store")
         with progress_reporter(len(args.files), "reading") as progress:
-            comparison = api.compare(args.files, clean=not args.no_clean, progress=progress)
+            comparison = api.compare(
+                args.files,
+                clean=not args.no_clean,
+                progress=progress,
+                published=args.published,
+                language=args.language,
+            )
     if args.json:
         record = json_render.comparison_record(comparison)
         if args.show_removed:
@@ -188,9 +203,16 @@ def run_compare(args: argparse.Namespace) -> int:
 
 def run_extract(args: argparse.Namespace) -> int:
     with progress_reporter(len(args.files), "reading") as progress:
-        documents = api.extract(args.files, clean=not args.no_clean, progress=progress)
+        documents = api.extract(
+            args.files,
+            clean=not args.no_clean,
+            progress=progress,
+            published=args.published,
+            language=args.language,
+        )
+    warnings = undated_warnings(documents)
     if args.json:
-        record = json_render.extraction_record(documents)
+        record = json_render.extraction_record(documents, warnings)
         if args.show_removed:
             _add_removed(record, documents)
         print(json_render.dumps(record))
@@ -199,6 +221,8 @@ def run_extract(args: argparse.Namespace) -> int:
         terminal.print_extraction(documents, console)
         if args.show_removed:
             terminal.print_removed(documents, console)
+    for warning in warnings:
+        stderr_console().print(f"parallax: warning: {warning}", markup=False)
     return 0
 
 
@@ -255,8 +279,7 @@ def run_prepare(args: argparse.Namespace) -> int:
         codes = api.prepare(languages, progress=advance)
     directory = cache_directory()
     where = f"stored in {directory / 'tables'}" if directory else "not stored (PARALLAX_CACHE=off)"
-    print(f"language tables for {', '.join(codes)} {where}, "
-          f"{time.perf_counter() - started:.1f} s")
+    print(f"language tables for {', '.join(codes)} {where}, {time.perf_counter() - started:.1f} s")
     return 0
 
 

@@ -86,6 +86,16 @@ def segment_blocks(article: Article, blocks: Iterable[Block]) -> list[Sentence]:
     ]
 
 
+def undated_warnings(documents: Iterable[Document]) -> list[str]:
+    """One warning per document without a publication date: its relative dates stay unresolved."""
+    return [
+        f"{document.id}: no publication date found; relative dates (today, last year, on Friday) "
+        "stay unresolved: give one with --published DATE"
+        for document in documents
+        if publication_date(document.article) is None
+    ]
+
+
 def publication_date(article: Article) -> dt.date | None:
     if not article.published:
         return None

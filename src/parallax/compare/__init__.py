@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from ..encode import Encoder, default_encoder
 from ..extract.numbers import find_nouns
 from ..model import Comparison, Document, Fact
+from ..pipeline import undated_warnings
 from .align import align
 from .entities import harmonise_entities
 
@@ -20,7 +21,7 @@ def compare_documents(documents: Sequence[Document], encoder: Encoder | None = N
     documents = list(documents)
     harmonise_entities(documents, encoder)
     alignment = align(documents, encoder.encode, context_nouns)
-    warnings = unrelated_document_warnings(documents, alignment.overlap)
+    warnings = undated_warnings(documents) + unrelated_document_warnings(documents, alignment.overlap)
     return Comparison(
         documents=documents, facts=alignment.facts, conflicts=alignment.conflicts, warnings=warnings
     )

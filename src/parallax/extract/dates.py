@@ -168,8 +168,8 @@ def _same_periods_resolved(mentions: list[Mention]) -> list[Mention]:
 
 def _period_in_year(value: str | None, year: str) -> str | None:
     found = _PERIOD_IN_A_YEAR.fullmatch(value or "")
-    if found is None:
-        return None
+    if found is None or (found[3] is None and len(found[2]) == len("-03-12")):
+        return None  # a single day ("yesterday") is no period
     first = year + found[2]
     moved = f"{first}/{year}{found[3]}" if found[3] else first
     return moved if _valid_iso(moved) else None

@@ -118,11 +118,12 @@ def comparison_record(comparison: Comparison) -> dict[str, Any]:
     }
 
 
-def extraction_record(documents: Sequence[Document]) -> dict[str, Any]:
+def extraction_record(documents: Sequence[Document], warnings: Sequence[str] = ()) -> dict[str, Any]:
     return {
         "schema": SCHEMA_VERSION,
         "documents": [document_record(d) for d in documents],
         "facts": [fact_record(f) for d in documents for f in d.facts],
+        "warnings": list(warnings),
     }
 
 
