@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from .clean import clean
 from .detect import detect_language, detect_sentence_languages
-from .extract.dates import extract_dates
+from .extract.dates import bare_years, extract_dates
 from .extract.entities import find_entities
 from .extract.numbers import extract_numbers
 from .extract.quotes import extract_quotes
@@ -109,6 +109,7 @@ def extract_mentions(text: str, language: str | None, published: dt.date | None)
     """Every fact mention of a text, with overlaps between extractors resolved."""
     dates = extract_dates(text, language, published)
     numbers = [m for m in extract_numbers(text, language) if not _swallowed_by_date(m, dates)]
+    dates += bare_years(text, [(m.start, m.end) for m in (*dates, *numbers)])
     entities = find_entities(text, language)
     quotes = extract_quotes(text, language, entities)
     return sorted([*numbers, *dates, *entities, *quotes], key=lambda m: (m.start, m.end, m.kind))

@@ -37,13 +37,15 @@ from datetime import date, datetime
 
 from parallax import lang
 from parallax.extract.dates_grammar import Grammar, grammar
-from parallax.extract.dates_parts import Parts, read_parts
+from parallax.extract.dates_parts import Parts, read_parts, written
 from parallax.extract.dates_resolve import Resolved, Unresolvable, resolve
 from parallax.model import Mention
 
 # A weekday next to a day ("mercredi 12 mars", "Montag, den 17. März", "أمس الثلاثاء") is one
 # expression with it: between them only punctuation and at most one short word.
 _WEEKDAY_JOINT = re.compile(r"[\s,.]*(?:\w{1,3}\s+)?")
+# A four-digit number standing alone, not part of a code, score, time, decimal or phone number.
+_BARE_YEAR = re.compile(r"(?<![\w\-/.:,+№#])(1[89]\d\d|20\d\d)(?![\w\-/:%]|[.,]\d)")
 # An interval of whole months or days within one year, or one month: "2025-01/2025-08".
 _PERIOD_IN_A_YEAR = re.compile(r"(\d{4})(-\d\d(?:-\d\d)?)(?:/\1(-\d\d(?:-\d\d)?))?")
 
@@ -66,6 +68,23 @@ def extract_dates(text: str, language: str | None, published: date | None) -> li
     chosen = _longest_first(_candidates(text, rules))
     mentions = [mention for candidate in chosen if (mention := _mention(text, candidate, day))]
     return _same_periods_resolved(_weekdays_joined(text, mentions))
+
+
+def bare_years(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Four-digit numbers of the last two centuries that nothing else read: years ("1991 kaufte er").
+
+    Called once the number extractor has taken what counts something ("2000 Wohnungen",
+    "2019 Fälle"): a plausible year left without a noun, unit or date word is a year in news.
+    ``taken`` are the spans of the other mentions.
+    """
+    mentions = []
+    for found in _BARE_YEAR.finditer(text):
+        start, end = found.span()
+        if any(start < other_end and other_start < end for other_start, other_end in taken):
+            continue
+        attrs = {"resolved": True, "granularity": "year", "relative": False, "bare": True}
+        mentions.append(Mention(kind="date", start=start, end=end, text=found[0], value=found[0], attrs=attrs))
+    return mentions
 
 
 def _known_language(language: str | None) -> str | None:
@@ -116,6 +135,8 @@ def _attrs(resolved: Resolved, parts: Parts) -> dict[str, object]:
     }
     if parts.ambiguous:
         attrs["ambiguous"] = True
+    elif resolved.value is None:
+        attrs["written"] = written(parts)
     if parts.weekday is not None:
         attrs["weekday"] = parts.weekday
     if parts.same_period:

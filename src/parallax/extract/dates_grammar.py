@@ -206,7 +206,8 @@ def order_templates(order: str) -> list[str]:
         month_year = "{year} {month}" + _MONTH_NOUN
     else:
         month_year = "(?:{month_prepositions} )?{month},? {year}"
-    templates = [dated(first), month_year]
+    # The preposition governing a day belongs to it, as to a month alone: "from December 24".
+    templates = ["(?:{month_prepositions} )?" + dated(first), month_year]
     # Each end with its own year: "from December 2024 to March 2025".
     for one, other in ((first, second), ("{month}", "{month2}")):
         if year_first:
@@ -335,15 +336,26 @@ def alternation(forms: Iterable[str]) -> str | None:
     return _trie_pattern(trie) if trie else None
 
 
-def _trie_pattern(node: dict[str, dict]) -> str:
+def _trie_pattern(node: dict[str, dict], previous: str = "") -> str:
     ends_here = "" in node
-    branches = [_char(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    branches = [
+        _joint(previous, char) + _char(char) + _trie_pattern(child, char)
+        for char, child in sorted(node.items())
+        if char
+    ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     if ends_here:  # the longer forms are tried first, the form ending here last
         return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
     return body
+
+
+def _joint(previous: str, char: str) -> str:
+    """Digits and letters of one form may stand a space apart: "12 月", "Q 1" (as typeset text has them)."""
+    if previous and (previous.isdecimal() and char.isalpha() or previous.isalpha() and char.isdecimal()):
+        return "[^\\S\\n]?"
+    return ""
 
 
 def _char(char: str) -> str:
@@ -366,7 +378,9 @@ def _slots(words: DateLexicon) -> dict[str, str]:
 
 
 def _number_slots(words: DateLexicon) -> dict[str, str]:
-    day_suffix = _optional(words.words.get("day_suffixes"))
+    suffixes = alternation(words.words.get("day_suffixes", []))
+    gap = "" if words.spaced else "[^\\S\\n]?"  # "24 日" as well as "24日"
+    day_suffix = f"(?:{gap}(?:{suffixes}))?" if suffixes else ""
     ordinal_suffix = alternation(words.words.get("ordinal_suffixes", []))
     counts = alternation(words.counts)
     ordinal = alternation(words.ordinals)

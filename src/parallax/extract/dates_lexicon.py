@@ -42,6 +42,7 @@ _DATEPARSER_COUNT = r"(\d++[.,]?\d*+)"
 # Abbreviations shorter than this are too often ordinary words ("Ek", "Ar", "Ha").
 _MIN_ABBREVIATION = 3
 _V = TypeVar("_V")
+_DIGIT_LETTER_GAP = re.compile(r"(?<=\d)\s+(?=[^\W\d])|(?<=[^\W\d])\s+(?=\d)")
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ class DateLexicon:
     patterns: tuple[str, ...]
 
     def month(self, form: str) -> MonthName | None:
-        key = fold(form)
+        key = _DIGIT_LETTER_GAP.sub("", fold(form))  # "12 月" is "12月" (see dates_grammar._joint)
         return self.month_names.get(key) or self.month_abbreviations.get(key)
 
     def calendar_of_year(self, year: int) -> str:

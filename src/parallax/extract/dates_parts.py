@@ -47,6 +47,31 @@ class Parts:
     ambiguous: bool = False  # a numeric date whose day and month cannot be told apart
 
 
+def written(parts: Parts) -> str:
+    """What a date expression says, in no language: the same for "13 лютого" and "February 13".
+
+    Expressions that need a publication date to resolve are compared by it when none is known:
+    two versions of one undated article still say the same date.
+    """
+    points = [point for point in (parts.start, parts.end) if point is not None]
+    fields = [
+        "/".join(f"{p.calendar[:1]}{p.year or ''}{_signed(p.year_shift)}-{p.month or ''}-{p.day or ''}" for p in points)
+    ]
+    if parts.months:
+        fields.append(f"m{parts.months[0]}-{parts.months[1]}")
+    if parts.weekday is not None:
+        fields.append(f"w{parts.weekday}{_signed(parts.weekday_direction)}")
+    if parts.shift is not None:
+        fields.append(f"{_signed(parts.shift.amount)}{parts.shift.unit}")
+    if parts.same_period:
+        fields.append("same")
+    return " ".join(fields)
+
+
+def _signed(number: int | None) -> str:
+    return "" if number is None else f"{number:+d}"
+
+
 class NotADate(ValueError):
     """The match has the shape of a date but not the content (day 32, month 13, year 5000)."""
 
@@ -108,6 +133,8 @@ def _year_of(groups: dict[str, str], index: str, point: Point, words: DateLexico
 
 def _month_of(groups: dict[str, str], index: str, point: Point, words: DateLexicon | None) -> Point:
     if f"month{index}" in groups:
+        if words and words.flags.get("months_capitalised") and groups[f"month{index}"][:1].islower():
+            raise NotADate("a month name in lower case is another word here (may, march)")
         name = words.month(groups[f"month{index}"]) if words else None
         if name is None:
             raise NotADate("unknown month name")
