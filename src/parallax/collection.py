@@ -83,6 +83,8 @@ class StoryInfo:
     first_seen: str | None
     last_seen: str | None
     conflicts: int | None = None
+    # Articles without a publication date: linked on the dates their text names, or on strong evidence.
+    undated: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         record = {
@@ -93,6 +95,7 @@ class StoryInfo:
             "title": self.title,
             "first_seen": self.first_seen,
             "last_seen": self.last_seen,
+            "undated": self.undated,
         }
         if self.conflicts is not None:
             record["conflicts"] = self.conflicts

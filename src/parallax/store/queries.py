@@ -134,4 +134,5 @@ def _story_info(store: Store, story: str, factory) -> StoryInfo:
         title=next((r[4] for r in rows if r[4]), None),
         first_seen=min(published) if published else None,
         last_seen=max(published) if published else None,
+        undated=[r[0] for r in rows if not r[3]],
     )
