@@ -233,7 +233,8 @@ UNDATED_2023 = [
         "title": "Macron in Astana: Tokayev and Macron sign agreements",
         "text": "Macron in Astana: Tokayev and Macron sign agreements\n"
         "Kazakh President Kassym-Jomart Tokayev received French President Emmanuel Macron in Astana "
-        "on 1 November 2023. The two presidents signed agreements on critical minerals and nuclear energy.\n\n"
+        "on 1 November 2023. The two presidents signed agreements on critical minerals "
+        "and nuclear energy.\n\n"
         "France has invested $18.7 billion in Kazakhstan's economy, and more than 170 French companies "
         "operate in the country, Tokayev said on 1 November.\n",
         "language": "en",

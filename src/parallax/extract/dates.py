@@ -83,7 +83,8 @@ def bare_years(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         if any(start < other_end and other_start < end for other_start, other_end in taken):
             continue
         attrs = {"resolved": True, "granularity": "year", "relative": False, "bare": True}
-        mentions.append(Mention(kind="date", start=start, end=end, text=found[0], value=found[0], attrs=attrs))
+        mention = Mention(kind="date", start=start, end=end, text=found[0], value=found[0], attrs=attrs)
+        mentions.append(mention)
     return mentions
 
 

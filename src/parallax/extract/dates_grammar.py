@@ -45,6 +45,7 @@ NUMERIC = (
 # A preposition before a year is part of the expression: "к 2030 году", "到2030年", "في عام 2024".
 YEARS = (
     "(?:{year_prepositions} )?{year_words_before} {yearnum}(?:{yeartail})?",
+    "(?:{year_prepositions} )?{yearspelled}",
     "(?:{year_prepositions} )?{yearnum}{yeartail}",
     "(?:{year_prepositions} )?{yearnum}{-}{yearnum2}{yeartail}",
     "{year_words_before} {yearnum}{-}{yearnum2}(?:{yeartail})?",
@@ -353,7 +354,7 @@ def _trie_pattern(node: dict[str, dict], previous: str = "") -> str:
 
 def _joint(previous: str, char: str) -> str:
     """Digits and letters of one form may stand a space apart: "12 月", "Q 1" (as typeset text has them)."""
-    if previous and (previous.isdecimal() and char.isalpha() or previous.isalpha() and char.isdecimal()):
+    if previous and ((previous.isdecimal() and char.isalpha()) or (previous.isalpha() and char.isdecimal())):
         return "[^\\S\\n]?"
     return ""
 
@@ -387,8 +388,8 @@ def _number_slots(words: DateLexicon) -> dict[str, str]:
     ordinal_digits = f"[1-4](?:{ordinal_suffix})" if ordinal_suffix else None
     ordinal_any = "|".join(part for part in (ordinal_digits, ordinal) if part)
     slots = {
-        "day": rf"(?P<day>\d{{1,2}}){day_suffix}",
-        "day2": rf"(?P<day2>\d{{1,2}}){day_suffix}",
+        "day": _day_slot("", day_suffix, words),
+        "day2": _day_slot("2", day_suffix, words),
         "monthnum": r"(?P<monthnum>\d{1,2})",
         "monthnum2": r"(?P<monthnum2>\d{1,2})",
         "n": rf"(?P<n>\d{{1,2}}{'|' + counts if counts else ''})",
@@ -398,6 +399,13 @@ def _number_slots(words: DateLexicon) -> dict[str, str]:
         slots["quarter"] = f"(?P<quarter>{ordinal_any})"
         slots["half"] = f"(?P<half>{ordinal_any})"
     return slots
+
+
+def _day_slot(index: str, day_suffix: str, words: DateLexicon) -> str:
+    """A day in digits ("23", "23.", "23rd") or spelled out ("twenty-third", "veintitrés")."""
+    digits = rf"(?P<day{index}>\d{{1,2}}){day_suffix}"
+    spelled = alternation(words.spelled_days)
+    return f"(?:{digits}|(?P<dayword{index}>{spelled}){day_suffix})" if spelled else digits
 
 
 def _month_slots(words: DateLexicon) -> dict[str, str]:
@@ -423,13 +431,24 @@ def _year_slots(words: DateLexicon, slots: dict[str, str]) -> dict[str, str]:
     )
     joiner = f"(?:-|{OPTIONAL_GAP})" if words.spaced else OPTIONAL_GAP
     tails = [f"{joiner}(?:{after})" if after else None, f"{APOSTROPHE}(?:{suffixes})" if suffixes else None]
-    tail = "(?:" + "|".join(part for part in tails if part) + ")" if any(tails) else _NEVER
+    # "2020-сыншы жылы": an ordinal ending on the year, only before the year word.
+    ordinal = alternation(words.words.get("year_ordinal_suffixes", []))
+    ending = f"(?:{ordinal})?" if ordinal else ""
+    tail = f"{ending}(?:" + "|".join(part for part in tails if part) + ")" if any(tails) else _NEVER
     lead = f"(?:(?:{before}){GAP})?" if before else ""
     refs = alternation(form for form, shift in words.relative.items() if shift.unit == "year")
     year_slots = {"yeartail": tail, "yearnum": r"(?P<year>\d{4})", "yearnum2": r"(?P<year2>\d{4})"}
-    for name, ref in (("year", "yearref"), ("year2", "yearref2")):
-        explicit = rf"{lead}(?P<{name}>\d{{4}})(?:{tail})?"
-        year_slots[name] = f"(?:{explicit}|(?P<{ref}>{refs}))" if refs else explicit
+    spelled = alternation(words.spelled_years)
+    for index in ("", "2"):
+        name, ref = f"year{index}", f"yearref{index}"
+        forms = [rf"{lead}(?P<{name}>\d{{4}})(?:{tail})?"]
+        if refs:
+            forms.append(f"(?P<{ref}>{refs})")
+        year_slots[name] = f"(?:{'|'.join(forms)})"
+    # A spelled-out year needs its year word ("екі мың он сегізінші жылы"); it has a template of
+    # its own, as in every date template its thousands of forms made the grammar slow to build.
+    if spelled and tail != _NEVER:
+        year_slots["yearspelled"] = rf"(?P<yearword>{spelled}){tail}"
     return year_slots
 
 

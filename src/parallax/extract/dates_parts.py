@@ -54,9 +54,7 @@ def written(parts: Parts) -> str:
     two versions of one undated article still say the same date.
     """
     points = [point for point in (parts.start, parts.end) if point is not None]
-    fields = [
-        "/".join(f"{p.calendar[:1]}{p.year or ''}{_signed(p.year_shift)}-{p.month or ''}-{p.day or ''}" for p in points)
-    ]
+    fields = ["/".join(_point_written(point) for point in points)]
     if parts.months:
         fields.append(f"m{parts.months[0]}-{parts.months[1]}")
     if parts.weekday is not None:
@@ -66,6 +64,11 @@ def written(parts: Parts) -> str:
     if parts.same_period:
         fields.append("same")
     return " ".join(fields)
+
+
+def _point_written(point: Point) -> str:
+    year = f"{point.year or ''}{_signed(point.year_shift)}"
+    return f"{point.calendar[:1]}{year}-{point.month or ''}-{point.day or ''}"
 
 
 def _signed(number: int | None) -> str:
@@ -108,6 +111,8 @@ def _point(groups: dict[str, str], index: str, nowhere: Point, words: DateLexico
         raise NotADate("the year and the month name belong to different calendars")
     if f"day{index}" in groups:
         point = replace(point, day=_within(int(groups[f"day{index}"]), 1, 31))
+    elif f"dayword{index}" in groups:
+        point = replace(point, day=_lookup(words, "spelled_days", groups[f"dayword{index}"]))
     return point
 
 
@@ -125,6 +130,8 @@ def _year_of(groups: dict[str, str], index: str, point: Point, words: DateLexico
         if is_gregorian(calendar) and not FIRST_YEAR <= year <= LAST_YEAR:
             raise NotADate(f"year {year}")
         point = replace(point, year=year, calendar=calendar)
+    if f"yearword{index}" in groups:
+        point = replace(point, year=_lookup(words, "spelled_years", groups[f"yearword{index}"]))
     if f"yearref{index}" in groups:
         shift = _lookup(words, "relative", groups[f"yearref{index}"])
         point = replace(point, year_shift=shift.amount)
