@@ -107,8 +107,15 @@ def publication_date(article: Article) -> dt.date | None:
 
 def extract_mentions(text: str, language: str | None, published: dt.date | None) -> list[Mention]:
     """Every fact mention of a text, with overlaps between extractors resolved."""
-    dates = extract_dates(text, language, published)
-    numbers = [m for m in extract_numbers(text, language) if not _swallowed_by_date(m, dates)]
+    found = extract_numbers(text, language)
+    # "在 2000 英尺": a bare year that turns out to count a unit is the count.
+    counts = [m for m in found if m.unit]
+    dates = [
+        d
+        for d in extract_dates(text, language, published)
+        if not (d.attrs.get("bare") and any(_overlaps(d, count) for count in counts))
+    ]
+    numbers = [m for m in found if not _swallowed_by_date(m, dates)]
     dates += bare_years(text, [(m.start, m.end) for m in (*dates, *numbers)])
     entities = find_entities(text, language)
     quotes = extract_quotes(text, language, entities)

@@ -148,8 +148,19 @@ def test_times_and_counts_are_not_dates(text: str, language: str) -> None:
     assert extract_dates(text, language, PUBLISHED) == []
 
 
-def test_decades_are_not_years() -> None:
-    assert values("В 1990-х годах завод закрылся.", "ru") == []
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("В 1990-х годах завод закрылся, в 80-е годы он работал.", "ru", ["1990/1999", "1980/1989"]),
+        ("The plant closed in the 1990s and boomed in the late 80s.", "en", ["1990/1999", "1980/1989"]),
+        ("L'usine a fermé dans les années 1990.", "fr", ["1990/1999"]),
+        ("Das Werk schloss Anfang der 1990er Jahre.", "de", ["1990/1999"]),
+        ("Fabrika 1990'larda kapandı.", "tr", ["1990/1999"]),
+        ("工厂在上世纪90年代关闭。", "zh", ["1990/1999"]),
+    ],
+)
+def test_decades_are_intervals_of_years_not_years(text: str, language: str, expected: list[str]) -> None:
+    assert values(text, language) == expected
 
 
 # --- calendars ----------------------------------------------------------------------------

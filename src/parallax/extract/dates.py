@@ -55,6 +55,7 @@ class _Candidate:
     start: int
     end: int
     parts: Parts
+    bare: bool = False  # a year after a preposition alone ("in 2000"): a count when a unit follows
 
     @property
     def length(self) -> int:
@@ -100,14 +101,15 @@ def _candidates(text: str, rules: Grammar) -> list[_Candidate]:
         start, end = match.span()
         parts = read_parts(match, rule.meaning, rules.lexicon)
         if parts is not None and end > start:
-            candidates.append(_Candidate(start, end, parts))
+            candidates.append(_Candidate(start, end, parts, bool(rule.meaning.get("bare"))))
     return candidates
 
 
 def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
     """Non-overlapping candidates, the longest first ("12 марта 2025 года" over "2025 года")."""
     taken: list[_Candidate] = []
-    for candidate in sorted(candidates, key=lambda c: (-c.length, c.start)):
+    # Of equal spans, one whose words say a direction ("Cuma'ya kadar": until) wins over a plain one.
+    for candidate in sorted(candidates, key=lambda c: (-c.length, c.start, c.parts.weekday_direction == 0)):
         if all(candidate.end <= other.start or candidate.start >= other.end for other in taken):
             taken.append(candidate)
     return sorted(taken, key=lambda c: c.start)
@@ -124,7 +126,7 @@ def _mention(text: str, candidate: _Candidate, published: date | None) -> Mentio
         end=candidate.end,
         text=text[candidate.start : candidate.end],
         value=resolved.value,
-        attrs=_attrs(resolved, candidate.parts),
+        attrs=_attrs(resolved, candidate.parts) | ({"bare": True} if candidate.bare else {}),
     )
 
 

@@ -77,6 +77,13 @@ WEEKDAYS = (
 # "last Tuesday" is strictly before the publication day, "next Tuesday" strictly after it.
 WEEKDAYS_BEFORE = ("(?:{weekday_prepositions} )?{weekday_last} {weekday}", "{weekday} {weekday_last_after}")
 WEEKDAYS_AFTER = ("(?:{weekday_prepositions} )?{weekday_next} {weekday}", "{weekday} {weekday_next_after}")
+# "until Friday", "до пятницы", "bis Freitag", "Cuma'ya kadar": on or after the publication day.
+WEEKDAYS_UNTIL = (
+    "{weekday_until} {weekday}",
+    "{weekday} {weekday_until_after}",
+    "{weekdaysuffixed} {weekday_until_after}",
+)
+UNTIL = 2  # a weekday direction: the first such day on or after publication
 
 # A season names its year and no finer: "весной прошлого года", "去年春季".
 SEASONS = ("{seasons} {year}", "{year} {seasons}")
@@ -137,8 +144,9 @@ def grammar(code: str | None) -> Grammar:
     drafts = list(_rules(templates, slots, words.spaced, proclitics))
     bare = [template + _NOT_A_DECADE for template in BARE_YEARS]
     expected = bool(words.flags.get("year_word_expected"))
-    drafts.extend(_rules(bare, slots, words.spaced, proclitics, no_lowercase_after=expected))
-    for direction, shapes in ((-1, WEEKDAYS_BEFORE), (1, WEEKDAYS_AFTER)):
+    options = {"no_lowercase_after": expected, "meaning": {"bare": True}}
+    drafts.extend(_rules(bare, slots, words.spaced, proclitics, **options))
+    for direction, shapes in ((-1, WEEKDAYS_BEFORE), (1, WEEKDAYS_AFTER), (UNTIL, WEEKDAYS_UNTIL)):
         drafts.extend(_rules(shapes, slots, words.spaced, proclitics, meaning={"direction": direction}))
     for (sign, unit), template in _counted_templates(words).items():
         meaning = {"sign": sign, "unit": unit}
@@ -391,6 +399,8 @@ def _number_slots(words: DateLexicon) -> dict[str, str]:
         "day": _day_slot("", day_suffix, words),
         "day2": _day_slot("2", day_suffix, words),
         "monthnum": r"(?P<monthnum>\d{1,2})",
+        # "the 1980s", "80-е годы", "上世纪80年代": the decade's first year, or its last two digits.
+        "decade": r"(?P<decade>(?:1[89]|20)?\d0)",
         "monthnum2": r"(?P<monthnum2>\d{1,2})",
         "n": rf"(?P<n>\d{{1,2}}{'|' + counts if counts else ''})",
         "count": r"(?P<count>\d{1,3})",

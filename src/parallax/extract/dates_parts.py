@@ -100,9 +100,17 @@ def _parts(groups: dict[str, str], meaning: dict[str, Any], words: DateLexicon |
         return Parts(nowhere, weekday=weekday, weekday_direction=meaning.get("direction", 0))
     if "first" in groups:
         return _numeric_with_slashes(groups, words)
+    if "decade" in groups:
+        return _decade(int(groups["decade"]), nowhere)
     start = _point(groups, "", nowhere, words)
     end = _point(groups, "2", nowhere, words) if any(key.endswith("2") for key in groups) else None
     return Parts(start, end=end, months=_months(groups, words), same_period="same" in groups)
+
+
+def _decade(first: int, nowhere: Point) -> Parts:
+    """A decade as the range of its years; "the 80s" without a century is the last century's."""
+    year = first + 1900 if first < 100 else first
+    return Parts(replace(nowhere, year=year), end=replace(nowhere, year=year + 9))
 
 
 def _point(groups: dict[str, str], index: str, nowhere: Point, words: DateLexicon | None) -> Point:

@@ -16,7 +16,7 @@ Rules for what the text leaves open, all relative to the publication date:
   has begun by the publication date: news reports periods once they are under way.
 * A weekday ("on Tuesday") is the most recent such day on or before the publication date,
   since news mostly reports what happened; "last Tuesday" is strictly before it, "next
-  Tuesday" the first one after it.
+  Tuesday" the first one after it, "until Tuesday" / "до вторника" the first on or after it.
 * "Last week" / "this week" is the Monday-to-Sunday week.
 Without a publication date none of these can be resolved: the value is None.
 """
@@ -207,7 +207,9 @@ def _day_of_nearest_month(point: Point, published: date | None) -> Resolved:
 def _weekday(weekday: int, direction: int, published: date | None) -> Resolved:
     if published is None:
         return Resolved(None, "day", relative=True)
-    if direction > 0:
+    if direction > 1:  # "until Friday": that day of this week, or of the next when it is past
+        day = published + timedelta(days=(weekday - published.weekday()) % 7)
+    elif direction > 0:
         day = published + timedelta(days=(weekday - published.weekday() - 1) % 7 + 1)
     else:
         back = (published.weekday() - weekday) % 7
