@@ -230,6 +230,8 @@ def order_templates(order: str) -> list[str]:
             "{month}" + join + "{month2}",
         ):
             templates.extend(_range_frames(join, body + _MONTH_NOUN, dated))
+    # "im März/April 2021": two months with a slash are the months from one to the other.
+    templates.append(dated("{month}/{month2}") + _MONTH_NOUN)
     return templates
 
 
@@ -423,12 +425,16 @@ def _month_slots(words: DateLexicon) -> dict[str, str]:
     names = alternation(words.month_names)
     suffix = alternation(words.words.get("month_suffixes", []))
     optional_suffix = f"(?:{suffix})?" if suffix else ""
-    # Arabic wire copy often gives both month names: "12 مارس/آذار 2025".
-    second_name = rf"(?:[^\S\n]*/[^\S\n]*(?:{names})|[^\S\n]*\([^\S\n]*(?:{names})[^\S\n]*\))?"
+    # Arabic wire copy often gives both month names: "12 مارس/آذار 2025" (dates_parts checks
+    # they name one month; "März/April" is two).
+    def second_name(index: str) -> str:
+        slash, bracket = f"(?P<monthalso{index}>{names})", f"(?P<monthaside{index}>{names})"
+        return rf"(?:[^\S\n]*/[^\S\n]*{slash}|[^\S\n]*\([^\S\n]*{bracket}[^\S\n]*\))?"
+
     slots = {
-        "month": f"(?P<month>{every}){optional_suffix}{second_name}",
-        "month2": f"(?P<month2>{every}){optional_suffix}{second_name}",
-        "monthname": f"(?P<month>{names}){optional_suffix}{second_name}",
+        "month": f"(?P<month>{every}){optional_suffix}{second_name('')}",
+        "month2": f"(?P<month2>{every}){optional_suffix}{second_name('2')}",
+        "monthname": f"(?P<month>{names}){optional_suffix}{second_name('')}",
     }
     if suffix:
         slots["monthsuffixed"] = f"(?P<month>{names})(?:{suffix})"

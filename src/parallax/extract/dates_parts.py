@@ -101,15 +101,17 @@ def _parts(groups: dict[str, str], meaning: dict[str, Any], words: DateLexicon |
     if "first" in groups:
         return _numeric_with_slashes(groups, words)
     if "decade" in groups:
-        return _decade(int(groups["decade"]), nowhere)
+        century = int(groups["century"]) if "century" in groups else None
+        return _decade(int(groups["decade"]), century, nowhere)
     start = _point(groups, "", nowhere, words)
     end = _point(groups, "2", nowhere, words) if any(key.endswith("2") for key in groups) else None
     return Parts(start, end=end, months=_months(groups, words), same_period="same" in groups)
 
 
-def _decade(first: int, nowhere: Point) -> Parts:
+def _decade(first: int, century: int | None, nowhere: Point) -> Parts:
     """A decade as the range of its years; "the 80s" without a century is the last century's."""
-    year = first + 1900 if first < 100 else first
+    base = 100 * (century - 1) if century else 1900
+    year = first if first >= 100 else base + first
     return Parts(replace(nowhere, year=year), end=replace(nowhere, year=year + 9))
 
 
@@ -153,6 +155,10 @@ def _month_of(groups: dict[str, str], index: str, point: Point, words: DateLexic
         name = words.month(groups[f"month{index}"]) if words else None
         if name is None:
             raise NotADate("unknown month name")
+        second = groups.get(f"monthalso{index}") or groups.get(f"monthaside{index}")
+        also = words.month(second) if second else None
+        if also is not None and also.month != name.month:
+            raise NotADate("two months, not two names of one")
         return replace(point, month=name.month, calendar=name.calendar)
     if f"monthnum{index}" in groups:
         return replace(point, month=_within(int(groups[f"monthnum{index}"]), 1, 12))
