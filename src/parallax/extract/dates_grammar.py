@@ -84,6 +84,11 @@ WEEKDAYS_UNTIL = (
     "{weekdaysuffixed} {weekday_until_after}",
 )
 UNTIL = 2  # a weekday direction: the first such day on or after publication
+# "on Thursday next week", "в среду на следующей неделе", "nächste Woche Donnerstag".
+WEEKDAYS_OF_A_WEEK = (
+    "(?:{weekday_prepositions} )?{weekday},? {weekref}",
+    "{weekref},? (?:{weekday_prepositions} )?{weekday}",
+)
 
 # A season names its year and no finer: "весной прошлого года", "去年春季".
 SEASONS = ("{seasons} {year}", "{year} {seasons}")
@@ -126,8 +131,10 @@ def _inside_a_number(text: str, start: int, end: int) -> bool:
     Checked here rather than in every pattern, where the look-arounds cost more than the rest.
     """
     before, after = text[max(start - 2, 0) : start], text[end : end + 2]
-    runs_in = text[start].isdecimal() and len(before) == 2 and before[0].isdecimal() and before[1] in ".,"
-    runs_on = text[end - 1].isdecimal() and len(after) == 2 and after[0] in ".," and after[1].isdecimal()
+    # A dash or slash between digits also joins a date into a code or a phone number: "221-07-05-2019".
+    joints = ".,-/"
+    runs_in = text[start].isdecimal() and len(before) == 2 and before[0].isdecimal() and before[1] in joints
+    runs_on = text[end - 1].isdecimal() and len(after) == 2 and after[0] in joints and after[1].isdecimal()
     return runs_in or runs_on
 
 
@@ -188,7 +195,7 @@ def _either(literals: set[str], before: bool) -> str:
 
 
 def _shared_templates(words: DateLexicon) -> list[str]:
-    templates = [*YEARS, *MONTHS_ALONE, *WEEKDAYS, *SEASONS, *PERIODS, "{relative}"]
+    templates = [*YEARS, *MONTHS_ALONE, *WEEKDAYS, *WEEKDAYS_OF_A_WEEK, *SEASONS, *PERIODS, "{relative}"]
     if words.flags.get("month_alone"):
         templates.append("{monthname}")
     if words.flags.get("weekday_alone"):
@@ -209,7 +216,8 @@ def order_templates(order: str) -> list[str]:
     year_first = order.startswith("Y")
 
     def dated(body: str) -> str:
-        return "(?:{year} )?" + body if year_first else body + "(?:,? {year})?"
+        # "14 July 2018", "14 July, 2018", and "on 14 July in 2018" alike.
+        return "(?:{year} )?" + body if year_first else body + "(?:(?:,?| {year_prepositions}) {year})?"
 
     if year_first:
         month_year = "{year} {month}" + _MONTH_NOUN
@@ -221,8 +229,12 @@ def order_templates(order: str) -> list[str]:
     for one, other in ((first, second), ("{month}", "{month2}")):
         if year_first:
             templates.append("(?:{range_open} )?{year} " + one + _TO + "{year2} " + other)
+            templates.append(
+                "{range_between} {year} " + one + _AND + "{year2} " + other + "(?: {range_close})?"
+            )
         else:
             templates.append("(?:{range_open} )?" + one + ",? {year}" + _TO + other + ",? {year2}")
+            templates.append("{range_between} " + one + ",? {year}" + _AND + other + ",? {year2}")
     for join in (_TO, _AND):
         for body in (
             first.replace("{day}", "{day}" + join + "{day2}"),
@@ -425,6 +437,7 @@ def _month_slots(words: DateLexicon) -> dict[str, str]:
     names = alternation(words.month_names)
     suffix = alternation(words.words.get("month_suffixes", []))
     optional_suffix = f"(?:{suffix})?" if suffix else ""
+
     # Arabic wire copy often gives both month names: "12 مارس/آذار 2025" (dates_parts checks
     # they name one month; "März/April" is two).
     def second_name(index: str) -> str:
@@ -476,6 +489,9 @@ def _word_slots(words: DateLexicon) -> dict[str, str]:
         slots["weekday"] = f"(?P<weekday>{weekdays})"
         if weekday_suffix:
             slots["weekdaysuffixed"] = f"(?P<weekday>{weekdays})(?:{weekday_suffix})"
+    weeks = alternation(form for form, shift in words.relative.items() if shift.unit == "week")
+    if weeks:
+        slots["weekref"] = f"(?P<weekref>{weeks})"
     for name, table in (("relative", words.relative), ("period", words.periods)):
         forms = alternation(table)
         if forms:

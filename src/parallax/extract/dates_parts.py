@@ -97,7 +97,8 @@ def _parts(groups: dict[str, str], meaning: dict[str, Any], words: DateLexicon |
         return Parts(nowhere, shift=_lookup(words, "relative", groups["relative"]))
     if "weekday" in groups:
         weekday = _lookup(words, "weekdays", groups["weekday"])
-        return Parts(nowhere, weekday=weekday, weekday_direction=meaning.get("direction", 0))
+        week = _lookup(words, "relative", groups["weekref"]) if "weekref" in groups else None
+        return Parts(nowhere, weekday=weekday, weekday_direction=meaning.get("direction", 0), shift=week)
     if "first" in groups:
         return _numeric_with_slashes(groups, words)
     if "decade" in groups:

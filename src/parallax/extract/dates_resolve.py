@@ -64,6 +64,8 @@ def resolve(parts: Parts, published: date | None) -> Resolved:
 def _resolve(parts: Parts, published: date | None) -> Resolved:
     if parts.ambiguous:
         return Resolved(None, "day", relative=False)
+    if parts.shift is not None and parts.weekday is not None:
+        return _weekday_of_week(parts.weekday, parts.shift, published)
     if parts.shift is not None:
         return _shifted(parts.shift, parts.start.calendar, published)
     if parts.weekday is not None:
@@ -202,6 +204,14 @@ def _day_of_nearest_month(point: Point, published: date | None) -> Resolved:
         raise Unresolvable(f"no day {point.day} near {published}")
     nearest = min(days, key=lambda day: (_distance((day, day), published), day))
     return Resolved(nearest.isoformat(), "day", relative=True)
+
+
+def _weekday_of_week(weekday: int, week: Shift, published: date | None) -> Resolved:
+    """ "On Thursday next week": that day of the Monday-to-Sunday week the shift names."""
+    if published is None:
+        return Resolved(None, "day", relative=True)
+    monday = published - timedelta(days=published.weekday()) + timedelta(weeks=week.amount)
+    return Resolved((monday + timedelta(days=weekday)).isoformat(), "day", True)
 
 
 def _weekday(weekday: int, direction: int, published: date | None) -> Resolved:
