@@ -417,7 +417,8 @@ def _number_slots(words: DateLexicon) -> dict[str, str]:
         "decade": r"(?P<decade>(?:1[89]|20)?\d0)",
         "monthnum2": r"(?P<monthnum2>\d{1,2})",
         "n": rf"(?P<n>\d{{1,2}}{'|' + counts if counts else ''})",
-        "count": r"(?P<count>\d{1,3})",
+        # "3 days ago", "three days ago", "үш күн бұрын": digits or a number word
+        "count": rf"(?P<count>\d{{1,3}}{'|' + counts if counts else ''})",
     }
     if ordinal_any:
         slots["quarter"] = f"(?P<quarter>{ordinal_any})"

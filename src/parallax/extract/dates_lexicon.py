@@ -129,7 +129,7 @@ def lexicon(code: str) -> DateLexicon:
         weekdays=_weekdays(code, data, excluded),
         relative=_relative(data, parser, excluded),
         counted=_counted(parser, data.get("ago", {})),
-        counts=_numbers(code, data.get("counts", {}), range(1, 13), "cardinal"),
+        counts=_numbers(code, data.get("counts", {}), range(1, 31), "cardinal"),
         ordinals=_numbers(code, data.get("ordinals", {}), range(1, 5), "ordinal"),
         spelled_years=_spelled(code, range(SPELLED_YEARS[0], SPELLED_YEARS[1] + 1), _year_rules(data)),
         spelled_days=_spelled(code, range(1, 32), _day_rules(data)),

@@ -92,7 +92,9 @@ def _parts(groups: dict[str, str], meaning: dict[str, Any], words: DateLexicon |
     # Relative years and months, and periods, count in the language's own calendar.
     nowhere = Point(calendar=words.default_calendar if words else GREGORIAN)
     if "count" in groups:
-        return Parts(nowhere, shift=Shift(meaning["sign"] * int(groups["count"]), meaning["unit"]))
+        text = groups["count"]
+        count = int(text) if text.isdecimal() else _lookup(words, "counts", text)
+        return Parts(nowhere, shift=Shift(meaning["sign"] * count, meaning["unit"]))
     if "relative" in groups:
         return Parts(nowhere, shift=_lookup(words, "relative", groups["relative"]))
     if "weekday" in groups:
