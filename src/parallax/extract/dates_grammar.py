@@ -196,6 +196,8 @@ def _either(literals: set[str], before: bool) -> str:
 
 def _shared_templates(words: DateLexicon) -> list[str]:
     templates = [*YEARS, *MONTHS_ALONE, *WEEKDAYS, *WEEKDAYS_OF_A_WEEK, *SEASONS, *PERIODS, "{relative}"]
+    if words.numeric_order == "DM":  # "am 3.2.", "14.05.": a day and month with their dots, no year
+        templates.append(r"(?:{weekday_prepositions} )?(?P<day>\d{1,2})\.(?P<monthnum>\d{1,2})\.(?!\d)")
     if words.flags.get("month_alone"):
         templates.append("{monthname}")
     if words.flags.get("weekday_alone"):
