@@ -77,6 +77,9 @@ WEEKDAYS = (
 # "last Tuesday" is strictly before the publication day, "next Tuesday" strictly after it.
 WEEKDAYS_BEFORE = ("(?:{weekday_prepositions} )?{weekday_last} {weekday}", "{weekday} {weekday_last_after}")
 WEEKDAYS_AFTER = ("(?:{weekday_prepositions} )?{weekday_next} {weekday}", "{weekday} {weekday_next_after}")
+# The same words before or after a month name: "last November", "novembre dernier", "next August".
+MONTHS_BEFORE = ("{weekday_last} {monthname}", "{monthname} {weekday_last_after}")
+MONTHS_AFTER = ("{weekday_next} {monthname}", "{monthname} {weekday_next_after}")
 # "until Friday", "до пятницы", "bis Freitag", "Cuma'ya kadar": on or after the publication day.
 WEEKDAYS_UNTIL = (
     "{weekday_until} {weekday}",
@@ -153,7 +156,11 @@ def grammar(code: str | None) -> Grammar:
     expected = bool(words.flags.get("year_word_expected"))
     options = {"no_lowercase_after": expected, "meaning": {"bare": True}}
     drafts.extend(_rules(bare, slots, words.spaced, proclitics, **options))
-    for direction, shapes in ((-1, WEEKDAYS_BEFORE), (1, WEEKDAYS_AFTER), (UNTIL, WEEKDAYS_UNTIL)):
+    for direction, shapes in (
+        (-1, WEEKDAYS_BEFORE + MONTHS_BEFORE),
+        (1, WEEKDAYS_AFTER + MONTHS_AFTER),
+        (UNTIL, WEEKDAYS_UNTIL),
+    ):
         drafts.extend(_rules(shapes, slots, words.spaced, proclitics, meaning={"direction": direction}))
     for (sign, unit), template in _counted_templates(words).items():
         meaning = {"sign": sign, "unit": unit}

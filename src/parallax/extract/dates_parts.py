@@ -41,7 +41,9 @@ class Parts:
     end: Point | None = None  # the other end of a range
     months: tuple[int, int] | None = None  # first and last month of a period of start's year
     weekday: int | None = None
-    weekday_direction: int = 0  # 0: on or before publication, -1: strictly before, 1: strictly after
+    # 0: on or before publication, -1: strictly before, 1: strictly after, 2: on or after; for a
+    # month without a year ("last November", "next August") the month before or after publication's.
+    weekday_direction: int = 0
     shift: Shift | None = None
     same_period: bool = False  # "the same period last year": the months of an earlier mention
     ambiguous: bool = False  # a numeric date whose day and month cannot be told apart
@@ -108,7 +110,9 @@ def _parts(groups: dict[str, str], meaning: dict[str, Any], words: DateLexicon |
         return _decade(int(groups["decade"]), century, nowhere)
     start = _point(groups, "", nowhere, words)
     end = _point(groups, "2", nowhere, words) if any(key.endswith("2") for key in groups) else None
-    return Parts(start, end=end, months=_months(groups, words), same_period="same" in groups)
+    direction = meaning.get("direction", 0)  # "last November": the latest November before
+    months = _months(groups, words)
+    return Parts(start, end=end, months=months, same_period="same" in groups, weekday_direction=direction)
 
 
 def _decade(first: int, century: int | None, nowhere: Point) -> Parts:

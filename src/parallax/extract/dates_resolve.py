@@ -74,6 +74,8 @@ def _resolve(parts: Parts, published: date | None) -> Resolved:
         return _period(parts.start, parts.months, published)
     if parts.end is not None:
         return _range(parts.start, parts.end, published)
+    if parts.weekday_direction and parts.start.month is not None and not parts.start.has_year:
+        return _month_towards(parts.start, parts.weekday_direction, published)
     return _single(parts.start, published)
 
 
@@ -89,6 +91,19 @@ def _single(point: Point, published: date | None) -> Resolved:
     if not is_gregorian(point.calendar) and granularity != "day":
         return Resolved(_days(_checked(_span(fixed, year))), "interval", relative)
     return Resolved(_iso(fixed), granularity, relative)
+
+
+def _month_towards(point: Point, direction: int, published: date | None) -> Resolved:
+    """ "Last November": the latest November before the publication month; "next August" the first after."""
+    if published is None or not is_gregorian(point.calendar):
+        return _single(point, published)
+    month = point.month or 0
+    if direction < 0:
+        year = published.year if month < published.month else published.year - 1
+    else:
+        year = published.year if month > published.month else published.year + 1
+    fixed = replace(point, year=year)
+    return Resolved(_iso(fixed), _granularity(point), relative=True)
 
 
 def _range(start: Point, end: Point, published: date | None) -> Resolved:
