@@ -34,8 +34,9 @@ _CONTROL_BYTES = frozenset([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C,
 # Text may carry a stray control byte; binary data carries them everywhere.
 _MAX_CONTROL_SHARE = 0.01
 _SAMPLE_BYTES = 64 * 1024
-# Real pages carry a stray NUL now and then (a CMS debug comment); binary data has one in 256 bytes.
-_BYTES_PER_STRAY_NUL = 4096
+# Real pages carry a stray NUL now and then (a CMS debug comment): up to one in 1 KB; binary data
+# has one in 256 bytes.
+_BYTES_PER_STRAY_NUL = 1024
 
 
 def magic_type(data: bytes) -> str | None:
