@@ -108,13 +108,7 @@ def publication_date(article: Article) -> dt.date | None:
 def extract_mentions(text: str, language: str | None, published: dt.date | None) -> list[Mention]:
     """Every fact mention of a text, with overlaps between extractors resolved."""
     found = extract_numbers(text, language)
-    # "在 2000 英尺": a bare year that turns out to count a unit is the count.
-    counts = [m for m in found if m.unit]
-    dates = [
-        d
-        for d in extract_dates(text, language, published)
-        if not (d.attrs.get("bare") and any(_overlaps(d, count) for count in counts))
-    ]
+    dates = [d for d in extract_dates(text, language, published) if not _counts_a_noun(d, found, text)]
     numbers = [m for m in found if not _swallowed_by_date(m, dates)]
     dates += bare_years(text, [(m.start, m.end) for m in (*dates, *numbers)])
     entities = find_entities(text, language)
@@ -193,6 +187,17 @@ def _fact(article: Article, sentence: Sentence, mention: Mention) -> Fact:
 
 def _overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def _counts_a_noun(date: Mention, numbers: list[Mention], text: str) -> bool:
+    """A bare year right before the noun it counts is the count: "in 2000 homes", "在 2000 英尺"."""
+    if not date.attrs.get("bare"):
+        return False
+    for number in numbers:
+        noun = number.attrs.get("noun_span")
+        if _overlaps(date, number) and noun and not text[date.end : noun[0]].strip():
+            return True
+    return False
 
 
 def _swallowed_by_date(number: Mention, dates: list[Mention]) -> bool:

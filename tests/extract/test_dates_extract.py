@@ -351,3 +351,25 @@ def test_the_same_period_in_an_undated_article_stays_unresolved_without_crashing
         None,
         None,
     ]
+
+
+# --- dates among the other facts (the pipeline settles overlaps) ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "dates", "counts"),
+    [
+        ("Sie haben die Stadt, die der Vater 1991 kaufte, nie gesehen.", "de", ["1991"], []),
+        ("In 2000 homes the power went out in 2019.", "en", ["2019"], [2000.0]),
+        ("Le gouvernement lancera entre 2026 et 2030 plusieurs trains de nuit.", "fr", ["2026/2030"], []),
+        ("The part number 221-07-05-2019 and the score 2019:2020 are no years.", "en", [], []),
+    ],
+)
+def test_bare_years_are_years_unless_they_count_the_noun_after_them(
+    text: str, language: str, dates: list[str], counts: list[float]
+) -> None:
+    from parallax.pipeline import extract_mentions
+
+    mentions = extract_mentions(text, language, None)
+    assert [m.value for m in mentions if m.kind == "date"] == dates
+    assert [m.value for m in mentions if m.kind == "quantity"] == counts
