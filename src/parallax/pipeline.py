@@ -21,7 +21,7 @@ from .segment import split_sentences
 
 # Bumped whenever extraction changes what it finds, or the encoder's input (title and lead)
 # changes, so stored articles can be re-extracted and re-encoded (``parallax reindex``).
-EXTRACTOR_VERSION = 3
+EXTRACTOR_VERSION = 4
 
 
 def analyse(article: Article, *, clean_text: bool = True) -> Document:
