@@ -38,22 +38,39 @@ def load_articles(sources: Sequence[Source]) -> list[Article]:
 
 
 def extract(
-    sources: Sequence[Source], *, clean: bool = True, learn: bool = False, progress: Progress | None = None
+    sources: Sequence[Source],
+    *,
+    clean: bool = True,
+    learn: bool = False,
+    progress: Progress | None = None,
+    published: str | None = None,
+    language: str | None = None,
 ) -> list[Document]:
     """Each article's facts on its own, without comparing.
 
     ``learn``: also know the names earlier comparisons learned (the learned-alias file); by
     default only the curated names, so that the same input always gives the same facts.
+    ``published`` (ISO 8601) and ``language`` (a code parallax knows) are given by the user for
+    every article read, and win over what parallax would find in the text.
     """
     with aliases_for(learn):
-        return _analysed(sources, clean, progress)
+        return _analysed(sources, clean, progress, published, language)
 
 
-def _analysed(sources: Sequence[Source], clean: bool, progress: Progress | None) -> list[Document]:
+def _analysed(
+    sources: Sequence[Source],
+    clean: bool,
+    progress: Progress | None,
+    published: str | None = None,
+    language: str | None = None,
+) -> list[Document]:
+    given_date, given_language = checked_overrides(published, language)
     documents = []
     for article in load_articles(sources):
         if progress:
             progress(article.id)
+        article.published = given_date or article.published
+        article.language = given_language or article.language
         documents.append(analyse(article, clean_text=clean))
     return documents
 
@@ -75,6 +92,20 @@ def aliases_for(learn: bool) -> Iterator[dict[str, str | None]]:
             use_learned_aliases(previous)
 
 
+def checked_overrides(published: str | None, language: str | None) -> tuple[str | None, str | None]:
+    """The user's publication date as ISO 8601 and language code, or a clear error."""
+    from .ingest.sources import iso_datetime
+
+    iso = iso_datetime(published) if published is not None else None
+    if published is not None and iso is None:
+        raise InputError("--published", f"{published!r} is not a date: give YYYY-MM-DD")
+    code = language.strip().lower() if language is not None else None
+    if code is not None and code not in known_languages():
+        known = ", ".join(known_languages())
+        raise InputError("--language", f"no language data for {language!r} (known: {known})")
+    return iso, code
+
+
 def compare(
     sources: Sequence[Source],
     *,
@@ -82,6 +113,8 @@ def compare(
     encoder: Encoder | None = None,
     learn: bool = False,
     progress: Progress | None = None,
+    published: str | None = None,
+    language: str | None = None,
 ) -> Comparison:
     """Compare two or more articles fact by fact.
 
@@ -98,7 +131,8 @@ def compare(
             name, "nothing to compare with: give two or more articles (`parallax extract` shows one)"
         )
     with aliases_for(learn) as aliases:
-        comparison = compare_documents(_analysed(sources, clean, progress), encoder)
+        documents = _analysed(sources, clean, progress, published, language)
+        comparison = compare_documents(documents, encoder)
         comparison.aliases = aliases
         if learn:
             remember_names(comparison)

@@ -18,6 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from . import __version__, api
 from .link.gist import documents_gist
 from .model import ParallaxError
+from .pipeline import undated_warnings
 from .render import json as json_render
 from .render import terminal
 from .spark.cli import add_spark_command
@@ -233,6 +234,14 @@ def _add_learn_option(command: argparse.ArgumentParser, what: str) -> None:
 
 
 def _add_output_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--published",
+        metavar="DATE",
+        help="the publication date of every file (YYYY-MM-DD), for relative dates",
+    )
+    command.add_argument(
+        "--language", metavar="CODE", help="the language of every file (kk, ru, ar...), not detected"
+    )
     command.add_argument("--json", action="store_true", help="print the JSON contract (schema 1)")
     command.add_argument("--no-clean", action="store_true", help="skip boilerplate removal (text is clean)")
     command.add_argument(
@@ -282,7 +291,12 @@ def run_compare(args: argparse.Namespace) -> int:
             raise ParallaxError("compare: give two or more files, or --story ID with --store")
         with progress_reporter(len(args.files), "reading") as progress:
             comparison = api.compare(
-                args.files, clean=not args.no_clean, learn=args.learn, progress=progress
+                args.files,
+                clean=not args.no_clean,
+                learn=args.learn,
+                progress=progress,
+                published=args.published,
+                language=args.language,
             )
     if args.json:
         record = json_render.comparison_record(comparison)
@@ -307,9 +321,17 @@ def run_compare(args: argparse.Namespace) -> int:
 
 def run_extract(args: argparse.Namespace) -> int:
     with progress_reporter(len(args.files), "reading") as progress, api.aliases_for(args.learn) as aliases:
-        documents = api.extract(args.files, clean=not args.no_clean, learn=args.learn, progress=progress)
+        documents = api.extract(
+            args.files,
+            clean=not args.no_clean,
+            learn=args.learn,
+            progress=progress,
+            published=args.published,
+            language=args.language,
+        )
+    warnings = undated_warnings(documents)
     if args.json:
-        record = json_render.extraction_record(documents, aliases)
+        record = json_render.extraction_record(documents, warnings, aliases)
         if args.show_removed:
             _add_removed(record, documents)
         print(json_render.dumps(record))
@@ -318,6 +340,8 @@ def run_extract(args: argparse.Namespace) -> int:
         terminal.print_extraction(documents, console)
         if args.show_removed:
             terminal.print_removed(documents, console)
+    for warning in warnings:
+        stderr_console().print(f"parallax: warning: {warning}", markup=False)
     return 0
 
 
@@ -403,8 +427,7 @@ def run_prepare(args: argparse.Namespace) -> int:
         codes = api.prepare(languages, progress=advance)
     directory = cache_directory()
     where = f"stored in {directory / 'tables'}" if directory else "not stored (PARALLAX_CACHE=off)"
-    print(f"language tables for {', '.join(codes)} {where}, "
-          f"{time.perf_counter() - started:.1f} s")
+    print(f"language tables for {', '.join(codes)} {where}, {time.perf_counter() - started:.1f} s")
     return 0
 
 

@@ -86,6 +86,8 @@ class StoryInfo:
     last_seen: str | None
     conflicts: int | None = None
     gist: str | None = None  # key names and figure in Latin letters (link/gist.py)
+    # Articles without a publication date: linked on the dates their text names, or on strong evidence.
+    undated: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         record = {
@@ -96,6 +98,7 @@ class StoryInfo:
             "title": self.title,
             "first_seen": self.first_seen,
             "last_seen": self.last_seen,
+            "undated": self.undated,
         }
         if self.conflicts is not None:
             record["conflicts"] = self.conflicts

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from .clean import clean
 from .detect import detect_language, detect_sentence_languages
-from .extract.dates import extract_dates
+from .extract.dates import bare_years, extract_dates
 from .extract.entities import find_entities
 from .extract.numbers import extract_numbers
 from .extract.quotes import extract_quotes
@@ -21,7 +21,7 @@ from .segment import split_sentences
 
 # Bumped whenever extraction changes what it finds, or the encoder's input (title and lead)
 # changes, so stored articles can be re-extracted and re-encoded (``parallax reindex``).
-EXTRACTOR_VERSION = 3
+EXTRACTOR_VERSION = 4
 
 
 def analyse(article: Article, *, clean_text: bool = True) -> Document:
@@ -86,6 +86,16 @@ def segment_blocks(article: Article, blocks: Iterable[Block]) -> list[Sentence]:
     ]
 
 
+def undated_warnings(documents: Iterable[Document]) -> list[str]:
+    """One warning per document without a publication date: its relative dates stay unresolved."""
+    return [
+        f"{document.id}: no publication date found; relative dates (today, last year, on Friday) "
+        "stay unresolved: give one with --published DATE"
+        for document in documents
+        if publication_date(document.article) is None
+    ]
+
+
 def publication_date(article: Article) -> dt.date | None:
     if not article.published:
         return None
@@ -97,8 +107,10 @@ def publication_date(article: Article) -> dt.date | None:
 
 def extract_mentions(text: str, language: str | None, published: dt.date | None) -> list[Mention]:
     """Every fact mention of a text, with overlaps between extractors resolved."""
-    dates = extract_dates(text, language, published)
-    numbers = [m for m in extract_numbers(text, language) if not _swallowed_by_date(m, dates)]
+    found = extract_numbers(text, language)
+    dates = [d for d in extract_dates(text, language, published) if not _counts_a_noun(d, found, text)]
+    numbers = [m for m in found if not _swallowed_by_date(m, dates)]
+    dates += bare_years(text, [(m.start, m.end) for m in (*dates, *numbers)])
     entities = find_entities(text, language)
     quotes = extract_quotes(text, language, entities)
     return sorted([*numbers, *dates, *entities, *quotes], key=lambda m: (m.start, m.end, m.kind))
@@ -175,6 +187,17 @@ def _fact(article: Article, sentence: Sentence, mention: Mention) -> Fact:
 
 def _overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def _counts_a_noun(date: Mention, numbers: list[Mention], text: str) -> bool:
+    """A bare year right before the noun it counts is the count: "in 2000 homes", "在 2000 英尺"."""
+    if not date.attrs.get("bare"):
+        return False
+    for number in numbers:
+        noun = number.attrs.get("noun_span")
+        if _overlaps(date, number) and noun and not text[date.end : noun[0]].strip():
+            return True
+    return False
 
 
 def _swallowed_by_date(number: Mention, dates: list[Mention]) -> bool:

@@ -150,3 +150,60 @@ def test_the_installed_command_runs_as_a_process():
     )
     assert result.returncode == 0, result.stderr
     assert "Conflicts" in result.stdout and "230" in result.stdout
+
+
+UNDATED_DE = """Umsatz im Maschinenbau gestiegen
+
+Im ersten Quartal stieg der Umsatz um 5 Prozent, gestern meldete der Verband neue Aufträge.
+Im gleichen Zeitraum des Vorjahres war er noch gesunken.
+"""
+
+
+def test_an_undated_article_is_warned_about_in_json_and_on_the_terminal(tmp_path, capsys):
+    path = tmp_path / "undated.txt"
+    path.write_text(UNDATED_DE, encoding="utf-8")
+    code, out, err = run(["extract", "--json", path], capsys)
+    assert code == 0
+    record = json.loads(out)
+    jsonschema.validate(record, contract("compare.schema.json"))
+    assert record["documents"][0]["published"] is None
+    assert any("undated.txt: no publication date" in warning for warning in record["warnings"])
+    assert "undated.txt: no publication date" in err
+    assert all(fact["value"] is None for fact in record["facts"] if fact["kind"] == "date")
+
+
+def test_published_and_language_options_resolve_relative_dates(tmp_path, capsys):
+    path = tmp_path / "undated.txt"
+    path.write_text(UNDATED_DE, encoding="utf-8")
+    code, out, err = run(["extract", "--json", "--published", "2025-05-07", "--language", "de", path], capsys)
+    assert code == 0
+    record = json.loads(out)
+    assert record["documents"][0]["published"] == "2025-05-07"
+    assert record["documents"][0]["language"] == "de"
+    assert record["warnings"] == [] and "no publication date" not in err
+    dates = [fact["value"] for fact in record["facts"] if fact["kind"] == "date"]
+    assert dates == ["2025-01/2025-03", "2025-05-06", "2024-01/2024-03"]
+
+
+def test_compare_takes_the_same_options(tmp_path, capsys):
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(UNDATED_DE, encoding="utf-8")
+    second.write_text(UNDATED_DE.replace("5 Prozent", "5,0 Prozent"), encoding="utf-8")
+    code, out, _ = run(["compare", "--json", "--published", "2025-05-07", first, second], capsys)
+    assert code == 0
+    record = json.loads(out)
+    assert [d["published"] for d in record["documents"]] == ["2025-05-07", "2025-05-07"]
+    assert not any("no publication date" in warning for warning in record["warnings"])
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "problem"),
+    [("--published", "2025-13-40", "is not a date"), ("--language", "xx", "no language data")],
+)
+def test_bad_published_or_language_is_one_clear_error(tmp_path, capsys, option, value, problem):
+    path = tmp_path / "undated.txt"
+    path.write_text(UNDATED_DE, encoding="utf-8")
+    code, out, err = run(["extract", option, value, path], capsys)
+    assert code == 1 and out == ""
+    assert err.startswith(f"parallax: error: {option}:") and problem in err
+    assert len(err.strip().splitlines()) == 1

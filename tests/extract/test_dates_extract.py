@@ -148,8 +148,19 @@ def test_times_and_counts_are_not_dates(text: str, language: str) -> None:
     assert extract_dates(text, language, PUBLISHED) == []
 
 
-def test_decades_are_not_years() -> None:
-    assert values("В 1990-х годах завод закрылся.", "ru") == []
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("В 1990-х годах завод закрылся, в 80-е годы он работал.", "ru", ["1990/1999", "1980/1989"]),
+        ("The plant closed in the 1990s and boomed in the late 80s.", "en", ["1990/1999", "1980/1989"]),
+        ("L'usine a fermé dans les années 1990.", "fr", ["1990/1999"]),
+        ("Das Werk schloss Anfang der 1990er Jahre.", "de", ["1990/1999"]),
+        ("Fabrika 1990'larda kapandı.", "tr", ["1990/1999"]),
+        ("工厂在上世纪90年代关闭。", "zh", ["1990/1999"]),
+    ],
+)
+def test_decades_are_intervals_of_years_not_years(text: str, language: str, expected: list[str]) -> None:
+    assert values(text, language) == expected
 
 
 # --- calendars ----------------------------------------------------------------------------
@@ -328,3 +339,37 @@ def test_governing_prepositions_and_postpositions_are_part_of_the_span(
     text: str, language: str, span: str
 ) -> None:
     assert [m.text for m in extract_dates(text, language, PUBLISHED)] == [span]
+
+
+def test_the_same_period_in_an_undated_article_stays_unresolved_without_crashing() -> None:
+    # An explicit period before it, but no publication date to place "the previous year".
+    text = "Im ersten Quartal 2024 stieg der Umsatz, im gleichen Zeitraum des Vorjahres nicht."
+    assert values(text, "de", None) == ["2024-01/2024-03", None]
+    assert values(
+        "Im ersten Quartal stieg der Umsatz, im gleichen Zeitraum des Vorjahres nicht.", "de", None
+    ) == [
+        None,
+        None,
+    ]
+
+
+# --- dates among the other facts (the pipeline settles overlaps) ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "dates", "counts"),
+    [
+        ("Sie haben die Stadt, die der Vater 1991 kaufte, nie gesehen.", "de", ["1991"], []),
+        ("In 2000 homes the power went out in 2019.", "en", ["2019"], [2000.0]),
+        ("Le gouvernement lancera entre 2026 et 2030 plusieurs trains de nuit.", "fr", ["2026/2030"], []),
+        ("The part number 221-07-05-2019 and the score 2019:2020 are no years.", "en", [], []),
+    ],
+)
+def test_bare_years_are_years_unless_they_count_the_noun_after_them(
+    text: str, language: str, dates: list[str], counts: list[float]
+) -> None:
+    from parallax.pipeline import extract_mentions
+
+    mentions = extract_mentions(text, language, None)
+    assert [m.value for m in mentions if m.kind == "date"] == dates
+    assert [m.value for m in mentions if m.kind == "quantity"] == counts

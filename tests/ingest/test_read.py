@@ -252,3 +252,14 @@ def test_one_sentence_per_line_is_still_an_article() -> None:
     # extract --no-clean takes phrase-per-line input; it must not be refused here.
     text = "Сапар барысында 18,7 млрд долларға келісімдер жасалды.\n21 пайыз\nсегіз компания\n"
     assert read_article("phrases.txt", data=text.encode()).text == text
+
+
+def test_a_page_with_a_stray_nul_byte_is_still_read(tmp_path: Path) -> None:
+    # A CMS debug comment left a NUL in an otherwise ordinary page: the page is text.
+    paragraph = "<p>Le conseil municipal a voté mardi le budget de la ville pour l'année prochaine.</p>\n"
+    page = (
+        "<!DOCTYPE html><html><head><title>Budget voté</title></head><body>\n<!-- debug \x00 -->\n"
+        "<article><h1>Budget voté</h1>\n" + paragraph * 60 + "</article></body></html>"
+    ).encode()
+    article = read_article(write(tmp_path, "page.html", page))
+    assert "\x00" not in article.text and "budget de la ville" in article.text

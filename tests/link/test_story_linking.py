@@ -223,3 +223,80 @@ def test_relink_gives_each_story_the_id_of_its_opener_and_old_ids_keep_answering
         [relinked] = store.stories()
         assert relinked.id == opener == story_id_for(relinked.documents[0])
         assert store.resolve("s-late") == opener
+
+
+# -- undated articles ---------------------------------------------------------------------------
+
+UNDATED_2023 = [
+    {
+        "id": "undated-en",
+        "title": "Macron in Astana: Tokayev and Macron sign agreements",
+        "text": "Macron in Astana: Tokayev and Macron sign agreements\n"
+        "Kazakh President Kassym-Jomart Tokayev received French President Emmanuel Macron in Astana "
+        "on 1 November 2023. The two presidents signed agreements on critical minerals "
+        "and nuclear energy.\n\n"
+        "France has invested $18.7 billion in Kazakhstan's economy, and more than 170 French companies "
+        "operate in the country, Tokayev said on 1 November.\n",
+        "language": "en",
+    },
+    {
+        "id": "undated-de",
+        "title": "Macron in Astana: Tokajew und Macron unterzeichnen Abkommen",
+        "text": "Macron in Astana: Tokajew und Macron unterzeichnen Abkommen\n"
+        "Der kasachische Präsident Kassym-Schomart Tokajew hat den französischen Präsidenten Emmanuel "
+        "Macron am 1. November 2023 in Astana empfangen. Beide unterzeichneten Abkommen über kritische "
+        "Rohstoffe und Kernenergie.\n\n"
+        "Frankreich hat 18,7 Milliarden Dollar in die Wirtschaft Kasachstans investiert, mehr als 170 "
+        "französische Unternehmen sind im Land tätig.\n",
+        "language": "de",
+    },
+]
+
+
+def test_undated_articles_stay_out_of_a_story_far_from_the_dates_they_mention(tmp_path):
+    march_2025 = subset(tmp_path, "visit.jsonl", {"s01-tokayev-macron-state-visit"})
+    undated = tmp_path / "undated.jsonl"
+    undated.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in UNDATED_2023), encoding="utf-8"
+    )
+    with Store(tmp_path / "s.sqlite") as store:
+        store.ingest([str(march_2025), str(undated)])
+        by_article = stories_by_article(store)
+        visit = {
+            by_article[r["id"]]
+            for r in dev_records()
+            if dev_labels()[r["id"]] == "s01-tokayev-macron-state-visit"
+        }
+        assert len(visit) == 1
+        assert by_article["undated-en"] not in visit and by_article["undated-de"] not in visit
+        # Reports of the same November 2023 event still make one story of their own.
+        assert by_article["undated-en"] == by_article["undated-de"]
+        [record] = [s for s in store.stories() if "undated-en" in s.documents]
+        assert sorted(record.undated) == ["undated-de", "undated-en"]
+
+
+def test_an_undated_article_joins_the_story_of_the_days_it_mentions(tmp_path):
+    march_2025 = subset(tmp_path, "visit.jsonl", {"s01-tokayev-macron-state-visit"})
+    record = dict(UNDATED_2023[0], id="undated-march")
+    record["text"] = (
+        record["text"].replace("1 November 2023", "12 March 2025").replace("1 November", "12 March")
+    )
+    record["text"] = (
+        record["text"].replace("in Astana", "in Paris").replace("Macron in Astana", "Tokayev in Paris")
+    )
+    undated = tmp_path / "undated.jsonl"
+    undated.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    with Store(tmp_path / "s.sqlite") as store:
+        store.ingest([str(march_2025), str(undated)])
+        by_article = stories_by_article(store)
+    assert by_article["undated-march"] == by_article["dev-009"]
+
+
+def test_an_undated_article_naming_no_date_needs_strong_evidence():
+    settings = LinkSettings()
+    weight_of = anchor_weigher({}, 100)
+    dated = features(1, 20000, {"person:tokayev", "person:macron", "q:EUR:5.2e+09"}, unit(1, 0.05))
+    names_only = features(2, -1, {"person:tokayev", "person:macron"}, unit(1, 0.05))
+    with_figure = features(3, -1, {"person:tokayev", "person:macron", "q:EUR:5.2e+09"}, unit(1, 0.05))
+    assert score_pair(dated, names_only, weight_of, settings) is None
+    assert score_pair(dated, with_figure, weight_of, settings) is not None

@@ -18,6 +18,9 @@ READ_ALSO = "read-also"
 MAX_HEADLINE_CHARS = 160
 MAX_TITLE_CHARS = 250
 MIN_BODY_WORDS_AFTER_DATELINE = 2
+# A stamp below the first lines of the body (a title the cleaner took for body, a lead above the
+# stamp) still dates the article when none came before it; further down it dates a comment.
+MAX_BODY_LINES_BEFORE_STAMP = 3
 
 
 def clean(article: Article) -> Cleaning:
@@ -78,6 +81,7 @@ class _Assembler:
     body_started: bool = False
     paragraph: list[int] | None = None  # [start, end] of the body paragraph being built
     last_text: str = ""
+    body_lines: int = 0
 
     def run(self, lines: list[Line]) -> Cleaning:
         for position, line in enumerate(lines):
@@ -99,7 +103,7 @@ class _Assembler:
     def _junk(self, line: Line) -> None:
         self._end_paragraph()
         reason = self.verdicts[line.index]
-        found = stamp(line.text) if reason == "timestamp" and not self.body_started else None
+        found = stamp(line.text) if reason == "timestamp" and self._stamp_may_date_article() else None
         if found is None:
             self._remove(line.start, line.end, reason)
             return
@@ -108,6 +112,11 @@ class _Assembler:
         self._dateline(start, end, dates.iso_date(found.match))
         if found.rest_reason:
             self._remove(line.start + found.rest_start, line.end, found.rest_reason)
+
+    def _stamp_may_date_article(self) -> bool:
+        return not self.body_started or (
+            not self.datelines and self.body_lines <= MAX_BODY_LINES_BEFORE_STAMP
+        )
 
     def _kept(self, line: Line, following: list[Line]) -> None:
         if not self.body_started:
@@ -133,6 +142,7 @@ class _Assembler:
         return more_content and substantive and short and not ends_with_period(line.text)
 
     def _body(self, start: int, end: int, text: str) -> None:
+        self.body_lines += 1
         if self.paragraph is not None and _continues(self.last_text, text):
             self.paragraph[1] = end
         else:

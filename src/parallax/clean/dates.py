@@ -25,7 +25,12 @@ _NUMERIC_DATES = (
     r"(?P<year>\d{4})[-./](?P<month>\d{1,2})[-./](?P<day>\d{1,2})",
     r"(?P<day>\d{1,2})[./-](?P<month>\d{1,2})[./-](?P<year>\d{4})",
 )
-_TIME = r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?\s?[Mm]\.?)?)"
+# A time of day: "19:05", "10.25", "10h25", "7:05 p.m.", then a short word that qualifies it in
+# any language ("Uhr", "GMT", "CET", "ч.", "ص", "h"): a stamp line has nothing else after it.
+_TIME = (
+    r"(?P<time>\d{1,2}(?::\d{2}|[.h]\d{2}(?!\d))(?::\d{2})?(?:\s?[AaPp]\.?\s?[Mm]\.?)?"
+    r"(?:\s*\(?(?:(?!\p{Han})\p{L}){1,5}\.?(?:\s?[+\-−]\d{1,2}(?::?\d\d)?)?\)?(?![\p{L}\p{M}]))?)"
+)
 _WORD = r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*"
 _PLACE = rf"(?P<place>{_WORD}(?:[\s\-]+{_WORD}){{0,2}}(?:,\s*{_WORD}(?:[\s\-]+{_WORD}){{0,2}})?)"
 # Between place and date: punctuation, a one- or two-letter preposition ("باريس في 12 مارس"),
@@ -38,6 +43,11 @@ _ALL_CAPS_PLACE = r"(?P<place>\p{Lu}[\p{Lu}\p{M}'’\-]+(?:[\s,]+\p{Lu}[\p{Lu}\p
 _DASH = r"[-–—]"
 GREGORIAN = "gregorian"
 _MONTH_NAMES = "month_names"
+_WEEKDAY_NAMES = "weekday_names"
+# A weekday name written beside the date in a stamp: "Wed 12 Mar 2025", "12 Mart 2025 Çarşamba".
+_WEEKDAY = rf"(?:(?&{_WEEKDAY_NAMES})\.?(?![\p{{L}}\p{{M}}]))"
+# A label may take one short word before the date: "Publié le", "Posted on", "Stand am".
+_AFTER_LABEL = r"(?:\s+\p{Ll}{1,3})?\s*[:：]?\s*"
 _NEAR = 80  # characters: how far into a line a stamp or dateline ends
 _DIGIT_NEAR_START = regex.compile(r"\d")
 _DASH_NEAR_START = regex.compile(_DASH)
@@ -109,20 +119,44 @@ def _month_names_defined() -> str:
 
 
 @cache
+def weekday_names() -> set[str]:
+    """Every weekday name of every language, wide and abbreviated (casefolded, no dot)."""
+    names: set[str] = set()
+    for data in lang.all_languages():
+        symbols = icu.DateFormatSymbols(icu.Locale(data.code))
+        for context in (icu.DateFormatSymbols.FORMAT, icu.DateFormatSymbols.STANDALONE):
+            for width in (icu.DateFormatSymbols.WIDE, icu.DateFormatSymbols.ABBREVIATED):
+                names.update(_month_key(name) for name in symbols.getWeekdays(context, width))
+    names.discard("")
+    return names
+
+
+@cache
+def _weekday_names_defined() -> str:
+    alternation = "|".join(regex.escape(name) for name in sorted(weekday_names(), key=len, reverse=True))
+    return rf"(?(DEFINE)(?P<{_WEEKDAY_NAMES}>(?i:{alternation})))"
+
+
+@cache
 def _date_labels() -> str:
     return _alternation("date_labels")
 
 
 @cache
 def stamp_regex() -> regex.Pattern[str]:
-    """A date stamp at the start of a line: "12.03.2025, 19:05", "Астана. 12 наурыз 2025"."""
+    """A date stamp at the start of a line: "12.03.2025, 19:05", "Астана. 12 наурыз 2025",
+    "Wed 12 Mar 2025 10.25 GMT", "04.06.2025, 10:25 Uhr", "Publié le 12 mars 2025 à 10h25"."""
     date = rf"(?<!\d)(?P<date>{date_pattern()})(?!\d)"
+    separator = r"\s*[,|·•\-–—/]?\s*"
     return regex.compile(
-        rf"{_month_names_defined()}^(?:(?i:{_date_labels()})\s*[:：]?\s*)?"
+        rf"{_month_names_defined()}{_weekday_names_defined()}"
+        rf"^(?:(?i:{_date_labels()}){_AFTER_LABEL})?"
         rf"(?:{_PLACE}{_PLACE_TO_DATE})?"
-        rf"(?:\d{{1,2}}:\d{{2}}\s*[,|·•\-–—]?\s*)?"
+        rf"(?:{_WEEKDAY}{separator})?"
+        rf"(?:\d{{1,2}}:\d{{2}}\s*[,|·•\-–—/]?\s*)?"
         rf"{date}"
-        rf"(?:\s*[,|·•\-–—/]?\s*(?:\p{{L}}{{1,6}}\.?\s*)?{_TIME})?"
+        rf"(?:{separator}{_WEEKDAY})?"
+        rf"(?:{separator}(?:\p{{L}}{{1,6}}\.?\s*){{0,2}}{_TIME})?"
         r"\s*[.,]?",
     )
 
@@ -226,6 +260,18 @@ def _month_key(name: str) -> str:
     return name.casefold().strip().rstrip(".")
 
 
+@cache
+def _day_suffixes() -> str:
+    """Letters written after a day number in any language ("1er", "2nd", "1-го"), from ``[dates]``."""
+    suffixes = {
+        suffix
+        for data in lang.all_languages()
+        for suffix in data.section("dates").get("day_suffixes", [])
+        if any(ch.isalpha() for ch in suffix)
+    }
+    return "|".join(regex.escape(suffix) for suffix in sorted(suffixes, key=len, reverse=True)) or "(?!)"
+
+
 def _dateline_marks() -> str:
     return _alternation("dateline_marks")
 
@@ -292,7 +338,7 @@ def _field_regex(field: str, month_name: str) -> str:
         return r"(?P<year>\d{4})"
     if letter in "ML":
         return month_name if len(field) >= 3 else r"(?P<month>\d{1,2})"
-    return r"(?P<day>\d{1,2})"
+    return rf"(?P<day>\d{{1,2}})(?:{_day_suffixes()})?"
 
 
 def _literal_regex(literal: str, required_letters: bool) -> str:

@@ -21,6 +21,9 @@ _NUMBER = regex.compile(r"[+\-−]?\d+(?:[\s\u00a0\u202f.,٫٬]\d+)*\s*%?")
 _CURRENCY_CODE = regex.compile(r"\b[A-Z]{3}\b")
 _TICKER_NOISE = regex.compile(r"[\p{Sc}\p{So}▲▼△▽↑↓↗↘+\-−–—%/|:()\[\]•·,;]")
 _HASHTAG = regex.compile(r"(?<![\p{L}\p{N}_])[#＃][\p{L}\p{M}\p{N}_]+")
+_HASH_MARK = regex.compile(r"[#＃]")
+# Hashtags written with spaces ("#су тасқыны") run to the next mark; each is a few words.
+MAX_HASHTAG_WORDS = 3
 _CRUMB_SEPARATOR = regex.compile(r"\s+[>»›/|→]\s+|\s*[>»›→]\s*")
 _ARROW_SEPARATOR = regex.compile(r"[>»›→]")
 _COPYRIGHT_SIGN = regex.compile(r"©|\([cс]\)\s*\d", regex.IGNORECASE)
@@ -88,10 +91,20 @@ def _letterless_reason(text: str) -> str:
 def _hashtags(text: str) -> str | None:
     if not _HASHTAG.search(text):
         return None
+    if _hashtag_line(text):
+        return "hashtags"
     rest = _HASHTAG.sub(" ", text)
     if letter_count(rest) <= 2 or phrase_book().whole_line_reason(fold(rest)) == "tags":
         return "hashtags"
     return None
+
+
+def _hashtag_line(text: str) -> bool:
+    """A line of tags, some written with spaces: "#ПрезидентСоты #су тасқыны #Астана"."""
+    tags = _HASH_MARK.split(text.strip())
+    if tags[0].strip() or len(tags) < 3 or ends_like_sentence(text):  # two tags at least
+        return False
+    return all(0 < len(words(tag)) <= MAX_HASHTAG_WORDS for tag in tags[1:])
 
 
 def _ticker(text: str) -> str | None:

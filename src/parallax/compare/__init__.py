@@ -9,6 +9,7 @@ from dataclasses import replace
 from ..encode import Encoder, default_encoder
 from ..extract.numbers import find_nouns
 from ..model import AlignedFact, Comparison, Conflict, Document, Fact
+from ..pipeline import undated_warnings
 from .align import KIND_ORDER, STATUS_ORDER, align
 from .entities import harmonise_entities
 
@@ -35,7 +36,7 @@ def compare_documents(documents: Sequence[Document], encoder: Encoder | None = N
         tuple(sorted((position[canonical[i].id], position[canonical[j].id]))): shared
         for (i, j), shared in alignment.overlap.items()
     }
-    warnings = unrelated_document_warnings(given, overlap)
+    warnings = undated_warnings(given) + unrelated_document_warnings(given, overlap)
     return Comparison(documents=given, facts=facts, conflicts=conflicts, warnings=warnings)
 
 

@@ -101,6 +101,9 @@ def same_strong_unit(a: Fact, b: Fact) -> bool:
 
 
 def _value_key(fact: Fact) -> Any:
+    if fact.kind == "date" and fact.value is None:
+        # An unresolved date ("13 February" with no publication date) is what it says, not "no value".
+        return ("written", fact.attrs.get("written") or fact.text)
     if isinstance(fact.value, float):
         return round(fact.value, 6)
     return fact.value
@@ -360,7 +363,7 @@ def align(
     clusters: list[Cluster] = []
     clusters += _absorb_restatements(_cluster_by_edges(groups_by_kind["quantity"], _same_number))
     clusters += _absorb_restatements(_cluster_by_edges(groups_by_kind["percent"], _same_number))
-    clusters += _cluster_by_key(groups_by_kind["date"], lambda f: f.value if f.value else ("text", f.text))
+    clusters += _cluster_by_key(groups_by_kind["date"], _value_key)
     clusters += _cluster_by_key(groups_by_kind["entity"], lambda f: (f.value, f.type))
     clusters += _cluster_by_edges(groups_by_kind["quote"], _same_quote)
 

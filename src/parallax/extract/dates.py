@@ -37,13 +37,15 @@ from datetime import date, datetime
 
 from parallax import lang
 from parallax.extract.dates_grammar import Grammar, grammar
-from parallax.extract.dates_parts import Parts, read_parts
+from parallax.extract.dates_parts import Parts, read_parts, written
 from parallax.extract.dates_resolve import Resolved, Unresolvable, resolve
 from parallax.model import Mention
 
 # A weekday next to a day ("mercredi 12 mars", "Montag, den 17. März", "أمس الثلاثاء") is one
 # expression with it: between them only punctuation and at most one short word.
 _WEEKDAY_JOINT = re.compile(r"[\s,.]*(?:\w{1,3}\s+)?")
+# A four-digit number standing alone, not part of a code, score, time, decimal or phone number.
+_BARE_YEAR = re.compile(r"(?<![\w\-/.:,+№#])(1[89]\d\d|20\d\d)(?![\w\-/:%]|[.,]\d)")
 # An interval of whole months or days within one year, or one month: "2025-01/2025-08".
 _PERIOD_IN_A_YEAR = re.compile(r"(\d{4})(-\d\d(?:-\d\d)?)(?:/\1(-\d\d(?:-\d\d)?))?")
 
@@ -53,6 +55,7 @@ class _Candidate:
     start: int
     end: int
     parts: Parts
+    bare: bool = False  # a year after a preposition alone ("in 2000"): a count when a unit follows
 
     @property
     def length(self) -> int:
@@ -68,6 +71,24 @@ def extract_dates(text: str, language: str | None, published: date | None) -> li
     return _same_periods_resolved(_weekdays_joined(text, mentions))
 
 
+def bare_years(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Four-digit numbers of the last two centuries that nothing else read: years ("1991 kaufte er").
+
+    Called once the number extractor has taken what counts something ("2000 Wohnungen",
+    "2019 Fälle"): a plausible year left without a noun, unit or date word is a year in news.
+    ``taken`` are the spans of the other mentions.
+    """
+    mentions = []
+    for found in _BARE_YEAR.finditer(text):
+        start, end = found.span()
+        if any(start < other_end and other_start < end for other_start, other_end in taken):
+            continue
+        attrs = {"resolved": True, "granularity": "year", "relative": False, "bare": True}
+        mention = Mention(kind="date", start=start, end=end, text=found[0], value=found[0], attrs=attrs)
+        mentions.append(mention)
+    return mentions
+
+
 def _known_language(language: str | None) -> str | None:
     """The ISO 639-1 code parallax has data for (a region subtag dropped), or None for numeric dates only."""
     code = re.split(r"[-_]", language)[0].lower() if language else None
@@ -80,14 +101,15 @@ def _candidates(text: str, rules: Grammar) -> list[_Candidate]:
         start, end = match.span()
         parts = read_parts(match, rule.meaning, rules.lexicon)
         if parts is not None and end > start:
-            candidates.append(_Candidate(start, end, parts))
+            candidates.append(_Candidate(start, end, parts, bool(rule.meaning.get("bare"))))
     return candidates
 
 
 def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
     """Non-overlapping candidates, the longest first ("12 марта 2025 года" over "2025 года")."""
     taken: list[_Candidate] = []
-    for candidate in sorted(candidates, key=lambda c: (-c.length, c.start)):
+    # Of equal spans, one whose words say a direction ("Cuma'ya kadar": until) wins over a plain one.
+    for candidate in sorted(candidates, key=lambda c: (-c.length, c.start, c.parts.weekday_direction == 0)):
         if all(candidate.end <= other.start or candidate.start >= other.end for other in taken):
             taken.append(candidate)
     return sorted(taken, key=lambda c: c.start)
@@ -104,7 +126,7 @@ def _mention(text: str, candidate: _Candidate, published: date | None) -> Mentio
         end=candidate.end,
         text=text[candidate.start : candidate.end],
         value=resolved.value,
-        attrs=_attrs(resolved, candidate.parts),
+        attrs=_attrs(resolved, candidate.parts) | ({"bare": True} if candidate.bare else {}),
     )
 
 
@@ -116,6 +138,8 @@ def _attrs(resolved: Resolved, parts: Parts) -> dict[str, object]:
     }
     if parts.ambiguous:
         attrs["ambiguous"] = True
+    elif resolved.value is None:
+        attrs["written"] = written(parts)
     if parts.weekday is not None:
         attrs["weekday"] = parts.weekday
     if parts.same_period:
@@ -151,7 +175,12 @@ def _same_periods_resolved(mentions: list[Mention]) -> list[Mention]:
     """ "The same period last year": the months or days of the latest period before, in that year."""
     resolved = list(mentions)
     for index, mention in enumerate(resolved):
-        if not mention.attrs.get("same_period") or mention.attrs["granularity"] != "year":
+        # Without a publication date "the same period last year" has no year to move months to.
+        if (
+            not mention.attrs.get("same_period")
+            or mention.attrs["granularity"] != "year"
+            or mention.value is None
+        ):
             continue
         earlier = (_period_in_year(other.value, mention.value) for other in reversed(resolved[:index]))
         value = next((period for period in earlier if period), None)
@@ -163,8 +192,8 @@ def _same_periods_resolved(mentions: list[Mention]) -> list[Mention]:
 
 def _period_in_year(value: str | None, year: str) -> str | None:
     found = _PERIOD_IN_A_YEAR.fullmatch(value or "")
-    if found is None:
-        return None
+    if found is None or (found[3] is None and len(found[2]) == len("-03-12")):
+        return None  # a single day ("yesterday") is no period
     first = year + found[2]
     moved = f"{first}/{year}{found[3]}" if found[3] else first
     return moved if _valid_iso(moved) else None

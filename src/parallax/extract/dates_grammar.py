@@ -45,6 +45,7 @@ NUMERIC = (
 # A preposition before a year is part of the expression: "к 2030 году", "到2030年", "في عام 2024".
 YEARS = (
     "(?:{year_prepositions} )?{year_words_before} {yearnum}(?:{yeartail})?",
+    "(?:{year_prepositions} )?{yearspelled}",
     "(?:{year_prepositions} )?{yearnum}{yeartail}",
     "(?:{year_prepositions} )?{yearnum}{-}{yearnum2}{yeartail}",
     "{year_words_before} {yearnum}{-}{yearnum2}(?:{yeartail})?",
@@ -76,6 +77,21 @@ WEEKDAYS = (
 # "last Tuesday" is strictly before the publication day, "next Tuesday" strictly after it.
 WEEKDAYS_BEFORE = ("(?:{weekday_prepositions} )?{weekday_last} {weekday}", "{weekday} {weekday_last_after}")
 WEEKDAYS_AFTER = ("(?:{weekday_prepositions} )?{weekday_next} {weekday}", "{weekday} {weekday_next_after}")
+# The same words before or after a month name: "last November", "novembre dernier", "next August".
+MONTHS_BEFORE = ("{weekday_last} {monthname}", "{monthname} {weekday_last_after}")
+MONTHS_AFTER = ("{weekday_next} {monthname}", "{monthname} {weekday_next_after}")
+# "until Friday", "до пятницы", "bis Freitag", "Cuma'ya kadar": on or after the publication day.
+WEEKDAYS_UNTIL = (
+    "{weekday_until} {weekday}",
+    "{weekday} {weekday_until_after}",
+    "{weekdaysuffixed} {weekday_until_after}",
+)
+UNTIL = 2  # a weekday direction: the first such day on or after publication
+# "on Thursday next week", "в среду на следующей неделе", "nächste Woche Donnerstag".
+WEEKDAYS_OF_A_WEEK = (
+    "(?:{weekday_prepositions} )?{weekday},? {weekref}",
+    "{weekref},? (?:{weekday_prepositions} )?{weekday}",
+)
 
 # A season names its year and no finer: "весной прошлого года", "去年春季".
 SEASONS = ("{seasons} {year}", "{year} {seasons}")
@@ -118,8 +134,10 @@ def _inside_a_number(text: str, start: int, end: int) -> bool:
     Checked here rather than in every pattern, where the look-arounds cost more than the rest.
     """
     before, after = text[max(start - 2, 0) : start], text[end : end + 2]
-    runs_in = text[start].isdecimal() and len(before) == 2 and before[0].isdecimal() and before[1] in ".,"
-    runs_on = text[end - 1].isdecimal() and len(after) == 2 and after[0] in ".," and after[1].isdecimal()
+    # A dash or slash between digits also joins a date into a code or a phone number: "221-07-05-2019".
+    joints = ".,-/"
+    runs_in = text[start].isdecimal() and len(before) == 2 and before[0].isdecimal() and before[1] in joints
+    runs_on = text[end - 1].isdecimal() and len(after) == 2 and after[0] in joints and after[1].isdecimal()
     return runs_in or runs_on
 
 
@@ -136,8 +154,13 @@ def grammar(code: str | None) -> Grammar:
     drafts = list(_rules(templates, slots, words.spaced, proclitics))
     bare = [template + _NOT_A_DECADE for template in BARE_YEARS]
     expected = bool(words.flags.get("year_word_expected"))
-    drafts.extend(_rules(bare, slots, words.spaced, proclitics, no_lowercase_after=expected))
-    for direction, shapes in ((-1, WEEKDAYS_BEFORE), (1, WEEKDAYS_AFTER)):
+    options = {"no_lowercase_after": expected, "meaning": {"bare": True}}
+    drafts.extend(_rules(bare, slots, words.spaced, proclitics, **options))
+    for direction, shapes in (
+        (-1, WEEKDAYS_BEFORE + MONTHS_BEFORE),
+        (1, WEEKDAYS_AFTER + MONTHS_AFTER),
+        (UNTIL, WEEKDAYS_UNTIL),
+    ):
         drafts.extend(_rules(shapes, slots, words.spaced, proclitics, meaning={"direction": direction}))
     for (sign, unit), template in _counted_templates(words).items():
         meaning = {"sign": sign, "unit": unit}
@@ -179,7 +202,9 @@ def _either(literals: set[str], before: bool) -> str:
 
 
 def _shared_templates(words: DateLexicon) -> list[str]:
-    templates = [*YEARS, *MONTHS_ALONE, *WEEKDAYS, *SEASONS, *PERIODS, "{relative}"]
+    templates = [*YEARS, *MONTHS_ALONE, *WEEKDAYS, *WEEKDAYS_OF_A_WEEK, *SEASONS, *PERIODS, "{relative}"]
+    if words.numeric_order == "DM":  # "am 3.2.", "14.05.": a day and month with their dots, no year
+        templates.append(r"(?:{weekday_prepositions} )?(?P<day>\d{1,2})\.(?P<monthnum>\d{1,2})\.(?!\d)")
     if words.flags.get("month_alone"):
         templates.append("{monthname}")
     if words.flags.get("weekday_alone"):
@@ -200,19 +225,25 @@ def order_templates(order: str) -> list[str]:
     year_first = order.startswith("Y")
 
     def dated(body: str) -> str:
-        return "(?:{year} )?" + body if year_first else body + "(?:,? {year})?"
+        # "14 July 2018", "14 July, 2018", and "on 14 July in 2018" alike.
+        return "(?:{year} )?" + body if year_first else body + "(?:(?:,?| {year_prepositions}) {year})?"
 
     if year_first:
         month_year = "{year} {month}" + _MONTH_NOUN
     else:
         month_year = "(?:{month_prepositions} )?{month},? {year}"
-    templates = [dated(first), month_year]
+    # The preposition governing a day belongs to it, as to a month alone: "from December 24".
+    templates = ["(?:{month_prepositions} )?" + dated(first), month_year]
     # Each end with its own year: "from December 2024 to March 2025".
     for one, other in ((first, second), ("{month}", "{month2}")):
         if year_first:
             templates.append("(?:{range_open} )?{year} " + one + _TO + "{year2} " + other)
+            templates.append(
+                "{range_between} {year} " + one + _AND + "{year2} " + other + "(?: {range_close})?"
+            )
         else:
             templates.append("(?:{range_open} )?" + one + ",? {year}" + _TO + other + ",? {year2}")
+            templates.append("{range_between} " + one + ",? {year}" + _AND + other + ",? {year2}")
     for join in (_TO, _AND):
         for body in (
             first.replace("{day}", "{day}" + join + "{day2}"),
@@ -220,6 +251,8 @@ def order_templates(order: str) -> list[str]:
             "{month}" + join + "{month2}",
         ):
             templates.extend(_range_frames(join, body + _MONTH_NOUN, dated))
+    # "im März/April 2021": two months with a slash are the months from one to the other.
+    templates.append(dated("{month}/{month2}") + _MONTH_NOUN)
     return templates
 
 
@@ -335,15 +368,26 @@ def alternation(forms: Iterable[str]) -> str | None:
     return _trie_pattern(trie) if trie else None
 
 
-def _trie_pattern(node: dict[str, dict]) -> str:
+def _trie_pattern(node: dict[str, dict], previous: str = "") -> str:
     ends_here = "" in node
-    branches = [_char(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    branches = [
+        _joint(previous, char) + _char(char) + _trie_pattern(child, char)
+        for char, child in sorted(node.items())
+        if char
+    ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     if ends_here:  # the longer forms are tried first, the form ending here last
         return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
     return body
+
+
+def _joint(previous: str, char: str) -> str:
+    """Digits and letters of one form may stand a space apart: "12 月", "Q 1" (as typeset text has them)."""
+    if previous and ((previous.isdecimal() and char.isalpha()) or (previous.isalpha() and char.isdecimal())):
+        return "[^\\S\\n]?"
+    return ""
 
 
 def _char(char: str) -> str:
@@ -366,19 +410,24 @@ def _slots(words: DateLexicon) -> dict[str, str]:
 
 
 def _number_slots(words: DateLexicon) -> dict[str, str]:
-    day_suffix = _optional(words.words.get("day_suffixes"))
+    suffixes = alternation(words.words.get("day_suffixes", []))
+    gap = "" if words.spaced else "[^\\S\\n]?"  # "24 日" as well as "24日"
+    day_suffix = f"(?:{gap}(?:{suffixes}))?" if suffixes else ""
     ordinal_suffix = alternation(words.words.get("ordinal_suffixes", []))
     counts = alternation(words.counts)
     ordinal = alternation(words.ordinals)
     ordinal_digits = f"[1-4](?:{ordinal_suffix})" if ordinal_suffix else None
     ordinal_any = "|".join(part for part in (ordinal_digits, ordinal) if part)
     slots = {
-        "day": rf"(?P<day>\d{{1,2}}){day_suffix}",
-        "day2": rf"(?P<day2>\d{{1,2}}){day_suffix}",
+        "day": _day_slot("", day_suffix, words),
+        "day2": _day_slot("2", day_suffix, words),
         "monthnum": r"(?P<monthnum>\d{1,2})",
+        # "the 1980s", "80-е годы", "上世纪80年代": the decade's first year, or its last two digits.
+        "decade": r"(?P<decade>(?:1[89]|20)?\d0)",
         "monthnum2": r"(?P<monthnum2>\d{1,2})",
         "n": rf"(?P<n>\d{{1,2}}{'|' + counts if counts else ''})",
-        "count": r"(?P<count>\d{1,3})",
+        # "3 days ago", "three days ago", "үш күн бұрын": digits or a number word
+        "count": rf"(?P<count>\d{{1,3}}{'|' + counts if counts else ''})",
     }
     if ordinal_any:
         slots["quarter"] = f"(?P<quarter>{ordinal_any})"
@@ -386,17 +435,29 @@ def _number_slots(words: DateLexicon) -> dict[str, str]:
     return slots
 
 
+def _day_slot(index: str, day_suffix: str, words: DateLexicon) -> str:
+    """A day in digits ("23", "23.", "23rd") or spelled out ("twenty-third", "veintitrés")."""
+    digits = rf"(?P<day{index}>\d{{1,2}}){day_suffix}"
+    spelled = alternation(words.spelled_days)
+    return f"(?:{digits}|(?P<dayword{index}>{spelled}){day_suffix})" if spelled else digits
+
+
 def _month_slots(words: DateLexicon) -> dict[str, str]:
     every = alternation([*words.month_names, *words.month_abbreviations])
     names = alternation(words.month_names)
     suffix = alternation(words.words.get("month_suffixes", []))
     optional_suffix = f"(?:{suffix})?" if suffix else ""
-    # Arabic wire copy often gives both month names: "12 مارس/آذار 2025".
-    second_name = rf"(?:[^\S\n]*/[^\S\n]*(?:{names})|[^\S\n]*\([^\S\n]*(?:{names})[^\S\n]*\))?"
+
+    # Arabic wire copy often gives both month names: "12 مارس/آذار 2025" (dates_parts checks
+    # they name one month; "März/April" is two).
+    def second_name(index: str) -> str:
+        slash, bracket = f"(?P<monthalso{index}>{names})", f"(?P<monthaside{index}>{names})"
+        return rf"(?:[^\S\n]*/[^\S\n]*{slash}|[^\S\n]*\([^\S\n]*{bracket}[^\S\n]*\))?"
+
     slots = {
-        "month": f"(?P<month>{every}){optional_suffix}{second_name}",
-        "month2": f"(?P<month2>{every}){optional_suffix}{second_name}",
-        "monthname": f"(?P<month>{names}){optional_suffix}{second_name}",
+        "month": f"(?P<month>{every}){optional_suffix}{second_name('')}",
+        "month2": f"(?P<month2>{every}){optional_suffix}{second_name('2')}",
+        "monthname": f"(?P<month>{names}){optional_suffix}{second_name('')}",
     }
     if suffix:
         slots["monthsuffixed"] = f"(?P<month>{names})(?:{suffix})"
@@ -409,13 +470,24 @@ def _year_slots(words: DateLexicon, slots: dict[str, str]) -> dict[str, str]:
     )
     joiner = f"(?:-|{OPTIONAL_GAP})" if words.spaced else OPTIONAL_GAP
     tails = [f"{joiner}(?:{after})" if after else None, f"{APOSTROPHE}(?:{suffixes})" if suffixes else None]
-    tail = "(?:" + "|".join(part for part in tails if part) + ")" if any(tails) else _NEVER
+    # "2020-сыншы жылы": an ordinal ending on the year, only before the year word.
+    ordinal = alternation(words.words.get("year_ordinal_suffixes", []))
+    ending = f"(?:{ordinal})?" if ordinal else ""
+    tail = f"{ending}(?:" + "|".join(part for part in tails if part) + ")" if any(tails) else _NEVER
     lead = f"(?:(?:{before}){GAP})?" if before else ""
     refs = alternation(form for form, shift in words.relative.items() if shift.unit == "year")
     year_slots = {"yeartail": tail, "yearnum": r"(?P<year>\d{4})", "yearnum2": r"(?P<year2>\d{4})"}
-    for name, ref in (("year", "yearref"), ("year2", "yearref2")):
-        explicit = rf"{lead}(?P<{name}>\d{{4}})(?:{tail})?"
-        year_slots[name] = f"(?:{explicit}|(?P<{ref}>{refs}))" if refs else explicit
+    spelled = alternation(words.spelled_years)
+    for index in ("", "2"):
+        name, ref = f"year{index}", f"yearref{index}"
+        forms = [rf"{lead}(?P<{name}>\d{{4}})(?:{tail})?"]
+        if refs:
+            forms.append(f"(?P<{ref}>{refs})")
+        year_slots[name] = f"(?:{'|'.join(forms)})"
+    # A spelled-out year needs its year word ("екі мың он сегізінші жылы"); it has a template of
+    # its own, as in every date template its thousands of forms made the grammar slow to build.
+    if spelled and tail != _NEVER:
+        year_slots["yearspelled"] = rf"(?P<yearword>{spelled}){tail}"
     return year_slots
 
 
@@ -427,6 +499,9 @@ def _word_slots(words: DateLexicon) -> dict[str, str]:
         slots["weekday"] = f"(?P<weekday>{weekdays})"
         if weekday_suffix:
             slots["weekdaysuffixed"] = f"(?P<weekday>{weekdays})(?:{weekday_suffix})"
+    weeks = alternation(form for form, shift in words.relative.items() if shift.unit == "week")
+    if weeks:
+        slots["weekref"] = f"(?P<weekref>{weeks})"
     for name, table in (("relative", words.relative), ("period", words.periods)):
         forms = alternation(table)
         if forms:

@@ -41,7 +41,10 @@ _DATEPARSER_RELATIVE = re.compile(r"^(?:(?P<ago>\d+) (?P<u1>\w+) ago|in (?P<in>\
 _DATEPARSER_COUNT = r"(\d++[.,]?\d*+)"
 # Abbreviations shorter than this are too often ordinary words ("Ek", "Ar", "Ha").
 _MIN_ABBREVIATION = 3
+# Years news spells out ("in the year two thousand and eighteen", "екі мың он сегізінші жылы").
+SPELLED_YEARS = (1900, 2100)
 _V = TypeVar("_V")
+_DIGIT_LETTER_GAP = re.compile(r"(?<=\d)\s+(?=[^\W\d])|(?<=[^\W\d])\s+(?=\d)")
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,8 @@ class DateLexicon:
     counted: tuple[CountedShift, ...]
     counts: dict[str, int]
     ordinals: dict[str, int]
+    spelled_years: dict[str, int]  # "екі мың жиырмасыншы" -> 2020 (ICU spellout, years and ordinals)
+    spelled_days: dict[str, int]  # "twenty-third" -> 23 (ICU ordinal spellout; cardinals where data says)
     periods: dict[str, str]
     calendars: dict[str, tuple[int, int]]  # other calendars in use -> the years they count
     default_calendar: str  # the calendar of "this year", "last month" and periods without a year
@@ -88,7 +93,7 @@ class DateLexicon:
     patterns: tuple[str, ...]
 
     def month(self, form: str) -> MonthName | None:
-        key = fold(form)
+        key = _DIGIT_LETTER_GAP.sub("", fold(form))  # "12 月" is "12月" (see dates_grammar._joint)
         return self.month_names.get(key) or self.month_abbreviations.get(key)
 
     def calendar_of_year(self, year: int) -> str:
@@ -124,8 +129,10 @@ def lexicon(code: str) -> DateLexicon:
         weekdays=_weekdays(code, data, excluded),
         relative=_relative(data, parser, excluded),
         counted=_counted(parser, data.get("ago", {})),
-        counts=_numbers(code, data.get("counts", {}), range(1, 13), "cardinal"),
+        counts=_numbers(code, data.get("counts", {}), range(1, 31), "cardinal"),
         ordinals=_numbers(code, data.get("ordinals", {}), range(1, 5), "ordinal"),
+        spelled_years=_spelled(code, range(SPELLED_YEARS[0], SPELLED_YEARS[1] + 1), _year_rules(data)),
+        spelled_days=_spelled(code, range(1, 32), _day_rules(data)),
         periods={fold(form): period for period, forms in data.get("periods", {}).items() for form in forms},
         calendars={
             name: (int(first), int(last)) for name, (first, last) in data.get("calendars", {}).items()
@@ -207,6 +214,11 @@ def _relative(data: dict[str, Any], parser: dict[str, Any], excluded: set[str]) 
     for key, forms in data.get("relative", {}).items():
         amount, unit = key.split()
         table.update((fold(form), Shift(int(amount), unit)) for form in forms)
+    # Case endings on a relative word or phrase: "бүгін" -> "бүгінде", "өткен жыл" -> "өткен жылмен".
+    suffixes = data.get("relative_suffixes", [])
+    for form, shift in list(table.items()):
+        for suffix in suffixes:
+            table.setdefault(form + fold(suffix), shift)
     return _without(table, excluded)
 
 
@@ -250,6 +262,34 @@ def _numbers(code: str, extra: dict[str, list[str]], numbers: range, kind: str) 
             table.update((fold(formatter.format(number, rule_set)), number) for number in numbers)
     for number, forms in extra.items():
         table.update((fold(form), int(number)) for form in forms)
+    return table
+
+
+def _year_rules(data: dict[str, Any]) -> tuple[str, ...]:
+    """ICU spellout rule sets years are spelled with: all year and ordinal ones, or the data's."""
+    return tuple(data.get("spelled_year_rules", ["year", "ordinal"]))
+
+
+def _day_rules(data: dict[str, Any]) -> tuple[str, ...]:
+    """Rule sets of spelled-out days: ordinals ("twenty-third"), cardinals where the data says so."""
+    default = ["ordinal", "cardinal"] if data.get("cardinal_days") else ["ordinal"]
+    return tuple(data.get("spelled_day_rules", default))
+
+
+def _spelled(code: str, numbers: range, kinds: tuple[str, ...]) -> dict[str, int]:
+    """Numbers as ICU spells them in every rule set of ``kinds`` ("year", "ordinal", "cardinal")."""
+    formatter = icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.SPELLOUT, icu.Locale(code))
+    if str(formatter.getLocale(icu.ULocDataLocaleType.ACTUAL_LOCALE)).split("_")[0] != code:
+        return {}
+    names = [formatter.getRuleSetName(i) for i in range(formatter.getNumberOfRuleSetNames())]
+    table: dict[str, int] = {}
+    for rule_set in (name for name in names if any(kind in name for kind in kinds)):
+        for number in numbers:
+            # ICU writes soft hyphens inside German compounds; text does not.
+            form = fold(formatter.format(number, rule_set).replace("\xad", ""))
+            if not form.isdecimal() and not form.startswith("-"):
+                table.setdefault(form, number)
+                table.setdefault(form.replace("〇", "零"), number)  # both zeros are written
     return table
 
 

@@ -41,10 +41,40 @@ class Parts:
     end: Point | None = None  # the other end of a range
     months: tuple[int, int] | None = None  # first and last month of a period of start's year
     weekday: int | None = None
-    weekday_direction: int = 0  # 0: on or before publication, -1: strictly before, 1: strictly after
+    # 0: on or before publication, -1: strictly before, 1: strictly after, 2: on or after; for a
+    # month without a year ("last November", "next August") the month before or after publication's.
+    weekday_direction: int = 0
     shift: Shift | None = None
     same_period: bool = False  # "the same period last year": the months of an earlier mention
     ambiguous: bool = False  # a numeric date whose day and month cannot be told apart
+
+
+def written(parts: Parts) -> str:
+    """What a date expression says, in no language: the same for "13 лютого" and "February 13".
+
+    Expressions that need a publication date to resolve are compared by it when none is known:
+    two versions of one undated article still say the same date.
+    """
+    points = [point for point in (parts.start, parts.end) if point is not None]
+    fields = ["/".join(_point_written(point) for point in points)]
+    if parts.months:
+        fields.append(f"m{parts.months[0]}-{parts.months[1]}")
+    if parts.weekday is not None:
+        fields.append(f"w{parts.weekday}{_signed(parts.weekday_direction)}")
+    if parts.shift is not None:
+        fields.append(f"{_signed(parts.shift.amount)}{parts.shift.unit}")
+    if parts.same_period:
+        fields.append("same")
+    return " ".join(fields)
+
+
+def _point_written(point: Point) -> str:
+    year = f"{point.year or ''}{_signed(point.year_shift)}"
+    return f"{point.calendar[:1]}{year}-{point.month or ''}-{point.day or ''}"
+
+
+def _signed(number: int | None) -> str:
+    return "" if number is None else f"{number:+d}"
 
 
 class NotADate(ValueError):
@@ -64,17 +94,32 @@ def _parts(groups: dict[str, str], meaning: dict[str, Any], words: DateLexicon |
     # Relative years and months, and periods, count in the language's own calendar.
     nowhere = Point(calendar=words.default_calendar if words else GREGORIAN)
     if "count" in groups:
-        return Parts(nowhere, shift=Shift(meaning["sign"] * int(groups["count"]), meaning["unit"]))
+        text = groups["count"]
+        count = int(text) if text.isdecimal() else _lookup(words, "counts", text)
+        return Parts(nowhere, shift=Shift(meaning["sign"] * count, meaning["unit"]))
     if "relative" in groups:
         return Parts(nowhere, shift=_lookup(words, "relative", groups["relative"]))
     if "weekday" in groups:
         weekday = _lookup(words, "weekdays", groups["weekday"])
-        return Parts(nowhere, weekday=weekday, weekday_direction=meaning.get("direction", 0))
+        week = _lookup(words, "relative", groups["weekref"]) if "weekref" in groups else None
+        return Parts(nowhere, weekday=weekday, weekday_direction=meaning.get("direction", 0), shift=week)
     if "first" in groups:
         return _numeric_with_slashes(groups, words)
+    if "decade" in groups:
+        century = int(groups["century"]) if "century" in groups else None
+        return _decade(int(groups["decade"]), century, nowhere)
     start = _point(groups, "", nowhere, words)
     end = _point(groups, "2", nowhere, words) if any(key.endswith("2") for key in groups) else None
-    return Parts(start, end=end, months=_months(groups, words), same_period="same" in groups)
+    direction = meaning.get("direction", 0)  # "last November": the latest November before
+    months = _months(groups, words)
+    return Parts(start, end=end, months=months, same_period="same" in groups, weekday_direction=direction)
+
+
+def _decade(first: int, century: int | None, nowhere: Point) -> Parts:
+    """A decade as the range of its years; "the 80s" without a century is the last century's."""
+    base = 100 * (century - 1) if century else 1900
+    year = first if first >= 100 else base + first
+    return Parts(replace(nowhere, year=year), end=replace(nowhere, year=year + 9))
 
 
 def _point(groups: dict[str, str], index: str, nowhere: Point, words: DateLexicon | None) -> Point:
@@ -83,6 +128,8 @@ def _point(groups: dict[str, str], index: str, nowhere: Point, words: DateLexico
         raise NotADate("the year and the month name belong to different calendars")
     if f"day{index}" in groups:
         point = replace(point, day=_within(int(groups[f"day{index}"]), 1, 31))
+    elif f"dayword{index}" in groups:
+        point = replace(point, day=_lookup(words, "spelled_days", groups[f"dayword{index}"]))
     return point
 
 
@@ -100,6 +147,8 @@ def _year_of(groups: dict[str, str], index: str, point: Point, words: DateLexico
         if is_gregorian(calendar) and not FIRST_YEAR <= year <= LAST_YEAR:
             raise NotADate(f"year {year}")
         point = replace(point, year=year, calendar=calendar)
+    if f"yearword{index}" in groups:
+        point = replace(point, year=_lookup(words, "spelled_years", groups[f"yearword{index}"]))
     if f"yearref{index}" in groups:
         shift = _lookup(words, "relative", groups[f"yearref{index}"])
         point = replace(point, year_shift=shift.amount)
@@ -108,9 +157,15 @@ def _year_of(groups: dict[str, str], index: str, point: Point, words: DateLexico
 
 def _month_of(groups: dict[str, str], index: str, point: Point, words: DateLexicon | None) -> Point:
     if f"month{index}" in groups:
+        if words and words.flags.get("months_capitalised") and groups[f"month{index}"][:1].islower():
+            raise NotADate("a month name in lower case is another word here (may, march)")
         name = words.month(groups[f"month{index}"]) if words else None
         if name is None:
             raise NotADate("unknown month name")
+        second = groups.get(f"monthalso{index}") or groups.get(f"monthaside{index}")
+        also = words.month(second) if second else None
+        if also is not None and also.month != name.month:
+            raise NotADate("two months, not two names of one")
         return replace(point, month=name.month, calendar=name.calendar)
     if f"monthnum{index}" in groups:
         return replace(point, month=_within(int(groups[f"monthnum{index}"]), 1, 12))

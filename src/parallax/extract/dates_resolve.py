@@ -16,7 +16,7 @@ Rules for what the text leaves open, all relative to the publication date:
   has begun by the publication date: news reports periods once they are under way.
 * A weekday ("on Tuesday") is the most recent such day on or before the publication date,
   since news mostly reports what happened; "last Tuesday" is strictly before it, "next
-  Tuesday" the first one after it.
+  Tuesday" the first one after it, "until Tuesday" / "до вторника" the first on or after it.
 * "Last week" / "this week" is the Monday-to-Sunday week.
 Without a publication date none of these can be resolved: the value is None.
 """
@@ -64,6 +64,8 @@ def resolve(parts: Parts, published: date | None) -> Resolved:
 def _resolve(parts: Parts, published: date | None) -> Resolved:
     if parts.ambiguous:
         return Resolved(None, "day", relative=False)
+    if parts.shift is not None and parts.weekday is not None:
+        return _weekday_of_week(parts.weekday, parts.shift, published)
     if parts.shift is not None:
         return _shifted(parts.shift, parts.start.calendar, published)
     if parts.weekday is not None:
@@ -72,6 +74,8 @@ def _resolve(parts: Parts, published: date | None) -> Resolved:
         return _period(parts.start, parts.months, published)
     if parts.end is not None:
         return _range(parts.start, parts.end, published)
+    if parts.weekday_direction and parts.start.month is not None and not parts.start.has_year:
+        return _month_towards(parts.start, parts.weekday_direction, published)
     return _single(parts.start, published)
 
 
@@ -87,6 +91,19 @@ def _single(point: Point, published: date | None) -> Resolved:
     if not is_gregorian(point.calendar) and granularity != "day":
         return Resolved(_days(_checked(_span(fixed, year))), "interval", relative)
     return Resolved(_iso(fixed), granularity, relative)
+
+
+def _month_towards(point: Point, direction: int, published: date | None) -> Resolved:
+    """ "Last November": the latest November before the publication month; "next August" the first after."""
+    if published is None or not is_gregorian(point.calendar):
+        return _single(point, published)
+    month = point.month or 0
+    if direction < 0:
+        year = published.year if month < published.month else published.year - 1
+    else:
+        year = published.year if month > published.month else published.year + 1
+    fixed = replace(point, year=year)
+    return Resolved(_iso(fixed), _granularity(point), relative=True)
 
 
 def _range(start: Point, end: Point, published: date | None) -> Resolved:
@@ -204,10 +221,20 @@ def _day_of_nearest_month(point: Point, published: date | None) -> Resolved:
     return Resolved(nearest.isoformat(), "day", relative=True)
 
 
+def _weekday_of_week(weekday: int, week: Shift, published: date | None) -> Resolved:
+    """ "On Thursday next week": that day of the Monday-to-Sunday week the shift names."""
+    if published is None:
+        return Resolved(None, "day", relative=True)
+    monday = published - timedelta(days=published.weekday()) + timedelta(weeks=week.amount)
+    return Resolved((monday + timedelta(days=weekday)).isoformat(), "day", True)
+
+
 def _weekday(weekday: int, direction: int, published: date | None) -> Resolved:
     if published is None:
         return Resolved(None, "day", relative=True)
-    if direction > 0:
+    if direction > 1:  # "until Friday": that day of this week, or of the next when it is past
+        day = published + timedelta(days=(weekday - published.weekday()) % 7)
+    elif direction > 0:
         day = published + timedelta(days=(weekday - published.weekday() - 1) % 7 + 1)
     else:
         back = (published.weekday() - weekday) % 7

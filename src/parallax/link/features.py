@@ -33,8 +33,10 @@ ANCHOR_WEIGHTS = {
     "place": 0.45,
     "e": 0.5,
     "t": 0.0,  # headline subjects: no evidence, only a penalty when they differ
+    "m": 0.0,  # the days an undated article's dates cover: no evidence, a time window
 }
 TITLE_PREFIX = "t:"
+WINDOW_PREFIX = "m:"
 SPECIFIC_KINDS = frozenset({"q", "p", "n", "d", "s"})  # figures and dates, as opposed to names
 GENERIC_UNITS = frozenset({"country", "side", "year", "month", "week", "day", "hour", "minute", "time"})
 
@@ -135,8 +137,56 @@ def title_anchors(document: Document) -> set[str]:
 
 
 def document_anchors(document: Document) -> frozenset[str]:
-    anchors = {a for fact in document.facts for a in fact_anchors(fact)}
-    return frozenset(anchors | title_anchors(document))
+    anchors = {a for fact in document.facts for a in fact_anchors(fact)} | title_anchors(document)
+    window = mentioned_window(document) if day_number(document.article.published) == NO_DAY else None
+    return frozenset(anchors | {window} if window else anchors)
+
+
+def mentioned_window(document: Document) -> str | None:
+    """The days the dates of an undated article's text cover, as an anchor: "m:2023-11-01/2023-11-30".
+
+    An article without a publication date is still of its time: one that mentions only days of
+    November 2023 is no report of an event of March 2025.
+    """
+    spans = [span for fact in document.facts if (span := _absolute_span(fact)) is not None]
+    if not spans:
+        return None
+    first, last = min(first for first, _ in spans), max(last for _, last in spans)
+    return f"{WINDOW_PREFIX}{first.isoformat()}/{last.isoformat()}"
+
+
+def _absolute_span(fact: Fact) -> tuple[dt.date, dt.date] | None:
+    if fact.kind != "date" or not isinstance(fact.value, str) or fact.attrs.get("relative"):
+        return None
+    ends = fact.value.split("/")
+    try:
+        return _first_day(ends[0]), _last_day(ends[-1])
+    except ValueError:
+        return None
+
+
+def _first_day(value: str) -> dt.date:
+    parts = [int(part) for part in value.split("-")]
+    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def _last_day(value: str) -> dt.date:
+    parts = [int(part) for part in value.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    if len(parts) == 2:
+        following = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return dt.date(parts[0], 12, 31)
+
+
+def mentioned_days(anchors: frozenset[str]) -> tuple[int, int] | None:
+    """The first and last day number of an article's "m:" anchor (see :func:`mentioned_window`)."""
+    for anchor in anchors:
+        if anchor.startswith(WINDOW_PREFIX):
+            first, _, last = anchor[len(WINDOW_PREFIX) :].partition("/")
+            return day_number(first), day_number(last)
+    return None
 
 
 def anchor_kind(anchor: str) -> str:

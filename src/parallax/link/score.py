@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .features import NO_DAY, Features, anchor_weight, is_specific
+from .features import NO_DAY, Features, anchor_weight, is_specific, mentioned_days
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,9 @@ class LinkSettings:
     cosine_weight: float = 3.0
     overlap_weight: float = 1.2
     undated_penalty: float = 0.25  # an article without a date could be from any week
+    # An undated article whose text names no date at all links only on strong evidence:
+    # twice the usual weight of shared anchors, a figure or date among them, alike lead texts.
+    undated_min_evidence: float = 2.4
     headline_penalty: float = 0.7  # both headlines name known people, and none in common
     # Two articles sharing only names (no figure, no date) must also read alike: the same
     # people meet often. Measured on our corpora, 14% of same-story pairs share no figure.
@@ -72,6 +75,9 @@ def score_pair(
     days_apart = None if NO_DAY in (a.day, b.day) else abs(a.day - b.day)
     if days_apart is not None and days_apart > settings.window_days:
         return None
+    windows = (_days_of(a), _days_of(b))
+    if None not in windows and not _meet(*windows, settings.window_days):
+        return None  # an undated article outside the days its own dates name
     cosine = float(np.dot(a.vector, b.vector)) if a.vector is not None and b.vector is not None else 0.0
     if cosine < settings.min_cosine:
         return None
@@ -80,6 +86,8 @@ def score_pair(
     if evidence < settings.min_evidence:
         return None
     if cosine < settings.names_only_cosine and not any(is_specific(x) for x in shared):
+        return None
+    if None in windows and not _strong(cosine, evidence, shared, settings):
         return None
     norm = min(sum(weight_of(x) for x in a.anchors), sum(weight_of(x) for x in b.anchors))
     overlap = evidence / norm if norm else 0.0
@@ -92,6 +100,22 @@ def score_pair(
     else:
         score -= 0.1 * days_apart
     return PairScore(score, cosine, evidence, overlap, days_apart)
+
+
+def _days_of(features: Features) -> tuple[int, int] | None:
+    """The days an article may be from: its publication day, or the days its dates name, or None."""
+    if features.day != NO_DAY:
+        return features.day, features.day
+    return mentioned_days(features.anchors)
+
+
+def _meet(a: tuple[int, int], b: tuple[int, int], slack: int) -> bool:
+    return a[0] - slack <= b[1] and b[0] - slack <= a[1]
+
+
+def _strong(cosine: float, evidence: float, shared: frozenset[str], settings: LinkSettings) -> bool:
+    specific = any(is_specific(x) for x in shared)
+    return specific and evidence >= settings.undated_min_evidence and cosine >= settings.names_only_cosine
 
 
 def headlines_differ(a: frozenset[str], b: frozenset[str]) -> bool:

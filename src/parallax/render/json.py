@@ -120,12 +120,15 @@ def comparison_record(comparison: Comparison) -> dict[str, Any]:
 
 
 def extraction_record(
-    documents: Sequence[Document], aliases: dict[str, str | None] | None = None
+    documents: Sequence[Document],
+    warnings: Sequence[str] = (),
+    aliases: dict[str, str | None] | None = None,
 ) -> dict[str, Any]:
     return {
         "schema": SCHEMA_VERSION,
         "documents": [document_record(d) for d in documents],
         "facts": [fact_record(f) for d in documents for f in d.facts],
+        "warnings": list(warnings),
         "aliases": aliases,
     }
 

@@ -136,6 +136,7 @@ def _story_info(store: Store, story: str, factory) -> StoryInfo:
         first_seen=min(published) if published else None,
         last_seen=max(published) if published else None,
         gist=story_gist_of(store, story),
+        undated=[r[0] for r in rows if not r[3]],
     )
 
 
