@@ -39,6 +39,7 @@ from parallax import lang
 from parallax.extract.dates_grammar import Grammar, grammar
 from parallax.extract.dates_parts import Parts, read_parts
 from parallax.extract.dates_resolve import Resolved, Unresolvable, resolve
+from parallax.extract.spans import SpanSet
 from parallax.model import Mention
 
 # A weekday next to a day ("mercredi 12 mars", "Montag, den 17. März", "أمس الثلاثاء") is one
@@ -87,8 +88,10 @@ def _candidates(text: str, rules: Grammar) -> list[_Candidate]:
 def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
     """Non-overlapping candidates, the longest first ("12 марта 2025 года" over "2025 года")."""
     taken: list[_Candidate] = []
+    spans = SpanSet()
     for candidate in sorted(candidates, key=lambda c: (-c.length, c.start)):
-        if all(candidate.end <= other.start or candidate.start >= other.end for other in taken):
+        if not spans.overlaps(candidate.start, candidate.end):
+            spans.add(candidate.start, candidate.end)
             taken.append(candidate)
     return sorted(taken, key=lambda c: c.start)
 
