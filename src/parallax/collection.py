@@ -190,16 +190,21 @@ class Store:
         progress: Progress | None = None,
         *,
         workers: int | None = None,
+        analyser: Callable[[Article | Rejected], Document | Rejected] | None = None,
     ) -> IngestSummary:
         """Analyse, dedupe, encode, store and link articles; ``Rejected`` items are counted.
 
         Past a warm-up, ``workers`` processes (default: one per core) analyse and encode while
-        this process stores and links; order is kept, so linking is the same.
+        this process stores and links; order is kept, so linking is the same. ``analyser``, when
+        given, analyses each article instead (the server's, which stops at a time limit).
         """
         summary = IngestSummary()
         linker = self.linker()
         batch: list[Document | Encoded | Rejected] = []
-        stream = analysed_stream(items, workers or os.cpu_count() or 1, encode=self._workers_can_encode())
+        if analyser is not None:
+            stream: Iterable[Document | Encoded | Rejected] = map(analyser, items)
+        else:
+            stream = analysed_stream(items, workers or os.cpu_count() or 1, encode=self._workers_can_encode())
         for item in stream:
             batch.append(item)
             if len(batch) >= ENCODE_BATCH:

@@ -16,6 +16,7 @@ from .extract.dates import extract_dates
 from .extract.entities import find_entities
 from .extract.numbers import extract_numbers
 from .extract.quotes import extract_quotes
+from .extract.spans import SpanSet
 from .model import Article, Block, Cleaning, Document, Fact, Mention, Sentence
 from .segment import split_sentences
 
@@ -98,7 +99,8 @@ def publication_date(article: Article) -> dt.date | None:
 def extract_mentions(text: str, language: str | None, published: dt.date | None) -> list[Mention]:
     """Every fact mention of a text, with overlaps between extractors resolved."""
     dates = extract_dates(text, language, published)
-    numbers = [m for m in extract_numbers(text, language) if not _swallowed_by_date(m, dates)]
+    date_spans = SpanSet((d.start, d.end) for d in dates)
+    numbers = [m for m in extract_numbers(text, language) if not _swallowed_by_date(m, date_spans)]
     entities = find_entities(text, language)
     quotes = extract_quotes(text, language, entities)
     return sorted([*numbers, *dates, *entities, *quotes], key=lambda m: (m.start, m.end, m.kind))
@@ -173,15 +175,11 @@ def _fact(article: Article, sentence: Sentence, mention: Mention) -> Fact:
     )
 
 
-def _overlaps(a: Mention, b: Mention) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
-def _swallowed_by_date(number: Mention, dates: list[Mention]) -> bool:
+def _swallowed_by_date(number: Mention, dates: SpanSet) -> bool:
     """A bare number inside a date ("12 марта 2025") is part of the date, not a quantity.
 
     A currency amount or a percentage keeps its own fact even when a date overlaps it.
     """
     if number.kind == "percent" or number.attrs.get("currency"):
         return False
-    return any(_overlaps(number, date) for date in dates)
+    return dates.overlaps(number.start, number.end)
