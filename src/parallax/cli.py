@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from collections.abc import Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,7 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import api
-from .model import ParallaxError
+from .model import InputWarning, ParallaxError
 from .render import json as json_render
 from .render import terminal
 from .spark.cli import add_spark_command
@@ -417,9 +418,24 @@ def run_watch(args: argparse.Namespace) -> int:
     return 0
 
 
+def show_input_warnings() -> None:
+    """Each repair made to an input (bytes replaced, a record skipped) on one line of stderr."""
+    previous = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None, line=None) -> None:
+        if issubclass(category, InputWarning):
+            print(f"parallax: warning: {message}", file=sys.stderr)
+        else:
+            previous(message, category, filename, lineno, file, line)
+
+    warnings.simplefilter("always", InputWarning)
+    warnings.showwarning = show
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    show_input_warnings()
     try:
         return args.run(args)
     except ParallaxError as error:

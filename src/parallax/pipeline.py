@@ -9,6 +9,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import replace
+
+import regex
 
 from .clean import clean
 from .detect import detect_language, detect_sentence_languages
@@ -106,6 +109,46 @@ def extract_mentions(text: str, language: str | None, published: dt.date | None)
     return sorted([*numbers, *dates, *entities, *quotes], key=lambda m: (m.start, m.end, m.kind))
 
 
+# Invisible formatting characters (zero-width space and joiner, word joiner, direction marks and
+# embeddings, soft hyphen, BOM) split "1\u200b000" into two numbers and a name into two words.
+# The zero-width non-joiner stays: Persian spelling needs it (می‌گوید).
+_INVISIBLE = regex.compile(r"[\p{Cf}--[\u200c]]+", regex.V1)
+# The mention attributes that hold offsets into the text.
+_OFFSET_ATTRS = ("speaker_start", "speaker_end")
+
+
+def extract_readable(text: str, language: str | None, published: dt.date | None) -> list[Mention]:
+    """:func:`extract_mentions` on ``text`` read without its invisible formatting characters;
+    every offset is still an offset into ``text`` and every mention's text is ``text`` there."""
+    if not _INVISIBLE.search(text):
+        return extract_mentions(text, language, published)
+    visible, origin = without_invisible(text)
+    return [_back_in(text, origin, mention) for mention in extract_mentions(visible, language, published)]
+
+
+def without_invisible(text: str) -> tuple[str, list[int]]:
+    """``text`` without invisible characters, and where each of its characters (and its end)
+    stands in ``text``."""
+    pieces, origin, position = [], [], 0
+    for match in _INVISIBLE.finditer(text):
+        pieces.append(text[position : match.start()])
+        origin.extend(range(position, match.start()))
+        position = match.end()
+    pieces.append(text[position:])
+    origin.extend(range(position, len(text) + 1))
+    return "".join(pieces), origin
+
+
+def _back_in(text: str, origin: list[int], mention: Mention) -> Mention:
+    start = origin[mention.start]
+    end = origin[mention.end - 1] + 1 if mention.end > mention.start else start
+    attrs = mention.attrs
+    if any(attrs.get(key) is not None for key in _OFFSET_ATTRS):
+        attrs = {**attrs, **{k: origin[attrs[k]] if k.endswith("start") else origin[attrs[k] - 1] + 1
+                             for k in _OFFSET_ATTRS if attrs.get(k) is not None}}
+    return replace(mention, start=start, end=end, text=text[start:end], attrs=attrs)
+
+
 def blank_outside(text: str, spans: Iterable[tuple[int, int]]) -> str:
     """``text`` with everything outside ``spans`` turned to spaces (line breaks kept), so that
     extractors read only those spans but every offset stays an offset into ``text``."""
@@ -129,7 +172,7 @@ def extract_facts(article: Article, sentences: list[Sentence]) -> list[Fact]:
         group = [s for s in readable if s.language == language]
         view = blank_outside(article.text, [(s.start, s.end) for s in group])
         starts = [s.start for s in group]
-        for mention in extract_mentions(view, language, published):
+        for mention in extract_readable(view, language, published):
             position = bisect.bisect_right(starts, mention.start) - 1
             if position < 0 or mention.start >= group[position].end:
                 continue

@@ -29,7 +29,7 @@ import regex
 from parallax.ingest import html
 from parallax.ingest.decode import bom_encoding, codec_name
 from parallax.ingest.fetch import Fetcher, FetchError
-from parallax.ingest.read import STDIN, article_ids, read_article
+from parallax.ingest.read import STDIN, article_ids, not_a_regular_file, read_article
 from parallax.model import Article, InputError
 
 TEXT_EXTENSIONS = frozenset({".txt", *html.HTML_EXTENSIONS})
@@ -200,6 +200,10 @@ def walk_folder(folder: str) -> Iterator[str | Rejected]:
 
 def from_file(path: str, run: RunContext) -> Iterator[Article | Rejected]:
     """One file given by the user or found in a folder; unknown extensions are read as text or HTML."""
+    problem = not_a_regular_file(path) if path != STDIN else None
+    if problem:
+        yield Rejected(path, problem)
+        return
     kind = input_kind(path)
     if kind == "records":
         from parallax.ingest.records import jsonl_articles
