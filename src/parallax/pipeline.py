@@ -212,7 +212,9 @@ def _fact(article: Article, sentence: Sentence, mention: Mention) -> Fact:
         qualifier=mention.qualifier,
         start=mention.start,
         end=mention.end,
-        text=mention.text,
+        # The article's own text at the offsets, whatever the extractor read there (a removed
+        # line is blanked in what it reads, an invisible character left out).
+        text=article.text[mention.start : mention.end],
         sentence=sentence,
         attrs=dict(mention.attrs),
     )

@@ -298,7 +298,7 @@ def _kinds(candidate: Candidate) -> set[str]:
 
 
 def _adjacent_or_comma(token: Token) -> bool:
-    return token.gap_before.strip() in ("", "-", ",", "،")
+    return "\n" not in token.gap_before and token.gap_before.strip() in ("", "-", ",", "،")
 
 
 def _unknown_name_end(tokens, i: int, taken, rules: Rules, step: int, evidence: Evidence | None = None
@@ -360,7 +360,9 @@ def _only_sentence_initial(tokens: list[Token], i: int, evidence: Evidence | Non
 
 
 def _adjacent(token: Token) -> bool:
-    return token.gap_before.strip() in ("", "-", "‑")
+    """Words of one name stand on one line: a line break (a title above its story, a removed
+    line of junk between two lines) ends a name."""
+    return "\n" not in token.gap_before and token.gap_before.strip() in ("", "-", "‑")
 
 
 # --- capitalised runs ----------------------------------------------------------------------
