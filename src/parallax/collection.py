@@ -114,7 +114,7 @@ class Store:
         self.db = Database(self.path, readonly=readonly)
         self._encoder = encoder
         self.settings = settings
-        self.readonly = readonly
+        self.readonly = self.db.readonly  # also when the disk is read-only
         self._index: VectorIndex | None = None
 
     # -- lifecycle ----------------------------------------------------------------------------
@@ -198,6 +198,7 @@ class Store:
         this process stores and links; order is kept, so linking is the same. ``analyser``, when
         given, analyses each article instead (the server's, which stops at a time limit).
         """
+        self.db.require_writable()  # before any article is read and analysed for nothing
         summary = IngestSummary()
         linker = self.linker()
         batch: list[Document | Encoded | Rejected] = []
@@ -245,6 +246,11 @@ class Store:
         vectors = self._vectors([vector for _, _, vector in analysed], leads)
         for (document, digest, _), lead, vector in zip(analysed, leads, vectors, strict=True):
             story = self._store_and_link(document, digest, lead, vector, linker)
+            if story is None:  # another process stored the same article meanwhile
+                summary.duplicates += 1
+                if progress:
+                    progress("duplicate", document.article.id)
+                continue
             summary.ingested += 1
             summary.stories.add(story)
             if progress:
@@ -261,9 +267,13 @@ class Store:
 
     def _store_and_link(
         self, document: Document, digest: str, lead: str, vector: np.ndarray, linker: Linker
-    ) -> str:
+    ) -> str | None:
+        """Store and link one article; None when it is already stored (asked again inside the
+        write transaction: another ingest may have stored it since this one last looked)."""
         article = document.article
         with self.db.transaction() as db:
+            if self.db.has_content(digest):
+                return None
             article.id = self.db.unique_id(article.id)
             rowid = self.db.insert_article(db, document, digest, EXTRACTOR_VERSION, lead)
             self.db.put_embedding(db, rowid, self.encoder.name, vector)

@@ -6,12 +6,15 @@ Importing this module is cheap: FastAPI, uvicorn and the store load only when th
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 from pathlib import Path
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+TOKEN_VARIABLE = "PARALLAX_TOKEN"
+MIN_TOKEN_CHARS = 16
 GRACE_SECONDS = 5  # a request still running this long after SIGTERM is cancelled
 
 
@@ -41,6 +44,19 @@ def add_serve_command(commands) -> argparse.ArgumentParser:
         help="longest one request may spend analysing the articles it sent (default 60); "
         "past it the analysis is stopped and the rest rejected",
     )
+    serve.add_argument(
+        "--allowed-host", action="append", default=[], metavar="NAME",
+        help="a host name or address clients use to reach the server (repeat for each); every "
+        "request's Host must be one of these, loopback or the --host address",
+    )
+    serve.add_argument(
+        "--token", default=None,
+        help=f"the access token required beyond loopback (default: ${TOKEN_VARIABLE}, else one is "
+        "generated and printed at start)",
+    )
+    serve.add_argument(
+        "--open-reads", action="store_true", help="beyond loopback, let reads through without the token"
+    )
     serve.set_defaults(run=run_serve)
     return serve
 
@@ -60,6 +76,7 @@ def run_serve(args: argparse.Namespace) -> int:
         raise ParallaxError("--max-upload-mb: give at least 1")
     if not args.time_limit > 0:
         raise ParallaxError(f"--time-limit {args.time_limit:g}: give a number of seconds above 0")
+    token = access_token(args)
     path = args.store or default_store_path()
     library = Library(path, allow_private=args.allow_private, time_limit=args.time_limit)
     max_file = args.max_upload_mb * 1024 * 1024
@@ -68,9 +85,15 @@ def run_serve(args: argparse.Namespace) -> int:
         host=args.host,
         max_file_bytes=max_file,
         max_request_bytes=max(DEFAULT_MAX_REQUEST_BYTES, max_file * 2),
+        allowed_host=args.allowed_host,
+        token=token,
+        open_reads=args.open_reads,
     )
     shown = f"[{args.host}]" if ":" in args.host else args.host
     print(f"parallax: serving {path} on http://{shown}:{args.port}/ (Ctrl+C stops)", file=sys.stderr)
+    if token and not args.token and not os.environ.get(TOKEN_VARIABLE):
+        print(f"parallax: access token: {token} (open http://HOST:{args.port}/?token={token} once in a "
+              "browser, or send 'Authorization: Bearer TOKEN')", file=sys.stderr)
     config = uvicorn.Config(
         app,
         host=args.host,
@@ -89,6 +112,24 @@ def run_serve(args: argparse.Namespace) -> int:
         signal.signal(signal.SIGTERM, previous)
         library.close()
     return 0
+
+
+def access_token(args: argparse.Namespace) -> str | None:
+    """The token a server beyond loopback requires: --token, $PARALLAX_TOKEN, or a new one."""
+    import secrets
+
+    from ..model import ParallaxError
+    from .security import WILDCARD_HOSTS, beyond_loopback
+
+    given = args.token or os.environ.get(TOKEN_VARIABLE) or None
+    if not beyond_loopback(args.host):
+        return given
+    if args.host in WILDCARD_HOSTS and not args.allowed_host:
+        raise ParallaxError(f"--host {args.host or '0.0.0.0'}: name the hosts clients will use "
+                            "with --allowed-host NAME (each request's Host header is checked)")
+    if given is not None and len(given) < MIN_TOKEN_CHARS:
+        raise ParallaxError(f"--token: give at least {MIN_TOKEN_CHARS} characters")
+    return given or secrets.token_urlsafe(24)
 
 
 def _exit_quietly(signum, frame) -> None:
