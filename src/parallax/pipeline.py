@@ -25,7 +25,7 @@ from .segment import split_sentences
 
 # Bumped whenever extraction changes what it finds, or the encoder's input (title and lead)
 # changes, so stored articles can be re-extracted and re-encoded (``parallax reindex``).
-EXTRACTOR_VERSION = 3
+EXTRACTOR_VERSION = 4  # 4: names end at a line break, invisible characters read through
 
 
 def analyse(article: Article, *, clean_text: bool = True) -> Document:
