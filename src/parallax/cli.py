@@ -7,7 +7,9 @@ import difflib
 import re
 import shlex
 import shutil
+import sqlite3
 import sys
+import warnings
 from collections.abc import Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,7 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from . import __version__, api
 from .link.gist import documents_gist
-from .model import ParallaxError
+from .model import InputWarning, ParallaxError
 from .pipeline import undated_warnings
 from .render import json as json_render
 from .render import terminal
@@ -181,8 +183,12 @@ def build_parser() -> argparse.ArgumentParser:
     stories.add_argument("--to", metavar="ID", help="the story to move an article to")
     stories.add_argument("--relink", action="store_true", help="rebuild all stories from scratch first")
     stories.add_argument("--json", action="store_true", help="print the stories contract (schema 1)")
-    for name in ("language", "outlet", "since", "until", "q"):
+    for name in ("language", "outlet", "q"):
         stories.add_argument(f"--{name}", default=None, help=f"only stories matching this {name}")
+    stories.add_argument("--since", type=iso_date, default=None, help="only stories with an article on or "
+                         "after this date (YYYY-MM-DD)")
+    stories.add_argument("--until", type=iso_date, default=None, help="only stories with an article on or "
+                         "before this date (YYYY-MM-DD)")
     _add_ingest_options(stories, outlet=False)
     stories.set_defaults(run=run_stories)
 
@@ -191,6 +197,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_store_option(reindex)
     reindex.set_defaults(run=run_reindex)
+
+    store = commands.add_parser(
+        "store", help="check a store (SQLite integrity check), or recover a damaged one into a new store"
+    )
+    store.add_argument("action", choices=("check", "recover"))
+    store.add_argument("target", nargs="?", type=Path, metavar="NEW_STORE", help="recover: the new store")
+    _add_store_option(store)
+    store.set_defaults(run=run_store)
 
     watch = commands.add_parser("watch", help="keep polling feeds and link new articles as they arrive")
     watch.add_argument("feeds", nargs="+", metavar="FEED_OR_URL")
@@ -209,6 +223,16 @@ def _add_view_options(command: argparse.ArgumentParser) -> None:
         "--entities", action="store_true", help="also print each name's sentences (names are one line each)"
     )
     command.add_argument("--all", action="store_true", help="print everything: the same as --entities")
+
+
+def iso_date(text: str) -> str:
+    """A date as YYYY-MM-DD (what the store compares publication dates with)."""
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date: give it as YYYY-MM-DD") from None
 
 
 def _add_store_option(command: argparse.ArgumentParser) -> None:
@@ -464,15 +488,21 @@ def ingest_progress():
 
 
 def print_ingest_summary(summary, as_json: bool) -> None:
+    """The summary on stdout (JSON or one line); each rejection on stderr, one line each."""
     if as_json:
         print(json_render.dumps(summary.as_dict()))
-        return
-    print(
-        f"ingested {summary.ingested}, duplicates {summary.duplicates}, rejected {len(summary.rejected)}"
-        f" ({len(summary.stories)} stories touched)"
-    )
+    else:
+        print(
+            f"ingested {summary.ingested}, duplicates {summary.duplicates}, rejected {len(summary.rejected)}"
+            f" ({len(summary.stories)} stories touched)"
+        )
     for rejected in summary.rejected:
-        print(f"  rejected {rejected.source}: {rejected.reason}")
+        print(f"parallax: rejected {rejected.source}: {rejected.reason}", file=sys.stderr)
+
+
+# ``parallax ingest`` exit status: 0 every input stored (or already there), 3 some rejected (the
+# rest stored), 1 an error stopped the run (or, with --strict, anything was rejected).
+EXIT_SOME_REJECTED = 3
 
 
 def run_ingest(args: argparse.Namespace) -> int:
@@ -483,7 +513,9 @@ def run_ingest(args: argparse.Namespace) -> int:
             args.inputs, outlet=args.outlet, allow_private=args.allow_private, progress=progress
         )
     print_ingest_summary(summary, args.json)
-    return 1 if args.strict and summary.rejected else 0
+    if summary.rejected:
+        return 1 if args.strict else EXIT_SOME_REJECTED
+    return 0
 
 
 CORRECTIONS = ("merge", "split", "move")
@@ -546,6 +578,23 @@ def run_reindex(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_store(args: argparse.Namespace) -> int:
+    from .store import default_store_path
+    from .store.repair import check, recover
+
+    path = args.store or default_store_path()
+    if args.action == "check":
+        report = check(path)
+        for line in report.lines():
+            print(line)
+        return 0 if report.ok else 1
+    if args.target is None:
+        raise ParallaxError("store recover: give the path of the new store: parallax store recover NEW_STORE")
+    stored, lost = recover(path, args.target)
+    print(f"recovered {stored} articles into {args.target}; {lost} could not be read")
+    return 0
+
+
 def parse_interval(text: str) -> float:
     units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
     try:
@@ -590,13 +639,39 @@ def run_watch(args: argparse.Namespace) -> int:
     return 0
 
 
+def show_input_warnings() -> None:
+    """Each repair made to an input (bytes replaced, a record skipped) on one line of stderr."""
+    previous = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None, line=None) -> None:
+        if issubclass(category, InputWarning):
+            print(f"parallax: warning: {message}", file=sys.stderr)
+        else:
+            previous(message, category, filename, lineno, file, line)
+
+    warnings.simplefilter("always", InputWarning)
+    warnings.showwarning = show
+
+
+def _store_of(args: argparse.Namespace) -> Path:
+    from .store import default_store_path
+
+    return getattr(args, "store", None) or default_store_path()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    show_input_warnings()
     try:
         return args.run(args)
     except ParallaxError as error:
         print(f"parallax: error: {error}", file=sys.stderr)
+        return 1
+    except sqlite3.DatabaseError as error:
+        from .store import damaged
+
+        print(f"parallax: error: {damaged(_store_of(args), error)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("parallax: interrupted", file=sys.stderr)

@@ -122,7 +122,7 @@ class Store:
         self.db = Database(self.path, readonly=readonly)
         self._encoder = encoder
         self.settings = settings
-        self.readonly = readonly
+        self.readonly = self.db.readonly  # also when the disk is read-only
         self._index: VectorIndex | None = None
 
     # -- settings -----------------------------------------------------------------------------
@@ -209,19 +209,28 @@ class Store:
         progress: Progress | None = None,
         *,
         workers: int | None = None,
+        analyser: Callable[[Article | Rejected], Document | Rejected] | None = None,
     ) -> IngestSummary:
         """Analyse, dedupe, encode, store and link articles; ``Rejected`` items are counted.
 
         Past a warm-up, ``workers`` processes (default: one per core) analyse and encode while
-        this process stores and links; order is kept, so linking is the same.
+        this process stores and links; order is kept, so linking is the same. ``analyser``, when
+        given, analyses each article instead (the server's, which stops at a time limit).
         """
+        self.db.require_writable()  # before any article is read and analysed for nothing
         summary = IngestSummary()
         linker = self.linker()
         batch: list[Document | Encoded | Rejected] = []
         with aliases_for(self.learns):
-            stream = analysed_stream(
-                items, workers or os.cpu_count() or 1, encode=self._workers_can_encode(), learn=self.learns
-            )
+            if analyser is not None:
+                stream: Iterable[Document | Encoded | Rejected] = map(analyser, items)
+            else:
+                stream = analysed_stream(
+                    items,
+                    workers or os.cpu_count() or 1,
+                    encode=self._workers_can_encode(),
+                    learn=self.learns,
+                )
             for item in stream:
                 batch.append(item)
                 if len(batch) >= ENCODE_BATCH:
@@ -262,6 +271,11 @@ class Store:
         vectors = self._vectors([vector for _, _, vector in analysed], leads)
         for (document, digest, _), lead, vector in zip(analysed, leads, vectors, strict=True):
             story = self._store_and_link(document, digest, lead, vector, linker)
+            if story is None:  # another process stored the same article meanwhile
+                summary.duplicates += 1
+                if progress:
+                    progress("duplicate", document.article.id)
+                continue
             summary.ingested += 1
             summary.stories.add(story)
             if progress:
@@ -278,9 +292,13 @@ class Store:
 
     def _store_and_link(
         self, document: Document, digest: str, lead: str, vector: np.ndarray, linker: Linker
-    ) -> str:
+    ) -> str | None:
+        """Store and link one article; None when it is already stored (asked again inside the
+        write transaction: another ingest may have stored it since this one last looked)."""
         article = document.article
         with self.db.transaction() as db:
+            if self.db.has_content(digest):
+                return None
             article.id = self.db.unique_id(article.id)
             rowid = self.db.insert_article(db, document, digest, EXTRACTOR_VERSION, lead)
             self.db.put_embedding(db, rowid, self.encoder.name, vector)

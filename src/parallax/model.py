@@ -189,6 +189,14 @@ class ParallaxError(Exception):
     """An error the user can fix; the CLI prints it on one line, without a traceback."""
 
 
+class InputWarning(UserWarning):
+    """Input read with a repair (bytes replaced, a record skipped): names the file and what was done.
+
+    Raised through :mod:`warnings`, so the Python API's callers can filter or collect them; the
+    CLI prints each on one line of stderr.
+    """
+
+
 class InputError(ParallaxError):
     """Bad input: names the file and the problem."""
 

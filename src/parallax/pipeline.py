@@ -9,6 +9,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import replace
+
+import regex
 
 from .clean import clean
 from .detect import detect_language, detect_sentence_languages
@@ -16,12 +19,13 @@ from .extract.dates import bare_years, extract_dates
 from .extract.entities import find_entities
 from .extract.numbers import extract_numbers
 from .extract.quotes import extract_quotes
+from .extract.spans import SpanSet
 from .model import Article, Block, Cleaning, Document, Fact, Mention, Sentence
 from .segment import split_sentences
 
 # Bumped whenever extraction changes what it finds, or the encoder's input (title and lead)
 # changes, so stored articles can be re-extracted and re-encoded (``parallax reindex``).
-EXTRACTOR_VERSION = 4
+EXTRACTOR_VERSION = 4  # 4: names end at a line break, invisible characters read through
 
 
 def analyse(article: Article, *, clean_text: bool = True) -> Document:
@@ -109,11 +113,52 @@ def extract_mentions(text: str, language: str | None, published: dt.date | None)
     """Every fact mention of a text, with overlaps between extractors resolved."""
     found = extract_numbers(text, language)
     dates = [d for d in extract_dates(text, language, published) if not _counts_a_noun(d, found, text)]
-    numbers = [m for m in found if not _swallowed_by_date(m, dates)]
+    date_spans = SpanSet((d.start, d.end) for d in dates)
+    numbers = [m for m in found if not _swallowed_by_date(m, date_spans)]
     dates += bare_years(text, [(m.start, m.end) for m in (*dates, *numbers)])
     entities = find_entities(text, language)
     quotes = extract_quotes(text, language, entities)
     return sorted([*numbers, *dates, *entities, *quotes], key=lambda m: (m.start, m.end, m.kind))
+
+
+# Invisible formatting characters (zero-width space and joiner, word joiner, direction marks and
+# embeddings, soft hyphen, BOM) split "1\u200b000" into two numbers and a name into two words.
+# The zero-width non-joiner stays: Persian spelling needs it (می‌گوید).
+_INVISIBLE = regex.compile(r"[\p{Cf}--[\u200c]]+", regex.V1)
+# The mention attributes that hold offsets into the text.
+_OFFSET_ATTRS = ("speaker_start", "speaker_end")
+
+
+def extract_readable(text: str, language: str | None, published: dt.date | None) -> list[Mention]:
+    """:func:`extract_mentions` on ``text`` read without its invisible formatting characters;
+    every offset is still an offset into ``text`` and every mention's text is ``text`` there."""
+    if not _INVISIBLE.search(text):
+        return extract_mentions(text, language, published)
+    visible, origin = without_invisible(text)
+    return [_back_in(text, origin, mention) for mention in extract_mentions(visible, language, published)]
+
+
+def without_invisible(text: str) -> tuple[str, list[int]]:
+    """``text`` without invisible characters, and where each of its characters (and its end)
+    stands in ``text``."""
+    pieces, origin, position = [], [], 0
+    for match in _INVISIBLE.finditer(text):
+        pieces.append(text[position : match.start()])
+        origin.extend(range(position, match.start()))
+        position = match.end()
+    pieces.append(text[position:])
+    origin.extend(range(position, len(text) + 1))
+    return "".join(pieces), origin
+
+
+def _back_in(text: str, origin: list[int], mention: Mention) -> Mention:
+    start = origin[mention.start]
+    end = origin[mention.end - 1] + 1 if mention.end > mention.start else start
+    attrs = mention.attrs
+    if any(attrs.get(key) is not None for key in _OFFSET_ATTRS):
+        attrs = {**attrs, **{k: origin[attrs[k]] if k.endswith("start") else origin[attrs[k] - 1] + 1
+                             for k in _OFFSET_ATTRS if attrs.get(k) is not None}}
+    return replace(mention, start=start, end=end, text=text[start:end], attrs=attrs)
 
 
 def blank_outside(text: str, spans: Iterable[tuple[int, int]]) -> str:
@@ -139,7 +184,7 @@ def extract_facts(article: Article, sentences: list[Sentence]) -> list[Fact]:
         group = [s for s in readable if s.language == language]
         view = blank_outside(article.text, [(s.start, s.end) for s in group])
         starts = [s.start for s in group]
-        for mention in extract_mentions(view, language, published):
+        for mention in extract_readable(view, language, published):
             position = bisect.bisect_right(starts, mention.start) - 1
             if position < 0 or mention.start >= group[position].end:
                 continue
@@ -179,32 +224,48 @@ def _fact(article: Article, sentence: Sentence, mention: Mention) -> Fact:
         qualifier=mention.qualifier,
         start=mention.start,
         end=mention.end,
-        text=mention.text,
+        # The article's own text at the offsets, whatever the extractor read there (a removed
+        # line is blanked in what it reads, an invisible character left out).
+        text=article.text[mention.start : mention.end],
         sentence=sentence,
         attrs=dict(mention.attrs),
     )
 
 
-def _overlaps(a: Mention, b: Mention) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
 def _counts_a_noun(date: Mention, numbers: list[Mention], text: str) -> bool:
-    """A bare year right before the noun it counts is the count: "in 2000 homes", "在 2000 英尺"."""
+    """A bare year right before the noun it counts is the count: "in 2000 homes", "在 2000 英尺".
+
+    ``numbers`` are in text order and do not overlap one another, so only the few that start
+    before the date ends need a look (bisection keeps long texts linear).
+    """
     if not date.attrs.get("bare"):
         return False
-    for number in numbers:
+    index = _before(numbers, date.end)
+    for number in reversed(numbers[max(0, index - 4) : index]):
         noun = number.attrs.get("noun_span")
-        if _overlaps(date, number) and noun and not text[date.end : noun[0]].strip():
+        overlaps = number.start < date.end and date.start < number.end
+        if overlaps and noun and not text[date.end : noun[0]].strip():
             return True
     return False
 
 
-def _swallowed_by_date(number: Mention, dates: list[Mention]) -> bool:
+def _before(numbers: list[Mention], position: int) -> int:
+    """How many of ``numbers`` (in text order) start before ``position``."""
+    low, high = 0, len(numbers)
+    while low < high:
+        middle = (low + high) // 2
+        if numbers[middle].start < position:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
+def _swallowed_by_date(number: Mention, dates: SpanSet) -> bool:
     """A bare number inside a date ("12 марта 2025") is part of the date, not a quantity.
 
     A currency amount or a percentage keeps its own fact even when a date overlaps it.
     """
     if number.kind == "percent" or number.attrs.get("currency"):
         return False
-    return any(_overlaps(number, date) for date in dates)
+    return dates.overlaps(number.start, number.end)

@@ -76,8 +76,9 @@ def corpus_with_bad_records(folder: Path) -> list[Path]:
 def test_ingest_rejects_bad_input_with_reasons_and_stores_the_rest(tmp_path, capsys):
     store = tmp_path / "s.sqlite"
     inputs = corpus_with_bad_records(tmp_path)
-    code, out, _ = run(["ingest", *inputs, "--store", store, "--json"], capsys)
-    assert code == 0
+    code, out, err = run(["ingest", *inputs, "--store", store, "--json"], capsys)
+    assert code == 3  # some inputs rejected, the rest stored
+    assert "parallax: rejected " in err and "corpus.jsonl line 2" in err
     summary = json.loads(out)
     assert summary["ingested"] == 2
     reasons = " | ".join(f"{r['source']}: {r['reason']}" for r in summary["rejected"])

@@ -6,12 +6,14 @@ import math
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 
 from .profiles import APOSTROPHES, LanguageProfile, is_shared_letter, script_of
 from .settings import DetectSettings
 
+SHARED = "shared"  # the group of the letters of no script in particular
 _WORD = regex.compile(r"[\p{L}\p{M}']+")
 
 
@@ -22,6 +24,16 @@ class Evidence:
     letters: Counter[str]
     weighted_letters: int  # letters, with those of dense scripts counted several times
     words: tuple[str, ...]
+
+    @cached_property
+    def letters_by_script(self) -> dict[str, list[tuple[str, int]]]:
+        """The letters and their counts by script (a letter of no script under its own code):
+        every language asks, so each letter's script is looked up once."""
+        groups: dict[str, list[tuple[str, int]]] = {}
+        for char, count in self.letters.items():
+            script = SHARED if is_shared_letter(char) else script_of(char)
+            groups.setdefault(script, []).append((char, count))
+        return groups
 
 
 def gather(text: str, settings: DetectSettings) -> Evidence:
@@ -47,8 +59,9 @@ def alphabet_fit(evidence: Evidence, profile: LanguageProfile, penalty: float) -
     if not profile.alphabet:
         return 1.0
     own_script = foreign = 0
-    for char, count in evidence.letters.items():
-        if script_of(char) in profile.scripts or is_shared_letter(char):
+    groups = evidence.letters_by_script
+    for script in (*profile.scripts, SHARED):
+        for char, count in groups.get(script, ()):
             own_script += count
             if char not in profile.alphabet:
                 foreign += count

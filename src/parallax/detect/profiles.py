@@ -9,7 +9,7 @@ confusers get an alphabet from ICU and no words.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import icu
 
@@ -37,6 +37,7 @@ class LanguageProfile:
 
 
 @cache
+@lru_cache(maxsize=65536)  # asked for every letter of every sentence, for every language
 def script_of(char: str) -> str:
     return icu.Script.getScript(char).getShortName()
 

@@ -39,6 +39,7 @@ from parallax import lang
 from parallax.extract.dates_grammar import Grammar, grammar
 from parallax.extract.dates_parts import Parts, read_parts, written
 from parallax.extract.dates_resolve import Resolved, Unresolvable, resolve
+from parallax.extract.spans import SpanSet
 from parallax.model import Mention
 
 # A weekday next to a day ("mercredi 12 mars", "Montag, den 17. März", "أمس الثلاثاء") is one
@@ -108,9 +109,11 @@ def _candidates(text: str, rules: Grammar) -> list[_Candidate]:
 def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
     """Non-overlapping candidates, the longest first ("12 марта 2025 года" over "2025 года")."""
     taken: list[_Candidate] = []
+    spans = SpanSet()
     # Of equal spans, one whose words say a direction ("Cuma'ya kadar": until) wins over a plain one.
     for candidate in sorted(candidates, key=lambda c: (-c.length, c.start, c.parts.weekday_direction == 0)):
-        if all(candidate.end <= other.start or candidate.start >= other.end for other in taken):
+        if not spans.overlaps(candidate.start, candidate.end):
+            spans.add(candidate.start, candidate.end)
             taken.append(candidate)
     return sorted(taken, key=lambda c: c.start)
 

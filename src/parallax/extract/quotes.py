@@ -11,9 +11,10 @@ Every word list lives in the ``[quotes]`` section of the language file.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from functools import cache
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache, cached_property
 from typing import TypeVar
 
 import regex
@@ -25,6 +26,7 @@ from .entities.gazetteer import gazetteer_for, tokens_for
 from .entities.lexicon import entities
 from .entities.rules import rules_for
 from .entities.text import Token, normal
+from .spans import SpanSet
 
 Q = TypeVar("Q")  # a Mention or a Fact: anything with kind, start, end, value and attrs
 
@@ -37,12 +39,20 @@ REPORTED_REFERRED = 0.6
 # A quoted string with no attribution is a quote (not a name or a scare quote) from this size.
 UNATTRIBUTED_MIN_WORDS = 6
 UNATTRIBUTED_MIN_CHARS = 12  # scripts without word spaces
+QUOTE_REACH = 3000  # characters a quote may run over
 ATTRIBUTION_REACH = 160  # characters around a quote searched for its attribution
 REPORTED_MIN_WORDS = 3
+# A "sentence" longer than this is a table, a list or text without stops, not reported speech;
+# reading it would cost the square of its length.
+REPORTED_MAX_CHARS = 3000
+PHRASE_MAX_CHARS = 200  # longer than any phrase of a word list
 COMPLEMENTIZER_REACH = 60  # characters between a speech verb and its "that"
 PUNCTUATION_REACH = 2  # without word spaces, the comma or colon follows the verb (表示，, 说：)
 MAX_SUBJECT_GAP = 12  # characters between a speaker and the verb without word spaces (在会上)
-HEAD_TITLE_WORDS = 3  # a speaker opening a verb-final sentence may follow a title this long
+HEAD_TITLE_WORDS = 3
+# A pronoun or a title points back to a person named at most this far before (far beyond any
+# one article): keeps each question about a sentence local to it in a long text.
+REFERENT_REACH = 20_000  # a speaker opening a verb-final sentence may follow a title this long
 # A sentence; a point between digits (18.7) is a decimal point, not its end.
 SENTENCE = regex.compile(r"(?:[^.!?。！？؟\n]|\.(?=\d))+(?:[.!?。！？؟…]+[\"'»”’」』)]*|\n|$)")
 CLAUSE_END = regex.compile(r"[!?。！？؟\n«“„\"]|\.(?!\d)")
@@ -67,6 +77,36 @@ class WordList:
             if words:
                 phrases.add(words)
         return cls(tuple(sorted(phrases, key=len, reverse=True)))
+
+    @cached_property
+    def by_first_word(self) -> PhraseIndex:
+        return PhraseIndex.of(self.phrases)
+
+
+@dataclass(frozen=True)
+class PhraseIndex:
+    """The phrases of a word list by their first word: exact words, and prefixes (``заяви*``)."""
+
+    exact: dict[str, tuple[tuple[int, tuple[str, ...]], ...]]
+    prefixes: dict[str, tuple[tuple[int, tuple[str, ...]], ...]]
+
+    @classmethod
+    def of(cls, phrases: Sequence[tuple[str, ...]]) -> PhraseIndex:
+        exact: dict[str, list] = {}
+        prefixes: dict[str, list] = {}
+        for order, phrase in enumerate(phrases):
+            first = phrase[0]
+            table, key = (prefixes, first[:-1]) if first.endswith("*") else (exact, first)
+            table.setdefault(key, []).append((order, phrase))
+        return cls({k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in prefixes.items()})
+
+    def candidates(self, word: str) -> list[tuple[str, ...]]:
+        """Phrases whose first word fits ``word``, in the word list's order (longest first)."""
+        found = list(self.exact.get(word, ()))
+        if self.prefixes:
+            for size in range(len(word) + 1):
+                found += self.prefixes.get(word[:size], ())
+        return [phrase for _, phrase in sorted(found)]
 
 
 def _phrase_words(item: str) -> list[str]:
@@ -131,29 +171,61 @@ class Hit:
 
 
 class Finder:
-    """Where the words of a list occur in one text (token phrases, or substrings without spaces)."""
+    """Where the words of a list occur in one text (token phrases, or substrings without spaces).
+
+    Each word list is matched against every token once (indexed by first word), so that
+    looking up a window of the text costs the window, not the whole text: the extractor asks
+    for hits in every sentence, and a long text must not make each of those questions longer.
+    """
 
     def __init__(self, text: str, language: str | None, rules: QuoteRules) -> None:
         self.text = text
         self.rules = rules
         self.tokens: list[Token] = tokens_for(text, rules_for(language)) if rules.word_spaces else []
+        self.starts = [token.start for token in self.tokens]
+        self._matches: dict[int, tuple[list[int], dict[int, tuple[int, ...]]]] = {}
 
     def hits(self, words: WordList, raw: Sequence[str] = (), start: int = 0, end: int | None = None
              ) -> list[Hit]:
         end = len(self.text) if end is None else end
         if not self.rules.word_spaces:
             return self._substring_hits(raw, start, end)
+        positions, lasts = self._matches_of(words)
         found = []
-        for i, token in enumerate(self.tokens):
-            if token.start < start or token.end > end:
-                continue
-            for phrase in words.phrases:
-                last = self._phrase_end(phrase, i)
-                if last is not None and self.tokens[last - 1].end <= end:
-                    stop = self.tokens[last - 1].end
+        first = bisect_left(positions, bisect_left(self.starts, start))
+        for i in positions[first:]:
+            token = self.tokens[i]
+            if token.end > end:
+                break
+            for last in lasts[i]:
+                stop = self.tokens[last - 1].end
+                if stop <= end:
                     found.append(Hit(token.start, stop, self.text[token.start:stop]))
                     break
         return found
+
+    def token_range(self, start: int, end: int) -> range:
+        """Indices of the tokens lying within ``start:end``."""
+        first = bisect_left(self.starts, start)
+        last = first
+        while last < len(self.tokens) and self.tokens[last].end <= end:
+            last += 1
+        return range(first, last)
+
+    def _matches_of(self, words: WordList) -> tuple[list[int], dict[int, tuple[int, ...]]]:
+        """Tokens where a phrase of ``words`` begins, each with the ends of the phrases there,
+        longest first (the order :meth:`hits` tries them in)."""
+        key = id(words)
+        if key not in self._matches:
+            index = words.by_first_word
+            lasts: dict[int, tuple[int, ...]] = {}
+            for i, token in enumerate(self.tokens):
+                ends = tuple(end for phrase in index.candidates(token.norm)
+                             if (end := self._phrase_end(phrase, i)) is not None)
+                if ends:
+                    lasts[i] = ends
+            self._matches[key] = (sorted(lasts), lasts)
+        return self._matches[key]
 
     def _phrase_end(self, phrase: tuple[str, ...], i: int) -> int | None:
         if i + len(phrase) > len(self.tokens):
@@ -169,14 +241,24 @@ class Finder:
 
     def _substring_hits(self, raw: Sequence[str], start: int, end: int) -> list[Hit]:
         found = []
-        taken: list[tuple[int, int]] = []
+        taken = SpanSet()
         for item in sorted(raw, key=len, reverse=True):
-            for match in regex.finditer(regex.escape(item), self.text[start:end]):
-                s, e = start + match.start(), start + match.end()
-                if not any(a < e and s < b for a, b in taken):
-                    taken.append((s, e))
+            for s in _occurrences(self.text, item, start, end):
+                e = s + len(item)
+                if not taken.overlaps(s, e):
+                    taken.add(s, e)
                     found.append(Hit(s, e, item))
         return sorted(found, key=lambda h: h.start)
+
+
+def _occurrences(text: str, item: str, start: int, end: int) -> Iterator[int]:
+    """Where ``item`` occurs in ``text[start:end]``, left to right, not overlapping."""
+    if not item:
+        return
+    index = text.find(item, start, end)
+    while index >= 0:
+        yield index
+        index = text.find(item, index + len(item), end)
 
 
 # --- the public function -------------------------------------------------------------------
@@ -204,7 +286,23 @@ class _Context:
     language: str | None
     rules: QuoteRules
     finder: Finder
-    entities: list[Mention]
+    entities: list[Mention]  # sorted by start
+    starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.starts = [m.start for m in self.entities]
+
+    def entities_within(self, start: int, end: int) -> list[Mention]:
+        """The entity mentions lying within ``start:end``, in text order."""
+        first = bisect_left(self.starts, start)
+        last = bisect_right(self.starts, end, lo=first)
+        return [m for m in self.entities[first:last] if m.end <= end]
+
+    def entities_before(self, before: int, reach: int) -> list[Mention]:
+        """The entity mentions ending by ``before`` that start at most ``reach`` characters earlier."""
+        first = bisect_left(self.starts, before - reach)
+        last = bisect_right(self.starts, before, lo=first)
+        return [m for m in self.entities[first:last] if m.end <= before]
 
 
 @dataclass(frozen=True)
@@ -248,17 +346,20 @@ def _quoted_spans(text: str, rules: QuoteRules) -> list[_Span]:
     if rules.dashes:
         candidates += _dash_lines(text, rules.dashes)
     chosen: list[_Span] = []
+    reached = -1  # where the chosen spans end at most; each later span starts after theirs
     for span in sorted(candidates, key=lambda s: (s.start, -s.end)):
-        if not any(c.start < span.end and span.start < c.end for c in chosen):
+        if span.start >= reached:
             chosen.append(span)
+            reached = max(reached, span.end)
     return chosen
 
 
 def _mark_pairs(text: str, opening: str, closing: str) -> list[_Span]:
     spans = []
+    closes = _closing_marks(text, opening, closing)
     index = 0
     while (start := text.find(opening, index)) >= 0:
-        end = _closing_mark(text, start + len(opening), opening, closing)
+        end = closes(start)
         if end is None:
             index = start + len(opening)
             continue
@@ -267,20 +368,53 @@ def _mark_pairs(text: str, opening: str, closing: str) -> list[_Span]:
     return spans
 
 
-def _closing_mark(text: str, index: int, opening: str, closing: str) -> int | None:
-    depth = 0
-    limit = min(len(text), index + 3000)
-    while index < limit:
-        if text.startswith("\n\n", index):
+def _closing_marks(text: str, opening: str, closing: str) -> Callable[[int], int | None]:
+    """Where the quote opened at a position closes: the closing mark at the same depth (marks
+    that differ nest; an apostrophe between letters closes nothing), in the same paragraph and
+    at most ``QUOTE_REACH`` characters on; None when there is none.
+
+    Worked out for every opening mark in one pass over the text, so that a text full of
+    opening marks costs no more than one full of words.
+    """
+    breaks = [m.start() for m in regex.finditer(r"\n(?=\n)", text)]
+    valid = [i for i in _positions(text, closing) if not _inside_word(text, i, len(closing))]
+
+    def within_reach(start: int, end: int | None) -> int | None:
+        if end is None or end >= start + len(opening) + QUOTE_REACH:
             return None
-        if opening != closing and text.startswith(opening, index):
-            depth += 1
-        elif text.startswith(closing, index) and not _inside_word(text, index, len(closing)):
-            if depth == 0:
-                return index
-            depth -= 1
-        index += 1
-    return None
+        paragraph_break = bisect_left(breaks, start + len(opening))
+        if paragraph_break < len(breaks) and breaks[paragraph_break] < end:
+            return None
+        return end
+
+    if opening == closing:
+        def same_mark(start: int) -> int | None:
+            index = bisect_left(valid, start + len(opening))
+            return within_reach(start, valid[index] if index < len(valid) else None)
+        return same_mark
+    matched = _nested_pairs(text, opening, _positions(text, opening), valid, breaks)
+    return lambda start: within_reach(start, matched.get(start))
+
+
+def _positions(text: str, mark: str) -> list[int]:
+    return [m.start() for m in regex.finditer(regex.escape(mark), text)]
+
+
+def _nested_pairs(text: str, opening: str, openings: list[int], closings: list[int], breaks: list[int]
+                  ) -> dict[int, int]:
+    """Each opening mark's closing mark, nested marks paired first; a paragraph break closes
+    nothing and leaves every mark open before it unpaired."""
+    events = sorted([(i, 0) for i in breaks] + [(i, 1) for i in openings] + [(i, 2) for i in closings])
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for position, kind in events:
+        if kind == 0:
+            stack.clear()
+        elif kind == 1:
+            stack.append(position)
+        elif stack:
+            pairs[stack.pop()] = position
+    return pairs
 
 
 def _inside_word(text: str, index: int, size: int) -> bool:
@@ -396,8 +530,8 @@ def _verb_hits(context: _Context, start: int, end: int) -> list[Hit]:
 
 
 def _named_speaker(context: _Context, start: int, end: int, anchor: Hit) -> Mention | None:
-    inside = [m for m in context.entities if m.start >= start and m.end <= end
-              and m.attrs.get("form", "name") == "name" and m.attrs.get("type") in ("person", "organisation")]
+    inside = [m for m in context.entities_within(start, end)
+              if m.attrs.get("form", "name") == "name" and m.attrs.get("type") in ("person", "organisation")]
     if not inside:
         return None
     people = [m for m in inside if m.attrs.get("type") == "person"] or inside
@@ -417,7 +551,7 @@ def _referred_speaker(context: _Context, start: int, end: int, before: int) -> t
     the last sentence that named someone, taken as the first person named in it ("X met Y. He
     said" is X).
     """
-    earlier = [m for m in context.entities if m.end <= before and m.attrs.get("type") == "person"
+    earlier = [m for m in context.entities_before(before, REFERENT_REACH) if m.attrs.get("type") == "person"
                and m.attrs.get("form", "name") == "name"]
     if not earlier:
         return None
@@ -440,8 +574,8 @@ def _referred_speaker(context: _Context, start: int, end: int, before: int) -> t
 
 def _places_in(context: _Context, start: int, end: int) -> set[str]:
     """Canonical places named in a clause (Қазақстан Президенті, الرئيس القرغيزي)."""
-    return {m.value for m in context.entities if start <= m.start and m.end <= end
-            and m.attrs.get("type") == "place" and m.attrs.get("canonical")}
+    return {m.value for m in context.entities_within(start, end)
+            if m.attrs.get("type") == "place" and m.attrs.get("canonical")}
 
 
 def _country_fit(person: Mention, places: set[str]) -> int:
@@ -467,8 +601,8 @@ def _unnamed_speaker_since(context: _Context, since: int, start: int) -> bool:
     """
     for verb in _verb_hits(context, since, start):
         clause = _clause_start(context.text, verb.start)
-        named = [m for m in context.entities if clause <= m.start and m.end <= verb.start
-                 and m.attrs.get("type") in ("person", "organisation")]
+        named = [m for m in context.entities_within(clause, verb.start)
+                 if m.attrs.get("type") in ("person", "organisation")]
         pronouns = context.finder.hits(context.rules.pronouns, context.rules.raw_pronouns, clause, verb.start)
         if not named and not pronouns and not _bare_verb(context, clause, verb):
             return True
@@ -477,7 +611,9 @@ def _unnamed_speaker_since(context: _Context, since: int, start: int) -> bool:
 
 def _subject_of_last_naming_sentence(text: str, people: list[Mention]) -> Mention:
     last = people[-1]
-    boundary = max(text.rfind(c, 0, last.start) for c in ".!?。！？؟\n")
+    # Searching back no further than the first of ``people`` finds the same subject: a
+    # boundary before it leaves every one of them in the sentence, as none found does.
+    boundary = max(text.rfind(c, people[0].start, last.start) for c in ".!?。！？؟\n")
     in_sentence = [m for m in people if m.start > boundary]
     return in_sentence[0] if in_sentence else last
 
@@ -490,9 +626,8 @@ def _title_in(context: _Context, start: int, end: int) -> Hit | None:
                 return Hit(start + s, start + e, context.text[start + s:start + e])
         return None
     tokens = context.finder.tokens
-    for i, token in enumerate(tokens):
-        if token.start < start or token.end > end:
-            continue
+    for i in context.finder.token_range(start, end):
+        token = tokens[i]
         match = gazetteer.match_at(tokens, i)
         if match is not None and any(t.cue and t.cue.type == "person" for t, _, _ in match.candidates):
             last = tokens[match.last - 1]
@@ -512,16 +647,25 @@ def _same_title(title: str | None, cue: str) -> bool:
 
 def _reported_speech(context: _Context, quoted: list[tuple[int, int]]) -> list[Mention]:
     found = []
+    quote_ends = [e for _, e in quoted]  # direct quotes do not overlap: their ends are in order
     for match in SENTENCE.finditer(context.text):
         start, end = match.start(), match.end()
         sentence = context.text[start:end]
-        if not sentence.strip() or any(s < end and start < e for s, e in quoted):
+        if not sentence.strip() or len(sentence) > REPORTED_MAX_CHARS:
+            continue
+        if _overlaps_any(quoted, quote_ends, start, end):
             continue
         first = start + len(sentence) - len(sentence.lstrip())
         quote = _reported_in(context, first, _trim_end(context.text, start, end))
         if quote is not None:
             found.append(quote)
     return found
+
+
+def _overlaps_any(spans: list[tuple[int, int]], ends: list[int], start: int, end: int) -> bool:
+    """Whether ``start:end`` overlaps one of ``spans`` (sorted, not overlapping each other)."""
+    index = bisect_right(ends, start)
+    return index < len(spans) and spans[index][0] < end
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -613,8 +757,12 @@ def _verb_then_complementizer(context: _Context, start: int, end: int):
     """X said (on Monday) that … / وقال X إن … / X表示，…"""
     rules = context.rules
     for verb in _verb_hits(context, start, end):
-        complementizers = context.finder.hits(rules.complementizers, rules.raw_complementizers, verb.end, end)
         reach = COMPLEMENTIZER_REACH if rules.word_spaces else PUNCTUATION_REACH
+        # Only the first "that" counts, and only near the verb: looking further costs, finds nothing.
+        window = min(end, verb.end + reach + PHRASE_MAX_CHARS)
+        complementizers = context.finder.hits(
+            rules.complementizers, rules.raw_complementizers, verb.end, window
+        )
         if not complementizers or complementizers[0].start - verb.end > reach:
             continue
         marker = complementizers[0]

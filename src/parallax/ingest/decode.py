@@ -10,7 +10,8 @@ scripts parallax supports, is decoded and judged by the coherence of the resulti
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 
 import charset_normalizer
 
@@ -52,6 +53,10 @@ _SAMPLE_BYTES = 64 * 1024
 # charset-normalizer leaves out encodings it finds implausible even with threshold 1.0.
 _UNRATED_CHAOS = 0.1
 _CHAOS_TRUSTED_FROM = 400  # bytes
+# Bad bytes replaced at most this share of the input: past it, the text is in another encoding.
+MAX_REPLACED_SHARE = 0.01
+MIN_REPLACED = 8  # a short headline may lose a character or two
+TYPOGRAPHIC = "’‘“”„«»–—…•·°€£§©®™ "
 # A guess whose text is this incoherent is no decoding at all.
 _MIN_SCORE = 0.5
 
@@ -64,6 +69,18 @@ class DecodeError(ValueError):
 class Decoded:
     text: str
     encoding: str
+    replaced: int = 0  # bytes no character could be read from, each now U+FFFD
+    stray: int = 0  # non-ASCII bytes in ASCII text, read through a guessed code page
+
+    def repair(self) -> str | None:
+        """What was done to read the bytes, said for a warning; None when nothing was."""
+        if self.replaced:
+            plural = "s" if self.replaced > 1 else ""
+            return f"{self.replaced} undecodable byte{plural} replaced (read as {self.encoding})"
+        if self.stray:
+            plural = "s" if self.stray > 1 else ""
+            return f"{self.stray} non-ASCII byte{plural} in ASCII text read as {self.encoding} (a guess)"
+        return None
 
 
 def decode(data: bytes, declared: str | None = None) -> Decoded:
@@ -81,10 +98,10 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
     problem = binary_problem(data)
     if problem is not None:
         raise DecodeError(problem)
-    decoded = _by_declared(data, declared) or _as_utf8(data) or _by_guess(data)
+    decoded = _by_declared(data, declared) or _as_utf8(data) or _as_damaged_utf8(data) or _by_guess(data)
     if decoded is None:
         raise DecodeError("unknown or undecodable encoding")
-    return decoded
+    return _strays_replaced(data, decoded)
 
 
 def codec_name(encoding: str) -> str | None:
@@ -132,6 +149,55 @@ def _as_utf8(data: bytes) -> Decoded | None:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         return None
+
+
+def _as_damaged_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with a few bad bytes (a cut, a bit flip): as many valid multi-byte characters as
+    bad bytes at least, and bad bytes rare. No legacy code page gives that by chance, and
+    guessing one would turn the whole article into nonsense to save a byte."""
+    text, replaced = _utf8_replacing(data)
+    multibyte = sum(1 for char in text if ord(char) > 0x7F and char != "\ufffd")
+    if replaced == 0 or multibyte < replaced or replaced > max(MIN_REPLACED, MAX_REPLACED_SHARE * len(data)):
+        return None
+    return Decoded(text, "utf-8", replaced)
+
+
+def _utf8_replacing(data: bytes) -> tuple[str, int]:
+    """``data`` as UTF-8 with each unreadable byte replaced, and how many bytes were."""
+    replaced = 0
+    pieces = []
+    start = 0
+    while True:
+        try:
+            pieces.append(data[start:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as error:
+            pieces.append(data[start : start + error.start].decode("utf-8"))
+            bad = error.end - error.start
+            pieces.append("\ufffd" * bad)
+            replaced += bad
+            start += error.end
+    return "".join(pieces), replaced
+
+
+def _strays_replaced(data: bytes, decoded: Decoded) -> Decoded:
+    """Plain ASCII with a few stray bytes is read as UTF-8, the strays replaced, unless the
+    code page guessed makes each of them a letter or a typographic mark (café, l’été in
+    windows-1252): a guess that turns a stray into a symbol is junk (¤, ¦, ¬ amid English)."""
+    if decoded.replaced or decoded.encoding == "utf-8":
+        return decoded
+    strays = [char for char in decoded.text if ord(char) > 0x7F]
+    if len(strays) > max(MIN_REPLACED, MAX_REPLACED_SHARE * len(data)):
+        return decoded
+    if all(_plausible(char) for char in strays):
+        return replace(decoded, stray=len(strays))
+    text, replaced = _utf8_replacing(data)
+    multibyte = sum(1 for char in text if ord(char) > 0x7F and char != "\ufffd")
+    return replace(decoded, stray=len(strays)) if multibyte else Decoded(text, "utf-8", replaced)
+
+
+def _plausible(char: str) -> bool:
+    return unicodedata.category(char).startswith("L") or char in TYPOGRAPHIC
 
 
 def _as_bomless_utf16(data: bytes) -> Decoded | None:

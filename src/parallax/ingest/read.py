@@ -6,6 +6,7 @@ import os
 import re
 import stat
 import sys
+import warnings
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path, PurePath
@@ -13,11 +14,12 @@ from pathlib import Path, PurePath
 from parallax.ingest import html
 from parallax.ingest.decode import DecodeError, decode
 from parallax.ingest.prose import not_an_article
-from parallax.model import Article, InputError
+from parallax.model import Article, InputError, InputWarning
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 STDIN = "-"
 STDIN_NAME = "<stdin>"  # how errors name standard input
+_SHELL_PIPES = ("/dev/fd/", "/proc/self/fd/")
 
 # Every line-break convention becomes "\n" before any offset is taken. Other C0 controls are
 # dropped: a stray one (an old DOS end-of-file mark) must not end up inside a sentence.
@@ -71,11 +73,32 @@ def _content(name: str, data: bytes | None, max_bytes: int) -> bytes:
     return _read_file(Path(name), max_bytes)
 
 
+def not_a_regular_file(path: str | os.PathLike[str]) -> str | None:
+    """Why ``path`` cannot be read as a file, for anything but a regular file: opening a FIFO
+    with no writer waits for ever, a device never ends. A pipe the shell made (``<(cmd)``,
+    /dev/fd/N) is read: its writer is there. None for a regular file or one that is missing."""
+    name = os.fspath(path)
+    try:
+        mode = os.stat(name).st_mode
+    except OSError:
+        return None  # reading it says what is wrong
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode) and name.startswith(_SHELL_PIPES):
+        return None
+    kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file")
+    return f"skipped: {kind}, not a regular file"
+
+
 def _read_file(path: Path, max_bytes: int) -> bytes:
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
             raise _Problem("is a directory, not a file")
+        problem = not_a_regular_file(path)
+        if problem:
+            raise _Problem(problem)
         # Refuse a huge file before reading any of it.
         if stat.S_ISREG(info.st_mode):
             _check_size(info.st_size, max_bytes)
@@ -116,6 +139,9 @@ def _article(name: str, raw: bytes, article_id: str) -> Article:
         decoded = decode(raw, html.declared_charset(raw) if is_html else None)
     except DecodeError as error:
         raise _Problem(str(error)) from None
+    repair = decoded.repair()
+    if repair:
+        warnings.warn(InputWarning(f"{STDIN_NAME if name == STDIN else name}: {repair}"), stacklevel=1)
     text = normalise(decoded.text)
     if not text.strip():
         raise _Problem("empty file")

@@ -77,6 +77,13 @@ def _not_json_lines(head: bytes) -> str | None:
 
 def _line_article(line: bytes, where: str, fallback_id: str, run: RunContext) -> Article | Rejected:
     try:
+        return _parsed_line_article(line, where, fallback_id, run)
+    except RecursionError:  # [[[[…]]]] a few thousand deep: one bad record, not the end of the file
+        return Rejected(where, "broken JSON (nested too deeply)")
+
+
+def _parsed_line_article(line: bytes, where: str, fallback_id: str, run: RunContext) -> Article | Rejected:
+    try:
         record = json.loads(line)
     except UnicodeDecodeError:
         return Rejected(where, "broken JSON (not UTF-8)")

@@ -18,10 +18,12 @@ import os
 import re
 import time
 import unicodedata
+import warnings
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from pathlib import PurePath
 
 import regex
@@ -29,8 +31,8 @@ import regex
 from parallax.ingest import html
 from parallax.ingest.decode import bom_encoding, codec_name
 from parallax.ingest.fetch import Fetcher, FetchError
-from parallax.ingest.read import STDIN, article_ids, read_article
-from parallax.model import Article, InputError
+from parallax.ingest.read import STDIN, article_ids, not_a_regular_file, read_article
+from parallax.model import Article, InputError, InputWarning
 
 TEXT_EXTENSIONS = frozenset({".txt", *html.HTML_EXTENSIONS})
 RECORD_EXTENSIONS = frozenset({".jsonl", ".ndjson", ".json"})
@@ -136,6 +138,12 @@ class RunContext:
         language: str | None = None,
     ) -> Article:
         """The article with its run-unique id and what its source knows (over what the page says)."""
+        code = language_code(language)
+        if language is not None and code is None and clean_string(language):
+            given = clean_string(language)
+            where = article.path or wanted_id
+            warnings.warn(InputWarning(f"{where}: language {given!r} is no ISO 639 code: detected instead"),
+                          stacklevel=2)
         return replace(
             article,
             id=self.ids.claim(wanted_id),
@@ -143,7 +151,7 @@ class RunContext:
             published=iso_datetime(published) or iso_datetime(article.published),
             outlet=self.outlet or clean_string(outlet) or article.outlet,
             url=clean_string(url) or article.url,
-            language=language_code(language) or article.language,
+            language=code or article.language,
         )
 
 
@@ -200,6 +208,10 @@ def walk_folder(folder: str) -> Iterator[str | Rejected]:
 
 def from_file(path: str, run: RunContext) -> Iterator[Article | Rejected]:
     """One file given by the user or found in a folder; unknown extensions are read as text or HTML."""
+    problem = not_a_regular_file(path) if path != STDIN else None
+    if problem:
+        yield Rejected(path, problem)
+        return
     kind = input_kind(path)
     if kind == "records":
         from parallax.ingest.records import jsonl_articles
@@ -350,11 +362,25 @@ def _iso_from_string(text: str) -> str | None:
 
 
 def language_code(value: object) -> str | None:
-    """A record's language as a bare lower-case code: "kk-KZ" and "KK" give "kk"."""
+    """A record's language as a bare lower-case ISO 639 code: "kk-KZ", "KK" and "kaz" give "kk";
+    None for anything that is no language code ("english", "xx", "<script>")."""
     text = clean_string(value)
     if not text or text.isdigit():
         return None
-    return _LANGUAGE_SUBTAG.split(text, maxsplit=1)[0].lower() or None
+    code = _LANGUAGE_SUBTAG.split(text, maxsplit=1)[0].lower()
+    return _iso_639(code) if code.isascii() and code.isalpha() else None
+
+
+@lru_cache(maxsize=4096)
+def _iso_639(code: str) -> str | None:
+    import pycountry
+
+    found = pycountry.languages.get(alpha_2=code) if len(code) == 2 else (
+        pycountry.languages.get(alpha_3=code) if len(code) == 3 else None
+    )
+    if found is None:
+        return None
+    return getattr(found, "alpha_2", None) or found.alpha_3
 
 
 def weighted_letters(text: str) -> int:

@@ -22,6 +22,7 @@ GZIP_MEMBER_START = b"\x1f\x8b\x08"
 WARC_RECORD_START = b"WARC/"
 ARTICLE_RECORD_TYPES = frozenset({"response", "resource"})
 _SCAN_CHUNK = 1024 * 1024
+TRUNCATED = "truncated record: the file ended early, inside this record (an incomplete download or copy?)"
 
 
 @dataclass(frozen=True)
@@ -105,8 +106,13 @@ def _html_records(handle: BinaryIO) -> Iterator[_Page | _Broken]:
                 number += 1
                 counted_at = records.offset
                 page = _page_of(record, number)
+                if _ended_early(record):
+                    yield _Broken(number, records.offset, TRUNCATED)
+                    return
                 if page is not None:
                     yield page
+            if compressed and not _gzip_complete(handle):
+                yield _Broken(number + 1, records.offset, TRUNCATED)
             return
         # A damaged archive fails in warcio, zlib or the HTTP header parser alike.
         except Exception as error:
@@ -115,6 +121,36 @@ def _html_records(handle: BinaryIO) -> Iterator[_Page | _Broken]:
                 number += 1
             yield _Broken(number, failed_at, f"broken WARC record ({_first_line(error)})")
             start = _next_record_start(handle, failed_at + 1, compressed)
+
+
+def _ended_early(record) -> bool:
+    """Whether the file ended before the record's declared length (a cut download or copy):
+    warcio hands out what there is without a word, which would store half an article."""
+    stream = record.raw_stream
+    while stream.read(_SCAN_CHUNK):
+        pass
+    return getattr(stream, "limit", 0) > 0
+
+
+def _gzip_complete(handle: BinaryIO) -> bool:
+    """Whether the last gzip member of the file is whole: a file cut inside a member's header
+    or data ends warcio's reading as if the archive were over."""
+    handle.seek(0)
+    inflater = zlib.decompressobj(wbits=31)
+    fed = False  # whether the member being read has had any byte
+    while chunk := handle.read(_SCAN_CHUNK):
+        while chunk:
+            fed = True
+            try:
+                inflater.decompress(chunk)  # only whether members end matters, not what they hold
+            except zlib.error:
+                return True  # damage, not a cut: reported where warcio met it
+            if not inflater.eof:
+                break
+            chunk = inflater.unused_data
+            inflater = zlib.decompressobj(wbits=31)
+            fed = False
+    return inflater.eof or not fed
 
 
 def _page_of(record, number: int) -> _Page | None:

@@ -17,6 +17,7 @@ import hashlib
 import json
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -193,7 +194,22 @@ def template() -> jinja2.Template:
         loader=jinja2.PackageLoader("parallax.render", "templates"),
         **TEMPLATE_OPTIONS,
     )
+    environment.filters["isolate"] = isolate
     return environment.get_template("report.html.j2")
+
+
+def isolate(text: object) -> str:
+    """``text`` between a first-strong isolate and its pop when it holds right-to-left letters
+    or direction controls: where no element can carry dir (a page's <title>), an override in an
+    article's title (U+202E) then ends with it instead of reversing " · parallax" after it."""
+    shown = str(text)
+    if not any(unicodedata.bidirectional(char) in _BIDI_ACTIVE for char in shown):
+        return shown
+    return f"\u2068{shown}\u2069"
+
+
+# Right-to-left letters and digits, and the embedding, override and isolate controls.
+_BIDI_ACTIVE = frozenset({"R", "AL", "AN", "LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"})
 
 
 # How every parallax template is compiled: autoescaping on, undefined names an error.

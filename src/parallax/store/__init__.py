@@ -10,12 +10,14 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import quote
 
 import numpy as np
 import platformdirs
@@ -24,6 +26,7 @@ from ..model import Article, Document, ParallaxError
 from .codec import analysis_from_json, analysis_to_json
 from .schema import migrate
 
+LOCK_WAIT_SECONDS = 60
 ARTICLE_COLUMNS = "rowid, id, text, format, title, published, outlet, url, language, encoding, source"
 
 
@@ -53,28 +56,61 @@ class StoredArticle:
     article: Article
 
 
+def damaged(path: Path, error: Exception) -> str:
+    """The one line for a store whose file is damaged, with the way out."""
+    return (f"{path}: the store is damaged ({error}); `parallax store check` tells what can still be "
+            "read, `parallax store recover NEW_STORE` rebuilds a store from it")
+
+
+def _switch_to_wal(db: sqlite3.Connection) -> None:
+    """WAL mode, waiting for another process that is creating the same new store: the switch
+    takes the file's exclusive lock, and SQLite's busy timeout does not wait for that one."""
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def _writable(path: Path) -> bool:
+    """Whether this process can write the store and the files SQLite keeps beside it."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
 class Database:
     """An open store database. Use as a context manager, or call :meth:`close`."""
 
     def __init__(self, path: str | os.PathLike | None = None, *, readonly: bool = False) -> None:
         self.path = Path(path) if path else default_store_path()
-        self.readonly = readonly
-        if readonly and not self.path.exists():
+        # A store on a read-only disk (or a file this user may not write) is still read.
+        self.unwritable = self.path.exists() and not _writable(self.path)
+        self.readonly = readonly or self.unwritable
+        if self.readonly and not self.path.exists():
             raise ParallaxError(f"{self.path}: no store here (run `parallax ingest` first)")
-        if not readonly:
+        if not self.readonly:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.db = self._connect()
         except sqlite3.DatabaseError as error:
+            if "malformed" in str(error):
+                raise ParallaxError(damaged(self.path, error)) from None
             raise ParallaxError(f"{self.path}: not a parallax store ({error})") from None
 
     def _connect(self) -> sqlite3.Connection:
-        uri = f"file:{self.path}?mode=ro" if self.readonly else f"file:{self.path}"
+        uri = f"file:{quote(str(self.path))}"
+        if self.readonly:
+            # immutable: SQLite then needs no -wal or -shm file beside it, which a read-only
+            # folder cannot hold (this process is the only one that could change it anyway).
+            uri += "?mode=ro&immutable=1" if self.unwritable else "?mode=ro"
         db = sqlite3.connect(uri, uri=True, timeout=60, isolation_level=None, check_same_thread=False)
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA busy_timeout = 60000")
         if not self.readonly:
-            db.execute("PRAGMA journal_mode = WAL")
+            _switch_to_wal(db)
             db.execute("PRAGMA synchronous = NORMAL")
             migrate(db)
         return db
@@ -88,9 +124,17 @@ class Database:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def require_writable(self) -> None:
+        if self.readonly:
+            why = "opened read-only"
+            if self.unwritable:
+                why = "it is on a read-only disk or not writable by this user"
+            raise ParallaxError(f"{self.path}: cannot change the store ({why}); reading commands still work")
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: all of it lands, or none of it."""
+        self.require_writable()
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db

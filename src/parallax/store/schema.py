@@ -139,6 +139,10 @@ def migrate(db: sqlite3.Connection) -> int:
     for version in range(current, SCHEMA_VERSION):
         db.execute("BEGIN IMMEDIATE")
         try:
+            # Another process may have migrated the file while this one waited for the lock.
+            if schema_version(db) > version:
+                db.execute("COMMIT")
+                continue
             for statement in _statements(MIGRATIONS[version]):
                 db.execute(statement)
             db.execute(f"PRAGMA user_version = {version + 1}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import secrets
 import tempfile
 import time
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -43,6 +44,8 @@ from .uploads import (
 PAGE_SIZE = 25
 API_LIMIT = 50
 API_MAX_LIMIT = 500
+# SQLite's OFFSET is a 64-bit integer: a larger one is a 500, not an empty page. Far above any store.
+API_MAX_OFFSET = 1_000_000_000
 OUTLET_STORIES = 500  # the latest stories of an outlet its blindspots are measured on
 MAX_URLS = 20
 BLINDSPOT_BUDGET_SECONDS = 3.0
@@ -79,7 +82,13 @@ def create_app(
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
     max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES,
     page_size: int = PAGE_SIZE,
+    allowed_host: Sequence[str] = (),
+    token: str | None = None,
+    open_reads: bool = False,
 ) -> FastAPI:
+    """The web app. ``allowed_host``: further names clients reach it by (every request's Host
+    must be one of them, loopback or the bound address); ``token``: required on every request,
+    reads included unless ``open_reads`` (``parallax serve`` sets one beyond loopback)."""
     app = FastAPI(
         title="parallax",
         version=__version__,
@@ -91,7 +100,10 @@ def create_app(
     csrf = secrets.token_urlsafe(32)
     app.state.library = library
     app.state.csrf = csrf
-    app.add_middleware(Guard, hosts=allowed_hosts(host), max_body=max_request_bytes)
+    app.add_middleware(
+        Guard, hosts=allowed_hosts(host, allowed_host), max_body=max_request_bytes, token=token,
+        open_reads=open_reads,
+    )
     app.add_middleware(HeadAsGet)
     add_error_handlers(app)
 
@@ -221,7 +233,7 @@ def create_app(
             str | None, Query(description="free text in any language: words, names, meaning")
         ] = None,
         limit: Annotated[int, Query(ge=1, le=API_MAX_LIMIT)] = API_LIMIT,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=API_MAX_OFFSET)] = 0,
     ) -> JSONResponse:
         found = library.stories(
             language=language or None,

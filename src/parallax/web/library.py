@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Hashable, Iterator, Sequence
 from contextlib import contextmanager
@@ -27,6 +28,8 @@ from ..store import Database
 
 StoryKey = tuple[str, tuple[str, ...]]  # a story and its members: a comparison depends on nothing else
 
+# Seconds one request may spend analysing what it sent (``parallax serve --time-limit``).
+DEFAULT_TIME_LIMIT = 60.0
 WARM_LIMIT = 5000  # stories (newest first) whose comparisons the warmer computes after a change
 MEMORY_COMPARISONS = 64
 MEMORY_PAGES = 256
@@ -113,13 +116,22 @@ class Library:
     """One store as the web server sees it. Open with a path; call :meth:`close` at the end."""
 
     def __init__(
-        self, path: str | os.PathLike, *, allow_private: bool = False, encoder: Any = None, warm: bool = True
+        self,
+        path: str | os.PathLike,
+        *,
+        allow_private: bool = False,
+        encoder: Any = None,
+        warm: bool = True,
+        time_limit: float = DEFAULT_TIME_LIMIT,
     ) -> None:
         from ..collection import Store
         from ..encode import default_encoder
+        from ..worker import AnalysisWorker
 
         self.path = Path(path)
         self.allow_private = allow_private
+        self.time_limit = time_limit
+        self.analysis = AnalysisWorker()
         self.encoder = LockedEncoder(encoder or default_encoder())
         self.write_lock = threading.RLock()
         self.compare_lock = threading.Lock()
@@ -144,6 +156,7 @@ class Library:
 
     def close(self) -> None:
         self._stopping.set()
+        self.analysis.close()  # an ingest still analysing is cut short, not waited for
         self._warm_wanted.set()
         if self._warmer is not None:
             self._warmer.join(timeout=30)
@@ -294,15 +307,21 @@ class Library:
         return self.ingest_items(iter_articles(inputs, outlet=outlet, allow_private=self.allow_private))
 
     def ingest_items(self, items) -> IngestResult:
+        """Store what anyone may have sent: each article analysed in the worker process, all of
+        them within ``time_limit`` seconds (what is left past it is rejected, not analysed)."""
         added: list[str] = []
 
         def progress(event: str, item: str) -> None:
             if event == "ingested":
                 added.append(item)
 
+        def analyse(item):
+            return self.analysis.analyse(item, deadline - time.monotonic())
+
         with self.write_lock:
+            deadline = time.monotonic() + self.time_limit  # from when this request may write
             self._catch_up_index()
-            summary = self.writer.add_articles(items, progress, workers=1)
+            summary = self.writer.add_articles(items, progress, workers=1, analyser=analyse)
             stories = self._stories_of(added)
         self.request_warm()
         return IngestResult(

@@ -7,11 +7,13 @@ every request.
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import ipaddress
 import json
 from collections.abc import Iterable
-from urllib.parse import urlsplit
+from http.cookies import CookieError, SimpleCookie
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 WILDCARD_HOSTS = frozenset({"0.0.0.0", "::", ""})
@@ -41,11 +43,15 @@ SECURITY_HEADERS = [
 ]
 
 
-def allowed_hosts(bind_host: str, extra: Iterable[str] = ()) -> frozenset[str] | None:
-    """Host names the server answers to; None (any) when it listens on every interface."""
-    if bind_host in WILDCARD_HOSTS:
-        return None
-    return frozenset({bind_host.strip("[]").lower(), *LOOPBACK_NAMES, *(h.lower() for h in extra)})
+def allowed_hosts(bind_host: str, extra: Iterable[str] = ()) -> frozenset[str]:
+    """Host names the server answers to: its own address, loopback, and ``extra`` (the names
+    clients reach it by when it listens on every interface, ``serve --allowed-host``)."""
+    own = set() if bind_host in WILDCARD_HOSTS else {bind_host.strip("[]").lower()}
+    return frozenset({*own, *LOOPBACK_NAMES, *(h.strip("[]").lower() for h in extra)})
+
+
+def beyond_loopback(bind_host: str) -> bool:
+    return bind_host in WILDCARD_HOSTS or not is_loopback(bind_host.strip("[]"))
 
 
 def host_name(host_header: str) -> str:
@@ -70,10 +76,15 @@ def tokens_match(given: str | None, expected: str) -> bool:
 class Guard:
     """ASGI middleware: Host check, same-origin check on unsafe methods, body cap, headers."""
 
-    def __init__(self, app, *, hosts: frozenset[str] | None, max_body: int) -> None:
+    def __init__(
+        self, app, *, hosts: frozenset[str] | None, max_body: int, token: str | None = None,
+        open_reads: bool = False,
+    ) -> None:
         self.app = app
         self.hosts = hosts
         self.max_body = max_body
+        self.token = token  # required on every request (reads too unless open_reads)
+        self.open_reads = open_reads
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http":
@@ -86,6 +97,15 @@ class Guard:
                 send, 400, f"unexpected Host header {host!r}: this server answers to its own address"
             )
             return
+        if self.token and (scope["method"] in UNSAFE_METHODS or not self.open_reads):
+            given = presented_token(scope, headers)
+            if not tokens_match(given, self.token):
+                await refuse(send, 401, "this server needs its access token: send it as "
+                             "'Authorization: Bearer TOKEN', or open any page once with ?token=TOKEN")
+                return
+            if given == query_token(scope) and scope["method"] == "GET":
+                await remember_token(send, scope, self.token)  # a browser keeps it in a cookie
+                return
         if scope["method"] in UNSAFE_METHODS:
             problem = cross_origin_problem(headers, scope.get("scheme", "http"), host)
             if problem:
@@ -113,6 +133,43 @@ class Guard:
         except BodyTooLarge:
             if not started:
                 await refuse(send, 413, too_large(self.max_body))
+
+
+TOKEN_COOKIE = "parallax_token"
+
+
+def query_token(scope) -> str | None:
+    for key, value in parse_qsl(scope.get("query_string", b"").decode("latin-1")):
+        if key == "token":
+            return value
+    return None
+
+
+def presented_token(scope, headers: dict[str, str]) -> str | None:
+    """The token of a request: a bearer header, our cookie, or ?token= on a page opened by hand."""
+    authorization = headers.get("authorization", "")
+    if authorization.lower().startswith("bearer "):
+        return authorization[7:].strip()
+    cookies = SimpleCookie()
+    with contextlib.suppress(CookieError):
+        cookies.load(headers.get("cookie", ""))
+    if TOKEN_COOKIE in cookies:
+        return cookies[TOKEN_COOKIE].value
+    return query_token(scope)
+
+
+async def remember_token(send, scope, token: str) -> None:
+    """Set the cookie and send the browser to the same page without the token in its address."""
+    rest = [(k, v) for k, v in parse_qsl(scope.get("query_string", b"").decode("latin-1")) if k != "token"]
+    location = scope.get("path", "/") + (f"?{urlencode(rest)}" if rest else "")
+    cookie = f"{TOKEN_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict"
+    await send({
+        "type": "http.response.start",
+        "status": 303,
+        "headers": [(b"location", location.encode("latin-1", "replace")), (b"set-cookie", cookie.encode()),
+                    (b"content-length", b"0"), *SECURITY_HEADERS],
+    })
+    await send({"type": "http.response.body", "body": b""})
 
 
 def cross_origin_problem(headers: dict[str, str], scheme: str, host: str) -> str | None:

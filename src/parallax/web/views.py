@@ -14,6 +14,7 @@ import jinja2
 from ..render.html import (
     TEMPLATE_OPTIONS,
     direction,
+    isolate,
     lang_attribute,
     language_name,
     report_context,
@@ -69,6 +70,7 @@ def environment() -> jinja2.Environment:
         safe_url=safe_url,
         short_date=short_date,
     )
+    env.filters["isolate"] = isolate
     return env
 
 

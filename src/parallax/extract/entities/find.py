@@ -16,6 +16,7 @@ inflected form is read against the names the same text gives in full (``link_nam
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -24,6 +25,7 @@ from babel import UnknownLocaleError
 from babel.dates import get_day_names, get_month_names
 
 from ...model import Mention
+from ..spans import SpanSet
 from .canon import clitic_as_written, cut_word, entity_by_key, similar_keys
 from .gazetteer import Gazetteer, Match, Target, gazetteer_for, tokens_for
 from .lexicon import entities
@@ -296,7 +298,7 @@ def _kinds(candidate: Candidate) -> set[str]:
 
 
 def _adjacent_or_comma(token: Token) -> bool:
-    return token.gap_before.strip() in ("", "-", ",", "،")
+    return "\n" not in token.gap_before and token.gap_before.strip() in ("", "-", ",", "،")
 
 
 def _unknown_name_end(tokens, i: int, taken, rules: Rules, step: int, evidence: Evidence | None = None
@@ -358,7 +360,9 @@ def _only_sentence_initial(tokens: list[Token], i: int, evidence: Evidence | Non
 
 
 def _adjacent(token: Token) -> bool:
-    return token.gap_before.strip() in ("", "-", "‑")
+    """Words of one name stand on one line: a line break (a title above its story, a removed
+    line of junk between two lines) ends a name."""
+    return "\n" not in token.gap_before and token.gap_before.strip() in ("", "-", "‑")
 
 
 # --- capitalised runs ----------------------------------------------------------------------
@@ -661,24 +665,60 @@ def link_names(mentions: list[Mention], rules: Rules) -> list[Mention]:
     """
     full = [(i, m, _last_word_key(m)) for i, m in enumerate(mentions) if _full_person(m)]
     named_in_full = {m.value for _, m, _ in full if m.attrs["canonical"]}
+    surnames = _Surnames(full)
+    last_of_key: dict[str, int] = {}  # an unknown name's key -> where it was last met so far
     out = list(mentions)
     for i, mention in enumerate(mentions):
-        if not _lone_word(mention):
-            continue
-        target = None
-        if _weak_person(mention) and not (mention.attrs["canonical"] and mention.value in named_in_full):
-            keys = _surname_keys(mention)
-            fits = [(j, f) for j, f, last in full if any(similar_keys(k, last) for k in keys)]
-            target = _nearest(i, fits)
-        if target is None and not mention.attrs["canonical"]:
-            forms = _inflection_keys(mention, rules)
-            earlier = [(j, m) for j, m in enumerate(out[:i]) if not m.attrs["canonical"]
-                       and not m.attrs.get("needs_support")
-                       and m.attrs.get("form") == "name" and m.attrs["key"] in forms]
-            target = earlier[-1][1] if earlier else None
-        if target is not None:
-            out[i] = _same_as(mention, target)
+        if _lone_word(mention):
+            target = None
+            if _weak_person(mention) and not (mention.attrs["canonical"] and mention.value in named_in_full):
+                target = surnames.nearest(i, _surname_keys(mention))
+            if target is None and not mention.attrs["canonical"]:
+                met = [last_of_key[k] for k in _inflection_keys(mention, rules) if k in last_of_key]
+                target = out[max(met)] if met else None
+            if target is not None:
+                out[i] = _same_as(mention, target)
+        if _may_be_inflected(out[i]):
+            last_of_key[out[i].attrs["key"]] = i
     return out
+
+
+def _may_be_inflected(mention: Mention) -> bool:
+    """An unknown name a later word may inflect (реке Илек … в Илеке)."""
+    attrs = mention.attrs
+    return (not attrs["canonical"] and not attrs.get("needs_support") and attrs.get("form") == "name"
+            and bool(attrs["key"]))
+
+
+class _Surnames:
+    """The full person names of a text by the key of their last word.
+
+    ``similar_keys`` holds only for keys that share their first letter and last two, so a
+    surname is compared with the names of its bucket, not with every name of a long text.
+    """
+
+    def __init__(self, full: list[tuple[int, Mention, str]]) -> None:
+        self.by_last: dict[str, list[tuple[int, Mention]]] = {}
+        self.buckets: dict[tuple[str, str], list[str]] = {}
+        for i, mention, last in full:
+            if last not in self.by_last:
+                self.buckets.setdefault((last[:1], last[-2:]), []).append(last)
+            self.by_last.setdefault(last, []).append((i, mention))
+
+    def nearest(self, i: int, keys: set[str]) -> Mention | None:
+        """The full name ending like ``keys`` nearest before position ``i``, else the first."""
+        groups = [self.by_last[last] for last in self._lasts_like(keys)]
+        before = []
+        for group in groups:
+            index = bisect_left(group, i, key=lambda item: item[0])
+            if index:
+                before.append(group[index - 1])
+        if before:
+            return max(before, key=lambda item: item[0])[1]
+        return min((group[0] for group in groups), key=lambda item: item[0], default=(0, None))[1]
+
+    def _lasts_like(self, keys: set[str]) -> set[str]:
+        return {last for k in keys for last in self.buckets.get((k[:1], k[-2:]), ()) if similar_keys(k, last)}
 
 
 def _full_person(mention: Mention) -> bool:
@@ -714,13 +754,6 @@ def _inflection_keys(mention: Mention, rules: Rules) -> set[str]:
     return {k for k in keys if k}
 
 
-def _nearest(i: int, fits: list[tuple[int, Mention]]) -> Mention | None:
-    before = [m for j, m in fits if j < i]
-    if before:
-        return before[-1]
-    return fits[0][1] if fits else None
-
-
 def _same_as(mention: Mention, full: Mention) -> Mention:
     """``mention`` naming the same entity as ``full``."""
     keep = ("key", "canonical", "type", "type_guessed", "resolved_by")
@@ -752,7 +785,7 @@ def _find_in_running_text(text: str, rules: Rules, gazetteer: Gazetteer) -> list
         Candidate(s, e, readings=[(t.entity, 0, text[s:e]) for t in ts if t.entity], form=ts[0].form)
         for s, e, ts in spans
     ]
-    occupied = [(s, e) for s, e, _ in known]
+    occupied = SpanSet((s, e) for s, e, _ in known)
     found = _pattern_names(text, rules, occupied)
     candidates += found + _repeated_names(text, found, occupied)
     _attach_adjacent_titles(text, candidates, cues)
@@ -764,7 +797,7 @@ def _find_in_running_text(text: str, rules: Rules, gazetteer: Gazetteer) -> list
     return _supported(link_names(mentions, rules))
 
 
-def _repeated_names(text: str, found: list[Candidate], occupied: list[tuple[int, int]]) -> list[Candidate]:
+def _repeated_names(text: str, found: list[Candidate], occupied: SpanSet) -> list[Candidate]:
     """Further occurrences of names a cue revealed (乔尔蓬阿塔市 … 乔尔蓬阿塔位于): a name once
     read is a name everywhere in the text."""
     names = {text[c.first:c.last]: c for c in found if c.last - c.first >= MIN_REPEATED_NAME}
@@ -772,9 +805,9 @@ def _repeated_names(text: str, found: list[Candidate], occupied: list[tuple[int,
     for name in sorted(names, key=len, reverse=True):
         for match in regex.finditer(regex.escape(name), text):
             start, end = match.span()
-            if any(s < end and start < e for s, e in occupied):
+            if occupied.overlaps(start, end):
                 continue
-            occupied.append((start, end))
+            occupied.add(start, end)
             more.append(Candidate(start, end, type=names[name].type))
     return more
 
@@ -812,14 +845,14 @@ def _attach_adjacent_titles(text: str, candidates: list[Candidate], cues) -> Non
                 candidate.title = text[start:end]
 
 
-def _pattern_names(text: str, rules: Rules, occupied: list[tuple[int, int]]) -> list[Candidate]:
+def _pattern_names(text: str, rules: Rules, occupied: SpanSet) -> list[Candidate]:
     found: list[Candidate] = []
     for kind, pattern, title in _compiled_patterns(rules.code):
         for match in pattern.finditer(text, overlapped=True):
             start, end = match.span("name")
-            if any(s < end and start < e for s, e in occupied):
+            if occupied.overlaps(start, end):
                 continue
-            occupied.append((start, end))
+            occupied.add(start, end)
             found.append(Candidate(start, end, type=kind, title=title if kind == "person" else None))
     return found
 

@@ -186,8 +186,8 @@ def _keeps_most(stem: str, alias_word: str) -> bool:
 
 
 def _adjacent(token: Token) -> bool:
-    """Words of one name are separated by spaces or a hyphen, never by punctuation."""
-    return token.gap_before.strip() in ("", "-", "‑")
+    """Words of one name are separated by spaces or a hyphen, never by punctuation or a line break."""
+    return "\n" not in token.gap_before and token.gap_before.strip() in ("", "-", "‑")
 
 
 def _raw_words(text: str) -> list[str]:
