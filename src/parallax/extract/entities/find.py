@@ -25,10 +25,11 @@ from babel.dates import get_day_names, get_month_names
 
 from ...model import Mention
 from .canon import clitic_as_written, cut_word, entity_by_key, similar_keys
+from .common import COMMON_ZIPF, KEY_COMMON_ZIPF, PHRASE_ZIPF, is_common_form
 from .gazetteer import Gazetteer, Match, Target, gazetteer_for, tokens_for
 from .lexicon import entities
 from .rules import Rules, rules_for, type_word
-from .text import Token, is_acronym, normal
+from .text import Token, is_acronym, normal, words_of
 from .translit import fold_key, to_latin
 
 MAX_TITLE_COMPLEMENT = 3  # lower-case words between a title and the name (министр энергетики X)
@@ -95,7 +96,7 @@ def find_entities(text: str, language: str | None) -> list[Mention]:
     _choose_readings(candidates, tokens)
     candidates.sort(key=lambda c: c.first)
     mentions = [_mention(text, tokens, c, rules) for c in candidates]
-    return _supported(link_names(mentions, rules))
+    return _without_common_words(_supported(link_names(mentions, rules)), rules)
 
 
 # --- known names ---------------------------------------------------------------------------
@@ -358,7 +359,8 @@ def _only_sentence_initial(tokens: list[Token], i: int, evidence: Evidence | Non
 
 
 def _adjacent(token: Token) -> bool:
-    return token.gap_before.strip() in ("", "-", "‑")
+    # A line break ends a name even without punctuation (a caption under a photo, a headline).
+    return "\n" not in token.gap_before and token.gap_before.strip() in ("", "-", "‑")
 
 
 # --- capitalised runs ----------------------------------------------------------------------
@@ -464,6 +466,8 @@ def _trim_sentence_start(tokens, first, end, evidence: Evidence, rules: Rules):
     if not token.sentence_start:
         return first, end, False
     several = end - first > 1
+    if is_common_form(token.norm, rules.code, rules.morphology.variants):
+        evidence = Evidence(evidence.lowercase | {token.norm}, evidence.capitalised_inside)
     supported = (
         token.norm in evidence.capitalised_inside
         or (several and _has_name_ending(token.norm, rules))
@@ -738,6 +742,45 @@ def _supported(mentions: list[Mention]) -> list[Mention]:
             continue
         kept.append(mention)
     return kept
+
+
+def _without_common_words(mentions: list[Mention], rules: Rules) -> list[Mention]:
+    """Drop unknown names made only of very common words of the language (Head, Высшего,
+    Financial Market); a run of them that ends in an organisation word is an organisation
+    (Public Opinion Foundation). Names the alias file knows, names with a title or a cue, and
+    names the text gives in full elsewhere keep their evidence."""
+    if not rules.capitalisation:
+        return mentions
+    kept = []
+    for mention in mentions:
+        attrs = mention.attrs
+        known = attrs["canonical"] and attrs.get("resolved_by") == "alias"
+        words = words_of(mention.text)
+        # A place word after a common word is no cue (Әр облыста: "in each region").
+        cue = attrs.get("cue") and len(words) > 1
+        if known or cue or attrs.get("title") or attrs.get("linked") or attrs.get("form") != "name":
+            kept.append(mention)
+            continue
+        threshold = KEY_COMMON_ZIPF if attrs["canonical"] else _threshold(words)
+        if is_common_form(normal(mention.text), rules.code, rules.morphology.variants, threshold):
+            continue  # Сондай-ақ: one hyphenated common word
+        variants = rules.morphology.variants
+        if not words or not all(is_common_form(w, rules.code, variants, threshold) for w in words):
+            kept.append(mention)
+        elif len(words) > 1 and any(type_word(w, rules) == "organisation" for w in words):
+            kept.append(_typed(mention, "organisation"))
+    return kept
+
+
+def _threshold(words: list[str]) -> float:
+    # One frequent word alone is likely a common word; in a phrase, each word counts less.
+    return COMMON_ZIPF if len(words) == 1 else PHRASE_ZIPF
+
+
+def _typed(mention: Mention, kind: str) -> Mention:
+    attrs = {**mention.attrs, "type": kind, "type_guessed": False}
+    return Mention(kind="entity", start=mention.start, end=mention.end, text=mention.text,
+                   value=mention.value, attrs=attrs)
 
 
 # --- scripts without word spaces -----------------------------------------------------------
