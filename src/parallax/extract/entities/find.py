@@ -28,6 +28,7 @@ from .canon import clitic_as_written, cut_word, entity_by_key, similar_keys
 from .common import COMMON_ZIPF, KEY_COMMON_ZIPF, PHRASE_ZIPF, is_common_form
 from .gazetteer import Gazetteer, Match, Target, gazetteer_for, tokens_for
 from .lexicon import entities
+from .places import place_named
 from .rules import Rules, rules_for, type_word
 from .text import Token, is_acronym, normal, words_of
 from .translit import fold_key, to_latin
@@ -497,8 +498,10 @@ def _plausible(tokens, candidate: Candidate, rules: Rules, place_starts=frozense
         return False  # Северной Африки: a capitalised modifier of a known place, not a name
     if not rules.capitalised_nouns:
         return True
-    # Where every noun has a capital, only name-like shapes count on their own.
-    return len(words) > 1 or is_acronym(words[0].text) or _has_name_ending(words[0].norm, rules)
+    # Where every noun has a capital, only name-like shapes, or a town the gazetteer knows, count on
+    # their own.
+    return (len(words) > 1 or is_acronym(words[0].text) or _has_name_ending(words[0].norm, rules)
+            or place_named([words[0].norm, *rules.morphology.variants(words[0].norm)]) is not None)
 
 
 # --- choosing among readings ---------------------------------------------------------------
@@ -599,6 +602,7 @@ def _stem_text(words: list[Token], cuts) -> str:
 def _build(text: str, start: int, end: int, stem: str, candidate: Candidate, rules: Rules) -> Mention:
     latin = to_latin(stem, rules.code)
     resolved_by = None
+    gazetteer = False
     if candidate.readings:
         entity = entities()[candidate.readings[0][0]]
         value, kind, canonical = entity.name, entity.type, True
@@ -615,6 +619,10 @@ def _build(text: str, start: int, end: int, stem: str, candidate: Candidate, rul
         else:
             kind = candidate.type or candidate.guess or _guess_type(stem, rules)
             value, canonical = latin, False
+            place = _gazetteer_place(text[start:end], stem, candidate, rules)
+            if place is not None:  # Остраву, Kupyansk: a town the gazetteer knows by this name
+                value = latin = place
+                kind, candidate.type, gazetteer = "place", "place", True
     attrs = {
         "type": kind,
         "title": candidate.title,
@@ -630,8 +638,20 @@ def _build(text: str, start: int, end: int, stem: str, candidate: Candidate, rul
         "ending_cut_key": None if canonical else _ending_cut_key(stem, rules),
         "cue": candidate.cue,
         "needs_support": candidate.needs_support,
+        "gazetteer": gazetteer,
     }
     return Mention(kind="entity", start=start, end=end, text=text[start:end], value=value, attrs=attrs)
+
+
+def _gazetteer_place(written: str, stem: str, candidate: Candidate, rules: Rules) -> str | None:
+    """The gazetteer's name of an unknown name that no title or cue has typed."""
+    # A cue word already said what the name is (Lake Balkhash is no town Balqash).
+    if candidate.title or candidate.cue or candidate.type or is_acronym(written):
+        return None
+    forms = [normal(stem), normal(written)]
+    if " " not in written:
+        forms += sorted(rules.morphology.variants(normal(written)), key=len, reverse=True)
+    return place_named(forms)
 
 
 def _ending_cut_key(stem: str, rules: Rules) -> str | None:
@@ -761,7 +781,8 @@ def _without_common_words(mentions: list[Mention], rules: Rules) -> list[Mention
         if known or cue or attrs.get("title") or attrs.get("linked") or attrs.get("form") != "name":
             kept.append(mention)
             continue
-        threshold = KEY_COMMON_ZIPF if attrs["canonical"] else _threshold(words)
+        # A known name by spelling or by the gazetteer only: only the most frequent words are doubted.
+        threshold = KEY_COMMON_ZIPF if attrs["canonical"] or attrs.get("gazetteer") else _threshold(words)
         if is_common_form(normal(mention.text), rules.code, rules.morphology.variants, threshold):
             continue  # Сондай-ақ: one hyphenated common word
         variants = rules.morphology.variants
