@@ -38,6 +38,7 @@ MIN_REPEATED_NAME = 3  # characters of a name found by a cue that is looked for 
 MAX_CUT_CHARACTERS = 2  # characters a longer name runs on past a known one (科斯塔 | 奈州)
 MIN_LOCATIVE_STEM = 3  # letters left of a word that a locative ending may close (Ата|да)
 MAX_ORGANISATION_WORDS = 2  # lower-case words before the head of a name (X жағдайлар министрлігі)
+WEB_ADDRESS = regex.compile(r"\.(?:[a-z]{2,6})(?![\p{L}\p{N}])")  # a domain ending right after a name
 
 
 @dataclass
@@ -97,7 +98,7 @@ def find_entities(text: str, language: str | None) -> list[Mention]:
     _choose_readings(candidates, tokens)
     candidates.sort(key=lambda c: c.first)
     mentions = [_mention(text, tokens, c, rules) for c in candidates]
-    return _without_common_words(_supported(link_names(mentions, rules)), rules)
+    return _without_web_addresses(text, _without_common_words(_supported(link_names(mentions, rules)), rules))
 
 
 # --- known names ---------------------------------------------------------------------------
@@ -791,6 +792,12 @@ def _without_common_words(mentions: list[Mention], rules: Rules) -> list[Mention
         elif len(words) > 1 and any(type_word(w, rules) == "organisation" for w in words):
             kept.append(_typed(mention, "organisation"))
     return kept
+
+
+def _without_web_addresses(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Drop unknown names that are part of a web address (Ulysmedia.kz, Tengrinews.kz): an outlet
+    credited for the report, which is the document's source, not an entity of the story."""
+    return [m for m in mentions if m.attrs["canonical"] or not WEB_ADDRESS.match(text, m.end)]
 
 
 def _threshold(words: list[str]) -> float:
