@@ -502,7 +502,8 @@ def _plausible(tokens, candidate: Candidate, rules: Rules, place_starts=frozense
     # Where every noun has a capital, only name-like shapes, or a town the gazetteer knows, count on
     # their own.
     return (len(words) > 1 or is_acronym(words[0].text) or _has_name_ending(words[0].norm, rules)
-            or place_named([words[0].norm, *rules.morphology.variants(words[0].norm)]) is not None)
+            or (not is_common_form(words[0].norm, rules.code, rules.morphology.variants)
+                and place_named([words[0].norm, *rules.morphology.variants(words[0].norm)]) is not None))
 
 
 # --- choosing among readings ---------------------------------------------------------------
@@ -649,6 +650,8 @@ def _gazetteer_place(written: str, stem: str, candidate: Candidate, rules: Rules
     # A cue word already said what the name is (Lake Balkhash is no town Balqash).
     if candidate.title or candidate.cue or candidate.type or is_acronym(written):
         return None
+    if is_common_form(normal(written), rules.code, rules.morphology.variants):
+        return None  # Küste, Rolle, Mission: common words that some town is also called
     forms = [normal(stem), normal(written)]
     if " " not in written:
         forms += sorted(rules.morphology.variants(normal(written)), key=len, reverse=True)
@@ -787,6 +790,8 @@ def _without_common_words(mentions: list[Mention], rules: Rules) -> list[Mention
         if is_common_form(normal(mention.text), rules.code, rules.morphology.variants, threshold):
             continue  # Сондай-ақ: one hyphenated common word
         variants = rules.morphology.variants
+        if _noun_phrase(words, rules):
+            continue
         if not words or not all(is_common_form(w, rules.code, variants, threshold) for w in words):
             kept.append(mention)
         elif len(words) > 1 and any(type_word(w, rules) == "organisation" for w in words):
@@ -798,6 +803,14 @@ def _without_web_addresses(text: str, mentions: list[Mention]) -> list[Mention]:
     """Drop unknown names that are part of a web address (Ulysmedia.kz, Tengrinews.kz): an outlet
     credited for the report, which is the document's source, not an entity of the story."""
     return [m for m in mentions if m.attrs["canonical"] or not WEB_ADDRESS.match(text, m.end)]
+
+
+def _noun_phrase(words: list[str], rules: Rules) -> bool:
+    """Where every noun has a capital, a common noun joined by a particle to more capitals is a
+    noun phrase (Bischof von Myra, Rahmen der Lesereihe), not a name (Ursula von der Leyen)."""
+    if not rules.capitalised_nouns or len(words) < 3 or not any(w in rules.particles for w in words[1:-1]):
+        return False
+    return is_common_form(words[0], rules.code, rules.morphology.variants, PHRASE_ZIPF)
 
 
 def _threshold(words: list[str]) -> float:
