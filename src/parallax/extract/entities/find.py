@@ -762,7 +762,8 @@ def _supported(mentions: list[Mention]) -> list[Mention]:
     kept = []
     for mention in mentions:
         weak = mention.attrs.pop("needs_support", False)
-        if weak and not mention.attrs["canonical"] and not mention.attrs.get("linked"):
+        known = mention.attrs["canonical"] or mention.attrs.get("gazetteer")  # Kutaisi seferleri…
+        if weak and not known and not mention.attrs.get("linked"):
             continue
         kept.append(mention)
     return kept
