@@ -648,7 +648,7 @@ def _build(text: str, start: int, end: int, stem: str, candidate: Candidate, rul
 def _gazetteer_place(written: str, stem: str, candidate: Candidate, rules: Rules) -> str | None:
     """The gazetteer's name of an unknown name that no title or cue has typed."""
     # A cue word already said what the name is (Lake Balkhash is no town Balqash).
-    if candidate.title or candidate.cue or candidate.type or is_acronym(written):
+    if candidate.title or candidate.cue or candidate.type in ("person", "organisation") or is_acronym(written):
         return None
     if is_common_form(normal(written), rules.code, rules.morphology.variants):
         return None  # Küste, Rolle, Mission: common words that some town is also called
