@@ -61,3 +61,18 @@ def test_a_town_name_that_is_a_surname_in_the_text_is_the_person():
 def test_a_common_phrase_ending_in_an_organisation_word_is_an_organisation():
     found = {s: t for s, _, t in names("He spoke to the Public Opinion Foundation on Monday.", "en")}
     assert found.get("Public Opinion Foundation") == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("kk", "Бағасы 5 АҚШ долларына жетті, ал АҚШ президенті келді."),
+        ("en", "The price rose to 5 US dollars, the US president said."),
+        ("ru", "Цена выросла до 5 долларов США, заявили в США."),
+    ],
+)
+def test_a_country_in_a_currency_name_is_no_place(language, text):
+    """CLDR's currency names (through Babel): the US of "US dollar" is the currency, not the country."""
+    found = find_entities(text, language)
+    assert len(found) == 1 and found[0].value == "United States"
+    assert text.index(found[0].text) != found[0].start  # the second mention, not the currency's

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import regex
-from babel import UnknownLocaleError
+from babel import Locale, UnknownLocaleError
 from babel.dates import get_day_names, get_month_names
 
 from ...model import Mention
@@ -37,6 +37,9 @@ MAX_TITLE_COMPLEMENT = 3  # lower-case words between a title and the name (ми�
 MIN_REPEATED_NAME = 3  # characters of a name found by a cue that is looked for again in the text
 MAX_CUT_CHARACTERS = 2  # characters a longer name runs on past a known one (科斯塔 | 奈州)
 MIN_LOCATIVE_STEM = 3  # letters left of a word that a locative ending may close (Ата|да)
+NEXT_WORD = regex.compile(r"[\s\-‑]{1,3}([\p{L}\p{M}]+)")
+PREVIOUS_WORD = regex.compile(r"([\p{L}\p{M}]+)[\s\-‑]{1,3}$")
+CURRENCY_STEM = 4  # letters of a currency word kept through its endings (доллар|ына, dolar|ı)
 LARGE_TOWN = 50_000  # people: a town this large is a name even where its word starts a sentence
 MAX_ORGANISATION_WORDS = 2  # lower-case words before the head of a name (X жағдайлар министрлігі)
 WEB_ADDRESS = regex.compile(r"\.(?:[a-z]{2,6})(?![\p{L}\p{N}])")  # a domain ending right after a name
@@ -100,7 +103,8 @@ def find_entities(text: str, language: str | None) -> list[Mention]:
     candidates.sort(key=lambda c: c.first)
     mentions = [_mention(text, tokens, c, rules) for c in candidates]
     mentions = _supported(link_names(mentions, rules), rules.code)
-    return _without_web_addresses(text, _without_common_words(mentions, rules))
+    mentions = _without_currency_names(text, _without_common_words(mentions, rules), rules)
+    return _without_web_addresses(text, mentions)
 
 
 # --- known names ---------------------------------------------------------------------------
@@ -827,6 +831,49 @@ def _noun_phrase(words: list[str], rules: Rules) -> bool:
     if not rules.capitalised_nouns or len(words) < 3 or not any(w in rules.particles for w in words[1:-1]):
         return False
     return is_common_form(words[0], rules.code, rules.morphology.variants, PHRASE_ZIPF)
+
+
+def _without_currency_names(text: str, mentions: list[Mention], rules: Rules) -> list[Mention]:
+    """Drop a country that is a word of a currency's name (АҚШ долларына, US dollar, долларов
+    США): the currency is meant, not the place. The names are CLDR's, through Babel."""
+    pairs = _currency_word_pairs(rules.code)
+    if not pairs:
+        return mentions
+    kept = []
+    for mention in mentions:
+        own = normal(mention.text)
+        after = NEXT_WORD.match(text, mention.end)
+        before = PREVIOUS_WORD.search(text, 0, mention.start)
+        neighbours = [("after", after.group(1))] if after else []
+        neighbours += [("before", before.group(1))] if before else []
+        if not any(_currency_neighbour(own, n, pairs) for n in neighbours):
+            kept.append(mention)
+    return kept
+
+
+def _currency_neighbour(own: str, neighbour: tuple[str, str], pairs) -> bool:
+    side, word = neighbour
+    word = normal(word)
+    return any(own == name_word and word.startswith(other[:CURRENCY_STEM])
+               for name_word, other, where in pairs if where == side)
+
+
+@cache
+def _currency_word_pairs(code: str | None) -> frozenset[tuple[str, str, str]]:
+    """(a word of a two-word currency name, the other word, where the other stands) per language."""
+    if not code:
+        return frozenset()
+    try:
+        names = Locale.parse(code).currencies.values()
+    except (UnknownLocaleError, ValueError):
+        return frozenset()
+    pairs = set()
+    for name in names:
+        words = words_of(name)
+        if len(words) == 2 and all(len(w) >= 2 for w in words):
+            pairs.add((words[0], words[1], "after"))
+            pairs.add((words[1], words[0], "before"))
+    return frozenset(pairs)
 
 
 def _threshold(words: list[str]) -> float:
