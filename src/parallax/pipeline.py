@@ -51,14 +51,18 @@ def prepare_language_data(languages: Iterable[str | None]) -> None:
     """
     from .extract.dates_grammar import grammar
     from .extract.entities.canon import known_keys
+    from .extract.entities.common import zipf
     from .extract.entities.gazetteer import gazetteer_for
     from .extract.entities.lexicon import curated_key_names
+    from .extract.entities.places import place_named
 
     known_keys()
     curated_key_names()
+    place_named([])  # the towns' index, shared by every language
     for language in languages:
         grammar(language)
         gazetteer_for(language)
+        zipf("", language)  # the language's word frequencies
 
 
 def lines_as_blocks(text: str) -> Cleaning:

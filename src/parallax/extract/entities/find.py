@@ -21,23 +21,30 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import regex
-from babel import UnknownLocaleError
+from babel import Locale, UnknownLocaleError
 from babel.dates import get_day_names, get_month_names
 
 from ...model import Mention
 from ..spans import SpanSet
 from .canon import clitic_as_written, cut_word, entity_by_key, similar_keys
+from .common import COMMON_ZIPF, GAZETTEER_SUPPORT_ZIPF, KEY_COMMON_ZIPF, PHRASE_ZIPF, is_common_form, zipf
 from .gazetteer import Gazetteer, Match, Target, gazetteer_for, tokens_for
 from .lexicon import entities
+from .places import place_named
 from .rules import Rules, rules_for, type_word
-from .text import Token, is_acronym, normal
+from .text import Token, is_acronym, normal, words_of
 from .translit import fold_key, to_latin
 
 MAX_TITLE_COMPLEMENT = 3  # lower-case words between a title and the name (министр энергетики X)
 MIN_REPEATED_NAME = 3  # characters of a name found by a cue that is looked for again in the text
 MAX_CUT_CHARACTERS = 2  # characters a longer name runs on past a known one (科斯塔 | 奈州)
 MIN_LOCATIVE_STEM = 3  # letters left of a word that a locative ending may close (Ата|да)
+NEXT_WORD = regex.compile(r"[\s\-‑]{1,3}([\p{L}\p{M}]+)")
+PREVIOUS_WORD = regex.compile(r"([\p{L}\p{M}]+)[\s\-‑]{1,3}$")
+CURRENCY_STEM = 4  # letters of a currency word kept through its endings (доллар|ына, dolar|ı)
+LARGE_TOWN = 50_000  # people: a town this large is a name even where its word starts a sentence
 MAX_ORGANISATION_WORDS = 2  # lower-case words before the head of a name (X жағдайлар министрлігі)
+WEB_ADDRESS = regex.compile(r"\.(?:[a-z]{2,6})(?![\p{L}\p{N}])")  # a domain ending right after a name
 
 
 @dataclass
@@ -97,7 +104,9 @@ def find_entities(text: str, language: str | None) -> list[Mention]:
     _choose_readings(candidates, tokens)
     candidates.sort(key=lambda c: c.first)
     mentions = [_mention(text, tokens, c, rules) for c in candidates]
-    return _supported(link_names(mentions, rules))
+    mentions = _supported(link_names(mentions, rules), rules.code)
+    mentions = _without_currency_names(text, _without_common_words(mentions, rules), rules)
+    return _without_web_addresses(text, mentions)
 
 
 # --- known names ---------------------------------------------------------------------------
@@ -468,6 +477,11 @@ def _trim_sentence_start(tokens, first, end, evidence: Evidence, rules: Rules):
     if not token.sentence_start:
         return first, end, False
     several = end - first > 1
+    common = is_common_form(token.norm, rules.code, rules.morphology.variants)
+    if not several and common:
+        return None  # Сондай-ақ, Иә: a very common word that only starts the sentence
+    if common and end - first == 2 and _known_town(tokens[first + 1], rules):
+        return first + 1, end, False  # Больница Либереца: a common noun, then the town
     supported = (
         token.norm in evidence.capitalised_inside
         or (several and _has_name_ending(token.norm, rules))
@@ -481,6 +495,12 @@ def _trim_sentence_start(tokens, first, end, evidence: Evidence, rules: Rules):
     while first < end and tokens[first].norm in rules.particles:
         first += 1
     return (first, end, False) if first < end else None
+
+
+def _known_town(token: Token, rules: Rules) -> bool:
+    if is_common_form(token.norm, rules.code, rules.morphology.variants):
+        return False
+    return place_named([token.norm, *rules.morphology.variants(token.norm)]) is not None
 
 
 def _has_name_ending(word: str, rules: Rules) -> bool:
@@ -497,8 +517,10 @@ def _plausible(tokens, candidate: Candidate, rules: Rules, place_starts=frozense
         return False  # Северной Африки: a capitalised modifier of a known place, not a name
     if not rules.capitalised_nouns:
         return True
-    # Where every noun has a capital, only name-like shapes count on their own.
-    return len(words) > 1 or is_acronym(words[0].text) or _has_name_ending(words[0].norm, rules)
+    # Where every noun has a capital, only name-like shapes, or a town the gazetteer knows, count on
+    # their own.
+    return (len(words) > 1 or is_acronym(words[0].text) or _has_name_ending(words[0].norm, rules)
+            or _known_town(words[0], rules))
 
 
 # --- choosing among readings ---------------------------------------------------------------
@@ -599,6 +621,7 @@ def _stem_text(words: list[Token], cuts) -> str:
 def _build(text: str, start: int, end: int, stem: str, candidate: Candidate, rules: Rules) -> Mention:
     latin = to_latin(stem, rules.code)
     resolved_by = None
+    gazetteer = False
     if candidate.readings:
         entity = entities()[candidate.readings[0][0]]
         value, kind, canonical = entity.name, entity.type, True
@@ -615,6 +638,10 @@ def _build(text: str, start: int, end: int, stem: str, candidate: Candidate, rul
         else:
             kind = candidate.type or candidate.guess or _guess_type(stem, rules)
             value, canonical = latin, False
+            place = _gazetteer_place(text[start:end], stem, candidate, rules)
+            if place is not None:  # Остраву, Kupyansk: a town the gazetteer knows by this name
+                value = latin = place
+                kind, candidate.type, gazetteer = "place", "place", True
     attrs = {
         "type": kind,
         "title": candidate.title,
@@ -630,8 +657,23 @@ def _build(text: str, start: int, end: int, stem: str, candidate: Candidate, rul
         "ending_cut_key": None if canonical else _ending_cut_key(stem, rules),
         "cue": candidate.cue,
         "needs_support": candidate.needs_support,
+        "gazetteer": gazetteer,
     }
     return Mention(kind="entity", start=start, end=end, text=text[start:end], value=value, attrs=attrs)
+
+
+def _gazetteer_place(written: str, stem: str, candidate: Candidate, rules: Rules) -> str | None:
+    """The gazetteer's name of an unknown name that no title or cue has typed."""
+    # A cue word already said what the name is (Lake Balkhash is no town Balqash).
+    typed = candidate.type in ("person", "organisation")
+    if candidate.title or candidate.cue or typed or is_acronym(written):
+        return None
+    if is_common_form(normal(written), rules.code, rules.morphology.variants):
+        return None  # Küste, Rolle, Mission: common words that some town is also called
+    forms = [normal(stem), normal(written)]
+    if " " not in written:
+        forms += sorted(rules.morphology.variants(normal(written)), key=len, reverse=True)
+    return place_named(forms)
 
 
 def _ending_cut_key(stem: str, rules: Rules) -> str | None:
@@ -732,7 +774,8 @@ def _lone_word(mention: Mention) -> bool:
 
 def _weak_person(mention: Mention) -> bool:
     attrs = mention.attrs
-    if attrs["type"] != "person" and not attrs.get("type_guessed"):
+    # A town's name may be a surname too (Mandela): the full name in the same text says which.
+    if attrs["type"] != "person" and not attrs.get("type_guessed") and not attrs.get("gazetteer"):
         return False
     return not attrs["canonical"] or attrs.get("resolved_by") in ("key", "surname")
 
@@ -762,15 +805,118 @@ def _same_as(mention: Mention, full: Mention) -> Mention:
                    value=full.value, attrs=attrs)
 
 
-def _supported(mentions: list[Mention]) -> list[Mention]:
+def _supported(mentions: list[Mention], code: str | None) -> list[Mention]:
     """Drop the sentence-initial capitals nothing else in the text supports."""
     kept = []
     for mention in mentions:
         weak = mention.attrs.pop("needs_support", False)
-        if weak and not mention.attrs["canonical"] and not mention.attrs.get("linked"):
+        # Kutaisi seferleri…: a town the gazetteer knows, unless also a word (Саммит is Summit, NJ).
+        town = mention.attrs.get("gazetteer") and zipf(mention.text, code) < GAZETTEER_SUPPORT_ZIPF and \
+            place_named([normal(mention.attrs["stem"])], LARGE_TOWN) is not None
+        known = mention.attrs["canonical"] or town
+        if weak and not known and not mention.attrs.get("linked"):
             continue
         kept.append(mention)
     return kept
+
+
+def _without_common_words(mentions: list[Mention], rules: Rules) -> list[Mention]:
+    """Drop unknown names made only of very common words of the language (Head, Высшего,
+    Financial Market); a run of them that ends in an organisation word is an organisation
+    (Public Opinion Foundation). Names the alias file knows, names with a title or a cue, and
+    names the text gives in full elsewhere keep their evidence."""
+    if not rules.capitalisation:
+        return mentions
+    kept = []
+    for mention in mentions:
+        attrs = mention.attrs
+        known = attrs["canonical"] and attrs.get("resolved_by") == "alias"
+        words = words_of(mention.text)
+        # A place word after a common word is no cue (Әр облыста: "in each region").
+        cue = attrs.get("cue") and len(words) > 1
+        if known or cue or attrs.get("title") or attrs.get("linked") or attrs.get("form") != "name":
+            kept.append(mention)
+            continue
+        # A known name by spelling or by the gazetteer only: only the most frequent words are doubted.
+        threshold = KEY_COMMON_ZIPF if attrs["canonical"] or attrs.get("gazetteer") else _threshold(words)
+        if is_common_form(normal(mention.text), rules.code, rules.morphology.variants, threshold):
+            continue  # Сондай-ақ: one hyphenated common word
+        variants = rules.morphology.variants
+        if _noun_phrase(words, rules):
+            continue
+        if not words or not all(is_common_form(w, rules.code, variants, threshold) for w in words):
+            kept.append(mention)
+        elif len(words) > 1 and any(type_word(w, rules) == "organisation" for w in words):
+            kept.append(_typed(mention, "organisation"))
+    return kept
+
+
+def _without_web_addresses(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Drop unknown names that are part of a web address (Ulysmedia.kz, Tengrinews.kz): an outlet
+    credited for the report, which is the document's source, not an entity of the story."""
+    return [m for m in mentions if m.attrs["canonical"] or not WEB_ADDRESS.match(text, m.end)]
+
+
+def _noun_phrase(words: list[str], rules: Rules) -> bool:
+    """Where every noun has a capital, a common noun joined by a particle to more capitals is a
+    noun phrase (Bischof von Myra, Rahmen der Lesereihe), not a name (Ursula von der Leyen)."""
+    if not rules.capitalised_nouns or len(words) < 3 or not any(w in rules.particles for w in words[1:-1]):
+        return False
+    return is_common_form(words[0], rules.code, rules.morphology.variants, PHRASE_ZIPF)
+
+
+def _without_currency_names(text: str, mentions: list[Mention], rules: Rules) -> list[Mention]:
+    """Drop a country that is a word of a currency's name (АҚШ долларына, US dollar, долларов
+    США): the currency is meant, not the place. The names are CLDR's, through Babel."""
+    pairs = _currency_word_pairs(rules.code)
+    if not pairs:
+        return mentions
+    kept = []
+    for mention in mentions:
+        own = normal(mention.text)
+        after = NEXT_WORD.match(text, mention.end)
+        before = PREVIOUS_WORD.search(text, 0, mention.start)
+        neighbours = [("after", after.group(1))] if after else []
+        neighbours += [("before", before.group(1))] if before else []
+        if not any(_currency_neighbour(own, n, pairs) for n in neighbours):
+            kept.append(mention)
+    return kept
+
+
+def _currency_neighbour(own: str, neighbour: tuple[str, str], pairs) -> bool:
+    side, word = neighbour
+    word = normal(word)
+    return any(own == name_word and word.startswith(other[:CURRENCY_STEM])
+               for name_word, other, where in pairs if where == side)
+
+
+@cache
+def _currency_word_pairs(code: str | None) -> frozenset[tuple[str, str, str]]:
+    """(a word of a two-word currency name, the other word, where the other stands) per language."""
+    if not code:
+        return frozenset()
+    try:
+        names = Locale.parse(code).currencies.values()
+    except (UnknownLocaleError, ValueError):
+        return frozenset()
+    pairs = set()
+    for name in names:
+        words = words_of(name)
+        if len(words) == 2 and all(len(w) >= 2 for w in words):
+            pairs.add((words[0], words[1], "after"))
+            pairs.add((words[1], words[0], "before"))
+    return frozenset(pairs)
+
+
+def _threshold(words: list[str]) -> float:
+    # One frequent word alone is likely a common word; in a phrase, each word counts less.
+    return COMMON_ZIPF if len(words) == 1 else PHRASE_ZIPF
+
+
+def _typed(mention: Mention, kind: str) -> Mention:
+    attrs = {**mention.attrs, "type": kind, "type_guessed": False}
+    return Mention(kind="entity", start=mention.start, end=mention.end, text=mention.text,
+                   value=mention.value, attrs=attrs)
 
 
 # --- scripts without word spaces -----------------------------------------------------------
@@ -794,7 +940,7 @@ def _find_in_running_text(text: str, rules: Rules, gazetteer: Gazetteer) -> list
     mentions = [
         _build(text, c.first, c.last, text[c.first:c.last], c, rules) for c in candidates
     ]
-    return _supported(link_names(mentions, rules))
+    return _supported(link_names(mentions, rules), rules.code)
 
 
 def _repeated_names(text: str, found: list[Candidate], occupied: SpanSet) -> list[Candidate]:

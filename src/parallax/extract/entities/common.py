@@ -1,0 +1,86 @@
+"""How common a word is in its language: a capital on a very common word is weak evidence of a name.
+
+Devlet, État, Head, Высшего, Крім are among the most frequent words of their languages; written
+with a capital they start a sentence, a headline or a descriptive title far more often than they
+name someone. The frequencies come from ``wordfreq`` (Zipf scale: 6 is one word in a thousand,
+3 one in a million) for the languages it covers; every language file may add its own
+``[entities] common_words`` (the only source for languages wordfreq lacks: Kazakh, Kyrgyz,
+Uzbek). Keys are our normal form (:func:`normal`), so État and etat are one word.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ...lang import maybe_load
+from ...tables import stored_table
+from .text import normal
+
+# Words at least this frequent are kept in the table (phrases of such words are all common).
+TABLE_MIN_ZIPF = 3.5
+# A single word this frequent needs more than a capital to be a name.
+COMMON_ZIPF = 4.0
+# Each word of a phrase this frequent: the phrase is a description (Financial Market).
+PHRASE_ZIPF = 3.5
+# A word read as a known name only by its spelling key (Крім, "except", as Crimea) must be
+# rarer than this: the names of the news (Путин 5.1, Erdoğan 5.2) are frequent words too.
+KEY_COMMON_ZIPF = 5.3
+# A sentence-initial capital is a town on the gazetteer's word only when rarer than this.
+GAZETTEER_SUPPORT_ZIPF = 3.0
+LISTED = 9.0  # the frequency given to a word a language file lists as common
+
+
+def zipf(word: str, code: str | None) -> float:
+    """The Zipf frequency of ``word`` (any case and accents) in language ``code``; 0 if rare."""
+    if not code:
+        return 0.0
+    return _table(code).get(normal(word), 0.0)
+
+
+def is_common(word: str, code: str | None, threshold: float | None = None) -> bool:
+    """Whether ``word`` is a very common word of its language (see COMMON_ZIPF)."""
+    return zipf(word, code) >= (COMMON_ZIPF if threshold is None else threshold)
+
+
+def is_common_form(word: str, code: str | None, variants, threshold: float | None = None) -> bool:
+    """``is_common`` for the word or, where only a language file lists the common words (it gives
+    no inflected forms), for a stem of it: ``variants`` maps the word to its stems (Малдың -> мал)."""
+    if is_common(word, code, threshold):
+        return True
+    if not code or _from_wordfreq(code):
+        return False  # wordfreq lists every inflected form; a stem would match names (Кулаков)
+    return any(is_common(stem, code, threshold) for stem in variants(normal(word)) if len(stem) >= 2)
+
+
+@cache
+def _from_wordfreq(code: str) -> bool:
+    return bool(stored_table(f"word-frequencies-{code}", lambda: _frequencies(code)))
+
+
+@cache
+def _table(code: str) -> dict[str, float]:
+    table = dict(stored_table(f"word-frequencies-{code}", lambda: _frequencies(code)))
+    data = maybe_load(code)
+    listed = data.section("entities").get("common_words", []) if data else []
+    for word in listed:
+        table[normal(word)] = LISTED
+    return table
+
+
+def _frequencies(code: str) -> dict[str, float]:
+    """wordfreq's words of ``code`` down to TABLE_MIN_ZIPF, by normal form (highest wins)."""
+    try:
+        import wordfreq
+    except ImportError:  # an installation without wordfreq still reads the language files
+        return {}
+    if code not in wordfreq.available_languages():
+        return {}
+    table: dict[str, float] = {}
+    # Bucket i holds the words of frequency 10**(-i/100): Zipf 9 - i/100.
+    for index, bucket in enumerate(wordfreq.get_frequency_list(code)):
+        value = round(9 - index / 100, 2)
+        if value < TABLE_MIN_ZIPF:
+            break
+        for word in bucket:
+            table.setdefault(normal(word), value)
+    return table
