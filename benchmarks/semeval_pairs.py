@@ -100,6 +100,10 @@ def _source_key(inputs: list[Path]) -> str:
             stat = file.stat()
             digest.update(f"{file.name}:{stat.st_size}:{int(stat.st_mtime)}".encode())
     source = ROOT / "src" / "parallax"
+    # The stored vector is the encoder's on the title and lead, which link/features.py chooses.
+    lead = (source / "link" / "features.py").read_text(encoding="utf-8")
+    digest.update(lead[lead.index("LEAD_SENTENCES") : lead.index("NO_DAY")].encode())
+    digest.update(lead[lead.index("def title_and_lead") : lead.index("def day_number")].encode())
     for path in sorted(source.rglob("*")):
         relative = path.relative_to(source)
         if not path.is_file() or relative.parts[0] not in ANALYSIS_PARTS:

@@ -104,7 +104,7 @@ def test_cross_lingual_reports_sharing_names_and_a_figure_link():
     weight = anchor_weigher({}, 1000)
     shared = {"person:kassym-jomart tokayev", "person:emmanuel macron", "place:paris", "q:agreement:24"}
     a = features(1, 100, shared | {"d:2025-03-12"}, unit(1, 0.55, 0), "de")
-    b = features(2, 100, shared | {"e:elysee"}, unit(1, 0.1, 0.2), "en")
+    b = features(2, 100, shared | {"e:elysee"}, unit(1, 0.05, 0.35), "en")
     assert a.vector @ b.vector < 0.9  # a cross-lingual cosine, lower than one language's
     score = score_pair(a, b, weight)
     assert score is not None and score.accepted()
@@ -157,10 +157,10 @@ def test_a_bridging_article_merges_two_stories_and_the_old_id_keeps_answering(tm
     database, linker = linker_on(tmp_path)
     visit = {"person:kassym-jomart tokayev", "place:paris", "d:2025-03-12", "q:agreement:8"}
     forum = {"organisation:business forum", "q:company:250", "d:2025-03-12", "place:paris"}
-    first = add(database, linker, features(1, 100, visit, unit(1, 0.2, 0)))
-    second = add(database, linker, features(2, 100, forum, unit(0.2, 1, 0)))
+    first = add(database, linker, features(1, 100, visit, unit(1, 0.5, 0)))
+    second = add(database, linker, features(2, 100, forum, unit(0.5, 1, 0)))
     assert first != second
-    bridge = add(database, linker, features(3, 100, visit | forum, unit(0.7, 0.7, 0)))
+    bridge = add(database, linker, features(3, 100, visit | forum, unit(1, 1, 0)))
     assert bridge == first  # the older story keeps its id
     assert {story_of(database.db, r) for r in (1, 2, 3)} == {first}
     assert resolve_story(database.db, second) == first
