@@ -83,6 +83,7 @@ NAME_KINDS = frozenset({"person", "organisation", "place", "e"})
 FIGURE_KINDS = frozenset({"q", "p", "n", "s"})
 DATE_KINDS = frozenset({"d"})
 WORD_KINDS = frozenset({"w"})
+FIGURE_PREFIXES = frozenset({"q:", "p:", "s:"})  # figures with a unit
 
 
 def idf(document_frequency: int, total: int) -> float:
@@ -108,7 +109,7 @@ def _group_mass(shared: list[tuple[str, float]], kinds: frozenset[str]) -> tuple
 
 
 def _figure_units(anchors: frozenset[str]) -> set[str]:
-    return {a.split(":")[1] for a in anchors if anchor_kind(a) in ("q", "p", "s") and a.count(":") >= 2}
+    return {a.split(":")[1] for a in anchors if a[:2] in FIGURE_PREFIXES and a.count(":") >= 2}
 
 
 def conflicting_units(a: frozenset[str], b: frozenset[str]) -> int:
@@ -205,7 +206,13 @@ def headlines_differ(a: frozenset[str], b: frozenset[str]) -> bool:
 def anchor_weigher(frequencies: dict[str, int], total: int) -> Callable[[str], float]:
     """``weight_of`` for :func:`score_pair` from anchor document frequencies."""
 
+    known: dict[str, float] = {}
+
     def weight_of(anchor: str) -> float:
-        return anchor_weight(anchor) * idf(frequencies.get(anchor, 1), total)
+        # One article is scored against all its candidates: its anchors are weighed once.
+        weight = known.get(anchor)
+        if weight is None:
+            weight = known[anchor] = anchor_weight(anchor) * idf(frequencies.get(anchor, 1), total)
+        return weight
 
     return weight_of
