@@ -111,6 +111,19 @@ def test_cross_lingual_reports_sharing_names_and_a_figure_link():
     assert pair_features(a, b, weight)["crosslingual"] == 1.0
 
 
+def test_sources_disagreeing_on_the_figures_still_link():
+    """One earthquake, two casualty counts: the disagreement is what a comparison shows."""
+    weight = anchor_weigher({"place:turkey": 30}, 1000)
+    event = {"place:turkey", "place:malatya", "d:2025-04-02", "w:earthquake", "w:magnitude", "n:5.8"}
+    first = features(1, 100, event | {"q:dead:12", "q:injured:140"}, unit(1, 0.3, 0.1), "tr")
+    agreeing = features(2, 100, event | {"q:dead:12", "q:injured:140"}, unit(1, 0, 0.45), "tr")
+    disagreeing = features(3, 100, event | {"q:dead:15", "q:injured:210"}, unit(1, 0, 0.45), "tr")
+    assert first.vector @ disagreeing.vector < 0.92  # two outlets' wordings of one event
+    for other in (agreeing, disagreeing):
+        score = score_pair(first, other, weight)
+        assert score is not None and score.accepted()
+
+
 def test_the_shipped_model_weighs_the_features_the_scorer_computes():
     a = features(1, 100, {"person:x", "q:tonne:1e+03"}, unit(1, 0, 0), "en")
     b = features(2, 100, {"person:x", "q:tonne:1e+03"}, unit(1, 0, 0), "de")

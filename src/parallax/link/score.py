@@ -83,7 +83,6 @@ NAME_KINDS = frozenset({"person", "organisation", "place", "e"})
 FIGURE_KINDS = frozenset({"q", "p", "n", "s"})
 DATE_KINDS = frozenset({"d"})
 WORD_KINDS = frozenset({"w"})
-FIGURE_PREFIXES = frozenset({"q:", "p:", "s:"})  # figures with a unit
 
 
 def idf(document_frequency: int, total: int) -> float:
@@ -106,20 +105,6 @@ class PairScore:
 def _group_mass(shared: list[tuple[str, float]], kinds: frozenset[str]) -> tuple[float, int]:
     weights = [w for anchor, w in shared if anchor_kind(anchor) in kinds]
     return sum(weights), len(weights)
-
-
-def _figure_units(anchors: frozenset[str]) -> set[str]:
-    return {a.split(":")[1] for a in anchors if a[:2] in FIGURE_PREFIXES and a.count(":") >= 2}
-
-
-def conflicting_units(a: frozenset[str], b: frozenset[str]) -> int:
-    """Units both articles give a figure in, without a figure in common (casualties 12 vs 15).
-
-    Sources disagree on figures all the time; the model learns how little that says.
-    """
-    shared_units = _figure_units(a) & _figure_units(b)
-    agreeing = _figure_units(a & b)
-    return len(shared_units - agreeing)
 
 
 def pair_features(
@@ -168,7 +153,6 @@ def pair_features(
         "rarest_anchor": max(w for _, w in shared),
         "headline_shared": float(bool(headline_a & headline_b)),
         "headlines_differ": float(bool(headline_a and headline_b and not headline_a & headline_b)),
-        "conflicting_units": math.log1p(conflicting_units(a.anchors, b.anchors)),
         "undated": float(days_apart is None),
         "days_apart": float(days_apart or 0),
         "evidence": evidence,
