@@ -8,12 +8,20 @@ Corpora:
              that break linkers;
 * hard     — benchmarks/corpora/hard (articles.jsonl + labels.tsv), written by us: more stories,
              languages and outlets, wire copy, follow-ups and same-kind events in the same days;
-* every labelled corpus in ../shared/data/<name>/ holding articles.jsonl and labels.tsv
-  (skipped with a message when the folder is empty or absent).
+* every labelled corpus in the shared data folder holding articles.jsonl and labels.tsv
+  (skipped with a message when the folder is empty or absent);
+* semeval  — the shared SemEval-2022 Task 8 train pairs (see benchmarks/semeval_pairs.py):
+             pairwise P / R / F1 over the labelled pairs, monolingual and cross-lingual apart,
+             cross-validated (--folds, by groups of articles: no article is in the pairs a
+             fold's model was fitted on and in the pairs it is measured on), then with the
+             shipped model (in-sample: it was fitted on these pairs).
+
+The shared data folder is $PARALLAX_SHARED_DATA or <repo>/../shared/data.
 
 Each corpus is ingested into a fresh store (incremental linking, in file order), then relinked
-from scratch (the deterministic reference); both are scored. Monolingual figures count only
-pairs of one language, cross-lingual figures only pairs of two.
+from scratch (the deterministic reference); both are scored. With --cached, a store analysed
+once (under benchmarks/results/stores/) is relinked instead: seconds instead of minutes.
+Monolingual figures count only pairs of one language, cross-lingual figures only pairs of two.
 """
 
 from __future__ import annotations
@@ -27,7 +35,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_DATA = ROOT.parent / "shared" / "data"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import semeval_pairs  # noqa: E402
+
+SHARED_DATA = semeval_pairs.shared_data()
+OWN = ("examples", "dev", "hard")
 
 
 def example_corpus() -> tuple[list[str], dict[str, str]]:
@@ -45,12 +58,14 @@ def jsonl_corpus(folder: Path) -> tuple[list[str], dict[str, str]]:
     return [str(folder / "articles.jsonl")], labels
 
 
+def own_corpus(name: str) -> tuple[list[str], dict[str, str]]:
+    if name == "examples":
+        return example_corpus()
+    return jsonl_corpus(ROOT / "benchmarks" / "corpora" / name)
+
+
 def corpora(wanted: list[str] | None) -> dict[str, tuple[list[str], dict[str, str]]]:
-    found = {
-        "examples": example_corpus(),
-        "dev": jsonl_corpus(ROOT / "benchmarks" / "corpora" / "dev"),
-        "hard": jsonl_corpus(ROOT / "benchmarks" / "corpora" / "hard"),
-    }
+    found = {name: own_corpus(name) for name in OWN}
     if SHARED_DATA.is_dir():
         shared = [p for p in sorted(SHARED_DATA.iterdir()) if (p / "labels.tsv").exists()]
         if not shared:
@@ -86,16 +101,20 @@ def report(name: str, mode: str, predicted, gold, languages) -> dict:
     }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--corpus", nargs="*", default=None)
-    parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
-    args = parser.parse_args()
-    sys.path.insert(0, str(ROOT / "src"))
+def own_corpora_rows(args) -> list[dict]:
     from parallax.collection import Store
 
     rows = []
     for name, (inputs, gold) in corpora(args.corpus).items():
+        if name == "semeval":
+            continue
+        if args.cached:
+            with tempfile.TemporaryDirectory() as folder:
+                cached = semeval_pairs.cached(name, [Path(x) for x in inputs], _ingest(inputs))
+                predicted, languages = semeval_pairs.linked_stories(cached, Path(folder))
+                print(f"{name}: {len(predicted)} articles, {len(set(gold.values()))} gold stories (cached)")
+                rows.append(report(name, "relink", predicted, gold, languages))
+            continue
         with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "store.sqlite") as store:
             started = time.perf_counter()
             summary = store.ingest(inputs)
@@ -106,6 +125,126 @@ def main() -> None:
             rows.append(report(name, "incremental", predicted_stories(store), gold, languages))
             store.relink()
             rows.append(report(name, "relink", predicted_stories(store), gold, languages))
+    return rows
+
+
+def _ingest(inputs: list[str]):
+    return lambda store: store.ingest(inputs)
+
+
+def fold_of(pairs: list, folds: int) -> dict[str, int]:
+    """Article -> fold: the connected groups of the pair graph, dealt out by a stable hash.
+
+    Every pair falls inside one group, so no article is in a fold's training and test pairs.
+    """
+    import hashlib
+
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for pair in pairs:
+        parent[root(pair.a)] = root(pair.b)
+    groups: dict[str, list[str]] = {}
+    for article in list(parent):
+        groups.setdefault(root(article), []).append(article)
+    folds_of = {}
+    for members in groups.values():
+        key = hashlib.blake2b(min(members).encode(), digest_size=4).digest()
+        for article in members:
+            folds_of[article] = int.from_bytes(key, "big") % folds
+    return folds_of
+
+
+def semeval_report(label: str, pairs: list, stories: dict[str, str]) -> dict:
+    counts = {
+        "all": semeval_pairs.pair_counts(pairs, stories),
+        "mono": semeval_pairs.pair_counts(pairs, stories, lambda p: not p.crosslingual),
+        "cross": semeval_pairs.pair_counts(pairs, stories, lambda p: p.crosslingual),
+    }
+    return _semeval_row(label, counts)
+
+
+def _semeval_row(label: str, counts: dict) -> dict:
+    print(f"  {label}")
+    for part, c in counts.items():
+        print(f"    {part:6} {c.line()}")
+    row = {"corpus": "semeval", "mode": label}
+    for part, c in counts.items():
+        row.update(
+            {
+                f"{part}_p": round(c.precision, 3),
+                f"{part}_r": round(c.recall, 3),
+                f"{part}_f1": round(c.f1, 3),
+            }
+        )
+    return row
+
+
+def semeval_rows(args) -> list[dict]:
+    loaded = semeval_pairs.load()
+    if loaded is None:
+        print(f"({SHARED_DATA / semeval_pairs.PAIRS_FILE} is absent: semeval skipped)")
+        return []
+    pairs, texts = loaded
+    started = time.perf_counter()
+    cached = semeval_pairs.cached_store(texts)
+    cross = sum(p.crosslingual for p in pairs)
+    print(
+        f"semeval: {len(pairs)} labelled pairs ({sum(p.same for p in pairs)} same event,"
+        f" {cross} cross-lingual), {len(texts)} articles,"
+        f" store ready in {time.perf_counter() - started:.1f} s"
+    )
+    rows = []
+    if args.folds > 1:
+        rows.append(semeval_cross_validated(pairs, texts, cached, args.folds))
+    with tempfile.TemporaryDirectory() as folder:
+        stories, _ = semeval_pairs.linked_stories(cached, Path(folder))
+    rows.append(semeval_report("shipped model (in-sample)", pairs, stories))
+    return rows
+
+
+def semeval_cross_validated(pairs: list, texts: dict[str, str], cached: Path, folds: int) -> dict:
+    """Each fold linked with a model fitted on our corpora and the other folds' pairs only."""
+    from dataclasses import replace
+
+    import train_pair_scorer
+
+    from parallax.link.score import SETTINGS, PairModel
+
+    folds_of = fold_of(pairs, folds)
+    own = train_pair_scorer.own_samples(SETTINGS)
+    store = train_pair_scorer.semeval_features(texts)
+    totals = {part: semeval_pairs.Counts() for part in ("all", "mono", "cross")}
+    for fold in range(folds):
+        training = [p for p in pairs if folds_of[p.a] != fold]
+        testing = [p for p in pairs if folds_of[p.a] == fold]
+        samples = own + train_pair_scorer.pair_samples("semeval", store, training, SETTINGS)
+        model = PairModel.from_json(train_pair_scorer.trained_model(samples))
+        with tempfile.TemporaryDirectory() as folder:
+            stories, _ = semeval_pairs.linked_stories(cached, Path(folder), replace(SETTINGS, model=model))
+        totals["all"] += semeval_pairs.pair_counts(testing, stories)
+        totals["mono"] += semeval_pairs.pair_counts(testing, stories, lambda p: not p.crosslingual)
+        totals["cross"] += semeval_pairs.pair_counts(testing, stories, lambda p: p.crosslingual)
+    return _semeval_row(f"{folds}-fold cross-validated", totals)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--corpus", nargs="*", default=None, help="examples dev hard semeval ...")
+    parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
+    parser.add_argument("--cached", action="store_true", help="relink stores analysed once, kept in results/")
+    parser.add_argument("--folds", type=int, default=5, help="cross-validation folds on semeval (1: none)")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT / "src"))
+
+    rows = own_corpora_rows(args)
+    if not args.corpus or "semeval" in args.corpus:
+        rows += semeval_rows(args)
     if args.json:
         print(json.dumps(rows, indent=2))
 

@@ -306,7 +306,13 @@ class Store:
             anchors = document_anchors(document)
             self.db.put_anchors(db, rowid, day, anchors)
             features = Features(
-                rowid, article.id, day, anchors, vector, (article.published or "9999", article.id)
+                rowid,
+                article.id,
+                day,
+                anchors,
+                vector,
+                (article.published or "9999", article.id),
+                article.language,
             )
             story = linker.link(db, features)
         self.index.add(rowid, day, vector)

@@ -12,7 +12,14 @@ from parallax.collection import Store
 from parallax.link.features import Features
 from parallax.link.index import VectorIndex
 from parallax.link.linker import Linker, resolve_story, story_of
-from parallax.link.score import LinkSettings, anchor_weigher, score_pair
+from parallax.link.score import (
+    LinkSettings,
+    PairModel,
+    anchor_weigher,
+    pair_features,
+    pair_model,
+    score_pair,
+)
 from parallax.store import Database
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,8 +59,10 @@ def unit(*values: float) -> np.ndarray:
     return vector / np.linalg.norm(vector)
 
 
-def features(rowid: int, day: int, anchors: set[str], vector: np.ndarray) -> Features:
-    return Features(rowid, f"a{rowid}", day, frozenset(anchors), vector, (str(day), f"a{rowid}"))
+def features(
+    rowid: int, day: int, anchors: set[str], vector: np.ndarray, language: str | None = None
+) -> Features:
+    return Features(rowid, f"a{rowid}", day, frozenset(anchors), vector, (str(day), f"a{rowid}"), language)
 
 
 def test_the_encoder_cannot_link_alone():
@@ -62,6 +71,64 @@ def test_the_encoder_cannot_link_alone():
     a = features(1, 100, {"person:kassym-jomart tokayev"}, same_text)
     b = features(2, 100, {"person:emmanuel macron"}, same_text)
     assert score_pair(a, b, weight) is None
+
+
+def test_no_model_can_link_identical_leads_without_shared_evidence():
+    """Cosine 1.0, same day, same language, a model that weighs nothing but the cosine: no link.
+
+    Shared headline subjects carry no evidence, so they do not open the gate either.
+    """
+    weight = anchor_weigher({}, 1000)
+    same_text = unit(0.3, 0.9, 0.1)
+    only_cosine = PairModel(("cosine",), (100.0,), 0.0, 0.0)
+    for left, right in (
+        (set(), set()),
+        ({"t:person:emmanuel macron", "q:tonne:1.2e+06"}, {"t:person:emmanuel macron", "p:%:4.5"}),
+    ):
+        a = features(1, 100, left, same_text, "en")
+        b = features(2, 100, right, same_text, "en")
+        assert pair_features(a, b, weight) is None
+        assert score_pair(a, b, weight, model=only_cosine) is None
+
+
+def test_one_shared_country_is_too_thin_to_link():
+    """An article with almost no anchors overlaps fully with any article naming its one country."""
+    weight = anchor_weigher({"place:egypt": 40}, 1000)
+    a = features(1, 100, {"place:egypt"}, unit(1, 0.25, 0), "ar")
+    b = features(2, 100, {"place:egypt", "person:someone else", "q:tonne:5e+04"}, unit(1, 0.3, 0), "ar")
+    score = score_pair(a, b, weight)
+    assert score is None or not score.accepted()
+
+
+def test_cross_lingual_reports_sharing_names_and_a_figure_link():
+    weight = anchor_weigher({}, 1000)
+    shared = {"person:kassym-jomart tokayev", "person:emmanuel macron", "place:paris", "q:agreement:24"}
+    a = features(1, 100, shared | {"d:2025-03-12"}, unit(1, 0.55, 0), "de")
+    b = features(2, 100, shared | {"e:elysee"}, unit(1, 0.05, 0.35), "en")
+    assert a.vector @ b.vector < 0.9  # a cross-lingual cosine, lower than one language's
+    score = score_pair(a, b, weight)
+    assert score is not None and score.accepted()
+    assert pair_features(a, b, weight)["crosslingual"] == 1.0
+
+
+def test_sources_disagreeing_on_the_figures_still_link():
+    """One earthquake, two casualty counts: the disagreement is what a comparison shows."""
+    weight = anchor_weigher({"place:turkey": 30}, 1000)
+    event = {"place:turkey", "place:malatya", "d:2025-04-02", "w:earthquake", "w:magnitude", "n:5.8"}
+    first = features(1, 100, event | {"q:dead:12", "q:injured:140"}, unit(1, 0.3, 0.1), "tr")
+    agreeing = features(2, 100, event | {"q:dead:12", "q:injured:140"}, unit(1, 0, 0.45), "tr")
+    disagreeing = features(3, 100, event | {"q:dead:15", "q:injured:210"}, unit(1, 0, 0.45), "tr")
+    assert first.vector @ disagreeing.vector < 0.92  # two outlets' wordings of one event
+    for other in (agreeing, disagreeing):
+        score = score_pair(first, other, weight)
+        assert score is not None and score.accepted()
+
+
+def test_the_shipped_model_weighs_the_features_the_scorer_computes():
+    a = features(1, 100, {"person:x", "q:tonne:1e+03"}, unit(1, 0, 0), "en")
+    b = features(2, 100, {"person:x", "q:tonne:1e+03"}, unit(1, 0, 0), "de")
+    computed = pair_features(a, b, anchor_weigher({}, 10))
+    assert set(pair_model().features) <= set(computed)
 
 
 def test_shared_rare_anchors_link_within_the_window_but_not_weeks_apart():
@@ -103,10 +170,10 @@ def test_a_bridging_article_merges_two_stories_and_the_old_id_keeps_answering(tm
     database, linker = linker_on(tmp_path)
     visit = {"person:kassym-jomart tokayev", "place:paris", "d:2025-03-12", "q:agreement:8"}
     forum = {"organisation:business forum", "q:company:250", "d:2025-03-12", "place:paris"}
-    first = add(database, linker, features(1, 100, visit, unit(1, 0.2, 0)))
-    second = add(database, linker, features(2, 100, forum, unit(0.2, 1, 0)))
+    first = add(database, linker, features(1, 100, visit, unit(1, 0.5, 0)))
+    second = add(database, linker, features(2, 100, forum, unit(0.5, 1, 0)))
     assert first != second
-    bridge = add(database, linker, features(3, 100, visit | forum, unit(0.7, 0.7, 0)))
+    bridge = add(database, linker, features(3, 100, visit | forum, unit(1, 1, 0)))
     assert bridge == first  # the older story keeps its id
     assert {story_of(database.db, r) for r in (1, 2, 3)} == {first}
     assert resolve_story(database.db, second) == first

@@ -50,6 +50,7 @@ def test_split_blocks_find_the_same_stories_through_the_embeddings(spark, exampl
             a["article_id"],
             -1 if a["date"] == "undated" else _day(a["published"]),
             a["published"] or "9999",
+            a["language"],
             a["anchors"],
             [float(x) for x in a["vector"]],
             band_hashes(np.asarray(a["vector"], dtype=np.float32), *blocks.lsh),
@@ -58,7 +59,8 @@ def test_split_blocks_find_the_same_stories_through_the_embeddings(spark, exampl
     ]
     features = spark.createDataFrame(
         rows,
-        "node long, article_id string, day int, order_published string, anchors array<string>,"
+        "node long, article_id string, day int, order_published string, language string,"
+        " anchors array<string>,"
         " vector array<float>, bands array<long>",
     )
     pairs, frequencies = candidate_pairs(features, len(rows), SETTINGS, blocks)

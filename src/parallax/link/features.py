@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass, field
 
 import numpy as np
+import regex
 
 from ..model import Document, Fact
 
@@ -34,11 +35,23 @@ ANCHOR_WEIGHTS = {
     "e": 0.5,
     "t": 0.0,  # headline subjects: no evidence, only a penalty when they differ
     "m": 0.0,  # the days an undated article's dates cover: no evidence, a time window
+    "w": 0.3,  # a rare word of the title and lead: evidence between articles in one language
 }
 TITLE_PREFIX = "t:"
 WINDOW_PREFIX = "m:"
 SPECIFIC_KINDS = frozenset({"q", "p", "n", "d", "s"})  # figures and dates, as opposed to names
 GENERIC_UNITS = frozenset({"country", "side", "year", "month", "week", "day", "hour", "minute", "time"})
+
+
+# Words of the title and lead, beside the names and figures: what happened ("earthquake",
+# "ceasefire", "Stromausfall") in the article's own words. Only articles written in one language
+# share them; rarity (the store's counts) tells a telling word from a common one. Short words are
+# mostly grammar in the languages with spaces; a few dozen per article keep the index small.
+LEXICAL_KIND = "w"
+LEXICAL_SENTENCES = 3
+LEXICAL_MIN_LETTERS = 5
+LEXICAL_WORDS = 30
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*")
 
 
 @dataclass(frozen=True)
@@ -49,6 +62,7 @@ class Features:
     anchors: frozenset[str]
     vector: np.ndarray | None = field(default=None, compare=False, repr=False)
     order: tuple = ()  # the deterministic processing order: (published, article id)
+    language: str | None = None  # detected; two languages make a cross-lingual pair
 
 
 def title_and_lead(document: Document) -> str:
@@ -136,8 +150,30 @@ def title_anchors(document: Document) -> set[str]:
     }
 
 
+def lexical_anchors(document: Document) -> set[str]:
+    """Rare-word anchors: the first long words of the title and lead that are not part of a name.
+
+    Names already anchor as entities; counting their words again would make two articles about
+    the same people look like one event.
+    """
+    sentences = [s for s in document.sentences if s.block == "title"]
+    sentences += [s for s in document.sentences if s.block == "body"][:LEXICAL_SENTENCES]
+    names = [(f.start, f.end) for f in document.facts if f.kind == "entity"]
+    words: dict[str, None] = {}
+    for sentence in sentences:
+        for match in _WORD.finditer(sentence.text):
+            start = sentence.start + match.start()
+            if len(match.group()) < LEXICAL_MIN_LETTERS or any(a <= start < b for a, b in names):
+                continue
+            words.setdefault(f"{LEXICAL_KIND}:{match.group().casefold()}")
+            if len(words) >= LEXICAL_WORDS:
+                return set(words)
+    return set(words)
+
+
 def document_anchors(document: Document) -> frozenset[str]:
-    anchors = {a for fact in document.facts for a in fact_anchors(fact)} | title_anchors(document)
+    anchors = {a for fact in document.facts for a in fact_anchors(fact)}
+    anchors |= title_anchors(document) | lexical_anchors(document)
     window = mentioned_window(document) if day_number(document.article.published) == NO_DAY else None
     return frozenset(anchors | {window} if window else anchors)
 
@@ -211,4 +247,5 @@ def features_of(rowid: int, document: Document, vector: np.ndarray | None) -> Fe
         anchors=document_anchors(document),
         vector=vector,
         order=(article.published or "9999", article.id),
+        language=article.language,
     )

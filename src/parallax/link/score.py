@@ -5,44 +5,88 @@ cannot tell this week's visit from last month's phone call between the same pres
 score above 0.9 in one language, while one event told in two languages can score 0.8). So a
 link needs language-neutral evidence as well: shared anchors, weighted by how rare they are,
 inside a window of publication days.
+
+Two gates come first and are never learned: the time window, and a minimum of shared anchor
+evidence (so the encoder can never link two articles alone, and the Spark job can find every
+linkable pair by blocking on shared anchors). Past the gates, a logistic model weighs the
+pair's features (:func:`pair_features`); its coefficients are data, fitted on labelled pairs
+by ``benchmarks/train_pair_scorer.py`` and kept in ``pair_model.json`` beside this module.
 """
 
 from __future__ import annotations
 
+import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 import numpy as np
 
-from .features import NO_DAY, Features, anchor_weight, is_specific, mentioned_days
+from .features import NO_DAY, Features, anchor_kind, anchor_weight, is_specific, mentioned_days
+
+MODEL_PATH = Path(__file__).with_name("pair_model.json")
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """A logistic model over :func:`pair_features`: log-odds = intercept + Σ coefficient × feature."""
+
+    features: tuple[str, ...]
+    coefficients: tuple[float, ...]
+    intercept: float
+    threshold: float  # the log-odds at which a pair links
+
+    def log_odds(self, values: Mapping[str, float]) -> float:
+        return self.intercept + sum(
+            c * values[name] for name, c in zip(self.features, self.coefficients, strict=True)
+        )
+
+    @classmethod
+    def from_json(cls, data: dict) -> PairModel:
+        features = tuple(data["features"])
+        coefficients = tuple(float(data["coefficients"][name]) for name in features)
+        return cls(features, coefficients, float(data["intercept"]), float(data["threshold"]))
+
+
+@cache
+def pair_model(path: Path = MODEL_PATH) -> PairModel:
+    """The fitted model shipped with the package."""
+    try:
+        return PairModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError) as error:
+        raise RuntimeError(f"{path}: cannot read the pair model ({error})") from None
 
 
 @dataclass(frozen=True)
 class LinkSettings:
     window_days: int = 3  # reports of one event appear within a few days of each other
-    min_cosine: float = 0.78  # below this, two title + leads are about different things
-    min_evidence: float = 1.2  # idf-weighted shared anchors: one rare figure, or a person and a date
-    threshold: float = 1.0  # combined score for a link
-    cosine_weight: float = 3.0
-    overlap_weight: float = 1.2
-    undated_penalty: float = 0.25  # an article without a date could be from any week
+    min_cosine: float = 0.72  # below this, two title + leads are about different things, in any language
+    # Shared anchor evidence (idf-weighted) below which nothing links, however alike the texts read:
+    # one shared country or one acronym is not an event, even when it is all a thin article names.
+    # On the SemEval train pairs, 2.0 keeps out 65 of 293 unrelated pairs past the other gates
+    # and loses 1 of 135 same-event pairs.
+    min_evidence: float = 2.0
+    threshold: float = 0.0  # on the model's log-odds, relative to the threshold fitted with it
     # An undated article whose text names no date at all links only on strong evidence:
     # twice the usual weight of shared anchors, a figure or date among them, alike lead texts.
     undated_min_evidence: float = 2.4
-    headline_penalty: float = 0.7  # both headlines name known people, and none in common
-    # Two articles sharing only names (no figure, no date) must also read alike: the same
-    # people meet often. Measured on our corpora, 14% of same-story pairs share no figure.
-    names_only_cosine: float = 0.86
+    strong_cosine: float = 0.86
     candidates: int = 40  # nearest neighbours asked of the index per article
     anchor_postings: int = 100  # articles read per anchor posting list
     anchor_candidates: int = 200  # articles taken from anchor postings per article, rarest first
+    model: PairModel | None = None  # None: the fitted model shipped in pair_model.json
 
 
 SETTINGS = LinkSettings()
 
 
 HEADLINE_PEOPLE = "t:person:"
+NAME_KINDS = frozenset({"person", "organisation", "place", "e"})
+FIGURE_KINDS = frozenset({"q", "p", "n", "s"})
+DATE_KINDS = frozenset({"d"})
+WORD_KINDS = frozenset({"w"})
 
 
 def idf(document_frequency: int, total: int) -> float:
@@ -62,15 +106,18 @@ class PairScore:
         return self.score >= settings.threshold
 
 
-def score_pair(
-    a: Features,
-    b: Features,
-    weight_of: Callable[[str], float],
-    settings: LinkSettings = SETTINGS,
-) -> PairScore | None:
-    """The link score of two articles, or None when they cannot be one event.
+def _group_mass(shared: list[tuple[str, float]], kinds: frozenset[str]) -> tuple[float, int]:
+    weights = [w for anchor, w in shared if anchor_kind(anchor) in kinds]
+    return sum(weights), len(weights)
 
-    ``weight_of(anchor)`` gives an anchor's weight (its kind's weight times its idf).
+
+def pair_features(
+    a: Features, b: Features, weight_of: Callable[[str], float], settings: LinkSettings = SETTINGS
+) -> dict[str, float] | None:
+    """What the model weighs of a pair, or None when a gate rules the pair out.
+
+    Gates: publication days further apart than the window; a cosine below ``min_cosine``;
+    shared evidence below ``min_evidence`` (so the encoder never links alone).
     """
     days_apart = None if NO_DAY in (a.day, b.day) else abs(a.day - b.day)
     if days_apart is not None and days_apart > settings.window_days:
@@ -81,25 +128,65 @@ def score_pair(
     cosine = float(np.dot(a.vector, b.vector)) if a.vector is not None and b.vector is not None else 0.0
     if cosine < settings.min_cosine:
         return None
-    shared = a.anchors & b.anchors
-    evidence = sum(weight_of(x) for x in shared)
-    if evidence < settings.min_evidence:
-        return None
-    if cosine < settings.names_only_cosine and not any(is_specific(x) for x in shared):
+    shared = sorted((x, weight_of(x)) for x in a.anchors & b.anchors)
+    shared = [(x, w) for x, w in shared if w > 0]
+    evidence = sum(w for _, w in shared)
+    if evidence < settings.min_evidence or evidence <= 0:
         return None
     if None in windows and not _strong(cosine, evidence, shared, settings):
         return None
     norm = min(sum(weight_of(x) for x in a.anchors), sum(weight_of(x) for x in b.anchors))
-    overlap = evidence / norm if norm else 0.0
-    score = settings.cosine_weight * (cosine - settings.min_cosine) + settings.overlap_weight * overlap
-    score += min(evidence, 6.0) / 6.0
-    if headlines_differ(a.anchors, b.anchors):
-        score -= settings.headline_penalty
-    if days_apart is None:
-        score -= settings.undated_penalty
-    else:
-        score -= 0.1 * days_apart
-    return PairScore(score, cosine, evidence, overlap, days_apart)
+    names, name_count = _group_mass(shared, NAME_KINDS)
+    figures, figure_count = _group_mass(shared, FIGURE_KINDS)
+    dates, date_count = _group_mass(shared, DATE_KINDS)
+    words, word_count = _group_mass(shared, WORD_KINDS)
+    cross = float(bool(a.language and b.language and a.language != b.language))
+    headline_a = {x for x in a.anchors if x.startswith(HEADLINE_PEOPLE)}
+    headline_b = {x for x in b.anchors if x.startswith(HEADLINE_PEOPLE)}
+    return {
+        "cosine": cosine,
+        "crosslingual": cross,
+        "cross_cosine": cross * cosine,
+        "log_evidence": math.log1p(evidence),
+        "cross_log_evidence": cross * math.log1p(evidence),
+        "overlap": evidence / norm if norm else 0.0,
+        "log_thinner_mass": math.log1p(norm),
+        "log_name_mass": math.log1p(names),
+        "log_figure_mass": math.log1p(figures),
+        "log_date_mass": math.log1p(dates),
+        "shared_names": math.log1p(name_count),
+        "shared_figures": math.log1p(figure_count),
+        "shared_dates": math.log1p(date_count),
+        "log_word_mass": math.log1p(words),
+        "shared_words": math.log1p(word_count),
+        "rarest_anchor": max(w for _, w in shared),
+        "headline_shared": float(bool(headline_a & headline_b)),
+        "headlines_differ": float(bool(headline_a and headline_b and not headline_a & headline_b)),
+        "undated": float(days_apart is None),
+        "days_apart": float(days_apart or 0),
+        "evidence": evidence,
+    }
+
+
+def score_pair(
+    a: Features,
+    b: Features,
+    weight_of: Callable[[str], float],
+    settings: LinkSettings = SETTINGS,
+    model: PairModel | None = None,
+) -> PairScore | None:
+    """The link score of two articles, or None when they cannot be one event.
+
+    ``weight_of(anchor)`` gives an anchor's weight (its kind's weight times its idf). The score
+    is the model's log-odds minus its fitted threshold: a pair links when it is >= ``settings.threshold``.
+    """
+    values = pair_features(a, b, weight_of, settings)
+    if values is None:
+        return None
+    model = model or settings.model or pair_model()
+    score = model.log_odds(values) - model.threshold
+    days_apart = None if values["undated"] else int(values["days_apart"])
+    return PairScore(score, values["cosine"], values["evidence"], values["overlap"], days_apart)
 
 
 def _days_of(features: Features) -> tuple[int, int] | None:
@@ -113,17 +200,15 @@ def _meet(a: tuple[int, int], b: tuple[int, int], slack: int) -> bool:
     return a[0] - slack <= b[1] and b[0] - slack <= a[1]
 
 
-def _strong(cosine: float, evidence: float, shared: frozenset[str], settings: LinkSettings) -> bool:
-    specific = any(is_specific(x) for x in shared)
-    return specific and evidence >= settings.undated_min_evidence and cosine >= settings.names_only_cosine
+def _strong(
+    cosine: float, evidence: float, shared: list[tuple[str, float]], settings: LinkSettings
+) -> bool:
+    specific = any(is_specific(x) for x, _ in shared)
+    return specific and evidence >= settings.undated_min_evidence and cosine >= settings.strong_cosine
 
 
 def headlines_differ(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether both headlines name known people, and none in common.
-
-    Places are left out: one headline's "Paris" and another's "France" or "Kazakhstan" are the
-    same visit (measured: place disagreement hit 74 of 545 same-story pairs of our corpora).
-    """
+    """Whether both headlines name known people, and none in common."""
     left = {x for x in a if x.startswith(HEADLINE_PEOPLE)}
     right = {x for x in b if x.startswith(HEADLINE_PEOPLE)}
     return bool(left and right and not left & right)
@@ -132,7 +217,13 @@ def headlines_differ(a: frozenset[str], b: frozenset[str]) -> bool:
 def anchor_weigher(frequencies: dict[str, int], total: int) -> Callable[[str], float]:
     """``weight_of`` for :func:`score_pair` from anchor document frequencies."""
 
+    known: dict[str, float] = {}
+
     def weight_of(anchor: str) -> float:
-        return anchor_weight(anchor) * idf(frequencies.get(anchor, 1), total)
+        # One article is scored against all its candidates: its anchors are weighed once.
+        weight = known.get(anchor)
+        if weight is None:
+            weight = known[anchor] = anchor_weight(anchor) * idf(frequencies.get(anchor, 1), total)
+        return weight
 
     return weight_of

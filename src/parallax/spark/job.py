@@ -247,7 +247,9 @@ def run_ingest(
 
     # -- linking -----------------------------------------------------------------------------
     say(f"linking {total} articles")
-    features = kept.select("node", "article_id", "day", "order_published", "anchors", "vector", "bands")
+    features = kept.select(
+        "node", "article_id", "day", "order_published", "language", "anchors", "vector", "bands"
+    )
     pairs, frequencies = candidate_pairs(features, total, settings, blocks)
     pairs = pairs.checkpoint()
     summary.candidate_pairs = pairs.count()

@@ -145,7 +145,7 @@ def candidate_pairs(features, total: int, settings: LinkSettings = SETTINGS, blo
 
 
 def pair_features(features, frequencies):
-    """What the scorer needs of each article: id, day, order, anchors with their frequencies, vector."""
+    """What the scorer needs of each article: id, day, order, language, anchors and their counts, vector."""
     from pyspark.sql import functions as F
 
     counted = (
@@ -154,7 +154,7 @@ def pair_features(features, frequencies):
         .groupBy("node")
         .agg(F.collect_list(F.struct("anchor", "freq")).alias("anchor_freqs"))
     )
-    return features.select("node", "article_id", "day", "order_published", "vector").join(
+    return features.select("node", "article_id", "day", "order_published", "language", "vector").join(
         counted, "node", "left"
     )
 
@@ -189,6 +189,7 @@ def _features(row: dict, side: str):
         anchors=frozenset(x["anchor"] for x in row[f"{side}_anchor_freqs"] or ()),
         vector=np.asarray(vector, dtype=np.float32) if vector is not None else None,
         order=(row[f"{side}_order_published"], row[f"{side}_article_id"]),
+        language=row.get(f"{side}_language"),
     )
 
 

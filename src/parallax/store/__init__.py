@@ -223,16 +223,16 @@ class Database:
 
         if not rowids:
             return []
-        meta: dict[int, tuple[str, str | None]] = {}
+        meta: dict[int, tuple[str, str | None, str | None]] = {}
         anchors: dict[int, set[str]] = {r: set() for r in rowids}
         vectors: dict[int, np.ndarray] = {}
         for start in range(0, len(rowids), 500):
             chunk = rowids[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            for rowid, id_, published in self.db.execute(
-                f"SELECT rowid, id, published FROM articles WHERE rowid IN ({marks})", chunk
+            for rowid, id_, published, language in self.db.execute(
+                f"SELECT rowid, id, published, language FROM articles WHERE rowid IN ({marks})", chunk
             ):
-                meta[rowid] = (id_, published)
+                meta[rowid] = (id_, published, language)
             for anchor, article in self.db.execute(
                 f"SELECT anchor, article FROM anchors WHERE article IN ({marks})", chunk
             ):
@@ -249,6 +249,7 @@ class Database:
                 anchors=frozenset(anchors[rowid]),
                 vector=vectors.get(rowid),
                 order=(meta[rowid][1] or "9999", meta[rowid][0]),
+                language=meta[rowid][2],
             )
             for rowid in rowids
             if rowid in meta
