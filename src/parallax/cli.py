@@ -34,18 +34,22 @@ EXAMPLES = {
     "parallax compare examples/visit/* --entities      # also every name's sentences\n"
     "parallax compare a.txt b.html --json > comparison.json\n"
     "parallax compare a.txt b.html --html report.html\n"
-    "parallax compare --story ID --store news.sqlite",
+    "parallax compare --story ID --store news.sqlite\n"
+    "parallax compare a.txt b.txt --learn               # use and grow the learned aliases",
     "extract": "parallax extract examples/visit/visit-zh.txt\n"
     "parallax extract phrases.txt --no-clean --json",
     "demo": "parallax demo                   # one screen per story, HTML reports in parallax-reports/\n"
     "parallax demo --all --no-store  # every fact and sentence, leave the store alone",
     "prepare": "parallax prepare\nparallax prepare kk ru ar",
-    "ingest": "parallax ingest news/ corpus.jsonl https://example.org/rss.xml --store news.sqlite",
+    "ingest": "parallax ingest news/ corpus.jsonl https://example.org/rss.xml --store news.sqlite\n"
+    "parallax ingest more/ --store news.sqlite --learn   # this store now uses the learned aliases",
     "stories": "parallax stories --language kk --since 2025-03-01\n"
     "parallax stories --json --q Tokayev\n"
     "parallax stories merge ID1 ID2\n"
     "parallax stories move ARTICLE --to ID",
     "reindex": "parallax reindex --store news.sqlite",
+    "store": "parallax store check --store news.sqlite\n"
+    "parallax store recover news-recovered.sqlite --store news.sqlite",
     "watch": "parallax watch https://example.org/rss.xml --every 15m --store news.sqlite",
     "serve": "parallax serve --store news.sqlite --port 8000",
     "spark": "parallax spark ingest --input examples/ --output out/examples\n"
