@@ -41,6 +41,7 @@ MAX_CUT_CHARACTERS = 2  # characters a longer name runs on past a known one (科
 MIN_LOCATIVE_STEM = 3  # letters left of a word that a locative ending may close (Ата|да)
 NEXT_WORD = regex.compile(r"[\s\-‑]{1,3}([\p{L}\p{M}]+)")
 PREVIOUS_WORD = regex.compile(r"([\p{L}\p{M}]+)[\s\-‑]{1,3}$")
+WORD_REACH = 64  # characters looked back for the word before a mention (a search from 0 is quadratic)
 CURRENCY_STEM = 4  # letters of a currency word kept through its endings (доллар|ына, dolar|ı)
 LARGE_TOWN = 50_000  # people: a town this large is a name even where its word starts a sentence
 MAX_ORGANISATION_WORDS = 2  # lower-case words before the head of a name (X жағдайлар министрлігі)
@@ -875,7 +876,7 @@ def _without_currency_names(text: str, mentions: list[Mention], rules: Rules) ->
     for mention in mentions:
         own = normal(mention.text)
         after = NEXT_WORD.match(text, mention.end)
-        before = PREVIOUS_WORD.search(text, 0, mention.start)
+        before = PREVIOUS_WORD.search(text, max(0, mention.start - WORD_REACH), mention.start)
         neighbours = [("after", after.group(1))] if after else []
         neighbours += [("before", before.group(1))] if before else []
         if not any(_currency_neighbour(own, n, pairs) for n in neighbours):
