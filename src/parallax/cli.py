@@ -318,14 +318,7 @@ def run_compare(args: argparse.Namespace) -> int:
         if not args.files:
             raise ParallaxError("compare: give two or more files, or --story ID with --store")
         with progress_reporter(len(args.files), "reading") as progress:
-            comparison = api.compare(
-                args.files,
-                clean=not args.no_clean,
-                learn=args.learn,
-                progress=progress,
-                published=args.published,
-                language=args.language,
-            )
+            comparison = api.compare(args.files, progress=progress, **analysis_options(args))
     if args.json:
         record = json_render.comparison_record(comparison)
         if args.show_removed:
@@ -347,16 +340,19 @@ def run_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def analysis_options(args: argparse.Namespace) -> dict:
+    """What ``compare`` and ``extract`` pass on to the analysis of every file."""
+    return {
+        "clean": not args.no_clean,
+        "learn": args.learn,
+        "published": args.published,
+        "language": args.language,
+    }
+
+
 def run_extract(args: argparse.Namespace) -> int:
     with progress_reporter(len(args.files), "reading") as progress, api.aliases_for(args.learn) as aliases:
-        documents = api.extract(
-            args.files,
-            clean=not args.no_clean,
-            learn=args.learn,
-            progress=progress,
-            published=args.published,
-            language=args.language,
-        )
+        documents = api.extract(args.files, progress=progress, **analysis_options(args))
     warnings = undated_warnings(documents)
     if args.json:
         record = json_render.extraction_record(documents, warnings, aliases)
