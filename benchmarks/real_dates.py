@@ -20,14 +20,13 @@ Three measures, each skipped with one line on stderr when its data is absent:
   title must be one of them or their main part). Only pages that declare one are counted.
 
 The data directory is ``$PARALLAX_SHARED_DATA`` or ``<repo>/../shared/data``; the loaders are
-self-contained (plain dicts in file order, so the same ``--limit`` picks the same documents).
+``real_data.py``'s (plain dicts in file order, so the same ``--limit`` picks the same documents).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gzip
 import html as html_lib
 import io
 import json
@@ -41,22 +40,15 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
+from real_data import ENV, KAZNERD, WMT, data_dir, read_jsonl, wmt_pairs
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-ENV = "PARALLAX_SHARED_DATA"
-WMT = "wmt_news/docs.jsonl.gz"
-KAZNERD = "kaznerd/valid.jsonl.gz"
 HTML = "html/pages.tar.gz"
 MIN_COVERED = 0.5  # share of a gold span's characters date mentions must cover
 
 
 # --- loaders ------------------------------------------------------------------------------
-
-
-def data_dir() -> Path | None:
-    configured = os.environ.get(ENV)
-    path = Path(configured) if configured else ROOT.parent / "shared" / "data"
-    return path if path.is_dir() else None
 
 
 def data_file(relative: str) -> Path | None:
@@ -69,25 +61,6 @@ def data_file(relative: str) -> Path | None:
         print(f"skipped {relative}: {root / relative} is missing", file=sys.stderr)
         return None
     return root / relative
-
-
-def read_jsonl(path: Path) -> Iterator[dict]:
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if line.strip():
-                try:
-                    yield json.loads(line)
-                except json.JSONDecodeError as error:
-                    raise SystemExit(f"{path}:{number}: not JSON ({error.msg})") from None
-
-
-def wmt_pairs(path: Path, limit: int | None) -> dict[str, list[dict]]:
-    pairs: dict[str, list[dict]] = {}
-    for record in read_jsonl(path):
-        docs = pairs.setdefault(record["pair"], [])
-        if limit is None or len(docs) < limit:
-            docs.append(record)
-    return pairs
 
 
 def html_pages(path: Path) -> Iterator[tuple[str, bytes]]:
@@ -140,7 +113,7 @@ def measure_wmt(limit: int | None, verbose: bool) -> dict[str, tuple[int, int]]:
     from parallax.model import Article
 
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for pair, records in wmt_pairs(path, limit).items():
+    for pair, records in wmt_pairs(data_dir(), limit).items():
         for record in records:
             ref = record["refs"][0]
             source = Article(

@@ -21,14 +21,13 @@ benchmark says so and exits 0.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
-import os
 import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
+
+from real_data import ENV, KAZNERD, WMT, data_dir, read_jsonl
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -40,14 +39,11 @@ NEUTRAL_TYPES = {"FACILITY", "EVENT", "PROJECT", "PRODUCT", "LAW", "ART", "NORP"
                  "MISCELLANEOUS", "LANGUAGE"}
 
 
-def data_dir() -> Path:
-    given = os.environ.get("PARALLAX_SHARED_DATA")
-    return Path(given) if given else ROOT.parent / "shared" / "data"
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    with gzip.open(path, "rt", encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines if line.strip()]
+def shared_root() -> Path:
+    """The shared data directory; ``main`` has made sure it is there."""
+    root = data_dir()
+    assert root is not None
+    return root
 
 
 # --- KazNERD -------------------------------------------------------------------------------
@@ -83,8 +79,7 @@ def gold_spans(record: dict) -> list[tuple[int, int, str]]:
 def kaznerd(limit: int | None, report: list[str]) -> dict:
     from parallax.extract.entities import find_entities
 
-    path = data_dir() / "kaznerd" / "valid.jsonl.gz"
-    records = read_jsonl(path)
+    records = list(read_jsonl(shared_root() / KAZNERD))
     seen, unique = set(), []
     for record in records:  # B..F ids are digit variants of the same utterance
         if record["text"] not in seen:
@@ -137,7 +132,7 @@ def wmt(limit: int | None, encoder, report: list[str]) -> dict[str, dict]:
     from parallax import api
     from parallax.model import Article
 
-    docs = read_jsonl(data_dir() / "wmt_news" / "docs.jsonl.gz")
+    docs = list(read_jsonl(shared_root() / WMT))
     by_pair: dict[str, list[dict]] = defaultdict(list)
     for doc in docs:
         by_pair[doc["pair"]].append(doc)
@@ -179,8 +174,8 @@ def main() -> int:
     parser.add_argument("--no-encoder", action="store_true", help="compare without the sentence encoder")
     parser.add_argument("--only", choices=("kaznerd", "wmt"), default=None)
     args = parser.parse_args()
-    if not data_dir().is_dir():
-        print(f"real_entities: no shared data at {data_dir()} (set PARALLAX_SHARED_DATA); skipped")
+    if data_dir() is None:
+        print(f"real_entities: no shared data (set {ENV} or put it at ../shared/data); skipped")
         return 0
     from parallax.extract.entities.lexicon import use_learned_aliases
 

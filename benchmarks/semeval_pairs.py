@@ -22,6 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from real_data import data_dir
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "semeval"
 PAIRS_FILE = Path("semeval") / "train_pairs.jsonl.gz"
@@ -34,9 +36,8 @@ ANALYSIS_PARTS = frozenset(
 
 
 def shared_data() -> Path:
-    """``$PARALLAX_SHARED_DATA`` or ``<repo>/../shared/data``."""
-    override = os.environ.get("PARALLAX_SHARED_DATA")
-    return Path(override) if override else ROOT.parent / "shared" / "data"
+    """``$PARALLAX_SHARED_DATA`` or ``<repo>/../shared/data`` (even when absent: callers say so)."""
+    return data_dir() or ROOT.parent / "shared" / "data"
 
 
 @dataclass(frozen=True)
