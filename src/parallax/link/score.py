@@ -141,8 +141,7 @@ def pair_features(
     dates, date_count = _group_mass(shared, DATE_KINDS)
     words, word_count = _group_mass(shared, WORD_KINDS)
     cross = float(bool(a.language and b.language and a.language != b.language))
-    headline_a = {x for x in a.anchors if x.startswith(HEADLINE_PEOPLE)}
-    headline_b = {x for x in b.anchors if x.startswith(HEADLINE_PEOPLE)}
+    headline_a, headline_b = headline_people(a.anchors), headline_people(b.anchors)
     return {
         "cosine": cosine,
         "crosslingual": cross,
@@ -161,7 +160,7 @@ def pair_features(
         "shared_words": math.log1p(word_count),
         "rarest_anchor": max(w for _, w in shared),
         "headline_shared": float(bool(headline_a & headline_b)),
-        "headlines_differ": float(bool(headline_a and headline_b and not headline_a & headline_b)),
+        "headlines_differ": float(headlines_differ(headline_a, headline_b)),
         "undated": float(days_apart is None),
         "days_apart": float(days_apart or 0),
         "evidence": evidence,
@@ -207,10 +206,12 @@ def _strong(
     return specific and evidence >= settings.undated_min_evidence and cosine >= settings.strong_cosine
 
 
-def headlines_differ(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether both headlines name known people, and none in common."""
-    left = {x for x in a if x.startswith(HEADLINE_PEOPLE)}
-    right = {x for x in b if x.startswith(HEADLINE_PEOPLE)}
+def headline_people(anchors: frozenset[str]) -> frozenset[str]:
+    return frozenset(x for x in anchors if x.startswith(HEADLINE_PEOPLE))
+
+
+def headlines_differ(left: frozenset[str], right: frozenset[str]) -> bool:
+    """Whether both headlines name known people (:func:`headline_people`), and none in common."""
     return bool(left and right and not left & right)
 
 
