@@ -95,14 +95,20 @@ def alias_set() -> dict[str, str | None]:
     Two outputs made with the same digests used the same names; outputs recording different
     ones may differ in their entities for that reason alone.
     """
-    curated = hashlib.sha256(f"pycountry {version('pycountry')} babel {version('babel')}".encode())
-    for path in alias_files():
-        curated.update(path.name.encode() + b"\0" + path.read_bytes())
     learned = None
     if _learned_choice["path"] is not None:
         records = json.dumps(_learned_records(), ensure_ascii=False, sort_keys=True)
         learned = hashlib.sha256(records.encode()).hexdigest()[:16]
-    return {"curated": curated.hexdigest()[:16], "learned": learned}
+    return {"curated": _curated_digest(), "learned": learned}
+
+
+@cache
+def _curated_digest() -> str:
+    """The alias files and catalogue versions ship with the package: hashed once per process."""
+    curated = hashlib.sha256(f"pycountry {version('pycountry')} babel {version('babel')}".encode())
+    for path in alias_files():
+        curated.update(path.name.encode() + b"\0" + path.read_bytes())
+    return curated.hexdigest()[:16]
 
 
 @cache
@@ -137,7 +143,10 @@ def _build_curated_entities() -> dict[str, Entity]:
     return known
 
 
+@cache
 def _learned_records() -> list[dict]:
+    """The chosen learned file, read once until the choice changes or new names are saved, so
+    the entity tables and the digest of :func:`alias_set` come from one reading."""
     from .learned import as_alias_records, load_learned_aliases
 
     path = _learned_choice["path"]
@@ -145,6 +154,7 @@ def _learned_records() -> list[dict]:
 
 
 def _clear_caches() -> None:
+    _learned_records.cache_clear()
     _all_entities.cache_clear()
     for function in _DEPENDENT:
         function.cache_clear()
