@@ -62,7 +62,10 @@ def test_every_language_has_a_generated_file() -> None:
         assert data["numbers"]["decimal"] and data["numbers"]["group"]
         assert data["scales"]["short"] or data["scales"]["long"]
         assert data["currencies"]["USD"]["names"]
-        assert len(data["months"]) >= 12
+        months = data["dates"]["months"]["gregorian"]
+        assert all(len(months[context][width]) == 12 for context in months for width in months[context])
+        weekdays = data["dates"]["weekdays"]
+        assert all(len(weekdays[context]["wide"]) == 7 for context in ("format", "standalone"))
 
 
 @pytest.mark.parametrize(

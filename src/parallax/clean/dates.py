@@ -1,9 +1,9 @@
 """Datelines and date stamps: finding them in a line and reading the date they carry.
 
 The date shapes are CLDR's own date patterns ("d MMMM y", "y年M月d日", "MMMM d, y"...) for
-every language parallax has data for, read from ICU and turned into regular expressions,
+every language parallax has data for, read from the generated CLDR files and turned into regular expressions,
 plus each language's ``[clean] date_patterns`` (same syntax) for forms CLDR lacks
-("y 'жылғы' d MMMM"). Month names come from ICU and ``[clean] months``. Reading the matched
+("y 'жылғы' d MMMM"). Month names come from the same files and ``[clean] months``. Reading the matched
 date is done from its parts (day, month, year); dateparser is asked only when they do not make a date.
 """
 
@@ -18,9 +18,11 @@ import icu
 import regex
 
 from parallax import lang
+from parallax.lang.dates import names as cldr_names
+from parallax.lang.dates.names import WIDE_AND_ABBREVIATED
 
-_SKELETONS = ("MMMMd", "MMMd", "yMMMd", "yMMMMd")
-_STYLES = (icu.DateFormat.FULL, icu.DateFormat.LONG, icu.DateFormat.MEDIUM)
+# CLDR's date patterns a dateline is written in: three styles and the skeletons without a weekday.
+_SHAPES = ("full", "long", "medium", "MMMMd", "MMMd", "yMMMd", "yMMMMd")
 _NUMERIC_DATES = (
     r"(?P<year>\d{4})[-./](?P<month>\d{1,2})[-./](?P<day>\d{1,2})",
     r"(?P<day>\d{1,2})[./-](?P<month>\d{1,2})[./-](?P<year>\d{4})",
@@ -72,11 +74,10 @@ def month_numbers() -> dict[str, tuple[str, int]]:
     names: dict[str, tuple[str, int]] = {}
     for data in lang.all_languages():
         for calendar in [GREGORIAN, *data.section("clean").get("calendars", [])]:
-            symbols = icu.DateFormatSymbols(icu.Locale(data.code), calendar)
-            for context in (icu.DateFormatSymbols.FORMAT, icu.DateFormatSymbols.STANDALONE):
-                for width in (icu.DateFormatSymbols.WIDE, icu.DateFormatSymbols.ABBREVIATED):
-                    for number, name in enumerate(symbols.getMonths(context, width), start=1):
-                        names.setdefault(_month_key(name), (calendar, number))
+            months = cldr_names.months(data.code, calendar, WIDE_AND_ABBREVIATED)
+            for number, forms in enumerate(months, start=1):
+                for name in forms:
+                    names.setdefault(_month_key(name), (calendar, number))
         for number, extra in enumerate(data.section("clean").get("months", []), start=1):
             for name in [extra] if isinstance(extra, str) else extra:
                 names.setdefault(_month_key(name), (GREGORIAN, number))
@@ -123,10 +124,8 @@ def weekday_names() -> set[str]:
     """Every weekday name of every language, wide and abbreviated (casefolded, no dot)."""
     names: set[str] = set()
     for data in lang.all_languages():
-        symbols = icu.DateFormatSymbols(icu.Locale(data.code))
-        for context in (icu.DateFormatSymbols.FORMAT, icu.DateFormatSymbols.STANDALONE):
-            for width in (icu.DateFormatSymbols.WIDE, icu.DateFormatSymbols.ABBREVIATED):
-                names.update(_month_key(name) for name in symbols.getWeekdays(context, width))
+        for forms in cldr_names.weekdays(data.code, WIDE_AND_ABBREVIATED):
+            names.update(_month_key(name) for name in forms)
     names.discard("")
     return names
 
@@ -269,7 +268,7 @@ def _day_suffixes() -> str:
         for suffix in data.section("dates").get("day_suffixes", [])
         if any(ch.isalpha() for ch in suffix)
     }
-    return "|".join(regex.escape(suffix) for suffix in sorted(suffixes, key=len, reverse=True)) or "(?!)"
+    return "|".join(regex.escape(suffix) for suffix in sorted(suffixes, key=lambda s: (-len(s), s))) or "(?!)"
 
 
 def _dateline_marks() -> str:
@@ -283,10 +282,8 @@ def _alternation(key: str) -> str:
 
 
 def _cldr_shapes(data: lang.LanguageData) -> list[str]:
-    locale = icu.Locale(data.code)
-    shapes = [icu.DateFormat.createDateInstance(style, locale).toPattern() for style in _STYLES]
-    generator = icu.DateTimePatternGenerator.createInstance(locale)
-    shapes += [generator.getBestPattern(skeleton) for skeleton in _SKELETONS]
+    patterns = cldr_names.date_patterns(data.code)
+    shapes = [patterns[name] for name in _SHAPES if name in patterns]
     return shapes + list(data.section("clean").get("date_patterns", []))
 
 

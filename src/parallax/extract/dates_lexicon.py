@@ -2,8 +2,9 @@
 
 Sources, in order of preference:
 
-* CLDR through PyICU: wide month and weekday names (also of the other calendars a language
-  counts in, such as the Solar Hijri months of Persian), spelled-out cardinals and ordinals.
+* CLDR: month and weekday names from the generated ``cldr/<code>.json`` (also of the other
+  calendars a language counts in, such as the Solar Hijri months of Persian, see
+  ``parallax.lang.dates.names``); spelled-out cardinals and ordinals through PyICU.
 * dateparser's per-locale data (``dateparser.data.date_translation_data``): month
   abbreviations and inflected month forms, relative expressions ("last year", "yesterday",
   "3 days ago").
@@ -26,7 +27,8 @@ from typing import Any, TypeVar
 import icu
 
 from parallax import lang
-from parallax.extract.dates_calendars import GREGORIAN, month_names
+from parallax.lang.dates import names as cldr_names
+from parallax.lang.dates.names import GREGORIAN
 
 MONTH_KEYS = (
     "january", "february", "march", "april", "may", "june",
@@ -118,7 +120,7 @@ def lexicon(code: str) -> DateLexicon:
     parser = _dateparser_info(code)
     excluded = {fold(word) for word in data.get("not_dates", [])}
     full_months, abbreviations = _months(code, data, parser, excluded)
-    short_order = _numeric_order(code)
+    short_order = cldr_names.numeric_order(code)
     return DateLexicon(
         code=code,
         spaced=not parser.get("no_word_spacing"),
@@ -160,45 +162,39 @@ def _months(
     code: str, data: dict[str, Any], parser: dict[str, Any], excluded: set[str]
 ) -> tuple[dict[str, MonthName], dict[str, MonthName]]:
     full: dict[str, MonthName] = {}
-    for locale in [code, *data.get("month_locales", [])]:
-        _add_icu_months(full, GREGORIAN, locale)
+    for names in (cldr_names.months(code), *cldr_names.regional_months(code)):
+        _add_months(full, GREGORIAN, names)
     for calendar in data.get("calendars", {}):
-        _add_icu_months(full, calendar, code)
+        _add_months(full, calendar, cldr_names.months(code, calendar))
     for number, key in enumerate(MONTH_KEYS, start=1):
         for form in data.get("months", {}).get(key, []):
             full[fold(form)] = MonthName(GREGORIAN, number)
     abbreviations: dict[str, MonthName] = {}
     for number, key in enumerate(MONTH_KEYS, start=1):
-        for form in [*parser.get(key, []), *_icu_short_months(code)[number - 1]]:
+        for form in [*parser.get(key, []), *_short_months(code)[number - 1]]:
             folded = fold(form)
             if folded not in full and (len(folded) >= _MIN_ABBREVIATION or any(c.isdigit() for c in folded)):
                 abbreviations[folded] = MonthName(GREGORIAN, number)
     return _without(full, excluded), _without(abbreviations, excluded)
 
 
-def _add_icu_months(table: dict[str, MonthName], calendar: str, locale: str) -> None:
-    for number, forms in enumerate(month_names(calendar, locale), start=1):
+def _add_months(table: dict[str, MonthName], calendar: str, names: cldr_names.Names) -> None:
+    for number, forms in enumerate(names, start=1):
         for form in forms:
             table.setdefault(fold(form), MonthName(calendar, number))
 
 
-def _icu_short_months(code: str) -> list[list[str]]:
-    symbols = icu.DateFormatSymbols(icu.Locale(code))
-    short = [
-        symbols.getMonths(context, icu.DateFormatSymbols.ABBREVIATED)
-        for context in (icu.DateFormatSymbols.FORMAT, icu.DateFormatSymbols.STANDALONE)
-    ]
-    return [[form.rstrip(".") for form in forms] for forms in zip(*short, strict=True)]
+def _short_months(code: str) -> list[list[str]]:
+    """CLDR's abbreviated months, without their dot ("мар.", "Okt.")."""
+    short = cldr_names.months(code, GREGORIAN, ("abbreviated",))
+    return [[form.rstrip(".") for form in forms] for forms in short] or [[] for _ in MONTH_KEYS]
 
 
 def _weekdays(code: str, data: dict[str, Any], excluded: set[str]) -> dict[str, int]:
     # Only wide names: weekday abbreviations ("ср", "di", "sa") are ordinary words too often.
-    symbols = icu.DateFormatSymbols(icu.Locale(code))
     table: dict[str, int] = {}
-    for context in (icu.DateFormatSymbols.FORMAT, icu.DateFormatSymbols.STANDALONE):
-        names = symbols.getWeekdays(context, icu.DateFormatSymbols.WIDE)  # index 1 is Sunday
-        for icu_index, name in enumerate(names[1:], start=1):
-            table[fold(name)] = (icu_index + 5) % 7  # to Python's Monday = 0
+    for number, forms in enumerate(cldr_names.weekdays(code)):  # Monday is 0, as in Python
+        table.update((fold(name), number) for name in forms)
     for number, key in enumerate(WEEKDAY_KEYS):
         for form in data.get("weekdays", {}).get(key, []):
             table[fold(form)] = number
@@ -293,12 +289,6 @@ def _spelled(code: str, numbers: range, kinds: tuple[str, ...]) -> dict[str, int
     return table
 
 
-def _numeric_order(code: str) -> str:
-    """Whether the language writes the day before the month in numeric dates (CLDR short pattern)."""
-    from babel.dates import get_date_format
-
-    pattern = get_date_format("short", locale=code).pattern
-    return "DM" if pattern.find("d") < pattern.find("M") else "MD"
 
 
 def _without(table: dict[str, _V], excluded: set[str]) -> dict[str, _V]:
