@@ -49,12 +49,12 @@ def prepare_language_data(languages: Iterable[str | None]) -> None:
     Each is built on first use anyway; building ahead keeps that cost out of a first
     comparison, and the derived tables are stored in the cache directory for later processes.
     """
-    from .extract.dates_grammar import grammar
     from .extract.entities.canon import known_keys
     from .extract.entities.common import zipf
     from .extract.entities.gazetteer import gazetteer_for
     from .extract.entities.lexicon import curated_key_names
     from .extract.entities.places import place_named
+    from .lang.dates.grammar import grammar
 
     known_keys()
     curated_key_names()

@@ -1,25 +1,25 @@
 """Datelines and date stamps: finding them in a line and reading the date they carry.
 
-The date shapes are CLDR's own date patterns ("d MMMM y", "y年M月d日", "MMMM d, y"...) for
-every language parallax has data for, read from the generated CLDR files and turned into regular expressions,
-plus each language's ``[clean] date_patterns`` (same syntax) for forms CLDR lacks
-("y 'жылғы' d MMMM"). Month names come from the same files and ``[clean] months``. Reading the matched
-date is done from its parts (day, month, year); dateparser is asked only when they do not make a date.
+The date shapes are CLDR's own date patterns ("d MMMM y", "y年M月d日", "MMMM d, y"...) of
+every language parallax has data for, read from the generated ``cldr/<code>.json`` and turned
+into regular expressions, plus each language's ``[clean] date_patterns`` (same syntax) for
+forms CLDR lacks ("y 'жылғы' d MMMM"). The month names and the reading of a matched date are
+the date core's (``parallax.lang.dates``): the same names, parts reader and calendar converter
+as the date extractor's.
 """
 
 from __future__ import annotations
 
-import datetime
-import warnings
 from dataclasses import dataclass
 from functools import cache
 
-import icu
 import regex
 
 from parallax import lang
 from parallax.lang.dates import names as cldr_names
+from parallax.lang.dates.lexicon import any_language
 from parallax.lang.dates.names import WIDE_AND_ABBREVIATED
+from parallax.lang.dates.resolve import value_of
 
 # CLDR's date patterns a dateline is written in: three styles and the skeletons without a weekday.
 _SHAPES = ("full", "long", "medium", "MMMMd", "MMMd", "yMMMd", "yMMMMd")
@@ -43,7 +43,6 @@ _QUOTED = r"«[^«»\n]{1,40}»|\"[^\"\n]{1,40}\"|“[^”\n]{1,40}”|„[^“\
 _BRACKETED = r"\([^()\n]{1,40}\)|（[^（）\n]{1,40}）|/[^/\n]{1,30}/|\[[^\[\]\n]{1,40}\]"
 _ALL_CAPS_PLACE = r"(?P<place>\p{Lu}[\p{Lu}\p{M}'’\-]+(?:[\s,]+\p{Lu}[\p{Lu}\p{M}'’\-]+){0,3})"
 _DASH = r"[-–—]"
-GREGORIAN = "gregorian"
 _MONTH_NAMES = "month_names"
 _WEEKDAY_NAMES = "weekday_names"
 # A weekday name written beside the date in a stamp: "Wed 12 Mar 2025", "12 Mart 2025 Çarşamba".
@@ -62,27 +61,6 @@ class DateMatch:
     start: int
     end: int
     iso: str | None  # None when the date has no year or cannot be read
-
-
-@cache
-def month_numbers() -> dict[str, tuple[str, int]]:
-    """Every month name and abbreviation of every language (casefolded, no dot) -> (calendar, 1..12).
-
-    Gregorian names first, then those of the calendars a language's ``[clean] calendars``
-    lists (Persian اسفند, Hijri رمضان), then its hand-written ``months``.
-    """
-    names: dict[str, tuple[str, int]] = {}
-    for data in lang.all_languages():
-        for calendar in [GREGORIAN, *data.section("clean").get("calendars", [])]:
-            months = cldr_names.months(data.code, calendar, WIDE_AND_ABBREVIATED)
-            for number, forms in enumerate(months, start=1):
-                for name in forms:
-                    names.setdefault(_month_key(name), (calendar, number))
-        for number, extra in enumerate(data.section("clean").get("months", []), start=1):
-            for name in [extra] if isinstance(extra, str) else extra:
-                names.setdefault(_month_key(name), (GREGORIAN, number))
-    names.pop("", None)
-    return names
 
 
 @cache
@@ -110,7 +88,8 @@ def _shape_order(month_name: str):
 
 
 def _month_alternation() -> str:
-    return "|".join(regex.escape(name) for name in sorted(month_numbers(), key=len, reverse=True))
+    names = any_language().month_names
+    return "|".join(regex.escape(name) for name in sorted(names, key=lambda name: (-len(name), name)))
 
 
 @cache
@@ -205,54 +184,20 @@ def dateline_prefix(line: str) -> regex.Match[str] | None:
 
 
 def iso_date(found: regex.Match[str]) -> str | None:
-    """The (Gregorian) ISO date a stamp or dateline match carries; None without a year or when unreadable."""
+    """The (Gregorian) ISO date a stamp or dateline match carries; None without a year or when unreadable.
+
+    Read by the date core as the extractor reads dates: Solar Hijri ۲۲ اسفند ۱۴۰۳ is 2025-03-12.
+    """
     if "date" not in found.re.groupindex or not found.group("date") or found.group("year") is None:
         return None
-    calendar, _ = _month_of(found.group("month_name"))
-    if calendar != GREGORIAN:
-        return _from_parts(found)
-    # The matched day, month and year settle a Gregorian date: dateparser, slow to start and
-    # about 10 ms a call, agrees with them on every date shape of every language (checked on
-    # all of them: CLDR's shapes formatted by ICU, numeric dates). It reads what they cannot.
-    return _from_parts(found) or _dateparser(found.group("date"))
-
-
-def _dateparser(text: str) -> str | None:
-    import dateparser  # slow to import; only datelines with a year need it
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        parsed = dateparser.parse(
-            text,
-            languages=list(lang.languages()),
-            settings={"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]},
-        )
-    return parsed.date().isoformat() if parsed else None
-
-
-def _from_parts(found: regex.Match[str]) -> str | None:
-    month = found.group("month")
-    calendar, number = (GREGORIAN, int(month)) if month else _month_of(found.group("month_name"))
-    try:
-        year, day = int(found.group("year")), int(found.group("day"))
-        if calendar == GREGORIAN:
-            return datetime.date(year, number, day).isoformat()
-        return _to_gregorian(calendar, year, number, day)
-    except (TypeError, ValueError, icu.ICUError):
-        return None
-
-
-def _to_gregorian(calendar: str, year: int, month: int, day: int) -> str | None:
-    """ICU converts a date of another calendar (Solar Hijri ۲۲ اسفند ۱۴۰۳ -> 2025-03-12)."""
-    converter = icu.Calendar.createInstance(icu.TimeZone.getGMT(), icu.Locale(f"und@calendar={calendar}"))
-    converter.setLenient(False)
-    converter.clear()
-    converter.set(year, month - 1, day)
-    return datetime.datetime.fromtimestamp(converter.getTime(), datetime.UTC).date().isoformat()
-
-
-def _month_of(name: str | None) -> tuple[str, int]:
-    return month_numbers().get(_month_key(name or ""), (GREGORIAN, 0))
+    name = found.group("month_name")
+    groups = {
+        "day": found.group("day"),
+        "monthnum": found.group("month"),
+        "month": name.rstrip(".") if name else None,
+        "year": found.group("year"),
+    }
+    return value_of(groups, any_language())
 
 
 def _month_key(name: str) -> str:

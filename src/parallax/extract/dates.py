@@ -36,10 +36,10 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from parallax import lang
-from parallax.extract.dates_grammar import Grammar, grammar
-from parallax.extract.dates_parts import Parts, read_parts, written
-from parallax.extract.dates_resolve import Resolved, Unresolvable, resolve
 from parallax.extract.spans import SpanSet
+from parallax.lang.dates.grammar import Grammar, grammar
+from parallax.lang.dates.parts import Parts, read_parts, written
+from parallax.lang.dates.resolve import Resolved, Unresolvable, resolve
 from parallax.model import Mention
 
 # A weekday next to a day ("mercredi 12 mars", "Montag, den 17. März", "أمس الثلاثاء") is one

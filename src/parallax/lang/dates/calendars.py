@@ -1,4 +1,4 @@
-"""Calendar arithmetic for date extraction.
+"""Calendar arithmetic: the one converter between calendars parallax has.
 
 Every value parallax reports is Gregorian. Articles may count in another calendar (a Persian
 article dates events in the Solar Hijri calendar, an Arabic one sometimes in the Hijri
@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import icu
 
-GREGORIAN = "gregorian"
+from parallax.lang.dates.names import GREGORIAN
 
 Span = tuple[date, date]
 

@@ -28,7 +28,7 @@ import icu
 
 from parallax import lang
 from parallax.lang.dates import names as cldr_names
-from parallax.lang.dates.names import GREGORIAN
+from parallax.lang.dates.names import GREGORIAN, WIDE_AND_ABBREVIATED
 
 MONTH_KEYS = (
     "january", "february", "march", "april", "may", "june",
@@ -95,7 +95,8 @@ class DateLexicon:
     patterns: tuple[str, ...]
 
     def month(self, form: str) -> MonthName | None:
-        key = _DIGIT_LETTER_GAP.sub("", fold(form))  # "12 月" is "12月" (see dates_grammar._joint)
+        """The month a name or abbreviation is of (without its dot: "мар", "Okt")."""
+        key = _DIGIT_LETTER_GAP.sub("", fold(form))  # "12 月" is "12月" (see grammar._joint)
         return self.month_names.get(key) or self.month_abbreviations.get(key)
 
     def calendar_of_year(self, year: int) -> str:
@@ -144,6 +145,37 @@ def lexicon(code: str) -> DateLexicon:
         flags={key: value for key, value in data.items() if isinstance(value, bool)},
         patterns=tuple(data.get("patterns", [])),
     )
+
+
+@cache
+def any_language() -> DateLexicon:
+    """The month names of every language, for dates read before the language is known (datelines).
+
+    Gregorian names of both widths first, then the months of the calendars a language's
+    ``[clean] calendars`` names (Persian اسفند, Hijri رمضان), then its ``[clean] months``
+    (Levantine آذار); a form two languages give two months keeps the first. No calendar is
+    told by its years here: a numeric date is Gregorian, a month name brings its calendar.
+    """
+    months: dict[str, MonthName] = {}
+    for data in lang.all_languages():
+        for calendar in [GREGORIAN, *data.section("clean").get("calendars", [])]:
+            for number, forms in enumerate(cldr_names.months(data.code, calendar, WIDE_AND_ABBREVIATED), 1):
+                for form in forms:
+                    months.setdefault(month_key(form), MonthName(calendar, number))
+        for number, extra in enumerate(data.section("clean").get("months", []), start=1):
+            for form in [extra] if isinstance(extra, str) else extra:
+                months.setdefault(month_key(form), MonthName(GREGORIAN, number))
+    months.pop("", None)
+    return DateLexicon(
+        code="", spaced=True, orders=(), numeric_order="", month_names=months, month_abbreviations={},
+        weekdays={}, relative={}, counted=(), counts={}, ordinals={}, spelled_years={}, spelled_days={},
+        periods={}, calendars={}, default_calendar=GREGORIAN, words={}, flags={}, patterns=(),
+    )  # fmt: skip
+
+
+def month_key(form: str) -> str:
+    """The key of a month name or abbreviation with or without its dot ("Okt.", "Okt")."""
+    return fold(form).strip().rstrip(".")
 
 
 def _is_word_list(value: Any) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from parallax.extract.dates_lexicon import APOSTROPHES, DateLexicon, fold, lexicon
+from parallax.lang.dates.lexicon import APOSTROPHES, DateLexicon, fold, lexicon
 from parallax.tables import stored_patterns
 
 _SLOT = re.compile(r"\{([A-Za-z_]\w*|-)\}")
