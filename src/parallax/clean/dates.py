@@ -22,6 +22,7 @@ from parallax.lang.dates.shapes import (
     value_of_shape,
     weekday_names_defined,
 )
+from parallax.lang.scripts import quote_pairs
 
 # A time of day: "19:05", "10.25", "10h25", "7:05 p.m.", then a short word that qualifies it in
 # any language ("Uhr", "GMT", "CET", "ч.", "ص", "h"): a stamp line has nothing else after it.
@@ -35,7 +36,6 @@ _PLACE = rf"(?P<place>{_WORD}(?:[\s\-]+{_WORD}){{0,2}}(?:,\s*{_WORD}(?:[\s\-]+{_
 # or nothing at all in scripts written without spaces ("寰宇社巴黎3月12日电").
 _PLACE_TO_DATE = r"(?:\s*[,.،:]\s*|\s+[-–—]\s+|\s+\p{L}{1,2}\s+|(?<=\p{ea=W}))"
 _CAPITALISED = r"\p{Lu}[\p{L}\p{M}\-]*(?:\s+\p{Lu}[\p{L}\p{M}\-]*){0,2}"
-_QUOTED = r"«[^«»\n]{1,40}»|\"[^\"\n]{1,40}\"|“[^”\n]{1,40}”|„[^“\n]{1,40}“"
 _BRACKETED = r"\([^()\n]{1,40}\)|（[^（）\n]{1,40}）|/[^/\n]{1,30}/|\[[^\[\]\n]{1,40}\]"
 _ALL_CAPS_PLACE = r"(?P<place>\p{Lu}[\p{Lu}\p{M}'’\-]+(?:[\s,]+\p{Lu}[\p{Lu}\p{M}'’\-]+){0,3})"
 _DASH = r"[-–—]"
@@ -80,9 +80,10 @@ def prefix_regex() -> regex.Pattern[str]:
     """
     date = rf"(?<!\d)(?P<date>{date_pattern()})(?!\d)"
     marks = _dateline_marks()
+    quoted = _quoted()
     tail = (
-        rf"(?:\s*[.,]\s*|\s+)(?:{_CAPITALISED}|{_QUOTED})\s*(?:[.:]?\s*{_DASH}|\.)\s+"
-        rf"|\s*{_DASH}\s*(?:{_CAPITALISED}|{_QUOTED})\s*\.\s+"
+        rf"(?:\s*[.,]\s*|\s+)(?:{_CAPITALISED}|{quoted})\s*(?:[.:]?\s*{_DASH}|\.)\s+"
+        rf"|\s*{_DASH}\s*(?:{_CAPITALISED}|{quoted})\s*\.\s+"
         rf"|\s*(?:{marks})?\s*(?:{_BRACKETED})\s*(?:{_DASH}\s*)?"
         rf"|\s*(?:{marks})\s*"
         rf"|\s*(?:[.:]\s*)?{_DASH}\s+"
@@ -121,6 +122,14 @@ def iso_date(found: regex.Match[str]) -> str | None:
     if "date" not in found.re.groupindex or not found.group("date"):
         return None
     return value_of_shape(found)
+
+
+def _quoted() -> str:
+    """A short name in the quotation marks of any language: «Kazinform», „dpa“, 「新华社」."""
+    return "|".join(
+        f"{regex.escape(opening)}[^{regex.escape(opening + closing)}\\n]{{1,40}}{regex.escape(closing)}"
+        for opening, closing in quote_pairs()
+    )
 
 
 def _dateline_marks() -> str:

@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 import regex
 from rapidfuzz import fuzz
 
+from ...lang.scripts import KEY_VOWELS
 from ...model import Mention
 from .canon import entity_by_key, keys_of, similar_keys
 from .find import find_entities
@@ -210,7 +211,7 @@ def _ending_differs(a: str, b: str) -> bool:
         return False
     cut, whole = (a, b) if a.endswith(ENDING_CUT) else (b, a)
     stem = cut[:-1]
-    return len(whole) == len(stem) + 1 and whole.startswith(stem) and whole[-1] in "aeiou"
+    return len(whole) == len(stem) + 1 and whole.startswith(stem) and whole[-1] in KEY_VOWELS
 
 
 def _one_name(roots: list[int], keys: dict[int, set[str]]) -> bool:
