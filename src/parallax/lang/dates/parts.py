@@ -3,7 +3,7 @@
 A match becomes :class:`Parts`: one or two points (day, month, year as written, in their
 calendar), a run of months within a year (quarters, halves, "the first eight months"), a
 weekday, or a shift from the publication date. Nothing here knows the publication date;
-``dates_resolve`` turns parts into values.
+``resolve`` turns parts into values.
 """
 
 from __future__ import annotations
