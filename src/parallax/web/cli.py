@@ -67,7 +67,7 @@ def run_serve(args: argparse.Namespace) -> int:
     from ..model import ParallaxError
     from ..store import default_store_path
     from .app import create_app
-    from .library import Library
+    from .served import ServedStore
     from .uploads import DEFAULT_MAX_REQUEST_BYTES
 
     if not 0 < args.port < 65536:
@@ -78,10 +78,10 @@ def run_serve(args: argparse.Namespace) -> int:
         raise ParallaxError(f"--time-limit {args.time_limit:g}: give a number of seconds above 0")
     token = access_token(args)
     path = args.store or default_store_path()
-    library = Library(path, allow_private=args.allow_private, time_limit=args.time_limit)
+    served = ServedStore(path, allow_private=args.allow_private, time_limit=args.time_limit)
     max_file = args.max_upload_mb * 1024 * 1024
     app = create_app(
-        library,
+        served,
         host=args.host,
         max_file_bytes=max_file,
         max_request_bytes=max(DEFAULT_MAX_REQUEST_BYTES, max_file * 2),
@@ -106,11 +106,11 @@ def run_serve(args: argparse.Namespace) -> int:
     # found: this one, so that the store is closed before the process ends.
     previous = signal.signal(signal.SIGTERM, _exit_quietly)
     try:
-        library.analysis.start()
-        _server_class()(config, library).run()
+        served.analysis.start()
+        _server_class()(config, served).run()
     finally:
         signal.signal(signal.SIGTERM, previous)
-        library.close()
+        served.close()
     return 0
 
 
@@ -143,12 +143,12 @@ def _server_class():
         """uvicorn's server, which also cuts short the analysis of uploads when told to stop:
         a request analysing a slow text would otherwise hold the shutdown to its time limit."""
 
-        def __init__(self, config, library) -> None:
+        def __init__(self, config, served) -> None:
             super().__init__(config)
-            self.library = library
+            self.served = served
 
         def handle_exit(self, sig, frame) -> None:
-            self.library.analysis.close()
+            self.served.analysis.close()
             super().handle_exit(sig, frame)
 
     return Server
