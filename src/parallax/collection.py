@@ -36,6 +36,7 @@ from .ingest.sources import Rejected, iter_articles
 from .link.features import Features, day_number, document_anchors, title_and_lead
 from .link.index import VectorIndex
 from .link.linker import (
+    Constraints,
     Linker,
     load_constraints,
     merge_stories,
@@ -580,7 +581,8 @@ class Store:
             if progress:
                 progress(document.article.id)
 
-    def constraints(self):
+    def constraints(self) -> Constraints:
+        """The pairs of articles the corrections keep apart (the newest correction wins)."""
         return load_constraints(self.db.db)
 
 
