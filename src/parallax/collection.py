@@ -36,6 +36,7 @@ from .ingest.sources import Rejected, iter_articles
 from .link.features import Features, day_number, document_anchors, title_and_lead
 from .link.index import VectorIndex
 from .link.linker import (
+    Constraints,
     Linker,
     load_constraints,
     merge_stories,
@@ -57,6 +58,14 @@ WARM_UP = 200  # articles analysed in this process before worker processes start
 INDEX_SAVE_EVERY = 2000
 
 Progress = Callable[[str, str], None]  # (what happened: "ingested"|"duplicate"|"rejected", article or source)
+
+
+class NotFound(ParallaxError):
+    """No such story, article or outlet in the store."""
+
+
+class CorrectionRefused(ParallaxError):
+    """A correction that cannot be applied as asked (e.g. splitting off every article)."""
 
 
 @dataclass
@@ -117,13 +126,17 @@ class Store:
         encoder: Encoder | None = None,
         settings: LinkSettings = SETTINGS,
         readonly: bool = False,
+        index: VectorIndex | None = None,
     ) -> None:
+        """``index``: a vector index shared with another ``Store`` of the same file, which keeps it
+        up to date and saves it (the server's read-only stores search its writer's)."""
         self.path = Path(path) if path else default_store_path()
         self.db = Database(self.path, readonly=readonly)
         self._encoder = encoder
         self.settings = settings
         self.readonly = self.db.readonly  # also when the disk is read-only
-        self._index: VectorIndex | None = None
+        self._index: VectorIndex | None = index
+        self._owns_index = index is None
 
     # -- settings -----------------------------------------------------------------------------
 
@@ -139,7 +152,7 @@ class Store:
     # -- lifecycle ----------------------------------------------------------------------------
 
     def close(self) -> None:
-        if self._index is not None and not self.readonly:
+        if self._index is not None and self._owns_index and not self.readonly:
             self._index.save()
         self.db.close()
 
@@ -323,9 +336,10 @@ class Store:
     # -- stories ------------------------------------------------------------------------------
 
     def resolve(self, story_id: str) -> str:
+        """The story's id now (following merges); NotFound when there never was one."""
         resolved = resolve_story(self.db.db, str(story_id))
         if resolved is None:
-            raise ParallaxError(f"{story_id}: no such story in {self.path}")
+            raise NotFound(f"no story {story_id!r} in this store")
         return resolved
 
     def stories(
@@ -336,23 +350,43 @@ class Store:
         since: str | None = None,
         until: str | None = None,
         q: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
         with_conflicts: bool = False,
     ) -> list[StoryInfo]:
-        """Stories, newest first, filtered by language, outlet, date range and free text."""
+        """Stories, newest first, filtered by language, outlet, date range and free text; a page
+        of them with ``limit`` and ``offset``."""
         from .store.queries import story_rows
 
-        infos = story_rows(self, language=language, outlet=outlet, since=since, until=until, q=q)
+        infos = story_rows(
+            self, language=language, outlet=outlet, since=since, until=until, q=q, limit=limit, offset=offset
+        )
         if with_conflicts:
             for info in infos:
                 info.conflicts = len(self.compare_story(info.id).conflicts) if len(info.documents) > 1 else 0
         return infos
 
     def story(self, story_id: str) -> StoryInfo:
+        """The story (following merges) with its members; NotFound when none are left."""
         from .store.queries import story_rows
 
         resolved = self.resolve(story_id)
-        [info] = story_rows(self, story=resolved)
-        return info
+        infos = story_rows(self, story=resolved)
+        if not infos:
+            raise NotFound(f"story {resolved!r} has no articles left (they were moved or split off)")
+        return infos[0]
+
+    def stories_of(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """The story each of these articles is in now (articles not stored are left out)."""
+        found = {}
+        for article in article_ids:
+            row = self.db.db.execute(
+                "SELECT m.story FROM story_members m JOIN articles a ON a.rowid = m.article WHERE a.id = ?",
+                (article,),
+            ).fetchone()
+            if row:
+                found[article] = row[0]
+        return found
 
     def story_documents(self, story_id: str) -> list[Document]:
         story = self.resolve(story_id)
@@ -396,6 +430,69 @@ class Store:
                 )
         return comparison
 
+    # -- articles and outlets -----------------------------------------------------------------
+
+    def article_record(self, article_id: str) -> dict:
+        """An article's record: metadata, text, story, and its facts (the ``extract`` contract)."""
+        from .render.json import fact_record
+
+        stored = self.db.article(article_id)
+        if stored is None:
+            raise NotFound(f"no article {article_id!r} in this store")
+        article = stored.article
+        return {
+            "id": article.id,
+            "story": story_of(self.db.db, stored.rowid),
+            "language": article.language,
+            "title": article.title,
+            "outlet": article.outlet,
+            "url": article.url,
+            "published": article.published,
+            "format": article.format,
+            "encoding": article.encoding,
+            "text": article.text,
+            "facts": [fact_record(fact) for fact in self.db.document(stored.rowid).facts],
+        }
+
+    def languages(self) -> list[str]:
+        """The languages of the stored articles, sorted."""
+        rows = self.db.db.execute(
+            "SELECT DISTINCT language FROM articles WHERE language IS NOT NULL ORDER BY language"
+        )
+        return [r[0] for r in rows]
+
+    def outlets(self) -> list[dict]:
+        """Every outlet with its article and story counts, languages and publication range."""
+        rows = self.db.db.execute(
+            "SELECT a.outlet, COUNT(*), COUNT(DISTINCT m.story), GROUP_CONCAT(DISTINCT a.language),"
+            " MIN(a.published), MAX(a.published)"
+            " FROM articles a LEFT JOIN story_members m ON m.article = a.rowid"
+            " WHERE a.outlet IS NOT NULL GROUP BY a.outlet ORDER BY COUNT(*) DESC, a.outlet"
+        )
+        return [
+            {
+                "name": name,
+                "articles": articles,
+                "stories": stories,
+                "languages": sorted(set((languages or "").split(",")) - {""}),
+                "first_published": first,
+                "last_published": last,
+            }
+            for name, articles, stories, languages, first, last in rows
+        ]
+
+    def has_outlet(self, outlet: str) -> bool:
+        row = self.db.db.execute("SELECT 1 FROM articles WHERE outlet = ? LIMIT 1", (outlet,))
+        return row.fetchone() is not None
+
+    def counts(self) -> dict[str, int]:
+        """How many articles and stories the store holds."""
+        db = self.db.db
+        return {
+            "articles": db.execute("SELECT COUNT(*) FROM articles").fetchone()[0],
+            "stories": db.execute("SELECT COUNT(DISTINCT story) FROM story_members").fetchone()[0],
+        }
+
     # -- corrections --------------------------------------------------------------------------
 
     def merge(self, first: str, second: str) -> str:
@@ -411,22 +508,36 @@ class Store:
     def split(self, story_id: str, article_ids: Sequence[str]) -> str:
         """Move the given articles of a story into a new story of their own."""
         story = self.resolve(story_id)
+        if not article_ids:
+            raise CorrectionRefused("choose at least one article to split off")
         with self.db.transaction() as db:
             members = story_members(db, story)
-            moving = {self.db.rowid_of(a) for a in article_ids}
-            strangers = moving - members
-            if strangers:
-                raise ParallaxError(f"{story}: does not hold {', '.join(sorted(article_ids))}")
+            if not members:
+                raise NotFound(f"story {story!r} has no articles left (they were moved or split off)")
+            moving = self._members_named(story, members, article_ids)
             if moving == members:
-                raise ParallaxError(f"{story}: splitting off every article leaves nothing behind")
+                raise CorrectionRefused("splitting off every article would leave nothing behind")
             record_correction(db, "split", together=[moving], apart=[(moving, members - moving)])
             new = new_story_for(db, moving)
             for rowid in sorted(moving):
                 set_member(db, rowid, new)
             return new
 
+    def _members_named(self, story: str, members: set[int], article_ids: Sequence[str]) -> set[int]:
+        """The rows of the named articles; CorrectionRefused when the story does not hold one."""
+        rowids = {
+            article: self.db.db.execute("SELECT rowid FROM articles WHERE id = ?", (article,)).fetchone()
+            for article in article_ids
+        }
+        strangers = [article for article, row in rowids.items() if row is None or row[0] not in members]
+        if strangers:
+            raise CorrectionRefused(f"story {story!r} does not hold {', '.join(map(repr, strangers))}")
+        return {row[0] for row in rowids.values()}
+
     def move(self, article_id: str, to_story: str) -> str:
         """Move one article to another story."""
+        if self.db.article(article_id) is None:
+            raise NotFound(f"no article {article_id!r} in this store")
         target = self.resolve(to_story)
         rowid = self.db.rowid_of(article_id)
         with self.db.transaction() as db:
@@ -470,7 +581,8 @@ class Store:
             if progress:
                 progress(document.article.id)
 
-    def constraints(self):
+    def constraints(self) -> Constraints:
+        """The pairs of articles the corrections keep apart (the newest correction wins)."""
         return load_constraints(self.db.db)
 
 
@@ -565,4 +677,4 @@ def _fingerprint(documents: Sequence[Document], aliases: dict[str, str | None]) 
     return digest.hexdigest()
 
 
-__all__ = ["IngestSummary", "Store", "StoryInfo"]
+__all__ = ["CorrectionRefused", "IngestSummary", "NotFound", "Store", "StoryInfo"]

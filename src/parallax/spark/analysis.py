@@ -16,11 +16,15 @@ import json
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..ingest.sources import ArticleIds, Rejected, RunContext, input_kind, walk_folder
 from ..model import Article, Document, Fact
+
+if TYPE_CHECKING:
+    from ..encode import Encoder
 
 ENCODE_BATCH = 32
 ORDINAL_SHIFT = 32  # ordinal = file index << 32 | record number: input order as one integer
@@ -96,7 +100,7 @@ def read_unit(unit: Unit, outlet: str | None = None) -> Iterator[Article | Rejec
 
 # -- the workers: the encoder ------------------------------------------------------------------------
 
-def worker_encoder():
+def worker_encoder() -> Encoder:
     """This Python worker's encoder, loaded on first use and kept for the worker's life.
 
     No on-disk cache: executors' disks are scratch. The bundled e5 runs on one thread per
