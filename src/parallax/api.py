@@ -37,7 +37,7 @@ def load_articles(sources: Sequence[Source]) -> list[Article]:
     return articles
 
 
-def extract(
+def extract_facts(
     sources: Sequence[Source],
     *,
     clean: bool = True,
@@ -106,7 +106,7 @@ def checked_overrides(published: str | None, language: str | None) -> tuple[str 
     return iso, code
 
 
-def compare(
+def compare_articles(
     sources: Sequence[Source],
     *,
     clean: bool = True,

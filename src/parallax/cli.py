@@ -17,13 +17,14 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from . import __version__, api
+from . import api
 from .link.gist import documents_gist
 from .model import InputWarning, ParallaxError
 from .pipeline import undated_warnings
 from .render import json as json_render
 from .render import terminal
 from .spark.cli import add_spark_command
+from .version import __version__
 from .web.cli import add_serve_command
 
 # What every command's --help ends with: commands that work as typed (from the project root).
@@ -318,7 +319,7 @@ def run_compare(args: argparse.Namespace) -> int:
         if not args.files:
             raise ParallaxError("compare: give two or more files, or --story ID with --store")
         with progress_reporter(len(args.files), "reading") as progress:
-            comparison = api.compare(args.files, progress=progress, **analysis_options(args))
+            comparison = api.compare_articles(args.files, progress=progress, **analysis_options(args))
     if args.json:
         record = json_render.comparison_record(comparison)
         if args.show_removed:
@@ -352,7 +353,7 @@ def analysis_options(args: argparse.Namespace) -> dict:
 
 def run_extract(args: argparse.Namespace) -> int:
     with progress_reporter(len(args.files), "reading") as progress, api.aliases_for(args.learn) as aliases:
-        documents = api.extract(args.files, progress=progress, **analysis_options(args))
+        documents = api.extract_facts(args.files, progress=progress, **analysis_options(args))
     warnings = undated_warnings(documents)
     if args.json:
         record = json_render.extraction_record(documents, warnings, aliases)
@@ -390,7 +391,7 @@ def run_demo(args: argparse.Namespace) -> int:
     for name, files in stories:
         articles = api.example_articles(files)
         every_article += articles
-        comparison = api.compare(articles, learn=args.learn)
+        comparison = api.compare_articles(articles, learn=args.learn)
         report = write_report(comparison, args.out / f"{name}.html", title=name)
         if args.json:
             print(json_render.dumps(json_render.comparison_record(comparison)).replace("\n", " "))

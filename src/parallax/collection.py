@@ -25,7 +25,6 @@ from pathlib import Path
 
 import numpy as np
 
-from . import __version__
 from .api import aliases_for, remember_names
 from .compare import compare_documents
 from .encode import Encoder, default_cache_path, default_encoder
@@ -51,6 +50,7 @@ from .link.score import SETTINGS, LinkSettings
 from .model import Article, Comparison, Document, ParallaxError
 from .pipeline import EXTRACTOR_VERSION, analyse
 from .store import Database, content_hash, default_store_path
+from .version import __version__
 
 ENCODE_BATCH = 32
 WARM_UP = 200  # articles analysed in this process before worker processes start

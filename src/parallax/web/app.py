@@ -23,9 +23,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import __version__
 from ..model import ParallaxError
 from ..render.json import comparison_record
+from ..version import __version__
 from . import views
 from .blindspots import outlet_blindspots
 from .head import HeadAsGet
