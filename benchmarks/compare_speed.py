@@ -50,7 +50,7 @@ t = time.perf_counter()
 parallax.compare_articles(files)
 warm = time.perf_counter() - t
 t = time.perf_counter()
-documents = api.extract_facts(files)
+documents = api.analyse_articles(files)
 base = time.perf_counter() - t
 print(json.dumps({"cold": cold, "first": first, "warm": warm, "base": base, "load": loaded,
                   "facts": sum(len(d.facts) for d in documents),

@@ -23,7 +23,7 @@ def test_compare_takes_paths_and_id_text_pairs_and_returns_typed_records():
 
 
 def test_extract_returns_each_documents_facts():
-    [document] = parallax.extract_facts([VISIT / "visit-zh.txt"])
+    [document] = parallax.analyse_articles([VISIT / "visit-zh.txt"])
     assert document.language == "zh"
     assert any(f.kind == "quantity" and f.unit == "USD" and f.value == 1.87e10 for f in document.facts)
     for fact in document.facts:

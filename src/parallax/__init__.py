@@ -2,11 +2,11 @@
 
     >>> import parallax
     >>> comparison = parallax.compare_articles(["a.txt", "b.html"])   # doctest: +SKIP
-    >>> documents = parallax.extract_facts(["a.txt"])                 # doctest: +SKIP
+    >>> documents = parallax.analyse_articles(["a.txt"])              # doctest: +SKIP
     >>> store = parallax.Store("news.sqlite")                         # doctest: +SKIP
 
 A name means one thing: ``parallax.compare`` and ``parallax.extract`` are the stage packages,
-``compare_articles`` and ``extract_facts`` the functions of the Python API.
+``analyse_articles`` and ``compare_articles`` the functions of the Python API.
 
 The root package imports nothing until a name is asked for (PEP 562): ``import parallax.model``
 or ``import parallax.extract`` loads that stage and what it needs, never the encoder, the store
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from .version import __version__ as __version__
 
 if TYPE_CHECKING:
-    from .api import compare_articles, extract_facts, load_articles
+    from .api import analyse_articles, compare_articles, load_articles
     from .collection import Store
     from .model import (
         AlignedFact,
@@ -47,8 +47,8 @@ _EXPORTS = {
     "ParallaxError": "model",
     "Sentence": "model",
     "Store": "collection",
+    "analyse_articles": "api",
     "compare_articles": "api",
-    "extract_facts": "api",
     "load_articles": "api",
 }
 
@@ -63,8 +63,8 @@ __all__ = [
     "ParallaxError",
     "Sentence",
     "Store",
+    "analyse_articles",
     "compare_articles",
-    "extract_facts",
     "load_articles",
 ]
 

@@ -37,7 +37,7 @@ def load_articles(sources: Sequence[Source]) -> list[Article]:
     return articles
 
 
-def extract_facts(
+def analyse_articles(
     sources: Sequence[Source],
     *,
     clean: bool = True,

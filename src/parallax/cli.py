@@ -353,7 +353,7 @@ def analysis_options(args: argparse.Namespace) -> dict:
 
 def run_extract(args: argparse.Namespace) -> int:
     with progress_reporter(len(args.files), "reading") as progress, api.aliases_for(args.learn) as aliases:
-        documents = api.extract_facts(args.files, progress=progress, **analysis_options(args))
+        documents = api.analyse_articles(args.files, progress=progress, **analysis_options(args))
     warnings = undated_warnings(documents)
     if args.json:
         record = json_render.extraction_record(documents, warnings, aliases)

@@ -1,4 +1,4 @@
-"""Property tests over ``parallax.extract_facts`` and ``parallax.compare_articles`` on generated hostile text.
+"""Property tests over ``parallax.analyse_articles`` and ``parallax.compare_articles`` on hostile text.
 
 Text is put together from fragments of every kind parallax reads: words in several scripts,
 digits of every numbering system, currency and percent signs, dates, quotation marks and
@@ -94,7 +94,7 @@ def assert_spans_hold(document) -> None:
 @FUZZ
 @given(text=articles(), clean=st.booleans())
 def test_extract_never_fails_and_every_fact_is_its_span(text, clean):
-    [document] = parallax.extract_facts([("fuzz", text)], clean=clean)
+    [document] = parallax.analyse_articles([("fuzz", text)], clean=clean)
     assert_spans_hold(document)
 
 
