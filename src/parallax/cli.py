@@ -18,9 +18,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import api
+from .compare import undated_warnings
 from .link.gist import documents_gist
 from .model import InputWarning, ParallaxError
-from .pipeline import undated_warnings
 from .render import json as json_render
 from .render import terminal
 from .spark.cli import add_spark_command

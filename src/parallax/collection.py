@@ -31,7 +31,8 @@ from .encode import Encoder, default_cache_path, default_encoder
 from .encode.registry import worker_encoder
 from .extract.entities import learned_aliases_path
 from .extract.entities.lexicon import use_learned_aliases
-from .ingest.sources import Rejected, iter_articles
+from .ingest.run import Rejected
+from .ingest.sources import iter_articles
 from .link.features import Features, day_number, document_anchors, title_and_lead
 from .link.index import VectorIndex
 from .link.linker import (

@@ -13,7 +13,7 @@ import threading
 import time
 from multiprocessing.connection import Connection
 
-from .ingest.sources import Rejected
+from .ingest.run import Rejected
 from .model import Article, Document
 
 POLL_SECONDS = 0.2

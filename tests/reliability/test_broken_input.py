@@ -18,7 +18,8 @@ from warcio.warcwriter import WARCWriter
 
 from parallax import api
 from parallax.ingest import read_article
-from parallax.ingest.sources import Rejected, iter_articles
+from parallax.ingest.run import Rejected
+from parallax.ingest.sources import iter_articles
 from parallax.model import Article, InputWarning
 
 ARTICLES = {

@@ -8,7 +8,8 @@ import pytest
 
 from conftest import read_table
 from corpus import write_corpus
-from parallax.ingest.sources import Rejected, iter_articles
+from parallax.ingest.run import Rejected
+from parallax.ingest.sources import iter_articles
 from parallax.spark.job import run_ingest
 
 pytestmark = pytest.mark.slow

@@ -27,7 +27,7 @@ from importlib import resources
 from typing import Any
 
 from .. import lang
-from .numerals import Conventions, Token, compose, fold, tokenize
+from ..lang.numerals import Conventions, Token, compose, fold, tokenize
 
 SEPARATORS = "-'"  # may stand between a stem and its endings: млрд-қа, TL'ye
 MIN_STEM = 3  # shorter keys take endings only after a separator

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..ingest.sources import ArticleIds, Rejected, RunContext, input_kind, walk_folder
+from ..ingest.run import ArticleIds, Rejected, RunContext
+from ..ingest.sources import input_kind, walk_folder
 from ..model import Article, Document, Fact
 
 ENCODE_BATCH = 32
