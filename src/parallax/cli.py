@@ -580,8 +580,9 @@ def run_reindex(args: argparse.Namespace) -> int:
 
 
 def run_store(args: argparse.Namespace) -> int:
+    from .collection import recover
     from .store import default_store_path
-    from .store.repair import check, recover
+    from .store.repair import check
 
     path = args.store or default_store_path()
     if args.action == "check":

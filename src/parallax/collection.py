@@ -35,22 +35,23 @@ from .ingest.run import Rejected
 from .ingest.sources import iter_articles
 from .link.features import Features, day_number, document_anchors, title_and_lead
 from .link.index import VectorIndex
-from .link.linker import (
-    Linker,
-    load_constraints,
+from .link.linker import Linker, constraints_of, new_story_for, relink_all
+from .link.score import SETTINGS, LinkSettings
+from .model import Article, Comparison, Document, ParallaxError
+from .pipeline import EXTRACTOR_VERSION, analyse
+from .search import story_rows
+from .store import Database, content_hash, default_store_path
+from .store.queries import StoryInfo
+from .store.repair import salvage
+from .store.stories import (
+    StoryTables,
     merge_stories,
-    new_story_for,
     record_correction,
-    relink_all,
     resolve_story,
     set_member,
     story_members,
     story_of,
 )
-from .link.score import SETTINGS, LinkSettings
-from .model import Article, Comparison, Document, ParallaxError
-from .pipeline import EXTRACTOR_VERSION, analyse
-from .store import Database, content_hash, default_store_path
 from .version import __version__
 
 ENCODE_BATCH = 32
@@ -74,38 +75,6 @@ class IngestSummary:
             "rejected": [{"source": r.source, "reason": r.reason} for r in self.rejected],
             "stories_touched": len(self.stories),
         }
-
-
-@dataclass
-class StoryInfo:
-    id: str
-    documents: list[str]
-    languages: list[str]
-    outlets: list[str]
-    title: str | None
-    first_seen: str | None
-    last_seen: str | None
-    conflicts: int | None = None
-    gist: str | None = None  # key names and figure in Latin letters (link/gist.py)
-    # Articles without a publication date: linked on the dates their text names, or on strong evidence.
-    undated: list[str] = field(default_factory=list)
-
-    def as_dict(self) -> dict:
-        record = {
-            "id": self.id,
-            "documents": self.documents,
-            "languages": self.languages,
-            "outlets": self.outlets,
-            "title": self.title,
-            "first_seen": self.first_seen,
-            "last_seen": self.last_seen,
-            "undated": self.undated,
-        }
-        if self.conflicts is not None:
-            record["conflicts"] = self.conflicts
-        if self.gist is not None:
-            record["gist"] = self.gist
-        return record
 
 
 class Store:
@@ -315,7 +284,7 @@ class Store:
                 (article.published or "9999", article.id),
                 article.language,
             )
-            story = linker.link(db, features)
+            story = linker.link(StoryTables(db), features)
         self.index.add(rowid, day, vector)
         if self.index.count % INDEX_SAVE_EVERY == 0:
             self.index.save()
@@ -340,8 +309,6 @@ class Store:
         with_conflicts: bool = False,
     ) -> list[StoryInfo]:
         """Stories, newest first, filtered by language, outlet, date range and free text."""
-        from .store.queries import story_rows
-
         infos = story_rows(self, language=language, outlet=outlet, since=since, until=until, q=q)
         if with_conflicts:
             for info in infos:
@@ -349,8 +316,6 @@ class Store:
         return infos
 
     def story(self, story_id: str) -> StoryInfo:
-        from .store.queries import story_rows
-
         resolved = self.resolve(story_id)
         [info] = story_rows(self, story=resolved)
         return info
@@ -421,7 +386,7 @@ class Store:
             if moving == members:
                 raise ParallaxError(f"{story}: splitting off every article leaves nothing behind")
             record_correction(db, "split", together=[moving], apart=[(moving, members - moving)])
-            new = new_story_for(db, moving)
+            new = new_story_for(StoryTables(db), moving)
             for rowid in sorted(moving):
                 set_member(db, rowid, new)
             return new
@@ -443,7 +408,9 @@ class Store:
 
     def relink(self, progress: Callable[[str], None] | None = None) -> None:
         """Rebuild all stories from scratch in (published, id) order, corrections replayed."""
-        relink_all(self.linker(), progress)
+        linker = self.linker()
+        with self.db.transaction() as db:
+            relink_all(linker, StoryTables(db), progress)
 
     def reindex(self, progress: Callable[[str], None] | None = None) -> int:
         """Re-extract articles an older extractor produced, then relink everything."""
@@ -472,7 +439,17 @@ class Store:
                 progress(document.article.id)
 
     def constraints(self):
-        return load_constraints(self.db.db)
+        return constraints_of(self.db.corrections())
+
+
+def recover(source: Path, target: Path, progress: Callable[[str], None] | None = None) -> tuple[int, int]:
+    """A new store at ``target`` from the readable articles of ``source``: (stored, unreadable)."""
+    if target.exists():
+        raise ParallaxError(f"{target}: already exists; give the path of a new store")
+    articles, unreadable = salvage(source)
+    with Store(target) as store:
+        summary = store.add_articles(articles, None if progress is None else lambda e, item: progress(item))
+    return summary.ingested + summary.duplicates, unreadable
 
 
 def analyse_item(item: Article | Rejected) -> Document | Rejected:

@@ -140,8 +140,8 @@ def _rows(dataset, wanted) -> Iterator[dict]:
 
 def _load_batch(store, rows: list[dict], encoder: str, rowids: dict[str, int], summary, progress) -> None:
     from ..link.features import day_number
-    from ..link.linker import create_story, set_member
     from ..store.codec import analysis_from_json
+    from ..store.stories import create_story, set_member
     from .analysis import article_from_row
 
     database = store.db

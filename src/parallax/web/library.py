@@ -82,7 +82,7 @@ class LRU:
 
 
 class ReadView:
-    """What ``parallax.store.queries`` needs of a store, on the calling thread's own connection;
+    """What ``parallax.search`` needs of a store, on the calling thread's own connection;
     the semantic part of a search borrows the writer's vector index under the write lock."""
 
     def __init__(self, db: Database, library: Library) -> None:
@@ -182,7 +182,7 @@ class Library:
         return view
 
     def resolve(self, story_id: str) -> str:
-        from ..link.linker import resolve_story
+        from ..store.stories import resolve_story
 
         resolved = resolve_story(self.reader().db.db, str(story_id))
         if resolved is None:
@@ -190,9 +190,9 @@ class Library:
         return resolved
 
     def stories(self, *, limit: int | None = None, offset: int = 0, **filters: str | None) -> list:
-        """Stories newest first (``parallax.store.queries.story_rows``), with conflict counts
+        """Stories newest first (``parallax.search.story_rows``), with conflict counts
         where a comparison is already known (None while the warmer has not reached it)."""
-        from ..store.queries import story_rows
+        from ..search import story_rows
 
         infos = story_rows(self.reader(), limit=limit, offset=offset, **filters)
         for info in infos:
@@ -201,7 +201,7 @@ class Library:
 
     def story(self, story_id: str):
         """The story (following merges) with its members; NotFound when it has none."""
-        from ..store.queries import story_rows
+        from ..search import story_rows
 
         resolved = self.resolve(story_id)
         infos = story_rows(self.reader(), story=resolved)
@@ -229,8 +229,8 @@ class Library:
 
     def article(self, article_id: str) -> dict:
         """An article's record: metadata, text, story, and its facts (the extract contract)."""
-        from ..link.linker import story_of
         from ..render.json import fact_record
+        from ..store.stories import story_of
 
         db = self.reader().db
         stored = db.article(article_id)
@@ -279,7 +279,7 @@ class Library:
         ]
 
     def outlet_stories(self, outlet: str, limit: int) -> list:
-        from ..store.queries import story_rows
+        from ..search import story_rows
 
         return story_rows(self.reader(), outlet=outlet, limit=limit)
 
@@ -409,7 +409,7 @@ class Library:
                 self._warming = False
 
     def _warm_once(self) -> None:
-        from ..store.queries import story_rows
+        from ..search import story_rows
 
         for info in story_rows(self.reader(), limit=WARM_LIMIT):
             if self._stopping.is_set() or self._warm_wanted.is_set():
