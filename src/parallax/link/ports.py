@@ -1,14 +1,13 @@
 """What the linker needs of a store, as protocols: the linker decides, the store keeps.
 
 ``parallax.store`` implements both (``Database`` the reading side, ``store.stories.StoryTables``
-the story tables inside one write transaction), so the linker holds no SQL and never imports
-the store: imports run one way, store -> link.
+the story tables inside the caller's write transaction), so the linker holds no SQL and never
+imports the store: imports run one way, store -> link.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from contextlib import AbstractContextManager
 from typing import Protocol
 
 from .features import Features
@@ -69,7 +68,3 @@ class StoredArticles(Protocol):
     def link_features(self, rowids: list[int]) -> list[Features]: ...
 
     def corrections(self) -> list[dict]: ...
-
-    def story_transaction(self) -> AbstractContextManager[StoryRecords]:
-        """One write transaction over the story tables: all of it lands, or none of it."""
-        ...
