@@ -223,11 +223,11 @@ def published_of(day: int) -> str:
 
 
 def run_index(sizes: list[int]) -> None:
+    from parallax.database import Database
+    from parallax.database.stories import StoryTables
     from parallax.link.features import Features
     from parallax.link.index import VectorIndex
     from parallax.link.linker import Linker
-    from parallax.store import Database
-    from parallax.store.stories import StoryTables
 
     print("index and store alone, synthetic vectors and anchors of the real shape")
     print(f"(bulk-loaded to each size, then {MEASURED} more articles linked one by one and timed)")

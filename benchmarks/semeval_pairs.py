@@ -167,7 +167,7 @@ def anchored(cached: Path) -> Path:
     import atexit
     import tempfile
 
-    from parallax.store import Database
+    from parallax.database import Database
 
     if cached not in _ANCHORED:
         folder = Path(tempfile.mkdtemp(prefix="parallax-anchored-"))

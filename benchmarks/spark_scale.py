@@ -140,11 +140,11 @@ def throughput(count: int, master: str, partitions: int) -> None:
 
 
 def agreement(corpora: list[str], master: str, partitions: int) -> None:
+    from parallax.database.codec import analysis_to_json
     from parallax.ingest.sources import iter_articles
     from parallax.model import Article
     from parallax.pipeline import analyse
     from parallax.spark.job import create_session, run_ingest
-    from parallax.store.codec import analysis_to_json
 
     paths = {
         "dev": [str(ROOT / "benchmarks" / "corpora" / "dev" / "articles.jsonl")],

@@ -581,8 +581,8 @@ def run_reindex(args: argparse.Namespace) -> int:
 
 def run_store(args: argparse.Namespace) -> int:
     from .collection import recover
-    from .store import default_store_path
-    from .store.repair import check
+    from .database import default_store_path
+    from .database.repair import check
 
     path = args.store or default_store_path()
     if args.action == "check":
@@ -656,7 +656,7 @@ def show_input_warnings() -> None:
 
 
 def _store_of(args: argparse.Namespace) -> Path:
-    from .store import default_store_path
+    from .database import default_store_path
 
     return getattr(args, "store", None) or default_store_path()
 
@@ -671,7 +671,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"parallax: error: {error}", file=sys.stderr)
         return 1
     except sqlite3.DatabaseError as error:
-        from .store import damaged
+        from .database import damaged
 
         print(f"parallax: error: {damaged(_store_of(args), error)}", file=sys.stderr)
         return 1

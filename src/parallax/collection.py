@@ -27,6 +27,18 @@ import numpy as np
 
 from .api import aliases_for, remember_names
 from .compare import compare_documents
+from .database import Database, content_hash, default_store_path
+from .database.queries import StoryInfo
+from .database.repair import salvage
+from .database.stories import (
+    StoryTables,
+    merge_stories,
+    record_correction,
+    resolve_story,
+    set_member,
+    story_members,
+    story_of,
+)
 from .encode import Encoder, default_cache_path, default_encoder
 from .encode.registry import worker_encoder
 from .extract.entities import learned_aliases_path
@@ -40,18 +52,6 @@ from .link.score import SETTINGS, LinkSettings
 from .model import Article, Comparison, Document, ParallaxError
 from .pipeline import EXTRACTOR_VERSION, analyse
 from .search import story_rows
-from .store import Database, content_hash, default_store_path
-from .store.queries import StoryInfo
-from .store.repair import salvage
-from .store.stories import (
-    StoryTables,
-    merge_stories,
-    record_correction,
-    resolve_story,
-    set_member,
-    story_members,
-    story_of,
-)
 from .version import __version__
 
 ENCODE_BATCH = 32

@@ -4,7 +4,7 @@ A search combines three kinds of evidence: the query's words in any script (the 
 trigram full text), the entities it names in any spelling (detected and matched to canonical
 anchors, as articles' entities are), and, across languages, its meaning (the encoder's vector
 against the articles' title + lead in the vector index). This module puts them together; the
-SQL is in ``parallax.store.queries``.
+SQL is in ``parallax.database.queries``.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from typing import Protocol
 import numpy as np
 
 from .calibration import SEARCH_MIN_COSINE
+from .database import Database
+from .database.queries import StoryInfo, articles_with_anchors, full_text_matches, list_stories
 from .detect import detect_language
 from .extract.entities import find_entities
 from .link.features import entity_anchor
-from .store import Database
-from .store.queries import StoryInfo, articles_with_anchors, full_text_matches, list_stories
 
 SEMANTIC_CANDIDATES = 50
 

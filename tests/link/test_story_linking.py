@@ -9,6 +9,8 @@ import numpy as np
 import pytest
 
 from parallax.collection import Store
+from parallax.database import Database
+from parallax.database.stories import StoryTables, resolve_story, story_of
 from parallax.link.features import Features
 from parallax.link.index import VectorIndex
 from parallax.link.linker import Linker
@@ -20,8 +22,6 @@ from parallax.link.score import (
     pair_model,
     score_pair,
 )
-from parallax.store import Database
-from parallax.store.stories import StoryTables, resolve_story, story_of
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT / "benchmarks" / "corpora" / "dev"

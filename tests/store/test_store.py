@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from parallax.collection import Store
+from parallax.database.schema import SCHEMA_VERSION
 from parallax.pipeline import EXTRACTOR_VERSION
-from parallax.store.schema import SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT / "benchmarks" / "corpora" / "dev" / "articles.jsonl"

@@ -10,7 +10,7 @@ Analysts' corrections (merge, split, move) are kept in the store and constrain e
 link, and ``relink`` rebuilds all stories from scratch, in (published, id) order, with them.
 
 The linker decides; the store keeps. It reads and writes the store only through the protocols
-of ``link.ports`` (which ``parallax.store`` implements), so it holds no SQL of its own.
+of ``link.ports`` (which ``parallax.database`` implements), so it holds no SQL of its own.
 """
 
 from __future__ import annotations

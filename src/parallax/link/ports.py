@@ -1,6 +1,6 @@
 """What the linker needs of a store, as protocols: the linker decides, the store keeps.
 
-``parallax.store`` implements both (``Database`` the reading side, ``store.stories.StoryTables``
+``parallax.database`` implements both (``Database`` the reading side, ``database.stories.StoryTables``
 the story tables inside the caller's write transaction), so the linker holds no SQL and never
 imports the store: imports run one way, store -> link.
 """

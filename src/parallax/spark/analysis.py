@@ -175,10 +175,10 @@ def rejected_row(ordinal: int, item: Rejected, wanted_id: str | None = None) -> 
 
 def article_rows(documents: list[tuple[int, Document]], lsh: tuple[int, int, int]) -> list[dict]:
     """Rows for analysed articles: the encoder runs once on the batch's titles + leads."""
+    from ..database import content_hash
+    from ..database.codec import analysis_to_json
     from ..link.features import day_number, document_anchors, title_and_lead
     from ..pipeline import EXTRACTOR_VERSION
-    from ..store import content_hash
-    from ..store.codec import analysis_to_json
 
     if not documents:
         return []

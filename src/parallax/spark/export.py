@@ -139,9 +139,9 @@ def _rows(dataset, wanted) -> Iterator[dict]:
 
 
 def _load_batch(store, rows: list[dict], encoder: str, rowids: dict[str, int], summary, progress) -> None:
+    from ..database.codec import analysis_from_json
+    from ..database.stories import create_story, set_member
     from ..link.features import day_number
-    from ..store.codec import analysis_from_json
-    from ..store.stories import create_story, set_member
     from .analysis import article_from_row
 
     database = store.db

@@ -64,8 +64,8 @@ def add_serve_command(commands) -> argparse.ArgumentParser:
 def run_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from ..database import default_store_path
     from ..model import ParallaxError
-    from ..store import default_store_path
     from .app import create_app
     from .library import Library
     from .uploads import DEFAULT_MAX_REQUEST_BYTES

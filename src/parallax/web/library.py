@@ -23,8 +23,8 @@ from typing import Any
 
 import numpy as np
 
+from ..database import Database
 from ..model import Article, Comparison, ParallaxError
-from ..store import Database
 
 StoryKey = tuple[str, tuple[str, ...]]  # a story and its members: a comparison depends on nothing else
 
@@ -182,7 +182,7 @@ class Library:
         return view
 
     def resolve(self, story_id: str) -> str:
-        from ..store.stories import resolve_story
+        from ..database.stories import resolve_story
 
         resolved = resolve_story(self.reader().db.db, str(story_id))
         if resolved is None:
@@ -229,8 +229,8 @@ class Library:
 
     def article(self, article_id: str) -> dict:
         """An article's record: metadata, text, story, and its facts (the extract contract)."""
+        from ..database.stories import story_of
         from ..render.json import fact_record
-        from ..store.stories import story_of
 
         db = self.reader().db
         stored = db.article(article_id)
