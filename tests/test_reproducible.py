@@ -168,7 +168,7 @@ def test_demo_twice_in_a_fresh_home_prints_the_same(fresh_home) -> None:
 @pytest.mark.slow
 def test_a_store_learns_only_once_set_to(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from parallax.cli import main
-    from parallax.collection import Store
+    from parallax.store import Store
 
     aliases = tmp_path / "learned.json"
     monkeypatch.setenv("PARALLAX_ALIASES", str(aliases))

@@ -22,7 +22,6 @@ from .version import __version__ as __version__
 
 if TYPE_CHECKING:
     from .api import analyse_articles, compare_articles, load_articles
-    from .collection import Store
     from .model import (
         AlignedFact,
         Article,
@@ -34,6 +33,7 @@ if TYPE_CHECKING:
         ParallaxError,
         Sentence,
     )
+    from .store import Store
 
 # Each public name and the module that defines it, imported on first use.
 _EXPORTS = {
@@ -46,7 +46,7 @@ _EXPORTS = {
     "InputError": "model",
     "ParallaxError": "model",
     "Sentence": "model",
-    "Store": "collection",
+    "Store": "store",
     "analyse_articles": "api",
     "compare_articles": "api",
     "load_articles": "api",

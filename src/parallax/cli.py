@@ -460,7 +460,7 @@ def run_prepare(args: argparse.Namespace) -> int:
 
 
 def open_store(args: argparse.Namespace):
-    from .collection import Store
+    from .store import Store
 
     return Store(getattr(args, "store", None))
 
@@ -580,9 +580,9 @@ def run_reindex(args: argparse.Namespace) -> int:
 
 
 def run_store(args: argparse.Namespace) -> int:
-    from .collection import recover
     from .database import default_store_path
     from .database.repair import check
+    from .store import recover
 
     path = args.store or default_store_path()
     if args.action == "check":

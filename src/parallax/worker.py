@@ -113,7 +113,7 @@ def _context():
 
 
 def _serve(connection: Connection) -> None:
-    from .collection import analyse_item
+    from .store import analyse_item
 
     while True:
         try:

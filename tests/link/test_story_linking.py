@@ -8,7 +8,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from parallax.collection import Store
 from parallax.database import Database
 from parallax.database.stories import StoryTables, resolve_story, story_of
 from parallax.link.features import Features
@@ -22,6 +21,7 @@ from parallax.link.score import (
     pair_model,
     score_pair,
 )
+from parallax.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT / "benchmarks" / "corpora" / "dev"

@@ -3,7 +3,7 @@
 A store file damaged on disk (a failing disk, a copy cut short, garbage written over pages)
 keeps its header and fails on the first query that meets a bad page. ``check`` says whether
 the file is whole and how many articles can still be read one by one; ``salvage`` reads those
-articles, and ``parallax.collection.recover`` puts them into a new store, where they are
+articles, and ``parallax.store.recover`` puts them into a new store, where they are
 analysed and linked again. Corrections (merges,
 splits, moves) live in the damaged file and are not carried over.
 """
@@ -68,7 +68,7 @@ def check(path: Path) -> CheckReport:
 def salvage(source: Path) -> tuple[list[Article], int]:
     """The articles of ``source`` that can still be read, and how many cannot.
 
-    ``parallax.collection.recover`` stores them in a new store (analysed and linked afresh).
+    ``parallax.store.recover`` stores them in a new store (analysed and linked afresh).
     """
     report = CheckReport(source)
     db = _open(source)

@@ -268,7 +268,7 @@ def analyse_records(batches: Iterable, lsh: tuple[int, int, int]) -> Iterator:
     """``mapInArrow`` body: records read in, analysed and encoded articles (or rejections) out."""
     import pyarrow as pa
 
-    from ..collection import analyse_item
+    from ..store import analyse_item
     from .tables import ANALYSED
 
     schema = ANALYSED.arrow()

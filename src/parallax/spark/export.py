@@ -94,7 +94,7 @@ def export_slice(
     the slice touches) into the store at ``store_path``."""
     import pyarrow.dataset as ds
 
-    from ..collection import Store
+    from ..store import Store
 
     folder = Path(folder)
     job = _job_summary(folder)

@@ -124,8 +124,8 @@ class Library:
         warm: bool = True,
         time_limit: float = DEFAULT_TIME_LIMIT,
     ) -> None:
-        from ..collection import Store
         from ..encode import default_encoder
+        from ..store import Store
         from ..worker import AnalysisWorker
 
         self.path = Path(path)
