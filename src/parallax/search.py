@@ -9,7 +9,6 @@ SQL is in ``parallax.database.queries``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Protocol
 
 import numpy as np
@@ -18,14 +17,11 @@ from .calibration import SEARCH_MIN_COSINE
 from .database import Database
 from .database.queries import StoryInfo, articles_with_anchors, full_text_matches, list_stories
 from .detect import detect_language
+from .encode import Encoder
 from .extract.entities import find_entities
 from .link.features import entity_anchor
 
 SEMANTIC_CANDIDATES = 50
-
-
-class Encoder(Protocol):
-    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
 class Neighbours(Protocol):
