@@ -191,7 +191,7 @@ def test_range_templates_and_word_classes_have_the_expected_shape(code: str) -> 
 
 def test_a_bad_range_template_is_refused() -> None:
     from parallax.extract.number_lexicon import Lexicon, add_ranges
-    from parallax.extract.numerals import Conventions
+    from parallax.lang.numerals import Conventions
 
     with pytest.raises(ValueError, match="range template"):
         add_ranges(Lexicon("xx", Conventions(), {}), ["от … до"])

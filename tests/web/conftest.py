@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from web_inputs import ARTIFACTS, EXAMPLES, example_outlets, hostile_articles
 
-from parallax.collection import Store
+from parallax.store import Store
 from parallax.web.app import create_app
 from parallax.web.served import ServedStore
 

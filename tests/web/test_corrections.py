@@ -162,7 +162,7 @@ def test_the_store_refuses_what_the_api_refuses(store_copy) -> None:
     """The API's 404 and 409 are the store's own errors: the CLI and Python callers get them too."""
     import pytest
 
-    from parallax.collection import CorrectionRefused, NotFound, Store
+    from parallax.store import CorrectionRefused, NotFound, Store
 
     with Store(store_copy) as store:
         [visit] = {s.id for s in store.stories() if "visit-fr.html" in s.documents}

@@ -29,7 +29,7 @@ from typing import Any
 from .. import lang
 from ..lang.dates import names as cldr_names
 from ..lang.dates.names import WIDE_AND_ABBREVIATED
-from .numerals import Conventions, Token, compose, fold, tokenize
+from ..lang.numerals import Conventions, Token, compose, fold, tokenize
 
 SEPARATORS = "-'"  # may stand between a stem and its endings: млрд-қа, TL'ye
 MIN_STEM = 3  # shorter keys take endings only after a separator

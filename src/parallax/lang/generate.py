@@ -31,8 +31,8 @@ import icu
 from babel import Locale
 from babel.numbers import get_currency_name, get_currency_symbol, get_decimal_symbol, get_group_symbol
 
-from ..extract.numerals import compose, is_power_of_ten, tokenize
 from . import languages, load
+from .numerals import compose, is_power_of_ten, tokenize
 
 CURRENCIES = (
     "AED", "AFN", "AMD", "AUD", "AZN", "BRL", "BYN", "CAD", "CHF", "CNY", "EGP", "EUR", "GBP",

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..ingest.sources import ArticleIds, Rejected, RunContext, input_kind, walk_folder
+from ..ingest.run import ArticleIds, Rejected, RunContext
+from ..ingest.sources import input_kind, walk_folder
 from ..model import Article, Document, Fact
 
 if TYPE_CHECKING:
@@ -178,10 +179,10 @@ def rejected_row(ordinal: int, item: Rejected, wanted_id: str | None = None) -> 
 
 def article_rows(documents: list[tuple[int, Document]], lsh: tuple[int, int, int]) -> list[dict]:
     """Rows for analysed articles: the encoder runs once on the batch's titles + leads."""
+    from ..database import content_hash
+    from ..database.codec import analysis_to_json
     from ..link.features import day_number, document_anchors, title_and_lead
     from ..pipeline import EXTRACTOR_VERSION
-    from ..store import content_hash
-    from ..store.codec import analysis_to_json
 
     if not documents:
         return []
@@ -271,7 +272,7 @@ def analyse_records(batches: Iterable, lsh: tuple[int, int, int]) -> Iterator:
     """``mapInArrow`` body: records read in, analysed and encoded articles (or rejections) out."""
     import pyarrow as pa
 
-    from ..collection import analyse_item
+    from ..store import analyse_item
     from .tables import ANALYSED
 
     schema = ANALYSED.arrow()

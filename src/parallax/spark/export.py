@@ -25,7 +25,7 @@ from .tables import UNDATED
 if TYPE_CHECKING:
     import pyarrow.compute
 
-    from ..collection import Store
+    from ..store import Store
 
 BATCH = 500
 
@@ -100,7 +100,7 @@ def export_slice(
     the slice touches) into the store at ``store_path``."""
     import pyarrow.dataset as ds
 
-    from ..collection import Store
+    from ..store import Store
 
     folder = Path(folder)
     job = _job_summary(folder)
@@ -158,9 +158,9 @@ def _rows(dataset, wanted) -> Iterator[dict]:
 
 
 def _load_batch(store, rows: list[dict], encoder: str, rowids: dict[str, int], summary, progress) -> None:
+    from ..database.codec import analysis_from_json
+    from ..database.stories import create_story, set_member
     from ..link.features import day_number
-    from ..link.linker import create_story, set_member
-    from ..store.codec import analysis_from_json
     from .analysis import article_from_row
 
     database = store.db

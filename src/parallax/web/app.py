@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from fastapi import FastAPI
 
-from .. import __version__
+from ..version import __version__
 from .errors import add_error_handlers
 from .head import HeadAsGet
 from .routes import articles, corrections, ingest, outlets, site, stories

@@ -71,7 +71,7 @@ def add_serve_command(commands: argparse._SubParsersAction) -> argparse.Argument
 def run_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from ..store import default_store_path
+    from ..database import default_store_path
     from .served import ServedStore
 
     check_serve_options(args)

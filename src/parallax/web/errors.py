@@ -13,8 +13,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..collection import CorrectionRefused, NotFound
 from ..model import ParallaxError
+from ..store import CorrectionRefused, NotFound
 from . import views
 from .uploads import UploadError
 

@@ -1,7 +1,7 @@
 """One store shared by the server's threads: reads on per-thread connections, writes behind one
 lock, comparisons computed once (in the store's cache, and in memory) and warmed in the background.
 
-This is no second façade over the store: requests call the :class:`~parallax.collection.Store`
+This is no second façade over the store: requests call the :class:`~parallax.store.Store`
 that :class:`ServedStore` hands them (:meth:`~ServedStore.reading` or
 :meth:`~ServedStore.writing`), and it adds only what serving many threads needs.
 
@@ -27,10 +27,10 @@ from typing import Any
 
 import numpy as np
 
-from ..collection import Store, StoryInfo
 from ..encode import Encoder, default_encoder
 from ..ingest.sources import Rejected, iter_articles
 from ..model import Article, Comparison, Document, ParallaxError
+from ..store import Store, StoryInfo
 from ..worker import AnalysisWorker
 
 StoryKey = tuple[str, tuple[str, ...]]  # a story and its members: a comparison depends on nothing else

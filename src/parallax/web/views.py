@@ -23,8 +23,8 @@ from ..render.html import (
 )
 
 if TYPE_CHECKING:
-    from ..collection import StoryInfo
     from ..model import Comparison
+    from ..store import StoryInfo
 
 STATIC_FILES = {
     # name: (package, media type)

@@ -10,7 +10,7 @@ from fastapi import Depends, Request
 from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ...collection import StoryInfo
+from ...store import StoryInfo
 from ..errors import ApiError, first_line
 from ..security import BodyTooLarge, tokens_match
 from ..served import ServedStore

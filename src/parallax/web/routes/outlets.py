@@ -7,7 +7,7 @@ import time
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, JSONResponse
 
-from ...collection import NotFound
+from ...store import NotFound
 from .. import views
 from ..blindspots import Blindspots, outlet_blindspots
 from ..served import ServedStore, story_key

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse, Response
 
-from ... import __version__
+from ...version import __version__
 from .. import views
 from ..errors import ApiError
 from .context import Served

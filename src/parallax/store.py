@@ -25,33 +25,34 @@ from pathlib import Path
 
 import numpy as np
 
-from . import __version__
 from .api import aliases_for, remember_names
 from .compare import compare_documents
-from .encode import Encoder, default_cache_path, default_encoder
-from .encode.registry import worker_encoder
-from .extract.entities import learned_aliases_path
-from .extract.entities.lexicon import use_learned_aliases
-from .ingest.sources import Rejected, iter_articles
-from .link.features import Features, day_number, document_anchors, title_and_lead
-from .link.index import VectorIndex
-from .link.linker import (
-    Constraints,
-    Linker,
-    load_constraints,
+from .database import Database, content_hash, default_store_path
+from .database.queries import StoryInfo
+from .database.repair import salvage
+from .database.stories import (
+    StoryTables,
     merge_stories,
-    new_story_for,
     record_correction,
-    relink_all,
     resolve_story,
     set_member,
     story_members,
     story_of,
 )
+from .encode import Encoder, default_cache_path, default_encoder
+from .encode.registry import worker_encoder
+from .extract.entities import learned_aliases_path
+from .extract.entities.lexicon import use_learned_aliases
+from .ingest.run import Rejected
+from .ingest.sources import iter_articles
+from .link.features import Features, day_number, document_anchors, title_and_lead
+from .link.index import VectorIndex
+from .link.linker import Constraints, Linker, constraints_of, new_story_for, relink_all
 from .link.score import SETTINGS, LinkSettings
 from .model import Article, Comparison, Document, ParallaxError
 from .pipeline import EXTRACTOR_VERSION, analyse
-from .store import Database, content_hash, default_store_path
+from .search import story_rows
+from .version import __version__
 
 ENCODE_BATCH = 32
 WARM_UP = 200  # articles analysed in this process before worker processes start
@@ -82,38 +83,6 @@ class IngestSummary:
             "rejected": [{"source": r.source, "reason": r.reason} for r in self.rejected],
             "stories_touched": len(self.stories),
         }
-
-
-@dataclass
-class StoryInfo:
-    id: str
-    documents: list[str]
-    languages: list[str]
-    outlets: list[str]
-    title: str | None
-    first_seen: str | None
-    last_seen: str | None
-    conflicts: int | None = None
-    gist: str | None = None  # key names and figure in Latin letters (link/gist.py)
-    # Articles without a publication date: linked on the dates their text names, or on strong evidence.
-    undated: list[str] = field(default_factory=list)
-
-    def as_dict(self) -> dict:
-        record = {
-            "id": self.id,
-            "documents": self.documents,
-            "languages": self.languages,
-            "outlets": self.outlets,
-            "title": self.title,
-            "first_seen": self.first_seen,
-            "last_seen": self.last_seen,
-            "undated": self.undated,
-        }
-        if self.conflicts is not None:
-            record["conflicts"] = self.conflicts
-        if self.gist is not None:
-            record["gist"] = self.gist
-        return record
 
 
 class Store:
@@ -327,7 +296,7 @@ class Store:
                 (article.published or "9999", article.id),
                 article.language,
             )
-            story = linker.link(db, features)
+            story = linker.link(StoryTables(db), features)
         self.index.add(rowid, day, vector)
         if self.index.count % INDEX_SAVE_EVERY == 0:
             self.index.save()
@@ -356,8 +325,6 @@ class Store:
     ) -> list[StoryInfo]:
         """Stories, newest first, filtered by language, outlet, date range and free text; a page
         of them with ``limit`` and ``offset``."""
-        from .store.queries import story_rows
-
         infos = story_rows(
             self, language=language, outlet=outlet, since=since, until=until, q=q, limit=limit, offset=offset
         )
@@ -368,8 +335,6 @@ class Store:
 
     def story(self, story_id: str) -> StoryInfo:
         """The story (following merges) with its members; NotFound when none are left."""
-        from .store.queries import story_rows
-
         resolved = self.resolve(story_id)
         infos = story_rows(self, story=resolved)
         if not infos:
@@ -518,7 +483,7 @@ class Store:
             if moving == members:
                 raise CorrectionRefused("splitting off every article would leave nothing behind")
             record_correction(db, "split", together=[moving], apart=[(moving, members - moving)])
-            new = new_story_for(db, moving)
+            new = new_story_for(StoryTables(db), moving)
             for rowid in sorted(moving):
                 set_member(db, rowid, new)
             return new
@@ -553,7 +518,9 @@ class Store:
 
     def relink(self, progress: Callable[[str], None] | None = None) -> None:
         """Rebuild all stories from scratch in (published, id) order, corrections replayed."""
-        relink_all(self.linker(), progress)
+        linker = self.linker()
+        with self.db.transaction() as db:
+            relink_all(linker, StoryTables(db), progress)
 
     def reindex(self, progress: Callable[[str], None] | None = None) -> int:
         """Re-extract articles an older extractor produced, then relink everything."""
@@ -583,7 +550,17 @@ class Store:
 
     def constraints(self) -> Constraints:
         """The pairs of articles the corrections keep apart (the newest correction wins)."""
-        return load_constraints(self.db.db)
+        return constraints_of(self.db.corrections())
+
+
+def recover(source: Path, target: Path, progress: Callable[[str], None] | None = None) -> tuple[int, int]:
+    """A new store at ``target`` from the readable articles of ``source``: (stored, unreadable)."""
+    if target.exists():
+        raise ParallaxError(f"{target}: already exists; give the path of a new store")
+    articles, unreadable = salvage(source)
+    with Store(target) as store:
+        summary = store.add_articles(articles, None if progress is None else lambda e, item: progress(item))
+    return summary.ingested + summary.duplicates, unreadable
 
 
 def analyse_item(item: Article | Rejected) -> Document | Rejected:
