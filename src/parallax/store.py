@@ -150,14 +150,9 @@ class Store:
         count, largest = self.db.embedding_state()
         if (index.count, index.largest) == (count, largest):
             return
-        below = self.db.db.execute(
-            "SELECT COUNT(*) FROM embeddings WHERE article <= ?", (index.largest,)
-        ).fetchone()[0]
-        if below != index.count:
+        if self.db.embeddings_up_to(index.largest) != index.count:
             index.reset()
-        days = dict(
-            self.db.db.execute("SELECT rowid, published FROM articles WHERE rowid > ?", (index.largest,))
-        )
+        days = self.db.published_after(index.largest)
         index.fill(
             (rowid, day_number(days.get(rowid)), vector)
             for rowid, vector in self.db.embeddings(index.largest)
@@ -343,27 +338,12 @@ class Store:
 
     def stories_of(self, article_ids: Iterable[str]) -> dict[str, str]:
         """The story each of these articles is in now (articles not stored are left out)."""
-        found = {}
-        for article in article_ids:
-            row = self.db.db.execute(
-                "SELECT m.story FROM story_members m JOIN articles a ON a.rowid = m.article WHERE a.id = ?",
-                (article,),
-            ).fetchone()
-            if row:
-                found[article] = row[0]
-        return found
+        stories = {article: self.db.story_of_article(article) for article in article_ids}
+        return {article: story for article, story in stories.items() if story is not None}
 
     def story_documents(self, story_id: str) -> list[Document]:
         story = self.resolve(story_id)
-        rowids = [
-            r[0]
-            for r in self.db.db.execute(
-                "SELECT m.article FROM story_members m JOIN articles a ON a.rowid = m.article"
-                " WHERE m.story = ? ORDER BY COALESCE(a.published, '9999'), a.id",
-                (story,),
-            )
-        ]
-        return [self.db.document(rowid) for rowid in rowids]
+        return [self.db.document(rowid) for rowid in self.db.story_rowids(story)]
 
     def compare_story(self, story_id: str) -> Comparison:
         """The comparison of a stored story, cached until the story changes."""
@@ -374,9 +354,7 @@ class Store:
 
     def _compared(self, story: str, documents: list[Document], aliases: dict[str, str | None]) -> Comparison:
         fingerprint = _fingerprint(documents, aliases)
-        row = self.db.db.execute(
-            "SELECT fingerprint, record FROM comparisons WHERE story = ?", (story,)
-        ).fetchone()
+        row = self.db.comparison(story)
         if row and row[0] == fingerprint:
             try:
                 return pickle.loads(zlib.decompress(row[1]))
@@ -388,11 +366,7 @@ class Store:
             if self.learns:
                 remember_names(comparison)
             blob = zlib.compress(pickle.dumps(comparison, protocol=pickle.HIGHEST_PROTOCOL))
-            with self.db.transaction() as db:
-                db.execute(
-                    "INSERT OR REPLACE INTO comparisons (story, fingerprint, record) VALUES (?, ?, ?)",
-                    (story, fingerprint, blob),
-                )
+            self.db.put_comparison(story, fingerprint, blob)
         return comparison
 
     # -- articles and outlets -----------------------------------------------------------------
@@ -421,19 +395,10 @@ class Store:
 
     def languages(self) -> list[str]:
         """The languages of the stored articles, sorted."""
-        rows = self.db.db.execute(
-            "SELECT DISTINCT language FROM articles WHERE language IS NOT NULL ORDER BY language"
-        )
-        return [r[0] for r in rows]
+        return self.db.languages()
 
     def outlets(self) -> list[dict]:
         """Every outlet with its article and story counts, languages and publication range."""
-        rows = self.db.db.execute(
-            "SELECT a.outlet, COUNT(*), COUNT(DISTINCT m.story), GROUP_CONCAT(DISTINCT a.language),"
-            " MIN(a.published), MAX(a.published)"
-            " FROM articles a LEFT JOIN story_members m ON m.article = a.rowid"
-            " WHERE a.outlet IS NOT NULL GROUP BY a.outlet ORDER BY COUNT(*) DESC, a.outlet"
-        )
         return [
             {
                 "name": name,
@@ -443,20 +408,15 @@ class Store:
                 "first_published": first,
                 "last_published": last,
             }
-            for name, articles, stories, languages, first, last in rows
+            for name, articles, stories, languages, first, last in self.db.outlet_rows()
         ]
 
     def has_outlet(self, outlet: str) -> bool:
-        row = self.db.db.execute("SELECT 1 FROM articles WHERE outlet = ? LIMIT 1", (outlet,))
-        return row.fetchone() is not None
+        return self.db.has_outlet(outlet)
 
     def counts(self) -> dict[str, int]:
         """How many articles and stories the store holds."""
-        db = self.db.db
-        return {
-            "articles": db.execute("SELECT COUNT(*) FROM articles").fetchone()[0],
-            "stories": db.execute("SELECT COUNT(DISTINCT story) FROM story_members").fetchone()[0],
-        }
+        return {"articles": self.db.article_count(), "stories": self.db.story_count()}
 
     # -- corrections --------------------------------------------------------------------------
 
@@ -490,14 +450,11 @@ class Store:
 
     def _members_named(self, story: str, members: set[int], article_ids: Sequence[str]) -> set[int]:
         """The rows of the named articles; CorrectionRefused when the story does not hold one."""
-        rowids = {
-            article: self.db.db.execute("SELECT rowid FROM articles WHERE id = ?", (article,)).fetchone()
-            for article in article_ids
-        }
-        strangers = [article for article, row in rowids.items() if row is None or row[0] not in members]
+        rowids = {article: self.db.rowid_or_none(article) for article in article_ids}
+        strangers = [article for article, rowid in rowids.items() if rowid is None or rowid not in members]
         if strangers:
             raise CorrectionRefused(f"story {story!r} does not hold {', '.join(map(repr, strangers))}")
-        return {row[0] for row in rowids.values()}
+        return {rowid for rowid in rowids.values() if rowid is not None}
 
     def move(self, article_id: str, to_story: str) -> str:
         """Move one article to another story."""

@@ -304,6 +304,52 @@ class Database:
             raise ParallaxError(f"{article_id}: no such article in {self.path}")
         return int(row[0])
 
+    def rowid_or_none(self, article_id: str) -> int | None:
+        row = self.db.execute("SELECT rowid FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return int(row[0]) if row else None
+
+    def published_after(self, rowid: int) -> dict[int, str | None]:
+        """The publication date of every article stored after ``rowid``."""
+        return dict(self.db.execute("SELECT rowid, published FROM articles WHERE rowid > ?", (rowid,)))
+
+    def story_of_article(self, article_id: str) -> str | None:
+        row = self.db.execute(
+            "SELECT m.story FROM story_members m JOIN articles a ON a.rowid = m.article WHERE a.id = ?",
+            (article_id,),
+        ).fetchone()
+        return row[0] if row else None
+
+    def story_rowids(self, story: str) -> list[int]:
+        """A story's articles, oldest first (undated last), then by id: the order readers see."""
+        rows = self.db.execute(
+            "SELECT m.article FROM story_members m JOIN articles a ON a.rowid = m.article"
+            " WHERE m.story = ? ORDER BY COALESCE(a.published, '9999'), a.id",
+            (story,),
+        )
+        return [int(r[0]) for r in rows]
+
+    def languages(self) -> list[str]:
+        rows = self.db.execute(
+            "SELECT DISTINCT language FROM articles WHERE language IS NOT NULL ORDER BY language"
+        )
+        return [r[0] for r in rows]
+
+    def outlet_rows(self) -> list[tuple]:
+        """(outlet, articles, stories, languages joined by commas, first and last published)."""
+        return self.db.execute(
+            "SELECT a.outlet, COUNT(*), COUNT(DISTINCT m.story), GROUP_CONCAT(DISTINCT a.language),"
+            " MIN(a.published), MAX(a.published)"
+            " FROM articles a LEFT JOIN story_members m ON m.article = a.rowid"
+            " WHERE a.outlet IS NOT NULL GROUP BY a.outlet ORDER BY COUNT(*) DESC, a.outlet"
+        ).fetchall()
+
+    def has_outlet(self, outlet: str) -> bool:
+        row = self.db.execute("SELECT 1 FROM articles WHERE outlet = ? LIMIT 1", (outlet,))
+        return row.fetchone() is not None
+
+    def story_count(self) -> int:
+        return int(self.db.execute("SELECT COUNT(DISTINCT story) FROM story_members").fetchone()[0])
+
     def outdated_articles(self, extractor_version: int) -> list[int]:
         rows = self.db.execute(
             "SELECT rowid FROM articles WHERE extractor_version < ? ORDER BY rowid", (extractor_version,)
@@ -335,6 +381,27 @@ class Database:
             "SELECT COUNT(*), COALESCE(MAX(article), 0) FROM embeddings"
         ).fetchone()
         return int(count), int(largest)
+
+    def embeddings_up_to(self, rowid: int) -> int:
+        """How many embeddings are stored for articles up to ``rowid``."""
+        row = self.db.execute("SELECT COUNT(*) FROM embeddings WHERE article <= ?", (rowid,)).fetchone()
+        return int(row[0])
+
+    # -- cached comparisons -------------------------------------------------------------------
+
+    def comparison(self, story: str) -> tuple[str, bytes] | None:
+        """The cached comparison of a story: (fingerprint, compressed record)."""
+        row = self.db.execute(
+            "SELECT fingerprint, record FROM comparisons WHERE story = ?", (story,)
+        ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def put_comparison(self, story: str, fingerprint: str, record: bytes) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO comparisons (story, fingerprint, record) VALUES (?, ?, ?)",
+                (story, fingerprint, record),
+            )
 
     def put_anchors(self, db: sqlite3.Connection, rowid: int, day: int, anchors: Iterable[str]) -> None:
         """Replace an article's anchors, keeping the per-anchor article counts exact."""
