@@ -18,6 +18,7 @@ import icu
 import regex
 
 from parallax import lang
+from parallax.tables import stored
 
 _SKELETONS = ("MMMMd", "MMMd", "yMMMd", "yMMMMd")
 _STYLES = (icu.DateFormat.FULL, icu.DateFormat.LONG, icu.DateFormat.MEDIUM)
@@ -143,6 +144,7 @@ def _date_labels() -> str:
 
 
 @cache
+@stored("clean-stamp-regex")
 def stamp_regex() -> regex.Pattern[str]:
     """A date stamp at the start of a line: "12.03.2025, 19:05", "Астана. 12 наурыз 2025",
     "Wed 12 Mar 2025 10.25 GMT", "04.06.2025, 10:25 Uhr", "Publié le 12 mars 2025 à 10h25"."""
@@ -162,6 +164,7 @@ def stamp_regex() -> regex.Pattern[str]:
 
 
 @cache
+@stored("clean-dateline-regex")
 def prefix_regex() -> regex.Pattern[str]:
     """A wire dateline opening a paragraph.
 

@@ -25,14 +25,17 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 import regex
 
 from parallax.ingest import html
 from parallax.ingest.decode import bom_encoding, codec_name
-from parallax.ingest.fetch import Fetcher, FetchError
 from parallax.ingest.read import STDIN, article_ids, not_a_regular_file, read_article
 from parallax.model import Article, InputError, InputWarning
+
+if TYPE_CHECKING:  # the fetcher (httpx: a third of a second to import) loads with the first URL
+    from parallax.ingest.fetch import Fetcher
 
 TEXT_EXTENSIONS = frozenset({".txt", *html.HTML_EXTENSIONS})
 RECORD_EXTENSIONS = frozenset({".jsonl", ".ndjson", ".json"})
@@ -109,6 +112,8 @@ class RunContext:
     @property
     def fetcher(self) -> Fetcher:
         if self._fetcher is None:
+            from parallax.ingest.fetch import Fetcher
+
             self._fetcher = Fetcher(allow_private=self.allow_private)
         return self._fetcher
 
@@ -246,6 +251,8 @@ def _from_url(url: str, run: RunContext) -> Iterator[Article | Rejected]:
     if not is_url(url):
         yield Rejected(url, "unsupported URL scheme (only http and https URLs are fetched)")
         return
+    from parallax.ingest.fetch import FetchError
+
     try:
         result = run.fetcher.fetch(url)
     except FetchError as error:

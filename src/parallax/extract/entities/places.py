@@ -16,7 +16,7 @@ from functools import cache
 import regex
 
 from ...tables import stored_table
-from .text import normal
+from .text import normal_form
 
 MIN_LETTERS = 4  # shorter names are too often words or initials
 # Names in the scripts our languages are written in, capitalised where the script has capitals.
@@ -64,7 +64,7 @@ def _build() -> tuple[dict[str, int], list[tuple[str, int]]]:
         for name in sorted({city["name"], *city.get("alternatenames", [])}):
             if not _NAME.match(name):
                 continue
-            key = _loose(normal(name))
+            key = _loose(normal_form(name))
             if len(key) >= MIN_LETTERS:
                 _keep_largest(loose, key, population, index)
     return {k: v for k, (_, v) in loose.items()}, names
