@@ -240,9 +240,11 @@ def tokens_for(text: str, rules: Rules) -> list[Token]:
     if len(text) < _REMEMBERED_FROM:
         return drop_elisions(tokenize(text), rules.elisions)
     global _remembered
-    if _remembered[:2] != (text, rules.elisions):
-        _remembered = (text, rules.elisions, tuple(drop_elisions(tokenize(text), rules.elisions)))
-    return list(_remembered[2])
+    remembered = _remembered  # read once: another thread may replace it meanwhile
+    if remembered[:2] != (text, rules.elisions):
+        remembered = (text, rules.elisions, tuple(drop_elisions(tokenize(text), rules.elisions)))
+        _remembered = remembered
+    return list(remembered[2])
 
 
 _REMEMBERED_FROM = 2_000  # characters: a document, not a name
