@@ -43,14 +43,14 @@ if sys.argv[1] == "preload":
     default_encoder().model
 loaded = time.perf_counter() - t
 t = time.perf_counter()
-comparison = parallax.compare(files)
+comparison = parallax.compare_articles(files)
 first = time.perf_counter() - t
 cold = time.perf_counter() - started
 t = time.perf_counter()
-parallax.compare(files)
+parallax.compare_articles(files)
 warm = time.perf_counter() - t
 t = time.perf_counter()
-documents = api.extract(files)
+documents = api.analyse_articles(files)
 base = time.perf_counter() - t
 print(json.dumps({"cold": cold, "first": first, "warm": warm, "base": base, "load": loaded,
                   "facts": sum(len(d.facts) for d in documents),

@@ -30,7 +30,7 @@ def main() -> None:
     print(f"{'story':8} {'mentions':>9} {'aligned':>8} {'status':>7} {'conflicts':>9} {'spurious':>8}")
     for story in gold["stories"]:
         files = [ROOT / "examples" / a["file"] for a in story["articles"]]
-        comparison = api.compare(files)
+        comparison = api.compare_articles(files)
         score = score_story(comparison, story, args.kinds)
         print(
             f"{score.story:8} {score.mention_recall:9.2f} {score.alignment_accuracy:8.2f} "

@@ -5,7 +5,7 @@
 
 One document of real shape per size: the bundled example articles of a language (``all``: every
 language, one article after another, which makes one document read with every language's data)
-repeated with their figures changed per round, cut at the size. ``parallax.extract`` runs on it
+repeated with their figures changed per round, cut at the size. ``parallax.analyse_articles`` runs on it
 in this process after a warm-up on the same shape, so that building the language tables is not
 counted. Prints wall and CPU seconds and CPU milliseconds per KB; the baseline is the first size
 (targets: 1 MB under 10 s, ms per KB flat within 2x of the baseline).
@@ -58,7 +58,7 @@ def document(texts: list[str], kilobytes: int) -> str:
 
 def measure(text: str) -> tuple[float, float, int]:
     wall, cpu = time.perf_counter(), time.process_time()
-    facts = len(api.extract([("scale", text)])[0].facts)
+    facts = len(api.analyse_articles([("scale", text)])[0].facts)
     return time.perf_counter() - wall, time.process_time() - cpu, facts
 
 
@@ -70,7 +70,7 @@ def main() -> None:
     print(f"{'shape':6} {'KB':>6} {'wall s':>8} {'cpu s':>8} {'cpu ms/KB':>10} {'x base':>7} {'facts':>7}")
     for shape in args.shapes:
         texts = articles(shape)
-        api.extract([("warm-up", document(texts, 20))])
+        api.analyse_articles([("warm-up", document(texts, 20))])
         base = None
         for kilobytes in args.sizes:
             wall, cpu, facts = measure(document(texts, kilobytes))

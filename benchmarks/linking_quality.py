@@ -102,7 +102,7 @@ def report(name: str, mode: str, predicted, gold, languages) -> dict:
 
 
 def own_corpora_rows(args) -> list[dict]:
-    from parallax.collection import Store
+    from parallax.store import Store
 
     rows = []
     for name, (inputs, gold) in corpora(args.corpus).items():

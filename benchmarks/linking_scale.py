@@ -120,7 +120,7 @@ def _shift(published: str, days: int) -> str:
 
 
 def run_full(count: int) -> None:
-    from parallax.collection import Store
+    from parallax.store import Store
 
     with tempfile.TemporaryDirectory() as folder:
         installed_cache(Path(folder))
@@ -223,10 +223,11 @@ def published_of(day: int) -> str:
 
 
 def run_index(sizes: list[int]) -> None:
+    from parallax.database import Database
+    from parallax.database.stories import StoryTables
     from parallax.link.features import Features
     from parallax.link.index import VectorIndex
     from parallax.link.linker import Linker
-    from parallax.store import Database
 
     print("index and store alone, synthetic vectors and anchors of the real shape")
     print(f"(bulk-loaded to each size, then {MEASURED} more articles linked one by one and timed)")
@@ -244,7 +245,7 @@ def run_index(sizes: list[int]) -> None:
             loaded = time.perf_counter() - started
             linker = Linker(database, index)
             timings = []
-            db = database.db
+            stories = StoryTables(database.db)
             for day, vector, anchors, _ in itertools.islice(stream, MEASURED):
                 with database.transaction():
                     article_id = store_synthetic(database, rowid, day, vector, anchors)
@@ -252,7 +253,7 @@ def run_index(sizes: list[int]) -> None:
                         rowid, article_id, day, anchors, vector, (published_of(day), article_id)
                     )
                     t = time.perf_counter()
-                    linker.link(db, features)
+                    linker.link(stories, features)
                     index.add(rowid, day, vector)
                     timings.append(time.perf_counter() - t)
                 rowid += 1

@@ -122,7 +122,7 @@ def measure_wmt(limit: int | None, verbose: bool) -> dict[str, tuple[int, int]]:
                 language=record["src_lang"],
             )
             target = Article(id=f"{record['doc_id']}.{ref['lang']}", text=ref["text"], language=ref["lang"])
-            comparison = api.compare([source, target])
+            comparison = api.compare_articles([source, target])
             dates = [fact for fact in comparison.facts if fact.kind == "date"]
             shared = [fact for fact in dates if fact.status == "shared"]
             counts[pair][0] += len(shared)

@@ -9,7 +9,7 @@ span; one that overlaps only a gold span of another named kind (a facility, an e
 nationality...) is left out of precision, since naming it is no junk; anything else is wrong.
 
 WMT news (a document and its professional translation: ru→en, uk→en, de→fr, fr→de, en→zh):
-``parallax.compare`` of the two; of the entity facts, the share ``shared`` (both sides name
+``parallax.compare_articles`` of the two; of the entity facts, the share ``shared`` (both sides name
 it), the share of the source document's entities found again in the translation, and the number
 of entity facts reported as only in one side (each one a false omission).
 
@@ -145,7 +145,7 @@ def wmt(limit: int | None, encoder, report: list[str]) -> dict[str, dict]:
             reference = doc["refs"][0]
             source = Article(id="source", text=doc["src_text"], language=doc["src_lang"])
             target = Article(id="translation", text=reference["text"], language=reference["lang"])
-            comparison = api.compare([source, target], encoder=encoder)
+            comparison = api.compare_articles([source, target], encoder=encoder)
             entities = [f for f in comparison.facts if f.kind == "entity"]
             shared = [f for f in entities if f.status == "shared"]
             in_source = [f for f in entities if "source" in f.documents]

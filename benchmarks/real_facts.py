@@ -267,7 +267,7 @@ def figure(fact) -> tuple[str, float, str]:
 def has_number(text: str, language: str) -> bool:
     """A digit or a number word of the language."""
     from parallax.extract.number_lexicon import lexicon
-    from parallax.extract.numerals import tokenize
+    from parallax.lang.numerals import tokenize
 
     if DIGIT.search(text):
         return True

@@ -117,7 +117,7 @@ def _source_key(inputs: list[Path]) -> str:
 
 def cached(name: str, inputs: list[Path], fill: Callable) -> Path:
     """The path of a store ``fill(store)`` filled, analysed and encoded once per source version."""
-    from parallax.collection import Store
+    from parallax.store import Store
 
     folder = RESULTS.parent / "stores"
     path = folder / f"{name}-{_source_key(inputs)}.sqlite"
@@ -167,7 +167,7 @@ def anchored(cached: Path) -> Path:
     import atexit
     import tempfile
 
-    from parallax.store import Database
+    from parallax.database import Database
 
     if cached not in _ANCHORED:
         folder = Path(tempfile.mkdtemp(prefix="parallax-anchored-"))
@@ -180,8 +180,8 @@ def anchored(cached: Path) -> Path:
 
 def linked_stories(cached: Path, folder: Path, settings=None) -> tuple[dict[str, str], dict[str, str]]:
     """(article id -> story id, article id -> detected language) after a relink from scratch."""
-    from parallax.collection import Store
     from parallax.link.score import SETTINGS
+    from parallax.store import Store
 
     with Store(fresh_copy(anchored(cached), folder), settings=settings or SETTINGS) as store:
         store.relink()

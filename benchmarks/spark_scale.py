@@ -50,7 +50,7 @@ def folder_mb(path: Path) -> float:
 
 def run_local(inputs: list[str], folder: Path) -> tuple[float, dict[str, str], dict[str, str], object]:
     """(ingest seconds, incremental stories, relinked stories, summary) of the local path."""
-    from parallax.collection import Store
+    from parallax.store import Store
 
     with Store(folder / "local.sqlite") as store:
         store.encoder.model  # noqa: B018 -- load the model before the clock starts
@@ -140,11 +140,11 @@ def throughput(count: int, master: str, partitions: int) -> None:
 
 
 def agreement(corpora: list[str], master: str, partitions: int) -> None:
+    from parallax.database.codec import analysis_to_json
     from parallax.ingest.sources import iter_articles
     from parallax.model import Article
     from parallax.pipeline import analyse
     from parallax.spark.job import create_session, run_ingest
-    from parallax.store.codec import analysis_to_json
 
     paths = {
         "dev": [str(ROOT / "benchmarks" / "corpora" / "dev" / "articles.jsonl")],

@@ -94,8 +94,8 @@ class StoreFeatures:
     """Every article's linking features in a (re-anchored) copy of a cached store."""
 
     def __init__(self, cached: Path) -> None:
+        from parallax.database import Database
         from parallax.link.score import anchor_weigher
-        from parallax.store import Database
 
         with (
             tempfile.TemporaryDirectory() as folder,

@@ -13,7 +13,7 @@ VISIT = Path(__file__).resolve().parents[1] / "examples" / "visit"
 
 def test_compare_takes_paths_and_id_text_pairs_and_returns_typed_records():
     ru = (VISIT / "visit-ru.txt").read_bytes().decode("cp1251")
-    comparison = parallax.compare([VISIT / "visit-kk.txt", ("ru-copy", ru)])
+    comparison = parallax.compare_articles([VISIT / "visit-kk.txt", ("ru-copy", ru)])
     assert isinstance(comparison, parallax.Comparison)
     assert [d.id for d in comparison.documents] == ["visit-kk.txt", "ru-copy"]
     assert all(isinstance(f, parallax.AlignedFact) for f in comparison.facts)
@@ -23,7 +23,7 @@ def test_compare_takes_paths_and_id_text_pairs_and_returns_typed_records():
 
 
 def test_extract_returns_each_documents_facts():
-    [document] = parallax.extract([VISIT / "visit-zh.txt"])
+    [document] = parallax.analyse_articles([VISIT / "visit-zh.txt"])
     assert document.language == "zh"
     assert any(f.kind == "quantity" and f.unit == "USD" and f.value == 1.87e10 for f in document.facts)
     for fact in document.facts:
@@ -39,7 +39,7 @@ def test_comparisons_grow_the_learned_alias_file_when_asked(tmp_path, monkeypatc
 
     path = tmp_path / "learned.json"
     monkeypatch.setenv("PARALLAX_ALIASES", str(path))
-    comparison = parallax.compare(GRAIN, learn=True)
+    comparison = parallax.compare_articles(GRAIN, learn=True)
     learned = load_learned_aliases(path)
     # Aidarbek Saparov is in no curated alias file: met in three languages, he is remembered.
     saparov = [entry for entry in learned if "Saparov" in entry["name"]]
@@ -58,9 +58,9 @@ def test_a_comparison_learns_nothing_and_reads_no_learned_file_unless_asked(tmp_
         "utf-8",
     )
     before = path.read_bytes(), path.stat().st_mtime_ns
-    comparison = parallax.compare(GRAIN)
+    comparison = parallax.compare_articles(GRAIN)
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
     assert not any("Zzzaparov" in str(f.value) for f in comparison.facts)
     assert comparison.aliases["learned"] is None and comparison.aliases["curated"]
-    learning = parallax.compare(GRAIN, learn=True)
+    learning = parallax.compare_articles(GRAIN, learn=True)
     assert any("Zzzaparov" in str(f.value) for f in learning.facts)

@@ -57,7 +57,7 @@ def orders(count: int, seed: int) -> list[tuple[int, ...]]:
 def assert_order_free(articles: list[Article], seed: int) -> Comparison:
     reference = None
     for order in orders(len(articles), seed):
-        comparison = parallax.compare([articles[i] for i in order])
+        comparison = parallax.compare_articles([articles[i] for i in order])
         assert [d.id for d in comparison.documents] == [articles[i].id for i in order]
         if reference is None:
             reference = claims(comparison)
@@ -94,8 +94,8 @@ def test_eight_sources_with_a_disputed_figure_on_several_sides_give_the_same_cla
 
 def test_listing_follows_the_given_order() -> None:
     visit = api.example_articles(STORIES["visit"])
-    forward = parallax.compare(visit[:3])
-    backward = parallax.compare(visit[:3][::-1])
+    forward = parallax.compare_articles(visit[:3])
+    backward = parallax.compare_articles(visit[:3][::-1])
     for comparison in (forward, backward):
         ids = [d.id for d in comparison.documents]
         for fact in comparison.facts:
@@ -168,7 +168,7 @@ def test_demo_twice_in_a_fresh_home_prints_the_same(fresh_home) -> None:
 @pytest.mark.slow
 def test_a_store_learns_only_once_set_to(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from parallax.cli import main
-    from parallax.collection import Store
+    from parallax.store import Store
 
     aliases = tmp_path / "learned.json"
     monkeypatch.setenv("PARALLAX_ALIASES", str(aliases))

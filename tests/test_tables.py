@@ -9,10 +9,10 @@ import pytest
 
 from parallax import tables
 from parallax.cli import main
-from parallax.extract import dates_grammar
 from parallax.extract.entities import canon, lexicon, save_learned_aliases
 from parallax.extract.entities.find import find_entities
 from parallax.extract.entities.gazetteer import gazetteer_for
+from parallax.lang.dates import grammar as dates_grammar
 
 TEXTS = {
     "ru": "Президент Казахстана Касым-Жомарт Токаев 12 марта 2025 года прибыл в Ташкент, где Нурлан "

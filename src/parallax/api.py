@@ -37,7 +37,7 @@ def load_articles(sources: Sequence[Source]) -> list[Article]:
     return articles
 
 
-def extract(
+def analyse_articles(
     sources: Sequence[Source],
     *,
     clean: bool = True,
@@ -94,7 +94,7 @@ def aliases_for(learn: bool) -> Iterator[dict[str, str | None]]:
 
 def checked_overrides(published: str | None, language: str | None) -> tuple[str | None, str | None]:
     """The user's publication date as ISO 8601 and language code, or a clear error."""
-    from .ingest.sources import iso_datetime
+    from .ingest.run import iso_datetime
 
     iso = iso_datetime(published) if published is not None else None
     if published is not None and iso is None:
@@ -106,7 +106,7 @@ def checked_overrides(published: str | None, language: str | None) -> tuple[str 
     return iso, code
 
 
-def compare(
+def compare_articles(
     sources: Sequence[Source],
     *,
     clean: bool = True,

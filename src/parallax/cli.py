@@ -17,13 +17,14 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from . import __version__, api
+from . import api
+from .compare import undated_warnings
 from .link.gist import documents_gist
 from .model import InputWarning, ParallaxError
-from .pipeline import undated_warnings
 from .render import json as json_render
 from .render import terminal
 from .spark.cli import add_spark_command
+from .version import __version__
 from .web.cli import add_serve_command
 
 # What every command's --help ends with: commands that work as typed (from the project root).
@@ -318,7 +319,7 @@ def run_compare(args: argparse.Namespace) -> int:
         if not args.files:
             raise ParallaxError("compare: give two or more files, or --story ID with --store")
         with progress_reporter(len(args.files), "reading") as progress:
-            comparison = api.compare(args.files, progress=progress, **analysis_options(args))
+            comparison = api.compare_articles(args.files, progress=progress, **analysis_options(args))
     if args.json:
         record = json_render.comparison_record(comparison)
         if args.show_removed:
@@ -352,7 +353,7 @@ def analysis_options(args: argparse.Namespace) -> dict:
 
 def run_extract(args: argparse.Namespace) -> int:
     with progress_reporter(len(args.files), "reading") as progress, api.aliases_for(args.learn) as aliases:
-        documents = api.extract(args.files, progress=progress, **analysis_options(args))
+        documents = api.analyse_articles(args.files, progress=progress, **analysis_options(args))
     warnings = undated_warnings(documents)
     if args.json:
         record = json_render.extraction_record(documents, warnings, aliases)
@@ -390,7 +391,7 @@ def run_demo(args: argparse.Namespace) -> int:
     for name, files in stories:
         articles = api.example_articles(files)
         every_article += articles
-        comparison = api.compare(articles, learn=args.learn)
+        comparison = api.compare_articles(articles, learn=args.learn)
         report = write_report(comparison, args.out / f"{name}.html", title=name)
         if args.json:
             print(json_render.dumps(json_render.comparison_record(comparison)).replace("\n", " "))
@@ -459,7 +460,7 @@ def run_prepare(args: argparse.Namespace) -> int:
 
 
 def open_store(args: argparse.Namespace):
-    from .collection import Store
+    from .store import Store
 
     return Store(getattr(args, "store", None))
 
@@ -579,8 +580,9 @@ def run_reindex(args: argparse.Namespace) -> int:
 
 
 def run_store(args: argparse.Namespace) -> int:
-    from .store import default_store_path
-    from .store.repair import check, recover
+    from .database import default_store_path
+    from .database.repair import check
+    from .store import recover
 
     path = args.store or default_store_path()
     if args.action == "check":
@@ -654,7 +656,7 @@ def show_input_warnings() -> None:
 
 
 def _store_of(args: argparse.Namespace) -> Path:
-    from .store import default_store_path
+    from .database import default_store_path
 
     return getattr(args, "store", None) or default_store_path()
 
@@ -669,7 +671,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"parallax: error: {error}", file=sys.stderr)
         return 1
     except sqlite3.DatabaseError as error:
-        from .store import damaged
+        from .database import damaged
 
         print(f"parallax: error: {damaged(_store_of(args), error)}", file=sys.stderr)
         return 1

@@ -9,6 +9,7 @@ All offsets are Unicode code-point offsets, end exclusive.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -37,6 +38,16 @@ class Article:
     language: str | None = None  # ISO 639-1, set by detect unless given
     path: str | None = None  # where it was read from, for error messages
     encoding: str | None = None
+
+
+def publication_date(article: Article) -> dt.date | None:
+    """The day an article was published, or None when it names none (or none that parses)."""
+    if not article.published:
+        return None
+    try:
+        return dt.date.fromisoformat(article.published[:10])
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)

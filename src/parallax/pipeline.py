@@ -20,7 +20,7 @@ from .extract.entities import find_entities
 from .extract.numbers import extract_numbers
 from .extract.quotes import extract_quotes
 from .extract.spans import SpanSet
-from .model import Article, Block, Cleaning, Document, Fact, Mention, Sentence
+from .model import Article, Block, Cleaning, Document, Fact, Mention, Sentence, publication_date
 from .segment import split_sentences
 
 # Bumped whenever extraction changes what it finds, or the encoder's input (title and lead)
@@ -51,12 +51,12 @@ def prepare_language_data(languages: Iterable[str | None]) -> None:
     """
     from .clean.dates import prefix_regex, stamp_regex
     from .detect.profiles import candidate_codes, profile
-    from .extract.dates_grammar import grammar
     from .extract.entities import places
     from .extract.entities.canon import known_keys
     from .extract.entities.common import zipf
     from .extract.entities.gazetteer import gazetteer_for
     from .extract.entities.lexicon import curated_key_names
+    from .lang.dates.grammar import grammar
 
     stamp_regex()
     prefix_regex()
@@ -97,25 +97,6 @@ def segment_blocks(article: Article, blocks: Iterable[Block]) -> list[Sentence]:
             zip(spans, texts, languages, strict=True)
         )
     ]
-
-
-def undated_warnings(documents: Iterable[Document]) -> list[str]:
-    """One warning per document without a publication date: its relative dates stay unresolved."""
-    return [
-        f"{document.id}: no publication date found; relative dates (today, last year, on Friday) "
-        "stay unresolved: give one with --published DATE"
-        for document in documents
-        if publication_date(document.article) is None
-    ]
-
-
-def publication_date(article: Article) -> dt.date | None:
-    if not article.published:
-        return None
-    try:
-        return dt.date.fromisoformat(article.published[:10])
-    except ValueError:
-        return None
 
 
 def extract_mentions(text: str, language: str | None, published: dt.date | None) -> list[Mention]:

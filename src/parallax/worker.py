@@ -13,7 +13,7 @@ import threading
 import time
 from multiprocessing.connection import Connection
 
-from .ingest.sources import Rejected
+from .ingest.run import Rejected
 from .model import Article, Document
 
 POLL_SECONDS = 0.2
@@ -113,7 +113,7 @@ def _context():
 
 
 def _serve(connection: Connection) -> None:
-    from .collection import analyse_item
+    from .store import analyse_item
 
     while True:
         try:

@@ -19,7 +19,7 @@ NUMERIC = ("quantity", "percent", "date")
 @pytest.fixture(scope="module")
 def comparisons():
     return {
-        story_id: api.compare([ROOT / "examples" / a["file"] for a in story["articles"]])
+        story_id: api.compare_articles([ROOT / "examples" / a["file"] for a in story["articles"]])
         for story_id, story in STORIES.items()
     }
 

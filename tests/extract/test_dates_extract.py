@@ -14,8 +14,8 @@ import pytest
 from parallax import lang
 from parallax.extract import dates as dates_module
 from parallax.extract.dates import extract_dates
-from parallax.extract.dates_calendars import to_gregorian
-from parallax.extract.dates_lexicon import lexicon
+from parallax.lang.dates.calendars import to_gregorian
+from parallax.lang.dates.lexicon import lexicon
 
 PUBLISHED = date(2025, 3, 20)  # a Thursday
 

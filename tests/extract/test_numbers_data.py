@@ -62,7 +62,10 @@ def test_every_language_has_a_generated_file() -> None:
         assert data["numbers"]["decimal"] and data["numbers"]["group"]
         assert data["scales"]["short"] or data["scales"]["long"]
         assert data["currencies"]["USD"]["names"]
-        assert len(data["months"]) >= 12
+        months = data["dates"]["months"]["gregorian"]
+        assert all(len(months[context][width]) == 12 for context in months for width in months[context])
+        weekdays = data["dates"]["weekdays"]
+        assert all(len(weekdays[context]["wide"]) == 7 for context in ("format", "standalone"))
 
 
 @pytest.mark.parametrize(
@@ -188,7 +191,7 @@ def test_range_templates_and_word_classes_have_the_expected_shape(code: str) -> 
 
 def test_a_bad_range_template_is_refused() -> None:
     from parallax.extract.number_lexicon import Lexicon, add_ranges
-    from parallax.extract.numerals import Conventions
+    from parallax.lang.numerals import Conventions
 
     with pytest.raises(ValueError, match="range template"):
         add_ranges(Lexicon("xx", Conventions(), {}), ["от … до"])

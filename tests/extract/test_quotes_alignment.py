@@ -1,6 +1,6 @@
 """The same statements align across languages: test_quotes_alignment.toml, one report per language.
 
-Each report is compared with the reference report (``parallax.api.compare``, the bundled encoder):
+Each report is compared with the reference report (``parallax.api.compare_articles``, the bundled encoder):
 every statement must come out as one shared quote fact, credited to the table's speaker, direct
 or reported as the table says, in text order.
 """
@@ -30,7 +30,7 @@ def test_each_statement_aligns_with_the_reference(report):
         Article(id=f"{r['language']}-report", text=r["text"], language=r["language"])
         for r in (REFERENCE, report)
     ]
-    comparison = api.compare(articles)
+    comparison = api.compare_articles(articles)
     quotes = sorted((f for f in comparison.facts if f.kind == "quote"),
                     key=lambda f: min(m.start for m in f.mentions))
     assert [(f.status, f.speaker, f.direct) for f in quotes] == [

@@ -11,7 +11,8 @@ from test_sources_fixtures import ARTICLES, Route, atom, page, paragraphs_html, 
 
 from parallax.ingest.feeds import SUBSTANTIAL_LETTERS, FeedPoller, looks_like_feed
 from parallax.ingest.fetch import Fetcher
-from parallax.ingest.sources import Rejected, iter_articles, weighted_letters
+from parallax.ingest.run import Rejected, weighted_letters
+from parallax.ingest.sources import iter_articles
 from parallax.model import Article
 
 RSS_CONTENT_TYPE = "application/rss+xml; charset=utf-8"

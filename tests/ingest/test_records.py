@@ -10,7 +10,8 @@ import pyarrow.parquet as pq
 import pytest
 from test_sources_fixtures import ARTICLES, page, paragraphs_html, text_article
 
-from parallax.ingest.sources import Rejected, iter_articles
+from parallax.ingest.run import Rejected
+from parallax.ingest.sources import iter_articles
 from parallax.model import Article
 
 

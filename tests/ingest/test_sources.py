@@ -14,7 +14,8 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from parallax.ingest.fetch import Fetcher
-from parallax.ingest.sources import Rejected, input_kind, iso_datetime, iter_articles, language_code
+from parallax.ingest.run import Rejected, iso_datetime, language_code
+from parallax.ingest.sources import input_kind, iter_articles
 from parallax.model import Article
 
 

@@ -11,7 +11,8 @@ from test_sources_fixtures import ARTICLES, page
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from parallax.ingest.sources import Rejected, iter_articles
+from parallax.ingest.run import Rejected
+from parallax.ingest.sources import iter_articles
 from parallax.model import Article
 
 

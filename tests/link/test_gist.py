@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 import regex
 
-from parallax.api import compare, example_articles
+from parallax.api import compare_articles, example_articles
 from parallax.cli import main
 from parallax.link.features import document_anchors
 from parallax.link.gist import documents_gist, english_plural, figure_text, story_gist
@@ -66,7 +66,7 @@ def test_headline_names_come_first_then_the_most_reported():
 
 def test_the_visit_story_reads_in_latin_letters_from_non_latin_sources():
     files = [EXAMPLES / "visit" / name for name in ("visit-kk.txt", "visit-ar.txt", "visit-zh.txt")]
-    comparison = compare(example_articles(files))
+    comparison = compare_articles(example_articles(files))
     gist = documents_gist(comparison.documents)
     assert {"Kassym-Jomart Tokayev", "Emmanuel Macron"} <= set(gist.split(" · "))
     assert all(regex.match(r"\p{Latin}", ch) for ch in gist if ch.isalpha())

@@ -8,10 +8,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from parallax.collection import Store
+from parallax.database import Database
+from parallax.database.stories import StoryTables, resolve_story, story_of
 from parallax.link.features import Features
 from parallax.link.index import VectorIndex
-from parallax.link.linker import Linker, resolve_story, story_of
+from parallax.link.linker import Linker
 from parallax.link.score import (
     LinkSettings,
     PairModel,
@@ -20,7 +21,7 @@ from parallax.link.score import (
     pair_model,
     score_pair,
 )
-from parallax.store import Database
+from parallax.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT / "benchmarks" / "corpora" / "dev"
@@ -161,7 +162,7 @@ def add(database: Database, linker: Linker, item: Features) -> str:
     with database.transaction() as db:
         database.put_embedding(db, item.rowid, "test", item.vector)
         database.put_anchors(db, item.rowid, item.day, item.anchors)
-        story = linker.link(db, item)
+        story = linker.link(StoryTables(db), item)
     linker.index.add(item.rowid, item.day, item.vector)
     return story
 

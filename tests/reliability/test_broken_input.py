@@ -18,7 +18,8 @@ from warcio.warcwriter import WARCWriter
 
 from parallax import api
 from parallax.ingest import read_article
-from parallax.ingest.sources import Rejected, iter_articles
+from parallax.ingest.run import Rejected
+from parallax.ingest.sources import iter_articles
 from parallax.model import Article, InputWarning
 
 ARTICLES = {
@@ -84,7 +85,7 @@ def test_the_cli_prints_the_warning_on_stderr(tmp_path, capsys):
 @pytest.mark.parametrize("mark", ["\u200b", "\u200d", "\u2060", "\u00ad", "\ufeff"])
 def test_invisible_characters_do_not_split_a_number(mark):
     text = f"Floods\n\nRescuers evacuated 1{mark}240 people from villages on Friday, the ministry said.\n"
-    [document] = api.extract([("zw", text)], clean=False)
+    [document] = api.analyse_articles([("zw", text)], clean=False)
     [people] = [f for f in document.facts if f.kind == "quantity"]
     assert people.value == 1240 and people.unit == "person"
     assert people.text == text[people.start:people.end] == f"1{mark}240"
@@ -92,7 +93,7 @@ def test_invisible_characters_do_not_split_a_number(mark):
 
 def test_direction_marks_around_a_number_keep_its_unit():
     text = "Floods\n\nRescuers evacuated \u200f1,240\u200e people from villages on Friday, the ministry said."
-    [document] = api.extract([("bidi", text)], clean=False)
+    [document] = api.analyse_articles([("bidi", text)], clean=False)
     [people] = [f for f in document.facts if f.kind == "quantity"]
     assert (people.value, people.unit) == (1240, "person")
     assert people.text == text[people.start:people.end]

@@ -1,4 +1,4 @@
-"""Property tests over ``parallax.extract`` and ``parallax.compare`` on generated hostile text.
+"""Property tests over ``parallax.analyse_articles`` and ``parallax.compare_articles`` on hostile text.
 
 Text is put together from fragments of every kind parallax reads: words in several scripts,
 digits of every numbering system, currency and percent signs, dates, quotation marks and
@@ -94,14 +94,14 @@ def assert_spans_hold(document) -> None:
 @FUZZ
 @given(text=articles(), clean=st.booleans())
 def test_extract_never_fails_and_every_fact_is_its_span(text, clean):
-    [document] = parallax.extract([("fuzz", text)], clean=clean)
+    [document] = parallax.analyse_articles([("fuzz", text)], clean=clean)
     assert_spans_hold(document)
 
 
 @settings(FUZZ, max_examples=15)
 @given(first=articles(max_fragments=80), second=articles(max_fragments=80))
 def test_compare_never_fails_and_every_mention_is_its_span(first, second):
-    comparison = parallax.compare([("a", first), ("b", second)], clean=False)
+    comparison = parallax.compare_articles([("a", first), ("b", second)], clean=False)
     texts = {"a": first, "b": second}
     for fact in comparison.facts:
         for mention in fact.mentions:

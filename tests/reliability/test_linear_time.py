@@ -80,7 +80,7 @@ def steps(text: str) -> int:
 
     sys.settrace(call)
     try:
-        api.extract([("scaling", text)])
+        api.analyse_articles([("scaling", text)])
     finally:
         sys.settrace(None)
     return count
@@ -100,6 +100,7 @@ def steps(text: str) -> int:
     ],
 )
 def test_work_grows_linearly_with_the_text(make):
-    api.extract([("warm", make(LARGE))])  # language tables built on first use are not the text's work
+    # Language tables built on first use are not the text's work.
+    api.analyse_articles([("warm", make(LARGE))])
     small, large = steps(make(SMALL)), steps(make(LARGE))
     assert large / small < MAX_GROWTH, (small, large)

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from parallax.model import Article
-from parallax.web.library import Library
+from parallax.web.served import ServedStore
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 PARAGRAPH = (
@@ -49,19 +49,19 @@ SHORT = (
 
 
 def test_an_article_past_the_time_limit_is_stopped_and_rejected_and_the_next_one_stored(tmp_path):
-    library = Library(tmp_path / "store.sqlite", warm=False, time_limit=1.0)
+    served = ServedStore(tmp_path / "store.sqlite", warm=False, time_limit=1.0)
     try:
         started = time.monotonic()
-        result = library.add_articles([Article(id="slow", text=long_article(400))])
+        result = served.ingest([Article(id="slow", text=long_article(400))])
         assert time.monotonic() - started < 30  # the limit, process start-up and the kill; not minutes
         assert result.summary["ingested"] == 0
         [rejected] = result.summary["rejected"]
         assert "time limit" in rejected["reason"], rejected
-        library.time_limit = 120.0
-        after = library.add_articles([Article(id="short", text=SHORT)])
+        served.time_limit = 120.0
+        after = served.ingest([Article(id="short", text=SHORT)])
         assert after.summary["ingested"] == 1, after.summary
     finally:
-        library.close()
+        served.close()
 
 
 def free_port() -> int:

@@ -14,7 +14,7 @@ from parallax.cli import main
 from parallax.ingest.sources import iter_articles
 from parallax.model import Article, InputWarning
 from parallax.web.app import create_app
-from parallax.web.library import Library
+from parallax.web.served import ServedStore
 
 TOKEN = "a-long-enough-test-token-1234"
 TEXT = (
@@ -24,15 +24,15 @@ TEXT = (
 
 
 @pytest.fixture(scope="module")
-def library(tmp_path_factory):
-    held = Library(tmp_path_factory.mktemp("serve") / "store.sqlite", warm=False)
+def served(tmp_path_factory):
+    held = ServedStore(tmp_path_factory.mktemp("serve") / "store.sqlite", warm=False)
     yield held
     held.close()
 
 
 @pytest.fixture(scope="module")
-def public(library):
-    app = create_app(library, host="0.0.0.0", allowed_host=["news.example"], token=TOKEN)
+def public(served):
+    app = create_app(served, host="0.0.0.0", allowed_host=["news.example"], token=TOKEN)
     with TestClient(app, base_url="http://news.example") as client:
         yield client
 
@@ -66,8 +66,8 @@ def test_serve_beyond_loopback_wants_the_allowed_hosts_named(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("offset", ["9223372036854775808", "-1", "1e3", "99999999999"])
-def test_numeric_query_parameters_are_bounded(library, offset):
-    with TestClient(create_app(library), base_url="http://127.0.0.1:8000") as client:
+def test_numeric_query_parameters_are_bounded(served, offset):
+    with TestClient(create_app(served), base_url="http://127.0.0.1:8000") as client:
         response = client.get(f"/api/stories?offset={offset}")
     assert response.status_code == 422, response.text
 
@@ -109,10 +109,10 @@ def test_an_unknown_language_code_is_not_stored(tmp_path):
     assert "line 1" in warning and "'english' is no ISO 639 code" in warning
 
 
-def test_a_right_to_left_override_in_a_title_stays_inside_it(library):
-    result = library.add_articles([Article(id="rlo", text=TEXT, title="Floods \u202eevil\u202c in Aktobe")])
+def test_a_right_to_left_override_in_a_title_stays_inside_it(served):
+    result = served.ingest([Article(id="rlo", text=TEXT, title="Floods \u202eevil\u202c in Aktobe")])
     [stored] = result.articles
-    with TestClient(create_app(library), base_url="http://127.0.0.1:8000") as client:
+    with TestClient(create_app(served), base_url="http://127.0.0.1:8000") as client:
         page = client.get(f"/stories/{stored['story']}").text
     title = page[page.index("<title>") + 7 : page.index("</title>")]
     assert title.startswith("\u2068") and "\u2069 · parallax" in title

@@ -23,7 +23,7 @@ ACROSS_REMOVED_LINES = [
 @pytest.mark.parametrize("text", ACROSS_REMOVED_LINES)
 @pytest.mark.parametrize("clean", [True, False])
 def test_every_fact_is_the_text_at_its_offsets(text, clean):
-    [document] = parallax.extract([("spans", text)], clean=clean)
+    [document] = parallax.analyse_articles([("spans", text)], clean=clean)
     for fact in document.facts:
         assert fact.text == text[fact.start:fact.end], fact
         if fact.kind == "entity":

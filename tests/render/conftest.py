@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 from report_inputs import ARTIFACTS, HOSTILE_HTML, VISIT, hostile_article
 
-from parallax.api import compare
+from parallax.api import compare_articles
 from parallax.model import Comparison
 
 
 @pytest.fixture(scope="session")
 def visit_comparison() -> Comparison:
     """The bundled visit story (Arabic, French, Kazakh, Russian, Chinese) through the real pipeline."""
-    return compare(sorted(p for p in VISIT.iterdir() if p.is_file()))
+    return compare_articles(sorted(p for p in VISIT.iterdir() if p.is_file()))
 
 
 @pytest.fixture(scope="session")
@@ -23,7 +23,7 @@ def hostile_comparison(tmp_path_factory) -> Comparison:
     folder = tmp_path_factory.mktemp("hostile")
     page = folder / "steppe-courier.html"
     page.write_text(HOSTILE_HTML, encoding="utf-8")
-    return compare([hostile_article(), page])
+    return compare_articles([hostile_article(), page])
 
 
 @pytest.fixture(scope="session")

@@ -426,11 +426,11 @@ def test_the_summary_keeps_hostile_words_as_text(tmp_path):
 
     from report_inputs import VISIT, hostile_article
 
-    from parallax.api import compare
+    from parallax.api import compare_articles
 
     wire = hostile_article()
     copy_ = replaced(wire, id=f"copy-{IMG}.txt", outlet=f"Copy {SCRIPT}")
-    comparison = compare([wire, copy_, VISIT / "visit-fr.html"])
+    comparison = compare_articles([wire, copy_, VISIT / "visit-fr.html"])
     tree = assert_inert(report_html(comparison))
     omissions = tree.cssselect(".sum-omissions")[0]
     assert any(SCRIPT in text_of(chip) for chip in omissions.cssselect(".sum-fact"))

@@ -272,9 +272,9 @@ SUMMIT = Path(__file__).resolve().parents[2] / "examples" / "summit"
 
 @pytest.fixture(scope="module")
 def summit_comparison():
-    from parallax.api import compare, example_articles
+    from parallax.api import compare_articles, example_articles
 
-    comparison = compare(example_articles(sorted(p for p in SUMMIT.iterdir() if p.is_file())))
+    comparison = compare_articles(example_articles(sorted(p for p in SUMMIT.iterdir() if p.is_file())))
     assert len(comparison.documents) == 6
     assert {"ar", "zh"} <= {d.language for d in comparison.documents}
     return comparison

@@ -11,7 +11,7 @@ import pytest
 from rich.cells import cell_len
 from rich.console import Console
 
-from parallax.api import compare, example_articles
+from parallax.api import compare_articles, example_articles
 from parallax.render import terminal
 from parallax.render.summary import omissions, source_tags
 from parallax.render.terminal import fit_sentence
@@ -31,7 +31,7 @@ def rendered(draw, *args, **kwargs) -> list[str]:
 
 
 def story(name: str):
-    return compare(example_articles(sorted(p for p in (EXAMPLES / name).iterdir() if p.is_file())))
+    return compare_articles(example_articles(sorted(p for p in (EXAMPLES / name).iterdir() if p.is_file())))
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +71,7 @@ def test_sources_give_language_outlet_and_date_with_ids_on_one_line(visit_compar
 
 
 def test_an_undated_source_says_no_date():
-    comparison = compare(
+    comparison = compare_articles(
         [
             ("wire", "Kazakhstan signed 8 agreements with France in Paris on Wednesday, officials said."),
             ("dispatch", "Le Kazakhstan a signé huit accords avec la France à Paris mercredi."),
@@ -87,7 +87,7 @@ def test_a_warning_comes_before_the_conflicts():
         EXAMPLES / "visit" / "visit-ru.txt",
         EXAMPLES / "flood" / "flood-en.txt",
     ]
-    comparison = compare(files)
+    comparison = compare_articles(files)
     assert comparison.warnings
     lines = rendered(terminal.print_comparison, comparison)
     warning = first_line(lines, "warning: ")

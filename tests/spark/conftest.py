@@ -32,7 +32,7 @@ def example_run(spark, tmp_path_factory):
 @pytest.fixture(scope="session")
 def local_examples(tmp_path_factory):
     """The same corpus through the local path: ``Store.ingest`` then the deterministic relink."""
-    from parallax.collection import Store
+    from parallax.store import Store
 
     path = tmp_path_factory.mktemp("local") / "store.sqlite"
     with Store(path) as store:

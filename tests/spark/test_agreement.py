@@ -9,11 +9,11 @@ import numpy as np
 import pytest
 
 from conftest import EXAMPLES, read_table
+from parallax.database.codec import analysis_to_json
 from parallax.evaluation.clusters import bcubed
 from parallax.ingest.sources import iter_articles
 from parallax.model import Article
 from parallax.pipeline import analyse
-from parallax.store.codec import analysis_to_json
 
 pytestmark = pytest.mark.slow
 

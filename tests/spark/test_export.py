@@ -9,8 +9,8 @@ import pytest
 
 from conftest import read_table
 from parallax.cli import main
-from parallax.collection import Store
 from parallax.spark.export import export_slice
+from parallax.store import Store
 
 pytestmark = pytest.mark.slow
 

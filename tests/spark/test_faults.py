@@ -8,7 +8,8 @@ import pytest
 
 from conftest import read_table
 from corpus import write_corpus
-from parallax.ingest.sources import Rejected, iter_articles
+from parallax.ingest.run import Rejected
+from parallax.ingest.sources import iter_articles
 from parallax.spark.job import run_ingest
 
 pytestmark = pytest.mark.slow
@@ -44,7 +45,7 @@ def test_bad_records_are_rejected_with_their_reasons_and_the_rest_goes_on(faulty
 
 
 def test_duplicates_keep_the_first_copy_as_the_local_ingest_does(faulty, tmp_path):
-    from parallax.collection import Store
+    from parallax.store import Store
 
     folder, output, summary = faulty
     duplicates = read_table(output, "duplicates")

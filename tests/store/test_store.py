@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from parallax.collection import Store
+from parallax.database.schema import SCHEMA_VERSION
 from parallax.pipeline import EXTRACTOR_VERSION
-from parallax.store.schema import SCHEMA_VERSION
+from parallax.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT / "benchmarks" / "corpora" / "dev" / "articles.jsonl"
@@ -185,38 +185,38 @@ def test_a_readonly_store_must_exist(tmp_path):
 def test_past_the_warm_up_workers_analyse_and_encode_as_this_process_would(tmp_path, monkeypatch):
     import numpy as np
 
-    from parallax import collection
+    import parallax.store as facade
     from parallax.encode import default_encoder
     from parallax.link.features import title_and_lead
     from parallax.model import Article
 
-    monkeypatch.setattr(collection, "WARM_UP", 2)
+    monkeypatch.setattr(facade, "WARM_UP", 2)
     records = dev_records(6)
     articles = [Article(id=r["id"], text=r["text"], title=r.get("title"), published=r.get("published"))
                 for r in records]
     threads_before = os.environ.get("OMP_NUM_THREADS")
-    items = list(collection.analysed_stream(articles, 2, encode=True))
+    items = list(facade.analysed_stream(articles, 2, encode=True))
     assert os.environ.get("OMP_NUM_THREADS") == threads_before  # only the workers run on one thread
 
     assert [type(i).__name__ for i in items] == ["Document"] * 2 + ["Encoded"] * 4
     for article, item in zip(articles[2:], items[2:], strict=True):
-        here = collection.analyse_item(Article(id=article.id, text=article.text, title=article.title,
-                                               published=article.published))
+        here = facade.analyse_item(Article(id=article.id, text=article.text, title=article.title,
+                                           published=article.published))
         assert item.document.facts == here.facts
         expected = default_encoder().encode([title_and_lead(here)])[0]
         assert float(np.dot(item.vector, expected)) > 0.9999
 
 
 def test_an_ingest_through_workers_links_as_one_through_this_process(tmp_path, monkeypatch):
-    from parallax import collection
+    import parallax.store as facade
 
     corpus = write_jsonl(tmp_path / "dev.jsonl", dev_records(30))
-    monkeypatch.setattr(collection, "WARM_UP", 5)
+    monkeypatch.setattr(facade, "WARM_UP", 5)
     with Store(tmp_path / "pool.sqlite") as store:
-        pooled = store.add_articles(collection.iter_articles([str(corpus)]), workers=2)
+        pooled = store.add_articles(facade.iter_articles([str(corpus)]), workers=2)
         pooled_stories = sorted(sorted(s.documents) for s in store.stories())
     with Store(tmp_path / "alone.sqlite") as store:
-        alone = store.add_articles(collection.iter_articles([str(corpus)]), workers=1)
+        alone = store.add_articles(facade.iter_articles([str(corpus)]), workers=1)
         alone_stories = sorted(sorted(s.documents) for s in store.stories())
     assert pooled.ingested == alone.ingested == 30
     assert pooled_stories == alone_stories

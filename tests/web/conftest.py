@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from web_inputs import ARTIFACTS, EXAMPLES, example_outlets, hostile_articles
 
-from parallax.collection import Store
+from parallax.store import Store
 from parallax.web.app import create_app
-from parallax.web.library import Library
+from parallax.web.served import ServedStore
 
 
 @pytest.fixture(scope="session")
@@ -31,19 +31,19 @@ def web_store(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def library(web_store) -> Iterator[Library]:
+def served(web_store) -> Iterator[ServedStore]:
     """The session store as the server holds it, with every comparison warmed."""
-    held = Library(web_store)
+    held = ServedStore(web_store)
     assert held.wait_warm(300), "comparisons were not warmed in time"
     yield held
     held.close()
 
 
 @pytest.fixture(scope="session")
-def client(library):
+def client(served):
     from fastapi.testclient import TestClient
 
-    with TestClient(create_app(library, page_size=2), base_url="http://127.0.0.1:8000") as test_client:
+    with TestClient(create_app(served, page_size=2), base_url="http://127.0.0.1:8000") as test_client:
         yield test_client
 
 
@@ -56,7 +56,7 @@ def copy_store(source: Path, target: Path) -> Path:
 
 
 @pytest.fixture
-def store_copy(web_store, tmp_path, library) -> Path:
+def store_copy(web_store, tmp_path, served) -> Path:
     """A copy of the session store (comparisons cached) that a test may change."""
     return copy_store(web_store, tmp_path / "copy" / "store.sqlite")
 
@@ -65,9 +65,9 @@ def store_copy(web_store, tmp_path, library) -> Path:
 def copy_client(store_copy):
     from fastapi.testclient import TestClient
 
-    held = Library(store_copy)
+    held = ServedStore(store_copy)
     with TestClient(create_app(held), base_url="http://127.0.0.1:8000") as test_client:
-        test_client.library = held
+        test_client.served = held
         yield test_client
     held.close()
 
@@ -81,10 +81,10 @@ def free_port() -> int:
 class LiveServer:
     """A real uvicorn server on a free loopback port, in a thread of the test process."""
 
-    def __init__(self, held: Library, **options) -> None:
+    def __init__(self, held: ServedStore, **options) -> None:
         import uvicorn
 
-        self.library = held
+        self.served = held
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(
@@ -109,15 +109,15 @@ class LiveServer:
 
 
 @pytest.fixture(scope="session")
-def live_server(library) -> Iterator[LiveServer]:
-    server = LiveServer(library)
+def live_server(served) -> Iterator[LiveServer]:
+    server = LiveServer(served)
     yield server
     server.stop()
 
 
 @pytest.fixture
 def live_copy(store_copy) -> Iterator[LiveServer]:
-    held = Library(store_copy)
+    held = ServedStore(store_copy)
     server = LiveServer(held)
     yield server
     server.stop()

@@ -156,3 +156,23 @@ def test_visit_story_page_lists_its_sources_and_conflicts(client) -> None:
     css = client.get("/static/report.css")
     assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
     assert client.get("/static/..%2Fapp.py").status_code == 404
+
+
+def test_the_store_refuses_what_the_api_refuses(store_copy) -> None:
+    """The API's 404 and 409 are the store's own errors: the CLI and Python callers get them too."""
+    import pytest
+
+    from parallax.store import CorrectionRefused, NotFound, Store
+
+    with Store(store_copy) as store:
+        [visit] = {s.id for s in store.stories() if "visit-fr.html" in s.documents}
+        documents = store.story(visit).documents
+        with pytest.raises(CorrectionRefused, match="nothing behind"):
+            store.split(visit, documents)
+        with pytest.raises(CorrectionRefused, match=r"grain-kk\.txt"):
+            store.split(visit, ["grain-kk.txt"])
+        with pytest.raises(NotFound):
+            store.move("nope.txt", visit)
+        with pytest.raises(NotFound):
+            store.merge("nope", visit)
+        assert store.story(visit).documents == documents

@@ -151,9 +151,9 @@ def test_uploads_are_size_capped(store_copy) -> None:
     from fastapi.testclient import TestClient
 
     from parallax.web.app import create_app
-    from parallax.web.library import Library
+    from parallax.web.served import ServedStore
 
-    held = Library(store_copy, warm=False)
+    held = ServedStore(store_copy, warm=False)
     app = create_app(held, max_file_bytes=1024, max_request_bytes=64 * 1024)
     with TestClient(app, base_url="http://127.0.0.1:8000") as small:
         response = upload(small, "long.txt", b"word " * 400)

@@ -7,6 +7,15 @@ from dataclasses import dataclass
 
 import regex
 
+from parallax.lang.scripts import (
+    CLOSERS,
+    ELLIPSES,
+    FULL_STOPS,
+    SENTENCE_TERMINATORS,
+    char_class,
+    decomposed_kept_marks,
+)
+
 _APOSTROPHES = regex.compile("[ʻʼ‘’`´′ʹ]")
 _SPACES = regex.compile(r"\s+")
 _MARKS = regex.compile(r"[\p{Mn}\p{Me}\p{Cf}\p{Lm}]")
@@ -15,8 +24,10 @@ _LETTER = regex.compile(r"\p{L}")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’ʻʼ\-]*")
 # One layer of brackets around a whole line ("【纠错】", "(Reporting by ...)") hides nothing.
 _BRACKETED = regex.compile(r"^\s*[(\[{（【〔［「『<]\s*(.*?)\s*[)\]}）】〕］」』>]\s*$")
-_SENTENCE_END = regex.compile(r"[.!?。！？؟۔…]['\"’”»」』)）\]]*\s*$")
-_PERIOD_END = regex.compile(r"[.。．۔]['\"’”»」』)）\]]*\s*$")
+_CLOSERS = char_class("", CLOSERS) + "*"
+_SENTENCE_END = regex.compile(char_class(SENTENCE_TERMINATORS + ELLIPSES) + _CLOSERS + r"\s*$")
+_PERIOD_END = regex.compile(char_class(FULL_STOPS) + _CLOSERS + r"\s*$")
+_KEPT_MARKS = decomposed_kept_marks()
 
 
 @dataclass(frozen=True)
@@ -48,11 +59,14 @@ def fold(text: str) -> str:
     """Case, accents, apostrophe variants, word-inner hyphens and spacing removed: how phrases are compared.
 
     Accents go because scraped text is inconsistent about them (أيضا / أيضاً, ё / е);
-    letters of their own (ә, қ, ğ) survive decomposition unchanged. "Сондай-ақ" and
-    "сондай ақ" fold alike, as do "اشتراک‌گذاری" and "اشتراک گذاری".
+    letters of their own survive: those without a decomposition (ә, қ) and the script table's
+    kept letters (й, ї). "Сондай-ақ" and "сондай ақ" fold alike, as do "اشتراک‌گذاری" and
+    "اشتراک گذاری".
     """
     text = _INNER_HYPHEN.sub(" ", text.replace("\u200c", " "))
     decomposed = _APOSTROPHES.sub("'", unicodedata.normalize("NFKD", text))
+    for parts, letter in _KEPT_MARKS.items():
+        decomposed = decomposed.replace(parts, letter)
     return _SPACES.sub(" ", _MARKS.sub("", decomposed).casefold()).strip()
 
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from ..encode import Encoder, default_encoder
 from ..extract.numbers import find_nouns
-from ..model import AlignedFact, Comparison, Conflict, Document, Fact
-from ..pipeline import undated_warnings
+from ..model import AlignedFact, Comparison, Conflict, Document, Fact, publication_date
 from .align import KIND_ORDER, STATUS_ORDER, align
 from .entities import harmonise_entities
 
@@ -38,6 +37,16 @@ def compare_documents(documents: Sequence[Document], encoder: Encoder | None = N
     }
     warnings = undated_warnings(given) + unrelated_document_warnings(given, overlap)
     return Comparison(documents=given, facts=facts, conflicts=conflicts, warnings=warnings)
+
+
+def undated_warnings(documents: Iterable[Document]) -> list[str]:
+    """One warning per document without a publication date: its relative dates stay unresolved."""
+    return [
+        f"{document.id}: no publication date found; relative dates (today, last year, on Friday) "
+        "stay unresolved: give one with --published DATE"
+        for document in documents
+        if publication_date(document.article) is None
+    ]
 
 
 def canonical_key(document: Document) -> tuple[str, str]:

@@ -16,20 +16,20 @@ from typing import Any
 
 import numpy as np
 
+# The cosine bars between the sentences that carry two facts are the encoder's: parallax.calibration.
+from ..calibration import (
+    CONFLICT_SIMILARITY,
+    RESTATEMENT_SIMILARITY,
+    SAME_FACT_STRONG_UNIT,
+    SAME_FACT_WEAK_UNIT,
+    SAME_QUOTE,
+    SAME_QUOTE_NO_SPEAKER,
+    SAME_QUOTE_SAME_SPEAKER,
+)
 from ..model import AlignedFact, Conflict, ConflictSide, Document, Fact
 from .context import Context, context_of, contexts_compatible, describe
 from .tolerance import values_agree
 
-# Cosine similarities of multilingual-e5-small between the sentences that carry two facts.
-# e5 scores are compressed near the top: unrelated news sentences of one story score about
-# 0.78-0.84, the same statement in two languages 0.85-0.93.
-SAME_FACT_STRONG_UNIT = 0.76  # equal values with the same currency, %, pp or counted lemma
-SAME_FACT_WEAK_UNIT = 0.84  # equal values whose units differ in wording, are unknown or untranslated
-CONFLICT_SIMILARITY = 0.83  # different values of the same thing: the sentences must agree
-SAME_QUOTE = 0.86  # two quotes are one statement
-SAME_QUOTE_SAME_SPEAKER = 0.83  # ...when one known person said both
-SAME_QUOTE_NO_SPEAKER = 0.90  # ...when nobody is named: unrelated statements reach 0.86
-RESTATEMENT_SIMILARITY = 0.80  # a document restating its own figure (headline and body)
 # Disputed figures are near each other: 250 vs 230 companies, 5.2 vs 5.5 billion, 41% vs 45%.
 # Figures further apart measure different things (5 million vs 5 billion; a 3.4% share vs
 # 12.4% growth), so they never form a conflict, however alike their sentences.

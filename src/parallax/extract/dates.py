@@ -19,10 +19,12 @@
   governs it ("в прошлом году", "on Tuesday", "к 2030 году", "2030 yılına kadar", "到2030年"),
   and a weekday written next to its date ("mercredi 12 mars").
 
-How the text is read: the language's words come from CLDR (PyICU) and dateparser's locale data
-plus the ``[dates]`` section of its data file (``dates_lexicon``); the shapes of expressions
-are templates compiled once per language (``dates_grammar``); overlapping matches are settled
-longest first; the rules for resolving relative expressions are in ``dates_resolve``.
+How the text is read is the date core's (``parallax.lang.dates``, shared with the dateline
+cleaner): the language's words come from the generated CLDR file, ICU spellout and
+dateparser's locale data plus the ``[dates]`` section of its data file (``lexicon``); the
+shapes of expressions are templates compiled once per language (``grammar``); a match's
+parts are read by ``parts`` and resolved by ``resolve``. Here overlapping matches are settled
+longest first and become mentions.
 With ``language=None`` only numeric dates are read (2025-03-12, 12.03.2025, and 12/03/2025
 only when one number is above 12). A 4-digit number is a year only in a date, after a year
 word ("2024 жылы", "عام 2024", "2024年") or after a preposition ("in 2024"); times of day
@@ -36,10 +38,10 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from parallax import lang
-from parallax.extract.dates_grammar import Grammar, grammar
-from parallax.extract.dates_parts import Parts, read_parts, written
-from parallax.extract.dates_resolve import Resolved, Unresolvable, resolve
 from parallax.extract.spans import SpanSet
+from parallax.lang.dates.grammar import Grammar, grammar
+from parallax.lang.dates.parts import Parts, read_parts, written
+from parallax.lang.dates.resolve import Resolved, Unresolvable, resolve
 from parallax.model import Mention
 
 # A weekday next to a day ("mercredi 12 mars", "Montag, den 17. März", "أمس الثلاثاء") is one

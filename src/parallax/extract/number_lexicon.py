@@ -27,7 +27,9 @@ from importlib import resources
 from typing import Any
 
 from .. import lang
-from .numerals import Conventions, Token, compose, fold, tokenize
+from ..lang.dates import names as cldr_names
+from ..lang.dates.names import WIDE_AND_ABBREVIATED
+from ..lang.numerals import Conventions, Token, compose, fold, tokenize
 
 SEPARATORS = "-'"  # may stand between a stem and its endings: млрд-қа, TL'ye
 MIN_STEM = 3  # shorter keys take endings only after a separator
@@ -437,8 +439,10 @@ def add_generated(lexicon: Lexicon, cldr: dict[str, Any], data: lang.LanguageDat
     for surface, code in unambiguous_currency_forms(cldr.get("currencies", {})).items():
         if keep("currency", surface):
             lexicon.replace("currency", surface, code)
-    for month in cldr.get("months", ()):
-        lexicon.add("month", month, None)
+    for forms in cldr_names.months(data.code, widths=WIDE_AND_ABBREVIATED):
+        for month in forms:
+            if not any(char.isdigit() for char in month):  # "1月" is a number and its month word
+                lexicon.add("month", month, None)
 
 
 def unambiguous_currency_forms(currencies: dict[str, dict[str, list[str]]]) -> dict[str, str]:

@@ -64,9 +64,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ..model import Mention
-from .number_lexicon import Lexicon, Match, lexicon
-from .numerals import (
+from ..lang.numerals import (
     MINUS_SIGNS,
     DigitReading,
     compose,
@@ -76,6 +74,8 @@ from .numerals import (
     split_range,
     tokenize,
 )
+from ..model import Mention
+from .number_lexicon import Lexicon, Match, lexicon
 
 NOUN_REACH = 24  # characters between a number and its counted noun, at most
 NOUN_TOKENS = 6  # tokens looked at for the counted noun

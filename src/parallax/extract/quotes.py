@@ -20,6 +20,7 @@ from typing import TypeVar
 import regex
 
 from ..lang import languages, maybe_load
+from ..lang.scripts import CLOSERS, ELLIPSES, SENTENCE_TERMINATORS, char_class
 from ..model import Mention
 from .entities import find_entities
 from .entities.gazetteer import gazetteer_for, tokens_for
@@ -55,9 +56,16 @@ HEAD_TITLE_WORDS = 3  # a speaker opening a verb-final sentence may follow a tit
 REFERENT_REACH = 20_000
 OUTLET_REACH = 40  # characters between an outlet verb and the outlet it credits (передает РИА Новости)
 # A sentence; a point between digits (18.7) is a decimal point, not its end.
-SENTENCE = regex.compile(r"(?:[^.!?。！？؟\n]|\.(?=\d))+(?:[.!?。！？؟…]+[\"'»”’」』)]*|\n|$)")
-CLAUSE_END = regex.compile(r"[!?。！？؟\n«“„\"]|\.(?!\d)")
-CLAUSE_START = regex.compile(r"[!?。！？؟\n»”\"]|\.(?!\d)")
+_STOPS = SENTENCE_TERMINATORS.replace(".", "")  # the point is a decimal point between digits
+SENTENCE = regex.compile(
+    rf"(?:[^{regex.escape(SENTENCE_TERMINATORS)}\n]|\.(?=\d))+"
+    rf"(?:{char_class(SENTENCE_TERMINATORS + ELLIPSES)}+{char_class('', CLOSERS)}*|\n|$)"
+)
+# A clause ends at a terminator or where a quote opens, and starts after one or where a quote closes.
+CLAUSE_END = regex.compile(char_class(_STOPS + "\n«“„\"") + r"|\.(?!\d)")
+CLAUSE_START = regex.compile(char_class(_STOPS + "\n»”\"") + r"|\.(?!\d)")
+_LAST_SENTENCE_END = regex.compile("(?r)" + char_class(SENTENCE_TERMINATORS + "\n"))
+_TRAILING_STOPS = frozenset(SENTENCE_TERMINATORS + ELLIPSES)
 # A line opened by a dash (— …, — сказал он); the dash that closes the quote is found apart.
 DASH_OPEN = r"(?m)^[ \t]*(?P<open>[{d}])[ \t]*(?=\S)"
 DASH_INSIDE = r"(?P<stop>[,.!?…،，]?)[ \t]+(?P<close>[{d}])[ \t]+(?=\S)"
@@ -658,7 +666,8 @@ def _subject_of_last_naming_sentence(text: str, people: list[Mention]) -> Mentio
     last = people[-1]
     # Searching back no further than the first of ``people`` finds the same subject: a
     # boundary before it leaves every one of them in the sentence, as none found does.
-    boundary = max(text.rfind(c, people[0].start, last.start) for c in ".!?。！？؟\n")
+    found = _LAST_SENTENCE_END.search(text, people[0].start, last.start)
+    boundary = found.start() if found else -1
     in_sentence = [m for m in people if m.start > boundary]
     return in_sentence[0] if in_sentence else last
 
@@ -714,7 +723,7 @@ def _overlaps_any(spans: list[tuple[int, int]], ends: list[int], start: int, end
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ".!?。！？؟…"):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _TRAILING_STOPS):
         end -= 1
     return end
 

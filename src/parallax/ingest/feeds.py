@@ -21,7 +21,7 @@ from urllib.parse import urljoin
 
 from parallax.ingest.fetch import Fetcher, FetchError
 from parallax.ingest.read import DEFAULT_MAX_BYTES, article_ids
-from parallax.ingest.sources import (
+from parallax.ingest.run import (
     Rejected,
     RunContext,
     describe_os_error,

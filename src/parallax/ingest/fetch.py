@@ -20,8 +20,8 @@ from email.message import Message
 import httpcore
 import httpx
 
-from parallax import __version__
 from parallax.model import InputError
+from parallax.version import __version__
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 USER_AGENT = f"parallax/{__version__} (+offline news comparison)"

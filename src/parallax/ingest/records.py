@@ -14,7 +14,7 @@ from typing import BinaryIO
 
 from parallax.ingest.binary import binary_problem
 from parallax.ingest.read import DEFAULT_MAX_BYTES, article_ids
-from parallax.ingest.sources import (
+from parallax.ingest.run import (
     Rejected,
     RunContext,
     clean_string,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from parallax.ingest.read import DEFAULT_MAX_BYTES, article_ids
-from parallax.ingest.sources import Rejected, RunContext, describe_os_error, describe_size, page_bytes
+from parallax.ingest.run import Rejected, RunContext, describe_os_error, describe_size, page_bytes
 from parallax.model import Article
 
 GZIP_MEMBER_START = b"\x1f\x8b\x08"

@@ -6,7 +6,8 @@
 What CLDR already knows about writing numbers is taken from it, the way dateparser builds
 its locale files: decimal and grouping symbols, native digits, the percent sign, spelled-out
 numbers (ICU RuleBasedNumberFormat), compact scale words and abbreviations, currency names
-and symbols, month names. The hand-written ``data/<code>.toml`` supplements what CLDR lacks.
+and symbols, month and weekday names and date patterns (the only place parallax reads them
+from). The hand-written ``data/<code>.toml`` supplements what CLDR lacks.
 The output is deterministic (sorted keys and lists), so regenerating gives no diff.
 
 ``cldr/und.json`` holds the language-neutral forms every language accepts and text of an
@@ -30,8 +31,8 @@ import icu
 from babel import Locale
 from babel.numbers import get_currency_name, get_currency_symbol, get_decimal_symbol, get_group_symbol
 
-from ..extract.numerals import compose, is_power_of_ten, tokenize
-from . import languages
+from . import languages, load
+from .numerals import compose, is_power_of_ten, tokenize
 
 CURRENCIES = (
     "AED", "AFN", "AMD", "AUD", "AZN", "BRL", "BYN", "CAD", "CHF", "CNY", "EGP", "EUR", "GBP",
@@ -61,7 +62,7 @@ def generate(code: str) -> dict[str, Any]:
         "spellout": spellout(code),
         "scales": compact_scales(locale),
         "currencies": currencies(locale),
-        "months": month_names(code),
+        "dates": dates(code),
         "sources": {"babel": babel.__version__, "icu": icu.ICU_VERSION},
     }
 
@@ -263,14 +264,67 @@ def currencies(locale: Locale) -> dict[str, dict[str, list[str]]]:
     return out
 
 
-def month_names(code: str) -> list[str]:
-    """Gregorian month names, wide and abbreviated, in format and stand-alone forms."""
+# --- dates ---------------------------------------------------------------------------------
+
+GREGORIAN = "gregorian"
+CONTEXTS = {"format": icu.DateFormatSymbols.FORMAT, "standalone": icu.DateFormatSymbols.STANDALONE}
+WIDTHS = {"wide": icu.DateFormatSymbols.WIDE, "abbreviated": icu.DateFormatSymbols.ABBREVIATED}
+STYLES = (
+    ("full", icu.DateFormat.FULL), ("long", icu.DateFormat.LONG),
+    ("medium", icu.DateFormat.MEDIUM), ("short", icu.DateFormat.SHORT),
+)  # fmt: skip
+# Skeletons of the shapes datelines take that the styles above may lack (no weekday, no era).
+DATE_SKELETONS = ("MMMMd", "MMMd", "yMMMd", "yMMMMd")
+
+
+def dates(code: str) -> dict[str, Any]:
+    """Month and weekday names and date patterns, the only source of them for parallax.
+
+    Months come in every context (format: "12 марта"; stand-alone: "март") and width, for the
+    Gregorian calendar and the other calendars the language file names (``[dates] calendars``,
+    ``[clean] calendars``: Persian فروردین, Hijri رمضان), plus the Gregorian months of the
+    regional locales of ``[dates] month_locales`` (Levantine آذار). Lists keep CLDR's order:
+    January (or the calendar's first month) first, Monday first.
+    """
+    data = load(code)
+    calendars = [*data.section("dates").get("calendars", {}), *data.section("clean").get("calendars", [])]
+    regional = data.section("dates").get("month_locales", [])
+    return {
+        "months": {calendar: months(code, calendar) for calendar in sorted({GREGORIAN, *calendars})},
+        "regional_months": {locale: months(locale, GREGORIAN) for locale in sorted(regional)},
+        "weekdays": weekdays(code),
+        "patterns": date_patterns(code),
+    }
+
+
+def months(locale: str, calendar: str) -> dict[str, dict[str, list[str]]]:
+    """The twelve month names of ``calendar`` in ``locale``, by context and width."""
+    symbols = icu.DateFormatSymbols(icu.Locale(f"{locale}@calendar={calendar}"), calendar)
+    return {
+        context: {width: [clean(name) for name in symbols.getMonths(c, w)] for width, w in WIDTHS.items()}
+        for context, c in CONTEXTS.items()
+    }
+
+
+def weekdays(code: str) -> dict[str, dict[str, list[str]]]:
+    """The seven weekday names, Monday first (ICU counts from Sunday at index 1)."""
     symbols = icu.DateFormatSymbols(icu.Locale(code))
-    names = set()
-    for context in (icu.DateFormatSymbols.FORMAT, icu.DateFormatSymbols.STANDALONE):
-        for width in (icu.DateFormatSymbols.WIDE, icu.DateFormatSymbols.ABBREVIATED):
-            names.update(clean(name) for name in symbols.getMonths(context, width))
-    return sorted(n for n in names if n and not any(ch.isdigit() for ch in n))
+    out: dict[str, dict[str, list[str]]] = {}
+    for context, c in CONTEXTS.items():
+        out[context] = {}
+        for width, w in WIDTHS.items():
+            names = [clean(name) for name in symbols.getWeekdays(c, w)[1:]]
+            out[context][width] = names[1:] + names[:1]
+    return out
+
+
+def date_patterns(code: str) -> dict[str, str]:
+    """CLDR's date patterns of the four styles and of the skeletons datelines use."""
+    locale = icu.Locale(code)
+    patterns = {name: icu.DateFormat.createDateInstance(style, locale).toPattern() for name, style in STYLES}
+    generator = icu.DateTimePatternGenerator.createInstance(locale)
+    patterns.update((skeleton, generator.getBestPattern(skeleton)) for skeleton in DATE_SKELETONS)
+    return patterns
 
 
 # --- language-neutral forms ----------------------------------------------------------------

@@ -8,21 +8,25 @@ the older story keeping its id and the absorbed id answering as an alias.
 
 Analysts' corrections (merge, split, move) are kept in the store and constrain every later
 link, and ``relink`` rebuilds all stories from scratch, in (published, id) order, with them.
+
+The linker decides; the store keeps. It reads and writes the store only through the protocols
+of ``link.ports`` (which ``parallax.database`` implements), so it holds no SQL of its own.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-import sqlite3
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ..store import Database, now
 from .features import NO_DAY, Features, anchor_weight
-from .index import VectorIndex
+from .ports import StoredArticles, StoryRecords
 from .score import SETTINGS, LinkSettings, PairScore, anchor_weigher, score_pair
+
+if TYPE_CHECKING:
+    from .index import VectorIndex  # the caller's index: usearch loads only where one is opened
 
 # An anchor in more than this share of all articles is too common to fetch candidates by.
 COMMON_ANCHOR_SHARE = 0.002
@@ -65,21 +69,22 @@ class Constraints:
             self.put_together(group)
 
 
-def load_constraints(db: sqlite3.Connection) -> Constraints:
+def constraints_of(corrections: Iterable[dict]) -> Constraints:
+    """The constraints of analysts' corrections, applied in the order they were made."""
     constraints = Constraints()
-    for (payload,) in db.execute("SELECT payload FROM corrections ORDER BY seq"):
-        constraints.apply(json.loads(payload))
+    for record in corrections:
+        constraints.apply(record)
     return constraints
 
 
 class Linker:
     """Links articles of one store into stories."""
 
-    def __init__(self, store: Database, index: VectorIndex, settings: LinkSettings = SETTINGS) -> None:
+    def __init__(self, store: StoredArticles, index: VectorIndex, settings: LinkSettings = SETTINGS) -> None:
         self.store = store
         self.index = index
         self.settings = settings
-        self.constraints = load_constraints(store.db)
+        self.constraints = constraints_of(store.corrections())
         # Recent articles are everyone's candidates: their features and the counts of their
         # anchors are kept in memory for the length of one linking run.
         self._features: OrderedDict[int, Features] = OrderedDict()
@@ -165,44 +170,43 @@ class Linker:
 
     # -- assignment ---------------------------------------------------------------------------
 
-    def link(self, db: sqlite3.Connection, features: Features) -> str:
+    def link(self, stories: StoryRecords, features: Features) -> str:
         """Assign a stored article to a story (inside the caller's transaction); returns the story id.
 
         The article, its embedding and its anchors must already be stored in that transaction.
         """
         self.note_new_article(features)
-        return self.link_candidates(db, features, sorted(self.candidates(features)))
+        return self.link_candidates(stories, features, sorted(self.candidates(features)))
 
-    def link_candidates(self, db: sqlite3.Connection, features: Features, candidate_rowids: list[int]) -> str:
+    def link_candidates(self, stories: StoryRecords, features: Features, candidate_rowids: list[int]) -> str:
         candidates = self.stored_features(candidate_rowids)
         links = self.scored_links(features, candidates)
         for candidate, score in links:
-            key = (min(features.rowid, candidate.rowid), max(features.rowid, candidate.rowid))
-            db.execute("INSERT OR REPLACE INTO links (a, b, score) VALUES (?, ?, ?)", (*key, score.score))
-        stories = []
+            stories.save_link(features.rowid, candidate.rowid, score.score)
+        joined = []
         for candidate, _ in links:
-            story = story_of(db, candidate.rowid)
-            if story and story not in stories:
-                stories.append(story)
-        return self._join(db, features, stories)
+            story = stories.story_of(candidate.rowid)
+            if story and story not in joined:
+                joined.append(story)
+        return self._join(stories, features, joined)
 
-    def _join(self, db: sqlite3.Connection, features: Features, stories: list[str]) -> str:
+    def _join(self, stories: StoryRecords, features: Features, joined: list[str]) -> str:
         """Put the article in the best allowed story, merging the other allowed ones into it."""
         chosen: str | None = None
         own = {features.rowid}
-        for story in stories:
-            members = story_members(db, story)
+        for story in joined:
+            members = stories.story_members(story)
             if self.constraints.forbids(own, members):
                 continue
             if chosen is None:
                 chosen = story
                 own |= members
             elif not self.constraints.forbids(own, members):
-                chosen = merge_stories(db, chosen, story)
+                chosen = stories.merge_stories(chosen, story)
                 own |= members
         if chosen is None:
-            chosen = create_story(db, story_id_for(features.article_id))
-        set_member(db, features.rowid, chosen)
+            chosen = stories.create_story(story_id_for(features.article_id))
+        stories.set_member(features.rowid, chosen)
         return chosen
 
 
@@ -212,201 +216,63 @@ def _window(day: int, window_days: int) -> tuple[int, int]:
     return day - window_days, day + window_days
 
 
-# -- story rows -------------------------------------------------------------------------------
-
-
-def story_of(db: sqlite3.Connection, rowid: int) -> str | None:
-    row = db.execute("SELECT story FROM story_members WHERE article = ?", (rowid,)).fetchone()
-    return row[0] if row else None
-
-
-def story_members(db: sqlite3.Connection, story: str) -> set[int]:
-    return {int(r[0]) for r in db.execute("SELECT article FROM story_members WHERE story = ?", (story,))}
-
-
-def create_story(db: sqlite3.Connection, wanted: str) -> str:
-    story, n = wanted, 1
-    while (
-        db.execute("SELECT 1 FROM stories WHERE id = ?", (story,)).fetchone()
-        or db.execute("SELECT 1 FROM story_aliases WHERE old = ?", (story,)).fetchone()
-    ):
-        n += 1
-        story = f"{wanted}-{n}"
-    stamp = now()
-    db.execute("INSERT INTO stories (id, created_at, updated_at) VALUES (?, ?, ?)", (story, stamp, stamp))
-    return story
-
-
-def set_member(db: sqlite3.Connection, rowid: int, story: str) -> None:
-    previous = story_of(db, rowid)
-    db.execute(
-        "INSERT INTO story_members (article, story) VALUES (?, ?)"
-        " ON CONFLICT (article) DO UPDATE SET story = excluded.story",
-        (rowid, story),
-    )
-    touch(db, story)
-    if previous and previous != story:
-        touch(db, previous)
-        drop_if_empty(db, previous)
-
-
-def touch(db: sqlite3.Connection, story: str) -> None:
-    db.execute("UPDATE stories SET updated_at = ? WHERE id = ?", (now(), story))
-    db.execute("DELETE FROM comparisons WHERE story = ?", (story,))
-
-
-def drop_if_empty(db: sqlite3.Connection, story: str) -> None:
-    if not db.execute("SELECT 1 FROM story_members WHERE story = ? LIMIT 1", (story,)).fetchone():
-        db.execute("DELETE FROM comparisons WHERE story = ?", (story,))
-        db.execute("DELETE FROM stories WHERE id = ?", (story,))
-
-
-def merge_stories(db: sqlite3.Connection, a: str, b: str) -> str:
-    """Merge two stories; the older keeps its id, the other becomes an alias of it."""
-    # rowid order is creation order, finer than any timestamp.
-    created = dict(db.execute("SELECT id, rowid FROM stories WHERE id IN (?, ?)", (a, b)).fetchall())
-    keep, gone = sorted((a, b), key=lambda s: (created.get(s, 0), s))
-    db.execute("UPDATE story_members SET story = ? WHERE story = ?", (keep, gone))
-    db.execute("UPDATE story_aliases SET new = ? WHERE new = ?", (keep, gone))
-    db.execute("INSERT OR REPLACE INTO story_aliases (old, new) VALUES (?, ?)", (gone, keep))
-    db.execute("DELETE FROM comparisons WHERE story IN (?, ?)", (keep, gone))
-    db.execute("DELETE FROM stories WHERE id = ?", (gone,))
-    touch(db, keep)
-    return keep
-
-
-def resolve_story(db: sqlite3.Connection, story: str) -> str | None:
-    """The current id of a story, following aliases of merged stories."""
-    if db.execute("SELECT 1 FROM stories WHERE id = ?", (story,)).fetchone():
-        return story
-    row = db.execute("SELECT new FROM story_aliases WHERE old = ?", (story,)).fetchone()
-    return row[0] if row else None
-
-
 # -- corrections ------------------------------------------------------------------------------
 
 
-def record_correction(db: sqlite3.Connection, kind: str, together=(), apart=()) -> None:
-    payload = {
-        "together": [sorted(group) for group in together],
-        "apart": [[sorted(left), sorted(right)] for left, right in apart],
-    }
-    db.execute(
-        "INSERT INTO corrections (kind, payload, created_at) VALUES (?, ?, ?)",
-        (kind, json.dumps(payload), now()),
-    )
-
-
-def new_story_for(db: sqlite3.Connection, rowids: Iterable[int]) -> str:
+def new_story_for(stories: StoryRecords, rowids: Iterable[int]) -> str:
     """A fresh story opened by the earliest of ``rowids`` (in publication order)."""
-    rows = db.execute(
-        f"SELECT id FROM articles WHERE rowid IN ({','.join('?' * len(list(rowids)))})"
-        " ORDER BY COALESCE(published, '9999'), id LIMIT 1",
-        list(rowids),
-    ).fetchone()
-    return create_story(db, story_id_for(rows[0]))
+    return stories.create_story(story_id_for(stories.earliest_article(rowids)))
 
 
-def apply_together(db: sqlite3.Connection, group: Iterable[int], constraints: Constraints) -> None:
-    stories = sorted({s for s in (story_of(db, r) for r in group) if s})
-    keep = stories[0] if stories else None
-    for other in stories[1:]:
-        if not constraints.forbids(story_members(db, keep), story_members(db, other)):
-            keep = merge_stories(db, keep, other)
+def apply_together(stories: StoryRecords, group: Iterable[int], constraints: Constraints) -> None:
+    found = sorted({s for s in (stories.story_of(r) for r in group) if s})
+    keep = found[0] if found else None
+    for other in found[1:]:
+        if not constraints.forbids(stories.story_members(keep), stories.story_members(other)):
+            keep = stories.merge_stories(keep, other)
 
 
-def apply_apart(db: sqlite3.Connection, left: Iterable[int], right: Iterable[int]) -> None:
+def apply_apart(stories: StoryRecords, left: Iterable[int], right: Iterable[int]) -> None:
     """Move ``left`` articles out of any story they share with ``right`` articles."""
     left, right = set(left), set(right)
-    for story in sorted({s for s in (story_of(db, r) for r in left) if s}):
-        members = story_members(db, story)
+    for story in sorted({s for s in (stories.story_of(r) for r in left) if s}):
+        members = stories.story_members(story)
         if members & right:
             moving = sorted(members & left)
-            target = new_story_for(db, moving)
+            target = new_story_for(stories, moving)
             for rowid in moving:
-                set_member(db, rowid, target)
+                stories.set_member(rowid, target)
 
 
-def replay_corrections(db: sqlite3.Connection) -> None:
+def replay_corrections(stories: StoryRecords) -> None:
     """Apply every recorded correction again, in the order analysts made them."""
     constraints = Constraints()
-    for (payload,) in db.execute("SELECT payload FROM corrections ORDER BY seq").fetchall():
-        record = json.loads(payload)
+    for record in stories.corrections():
         constraints.apply(record)
         for left, right in record.get("apart", []):
-            apply_apart(db, left, right)
+            apply_apart(stories, left, right)
         for group in record.get("together", []):
-            apply_together(db, group, constraints)
+            apply_together(stories, group, constraints)
 
 
 # -- relinking --------------------------------------------------------------------------------
 
 
-def processing_order(db: sqlite3.Connection) -> list[int]:
-    """Every article, in the deterministic order relinking follows: (published, id)."""
-    rows = db.execute("SELECT rowid FROM articles ORDER BY COALESCE(published, '9999'), id")
-    return [int(r[0]) for r in rows]
-
-
-def relink_all(linker: Linker, progress=None) -> None:
-    """Rebuild every story from scratch, then replay analysts' corrections.
+def relink_all(linker: Linker, stories: StoryRecords, progress=None) -> None:
+    """Rebuild every story from scratch, then replay analysts' corrections (inside the caller's
+    transaction, so that a failed relink leaves the stories as they were).
 
     Old story ids that no longer exist become aliases of the story now holding most of their
     articles, so links saved before the relink still resolve.
     """
-    db = linker.store.db
-    with linker.store.transaction():
-        old_members = _members_by_story(db)
-        # Aliases are set aside while relinking, so that a story opened again by the article
-        # that opened it before gets its own id back, not a suffixed one.
-        old_aliases = dict(db.execute("SELECT old, new FROM story_aliases").fetchall())
-        db.execute("DELETE FROM story_aliases")
-        db.execute("DELETE FROM story_members")
-        db.execute("DELETE FROM comparisons")
-        db.execute("DELETE FROM stories")
-        db.execute("DELETE FROM links")
-        order = processing_order(db)
-        position = {rowid: i for i, rowid in enumerate(order)}
-        for rowid in order:
-            [features] = linker.stored_features([rowid])
-            earlier = {
-                c for c in linker.candidates(features) if position.get(c, len(order)) < position[rowid]
-            }
-            linker.link_candidates(db, features, sorted(earlier))
-            if progress:
-                progress(features.article_id)
-        replay_corrections(db)
-        _alias_vanished_stories(db, old_members)
-        _restore_aliases(db, old_aliases)
-
-
-def _members_by_story(db: sqlite3.Connection) -> dict[str, set[int]]:
-    members: dict[str, set[int]] = {}
-    for story, article in db.execute("SELECT story, article FROM story_members"):
-        members.setdefault(story, set()).add(int(article))
-    return members
-
-
-def _alias_vanished_stories(db: sqlite3.Connection, old_members: dict[str, set[int]]) -> None:
-    for old, members in old_members.items():
-        if db.execute("SELECT 1 FROM stories WHERE id = ?", (old,)).fetchone():
-            db.execute("DELETE FROM story_aliases WHERE old = ?", (old,))
-            continue
-        votes: dict[str, int] = {}
-        for rowid in members:
-            story = story_of(db, rowid)
-            if story:
-                votes[story] = votes.get(story, 0) + 1
-        if votes:
-            new = max(sorted(votes), key=lambda s: votes[s])
-            db.execute("INSERT OR REPLACE INTO story_aliases (old, new) VALUES (?, ?)", (old, new))
-
-
-def _restore_aliases(db: sqlite3.Connection, old_aliases: dict[str, str]) -> None:
-    """Earlier aliases that are not stories again follow their target to where it is now."""
-    for old, new in sorted(old_aliases.items()):
-        if db.execute("SELECT 1 FROM stories WHERE id = ?", (old,)).fetchone():
-            continue
-        target = resolve_story(db, new)
-        if target and target != old:
-            db.execute("INSERT OR IGNORE INTO story_aliases (old, new) VALUES (?, ?)", (old, target))
+    set_aside = stories.set_stories_aside()
+    order = stories.processing_order()
+    position = {rowid: i for i, rowid in enumerate(order)}
+    for rowid in order:
+        [features] = linker.stored_features([rowid])
+        earlier = {c for c in linker.candidates(features) if position.get(c, len(order)) < position[rowid]}
+        linker.link_candidates(stories, features, sorted(earlier))
+        if progress:
+            progress(features.article_id)
+    replay_corrections(stories)
+    stories.keep_old_story_ids(set_aside)

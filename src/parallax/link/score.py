@@ -24,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..calibration import LINK_MIN_COSINE, LINK_STRONG_COSINE
 from .features import NO_DAY, Features, anchor_kind, anchor_weight, is_specific, mentioned_days
 
 MODEL_PATH = Path(__file__).with_name("pair_model.json")
@@ -62,7 +63,7 @@ def pair_model(path: Path = MODEL_PATH) -> PairModel:
 @dataclass(frozen=True)
 class LinkSettings:
     window_days: int = 3  # reports of one event appear within a few days of each other
-    min_cosine: float = 0.72  # below this, two title + leads are about different things, in any language
+    min_cosine: float = LINK_MIN_COSINE  # below this, two title + leads are about different things
     # Shared anchor evidence (idf-weighted) below which nothing links, however alike the texts read:
     # one shared country or one acronym is not an event, even when it is all a thin article names.
     # On the SemEval train pairs, 2.0 keeps out 65 of 293 unrelated pairs past the other gates
@@ -72,7 +73,7 @@ class LinkSettings:
     # An undated article whose text names no date at all links only on strong evidence:
     # twice the usual weight of shared anchors, a figure or date among them, alike lead texts.
     undated_min_evidence: float = 2.4
-    strong_cosine: float = 0.86
+    strong_cosine: float = LINK_STRONG_COSINE  # the encoder's bars: parallax.calibration
     candidates: int = 40  # nearest neighbours asked of the index per article
     anchor_postings: int = 100  # articles read per anchor posting list
     anchor_candidates: int = 200  # articles taken from anchor postings per article, rarest first

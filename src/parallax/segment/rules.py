@@ -18,9 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-import icu
-
 from parallax import lang
+from parallax.lang.dates import names as cldr_names
+from parallax.lang.dates.names import WIDE_AND_ABBREVIATED
 
 
 @dataclass(frozen=True)
@@ -46,12 +46,7 @@ def _with_capitalised(words: list[str]) -> tuple[str, ...]:
 @cache
 def _months(code: str) -> frozenset[str]:
     """Month names and abbreviations as CLDR writes them ("März", "Okt.", "Jan.")."""
-    symbols = icu.DateFormatSymbols(icu.Locale(code))
-    names: set[str] = set()
-    for context in (icu.DateFormatSymbols.FORMAT, icu.DateFormatSymbols.STANDALONE):
-        for width in (icu.DateFormatSymbols.WIDE, icu.DateFormatSymbols.ABBREVIATED):
-            names.update(symbols.getMonths(context, width))
-    return frozenset(name for name in names if name)
+    return frozenset(name for forms in cldr_names.months(code, widths=WIDE_AND_ABBREVIATED) for name in forms)
 
 
 def _month_names(code: str) -> frozenset[str]:

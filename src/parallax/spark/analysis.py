@@ -16,11 +16,16 @@ import json
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..ingest.sources import ArticleIds, Rejected, RunContext, input_kind, walk_folder
+from ..ingest.run import ArticleIds, Rejected, RunContext
+from ..ingest.sources import input_kind, walk_folder
 from ..model import Article, Document, Fact
+
+if TYPE_CHECKING:
+    from ..encode import Encoder
 
 ENCODE_BATCH = 32
 ORDINAL_SHIFT = 32  # ordinal = file index << 32 | record number: input order as one integer
@@ -96,7 +101,7 @@ def read_unit(unit: Unit, outlet: str | None = None) -> Iterator[Article | Rejec
 
 # -- the workers: the encoder ------------------------------------------------------------------------
 
-def worker_encoder():
+def worker_encoder() -> Encoder:
     """This Python worker's encoder, loaded on first use and kept for the worker's life.
 
     No on-disk cache: executors' disks are scratch. The bundled e5 runs on one thread per
@@ -174,10 +179,10 @@ def rejected_row(ordinal: int, item: Rejected, wanted_id: str | None = None) -> 
 
 def article_rows(documents: list[tuple[int, Document]], lsh: tuple[int, int, int]) -> list[dict]:
     """Rows for analysed articles: the encoder runs once on the batch's titles + leads."""
+    from ..database import content_hash
+    from ..database.codec import analysis_to_json
     from ..link.features import day_number, document_anchors, title_and_lead
     from ..pipeline import EXTRACTOR_VERSION
-    from ..store import content_hash
-    from ..store.codec import analysis_to_json
 
     if not documents:
         return []
@@ -267,7 +272,7 @@ def analyse_records(batches: Iterable, lsh: tuple[int, int, int]) -> Iterator:
     """``mapInArrow`` body: records read in, analysed and encoded articles (or rejections) out."""
     import pyarrow as pa
 
-    from ..collection import analyse_item
+    from ..store import analyse_item
     from .tables import ANALYSED
 
     schema = ANALYSED.arrow()

@@ -10,11 +10,15 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .job import JobSummary
 
 DEFAULT_MASTER = "local[*]"
 
 
-def add_spark_command(commands) -> argparse.ArgumentParser:
+def add_spark_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Register ``spark`` (with ``ingest`` and ``export``) on the ``parallax`` command's subparsers."""
     spark = commands.add_parser(
         "spark", help="process a corpus beyond one machine on Spark, and load slices of it into a store"
@@ -87,7 +91,7 @@ def run_spark_ingest(args: argparse.Namespace) -> int:
     return 1 if args.strict and summary.rejected else 0
 
 
-def print_summary(summary, as_json: bool) -> None:
+def print_summary(summary: JobSummary, as_json: bool) -> None:
     if as_json:
         print(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
         return

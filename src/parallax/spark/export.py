@@ -11,15 +11,21 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..model import ParallaxError
 from .job import ARTICLE_COLUMNS, SUMMARY_FILE
 from .tables import UNDATED
+
+if TYPE_CHECKING:
+    import pyarrow.compute
+
+    from ..store import Store
 
 BATCH = 500
 
@@ -58,7 +64,7 @@ def slice_filter(
     outlets: Sequence[str] = (),
     since: str | None = None,
     until: str | None = None,
-):
+) -> pyarrow.compute.Expression | None:
     """A pyarrow filter on articles: any of the languages, any of the outlets, dates in range."""
     import pyarrow.dataset as ds
 
@@ -94,7 +100,7 @@ def export_slice(
     the slice touches) into the store at ``store_path``."""
     import pyarrow.dataset as ds
 
-    from ..collection import Store
+    from ..store import Store
 
     folder = Path(folder)
     job = _job_summary(folder)
@@ -109,18 +115,31 @@ def export_slice(
             raise ParallaxError(
                 f"{folder}: embedded with {job['encoder']}, but this store uses {store.encoder.name}"
             )
-        rowids: dict[str, int] = {}
-        batch: list[dict] = []
-        for row in _rows(articles, wanted):
-            batch.append(row)
-            if len(batch) >= BATCH:
-                _load_batch(store, batch, job.get("encoder") or store.encoder.name, rowids, summary, progress)
-                batch = []
-        if batch:
-            _load_batch(store, batch, job.get("encoder") or store.encoder.name, rowids, summary, progress)
+        encoder = job.get("encoder") or store.encoder.name
+        rowids = _load_articles(store, _rows(articles, wanted), encoder, summary, progress)
         summary.links = _load_links(store, folder, rowids)
         store.index  # noqa: B018 -- brings the vector index up to date with the new embeddings
     return summary
+
+
+def _load_articles(
+    store: Store,
+    rows: Iterable[dict],
+    encoder: str,
+    summary: ExportSummary,
+    progress: Callable[[str], None] | None,
+) -> dict[str, int]:
+    """Store the article rows in batches; the store's row of each article id loaded."""
+    rowids: dict[str, int] = {}
+    batch: list[dict] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= BATCH:
+            _load_batch(store, batch, encoder, rowids, summary, progress)
+            batch = []
+    if batch:
+        _load_batch(store, batch, encoder, rowids, summary, progress)
+    return rowids
 
 
 def _job_summary(folder: Path) -> dict:
@@ -139,9 +158,9 @@ def _rows(dataset, wanted) -> Iterator[dict]:
 
 
 def _load_batch(store, rows: list[dict], encoder: str, rowids: dict[str, int], summary, progress) -> None:
+    from ..database.codec import analysis_from_json
+    from ..database.stories import create_story, set_member
     from ..link.features import day_number
-    from ..link.linker import create_story, set_member
-    from ..store.codec import analysis_from_json
     from .analysis import article_from_row
 
     database = store.db

@@ -17,13 +17,20 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..link.score import SETTINGS, LinkSettings
 from .linking import BLOCKS, BlockSettings
 from .tables import ANALYSED, RAW, UNDATED
+
+if TYPE_CHECKING:
+    from pyspark.sql import DataFrame, SparkSession
+
+    from ..ingest.sources import Rejected
+    from .analysis import Unit
 
 SUMMARY_FILE = "_parallax.json"
 STAGING = "_staging"
@@ -55,7 +62,7 @@ class JobSummary:
 
 def create_session(
     master: str | None = "local[*]", app_name: str = "parallax", partitions: int | None = None
-):
+) -> SparkSession:
     """A SparkSession; in local mode the workers run this very Python and log quietly.
 
     Python workers get ``OMP_NUM_THREADS`` (``PARALLAX_SPARK_ENCODER_THREADS``, default 1) in
@@ -102,7 +109,7 @@ def _worker_threads() -> str:
     return given.get("spark.executorEnv.OMP_NUM_THREADS", threads)
 
 
-def configure(spark) -> None:
+def configure(spark: SparkSession) -> None:
     """Settings the job relies on, whoever made the session (the CLI or spark-submit)."""
     spark.conf.set("spark.sql.sources.partitionOverwriteMode", "dynamic")
     spark.conf.set("spark.sql.execution.arrow.maxRecordsPerBatch", "64")
@@ -149,7 +156,7 @@ def reason_kind(reason: str) -> str:
 
 
 def run_ingest(
-    spark,
+    spark: SparkSession,
     inputs: Sequence[str],
     output: str,
     *,
@@ -159,52 +166,96 @@ def run_ingest(
     say: Say | None = None,
 ) -> JobSummary:
     """Read, analyse, link and write ``inputs`` as Parquet tables under ``output``."""
-    from pyspark.sql import functions as F
-    from pyspark.sql.window import Window
-
-    from ..model import ParallaxError
-    from ..pipeline import EXTRACTOR_VERSION
-    from .analysis import analyse_records, encoder_name, input_units, read_units
-    from .linking import candidate_pairs, connected_components, pair_features, score_pairs
-
     say = say or (lambda message: None)
     started = time.perf_counter()
     output = output.rstrip("/")
     staging = f"{output}/{STAGING}"
     spark.sparkContext.setCheckpointDir(f"{staging}/checkpoints")
+    summary = _new_summary(inputs, output, settings, blocks)
+
+    units, early_rejections = _units_to_read(inputs)
+    summary.files = len(units)
+    say(f"reading and analysing {len(units)} files")
+    analysed = _read_and_analyse(spark, units, outlet, blocks.lsh, f"{staging}/analysed")
+    rejected = _rejections(spark, analysed, early_rejections)
+    claimed = _with_run_unique_ids(analysed)
+    kept, duplicates = _first_of_each_content(claimed)
+    kept = _staged(spark, kept, f"{staging}/kept")
+    total = kept.count()
+    summary.articles = total
+    summary.read = int(claimed.count())
+    summary.duplicates = int(duplicates.count())
+
+    say(f"linking {total} articles")
+    links, members = _link(kept, total, settings, blocks, summary)
+
+    say("writing the tables")
+    _write_tables(output, kept, members, links, summary)
+    _write(rejected.select("source", "reason", "kind"), output, "rejected", ["source"], partitioned=False)
+    _write(duplicates, output, "duplicates", ["article_id"], partitioned=False)
+    _count_rejections(rejected, summary)
+    summary.seconds = round(time.perf_counter() - started, 1)
+    _write_summary(spark, output, summary)
+    _delete(spark, staging)
+    return summary
+
+
+def _new_summary(
+    inputs: Sequence[str], output: str, settings: LinkSettings, blocks: BlockSettings
+) -> JobSummary:
+    """The summary of a run about to start: what it reads and writes, and with which settings."""
+    from ..pipeline import EXTRACTOR_VERSION
+    from .analysis import encoder_name
+
     summary = JobSummary(inputs=[os.fspath(i) for i in inputs], output=output)
     summary.extractor_version = EXTRACTOR_VERSION
     summary.encoder = encoder_name()
     summary.settings = {"link": asdict(settings), "blocks": asdict(blocks)}
+    return summary
+
+
+def _units_to_read(inputs: Sequence[str]) -> tuple[list[Unit], list[Rejected]]:
+    """The input files in the local reader's order, and the inputs rejected before reading."""
+    from ..model import ParallaxError
+    from .analysis import input_units
 
     units, early_rejections = input_units(inputs)
     if not units:
         reasons = "; ".join(str(r) for r in early_rejections) or "nothing given"
         raise ParallaxError(f"no input files to read ({reasons})")
-    summary.files = len(units)
-    say(f"reading and analysing {len(units)} files")
+    return units, early_rejections
+
+
+def _read_and_analyse(
+    spark: SparkSession, units: list[Unit], outlet: str | None, lsh: tuple[int, int, int], staged_at: str
+) -> DataFrame:
+    """Every record read and analysed (or rejected), staged once as Parquet and read back."""
+    from .analysis import analyse_records, read_units
+
     slices = max(1, min(len(units), spark.sparkContext.defaultParallelism * 4))
     unit_rows = [(u.index, u.path) for u in units]
     unit_frame = spark.createDataFrame(
         spark.sparkContext.parallelize(unit_rows, slices), "index long, path string"
     )
-    lsh = blocks.lsh
 
-    def read(batches):
+    def read(batches: Iterable) -> Iterator:
         return read_units(batches, outlet)
 
-    def analyse(batches):
+    def analyse(batches: Iterable) -> Iterator:
         return analyse_records(batches, lsh)
 
     # Records are spread over the partitions before the costly analysis, so one big JSONL or
     # WARC file does not leave every core but one idle.
     partitions = int(spark.conf.get("spark.sql.shuffle.partitions"))
     records = unit_frame.mapInArrow(read, RAW.spark()).repartition(partitions, "ordinal")
-    analysed_path = f"{staging}/analysed"
-    records.mapInArrow(analyse, ANALYSED.spark()).write.mode("overwrite").parquet(analysed_path)
-    analysed = spark.read.schema(ANALYSED.spark()).parquet(analysed_path)
+    records.mapInArrow(analyse, ANALYSED.spark()).write.mode("overwrite").parquet(staged_at)
+    return spark.read.schema(ANALYSED.spark()).parquet(staged_at)
 
-    # -- rejections, run-unique ids, duplicates -------------------------------------------------
+
+def _rejections(spark: SparkSession, analysed: DataFrame, early_rejections: list[Rejected]) -> DataFrame:
+    """Rejected records and inputs (source, reason, ordinal), each with the kind of its reason."""
+    from pyspark.sql import functions as F
+
     rejected = analysed.where(F.col("reason").isNotNull()).select("source", "reason", "ordinal")
     if early_rejections:
         early = spark.createDataFrame(
@@ -212,16 +263,31 @@ def run_ingest(
         )
         rejected = rejected.unionByName(early)
     kind_udf = F.udf(lambda reason: reason_kind(reason), "string")
-    rejected = rejected.withColumn("kind", kind_udf("reason"))
+    return rejected.withColumn("kind", kind_udf("reason"))
+
+
+def _with_run_unique_ids(analysed: DataFrame) -> DataFrame:
+    """Records that claimed an id, each given ``article_id``: the id, or ``id#n`` for its n-th
+    claimant in input order (as the local store makes ids unique)."""
+    from pyspark.sql import functions as F
+    from pyspark.sql.window import Window
 
     claimed = analysed.where(F.col("wanted_id").isNotNull())
     claim_order = Window.partitionBy("wanted_id").orderBy("ordinal")
-    claimed = claimed.withColumn("claim", F.row_number().over(claim_order)).withColumn(
+    return claimed.withColumn("claim", F.row_number().over(claim_order)).withColumn(
         "article_id",
         F.when(F.col("claim") == 1, F.col("wanted_id")).otherwise(
             F.concat(F.col("wanted_id"), F.lit("#"), F.col("claim").cast("string"))
         ),
     )
+
+
+def _first_of_each_content(claimed: DataFrame) -> tuple[DataFrame, DataFrame]:
+    """(kept, duplicates): the readable articles, the first of each content hash kept (input
+    order); the later copies as (article_id, duplicate_of, source)."""
+    from pyspark.sql import functions as F
+    from pyspark.sql.window import Window
+
     readable = claimed.where(F.col("reason").isNull())
     first_of_content = Window.partitionBy("content_hash").orderBy("ordinal")
     readable = readable.withColumn("copy", F.row_number().over(first_of_content)).withColumn(
@@ -237,16 +303,21 @@ def run_ingest(
             "date", F.when(F.col("day") == -1, F.lit(UNDATED)).otherwise(F.substring("published", 1, 10))
         )
     )
-    kept_path = f"{staging}/kept"
-    kept.write.mode("overwrite").parquet(kept_path)
-    kept = spark.read.schema(kept.schema).parquet(kept_path)
-    total = kept.count()
-    summary.articles = total
-    summary.read = int(claimed.count())
-    summary.duplicates = int(duplicates.count())
+    return kept, duplicates
 
-    # -- linking -----------------------------------------------------------------------------
-    say(f"linking {total} articles")
+
+def _staged(spark: SparkSession, frame: DataFrame, path: str) -> DataFrame:
+    """``frame`` written once as Parquet and read back, so what it took to make it never runs twice."""
+    frame.write.mode("overwrite").parquet(path)
+    return spark.read.schema(frame.schema).parquet(path)
+
+
+def _link(
+    kept: DataFrame, total: int, settings: LinkSettings, blocks: BlockSettings, summary: JobSummary
+) -> tuple[DataFrame, DataFrame]:
+    """(links, members): the accepted links between articles, and the story of every article."""
+    from .linking import candidate_pairs, pair_features, score_pairs
+
     features = kept.select(
         "node", "article_id", "day", "order_published", "language", "anchors", "vector", "bands"
     )
@@ -255,6 +326,16 @@ def run_ingest(
     summary.candidate_pairs = pairs.count()
     links = score_pairs(pairs, pair_features(features, frequencies), total, settings).checkpoint()
     summary.links = links.count()
+    return links, _story_members(kept, links)
+
+
+def _story_members(kept: DataFrame, links: DataFrame) -> DataFrame:
+    """(node, article_id, story_id, date) of every article: stories are the connected components
+    of the links, each named after its first article in (published, id) order."""
+    from pyspark.sql import functions as F
+
+    from .linking import connected_components
+
     roots = connected_components(links.select("a", "b"))
     members = (
         kept.select("node", "article_id", "order_published", "date")
@@ -266,22 +347,46 @@ def run_ingest(
     )
     story_id = F.udf(lambda article_id: _story_id(article_id), "string")
     openers = opener.withColumn("story_id", story_id("opener"))
-    members = members.join(openers, "root").select("node", "article_id", "story_id", "date").checkpoint()
+    return members.join(openers, "root").select("node", "article_id", "story_id", "date").checkpoint()
 
-    # -- tables --------------------------------------------------------------------------------
-    say("writing the tables")
+
+def _write_tables(
+    output: str, kept: DataFrame, members: DataFrame, links: DataFrame, summary: JobSummary
+) -> None:
+    """The articles, facts, mentions, story_members, stories and links tables."""
     articles = kept.join(members.select("node", "story_id"), "node")
     _write(articles.select(*ARTICLE_COLUMNS), output, "articles", ["article_id"])
-    facts = articles.select("article_id", "date", F.explode("facts").alias("fact")).select(
-        "article_id", "date", "fact.*"
-    )
+    facts = _facts(articles)
     _write(
         facts.withColumnRenamed("index", "fact_index").withColumnRenamed("sentence", "sentence_index"),
         output,
         "facts",
         ["article_id", "fact_index"],
     )
-    mentions = facts.where(F.col("kind") == "entity").select(
+    _write(_mentions(facts), output, "mentions", ["article_id", "start"])
+    _write(
+        members.select("story_id", "article_id", "date"), output, "story_members", ["story_id", "article_id"]
+    )
+    stories = _stories(articles)
+    summary.stories = stories.count()
+    _write(stories, output, "stories", ["story_id"])
+    _write(_named_links(links, members), output, "links", ["article_a", "article_b"])
+
+
+def _facts(articles: DataFrame) -> DataFrame:
+    """One row per fact of every article, with its article and date."""
+    from pyspark.sql import functions as F
+
+    return articles.select("article_id", "date", F.explode("facts").alias("fact")).select(
+        "article_id", "date", "fact.*"
+    )
+
+
+def _mentions(facts: DataFrame) -> DataFrame:
+    """The entity facts as mentions: where, in which words, of which canonical entity."""
+    from pyspark.sql import functions as F
+
+    return facts.where(F.col("kind") == "entity").select(
         "article_id",
         "date",
         F.col("index").alias("fact_index"),
@@ -294,29 +399,23 @@ def run_ingest(
         F.col("sentence").alias("sentence_index"),
         "anchor",
     )
-    _write(mentions, output, "mentions", ["article_id", "start"])
-    _write(
-        members.select("story_id", "article_id", "date"), output, "story_members", ["story_id", "article_id"]
-    )
-    stories = _stories(articles)
-    summary.stories = stories.count()
-    _write(stories, output, "stories", ["story_id"])
+
+
+def _named_links(links: DataFrame, members: DataFrame) -> DataFrame:
+    """The links between nodes as links between article ids, dated by the first article."""
+    from pyspark.sql import functions as F
+
     ids = members.select("node", "article_id", "date")
-    named_links = (
+    return (
         links.join(ids.select(F.col("node").alias("a"), F.col("article_id").alias("article_a"), "date"), "a")
         .join(ids.select(F.col("node").alias("b"), F.col("article_id").alias("article_b")), "b")
         .select("article_a", "article_b", "score", "cosine", "evidence", "overlap", "days_apart", "date")
     )
-    _write(named_links, output, "links", ["article_a", "article_b"])
-    _write(rejected.select("source", "reason", "kind"), output, "rejected", ["source"], partitioned=False)
-    _write(duplicates, output, "duplicates", ["article_id"], partitioned=False)
 
+
+def _count_rejections(rejected: DataFrame, summary: JobSummary) -> None:
     summary.rejected_by_kind = {r["kind"]: r["count"] for r in rejected.groupBy("kind").count().collect()}
     summary.rejected = sum(summary.rejected_by_kind.values())
-    summary.seconds = round(time.perf_counter() - started, 1)
-    _write_summary(spark, output, summary)
-    _delete(spark, staging)
-    return summary
 
 
 ARTICLE_COLUMNS = (
@@ -347,7 +446,7 @@ def _story_id(article_id: str) -> str:
     return story_id_for(article_id)
 
 
-def _stories(articles):
+def _stories(articles: DataFrame) -> DataFrame:
     """One row per story, as ``parallax stories --json`` describes a story."""
     from pyspark.sql import functions as F
 
@@ -382,7 +481,7 @@ def _stories(articles):
     )
 
 
-def _write(frame, output: str, name: str, order: list[str], *, partitioned: bool = True) -> None:
+def _write(frame: DataFrame, output: str, name: str, order: list[str], *, partitioned: bool = True) -> None:
     """Overwrite the table's partitions that this run writes (dynamic partition overwrite)."""
     writer_frame = frame.repartition("date") if partitioned else frame.coalesce(1)
     writer_frame = writer_frame.sortWithinPartitions(*(["date"] if partitioned else []), *order)
@@ -392,13 +491,13 @@ def _write(frame, output: str, name: str, order: list[str], *, partitioned: bool
     writer.parquet(f"{output}/{name}")
 
 
-def _hadoop_path(spark, path: str):
+def _hadoop_path(spark: SparkSession, path: str) -> tuple[Any, Any]:
     jvm = spark.sparkContext._jvm
     hadoop_path = jvm.org.apache.hadoop.fs.Path(path)
     return hadoop_path, hadoop_path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
 
 
-def _write_summary(spark, output: str, summary: JobSummary) -> None:
+def _write_summary(spark: SparkSession, output: str, summary: JobSummary) -> None:
     path, fs = _hadoop_path(spark, f"{output}/{SUMMARY_FILE}")
     stream = fs.create(path, True)
     try:
@@ -407,6 +506,6 @@ def _write_summary(spark, output: str, summary: JobSummary) -> None:
         stream.close()
 
 
-def _delete(spark, path: str) -> None:
+def _delete(spark: SparkSession, path: str) -> None:
     hadoop_path, fs = _hadoop_path(spark, path)
     fs.delete(hadoop_path, True)

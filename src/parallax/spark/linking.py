@@ -22,9 +22,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..link.linker import COMMON_ANCHOR_SHARE
 from ..link.score import SETTINGS, LinkSettings
+
+if TYPE_CHECKING:
+    from pyspark.sql import DataFrame
 
 UNDATED_BUCKET = -(2**31)
 
@@ -52,7 +56,9 @@ def common_threshold(total: int, settings: LinkSettings, blocks: BlockSettings) 
     return max(settings.anchor_postings, int(total * blocks.common_share))
 
 
-def candidate_pairs(features, total: int, settings: LinkSettings = SETTINGS, blocks: BlockSettings = BLOCKS):
+def candidate_pairs(
+    features: DataFrame, total: int, settings: LinkSettings = SETTINGS, blocks: BlockSettings = BLOCKS
+) -> tuple[DataFrame, DataFrame]:
     """(a, b) node pairs, a < b, sharing an anchor block inside the time window.
 
     ``features``: node, day, anchors, bands. Returns (pairs, frequencies) DataFrames.
@@ -61,61 +67,55 @@ def candidate_pairs(features, total: int, settings: LinkSettings = SETTINGS, blo
 
     if settings.min_evidence <= 0:
         raise ValueError("anchor blocking needs min_evidence > 0: a pair sharing no anchor could link")
-    span = max(settings.window_days, 1)
     occurrences = features.select("node", "day", "bands", F.explode("anchors").alias("anchor"))
     frequencies = occurrences.groupBy("anchor").agg(F.count("*").alias("freq"))
     shared = occurrences.join(frequencies.where(F.col("freq") >= 2), "anchor")
+    copies = _block_copies(shared, max(settings.window_days, 1))
+    keyed = _block_keys(copies, blocks.block_cap, common_threshold(total, settings, blocks))
+    return _pairs_in_blocks(keyed, settings.window_days), frequencies
+
+
+def _block_copies(shared: DataFrame, span: int) -> DataFrame:
+    """Each (anchor, article) in the blocks it joins: its own time bucket as home (role 0), the
+    next bucket as guest (role 1); undated articles at home in the anchor's undated block, which
+    the dated articles with that anchor visit as guests."""
+    from pyspark.sql import functions as F
+
+    columns = ("anchor", "node", "day", "bands", "freq")
     undated = F.col("day") == F.lit(-1)
     dated = shared.where(~undated)
     home = F.floor(F.col("day") / span).cast("long")
-    with_undated = shared.where(undated).select("anchor").distinct()
-    copies = (
-        dated.select("anchor", "node", "day", "bands", "freq", home.alias("bucket"), F.lit(0).alias("role"))
-        .unionByName(
-            dated.select(
-                "anchor", "node", "day", "bands", "freq", (home + 1).alias("bucket"), F.lit(1).alias("role")
-            )
-        )
-        .unionByName(
-            shared.where(undated).select(
-                "anchor",
-                "node",
-                "day",
-                "bands",
-                "freq",
-                F.lit(UNDATED_BUCKET).cast("long").alias("bucket"),
-                F.lit(0).alias("role"),
-            )
-        )
-        .unionByName(
-            dated.join(with_undated, "anchor", "left_semi").select(
-                "anchor",
-                "node",
-                "day",
-                "bands",
-                "freq",
-                F.lit(UNDATED_BUCKET).cast("long").alias("bucket"),
-                F.lit(1).alias("role"),
-            )
-        )
+    undated_bucket = F.lit(UNDATED_BUCKET).cast("long").alias("bucket")
+    visiting_undated = dated.join(shared.where(undated).select("anchor").distinct(), "anchor", "left_semi")
+    return (
+        dated.select(*columns, home.alias("bucket"), F.lit(0).alias("role"))
+        .unionByName(dated.select(*columns, (home + 1).alias("bucket"), F.lit(1).alias("role")))
+        .unionByName(shared.where(undated).select(*columns, undated_bucket, F.lit(0).alias("role")))
+        .unionByName(visiting_undated.select(*columns, undated_bucket, F.lit(1).alias("role")))
     )
+
+
+def _block_keys(copies: DataFrame, block_cap: int, common: int) -> DataFrame:
+    """(key, bucket, node, day, role): the block key is the anchor, or, in a block too big to pair
+    out, the anchor with one SimHash band of the article's vector."""
+    from pyspark.sql import functions as F
+
     sizes = copies.groupBy("anchor", "bucket").agg(F.count("*").alias("size"))
     copies = copies.join(sizes, ["anchor", "bucket"])
-    light = (F.col("size") <= blocks.block_cap) & (F.col("freq") <= common_threshold(total, settings, blocks))
+    light = (F.col("size") <= block_cap) & (F.col("freq") <= common)
     plain = copies.where(light).select(F.col("anchor").alias("key"), "bucket", "node", "day", "role")
     split = copies.where(~light).select(
         "anchor", "bucket", "node", "day", "role", F.posexplode("bands").alias("band", "hash")
     )
-    banded = split.select(
-        F.concat_ws("\u001f", "anchor", F.col("band").cast("string"), F.col("hash").cast("string")).alias(
-            "key"
-        ),
-        "bucket",
-        "node",
-        "day",
-        "role",
-    )
-    keyed = plain.unionByName(banded)
+    band_key = F.concat_ws("\u001f", "anchor", F.col("band").cast("string"), F.col("hash").cast("string"))
+    banded = split.select(band_key.alias("key"), "bucket", "node", "day", "role")
+    return plain.unionByName(banded)
+
+
+def _pairs_in_blocks(keyed: DataFrame, window_days: int) -> DataFrame:
+    """(a, b), a < b: every home member of a block with every other member, inside the window."""
+    from pyspark.sql import functions as F
+
     # Both sides get their own column names: a self-join on aliases of one DataFrame can
     # resolve a condition's columns to the same side.
     homes = keyed.where(F.col("role") == 0).select(
@@ -134,17 +134,16 @@ def candidate_pairs(features, total: int, settings: LinkSettings = SETTINGS, blo
     in_window = (
         (F.col("h_day") == -1)
         | (F.col("o_day") == -1)
-        | (F.abs(F.col("h_day") - F.col("o_day")) <= settings.window_days)
+        | (F.abs(F.col("h_day") - F.col("o_day")) <= window_days)
     )
-    pairs = (
+    return (
         joined.where(in_window)
         .select(F.least("h_node", "o_node").alias("a"), F.greatest("h_node", "o_node").alias("b"))
         .distinct()
     )
-    return pairs, frequencies
 
 
-def pair_features(features, frequencies):
+def pair_features(features: DataFrame, frequencies: DataFrame) -> DataFrame:
     """What the scorer needs of each article: id, day, order, language, anchors and their counts, vector."""
     from pyspark.sql import functions as F
 
@@ -159,7 +158,9 @@ def pair_features(features, frequencies):
     )
 
 
-def score_pairs(pairs, scoring, total: int, settings: LinkSettings = SETTINGS):
+def score_pairs(
+    pairs: DataFrame, scoring: DataFrame, total: int, settings: LinkSettings = SETTINGS
+) -> DataFrame:
     """Accepted links among candidate pairs, scored by the local linker's ``score_pair``."""
     from pyspark.sql import functions as F
 
@@ -227,7 +228,7 @@ def score_batches(batches: Iterable, total: int, settings: LinkSettings) -> Iter
 # -- connected components -----------------------------------------------------------------------
 
 
-def connected_components(edges, max_rounds: int = 100):
+def connected_components(edges: DataFrame, max_rounds: int = 100) -> DataFrame:
     """(node, root) for every node on an edge; root = the smallest node of its component.
 
     Alternating large-star and small-star rounds (Kiveris et al., "Connected Components in

@@ -7,8 +7,12 @@ the article's publication day as ``YYYY-MM-DD``, or ``undated``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
+
+if TYPE_CHECKING:
+    from pyspark.sql.types import StructType
 
 UNDATED = "undated"
 
@@ -21,7 +25,7 @@ class Table:
     def arrow(self) -> pa.Schema:
         return pa.schema(list(self.fields))
 
-    def spark(self):
+    def spark(self) -> StructType:
         from pyspark.sql.pandas.types import from_arrow_schema
 
         return from_arrow_schema(self.arrow())

@@ -10,6 +10,13 @@ import os
 import signal
 import sys
 from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+    from .served import ServedStore
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -18,7 +25,7 @@ MIN_TOKEN_CHARS = 16
 GRACE_SECONDS = 5  # a request still running this long after SIGTERM is cancelled
 
 
-def add_serve_command(commands) -> argparse.ArgumentParser:
+def add_serve_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Register ``serve`` on the ``parallax`` command's subparsers."""
     serve = commands.add_parser("serve", help="browse stories and comparisons in a web browser (and the API)")
     serve.add_argument("--store", type=Path, default=None, help="the store file (default: user data folder)")
@@ -64,36 +71,15 @@ def add_serve_command(commands) -> argparse.ArgumentParser:
 def run_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from ..model import ParallaxError
-    from ..store import default_store_path
-    from .app import create_app
-    from .library import Library
-    from .uploads import DEFAULT_MAX_REQUEST_BYTES
+    from ..database import default_store_path
+    from .served import ServedStore
 
-    if not 0 < args.port < 65536:
-        raise ParallaxError(f"--port {args.port}: give a port between 1 and 65535")
-    if args.max_upload_mb < 1:
-        raise ParallaxError("--max-upload-mb: give at least 1")
-    if not args.time_limit > 0:
-        raise ParallaxError(f"--time-limit {args.time_limit:g}: give a number of seconds above 0")
+    check_serve_options(args)
     token = access_token(args)
     path = args.store or default_store_path()
-    library = Library(path, allow_private=args.allow_private, time_limit=args.time_limit)
-    max_file = args.max_upload_mb * 1024 * 1024
-    app = create_app(
-        library,
-        host=args.host,
-        max_file_bytes=max_file,
-        max_request_bytes=max(DEFAULT_MAX_REQUEST_BYTES, max_file * 2),
-        allowed_host=args.allowed_host,
-        token=token,
-        open_reads=args.open_reads,
-    )
-    shown = f"[{args.host}]" if ":" in args.host else args.host
-    print(f"parallax: serving {path} on http://{shown}:{args.port}/ (Ctrl+C stops)", file=sys.stderr)
-    if token and not args.token and not os.environ.get(TOKEN_VARIABLE):
-        print(f"parallax: access token: {token} (open http://HOST:{args.port}/?token={token} once in a "
-              "browser, or send 'Authorization: Bearer TOKEN')", file=sys.stderr)
+    served = ServedStore(path, allow_private=args.allow_private, time_limit=args.time_limit)
+    app = serve_app(args, served, token)
+    announce(args, path, token)
     config = uvicorn.Config(
         app,
         host=args.host,
@@ -106,12 +92,49 @@ def run_serve(args: argparse.Namespace) -> int:
     # found: this one, so that the store is closed before the process ends.
     previous = signal.signal(signal.SIGTERM, _exit_quietly)
     try:
-        library.analysis.start()
-        _server_class()(config, library).run()
+        served.analysis.start()
+        _server_class()(config, served).run()
     finally:
         signal.signal(signal.SIGTERM, previous)
-        library.close()
+        served.close()
     return 0
+
+
+def check_serve_options(args: argparse.Namespace) -> None:
+    from ..model import ParallaxError
+
+    if not 0 < args.port < 65536:
+        raise ParallaxError(f"--port {args.port}: give a port between 1 and 65535")
+    if args.max_upload_mb < 1:
+        raise ParallaxError("--max-upload-mb: give at least 1")
+    if not args.time_limit > 0:
+        raise ParallaxError(f"--time-limit {args.time_limit:g}: give a number of seconds above 0")
+
+
+def serve_app(args: argparse.Namespace, served: ServedStore, token: str | None) -> FastAPI:
+    """The app with the command's limits: a request may carry two of the largest files."""
+    from .app import create_app
+    from .uploads import DEFAULT_MAX_REQUEST_BYTES
+
+    max_file = args.max_upload_mb * 1024 * 1024
+    return create_app(
+        served,
+        host=args.host,
+        max_file_bytes=max_file,
+        max_request_bytes=max(DEFAULT_MAX_REQUEST_BYTES, max_file * 2),
+        allowed_host=args.allowed_host,
+        token=token,
+        open_reads=args.open_reads,
+    )
+
+
+def announce(args: argparse.Namespace, path: Path, token: str | None) -> None:
+    """Where the server listens, and the token when it made one (on stderr)."""
+    shown = f"[{args.host}]" if ":" in args.host else args.host
+    print(f"parallax: serving {path} on http://{shown}:{args.port}/ (Ctrl+C stops)", file=sys.stderr)
+    if token and not args.token and not os.environ.get(TOKEN_VARIABLE):
+        print(f"parallax: access token: {token} (open http://HOST:{args.port}/?token={token} once in a "
+              "browser, or send 'Authorization: Bearer TOKEN')", file=sys.stderr)
 
 
 def access_token(args: argparse.Namespace) -> str | None:
@@ -132,7 +155,7 @@ def access_token(args: argparse.Namespace) -> str | None:
     return given or secrets.token_urlsafe(24)
 
 
-def _exit_quietly(signum, frame) -> None:
+def _exit_quietly(signum: int, frame: FrameType | None) -> None:
     raise SystemExit(0)
 
 
@@ -143,12 +166,12 @@ def _server_class():
         """uvicorn's server, which also cuts short the analysis of uploads when told to stop:
         a request analysing a slow text would otherwise hold the shutdown to its time limit."""
 
-        def __init__(self, config, library) -> None:
+        def __init__(self, config: uvicorn.Config, served: ServedStore) -> None:
             super().__init__(config)
-            self.library = library
+            self.served = served
 
-        def handle_exit(self, sig, frame) -> None:
-            self.library.analysis.close()
+        def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+            self.served.analysis.close()
             super().handle_exit(sig, frame)
 
     return Server

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from http.cookies import CookieError, SimpleCookie
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 WILDCARD_HOSTS = frozenset({"0.0.0.0", "::", ""})
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
@@ -77,7 +79,7 @@ class Guard:
     """ASGI middleware: Host check, same-origin check on unsafe methods, body cap, headers."""
 
     def __init__(
-        self, app, *, hosts: frozenset[str] | None, max_body: int, token: str | None = None,
+        self, app: ASGIApp, *, hosts: frozenset[str] | None, max_body: int, token: str | None = None,
         open_reads: bool = False,
     ) -> None:
         self.app = app
@@ -86,40 +88,51 @@ class Guard:
         self.token = token  # required on every request (reads too unless open_reads)
         self.open_reads = open_reads
 
-    async def __call__(self, scope, receive, send) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+        if await self._answered_here(scope, headers, send):
+            return
+        if scope["method"] in UNSAFE_METHODS:
+            receive = capped(receive, self.max_body)
+        await self._forward(scope, receive, send)
+
+    async def _answered_here(self, scope: Scope, headers: dict[str, str], send: Send) -> bool:
+        """Whether the request was answered without reaching the app: refused (a Host not ours,
+        no token, another site's page, a body too large), or a token traded for a cookie."""
         host = headers.get("host", "")
         if self.hosts is not None and host_name(host) not in self.hosts:
             await refuse(
                 send, 400, f"unexpected Host header {host!r}: this server answers to its own address"
             )
-            return
+            return True
         if self.token and (scope["method"] in UNSAFE_METHODS or not self.open_reads):
             given = presented_token(scope, headers)
             if not tokens_match(given, self.token):
                 await refuse(send, 401, "this server needs its access token: send it as "
                              "'Authorization: Bearer TOKEN', or open any page once with ?token=TOKEN")
-                return
+                return True
             if given == query_token(scope) and scope["method"] == "GET":
                 await remember_token(send, scope, self.token)  # a browser keeps it in a cookie
-                return
+                return True
         if scope["method"] in UNSAFE_METHODS:
             problem = cross_origin_problem(headers, scope.get("scheme", "http"), host)
             if problem:
                 await refuse(send, 403, problem)
-                return
+                return True
             length = headers.get("content-length")
             if length and length.isdigit() and int(length) > self.max_body:
                 await refuse(send, 413, too_large(self.max_body))
-                return
-            receive = capped(receive, self.max_body)
+                return True
+        return False
 
+    async def _forward(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """The app's answer, with the security headers; a 413 when the body outgrew the cap."""
         started = False
 
-        async def send_with_headers(message) -> None:
+        async def send_with_headers(message: Message) -> None:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
@@ -138,14 +151,14 @@ class Guard:
 TOKEN_COOKIE = "parallax_token"
 
 
-def query_token(scope) -> str | None:
+def query_token(scope: Scope) -> str | None:
     for key, value in parse_qsl(scope.get("query_string", b"").decode("latin-1")):
         if key == "token":
             return value
     return None
 
 
-def presented_token(scope, headers: dict[str, str]) -> str | None:
+def presented_token(scope: Scope, headers: dict[str, str]) -> str | None:
     """The token of a request: a bearer header, our cookie, or ?token= on a page opened by hand."""
     authorization = headers.get("authorization", "")
     if authorization.lower().startswith("bearer "):
@@ -158,7 +171,7 @@ def presented_token(scope, headers: dict[str, str]) -> str | None:
     return query_token(scope)
 
 
-async def remember_token(send, scope, token: str) -> None:
+async def remember_token(send: Send, scope: Scope, token: str) -> None:
     """Set the cookie and send the browser to the same page without the token in its address."""
     rest = [(k, v) for k, v in parse_qsl(scope.get("query_string", b"").decode("latin-1")) if k != "token"]
     location = scope.get("path", "/") + (f"?{urlencode(rest)}" if rest else "")
@@ -197,10 +210,10 @@ def too_large(limit: int) -> str:
     return f"request too large (more than {limit / (1024 * 1024):.0f} MB)"
 
 
-def capped(receive, limit: int):
+def capped(receive: Receive, limit: int) -> Receive:
     seen = 0
 
-    async def wrapped():
+    async def wrapped() -> Message:
         nonlocal seen
         message = await receive()
         if message["type"] == "http.request":
@@ -212,7 +225,7 @@ def capped(receive, limit: int):
     return wrapped
 
 
-async def refuse(send, status: int, message: str) -> None:
+async def refuse(send: Send, status: int, message: str) -> None:
     body = json.dumps({"error": {"status": status, "message": message}}).encode()
     await send(
         {

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
 import jinja2
@@ -21,6 +21,10 @@ from ..render.html import (
     safe_url,
     short_date,
 )
+
+if TYPE_CHECKING:
+    from ..model import Comparison
+    from ..store import StoryInfo
 
 STATIC_FILES = {
     # name: (package, media type)
@@ -87,7 +91,7 @@ def static_file(name: str) -> tuple[bytes, str] | None:
     return (resources.files(package) / "static" / name).read_bytes(), media_type
 
 
-def story_page(info, comparison, *, csrf: str) -> str:
+def story_page(info: StoryInfo, comparison: Comparison, *, csrf: str) -> str:
     """The story page: the report's fact table and sources, with the story's corrections."""
     context = report_context(comparison, title=info.title or None)
     return render("story.html.j2", story=info, csrf=csrf, **context)

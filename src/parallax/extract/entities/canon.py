@@ -13,6 +13,7 @@ from functools import cache
 import regex
 from rapidfuzz import fuzz, process
 
+from ...lang.scripts import KEY_VOWELS
 from ...tables import stored_table
 from .gazetteer import gazetteer_for, tokens_for
 from .lexicon import Entity, built_from_entities, curated_entities, entities
@@ -24,7 +25,7 @@ FUZZY_KNOWN = 92
 # Near-misses differ at the ends (Mirziyoyev/Mirziyoyeva) or in length: both must agree.
 MAX_LENGTH_GAP = 2
 # The first sound of a key word: a digraph the folding keeps (sh, ch, ts) or one letter.
-_FIRST_SOUND = regex.compile(r"(?:sh|ch|ts|[^aeiou])?")
+_FIRST_SOUND = regex.compile(rf"(?:sh|ch|ts|[^{KEY_VOWELS}])?")
 
 
 @built_from_entities

@@ -22,8 +22,8 @@ from functools import cache
 
 import regex
 from babel import Locale, UnknownLocaleError
-from babel.dates import get_day_names, get_month_names
 
+from ...lang.dates import names as cldr_names
 from ...model import Mention
 from ..spans import SpanSet
 from .canon import clitic_as_written, cut_word, entity_by_key, similar_keys
@@ -383,14 +383,8 @@ def _calendar_words(code: str | None) -> frozenset[str]:
     """Month and weekday names are capitalised in some languages but never entities."""
     if not code:
         return frozenset()
-    words = set()
-    try:
-        for context in ("format", "stand-alone"):
-            words.update(get_month_names("wide", context, locale=code).values())
-            words.update(get_day_names("wide", context, locale=code).values())
-    except (UnknownLocaleError, ValueError):
-        return frozenset()
-    return frozenset(normal(w) for w in words)
+    names = (*cldr_names.months(code), *cldr_names.weekdays(code))
+    return frozenset(normal(name) for forms in names for name in forms)
 
 
 def _capitalised_runs(tokens: list[Token], taken: set[int], rules: Rules, evidence: Evidence,

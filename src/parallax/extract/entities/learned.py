@@ -9,53 +9,35 @@ program save them with ``save_learned_aliases`` to a JSON file in the user's dat
 files. A learned name yields to a curated one: it is skipped once the curated files know it,
 and weighs less among homonyms.
 
-The file::
-
-    {"schema": 1, "entity": [
-      {"name": "Aydarbek Saparov", "type": "person", "seen": 2,
-       "names": {"kk": ["Айдарбек Сапаров"], "zh": ["萨帕罗夫"], "uz": ["Aydarbek Saparov"]}}
-    ]}
+The file's place and format are in ``learned_file``, which the entity tables read: this module
+learns and saves, above the tables (it asks them which names are curated).
 """
 
 from __future__ import annotations
 
-import json
 import os
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
-from ...paths import atomic_file
+from .learned_file import (
+    SCHEMA,
+    TYPES,
+    as_alias_records,
+    learned_aliases_path,
+    load_learned_aliases,
+    write_learned_file,
+)
+from .lexicon import LEARNED_SOURCE, curated_key_names, entities, forget_learned
 from .text import normal
 from .translit import fold_key, to_latin
 
-SCHEMA = 1
-FILE_NAME = "learned_aliases.json"
-ENV = "PARALLAX_ALIASES"
-TYPES = ("person", "place", "organisation")
 # A merge is worth learning when the name was met in this many languages...
 MIN_LANGUAGES = 2
 # ...and its Latin key has this many letters (no initials, no two-letter fragments).
 MIN_LETTERS = 4
-LEARNED_PRIOR = 0.5  # a learned name yields to a curated homonym
 MAX_FORMS = 8  # forms kept per language
-
-
-def learned_aliases_path() -> Path:
-    """``$PARALLAX_ALIASES`` or ``learned_aliases.json`` in the user's data directory."""
-    override = os.environ.get(ENV)
-    if override:
-        return Path(override)
-    return _default_path()
-
-
-@cache
-def _default_path() -> Path:
-    return Path(platformdirs.user_data_dir("parallax")) / FILE_NAME
 
 
 def learn_aliases(clusters: Iterable[Iterable[tuple[str | None, Any]]]) -> list[dict]:
@@ -111,8 +93,6 @@ def _surname_only(form: str, language: str, name: str) -> bool:
 
 def _learned(name: Any) -> bool:
     """A name known only because an earlier comparison learned it (it may learn more forms)."""
-    from .lexicon import LEARNED_SOURCE, entities
-
     entity = entities().get(name)
     return entity is not None and entity.source == LEARNED_SOURCE
 
@@ -124,32 +104,6 @@ def _majority(kinds: Iterable[str | None]) -> str | None:
     return max(counts, key=lambda k: counts[k]) if counts else None
 
 
-def load_learned_aliases(path: str | os.PathLike | None = None) -> list[dict]:
-    """The learned entries of ``path`` (default: :func:`learned_aliases_path`); [] when absent.
-
-    A file that cannot be read as learned aliases is ignored (it is derived data: the program
-    must start without it), never half-read.
-    """
-    file = Path(path) if path is not None else learned_aliases_path()
-    try:
-        data = json.loads(file.read_text("utf-8"))
-    except (OSError, ValueError):
-        return []
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("entity"), list):
-        return []
-    return [e for e in data["entity"] if _valid(e)]
-
-
-def _valid(entry: Any) -> bool:
-    return (
-        isinstance(entry, dict)
-        and isinstance(entry.get("name"), str)
-        and entry.get("type") in TYPES
-        and isinstance(entry.get("names"), dict)
-        and all(isinstance(v, list) and all(isinstance(x, str) for x in v) for v in entry["names"].values())
-    )
-
-
 def save_learned_aliases(entries: Sequence[dict], path: str | os.PathLike | None = None) -> Path:
     """Merge ``entries`` into the learned-alias file and write it atomically; returns its path.
 
@@ -157,8 +111,6 @@ def save_learned_aliases(entries: Sequence[dict], path: str | os.PathLike | None
     added, ``seen`` counts the comparisons that met it); names the curated files know by now
     are left out. Cached name indexes are rebuilt on their next use.
     """
-    from .lexicon import curated_key_names, forget_learned
-
     file = Path(path) if path is not None else learned_aliases_path()
     stored = load_learned_aliases(file)
     by_key = {fold_key(e["name"]): e for e in stored}
@@ -181,21 +133,15 @@ def save_learned_aliases(entries: Sequence[dict], path: str | os.PathLike | None
                     kept.append(form)
         changed = True
     if changed or not file.exists():
-        _write(file, {"schema": SCHEMA, "entity": stored})
+        write_learned_file(file, {"schema": SCHEMA, "entity": stored})
         forget_learned()
     return file
 
 
-def _write(file: Path, data: dict) -> None:
-    with atomic_file(file, "w", encoding="utf-8") as out:
-        json.dump(data, out, ensure_ascii=False, indent=1, sort_keys=True)
-
-
-def as_alias_records(entries: Iterable[dict]) -> list[dict]:
-    """Learned entries in the shape of the curated files' ``[[entity]]`` records."""
-    records = []
-    for entry in entries:
-        record = {"name": entry["name"], "type": entry["type"], "prior": LEARNED_PRIOR}
-        record.update({lang: list(forms) for lang, forms in entry["names"].items()})
-        records.append(record)
-    return records
+__all__ = [
+    "as_alias_records",
+    "learn_aliases",
+    "learned_aliases_path",
+    "load_learned_aliases",
+    "save_learned_aliases",
+]

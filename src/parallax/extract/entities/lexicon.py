@@ -29,6 +29,7 @@ from babel import Locale, UnknownLocaleError
 
 from ...lang import languages
 from ...tables import stored_table
+from .learned_file import as_alias_records, load_learned_aliases
 from .text import words_of
 
 TYPES = ("person", "place", "organisation")
@@ -147,8 +148,6 @@ def _build_curated_entities() -> dict[str, Entity]:
 def _learned_records() -> list[dict]:
     """The chosen learned file, read once until the choice changes or new names are saved, so
     the entity tables and the digest of :func:`alias_set` come from one reading."""
-    from .learned import as_alias_records, load_learned_aliases
-
     path = _learned_choice["path"]
     return as_alias_records(load_learned_aliases(path)) if path is not None else []
 

@@ -19,7 +19,8 @@ Thresholds (rapidfuzz ratio 0-100 on keys, cosine on e5 vectors), set on the tab
 tests/extract/test_entities_matching.toml (benchmarks/entity_matching.py prints the figures):
 spelling keys merge at ratio >= 92 (canon.FUZZY_KNOWN) with the same initial, the same last two
 letters and at most two letters' difference in length; across scripts a loose key >= 90 merges
-alone, >= 70 only with cosine >= 0.88, and the best partner must lead the next by 0.05. Names
+alone, >= 70 only with cosine >= 0.88, and the best partner must lead the next by 0.05 (the
+encoder's bars are in parallax.calibration). Names
 as short as two or three consonants need the encoder. Known entities never merge with each
 other: the alias file's canonical names are final.
 """
@@ -33,6 +34,8 @@ from dataclasses import dataclass, replace
 import regex
 from rapidfuzz import fuzz
 
+from ...calibration import ENTITY_MARGIN, ENTITY_MIN_COSINE
+from ...lang.scripts import KEY_VOWELS
 from ...model import Mention
 from .canon import entity_by_key, keys_of, similar_keys
 from .find import find_entities
@@ -43,11 +46,9 @@ from .translit import fold_key, loose_key, skeleton, to_latin
 
 # Across scripts, a loose key this close is enough on its own...
 LOOSE_ALONE = 90
-# ...and from this close on, the encoder must agree (cosine) for the names to merge.
+# ...and from this close on, the encoder must agree (cosine >= calibration.ENTITY_MIN_COSINE)
+# for the names to merge, the best partner beating the next by calibration.ENTITY_MARGIN.
 LOOSE_WITH_ENCODER = 70
-ENCODER_MIN = 0.88
-# The best partner must beat the next one by this much (loose/100 + cosine).
-MARGIN = 0.05
 # A name found by evidence from another source must spell (loosely) this close to it.
 EVIDENCE_MIN = 92
 EVIDENCE_MIN_LETTERS = 5
@@ -210,7 +211,7 @@ def _ending_differs(a: str, b: str) -> bool:
         return False
     cut, whole = (a, b) if a.endswith(ENDING_CUT) else (b, a)
     stem = cut[:-1]
-    return len(whole) == len(stem) + 1 and whole.startswith(stem) and whole[-1] in "aeiou"
+    return len(whole) == len(stem) + 1 and whole.startswith(stem) and whole[-1] in KEY_VOWELS
 
 
 def _one_name(roots: list[int], keys: dict[int, set[str]]) -> bool:
@@ -322,13 +323,13 @@ def _best_partner(mentions, nodes: _Nodes, groups, sims, root: int, targets: lis
             continue
         loose = _loose_similarity(mentions, groups[root], groups[other])
         cosine = sims.get((root, other), 0.0)
-        if loose >= LOOSE_ALONE or (loose >= LOOSE_WITH_ENCODER and cosine >= ENCODER_MIN):
+        if loose >= LOOSE_ALONE or (loose >= LOOSE_WITH_ENCODER and cosine >= ENTITY_MIN_COSINE):
             cluster = nodes.find(other)
             scored[cluster] = max(scored.get(cluster, 0.0), loose / 100 + cosine)
     if not scored:
         return None
     ranked = sorted(scored.items(), key=lambda item: -item[1])
-    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] <= MARGIN:
+    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] <= ENTITY_MARGIN:
         return None  # two different names fit about as well: leave it alone
     return ranked[0][0]
 

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 import icu
 import regex
 
+from ...lang.scripts import CYRILLIC_SIGNS, VOWELS
 from ...tables import stored_table
 from .text import normal_form
 
@@ -23,7 +24,7 @@ MIN_LETTERS = 4  # shorter names are too often words or initials
 # Names in the scripts our languages are written in, capitalised where the script has capitals.
 _NAME = regex.compile(r"^[\p{Lu}\p{Arabic}\p{Han}][\p{L}\p{M}' .\-’]*$")
 # Letters a case ending takes the place of (Острава, Остраву; Анталья, Анталье).
-_FINAL_VOWELS = "aeiouyаеёиоуыэюяіїєьъ"
+_FINAL_VOWELS = VOWELS + CYRILLIC_SIGNS
 
 
 def place_named(word_forms: list[str], min_population: int = 0) -> str | None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ...lang import languages, maybe_load
+from ...lang.scripts import VOWELS
 from .text import normal, words_of
 
 CUE_TYPES = ("person", "place", "organisation")
@@ -227,5 +228,5 @@ def _vowel_endings(suffixes: tuple[str, ...]) -> frozenset[str]:
     return frozenset(s for s in suffixes if len(s) == 1 and normal(s) in _VOWELS)
 
 
-_VOWELS = frozenset("aeiouyаеёиоуыэюяәіөүұ")
+_VOWELS = frozenset(VOWELS)
 

@@ -16,18 +16,26 @@ from functools import lru_cache
 
 import regex
 
+from ...lang.scripts import (
+    ARABIC_LETTER_FORMS,
+    CLOSERS,
+    ELLIPSES,
+    KEPT_MARKS,
+    SENTENCE_TERMINATORS,
+    char_class,
+)
+
 # Letters joined by apostrophes stay one token (Tokayev'in, O'zbekiston); hyphens split tokens
 # but are remembered, because Қасым-Жомарт is one name and НАТО-ның is a name plus a suffix.
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’ʻʼ`][\p{L}\p{M}]+)*")
-SENTENCE_END = regex.compile(r"[.!?。！？؟…]+[\"'»”’)\]]*\s+|\n\s*")
+SENTENCE_END = regex.compile(
+    char_class(SENTENCE_TERMINATORS + ELLIPSES) + "+" + char_class("", CLOSERS) + r"*\s+|\n\s*"
+)
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʻ": "'", "ʼ": "'", "`": "'", "‘": "'"})
 # Keep letters that are distinct in our alphabets although Unicode decomposes them.
-_KEEP_MARKS = {"й", "Й", "ї", "Ї"}
-_ARABIC_FORMS = str.maketrans({
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ئ": "ي", "ك": "ک",
-    "ؤ": "و", "ـ": None, "\u200c": None, "\u200d": None,
-})
+_KEEP_MARKS = frozenset(KEPT_MARKS)
+_ARABIC_FORMS = str.maketrans(ARABIC_LETTER_FORMS)
 
 
 # Every combining mark (canonical combining class not 0): dropped after decomposition. Unicode
@@ -42,7 +50,7 @@ _TRANSLATED = re.compile("[" + re.escape("".join(chr(c) for c in (*_APOSTROPHES,
 _KEPT = re.compile("[" + "".join(sorted(_KEEP_MARKS)) + "]")
 _PROTECT = str.maketrans({char: 0xF0000 + i for i, char in enumerate(sorted(_KEEP_MARKS))})
 _RESTORE = str.maketrans({0xF0000 + i: char.casefold() for i, char in enumerate(sorted(_KEEP_MARKS))})
-_PRIVATE = re.compile("[\U000F0000-\U000F0003]")
+_PRIVATE = re.compile(f"[{chr(0xF0000)}-{chr(0xF0000 + len(_KEEP_MARKS) - 1)}]")
 
 
 @lru_cache(maxsize=65536)

@@ -15,6 +15,7 @@ from importlib import resources
 import icu
 import regex
 
+from ...lang.scripts import KEY_VOWELS
 from .rules import rules_for
 from .text import normal
 
@@ -103,4 +104,4 @@ def loose_key(latin: str) -> str:
 
 def skeleton(key: str) -> str:
     """The consonants of a key (Arabic and Persian write few vowels), first letter kept."""
-    return " ".join(w[:1] + regex.sub(r"[aeiou]", "", w[1:]) for w in key.split())
+    return " ".join(w[:1] + regex.sub(f"[{KEY_VOWELS}]", "", w[1:]) for w in key.split())

@@ -15,16 +15,18 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
 
 import numpy as np
 import platformdirs
 
+from ..link.features import Features, day_number
 from ..model import Article, Document, ParallaxError
+from .clock import now
 from .codec import analysis_from_json, analysis_to_json
 from .schema import migrate
+from .stories import corrections
 
 LOCK_WAIT_SECONDS = 60
 ARTICLE_COLUMNS = "rowid, id, text, format, title, published, outlet, url, language, encoding, source"
@@ -36,10 +38,6 @@ def default_store_path() -> Path:
     if override:
         return Path(override)
     return Path(platformdirs.user_data_dir("parallax")) / "store.sqlite"
-
-
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def content_hash(document: Document) -> str:
@@ -217,10 +215,8 @@ class Database:
         """About how many articles the store holds (the largest rowid: O(1), unlike COUNT)."""
         return int(self.db.execute("SELECT COALESCE(MAX(rowid), 0) FROM articles").fetchone()[0])
 
-    def link_features(self, rowids: list[int]) -> list:
+    def link_features(self, rowids: list[int]) -> list[Features]:
         """Linking features of many articles at once: ids and days, anchors, vectors."""
-        from ..link.features import Features, day_number
-
         if not rowids:
             return []
         meta: dict[int, tuple[str, str | None, str | None]] = {}
@@ -381,6 +377,10 @@ class Database:
             ):
                 found[anchor] = int(count)
         return found
+
+    def corrections(self) -> list[dict]:
+        """Analysts' corrections, in the order they were made (the linker keeps to them)."""
+        return corrections(self.db)
 
     # -- feeds --------------------------------------------------------------------------------
 

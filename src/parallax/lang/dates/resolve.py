@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from parallax.extract.dates_calendars import (
+from parallax.lang.dates.calendars import (
     Span,
     is_gregorian,
     month_span,
@@ -36,8 +36,8 @@ from parallax.extract.dates_calendars import (
     year_of,
     year_span,
 )
-from parallax.extract.dates_lexicon import Shift
-from parallax.extract.dates_parts import Parts, Point
+from parallax.lang.dates.lexicon import DateLexicon, Shift
+from parallax.lang.dates.parts import Parts, Point, parts_of
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,21 @@ class Unresolvable(ValueError):
 
 
 _GRANULARITY_BY_LENGTH = {len("2025-03-12"): "day", len("2025-03"): "month", len("2025"): "year"}
+
+
+def value_of(
+    groups: dict[str, str | None], words: DateLexicon | None, published: date | None = None
+) -> str | None:
+    """The ISO value of a date written in named parts (``day``, ``month`` name or ``monthnum``,
+    ``year``, see ``parts``), in the calendar its month name or year belongs to; None when the
+    parts make no date (30 February, month 13) or it needs the publication date and has none."""
+    parts = parts_of(groups, {}, words)
+    if parts is None:
+        return None
+    try:
+        return resolve(parts, published).value
+    except Unresolvable:
+        return None
 
 
 def resolve(parts: Parts, published: date | None) -> Resolved:

@@ -2,15 +2,16 @@
 
 A store file damaged on disk (a failing disk, a copy cut short, garbage written over pages)
 keeps its header and fails on the first query that meets a bad page. ``check`` says whether
-the file is whole and how many articles can still be read one by one; ``recover`` puts those
-articles into a new store, where they are analysed and linked again. Corrections (merges,
+the file is whole and how many articles can still be read one by one; ``salvage`` reads those
+articles, and ``parallax.store.recover`` puts them into a new store, where they are
+analysed and linked again. Corrections (merges,
 splits, moves) live in the damaged file and are not carried over.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -64,21 +65,18 @@ def check(path: Path) -> CheckReport:
     return report
 
 
-def recover(source: Path, target: Path, progress: Callable[[str], None] | None = None) -> tuple[int, int]:
-    """A new store at ``target`` from the readable articles of ``source``: (stored, unreadable)."""
-    from ..collection import Store
+def salvage(source: Path) -> tuple[list[Article], int]:
+    """The articles of ``source`` that can still be read, and how many cannot.
 
-    if target.exists():
-        raise ParallaxError(f"{target}: already exists; give the path of a new store")
+    ``parallax.store.recover`` stores them in a new store (analysed and linked afresh).
+    """
     report = CheckReport(source)
     db = _open(source)
     try:
         articles = list(_readable_articles(db, report))
     finally:
         db.close()
-    with Store(target) as store:
-        summary = store.add_articles(articles, None if progress is None else lambda e, item: progress(item))
-    return summary.ingested + summary.duplicates, report.unreadable
+    return articles, report.unreadable
 
 
 def _readable_articles(db: sqlite3.Connection, report: CheckReport) -> Iterator[Article]:

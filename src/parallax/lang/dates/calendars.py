@@ -1,4 +1,4 @@
-"""Calendar arithmetic for date extraction.
+"""Calendar arithmetic: the one converter between calendars parallax has.
 
 Every value parallax reports is Gregorian. Articles may count in another calendar (a Persian
 article dates events in the Solar Hijri calendar, an Arabic one sometimes in the Hijri
@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import calendar as gregorian_calendar
 from datetime import UTC, date, datetime, timedelta
-from functools import cache
 
 import icu
 
-GREGORIAN = "gregorian"
+from parallax.lang.dates.names import GREGORIAN
 
 Span = tuple[date, date]
 
@@ -67,17 +66,6 @@ def year_of(calendar: str, day: date) -> int:
     icu_calendar = _icu_calendar(calendar)
     icu_calendar.setTime(datetime(day.year, day.month, day.day, 12, tzinfo=UTC).timestamp())
     return icu_calendar.get(icu.UCalendarDateFields.YEAR)
-
-
-@cache
-def month_names(calendar: str, locale: str) -> tuple[tuple[str, ...], ...]:
-    """Wide month names of ``calendar`` in ``locale`` (format and stand-alone forms), from CLDR via ICU."""
-    symbols = icu.DateFormatSymbols(icu.Locale(f"{locale}@calendar={calendar}"), calendar)
-    wide = [
-        symbols.getMonths(context, icu.DateFormatSymbols.WIDE)
-        for context in (icu.DateFormatSymbols.FORMAT, icu.DateFormatSymbols.STANDALONE)
-    ]
-    return tuple(tuple(dict.fromkeys(forms)) for forms in zip(*wide, strict=True))
 
 
 def _month_length(calendar: str, year: int, month: int) -> int:

@@ -2,8 +2,9 @@
 
 Sources, in order of preference:
 
-* CLDR through PyICU: wide month and weekday names (also of the other calendars a language
-  counts in, such as the Solar Hijri months of Persian), spelled-out cardinals and ordinals.
+* CLDR: month and weekday names from the generated ``cldr/<code>.json`` (also of the other
+  calendars a language counts in, such as the Solar Hijri months of Persian, see
+  ``parallax.lang.dates.names``); spelled-out cardinals and ordinals through PyICU.
 * dateparser's per-locale data (``dateparser.data.date_translation_data``): month
   abbreviations and inflected month forms, relative expressions ("last year", "yesterday",
   "3 days ago").
@@ -26,7 +27,8 @@ from typing import Any, TypeVar
 import icu
 
 from parallax import lang
-from parallax.extract.dates_calendars import GREGORIAN, month_names
+from parallax.lang.dates import names as cldr_names
+from parallax.lang.dates.names import GREGORIAN, WIDE_AND_ABBREVIATED
 
 MONTH_KEYS = (
     "january", "february", "march", "april", "may", "june",
@@ -93,7 +95,8 @@ class DateLexicon:
     patterns: tuple[str, ...]
 
     def month(self, form: str) -> MonthName | None:
-        key = _DIGIT_LETTER_GAP.sub("", fold(form))  # "12 月" is "12月" (see dates_grammar._joint)
+        """The month a name or abbreviation is of (without its dot: "мар", "Okt")."""
+        key = _DIGIT_LETTER_GAP.sub("", fold(form))  # "12 月" is "12月" (see grammar._joint)
         return self.month_names.get(key) or self.month_abbreviations.get(key)
 
     def calendar_of_year(self, year: int) -> str:
@@ -118,7 +121,7 @@ def lexicon(code: str) -> DateLexicon:
     parser = _dateparser_info(code)
     excluded = {fold(word) for word in data.get("not_dates", [])}
     full_months, abbreviations = _months(code, data, parser, excluded)
-    short_order = _numeric_order(code)
+    short_order = cldr_names.numeric_order(code)
     return DateLexicon(
         code=code,
         spaced=not parser.get("no_word_spacing"),
@@ -144,6 +147,37 @@ def lexicon(code: str) -> DateLexicon:
     )
 
 
+@cache
+def any_language() -> DateLexicon:
+    """The month names of every language, for dates read before the language is known (datelines).
+
+    Gregorian names of both widths first, then the months of the calendars a language's
+    ``[clean] calendars`` names (Persian اسفند, Hijri رمضان), then its ``[clean] months``
+    (Levantine آذار); a form two languages give two months keeps the first. No calendar is
+    told by its years here: a numeric date is Gregorian, a month name brings its calendar.
+    """
+    months: dict[str, MonthName] = {}
+    for data in lang.all_languages():
+        for calendar in [GREGORIAN, *data.section("clean").get("calendars", [])]:
+            for number, forms in enumerate(cldr_names.months(data.code, calendar, WIDE_AND_ABBREVIATED), 1):
+                for form in forms:
+                    months.setdefault(month_key(form), MonthName(calendar, number))
+        for number, extra in enumerate(data.section("clean").get("months", []), start=1):
+            for form in [extra] if isinstance(extra, str) else extra:
+                months.setdefault(month_key(form), MonthName(GREGORIAN, number))
+    months.pop("", None)
+    return DateLexicon(
+        code="", spaced=True, orders=(), numeric_order="", month_names=months, month_abbreviations={},
+        weekdays={}, relative={}, counted=(), counts={}, ordinals={}, spelled_years={}, spelled_days={},
+        periods={}, calendars={}, default_calendar=GREGORIAN, words={}, flags={}, patterns=(),
+    )  # fmt: skip
+
+
+def month_key(form: str) -> str:
+    """The key of a month name or abbreviation with or without its dot ("Okt.", "Okt")."""
+    return fold(form).strip().rstrip(".")
+
+
 def _is_word_list(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
@@ -160,45 +194,39 @@ def _months(
     code: str, data: dict[str, Any], parser: dict[str, Any], excluded: set[str]
 ) -> tuple[dict[str, MonthName], dict[str, MonthName]]:
     full: dict[str, MonthName] = {}
-    for locale in [code, *data.get("month_locales", [])]:
-        _add_icu_months(full, GREGORIAN, locale)
+    for names in (cldr_names.months(code), *cldr_names.regional_months(code)):
+        _add_months(full, GREGORIAN, names)
     for calendar in data.get("calendars", {}):
-        _add_icu_months(full, calendar, code)
+        _add_months(full, calendar, cldr_names.months(code, calendar))
     for number, key in enumerate(MONTH_KEYS, start=1):
         for form in data.get("months", {}).get(key, []):
             full[fold(form)] = MonthName(GREGORIAN, number)
     abbreviations: dict[str, MonthName] = {}
     for number, key in enumerate(MONTH_KEYS, start=1):
-        for form in [*parser.get(key, []), *_icu_short_months(code)[number - 1]]:
+        for form in [*parser.get(key, []), *_short_months(code)[number - 1]]:
             folded = fold(form)
             if folded not in full and (len(folded) >= _MIN_ABBREVIATION or any(c.isdigit() for c in folded)):
                 abbreviations[folded] = MonthName(GREGORIAN, number)
     return _without(full, excluded), _without(abbreviations, excluded)
 
 
-def _add_icu_months(table: dict[str, MonthName], calendar: str, locale: str) -> None:
-    for number, forms in enumerate(month_names(calendar, locale), start=1):
+def _add_months(table: dict[str, MonthName], calendar: str, names: cldr_names.Names) -> None:
+    for number, forms in enumerate(names, start=1):
         for form in forms:
             table.setdefault(fold(form), MonthName(calendar, number))
 
 
-def _icu_short_months(code: str) -> list[list[str]]:
-    symbols = icu.DateFormatSymbols(icu.Locale(code))
-    short = [
-        symbols.getMonths(context, icu.DateFormatSymbols.ABBREVIATED)
-        for context in (icu.DateFormatSymbols.FORMAT, icu.DateFormatSymbols.STANDALONE)
-    ]
-    return [[form.rstrip(".") for form in forms] for forms in zip(*short, strict=True)]
+def _short_months(code: str) -> list[list[str]]:
+    """CLDR's abbreviated months, without their dot ("мар.", "Okt.")."""
+    short = cldr_names.months(code, GREGORIAN, ("abbreviated",))
+    return [[form.rstrip(".") for form in forms] for forms in short] or [[] for _ in MONTH_KEYS]
 
 
 def _weekdays(code: str, data: dict[str, Any], excluded: set[str]) -> dict[str, int]:
     # Only wide names: weekday abbreviations ("ср", "di", "sa") are ordinary words too often.
-    symbols = icu.DateFormatSymbols(icu.Locale(code))
     table: dict[str, int] = {}
-    for context in (icu.DateFormatSymbols.FORMAT, icu.DateFormatSymbols.STANDALONE):
-        names = symbols.getWeekdays(context, icu.DateFormatSymbols.WIDE)  # index 1 is Sunday
-        for icu_index, name in enumerate(names[1:], start=1):
-            table[fold(name)] = (icu_index + 5) % 7  # to Python's Monday = 0
+    for number, forms in enumerate(cldr_names.weekdays(code)):  # Monday is 0, as in Python
+        table.update((fold(name), number) for name in forms)
     for number, key in enumerate(WEEKDAY_KEYS):
         for form in data.get("weekdays", {}).get(key, []):
             table[fold(form)] = number
@@ -293,12 +321,6 @@ def _spelled(code: str, numbers: range, kinds: tuple[str, ...]) -> dict[str, int
     return table
 
 
-def _numeric_order(code: str) -> str:
-    """Whether the language writes the day before the month in numeric dates (CLDR short pattern)."""
-    from babel.dates import get_date_format
-
-    pattern = get_date_format("short", locale=code).pattern
-    return "DM" if pattern.find("d") < pattern.find("M") else "MD"
 
 
 def _without(table: dict[str, _V], excluded: set[str]) -> dict[str, _V]:

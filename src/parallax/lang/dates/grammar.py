@@ -8,7 +8,7 @@ years with a year word, relative words) are generated here; phrasings peculiar t
 language ("the first eight months of this year") are templates in its data file. A slot the
 language has no words for never matches, so one set of shapes serves every language.
 
-What a match means is read from the names of the groups it filled, see ``dates_parts``.
+What a match means is read from the names of the groups it filled, see ``parts``.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from parallax.extract.dates_lexicon import APOSTROPHES, DateLexicon, fold, lexicon
+from parallax.lang.dates.lexicon import APOSTROPHES, DateLexicon, fold, lexicon
 from parallax.tables import stored_patterns
 
 _SLOT = re.compile(r"\{([A-Za-z_]\w*|-)\}")
@@ -35,7 +35,7 @@ _MARKS = "[\u200e\u200f]?"  # bidi marks CLDR puts around the separators of righ
 
 # Numeric dates need no language. Year first is always year-month-day; with the year last,
 # dots and dashes put the day first (no locale writes month.day.year), while a slash date
-# is read by the rule in ``dates_parts.numeric_day_month``.
+# is read by the rule in ``parts.numeric_day_month``.
 NUMERIC = (
     r"(?P<year>\d{4})(?P<sep>[-/.])(?P<monthnum>\d{1,2})(?P=sep)(?P<day>\d{1,2})",
     r"(?P<day>\d{1,2})(?P<sep>[.-])(?P<monthnum>\d{1,2})(?P=sep)(?P<year>\d{4})(?:{yeartail})?",
@@ -448,7 +448,7 @@ def _month_slots(words: DateLexicon) -> dict[str, str]:
     suffix = alternation(words.words.get("month_suffixes", []))
     optional_suffix = f"(?:{suffix})?" if suffix else ""
 
-    # Arabic wire copy often gives both month names: "12 مارس/آذار 2025" (dates_parts checks
+    # Arabic wire copy often gives both month names: "12 مارس/آذار 2025" (parts checks
     # they name one month; "März/April" is two).
     def second_name(index: str) -> str:
         slash, bracket = f"(?P<monthalso{index}>{names})", f"(?P<monthaside{index}>{names})"

@@ -25,38 +25,48 @@ from pathlib import Path
 
 import numpy as np
 
-from . import __version__
 from .api import aliases_for, remember_names
 from .compare import compare_documents
-from .encode import Encoder, default_cache_path, default_encoder
-from .encode.registry import worker_encoder
-from .extract.entities import learned_aliases_path
-from .extract.entities.lexicon import use_learned_aliases
-from .ingest.sources import Rejected, iter_articles
-from .link.features import Features, day_number, document_anchors, title_and_lead
-from .link.index import VectorIndex
-from .link.linker import (
-    Linker,
-    load_constraints,
+from .database import Database, content_hash, default_store_path
+from .database.queries import StoryInfo
+from .database.repair import salvage
+from .database.stories import (
+    StoryTables,
     merge_stories,
-    new_story_for,
     record_correction,
-    relink_all,
     resolve_story,
     set_member,
     story_members,
     story_of,
 )
+from .encode import Encoder, default_cache_path, default_encoder
+from .encode.registry import worker_encoder
+from .extract.entities import learned_aliases_path
+from .extract.entities.lexicon import use_learned_aliases
+from .ingest.run import Rejected
+from .ingest.sources import iter_articles
+from .link.features import Features, day_number, document_anchors, title_and_lead
+from .link.index import VectorIndex
+from .link.linker import Constraints, Linker, constraints_of, new_story_for, relink_all
 from .link.score import SETTINGS, LinkSettings
 from .model import Article, Comparison, Document, ParallaxError
 from .pipeline import EXTRACTOR_VERSION, analyse
-from .store import Database, content_hash, default_store_path
+from .search import story_rows
+from .version import __version__
 
 ENCODE_BATCH = 32
 WARM_UP = 200  # articles analysed in this process before worker processes start
 INDEX_SAVE_EVERY = 2000
 
 Progress = Callable[[str, str], None]  # (what happened: "ingested"|"duplicate"|"rejected", article or source)
+
+
+class NotFound(ParallaxError):
+    """No such story, article or outlet in the store."""
+
+
+class CorrectionRefused(ParallaxError):
+    """A correction that cannot be applied as asked (e.g. splitting off every article)."""
 
 
 @dataclass
@@ -75,38 +85,6 @@ class IngestSummary:
         }
 
 
-@dataclass
-class StoryInfo:
-    id: str
-    documents: list[str]
-    languages: list[str]
-    outlets: list[str]
-    title: str | None
-    first_seen: str | None
-    last_seen: str | None
-    conflicts: int | None = None
-    gist: str | None = None  # key names and figure in Latin letters (link/gist.py)
-    # Articles without a publication date: linked on the dates their text names, or on strong evidence.
-    undated: list[str] = field(default_factory=list)
-
-    def as_dict(self) -> dict:
-        record = {
-            "id": self.id,
-            "documents": self.documents,
-            "languages": self.languages,
-            "outlets": self.outlets,
-            "title": self.title,
-            "first_seen": self.first_seen,
-            "last_seen": self.last_seen,
-            "undated": self.undated,
-        }
-        if self.conflicts is not None:
-            record["conflicts"] = self.conflicts
-        if self.gist is not None:
-            record["gist"] = self.gist
-        return record
-
-
 class Store:
     """An open parallax store: ingest, stories, comparisons, corrections."""
 
@@ -117,13 +95,17 @@ class Store:
         encoder: Encoder | None = None,
         settings: LinkSettings = SETTINGS,
         readonly: bool = False,
+        index: VectorIndex | None = None,
     ) -> None:
+        """``index``: a vector index shared with another ``Store`` of the same file, which keeps it
+        up to date and saves it (the server's read-only stores search its writer's)."""
         self.path = Path(path) if path else default_store_path()
         self.db = Database(self.path, readonly=readonly)
         self._encoder = encoder
         self.settings = settings
         self.readonly = self.db.readonly  # also when the disk is read-only
-        self._index: VectorIndex | None = None
+        self._index: VectorIndex | None = index
+        self._owns_index = index is None
 
     # -- settings -----------------------------------------------------------------------------
 
@@ -139,7 +121,7 @@ class Store:
     # -- lifecycle ----------------------------------------------------------------------------
 
     def close(self) -> None:
-        if self._index is not None and not self.readonly:
+        if self._index is not None and self._owns_index and not self.readonly:
             self._index.save()
         self.db.close()
 
@@ -314,7 +296,7 @@ class Store:
                 (article.published or "9999", article.id),
                 article.language,
             )
-            story = linker.link(db, features)
+            story = linker.link(StoryTables(db), features)
         self.index.add(rowid, day, vector)
         if self.index.count % INDEX_SAVE_EVERY == 0:
             self.index.save()
@@ -323,9 +305,10 @@ class Store:
     # -- stories ------------------------------------------------------------------------------
 
     def resolve(self, story_id: str) -> str:
+        """The story's id now (following merges); NotFound when there never was one."""
         resolved = resolve_story(self.db.db, str(story_id))
         if resolved is None:
-            raise ParallaxError(f"{story_id}: no such story in {self.path}")
+            raise NotFound(f"no story {story_id!r} in this store")
         return resolved
 
     def stories(
@@ -336,23 +319,39 @@ class Store:
         since: str | None = None,
         until: str | None = None,
         q: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
         with_conflicts: bool = False,
     ) -> list[StoryInfo]:
-        """Stories, newest first, filtered by language, outlet, date range and free text."""
-        from .store.queries import story_rows
-
-        infos = story_rows(self, language=language, outlet=outlet, since=since, until=until, q=q)
+        """Stories, newest first, filtered by language, outlet, date range and free text; a page
+        of them with ``limit`` and ``offset``."""
+        infos = story_rows(
+            self, language=language, outlet=outlet, since=since, until=until, q=q, limit=limit, offset=offset
+        )
         if with_conflicts:
             for info in infos:
                 info.conflicts = len(self.compare_story(info.id).conflicts) if len(info.documents) > 1 else 0
         return infos
 
     def story(self, story_id: str) -> StoryInfo:
-        from .store.queries import story_rows
-
+        """The story (following merges) with its members; NotFound when none are left."""
         resolved = self.resolve(story_id)
-        [info] = story_rows(self, story=resolved)
-        return info
+        infos = story_rows(self, story=resolved)
+        if not infos:
+            raise NotFound(f"story {resolved!r} has no articles left (they were moved or split off)")
+        return infos[0]
+
+    def stories_of(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """The story each of these articles is in now (articles not stored are left out)."""
+        found = {}
+        for article in article_ids:
+            row = self.db.db.execute(
+                "SELECT m.story FROM story_members m JOIN articles a ON a.rowid = m.article WHERE a.id = ?",
+                (article,),
+            ).fetchone()
+            if row:
+                found[article] = row[0]
+        return found
 
     def story_documents(self, story_id: str) -> list[Document]:
         story = self.resolve(story_id)
@@ -396,6 +395,69 @@ class Store:
                 )
         return comparison
 
+    # -- articles and outlets -----------------------------------------------------------------
+
+    def article_record(self, article_id: str) -> dict:
+        """An article's record: metadata, text, story, and its facts (the ``extract`` contract)."""
+        from .render.json import fact_record
+
+        stored = self.db.article(article_id)
+        if stored is None:
+            raise NotFound(f"no article {article_id!r} in this store")
+        article = stored.article
+        return {
+            "id": article.id,
+            "story": story_of(self.db.db, stored.rowid),
+            "language": article.language,
+            "title": article.title,
+            "outlet": article.outlet,
+            "url": article.url,
+            "published": article.published,
+            "format": article.format,
+            "encoding": article.encoding,
+            "text": article.text,
+            "facts": [fact_record(fact) for fact in self.db.document(stored.rowid).facts],
+        }
+
+    def languages(self) -> list[str]:
+        """The languages of the stored articles, sorted."""
+        rows = self.db.db.execute(
+            "SELECT DISTINCT language FROM articles WHERE language IS NOT NULL ORDER BY language"
+        )
+        return [r[0] for r in rows]
+
+    def outlets(self) -> list[dict]:
+        """Every outlet with its article and story counts, languages and publication range."""
+        rows = self.db.db.execute(
+            "SELECT a.outlet, COUNT(*), COUNT(DISTINCT m.story), GROUP_CONCAT(DISTINCT a.language),"
+            " MIN(a.published), MAX(a.published)"
+            " FROM articles a LEFT JOIN story_members m ON m.article = a.rowid"
+            " WHERE a.outlet IS NOT NULL GROUP BY a.outlet ORDER BY COUNT(*) DESC, a.outlet"
+        )
+        return [
+            {
+                "name": name,
+                "articles": articles,
+                "stories": stories,
+                "languages": sorted(set((languages or "").split(",")) - {""}),
+                "first_published": first,
+                "last_published": last,
+            }
+            for name, articles, stories, languages, first, last in rows
+        ]
+
+    def has_outlet(self, outlet: str) -> bool:
+        row = self.db.db.execute("SELECT 1 FROM articles WHERE outlet = ? LIMIT 1", (outlet,))
+        return row.fetchone() is not None
+
+    def counts(self) -> dict[str, int]:
+        """How many articles and stories the store holds."""
+        db = self.db.db
+        return {
+            "articles": db.execute("SELECT COUNT(*) FROM articles").fetchone()[0],
+            "stories": db.execute("SELECT COUNT(DISTINCT story) FROM story_members").fetchone()[0],
+        }
+
     # -- corrections --------------------------------------------------------------------------
 
     def merge(self, first: str, second: str) -> str:
@@ -411,22 +473,36 @@ class Store:
     def split(self, story_id: str, article_ids: Sequence[str]) -> str:
         """Move the given articles of a story into a new story of their own."""
         story = self.resolve(story_id)
+        if not article_ids:
+            raise CorrectionRefused("choose at least one article to split off")
         with self.db.transaction() as db:
             members = story_members(db, story)
-            moving = {self.db.rowid_of(a) for a in article_ids}
-            strangers = moving - members
-            if strangers:
-                raise ParallaxError(f"{story}: does not hold {', '.join(sorted(article_ids))}")
+            if not members:
+                raise NotFound(f"story {story!r} has no articles left (they were moved or split off)")
+            moving = self._members_named(story, members, article_ids)
             if moving == members:
-                raise ParallaxError(f"{story}: splitting off every article leaves nothing behind")
+                raise CorrectionRefused("splitting off every article would leave nothing behind")
             record_correction(db, "split", together=[moving], apart=[(moving, members - moving)])
-            new = new_story_for(db, moving)
+            new = new_story_for(StoryTables(db), moving)
             for rowid in sorted(moving):
                 set_member(db, rowid, new)
             return new
 
+    def _members_named(self, story: str, members: set[int], article_ids: Sequence[str]) -> set[int]:
+        """The rows of the named articles; CorrectionRefused when the story does not hold one."""
+        rowids = {
+            article: self.db.db.execute("SELECT rowid FROM articles WHERE id = ?", (article,)).fetchone()
+            for article in article_ids
+        }
+        strangers = [article for article, row in rowids.items() if row is None or row[0] not in members]
+        if strangers:
+            raise CorrectionRefused(f"story {story!r} does not hold {', '.join(map(repr, strangers))}")
+        return {row[0] for row in rowids.values()}
+
     def move(self, article_id: str, to_story: str) -> str:
         """Move one article to another story."""
+        if self.db.article(article_id) is None:
+            raise NotFound(f"no article {article_id!r} in this store")
         target = self.resolve(to_story)
         rowid = self.db.rowid_of(article_id)
         with self.db.transaction() as db:
@@ -442,7 +518,9 @@ class Store:
 
     def relink(self, progress: Callable[[str], None] | None = None) -> None:
         """Rebuild all stories from scratch in (published, id) order, corrections replayed."""
-        relink_all(self.linker(), progress)
+        linker = self.linker()
+        with self.db.transaction() as db:
+            relink_all(linker, StoryTables(db), progress)
 
     def reindex(self, progress: Callable[[str], None] | None = None) -> int:
         """Re-extract articles an older extractor produced, then relink everything."""
@@ -470,8 +548,19 @@ class Store:
             if progress:
                 progress(document.article.id)
 
-    def constraints(self):
-        return load_constraints(self.db.db)
+    def constraints(self) -> Constraints:
+        """The pairs of articles the corrections keep apart (the newest correction wins)."""
+        return constraints_of(self.db.corrections())
+
+
+def recover(source: Path, target: Path, progress: Callable[[str], None] | None = None) -> tuple[int, int]:
+    """A new store at ``target`` from the readable articles of ``source``: (stored, unreadable)."""
+    if target.exists():
+        raise ParallaxError(f"{target}: already exists; give the path of a new store")
+    articles, unreadable = salvage(source)
+    with Store(target) as store:
+        summary = store.add_articles(articles, None if progress is None else lambda e, item: progress(item))
+    return summary.ingested + summary.duplicates, unreadable
 
 
 def analyse_item(item: Article | Rejected) -> Document | Rejected:
@@ -565,4 +654,4 @@ def _fingerprint(documents: Sequence[Document], aliases: dict[str, str | None]) 
     return digest.hexdigest()
 
 
-__all__ = ["IngestSummary", "Store", "StoryInfo"]
+__all__ = ["CorrectionRefused", "IngestSummary", "NotFound", "Store", "StoryInfo"]

@@ -3,7 +3,7 @@
 A match becomes :class:`Parts`: one or two points (day, month, year as written, in their
 calendar), a run of months within a year (quarters, halves, "the first eight months"), a
 weekday, or a shift from the publication date. Nothing here knows the publication date;
-``dates_resolve`` turns parts into values.
+``resolve`` turns parts into values.
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from parallax.extract.dates_calendars import GREGORIAN, is_gregorian
-from parallax.extract.dates_lexicon import DateLexicon, Shift, fold
+from parallax.lang.dates.calendars import is_gregorian
+from parallax.lang.dates.lexicon import DateLexicon, Shift, fold
+from parallax.lang.dates.names import GREGORIAN
 
 # Gregorian years a news article plausibly names; other numbers are not read as years.
 FIRST_YEAR, LAST_YEAR = 1000, 2199
@@ -83,9 +84,17 @@ class NotADate(ValueError):
 
 def read_parts(match: re.Match[str], meaning: dict[str, Any], words: DateLexicon | None) -> Parts | None:
     """The parts of one match, or None when its numbers cannot make a date."""
-    groups = {name: value for name, value in match.groupdict().items() if value is not None}
+    return parts_of(match.groupdict(), meaning, words)
+
+
+def parts_of(
+    groups: dict[str, str | None], meaning: dict[str, Any], words: DateLexicon | None
+) -> Parts | None:
+    """The parts named groups hold (``day``, ``month`` as a name, ``monthnum``, ``year``...),
+    or None when they cannot make a date."""
+    filled = {name: value for name, value in groups.items() if value is not None}
     try:
-        return _parts(groups, meaning, words)
+        return _parts(filled, meaning, words)
     except NotADate:
         return None
 
@@ -134,8 +143,12 @@ def _point(groups: dict[str, str], index: str, nowhere: Point, words: DateLexico
 
 
 def _year_fits_calendar(point: Point, words: DateLexicon | None) -> bool:
-    """A Solar Hijri month needs a Solar Hijri year; a Gregorian month takes any plausible year."""
-    if words is None or words.calendar_of_year(point.year) == point.calendar:
+    """A Solar Hijri month needs a Solar Hijri year; a Gregorian month takes any plausible year.
+
+    Without calendars told by their years (the month names of every language), the month's
+    calendar counts the year.
+    """
+    if words is None or not words.calendars or words.calendar_of_year(point.year) == point.calendar:
         return True
     return is_gregorian(point.calendar) and FIRST_YEAR <= point.year <= LAST_YEAR
 

