@@ -49,16 +49,21 @@ def prepare_language_data(languages: Iterable[str | None]) -> None:
     Each is built on first use anyway; building ahead keeps that cost out of a first
     comparison, and the derived tables are stored in the cache directory for later processes.
     """
+    from .clean.dates import prefix_regex, stamp_regex
+    from .detect.profiles import candidate_codes, profile
+    from .extract.entities import places
     from .extract.entities.canon import known_keys
     from .extract.entities.common import zipf
     from .extract.entities.gazetteer import gazetteer_for
     from .extract.entities.lexicon import curated_key_names
-    from .extract.entities.places import place_named
     from .lang.dates.grammar import grammar
 
+    stamp_regex()
+    prefix_regex()
+    profile(candidate_codes()[0])  # every candidate language's profile, stored as one table
     known_keys()
     curated_key_names()
-    place_named([])  # the towns' index, shared by every language
+    places.prepare()  # the towns' index, shared by every language
     for language in languages:
         grammar(language)
         gazetteer_for(language)

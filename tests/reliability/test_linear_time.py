@@ -4,7 +4,8 @@ Work is counted as lines of parallax's code run (the same count on every run and
 timed: a stage that asks every sentence about the whole text shows up as steps growing with the
 square of the text. Shapes: real-shaped articles (the example corpus, repeated with other
 figures), and shapes an attacker would pick: quotation marks opened and never closed, a run-on
-paragraph without a full stop full of speech verbs, one enormous line.
+paragraph without a full stop full of speech verbs, figures and dates one after another, quotation
+after quotation, one enormous line.
 """
 
 from __future__ import annotations
@@ -50,6 +51,16 @@ def run_on(size: int) -> str:
     return "".join(clause.format(n=i) for i in range(size // len(clause) + 1))[:size]
 
 
+def many_figures(size: int) -> str:
+    line = "Exports rose {n}% to $1.{n} billion, 3,{n:03d} tonnes, on {d} March 2025 against {n},5 in 2024; "
+    return "".join(line.format(n=i % 1000, d=i % 28 + 1) for i in range(size // len(line) + 1))[:size]
+
+
+def many_closed_quotes(size: int) -> str:
+    line = "“We will build {n} schools,” the minister said. «Сегодня», — сказал он. "
+    return "".join(line.format(n=i) for i in range(size // len(line) + 1))[:size]
+
+
 def one_line(size: int) -> str:
     return articles(size, "").replace("\n", " ").replace(".", ",")
 
@@ -83,6 +94,8 @@ def steps(text: str) -> int:
         pytest.param(lambda n: articles(n, "-zh"), id="articles-zh"),
         pytest.param(unclosed_marks, id="unclosed-marks"),
         pytest.param(run_on, id="run-on-speech"),
+        pytest.param(many_figures, id="many-figures"),
+        pytest.param(many_closed_quotes, id="many-closed-quotes"),
         pytest.param(one_line, id="one-line"),
     ],
 )

@@ -23,6 +23,7 @@ from parallax.lang.dates.shapes import (
     weekday_names_defined,
 )
 from parallax.lang.scripts import quote_pairs
+from parallax.tables import stored
 
 # A time of day: "19:05", "10.25", "10h25", "7:05 p.m.", then a short word that qualifies it in
 # any language ("Uhr", "GMT", "CET", "ч.", "ص", "h"): a stamp line has nothing else after it.
@@ -54,6 +55,7 @@ def _date_labels() -> str:
 
 
 @cache
+@stored("clean-stamp-regex")
 def stamp_regex() -> regex.Pattern[str]:
     """A date stamp at the start of a line: "12.03.2025, 19:05", "Астана. 12 наурыз 2025",
     "Wed 12 Mar 2025 10.25 GMT", "04.06.2025, 10:25 Uhr", "Publié le 12 mars 2025 à 10h25"."""
@@ -73,6 +75,7 @@ def stamp_regex() -> regex.Pattern[str]:
 
 
 @cache
+@stored("clean-dateline-regex")
 def prefix_regex() -> regex.Pattern[str]:
     """A wire dateline opening a paragraph.
 

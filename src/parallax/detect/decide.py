@@ -20,19 +20,25 @@ def _profile_opinion(evidence: Evidence, settings: DetectSettings) -> Opinion | 
 
 
 def _mean_probability(code: str, opinions: list[Opinion]) -> float | None:
-    heard = [opinion for opinion in opinions if code in opinion.covers]
-    weight = sum(opinion.weight for opinion in heard)
+    # Plain loops: this runs for every language of every sentence (the sums' order is kept).
+    weight = total = 0
+    for opinion in opinions:
+        if code in opinion.covers:
+            weight += opinion.weight
+            total += opinion.weight * opinion.probabilities.get(code, 0.0)
     if not weight:
         return None
-    return sum(opinion.weight * opinion.probabilities.get(code, 0.0) for opinion in heard) / weight
+    return total / weight
 
 
 def _discounted(opinion: Opinion, others: list[Opinion]) -> Opinion:
     """A detector cannot name a language it does not know (lingua calls Uzbek Azerbaijani with
     full confidence): its voice counts less by as much as the other detectors believe the text
     is in a language outside its knowledge."""
-    unknown_to_it = [code for code in candidate_codes() if code not in opinion.covers]
-    belief = max((_mean_probability(code, others) or 0.0 for code in unknown_to_it), default=0.0)
+    belief = 0.0
+    for code in candidate_codes():
+        if code not in opinion.covers:
+            belief = max(belief, _mean_probability(code, others) or 0.0)
     return Opinion(opinion.probabilities, opinion.covers, opinion.weight * (1.0 - belief))
 
 

@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 import icu
 
 from parallax import lang
+from parallax.tables import stored_table
 
 # Scripts ICU gives to letters used with any script (the Uzbek ʻ, for one).
 _SHARED_SCRIPTS = frozenset({"Zyyy", "Zinh", "Zzzz"})
@@ -76,6 +77,18 @@ def _unified(entries: list[str]) -> list[str]:
 @cache
 def profile(code: str) -> LanguageProfile:
     """The profile of a language: from its data file when parallax has one, else from ICU."""
+    stored = _stored_profiles().get(code)
+    return stored if stored is not None else _built_profile(code)
+
+
+@cache
+def _stored_profiles() -> dict[str, LanguageProfile]:
+    """Every candidate's profile, kept with the stored tables: building them asks ICU for the
+    script of every letter of every alphabet, a tenth of a second in a first comparison."""
+    return stored_table("detect-profiles", lambda: {code: _built_profile(code) for code in candidate_codes()})
+
+
+def _built_profile(code: str) -> LanguageProfile:
     data = lang.maybe_load(code)
     section = data.section("detect") if data else {}
     letters: set[str] = set()

@@ -111,11 +111,20 @@ class PhraseIndex:
 
     def candidates(self, word: str) -> list[tuple[str, ...]]:
         """Phrases whose first word fits ``word``, in the word list's order (longest first)."""
-        found = list(self.exact.get(word, ()))
-        if self.prefixes:
-            for size in range(len(word) + 1):
-                found += self.prefixes.get(word[:size], ())
-        return [phrase for _, phrase in sorted(found)]
+        # Asked for every token of a text per word list: most tokens begin no phrase.
+        exact = self.exact.get(word, ())
+        if not self.prefixes:
+            return [phrase for _, phrase in exact]  # already in the list's order
+        found = list(exact)
+        for size in self.prefix_sizes:
+            if size > len(word):
+                break
+            found += self.prefixes.get(word[:size], ())
+        return [phrase for _, phrase in sorted(found)] if found else []
+
+    @cached_property
+    def prefix_sizes(self) -> tuple[int, ...]:
+        return tuple(sorted({len(prefix) for prefix in self.prefixes}))
 
 
 def _phrase_words(item: str) -> list[str]:
@@ -233,8 +242,10 @@ class Finder:
             index = words.by_first_word
             lasts: dict[int, tuple[int, ...]] = {}
             for i, token in enumerate(self.tokens):
-                ends = tuple(end for phrase in index.candidates(token.norm)
-                             if (end := self._phrase_end(phrase, i)) is not None)
+                phrases = index.candidates(token.norm)
+                if not phrases:
+                    continue
+                ends = tuple(end for phrase in phrases if (end := self._phrase_end(phrase, i)) is not None)
                 if ends:
                     lasts[i] = ends
             self._matches[key] = (sorted(lasts), lasts)

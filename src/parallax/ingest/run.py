@@ -16,14 +16,17 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import regex
 
 from parallax.ingest import html
 from parallax.ingest.decode import bom_encoding, codec_name
-from parallax.ingest.fetch import Fetcher
 from parallax.ingest.read import read_article
 from parallax.model import Article, InputError, InputWarning
+
+if TYPE_CHECKING:  # the fetcher (httpx: a third of a second to import) loads with the first URL
+    from parallax.ingest.fetch import Fetcher
 
 _LANGUAGE_SUBTAG = re.compile(r"[-_]")
 _LETTER = regex.compile(r"\p{L}")
@@ -73,6 +76,8 @@ class RunContext:
     @property
     def fetcher(self) -> Fetcher:
         if self._fetcher is None:
+            from parallax.ingest.fetch import Fetcher
+
             self._fetcher = Fetcher(allow_private=self.allow_private)
         return self._fetcher
 

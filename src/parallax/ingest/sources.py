@@ -17,12 +17,15 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from parallax.ingest import html
-from parallax.ingest.fetch import Fetcher, FetchError
 from parallax.ingest.read import STDIN, article_ids, not_a_regular_file, read_article
 from parallax.ingest.run import Rejected, RunContext, describe_os_error, is_url, web_bytes
 from parallax.model import Article, InputError
+
+if TYPE_CHECKING:  # the fetcher (httpx) loads with the first URL
+    from parallax.ingest.fetch import Fetcher
 
 TEXT_EXTENSIONS = frozenset({".txt", *html.HTML_EXTENSIONS})
 RECORD_EXTENSIONS = frozenset({".jsonl", ".ndjson", ".json"})
@@ -144,6 +147,8 @@ def _from_url(url: str, run: RunContext) -> Iterator[Article | Rejected]:
     if not is_url(url):
         yield Rejected(url, "unsupported URL scheme (only http and https URLs are fetched)")
         return
+    from parallax.ingest.fetch import FetchError
+
     try:
         result = run.fetcher.fetch(url)
     except FetchError as error:

