@@ -14,13 +14,14 @@ from functools import cache
 
 import regex
 
+from ..lang.scripts import CLOSERS, ELLIPSES, SENTENCE_TERMINATORS, char_class
 from .rules import SentenceRules
 
 # How far around a boundary the rules look: enough for the longest abbreviation and the next
 # word, and a bound that keeps long texts linear.
 _CONTEXT = 64
 _CLOSERS_AFTER_SPACE = regex.compile(r"\s*[\p{Pe}\p{Pf}»”’\"')\]]+(?=\s|$|\p{P})")
-_CLOSERS = regex.compile(r"[\p{SB=Close}\p{SB=STerm}\p{SB=ATerm}]*")
+_CLOSERS = regex.compile(char_class(SENTENCE_TERMINATORS, CLOSERS) + "*")
 # The sentence goes on: a lower-case word, a comma or colon, or a dash that introduces
 # who said the words before it ("…!» — деді ол").
 _CONTINUATION = regex.compile(r"\s*(?:\p{SB=SContinue}(?!\s*\p{Lu})|[\p{Pd}\s]*\p{Ll})")
@@ -29,7 +30,9 @@ _ORDINAL = regex.compile(r"(?<![\p{N}.,])\p{N}{1,3}\.$")
 _NEXT_WORD = regex.compile(r"\s*[\p{Pi}\p{Ps}\"']*(\w+)")
 # Scripts without case (\p{Lo}) cannot show a new sentence by a capital: a break stands there.
 _NEXT_CAPITALISED = regex.compile(r"\s*[\p{Pi}\p{Ps}\p{Pd}\"'\s]*[\p{Lu}\p{Lt}\p{Lo}]")
-_ELLIPSIS_BEFORE_CAPITAL = regex.compile(r"…[\p{SB=Close}]*(?=\s+[\p{Pi}\p{Ps}\"']*\p{Lu})")
+_ELLIPSIS_BEFORE_CAPITAL = regex.compile(
+    char_class(ELLIPSES) + char_class("", CLOSERS) + r"*(?=\s+[\p{Pi}\p{Ps}\"']*\p{Lu})"
+)
 
 
 @cache

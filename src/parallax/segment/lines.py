@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import regex
 
+from ..lang.scripts import CLOSERS, SENTENCE_TERMINATORS, char_class
+
 # Wrapped lines run to at least this share of the paragraph's longest line ...
 HEADING_LENGTH_RATIO = 0.8
 # ... and a paragraph whose lines are all this short is no wrapped text.
@@ -24,7 +26,9 @@ SHORT_LINE = 60
 
 _LINE = regex.compile(r"[^\r\n\u2028\u2029\x0b\x0c\x85]*(?:\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]|$)")
 # A line ending in one of these goes on (or ICU decides, for full stops and their kin).
-_OPEN_ENDING = regex.compile(r"[\p{SB=STerm}\p{SB=ATerm}\p{SB=SContinue}\p{Pd}][\p{SB=Close}\s]*$")
+_OPEN_ENDING = regex.compile(
+    char_class(SENTENCE_TERMINATORS, r"\p{SB=SContinue}\p{Pd}") + char_class("", CLOSERS, r"\s") + "*$"
+)
 _STARTS_LOWER = regex.compile(r"^[\p{Pi}\p{Ps}\p{Pd}\s\"']*\p{Ll}")
 
 
