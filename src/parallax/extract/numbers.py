@@ -1050,10 +1050,20 @@ class _Scanner:
             return self.is_word_amount(number, prefix, tail)
         if self.is_label(number, prefix, tail):
             return False
+        if self.is_lone_one(number, prefix, tail):
+            return False
         if self.is_year_like(number):
             counted = bool(tail.lemma) and not tail.measure  # "2100 من عناصر الإنقاذ", not "2024 budget"
             return counted and not tail.year_word and not self.year_word_before(number.first)
         return True
+
+    def is_lone_one(self, number: _Number, prefix: _Prefix, tail: _Tail) -> bool:
+        """A bare digit 1 counts as the word "one" does: no figure. Other sources write "one",
+        "бір", "a" (the article), "1-і" (one of), which are not amounts, so a count of one
+        read from digits alone would only stand unmatched."""
+        reading = number.reading
+        plain = reading is not None and not reading.decimals and number.high is None
+        return plain and number.value == 1 and not (prefix.qualifier or tail.qualifier)
 
     def is_label(self, number: _Number, prefix: _Prefix, tail: _Tail) -> bool:
         """Digits after a name inside a sentence name a thing: "the Nord Stream 2 pipeline",
