@@ -481,7 +481,8 @@ class _Scanner:
 
     def read_spaced_decimal(self, number: _Number) -> None:
         """"12, 5 миллион": transcribed speech writes a decimal comma with a space after it; read
-        so only where the comma is the decimal mark and a scale, percent or currency follows."""
+        so only where the comma is the decimal mark and a scale, percent, currency or a known noun
+        follows ("1, 5 шақырым": 1.5 km, as the same utterance in words says "бір жарым")."""
         k = number.end
         reading = number.reading
         if reading is None or reading.decimals or reading.grouped or number.high is not None:
@@ -493,7 +494,7 @@ class _Scanner:
             return
         if self.text[comma.end : digits.start] != " " or not digits.text.isdigit() or len(digits.text) > 2:
             return
-        if not self.longest(k + 2, ["scale", "percent_after", "currency"]):
+        if not self.longest(k + 2, ["scale", "percent_after", "currency", "noun"]):
             return
         number.value += Decimal(digits.text) / Decimal(10) ** len(digits.text)
         number.end = k + 2
