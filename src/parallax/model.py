@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 FactKind = Literal["quantity", "percent", "date", "entity", "quote"]
 Status = Literal["shared", "partial", "unique", "conflict"]
-Qualifier = Literal["about", "more_than", "less_than", "up_to"]
+Qualifier = Literal["about", "more_than", "less_than", "up_to", "target"]
 EntityType = Literal["person", "place", "organisation"]
 BlockKind = Literal["title", "dateline", "body"]
 

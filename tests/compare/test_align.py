@@ -298,3 +298,33 @@ def test_a_currency_never_aligns_with_a_bare_number(vectors):
     ]
     alignment = align(docs, vectors)
     assert {f.status for f in alignment.facts} == {"unique"}
+
+
+def test_a_figure_reached_and_the_plain_figure_are_shared(vectors):
+    """ "Увеличат до 300" is the figure reached (target), the same fact as "to 300" elsewhere."""
+    docs = [
+        document(
+            "ru.txt",
+            "ru",
+            [
+                (
+                    "Контингент миссии увеличат до 300 военнослужащих.",
+                    [number(300, "soldier", "до 300", qualifier="target")],
+                )
+            ],
+        ),
+        document(
+            "en.txt",
+            "en",
+            [
+                (
+                    "The mission's contingent will be increased to 300 soldiers.",
+                    [number(300, "soldier", "300")],
+                )
+            ],
+        ),
+    ]
+    alignment = align(docs, vectors)
+    [fact] = [f for f in alignment.facts if f.kind == "quantity"]
+    assert fact.status == "shared"
+    assert alignment.conflicts == []

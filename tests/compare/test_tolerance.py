@@ -16,6 +16,9 @@ from parallax.compare.tolerance import precision_of, values_agree
         (1240, 1000, None, "more_than"),  # "more than a thousand" allows 1,000-2,000
         (2100, 2000, None, "more_than"),
         (290, 300, None, "up_to"),
+        (300, 300, "target", None),  # "довести до 300" is the figure 300, no bound
+        (300, 300, "target", "up_to"),
+        (16, 16.0, None, "target"),
     ],
 )
 def test_values_that_agree(a, b, qa, qb):
@@ -32,6 +35,7 @@ def test_values_that_agree(a, b, qa, qb):
         (168, 170, None, "more_than"),  # below the bound "more than 170"
         (320, 300, None, "up_to"),  # above "up to 300"
         (8, 9, None, None),
+        (250, 300, None, "target"),  # a target is a figure, not "anything up to it"
     ],
 )
 def test_values_that_differ(a, b, qa, qb):

@@ -135,14 +135,14 @@ def test_digits_of_every_script() -> None:
 
 
 def test_without_a_language_only_neutral_forms_are_read() -> None:
-    text = "Инвестиции: $18.7 млрд, рост 21%, 1\u00a0200\u00a0000 €, 250 компаний, в 2024 году, 1 200."
+    text = "Инвестиции: $18.7 млрд, рост 21%, 1\u00a0200\u00a0000 €, 250 компаний, в 2024 году, 3 200."
     found = extract_numbers(text, None)
     assert [(m.text, m.value, m.unit) for m in found] == [
         ("$18.7", 18.7, "USD"),
         ("21%", 21.0, "%"),
         ("1\u00a0200\u00a0000 €", 1200000.0, "EUR"),
         ("250", 250.0, None),
-        ("1", 1.0, None),  # a plain space groups digits only where the language says so
+        ("3", 3.0, None),  # a plain space groups digits only where the language says so
         ("200", 200.0, None),
     ]
 
@@ -370,11 +370,25 @@ def test_a_counted_noun_before_its_number_word() -> None:
 
 def test_an_opener_without_a_range_leaves_the_numbers_alone() -> None:
     found = extract_numbers("Инфляция замедлилась от 8% в январе до 6% в мае, от 2 человек.", "ru")
-    expected = [(8, "%", None), (6, "%", "up_to"), (2, "person", None)]
+    expected = [(8, "%", None), (6, "%", "target"), (2, "person", None)]  # slowed to 6 %: reached
     assert [(m.value, m.unit, m.qualifier) for m in found] == expected
 
 
 def test_a_range_needs_its_closer_and_a_rising_pair() -> None:
     found = extract_numbers("Bakan ile 5 kişi görüştü, 7 ile 5 arasında.", "tr")
     assert [m.value for m in found] == [5, 7, 5]
-    assert [m.attrs.get("range") for m in extract_numbers("Score 3 – 1 at half time.", "en")] == [None, None]
+    assert [m.attrs.get("range") for m in extract_numbers("Score 3 – 2 at half time.", "en")] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "expected"),
+    [
+        ("Өткен жылы 1 апатты үйді босатты.", "kk", []),  # "бір апатты үй" is no figure either
+        ("Бұл 1-і ғана.", "kk", []),
+        ("One person was hurt and 1 car burnt.", "en", []),
+        ("Ставка выросла на 1%.", "ru", [(1.0, "%")]),  # with a unit, one is a figure
+        ("Bağış 1 milyon lirayı buldu.", "tr", [(1e6, "TRY")]),
+    ],
+)
+def test_a_bare_digit_one_is_no_figure_like_the_word_one(text: str, code: str, expected: list) -> None:
+    assert [(m.value, m.unit) for m in extract_numbers(text, code)] == expected

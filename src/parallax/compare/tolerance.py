@@ -6,6 +6,7 @@ and they are within ``ROUNDING_LIMIT`` of each other (so "1,000 homes" never abs
 "1,200 homes" just because 1,000 looks round). An approximation qualifier ("about",
 "nearly", "жуық", "约") widens the limit to ``APPROXIMATE_LIMIT``. A bound ("more than 170",
 "up to 300") agrees with a value on the right side of it, within the bound's own precision.
+A target ("to reach 300", "довести до 300") is no bound: it agrees with the same figure.
 """
 
 from __future__ import annotations

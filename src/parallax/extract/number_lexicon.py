@@ -35,7 +35,7 @@ SEPARATORS = "-'"  # may stand between a stem and its endings: млрд-қа, TL
 MIN_STEM = 3  # shorter keys take endings only after a separator
 MIN_PREFIXED = 2  # a clitic prefix leaves at least this much of a word (و+ما)
 MIN_CLASS_STEM = 2  # a word told by its ending keeps at least this much before it (di+ed)
-QUALIFIERS = ("about", "more_than", "less_than", "up_to")
+QUALIFIERS = ("about", "more_than", "less_than", "up_to", "target")
 NOUN_OPTIONS = ("modifier_endings", "verb_endings", "capitalised_nouns", "noun_before", "head_last")
 RANGE_SLOT = "…"  # where the numbers stand in a range template ("от … до")
 
@@ -100,6 +100,9 @@ class Lexicon:
         # Ordinals written with a dot ("sein 349. Rennen", "3. kez").
         self.ordinal_dot = bool(options.get("ordinal_dot", False))
         self.ambiguous = frozenset(fold(w) for w in options.get("ambiguous", ()))
+        # Beginnings of verbs of reaching or changing ("довести", "жеткіз"): "up to" next to one
+        # is the figure reached ("довести до 100"), not a bound. Filled from ``[qualifiers] reach``.
+        self.reach: tuple[str, ...] = ()
         # Word classes told by their endings, where the language has telling ones (-ых, -ous, -ed).
         self.modifier_endings = _by_length(options.get("modifier_endings", ()))
         self.verb_endings = _by_length(options.get("verb_endings", ()))
@@ -304,6 +307,12 @@ class Lexicon:
 
     def is_ordinal_suffix(self, raw: str) -> bool:
         return self.key(raw).lstrip(SEPARATORS) in self.ordinal_suffixes
+
+    def is_reach_word(self, raw: str) -> bool:
+        """A verb of reaching or changing, by its beginning, maybe after a clitic prefix (لي+صل)."""
+        key = self.key(raw)
+        bare = (key, *(key[len(p) :] for p in self.prefixes if key.startswith(p)))
+        return any(word.startswith(self.reach) for word in bare) if self.reach else False
 
     def is_ending(self, raw: str) -> bool:
         key = self.key(raw)
@@ -542,6 +551,7 @@ def add_qualifiers(lexicon: Lexicon, qualifiers: dict[str, Any]) -> None:
                 lexicon.add(f"qualifier_{position}", surface, qualifier)
     for surface in qualifiers.get("not_after", ()):
         lexicon.add("not_after", surface, None)
+    lexicon.reach = tuple(sorted({lexicon.key(word) for word in qualifiers.get("reach", ())}))
 
 
 def add_nouns(lexicon: Lexicon, nouns: dict[str, Any]) -> None:

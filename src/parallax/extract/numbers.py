@@ -22,7 +22,10 @@ Rules
   "жуық", "约", "近": sources round, so "nearly 19" agrees with 18.7), ``more_than`` for
   lower bounds ("more than", "over", "at least", "астам", "多"), ``less_than`` for upper
   bounds that exclude ("less than", "under"), ``up_to`` for inclusive upper bounds ("up to",
-  "до", "bis zu").
+  "до", "bis zu"), ``target`` for a figure reached or to be reached ("ليصل إلى", "ulaşan"). An
+  ``up_to`` word within a few words of a verb of reaching or changing the language lists
+  (``[qualifiers] reach``: "довести до 100", "увеличить до", "100-ге дейін жеткізу") is a
+  ``target`` too: the figure itself, not a bound on it.
 * Percentage points ("п.п.", "Prozentpunkte", "个百分点") are percents with unit "pp";
   basis points are turned into percentage points (50 bp = 0.5 pp).
 * Ranges ("5–7 млрд", "5 – 7", and in words as the language's templates say: "от 5 до 7
@@ -77,6 +80,7 @@ from ..lang.numerals import (
 from ..model import Mention
 from .number_lexicon import Lexicon, Match, lexicon
 
+REACH_WORDS = 4  # words on either side of an "up to" looked at for a verb of reaching
 NOUN_REACH = 24  # characters between a number and its counted noun, at most
 NOUN_TOKENS = 6  # tokens looked at for the counted noun
 UNKNOWN_WORDS_SKIPPED = 1  # an adjective passed over on the way to a known noun
@@ -477,7 +481,8 @@ class _Scanner:
 
     def read_spaced_decimal(self, number: _Number) -> None:
         """"12, 5 миллион": transcribed speech writes a decimal comma with a space after it; read
-        so only where the comma is the decimal mark and a scale, percent or currency follows."""
+        so only where the comma is the decimal mark and a scale, percent, currency or a known noun
+        follows ("1, 5 шақырым": 1.5 km, as the same utterance in words says "бір жарым")."""
         k = number.end
         reading = number.reading
         if reading is None or reading.decimals or reading.grouped or number.high is not None:
@@ -489,7 +494,7 @@ class _Scanner:
             return
         if self.text[comma.end : digits.start] != " " or not digits.text.isdigit() or len(digits.text) > 2:
             return
-        if not self.longest(k + 2, ["scale", "percent_after", "currency"]):
+        if not self.longest(k + 2, ["scale", "percent_after", "currency", "noun"]):
             return
         number.value += Decimal(digits.text) / Decimal(10) ** len(digits.text)
         number.end = k + 2
@@ -830,6 +835,8 @@ class _Scanner:
                 return
             if kinds & NOUN_BARRIERS or self.word_value(k) is not None:
                 break
+            if token.kind == "word" and self.lex.is_reach_word(token.text):
+                break  # "120-ға дейін жеткізуді": a verb of reaching closes the number's phrase
             if "measure" in kinds:
                 match = self.longest(k, ["measure"])
                 if match is not None and measure is None and fallback is None:
@@ -1044,10 +1051,20 @@ class _Scanner:
             return self.is_word_amount(number, prefix, tail)
         if self.is_label(number, prefix, tail):
             return False
+        if self.is_lone_one(number, prefix, tail):
+            return False
         if self.is_year_like(number):
             counted = bool(tail.lemma) and not tail.measure  # "2100 من عناصر الإنقاذ", not "2024 budget"
             return counted and not tail.year_word and not self.year_word_before(number.first)
         return True
+
+    def is_lone_one(self, number: _Number, prefix: _Prefix, tail: _Tail) -> bool:
+        """A bare digit 1 counts as the word "one" does: no figure. Other sources write "one",
+        "бір", "a" (the article), "1-і" (one of), which are not amounts, so a count of one
+        read from digits alone would only stand unmatched."""
+        reading = number.reading
+        plain = reading is not None and not reading.decimals and number.high is None
+        return plain and number.value == 1 and not (prefix.qualifier or tail.qualifier)
 
     def is_label(self, number: _Number, prefix: _Prefix, tail: _Tail) -> bool:
         """Digits after a name inside a sentence name a thing: "the Nord Stream 2 pipeline",
@@ -1165,9 +1182,35 @@ class _Scanner:
             text=self.text[start:end],
             value=float(sign * value),
             unit=unit,
-            qualifier=prefix.qualifier or tail.qualifier,
+            qualifier=self.reached(prefix.qualifier or tail.qualifier, prefix.start, tail.end),
             attrs=attrs,
         )
+
+    def reached(self, qualifier: str | None, start: int, end: int) -> str | None:
+        """``target`` for an "up to" next to a verb of reaching ("довести до 100", "дейін жеткізу")."""
+        if qualifier != "up_to" or not self.lex.reach:
+            return qualifier
+        near = [
+            *self.clause_words(range(start - 1, -1, -1)),
+            *self.clause_words(range(end, len(self.tokens))),
+        ]
+        return "target" if any(self.lex.is_reach_word(self.tokens[k].text) for k in near) else qualifier
+
+    def clause_words(self, positions: range) -> list[int]:
+        """The first ``REACH_WORDS`` word tokens at ``positions``, not past a line or sentence end."""
+        found: list[int] = []
+        for k in positions:
+            token = self.tokens[k]
+            if token.kind == "newline" or token.text in "!?;:" or len(found) == REACH_WORDS:
+                break
+            if token.text == "." and self.opens_sentence(k + 1):
+                break
+            if token.kind == "word":
+                found.append(k)
+        return found
+
+    def opens_sentence(self, k: int) -> bool:
+        return k < len(self.tokens) and self.tokens[k].kind == "word" and self.tokens[k].text[:1].isupper()
 
     def kind_and_unit(self, prefix: _Prefix, tail: _Tail, value: Decimal) -> tuple[str, str | None, Decimal]:
         unit_kind = tail.unit.entry.kind if tail.unit else None

@@ -56,7 +56,13 @@ KIND_LABELS = {
     "entity": "entity",
     "quote": "quote",
 }
-QUALIFIER_WORDS = {"about": "about", "more_than": "more than", "less_than": "less than", "up_to": "up to"}
+QUALIFIER_WORDS = {
+    "about": "about",
+    "more_than": "more than",
+    "less_than": "less than",
+    "up_to": "up to",
+    "target": "reaching",
+}
 BLOCK_KINDS = ("title", "dateline", "body")
 MAX_MENTION_TEXTS = 3
 SAME_SPELLING = 80  # rapidfuzz ratio of folded spellings above which no canonical label is needed
