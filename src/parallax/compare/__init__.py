@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..encode import Encoder, default_encoder
+from ..extract.context import AnalysisContext
 from ..extract.numbers import find_nouns
 from ..model import AlignedFact, Comparison, Conflict, Document, Fact
 from ..pipeline import undated_warnings
@@ -17,8 +18,13 @@ from .entities import harmonise_entities
 MIN_SHARED_FACTS = 2
 
 
-def compare_documents(documents: Sequence[Document], encoder: Encoder | None = None) -> Comparison:
+def compare_documents(
+    documents: Sequence[Document], encoder: Encoder | None = None, context: AnalysisContext | None = None
+) -> Comparison:
     """Compare several analysed documents fact by fact.
+
+    ``context``: the analysis context the documents were analysed with, whose names the
+    entities are matched against (None: the curated names).
 
     The claims (which facts, their statuses, the conflicts) never depend on the order the
     documents come in: they are decided on the documents in a canonical order (by content),
@@ -28,7 +34,7 @@ def compare_documents(documents: Sequence[Document], encoder: Encoder | None = N
     encoder = encoder or default_encoder()
     given = list(documents)
     canonical = sorted(given, key=canonical_key)
-    harmonise_entities(canonical, encoder)
+    harmonise_entities(canonical, encoder, context)
     alignment = align(canonical, encoder.encode, context_nouns)
     position = {document.id: index for index, document in enumerate(given)}
     facts, conflicts = in_given_order(alignment.facts, alignment.conflicts, position)

@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import regex
 
@@ -23,10 +23,13 @@ from ..lang import languages, maybe_load
 from ..model import Mention
 from .entities import find_entities
 from .entities.gazetteer import gazetteer_for, tokens_for
-from .entities.lexicon import entities
+from .entities.lexicon import Lexicon, build_lexicon
 from .entities.rules import rules_for
 from .entities.text import Token, normal
 from .spans import SpanSet
+
+if TYPE_CHECKING:
+    from .context import AnalysisContext
 
 Q = TypeVar("Q")  # a Mention or a Fact: anything with kind, start, end, value and attrs
 
@@ -269,19 +272,23 @@ def _occurrences(text: str, item: str, start: int, end: int) -> Iterator[int]:
 # --- the public function -------------------------------------------------------------------
 
 
-def extract_quotes(text: str, language: str | None, entities: Sequence[Mention] = ()) -> list[Mention]:
+def extract_quotes(
+    text: str, language: str | None, entities: Sequence[Mention] = (), context: AnalysisContext | None = None
+) -> list[Mention]:
     """Quotes in ``text`` with their speakers (offsets relative to ``text``).
 
-    ``entities`` are the entity mentions of the same text (found here when not given).
+    ``entities`` are the entity mentions of the same text (found here when not given);
+    ``context`` the analysis context whose names are known (None: the curated names).
     ``value`` is the quoted text without marks; attrs: speaker (canonical name or None),
     speaker_text (as written), direct, confidence, verb.
     """
-    rules = quote_rules(language)
-    people = sorted(entities or find_entities(text, language), key=lambda m: m.start)
+    lexicon = context.lexicon if context is not None else build_lexicon()
+    rules = context.tables.quotes(language) if context is not None else quote_rules(language)
+    people = sorted(entities or find_entities(text, language, context), key=lambda m: m.start)
     finder = Finder(text, language, rules)
-    context = _Context(text, language, rules, finder, people)
-    direct = [q for q in (_direct_quote(context, span) for span in _quoted_spans(text, rules)) if q]
-    reported = _reported_speech(context, [(q.start, q.end) for q in direct])
+    reading = _Context(text, language, rules, finder, people, lexicon)
+    direct = [q for q in (_direct_quote(reading, span) for span in _quoted_spans(text, rules)) if q]
+    reported = _reported_speech(reading, [(q.start, q.end) for q in direct])
     return sorted(direct + reported, key=lambda q: q.start)
 
 
@@ -292,6 +299,7 @@ class _Context:
     rules: QuoteRules
     finder: Finder
     entities: list[Mention]  # sorted by start
+    lexicon: Lexicon
     starts: list[int] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -593,7 +601,7 @@ def _referred_speaker(context: _Context, start: int, end: int, before: int) -> t
     title = _title_in(context, start, end)
     if title is not None:
         places = _places_in(context, start, end)
-        fits = {id(m): _country_fit(m, places) for m in earlier}
+        fits = {id(m): _country_fit(m, places, context.lexicon) for m in earlier}
         pool = [m for m in earlier if fits[id(m)] >= 0] or earlier
         titled = [m for m in pool if _same_title(m.attrs.get("title"), title.text)]
         best = [m for m in pool if fits[id(m)] > 0]
@@ -612,18 +620,18 @@ def _places_in(context: _Context, start: int, end: int) -> set[str]:
             if m.attrs.get("type") == "place" and m.attrs.get("canonical")}
 
 
-def _country_fit(person: Mention, places: set[str]) -> int:
+def _country_fit(person: Mention, places: set[str], lexicon: Lexicon) -> int:
     """1 when the places of a title (the President of Kazakhstan) are the person's, -1 when the
     person is known to belong to another country, 0 when nothing tells."""
     if not places or not person.attrs.get("canonical"):
         return 0
-    entity = entities().get(person.value)
+    entity = lexicon.entities.get(person.value)
     if entity is None or not entity.context:
         return 0
     own = set(entity.context)
     if own & places:
         return 1
-    countries = {c for c in own if c in entities() and entities()[c].code}
+    countries = {c for c in own if c in lexicon.entities and lexicon.entities[c].code}
     return -1 if countries else 0
 
 
@@ -653,7 +661,7 @@ def _subject_of_last_naming_sentence(text: str, people: list[Mention]) -> Mentio
 
 
 def _title_in(context: _Context, start: int, end: int) -> Hit | None:
-    gazetteer = gazetteer_for(context.language if rules_for(context.language).code else None)
+    gazetteer = gazetteer_for(context.language if rules_for(context.language).code else None, context.lexicon)
     if not context.rules.word_spaces:
         for s, e, targets in gazetteer.scan_strings(context.text[start:end]):
             if any(t.cue and t.cue.type == "person" for t in targets):

@@ -30,6 +30,7 @@ from typing import Any
 import platformdirs
 
 from ...paths import atomic_file
+from .lexicon import LEARNED_SOURCE, Lexicon, build_lexicon, curated_key_names
 from .text import normal
 from .translit import fold_key, to_latin
 
@@ -58,7 +59,9 @@ def _default_path() -> Path:
     return Path(platformdirs.user_data_dir("parallax")) / FILE_NAME
 
 
-def learn_aliases(clusters: Iterable[Iterable[tuple[str | None, Any]]]) -> list[dict]:
+def learn_aliases(
+    clusters: Iterable[Iterable[tuple[str | None, Any]]], lexicon: Lexicon | None = None
+) -> list[dict]:
     """The merges of unknown names worth remembering, as learned-alias entries.
 
     ``clusters``: one group per entity of a comparison, each a sequence of (language, mention)
@@ -68,19 +71,21 @@ def learn_aliases(clusters: Iterable[Iterable[tuple[str | None, Any]]]) -> list[
     met in at least two languages, and at least one mention's type was told by the text (a
     title or a place word), not guessed.
     Each entry: ``name`` (the canonical Latin name), ``type`` and ``names`` (language -> the
-    nominative forms, inflection cut).
+    nominative forms, inflection cut). ``lexicon``: the names the comparison knew (None: the
+    curated ones); a name known only as learned there may gain forms.
     """
+    lexicon = lexicon if lexicon is not None else build_lexicon()
     entries = []
     for group in clusters:
         pairs = [(language, m) for language, m in group if language and m.attrs.get("form", "name") == "name"]
-        entry = _entry_of(pairs)
+        entry = _entry_of(pairs, lexicon)
         if entry is not None:
             entries.append(entry)
     return entries
 
 
-def _entry_of(pairs: Sequence[tuple[str, Any]]) -> dict | None:
-    if not pairs or any(m.attrs.get("canonical") and not _learned(m.value) for _, m in pairs):
+def _entry_of(pairs: Sequence[tuple[str, Any]], lexicon: Lexicon) -> dict | None:
+    if not pairs or any(m.attrs.get("canonical") and not _learned(m.value, lexicon) for _, m in pairs):
         return None  # the curated files know it
     if not any(not m.attrs.get("type_guessed", True) or m.attrs.get("canonical") for _, m in pairs):
         return None
@@ -109,11 +114,9 @@ def _surname_only(form: str, language: str, name: str) -> bool:
     return words == 1 and len(fold_key(name).split()) > 1
 
 
-def _learned(name: Any) -> bool:
+def _learned(name: Any, lexicon: Lexicon) -> bool:
     """A name known only because an earlier comparison learned it (it may learn more forms)."""
-    from .lexicon import LEARNED_SOURCE, entities
-
-    entity = entities().get(name)
+    entity = lexicon.entities.get(name)
     return entity is not None and entity.source == LEARNED_SOURCE
 
 
@@ -155,10 +158,9 @@ def save_learned_aliases(entries: Sequence[dict], path: str | os.PathLike | None
 
     An entry joins the stored one with the same name or the same spelling key (its forms are
     added, ``seen`` counts the comparisons that met it); names the curated files know by now
-    are left out. Cached name indexes are rebuilt on their next use.
+    are left out. An analysis knows the new names once given a context built anew
+    (``analysis_context``): contexts built before keep the names they were built with.
     """
-    from .lexicon import curated_key_names, forget_learned
-
     file = Path(path) if path is not None else learned_aliases_path()
     stored = load_learned_aliases(file)
     by_key = {fold_key(e["name"]): e for e in stored}
@@ -182,7 +184,6 @@ def save_learned_aliases(entries: Sequence[dict], path: str | os.PathLike | None
         changed = True
     if changed or not file.exists():
         _write(file, {"schema": SCHEMA, "entity": stored})
-        forget_learned()
     return file
 
 
