@@ -21,7 +21,18 @@ from .extract.entities import find_entities
 from .extract.numbers import extract_numbers
 from .extract.quotes import extract_quotes
 from .extract.spans import SpanSet
-from .model import Article, Block, Cleaning, Document, Fact, Mention, Sentence
+from .model import (
+    Article,
+    Block,
+    Cleaning,
+    DateAttrs,
+    Document,
+    Fact,
+    Mention,
+    QuantityAttrs,
+    QuoteAttrs,
+    Sentence,
+)
 from .segment import split_sentences
 
 # Bumped whenever extraction changes what it finds, or the encoder's input (title and lead)
@@ -118,8 +129,6 @@ def extract_mentions(
 # embeddings, soft hyphen, BOM) split "1\u200b000" into two numbers and a name into two words.
 # The zero-width non-joiner stays: Persian spelling needs it (می‌گوید).
 _INVISIBLE = regex.compile(r"[\p{Cf}--[\u200c]]+", regex.V1)
-# The mention attributes that hold offsets into the text.
-_OFFSET_ATTRS = ("speaker_start", "speaker_end")
 
 
 def extract_readable(
@@ -151,9 +160,13 @@ def _back_in(text: str, origin: list[int], mention: Mention) -> Mention:
     start = origin[mention.start]
     end = origin[mention.end - 1] + 1 if mention.end > mention.start else start
     attrs = mention.attrs
-    if any(attrs.get(key) is not None for key in _OFFSET_ATTRS):
-        attrs = {**attrs, **{k: origin[attrs[k]] if k.endswith("start") else origin[attrs[k] - 1] + 1
-                             for k in _OFFSET_ATTRS if attrs.get(k) is not None}}
+    if isinstance(attrs, QuoteAttrs):
+        moved = {}
+        if attrs.speaker_start is not None:
+            moved["speaker_start"] = origin[attrs.speaker_start]
+        if attrs.speaker_end is not None:
+            moved["speaker_end"] = origin[attrs.speaker_end - 1] + 1
+        attrs = attrs.updated(moved) if moved else attrs
     return replace(mention, start=start, end=end, text=text[start:end], attrs=attrs)
 
 
@@ -224,7 +237,7 @@ def _fact(article: Article, sentence: Sentence, mention: Mention) -> Fact:
         # line is blanked in what it reads, an invisible character left out).
         text=article.text[mention.start : mention.end],
         sentence=sentence,
-        attrs=dict(mention.attrs),
+        attrs=mention.attrs,  # typed and frozen: shared, never copied
     )
 
 
@@ -234,11 +247,11 @@ def _counts_a_noun(date: Mention, numbers: list[Mention], text: str) -> bool:
     ``numbers`` are in text order and do not overlap one another, so only the few that start
     before the date ends need a look (bisection keeps long texts linear).
     """
-    if not date.attrs.get("bare"):
+    if not (isinstance(date.attrs, DateAttrs) and date.attrs.bare):
         return False
     index = _before(numbers, date.end)
     for number in reversed(numbers[max(0, index - 4) : index]):
-        noun = number.attrs.get("noun_span")
+        noun = number.attrs.noun_span if isinstance(number.attrs, QuantityAttrs) else None
         overlaps = number.start < date.end and date.start < number.end
         if overlaps and noun and not text[date.end : noun[0]].strip():
             return True
@@ -262,6 +275,6 @@ def _swallowed_by_date(number: Mention, dates: SpanSet) -> bool:
 
     A currency amount or a percentage keeps its own fact even when a date overlaps it.
     """
-    if number.kind == "percent" or number.attrs.get("currency"):
+    if number.kind == "percent" or (isinstance(number.attrs, QuantityAttrs) and number.attrs.currency):
         return False
     return dates.overlaps(number.start, number.end)

@@ -19,7 +19,7 @@ from ..model import Document, Fact, Mention
 
 
 def _as_mention(fact: Fact) -> Mention:
-    return Mention("entity", fact.start, fact.end, fact.text, fact.value, attrs=dict(fact.attrs))
+    return Mention("entity", fact.start, fact.end, fact.text, fact.value, attrs=fact.attrs)
 
 
 def _names_elsewhere(documents: Sequence[Document], index: int) -> list[Mention]:
@@ -55,7 +55,7 @@ def _evidence_facts(document: Document, names: list[Mention]) -> list[Fact]:
                     end=sentence.start + mention.end,
                     text=mention.text,
                     sentence=sentence,
-                    attrs=dict(mention.attrs),
+                    attrs=mention.attrs,
                 )
             )
     return found

@@ -17,7 +17,7 @@ inflected form is read against the names the same text gives in full (``link_nam
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -822,7 +822,9 @@ def _supported(mentions: list[Mention], code: str | None) -> list[Mention]:
     """Drop the sentence-initial capitals nothing else in the text supports."""
     kept = []
     for mention in mentions:
-        weak = mention.attrs.pop("needs_support", False)
+        # Needed only here: the attribute is not kept on what is found.
+        weak = mention.attrs.get("needs_support", False)
+        mention = replace(mention, attrs=mention.attrs.without("needs_support"))
         # Kutaisi seferleri…: a town the gazetteer knows, unless also a word (Саммит is Summit, NJ).
         town = mention.attrs.get("gazetteer") and zipf(mention.text, code) < GAZETTEER_SUPPORT_ZIPF and \
             place_named([normal(mention.attrs["stem"])], LARGE_TOWN) is not None
