@@ -16,6 +16,7 @@ from parallax.model import (
     QuantityAttrs,
     QuoteAttrs,
     Sentence,
+    attrs_as,
     attrs_for,
 )
 from parallax.pipeline import analyse
@@ -94,3 +95,10 @@ def test_a_fact_pickled_with_plain_attributes_reads_back_typed():
     object.__setattr__(fact, "attrs", {"resolved": True, "granularity": "year"})  # as once stored
     back = pickle.loads(pickle.dumps(fact))
     assert type(back.attrs) is DateAttrs and back.attrs.granularity == "year"
+
+
+def test_a_reader_of_one_kind_reads_any_other_fact_as_nothing_set(document):
+    money = next(f for f in document.facts if f.kind == "quantity")
+    date = next(f for f in document.facts if f.kind == "date")
+    assert attrs_as(QuantityAttrs, money) is money.attrs
+    assert attrs_as(QuantityAttrs, date).currency is None and not attrs_as(QuantityAttrs, date)

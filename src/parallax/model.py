@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
-from typing import Any, Literal, Self
+from typing import Any, Literal, Self, TypeVar
 
 FactKind = Literal["quantity", "percent", "date", "entity", "quote"]
 Status = Literal["shared", "partial", "unique", "conflict"]
@@ -230,6 +230,21 @@ def attrs_for(kind: str, values: Mapping[str, Any] | None = None) -> FactAttrs:
     if isinstance(values, cls):
         return values
     return cls.of(values if values is not None else {})
+
+
+A = TypeVar("A", bound=FactAttrs)
+_EMPTY: dict[type, FactAttrs] = {}
+
+
+def attrs_as(cls: type[A], item: Mention | Fact) -> A:
+    """``item``'s attributes when they are of ``cls``, else ``cls``'s defaults (nothing set):
+    a reader of one kind's attributes can read any fact without checking its kind first."""
+    if isinstance(item.attrs, cls):
+        return item.attrs
+    empty = _EMPTY.get(cls)
+    if empty is None:
+        empty = _EMPTY[cls] = cls()
+    return empty  # type: ignore[return-value]
 
 
 def _typed_attrs(item: Mention | Fact) -> None:

@@ -9,7 +9,7 @@ from dataclasses import replace
 from ..encode import Encoder, default_encoder
 from ..extract.context import AnalysisContext
 from ..extract.numbers import find_nouns
-from ..model import AlignedFact, Comparison, Conflict, Document, Fact
+from ..model import AlignedFact, Comparison, Conflict, Document, Fact, QuantityAttrs, attrs_as
 from ..pipeline import undated_warnings
 from .align import KIND_ORDER, STATUS_ORDER, align
 from .entities import harmonise_entities
@@ -91,7 +91,7 @@ def in_given_order(
 def context_nouns(fact: Fact) -> frozenset[str]:
     """Known counted nouns of the fact's sentence other than the one the fact counts."""
     sentence = fact.sentence
-    own = fact.attrs.get("lemma")
+    own = attrs_as(QuantityAttrs, fact).lemma
     return frozenset(lemma for _, _, lemma in find_nouns(sentence.text, sentence.language) if lemma != own)
 
 
