@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, TypeVar
 import regex
 
 from ..lang import languages, maybe_load
-from ..model import Mention
+from ..model import EntityAttrs, Mention, QuoteAttrs, attrs_as
 from .entities import find_entities
 from .entities.gazetteer import gazetteer_for, tokens_for
 from .entities.lexicon import Lexicon, build_lexicon
@@ -341,10 +341,10 @@ def canonical_speakers(items: Sequence[Q], entities: Sequence | None = None) -> 
     by_span = {(e.start, e.end): e for e in pool if e.kind == "entity"}
     out = []
     for item in items:
-        span = (item.attrs.get("speaker_start"), item.attrs.get("speaker_end"))
-        entity = by_span.get(span) if item.kind == "quote" else None
-        if entity is not None and entity.value != item.attrs.get("speaker"):
-            item = replace(item, attrs={**item.attrs, "speaker": entity.value})
+        quote = attrs_as(QuoteAttrs, item)
+        entity = by_span.get((quote.speaker_start, quote.speaker_end)) if item.kind == "quote" else None
+        if entity is not None and entity.value != quote.speaker:
+            item = replace(item, attrs=quote.updated({"speaker": entity.value}))
         out.append(item)
     return out
 
@@ -572,12 +572,21 @@ def _verb_hits(context: _Context, start: int, end: int) -> list[Hit]:
 def _named_speaker(context: _Context, start: int, end: int, anchor: Hit) -> Mention | None:
     outlets = [h.end for h in _outlet_hits(context, start, end)]
     inside = [m for m in context.entities_within(start, end)
-              if m.attrs.get("form", "name") == "name" and m.attrs.get("type") in ("person", "organisation")
+              if _named(m) and _entity(m).type in ("person", "organisation")
               and not any(0 <= m.start - h <= OUTLET_REACH for h in outlets)]
     if not inside:
         return None
-    people = [m for m in inside if m.attrs.get("type") == "person"] or inside
+    people = [m for m in inside if _entity(m).type == "person"] or inside
     return min(people, key=lambda m: _distance(m, anchor))
+
+
+def _entity(mention: Mention) -> EntityAttrs:
+    return attrs_as(EntityAttrs, mention)
+
+
+def _named(mention: Mention) -> bool:
+    """A mention of the name itself, not an adjective made from it (казахстанский)."""
+    return _entity(mention).form == "name"
 
 
 def _distance(mention: Mention, hit: Hit) -> int:
@@ -593,8 +602,8 @@ def _referred_speaker(context: _Context, start: int, end: int, before: int) -> t
     the last sentence that named someone, taken as the first person named in it ("X met Y. He
     said" is X).
     """
-    earlier = [m for m in context.entities_before(before, REFERENT_REACH) if m.attrs.get("type") == "person"
-               and m.attrs.get("form", "name") == "name"]
+    earlier = [m for m in context.entities_before(before, REFERENT_REACH)
+               if _entity(m).type == "person" and _named(m)]
     if not earlier:
         return None
     pronouns = context.finder.hits(context.rules.pronouns, context.rules.raw_pronouns, start, end)
@@ -603,7 +612,7 @@ def _referred_speaker(context: _Context, start: int, end: int, before: int) -> t
         places = _places_in(context, start, end)
         fits = {id(m): _country_fit(m, places, context.lexicon) for m in earlier}
         pool = [m for m in earlier if fits[id(m)] >= 0] or earlier
-        titled = [m for m in pool if _same_title(m.attrs.get("title"), title.text)]
+        titled = [m for m in pool if _same_title(_entity(m).title, title.text)]
         best = [m for m in pool if fits[id(m)] > 0]
         return (best or titled or pool)[-1], title.text
     if _unnamed_speaker_since(context, earlier[-1].end, start):
@@ -617,13 +626,13 @@ def _referred_speaker(context: _Context, start: int, end: int, before: int) -> t
 def _places_in(context: _Context, start: int, end: int) -> set[str]:
     """Canonical places named in a clause (Қазақстан Президенті, الرئيس القرغيزي)."""
     return {m.value for m in context.entities_within(start, end)
-            if m.attrs.get("type") == "place" and m.attrs.get("canonical")}
+            if _entity(m).type == "place" and _entity(m).canonical}
 
 
 def _country_fit(person: Mention, places: set[str], lexicon: Lexicon) -> int:
     """1 when the places of a title (the President of Kazakhstan) are the person's, -1 when the
     person is known to belong to another country, 0 when nothing tells."""
-    if not places or not person.attrs.get("canonical"):
+    if not places or not _entity(person).canonical:
         return 0
     entity = lexicon.entities.get(person.value)
     if entity is None or not entity.context:
@@ -644,7 +653,7 @@ def _unnamed_speaker_since(context: _Context, since: int, start: int) -> bool:
     for verb in _verb_hits(context, since, start):
         clause = _clause_start(context.text, verb.start)
         named = [m for m in context.entities_within(clause, verb.start)
-                 if m.attrs.get("type") in ("person", "organisation")]
+                 if _entity(m).type in ("person", "organisation")]
         pronouns = context.finder.hits(context.rules.pronouns, context.rules.raw_pronouns, clause, verb.start)
         if not named and not pronouns and not _bare_verb(context, clause, verb):
             return True

@@ -29,6 +29,7 @@ from typing import Any
 
 import platformdirs
 
+from ...model import EntityAttrs, attrs_as
 from ...paths import atomic_file
 from .lexicon import LEARNED_SOURCE, Lexicon, build_lexicon, curated_key_names
 from .text import normal
@@ -77,7 +78,7 @@ def learn_aliases(
     lexicon = lexicon if lexicon is not None else build_lexicon()
     entries = []
     for group in clusters:
-        pairs = [(language, m) for language, m in group if language and m.attrs.get("form", "name") == "name"]
+        pairs = [(language, m) for language, m in group if language and _attrs(m).form == "name"]
         entry = _entry_of(pairs, lexicon)
         if entry is not None:
             entries.append(entry)
@@ -85,16 +86,15 @@ def learn_aliases(
 
 
 def _entry_of(pairs: Sequence[tuple[str, Any]], lexicon: Lexicon) -> dict | None:
-    if not pairs or any(m.attrs.get("canonical") and not _learned(m.value, lexicon) for _, m in pairs):
+    if not pairs or any(_attrs(m).canonical and not _learned(m.value, lexicon) for _, m in pairs):
         return None  # the curated files know it
-    if not any(not m.attrs.get("type_guessed", True) or m.attrs.get("canonical") for _, m in pairs):
+    if not any(_type_told(m) for _, m in pairs):
         return None
     name = str(pairs[0][1].value)
-    kind = _majority(m.attrs.get("type") for _, m in pairs
-                     if not m.attrs.get("type_guessed", True) or m.attrs.get("canonical"))
+    kind = _majority(_attrs(m).type for _, m in pairs if _type_told(m))
     names: dict[str, list[str]] = defaultdict(list)
     for language, mention in pairs:
-        form = (mention.attrs.get("stem") or mention.text).strip()
+        form = (_attrs(mention).stem or mention.text).strip()
         if kind == "person" and _surname_only(form, language, name):
             continue
         if form and form not in names[language] and len(names[language]) < MAX_FORMS:
@@ -102,6 +102,15 @@ def _entry_of(pairs: Sequence[tuple[str, Any]], lexicon: Lexicon) -> dict | None
     if len(names) < MIN_LANGUAGES or kind not in TYPES or len(fold_key(name).replace(" ", "")) < MIN_LETTERS:
         return None
     return {"name": name, "type": kind, "names": {lang: forms for lang, forms in sorted(names.items())}}
+
+
+def _attrs(mention: Any) -> EntityAttrs:
+    return attrs_as(EntityAttrs, mention)
+
+
+def _type_told(mention: Any) -> bool:
+    """The mention's type came from the text (a title, a cue) or the alias files, not a guess."""
+    return not _attrs(mention).type_guessed or _attrs(mention).canonical
 
 
 def _surname_only(form: str, language: str, name: str) -> bool:
