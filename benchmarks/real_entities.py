@@ -177,9 +177,8 @@ def main() -> int:
     if data_dir() is None:
         print(f"real_entities: no shared data (set {ENV} or put it at ../shared/data); skipped")
         return 0
-    from parallax.extract.entities.lexicon import use_learned_aliases
-
-    use_learned_aliases(None)  # the shipped names only: the same figures on every machine
+    # The extractors' default context knows the shipped names only: the same figures on every
+    # machine, whatever names this user's comparisons learned.
     report: list[str] = []
     if args.only in (None, "kaznerd"):
         score = kaznerd(args.kaznerd_limit, report)

@@ -79,10 +79,11 @@ class PairScore:
 
 
 def analysed(article_id: str, text: str, language: str | None, clean: bool = True):
+    from parallax.extract.context import analysis_context
     from parallax.model import Article
     from parallax.pipeline import analyse
 
-    return analyse(Article(id=article_id, text=text, language=language), clean_text=clean)
+    return analyse(Article(id=article_id, text=text, language=language), analysis_context(clean=clean))
 
 
 def compare_translation(record: dict, encoder, kinds: Iterable[str]) -> PairScore:

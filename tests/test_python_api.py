@@ -34,8 +34,8 @@ GRAIN = [VISIT.parent / "grain" / name for name in ("grain-kk.txt", "grain-ru.ht
 
 
 def test_comparisons_grow_the_learned_alias_file_when_asked(tmp_path, monkeypatch):
+    from parallax.extract.context import analysis_context
     from parallax.extract.entities import load_learned_aliases
-    from parallax.extract.entities.lexicon import learned_aliases_in_use
 
     path = tmp_path / "learned.json"
     monkeypatch.setenv("PARALLAX_ALIASES", str(path))
@@ -45,7 +45,10 @@ def test_comparisons_grow_the_learned_alias_file_when_asked(tmp_path, monkeypatc
     saparov = [entry for entry in learned if "Saparov" in entry["name"]]
     assert saparov and len(saparov[0]["names"]) >= 2
     assert comparison.aliases["learned"] is not None
-    assert learned_aliases_in_use() is None  # the choice ends with the call
+    # Nothing in the process changed: the default context knows no learned name, a context
+    # built from the file knows the new one.
+    assert saparov[0]["name"] not in analysis_context().lexicon.entities
+    assert saparov[0]["name"] in analysis_context(learned=path).lexicon.entities
 
 
 def test_a_comparison_learns_nothing_and_reads_no_learned_file_unless_asked(tmp_path, monkeypatch):

@@ -9,6 +9,7 @@ import pytest
 
 from parallax import tables
 from parallax.cli import main
+from parallax.extract import context
 from parallax.extract.entities import canon, lexicon, save_learned_aliases
 from parallax.extract.entities.find import find_entities
 from parallax.extract.entities.gazetteer import gazetteer_for
@@ -25,9 +26,12 @@ TEXTS = {
 
 
 def forget_everything_built() -> None:
-    """Drop every in-memory table, so the next use reads the cache directory or builds."""
-    lexicon.forget_learned()
+    """Drop every in-memory table, as a new process starts, so the next use reads the cache
+    directory or builds (the subject of these tests: what is stored between processes)."""
     for function in (
+        context._context,
+        lexicon._curated_lexicon,
+        lexicon._lexicon_with,
         lexicon.curated_entities,
         lexicon.curated_key_names,
         canon._curated_keys,
@@ -154,23 +158,23 @@ def test_a_stored_program_the_engine_rejects_falls_back_to_compiling(cache_dir):
     assert pattern.search("2024 жыл").group("year") == "2024"
 
 
-def everything_extraction_reads():
+def everything_extraction_reads(learned=None):
+    analysis = context.analysis_context(learned=learned)
+    names = analysis.lexicon
     return {
-        "keys": canon.known_keys(),
+        "keys": canon.known_keys(names),
         "curated": lexicon.curated_key_names(),
-        "gazetteers": {code: dict(gazetteer_for(code).index) for code in ("ru", "kk", "ar")},
-        "strings": dict(gazetteer_for("zh").strings),
+        "gazetteers": {code: dict(gazetteer_for(code, names).index) for code in ("ru", "kk", "ar")},
+        "strings": dict(gazetteer_for("zh", names).strings),
         "found": {
-            code: [(m.start, m.end, m.value, m.kind) for m in find_entities(text, code)]
+            code: [(m.start, m.end, m.value, m.kind) for m in find_entities(text, code, analysis)]
             for code, text in TEXTS.items()
         },
         "dates": {code: [r.pattern.pattern for r in dates_grammar.grammar(code).rules] for code in TEXTS},
     }
 
 
-def test_tables_read_back_give_what_building_gives_learned_names_included(
-    cache_dir, tmp_path, monkeypatch, request
-):
+def test_tables_read_back_give_what_building_gives_learned_names_included(cache_dir, tmp_path, monkeypatch):
     learned = tmp_path / "learned.json"
     monkeypatch.setenv("PARALLAX_ALIASES", str(learned))
     save_learned_aliases(
@@ -180,16 +184,14 @@ def test_tables_read_back_give_what_building_gives_learned_names_included(
     )
     monkeypatch.setenv("PARALLAX_CACHE", "off")
     forget_everything_built()
-    lexicon.use_learned_aliases(learned)
-    request.addfinalizer(lambda: lexicon.use_learned_aliases(None))
-    built = everything_extraction_reads()
+    built = everything_extraction_reads(learned)
     assert "Nurlan Saparov" in {m[2] for m in built["found"]["kk"]}
 
     monkeypatch.setenv("PARALLAX_CACHE", str(cache_dir))
     forget_everything_built()
-    everything_extraction_reads()  # builds and stores
+    everything_extraction_reads(learned)  # builds and stores
     forget_everything_built()
-    assert everything_extraction_reads() == built
+    assert everything_extraction_reads(learned) == built
 
 
 def test_after_prepare_a_process_reads_the_tables_instead_of_building_them(cache_dir, monkeypatch, capsys):

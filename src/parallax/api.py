@@ -5,14 +5,15 @@ from __future__ import annotations
 import contextlib
 import os
 import tomllib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Union
 
 from .compare import compare_documents
 from .encode import Encoder
+from .extract.context import AnalysisContext, analysis_context
 from .extract.entities import learn_aliases, learned_aliases_path, save_learned_aliases
-from .extract.entities.lexicon import alias_set, learned_aliases_in_use, use_learned_aliases
 from .ingest import article_ids, read_article
 from .model import Article, Comparison, Document, InputError
 from .pipeline import analyse
@@ -53,13 +54,12 @@ def analyse_articles(
     ``published`` (ISO 8601) and ``language`` (a code parallax knows) are given by the user for
     every article read, and win over what parallax would find in the text.
     """
-    with aliases_for(learn):
-        return _analysed(sources, clean, progress, published, language)
+    return _analysed(sources, context_for(learn, clean), progress, published, language)
 
 
 def _analysed(
     sources: Sequence[Source],
-    clean: bool,
+    context: AnalysisContext,
     progress: Progress | None,
     published: str | None = None,
     language: str | None = None,
@@ -69,27 +69,19 @@ def _analysed(
     for article in load_articles(sources):
         if progress:
             progress(article.id)
-        article.published = given_date or article.published
-        article.language = given_language or article.language
-        documents.append(analyse(article, clean_text=clean))
+        article = replace(
+            article, published=given_date or article.published, language=given_language or article.language
+        )
+        documents.append(analyse(article, context))
     return documents
 
 
-@contextlib.contextmanager
-def aliases_for(learn: bool) -> Iterator[dict[str, str | None]]:
-    """The alias set of an analysis: curated names, plus the learned-alias file when ``learn``.
+def context_for(learn: bool, clean: bool = True) -> AnalysisContext:
+    """The analysis context of a call: curated names, plus the learned-alias file's when ``learn``.
 
-    Yields the set's digests (:func:`alias_set`) and puts the previous choice back afterwards.
+    The file is read now: names saved later are known to contexts asked for afterwards.
     """
-    previous = learned_aliases_in_use()
-    wanted = learned_aliases_path() if learn else None
-    if wanted != previous:
-        use_learned_aliases(wanted)
-    try:
-        yield alias_set()
-    finally:
-        if learned_aliases_in_use() != previous:
-            use_learned_aliases(previous)
+    return analysis_context(learned=learned_aliases_path() if learn else None, clean=clean)
 
 
 def checked_overrides(published: str | None, language: str | None) -> tuple[str | None, str | None]:
@@ -130,12 +122,12 @@ def compare_articles(
         raise InputError(
             name, "nothing to compare with: give two or more articles (`parallax extract` shows one)"
         )
-    with aliases_for(learn) as aliases:
-        documents = _analysed(sources, clean, progress, published, language)
-        comparison = compare_documents(documents, encoder)
-        comparison.aliases = aliases
-        if learn:
-            remember_names(comparison)
+    context = context_for(learn, clean)
+    documents = _analysed(sources, context, progress, published, language)
+    comparison = compare_documents(documents, encoder, context)
+    comparison.aliases = context.aliases
+    if learn:
+        remember_names(comparison, context)
     return comparison
 
 
@@ -152,21 +144,31 @@ def prepare(languages: Iterable[str] | None = None, *, progress: Progress | None
     Run once after installing or upgrading (``parallax prepare``) so that no process pays for
     them in its first comparison; without it they are built on first use.
     """
-    from .pipeline import prepare_language_data
-
     codes = list(languages) if languages is not None else list(known_languages())
     unknown = sorted(set(codes) - set(known_languages()))
     if unknown:
         raise InputError("prepare", f"no language data for {', '.join(unknown)}")
-    prepare_language_data([None])
+    _prepare_cleaning_and_detection()
+    context = analysis_context()
+    context.prepare([None])
     for code in codes:
         if progress:
             progress(code)
-        prepare_language_data([code])
+        context.prepare([code])
     return codes
 
 
-def remember_names(comparison: Comparison) -> None:
+def _prepare_cleaning_and_detection() -> None:
+    """The cleaner's stamp and dateline patterns and the detection profiles: every language's at once."""
+    from .clean.dates import prefix_regex, stamp_regex
+    from .detect.profiles import candidate_codes, profile
+
+    stamp_regex()
+    prefix_regex()
+    profile(candidate_codes()[0])  # every candidate language's profile, stored as one table
+
+
+def remember_names(comparison: Comparison, context: AnalysisContext) -> None:
     """Grow the learned-alias file with names this comparison matched across languages.
 
     Called only when learning was asked for (``learn=True``, ``--learn``, a store that learns);
@@ -174,7 +176,7 @@ def remember_names(comparison: Comparison) -> None:
     """
     groups = [[(m.sentence.language, m) for m in f.mentions] for f in comparison.facts if f.kind == "entity"]
     with contextlib.suppress(OSError):
-        save_learned_aliases(learn_aliases(groups))
+        save_learned_aliases(learn_aliases(groups, context.lexicon), context.settings.learned)
 
 
 def source_name(source: Source) -> str:

@@ -352,7 +352,8 @@ def analysis_options(args: argparse.Namespace) -> dict:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    with progress_reporter(len(args.files), "reading") as progress, api.aliases_for(args.learn) as aliases:
+    aliases = api.context_for(args.learn).aliases
+    with progress_reporter(len(args.files), "reading") as progress:
         documents = api.analyse_articles(args.files, progress=progress, **analysis_options(args))
     warnings = undated_warnings(documents)
     if args.json:

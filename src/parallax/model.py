@@ -10,8 +10,9 @@ All offsets are Unicode code-point offsets, end exclusive.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal, Self, TypeVar
 
 FactKind = Literal["quantity", "percent", "date", "entity", "quote"]
 Status = Literal["shared", "partial", "unique", "conflict"]
@@ -93,6 +94,176 @@ class Sentence:
     block: BlockKind = "body"
 
 
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
+
+
+@dataclass(frozen=True, eq=False, kw_only=True, repr=False)
+class FactAttrs(Mapping[str, Any]):
+    """What one kind of fact carries beyond its value: typed fields, read by name.
+
+    Also readable as the mapping the JSON contract and the store hold (``attrs["type"]``,
+    ``attrs.get("speaker")``, ``dict(attrs)``): that mapping holds exactly the ``present``
+    keys, in the order the extractor set them, so the JSON written from it is the same as
+    before these types; a field that is not present reads as its default.
+    """
+
+    present: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, values: Mapping[str, Any]) -> Self:
+        """The attributes holding ``values`` (keys in their order); an unknown key is an error."""
+        names = cls.field_names()
+        unknown = [key for key in values if key not in names]
+        if unknown:
+            raise TypeError(f"{cls.__name__}: no attribute {unknown[0]!r}")
+        return cls(present=tuple(values), **values)
+
+    @classmethod
+    def field_names(cls) -> frozenset[str]:
+        names = _FIELD_NAMES.get(cls)
+        if names is None:
+            names = _FIELD_NAMES[cls] = frozenset(f.name for f in fields(cls)) - {"present"}
+        return names
+
+    def updated(self, values: Mapping[str, Any]) -> Self:
+        """A copy with ``values`` set; keys not present before are added at the end."""
+        if isinstance(values, FactAttrs):
+            values = values.as_dict()
+        return type(self).of({**self.as_dict(), **values})
+
+    def without(self, *keys: str) -> Self:
+        """A copy in which ``keys`` are not present (their fields read as defaults)."""
+        return type(self).of({k: v for k, v in self.as_dict().items() if k not in keys})
+
+    def as_dict(self) -> dict[str, Any]:
+        return {key: getattr(self, key) for key in self.present}
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self.present:
+            raise KeyError(key)
+        return getattr(self, key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return getattr(self, key) if key in self.present else default
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.present
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.present)
+
+    def __len__(self) -> int:
+        return len(self.present)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.as_dict()!r})"
+
+
+@dataclass(frozen=True, eq=False, kw_only=True, repr=False)
+class QuantityAttrs(FactAttrs):
+    """A quantity or a percentage: the number as written and how it was read."""
+
+    number: float | None = None  # the number before the scale is applied (18.7 of "18,7 млрд")
+    scale: int | None = None  # the power of ten applied (9 for млрд)
+    currency: str | None = None  # ISO 4217 code
+    noun: str | None = None  # the counted noun as written
+    lemma: str | None = None  # the counted noun's English lemma ("company")
+    negative: bool = False
+    number_text: str | None = None
+    range: list[float] | None = None  # [low, high] of a range; the value is the low end
+    noun_span: list[int] | None = None  # where the counted noun is, relative to the text read
+    basis_points: bool = False
+
+
+@dataclass(frozen=True, eq=False, kw_only=True, repr=False)
+class DateAttrs(FactAttrs):
+    """A date: whether it was resolved to a calendar date, and how precisely."""
+
+    resolved: bool = False
+    granularity: str | None = None  # "day", "month", "year", "interval"...
+    relative: bool = False  # read against the publication date ("yesterday", "last year")
+    ambiguous: bool = False  # 03/04: day and month could be either
+    written: str | None = None  # the date as written, when it could not be resolved
+    weekday: int | None = None
+    same_period: bool = False  # "the same period last year"
+    bare: bool = False  # a year alone ("in 2000"): a count when a unit follows
+
+
+@dataclass(frozen=True, eq=False, kw_only=True, repr=False)
+class EntityAttrs(FactAttrs):
+    """A named entity: its type, how its canonical name was found, and its spelling keys."""
+
+    type: EntityType | None = None
+    title: str | None = None  # "Президент Казахстана" before the name
+    canonical: bool = False  # the value is a curated (or learned) canonical name
+    key: str | None = None  # spelling key of the value (known) or of the Latin reading
+    surface_key: str | None = None
+    stem: str | None = None  # the name with its inflection cut
+    latin: str | None = None  # the stem read in Latin
+    form: str = "name"  # "name" or "adjective"
+    type_guessed: bool = True  # no title, cue or alias told the type
+    resolved_by: str | None = None  # "alias", "surname", "key"
+    approximate: bool = False  # read in Latin through a table of approximate readings
+    ending_cut_key: str | None = None
+    cue: str | None = None  # a place word kept apart like a title (реке Илек)
+    needs_support: bool = False
+    gazetteer: bool = False  # a town the gazetteer knows by this name
+    linked: bool = False  # named again by a fuller mention in the same text
+    evidence: bool = False  # found because another source names it
+    cluster: int | None = None  # the entity cluster of a comparison
+
+
+@dataclass(frozen=True, eq=False, kw_only=True, repr=False)
+class QuoteAttrs(FactAttrs):
+    """A quote: who said it and how it was attributed."""
+
+    speaker: str | None = None  # the speaker's canonical name
+    speaker_text: str | None = None  # the speaker as written
+    speaker_start: int | None = None  # the speaker's entity mention (offsets as the quote's)
+    speaker_end: int | None = None
+    direct: bool | None = None  # quoted words, not reported speech
+    confidence: float | None = None
+    verb: str | None = None
+
+
+ATTRS_BY_KIND: dict[str, type[FactAttrs]] = {
+    "quantity": QuantityAttrs,
+    "percent": QuantityAttrs,
+    "date": DateAttrs,
+    "entity": EntityAttrs,
+    "quote": QuoteAttrs,
+}
+
+
+def attrs_for(kind: str, values: Mapping[str, Any] | None = None) -> FactAttrs:
+    """The typed attributes of a ``kind`` of fact holding ``values``."""
+    cls = ATTRS_BY_KIND[kind]
+    if isinstance(values, cls):
+        return values
+    return cls.of(values if values is not None else {})
+
+
+A = TypeVar("A", bound=FactAttrs)
+_EMPTY: dict[type, FactAttrs] = {}
+
+
+def attrs_as(cls: type[A], item: Mention | Fact) -> A:
+    """``item``'s attributes when they are of ``cls``, else ``cls``'s defaults (nothing set):
+    a reader of one kind's attributes can read any fact without checking its kind first."""
+    if isinstance(item.attrs, cls):
+        return item.attrs
+    empty = _EMPTY.get(cls)
+    if empty is None:
+        empty = _EMPTY[cls] = cls()
+    return empty  # type: ignore[return-value]
+
+
+def _typed_attrs(item: Mention | Fact) -> None:
+    """Attributes given as a plain mapping become the kind's typed ones (frozen: set once)."""
+    if not isinstance(item.attrs, ATTRS_BY_KIND.get(item.kind, FactAttrs)):
+        object.__setattr__(item, "attrs", attrs_for(item.kind, item.attrs))
+
+
 @dataclass(frozen=True)
 class Mention:
     """An extractor's finding, with offsets relative to the text the extractor was given.
@@ -110,7 +281,15 @@ class Mention:
     value: Any
     unit: str | None = None
     qualifier: Qualifier | None = None
-    attrs: dict[str, Any] = field(default_factory=dict)
+    attrs: FactAttrs = field(default_factory=FactAttrs)
+
+    def __post_init__(self) -> None:
+        _typed_attrs(self)
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # Pickles made before attributes were typed (cached comparisons) hold plain dicts.
+        self.__dict__.update(state)
+        _typed_attrs(self)
 
 
 @dataclass(frozen=True)
@@ -126,7 +305,15 @@ class Fact:
     end: int
     text: str
     sentence: Sentence
-    attrs: dict[str, Any] = field(default_factory=dict)
+    attrs: FactAttrs = field(default_factory=FactAttrs)
+
+    def __post_init__(self) -> None:
+        _typed_attrs(self)
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # Pickles made before attributes were typed (cached comparisons) hold plain dicts.
+        self.__dict__.update(state)
+        _typed_attrs(self)
 
     @property
     def type(self) -> EntityType | None:

@@ -15,12 +15,25 @@ import regex
 
 from .clean import clean
 from .detect import detect_language, detect_sentence_languages
+from .extract.context import AnalysisContext, analysis_context
 from .extract.dates import bare_years, extract_dates
 from .extract.entities import find_entities
 from .extract.numbers import extract_numbers
 from .extract.quotes import extract_quotes
 from .extract.spans import SpanSet
-from .model import Article, Block, Cleaning, Document, Fact, Mention, Sentence, publication_date
+from .model import (
+    Article,
+    Block,
+    Cleaning,
+    DateAttrs,
+    Document,
+    Fact,
+    Mention,
+    QuantityAttrs,
+    QuoteAttrs,
+    Sentence,
+    publication_date,
+)
 from .segment import split_sentences
 
 # Bumped whenever extraction changes what it finds, or the encoder's input (title and lead)
@@ -28,46 +41,25 @@ from .segment import split_sentences
 EXTRACTOR_VERSION = 4  # 4: names end at a line break, invisible characters read through
 
 
-def analyse(article: Article, *, clean_text: bool = True) -> Document:
-    """Run one article through every per-document stage."""
-    cleaning = clean(article) if clean_text else lines_as_blocks(article.text)
-    kept_text = "\n".join(article.text[b.start : b.end] for b in cleaning.blocks)
-    if not article.language:
-        article.language = detect_language(kept_text)
-    if not article.title and cleaning.title:
-        article.title = cleaning.title
-    if not article.published and cleaning.published:
-        article.published = cleaning.published
-    sentences = segment_blocks(article, cleaning.blocks)
-    facts = extract_facts(article, sentences)
-    return Document(article=article, cleaning=cleaning, sentences=sentences, facts=facts)
+def analyse(article: Article, context: AnalysisContext | None = None) -> Document:
+    """Run one article through every per-document stage.
 
-
-def prepare_language_data(languages: Iterable[str | None]) -> None:
-    """Build what extraction reads for ``languages`` (None: the language-neutral rules) at once.
-
-    Each is built on first use anyway; building ahead keeps that cost out of a first
-    comparison, and the derived tables are stored in the cache directory for later processes.
+    ``context`` holds the language tables, the names known and the settings (None: the
+    curated names, boilerplate removed). ``article`` is left as it is: the Document holds a
+    copy with the language, title and publication date found where ``article`` had none.
     """
-    from .clean.dates import prefix_regex, stamp_regex
-    from .detect.profiles import candidate_codes, profile
-    from .extract.entities import places
-    from .extract.entities.canon import known_keys
-    from .extract.entities.common import zipf
-    from .extract.entities.gazetteer import gazetteer_for
-    from .extract.entities.lexicon import curated_key_names
-    from .lang.dates.grammar import grammar
-
-    stamp_regex()
-    prefix_regex()
-    profile(candidate_codes()[0])  # every candidate language's profile, stored as one table
-    known_keys()
-    curated_key_names()
-    places.prepare()  # the towns' index, shared by every language
-    for language in languages:
-        grammar(language)
-        gazetteer_for(language)
-        zipf("", language)  # the language's word frequencies
+    context = context if context is not None else analysis_context()
+    cleaning = clean(article) if context.settings.clean else lines_as_blocks(article.text)
+    kept_text = "\n".join(article.text[b.start : b.end] for b in cleaning.blocks)
+    article = replace(
+        article,
+        language=article.language or detect_language(kept_text),
+        title=article.title or cleaning.title or article.title,
+        published=article.published or cleaning.published or article.published,
+    )
+    sentences = segment_blocks(article, cleaning.blocks)
+    facts = extract_facts(article, sentences, context)
+    return Document(article=article, cleaning=cleaning, sentences=sentences, facts=facts)
 
 
 def lines_as_blocks(text: str) -> Cleaning:
@@ -99,15 +91,19 @@ def segment_blocks(article: Article, blocks: Iterable[Block]) -> list[Sentence]:
     ]
 
 
-def extract_mentions(text: str, language: str | None, published: dt.date | None) -> list[Mention]:
+def extract_mentions(
+    text: str, language: str | None, published: dt.date | None, context: AnalysisContext | None = None
+) -> list[Mention]:
     """Every fact mention of a text, with overlaps between extractors resolved."""
-    found = extract_numbers(text, language)
-    dates = [d for d in extract_dates(text, language, published) if not _counts_a_noun(d, found, text)]
+    context = context if context is not None else analysis_context()
+    found = extract_numbers(text, language, context)
+    dates = extract_dates(text, language, published, context)
+    dates = [d for d in dates if not _counts_a_noun(d, found, text)]
     date_spans = SpanSet((d.start, d.end) for d in dates)
     numbers = [m for m in found if not _swallowed_by_date(m, date_spans)]
     dates += bare_years(text, [(m.start, m.end) for m in (*dates, *numbers)])
-    entities = find_entities(text, language)
-    quotes = extract_quotes(text, language, entities)
+    entities = find_entities(text, language, context)
+    quotes = extract_quotes(text, language, entities, context)
     return sorted([*numbers, *dates, *entities, *quotes], key=lambda m: (m.start, m.end, m.kind))
 
 
@@ -115,17 +111,18 @@ def extract_mentions(text: str, language: str | None, published: dt.date | None)
 # embeddings, soft hyphen, BOM) split "1\u200b000" into two numbers and a name into two words.
 # The zero-width non-joiner stays: Persian spelling needs it (می‌گوید).
 _INVISIBLE = regex.compile(r"[\p{Cf}--[\u200c]]+", regex.V1)
-# The mention attributes that hold offsets into the text.
-_OFFSET_ATTRS = ("speaker_start", "speaker_end")
 
 
-def extract_readable(text: str, language: str | None, published: dt.date | None) -> list[Mention]:
+def extract_readable(
+    text: str, language: str | None, published: dt.date | None, context: AnalysisContext
+) -> list[Mention]:
     """:func:`extract_mentions` on ``text`` read without its invisible formatting characters;
     every offset is still an offset into ``text`` and every mention's text is ``text`` there."""
     if not _INVISIBLE.search(text):
-        return extract_mentions(text, language, published)
+        return extract_mentions(text, language, published, context)
     visible, origin = without_invisible(text)
-    return [_back_in(text, origin, mention) for mention in extract_mentions(visible, language, published)]
+    found = extract_mentions(visible, language, published, context)
+    return [_back_in(text, origin, mention) for mention in found]
 
 
 def without_invisible(text: str) -> tuple[str, list[int]]:
@@ -145,9 +142,13 @@ def _back_in(text: str, origin: list[int], mention: Mention) -> Mention:
     start = origin[mention.start]
     end = origin[mention.end - 1] + 1 if mention.end > mention.start else start
     attrs = mention.attrs
-    if any(attrs.get(key) is not None for key in _OFFSET_ATTRS):
-        attrs = {**attrs, **{k: origin[attrs[k]] if k.endswith("start") else origin[attrs[k] - 1] + 1
-                             for k in _OFFSET_ATTRS if attrs.get(k) is not None}}
+    if isinstance(attrs, QuoteAttrs):
+        moved = {}
+        if attrs.speaker_start is not None:
+            moved["speaker_start"] = origin[attrs.speaker_start]
+        if attrs.speaker_end is not None:
+            moved["speaker_end"] = origin[attrs.speaker_end - 1] + 1
+        attrs = attrs.updated(moved) if moved else attrs
     return replace(mention, start=start, end=end, text=text[start:end], attrs=attrs)
 
 
@@ -160,7 +161,7 @@ def blank_outside(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(kept)
 
 
-def extract_facts(article: Article, sentences: list[Sentence]) -> list[Fact]:
+def extract_facts(article: Article, sentences: list[Sentence], context: AnalysisContext) -> list[Fact]:
     """The facts of a document's sentences, the dateline excepted (it is the publication date).
 
     Extractors read the whole document at once, so that a date can lean on an earlier one
@@ -174,7 +175,7 @@ def extract_facts(article: Article, sentences: list[Sentence]) -> list[Fact]:
         group = [s for s in readable if s.language == language]
         view = blank_outside(article.text, [(s.start, s.end) for s in group])
         starts = [s.start for s in group]
-        for mention in extract_readable(view, language, published):
+        for mention in extract_readable(view, language, published, context):
             position = bisect.bisect_right(starts, mention.start) - 1
             if position < 0 or mention.start >= group[position].end:
                 continue
@@ -218,7 +219,7 @@ def _fact(article: Article, sentence: Sentence, mention: Mention) -> Fact:
         # line is blanked in what it reads, an invisible character left out).
         text=article.text[mention.start : mention.end],
         sentence=sentence,
-        attrs=dict(mention.attrs),
+        attrs=mention.attrs,  # typed and frozen: shared, never copied
     )
 
 
@@ -228,11 +229,11 @@ def _counts_a_noun(date: Mention, numbers: list[Mention], text: str) -> bool:
     ``numbers`` are in text order and do not overlap one another, so only the few that start
     before the date ends need a look (bisection keeps long texts linear).
     """
-    if not date.attrs.get("bare"):
+    if not (isinstance(date.attrs, DateAttrs) and date.attrs.bare):
         return False
     index = _before(numbers, date.end)
     for number in reversed(numbers[max(0, index - 4) : index]):
-        noun = number.attrs.get("noun_span")
+        noun = number.attrs.noun_span if isinstance(number.attrs, QuantityAttrs) else None
         overlaps = number.start < date.end and date.start < number.end
         if overlaps and noun and not text[date.end : noun[0]].strip():
             return True
@@ -256,6 +257,6 @@ def _swallowed_by_date(number: Mention, dates: SpanSet) -> bool:
 
     A currency amount or a percentage keeps its own fact even when a date overlaps it.
     """
-    if number.kind == "percent" or number.attrs.get("currency"):
+    if number.kind == "percent" or (isinstance(number.attrs, QuantityAttrs) and number.attrs.currency):
         return False
     return dates.overlaps(number.start, number.end)

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .api import aliases_for, remember_names
+from .api import context_for, remember_names
 from .compare import compare_documents
 from .database import Database, content_hash, default_store_path
 from .database.queries import StoryInfo
@@ -41,8 +41,7 @@ from .database.stories import (
 )
 from .encode import Encoder, default_cache_path, default_encoder
 from .encode.registry import worker_encoder
-from .extract.entities import learned_aliases_path
-from .extract.entities.lexicon import use_learned_aliases
+from .extract.context import AnalysisContext, Settings, analysis_context
 from .ingest.run import Rejected
 from .ingest.sources import iter_articles
 from .link.features import Features, day_number, document_anchors, title_and_lead
@@ -117,6 +116,11 @@ class Store:
     @learns.setter
     def learns(self, value: bool) -> None:
         self.db.set_setting("learn_aliases", "1" if value else "0")
+
+    def analysis_context(self) -> AnalysisContext:
+        """The context this store analyses and compares with: its ``learns`` setting decides
+        whether the learned names are known (the file read anew on each call)."""
+        return context_for(self.learns)
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -198,23 +202,22 @@ class Store:
         summary = IngestSummary()
         linker = self.linker()
         batch: list[Document | Encoded | Rejected] = []
-        with aliases_for(self.learns):
-            if analyser is not None:
-                stream: Iterable[Document | Encoded | Rejected] = map(analyser, items)
-            else:
-                stream = analysed_stream(
-                    items,
-                    workers or os.cpu_count() or 1,
-                    encode=self._workers_can_encode(),
-                    learn=self.learns,
-                )
-            for item in stream:
-                batch.append(item)
-                if len(batch) >= ENCODE_BATCH:
-                    self._add_batch(batch, linker, summary, progress)
-                    batch = []
-            if batch:
+        if analyser is not None:
+            stream: Iterable[Document | Encoded | Rejected] = map(analyser, items)
+        else:
+            stream = analysed_stream(
+                items,
+                workers or os.cpu_count() or 1,
+                encode=self._workers_can_encode(),
+                context=self.analysis_context(),
+            )
+        for item in stream:
+            batch.append(item)
+            if len(batch) >= ENCODE_BATCH:
                 self._add_batch(batch, linker, summary, progress)
+                batch = []
+        if batch:
+            self._add_batch(batch, linker, summary, progress)
         self.index.save()
         return summary
 
@@ -349,22 +352,21 @@ class Store:
         """The comparison of a stored story, cached until the story changes."""
         story = self.resolve(story_id)
         documents = self.story_documents(story)
-        with aliases_for(self.learns) as aliases:
-            return self._compared(story, documents, aliases)
+        return self._compared(story, documents, self.analysis_context())
 
-    def _compared(self, story: str, documents: list[Document], aliases: dict[str, str | None]) -> Comparison:
-        fingerprint = _fingerprint(documents, aliases)
+    def _compared(self, story: str, documents: list[Document], context: AnalysisContext) -> Comparison:
+        fingerprint = _fingerprint(documents, context.aliases)
         row = self.db.comparison(story)
         if row and row[0] == fingerprint:
             try:
                 return pickle.loads(zlib.decompress(row[1]))
             except Exception:
                 pass
-        comparison = compare_documents(documents, self.encoder)
-        comparison.aliases = aliases
+        comparison = compare_documents(documents, self.encoder, context)
+        comparison.aliases = context.aliases
         if not self.readonly:
             if self.learns:
-                remember_names(comparison)
+                remember_names(comparison, context)
             blob = zlib.compress(pickle.dumps(comparison, protocol=pickle.HIGHEST_PROTOCOL))
             self.db.put_comparison(story, fingerprint, blob)
         return comparison
@@ -482,18 +484,19 @@ class Store:
     def reindex(self, progress: Callable[[str], None] | None = None) -> int:
         """Re-extract articles an older extractor produced, then relink everything."""
         outdated = self.db.outdated_articles(EXTRACTOR_VERSION)
-        with aliases_for(self.learns):
-            self._reanalyse(outdated, progress)
+        self._reanalyse(outdated, self.analysis_context(), progress)
         if outdated:
             self.index.reset()
             self._sync_index(self.index)
             self.relink()
         return len(outdated)
 
-    def _reanalyse(self, outdated: list[int], progress: Callable[[str], None] | None) -> None:
+    def _reanalyse(
+        self, outdated: list[int], context: AnalysisContext, progress: Callable[[str], None] | None
+    ) -> None:
         for rowid in outdated:
             stored = self.db.document(rowid)
-            document = analyse(stored.article)
+            document = analyse(stored.article, context)
             lead = title_and_lead(document)
             vector = self.encoder.encode([lead])[0]
             with self.db.transaction() as db:
@@ -520,12 +523,16 @@ def recover(source: Path, target: Path, progress: Callable[[str], None] | None =
     return summary.ingested + summary.duplicates, unreadable
 
 
-def analyse_item(item: Article | Rejected) -> Document | Rejected:
-    """One article through the per-document pipeline; a failure rejects it, never the run."""
+def analyse_item(item: Article | Rejected, context: AnalysisContext | None = None) -> Document | Rejected:
+    """One article through the per-document pipeline; a failure rejects it, never the run.
+
+    ``context``: the analysis context (None: this process's worker context, set when a worker
+    starts, else the curated names).
+    """
     if isinstance(item, Rejected):
         return item
     try:
-        return analyse(item)
+        return analyse(item, context if context is not None else _worker_context.get("context"))
     except Exception as error:  # one broken article must not stop a corpus
         return Rejected(item.id, f"analysis failed: {type(error).__name__}: {error}")
 
@@ -549,7 +556,11 @@ def analyse_and_encode(item: Article | Rejected) -> Encoded | Rejected:
 
 
 def analysed_stream(
-    items: Iterable[Article | Rejected], workers: int, *, encode: bool = False, learn: bool = False
+    items: Iterable[Article | Rejected],
+    workers: int,
+    *,
+    encode: bool = False,
+    context: AnalysisContext | None = None,
 ) -> Iterator[Document | Encoded | Rejected]:
     """Analysed articles in input order; with ``encode``, workers' articles come with vectors.
 
@@ -560,26 +571,32 @@ def analysed_stream(
     the encoder's threads, and a child forked from a threaded process can deadlock on a lock
     some thread held at the fork.
     """
+    context = context if context is not None else analysis_context()
     iterator = iter(items)
-    yield from map(analyse_item, itertools.islice(iterator, WARM_UP))
+    yield from (analyse_item(item, context) for item in itertools.islice(iterator, WARM_UP))
     first = next(iterator, None)
     if first is None:
         return
     rest = itertools.chain([first], iterator)
     if workers <= 1 or "forkserver" not in multiprocessing.get_all_start_methods():
-        yield from map(analyse_item, rest)
+        yield from (analyse_item(item, context) for item in rest)
         return
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["parallax.pipeline", "parallax.encode"])
+    processes = multiprocessing.get_context("forkserver")
+    processes.set_forkserver_preload(["parallax.pipeline", "parallax.encode"])
     with _environment(OMP_NUM_THREADS="1"):
-        pool = context.Pool(workers, initializer=_use_aliases, initargs=(learn,))
+        pool = processes.Pool(workers, initializer=_start_worker, initargs=(context.settings,))
     with pool:
         yield from pool.imap(analyse_and_encode if encode else analyse_item, rest, chunksize=4)
 
 
-def _use_aliases(learn: bool) -> None:
-    """A worker's alias set: the same as the process that started it."""
-    use_learned_aliases(learned_aliases_path() if learn else None)
+# The analysis context of a worker process, built once when it starts (a context is too large
+# to send with every article).
+_worker_context: dict[str, AnalysisContext] = {}
+
+
+def _start_worker(settings: Settings) -> None:
+    """A worker's context: built from the same settings as the process that started it."""
+    _worker_context["context"] = analysis_context(learned=settings.learned, clean=settings.clean)
 
 
 @contextmanager

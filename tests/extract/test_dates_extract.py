@@ -29,7 +29,7 @@ def values(text: str, language: str | None, published: date | None = PUBLISHED) 
 
 def test_signature_is_the_documented_one() -> None:
     parameters = list(inspect.signature(extract_dates).parameters)
-    assert parameters == ["text", "language", "published"]
+    assert parameters == ["text", "language", "published", "context"]
 
 
 def test_a_mention_carries_its_span_value_and_attributes() -> None:

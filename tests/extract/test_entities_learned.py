@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from parallax.extract.context import analysis_context
 from parallax.extract.entities import (
     find_entities,
     learn_aliases,
@@ -14,7 +15,6 @@ from parallax.extract.entities import (
     match_entities,
     save_learned_aliases,
 )
-from parallax.extract.entities.lexicon import entities, forget_learned, use_learned_aliases
 
 DOCUMENTS = [
     ("Министр энергетики Нурлан Сапаров посетил Павлодар.", "ru"),
@@ -28,15 +28,12 @@ DOCUMENTS = [
 def learned_file(tmp_path, monkeypatch):
     path = tmp_path / "learned.json"
     monkeypatch.setenv("PARALLAX_ALIASES", str(path))
-    use_learned_aliases(path)
-    yield path
-    monkeypatch.delenv("PARALLAX_ALIASES")
-    use_learned_aliases(None)
+    return path
 
 
-def clusters_of(documents):
-    pairs = [(language, m) for text, language in documents for m in find_entities(text, language)]
-    matched = match_entities([m for _, m in pairs])
+def clusters_of(documents, context=None):
+    pairs = [(language, m) for text, language in documents for m in find_entities(text, language, context)]
+    matched = match_entities([m for _, m in pairs], None, context)
     groups: dict[int, list] = {}
     for (language, _), mention in zip(pairs, matched, strict=True):
         groups.setdefault(mention.attrs["cluster"], []).append((language, mention))
@@ -80,19 +77,24 @@ def test_a_name_met_in_one_language_or_only_guessed_is_not_learned(learned_file)
 
 
 def test_saved_names_are_known_next_time_in_every_language_seen(learned_file):
-    before = {m.text: m for m in find_entities("Сапаров отметил рост выработки.", "ru")}
+    context = analysis_context(learned=learned_file)
+    before = {m.text: m for m in find_entities("Сапаров отметил рост выработки.", "ru", context)}
     assert "Сапаров" not in before  # a sentence-initial capital alone: no name yet
-    save_learned_aliases(learn_aliases(clusters_of(DOCUMENTS)))
+    save_learned_aliases(learn_aliases(clusters_of(DOCUMENTS, context), context.lexicon))
     assert load_learned_aliases()[0]["name"] == "Nurlan Saparov"
+    later = analysis_context(learned=learned_file)
     for text, language, surface in [
         ("Сапаров отметил рост выработки.", "ru", "Сапаров"),
         ("能源部长努尔兰·萨帕罗夫说，发电量增长。", "zh", "努尔兰·萨帕罗夫"),
         ("Nurlan Saparov said output grew.", "en", "Nurlan Saparov"),
     ]:
-        found = {m.text: m for m in find_entities(text, language)}
+        found = {m.text: m for m in find_entities(text, language, later)}
         assert found[surface].value == "Nurlan Saparov", (language, sorted(found))
         assert found[surface].attrs["canonical"] is True
-    assert entities()["Nurlan Saparov"].source == "learned"
+    assert later.lexicon.entities["Nurlan Saparov"].source == "learned"
+    # The context built before saving keeps the names it was built with.
+    assert "Nurlan Saparov" not in context.lexicon.entities
+    assert "Сапаров" not in {m.text for m in find_entities("Сапаров отметил рост выработки.", "ru", context)}
 
 
 def test_saving_again_merges_forms_and_counts_the_comparisons(learned_file):
@@ -116,8 +118,8 @@ def test_names_the_curated_files_hold_are_never_stored(learned_file):
 
 def test_a_damaged_file_is_ignored_and_replaced(learned_file):
     learned_file.write_text("{not json", "utf-8")
-    forget_learned()
     assert load_learned_aliases() == []
-    assert find_entities("Министр энергетики Нурлан Сапаров посетил Павлодар.", "ru")  # still works
+    context = analysis_context(learned=learned_file)
+    assert find_entities("Министр энергетики Нурлан Сапаров посетил Павлодар.", "ru", context)  # still works
     save_learned_aliases(learn_aliases(clusters_of(DOCUMENTS)))
     assert [e["name"] for e in load_learned_aliases()] == ["Nurlan Saparov"]

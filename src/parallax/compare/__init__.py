@@ -7,8 +7,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from ..encode import Encoder, default_encoder
+from ..extract.context import AnalysisContext
 from ..extract.numbers import find_nouns
-from ..model import AlignedFact, Comparison, Conflict, Document, Fact, publication_date
+from ..model import (
+    AlignedFact,
+    Comparison,
+    Conflict,
+    Document,
+    Fact,
+    QuantityAttrs,
+    attrs_as,
+    publication_date,
+)
 from .align import KIND_ORDER, STATUS_ORDER, align
 from .entities import harmonise_entities
 
@@ -16,8 +26,13 @@ from .entities import harmonise_entities
 MIN_SHARED_FACTS = 2
 
 
-def compare_documents(documents: Sequence[Document], encoder: Encoder | None = None) -> Comparison:
+def compare_documents(
+    documents: Sequence[Document], encoder: Encoder | None = None, context: AnalysisContext | None = None
+) -> Comparison:
     """Compare several analysed documents fact by fact.
+
+    ``context``: the analysis context the documents were analysed with, whose names the
+    entities are matched against (None: the curated names).
 
     The claims (which facts, their statuses, the conflicts) never depend on the order the
     documents come in: they are decided on the documents in a canonical order (by content),
@@ -27,7 +42,7 @@ def compare_documents(documents: Sequence[Document], encoder: Encoder | None = N
     encoder = encoder or default_encoder()
     given = list(documents)
     canonical = sorted(given, key=canonical_key)
-    harmonise_entities(canonical, encoder)
+    harmonise_entities(canonical, encoder, context)
     alignment = align(canonical, encoder.encode, context_nouns)
     position = {document.id: index for index, document in enumerate(given)}
     facts, conflicts = in_given_order(alignment.facts, alignment.conflicts, position)
@@ -94,7 +109,7 @@ def in_given_order(
 def context_nouns(fact: Fact) -> frozenset[str]:
     """Known counted nouns of the fact's sentence other than the one the fact counts."""
     sentence = fact.sentence
-    own = fact.attrs.get("lemma")
+    own = attrs_as(QuantityAttrs, fact).lemma
     return frozenset(lemma for _, _, lemma in find_nouns(sentence.text, sentence.language) if lemma != own)
 
 

@@ -26,7 +26,17 @@ from ..calibration import (
     SAME_QUOTE_NO_SPEAKER,
     SAME_QUOTE_SAME_SPEAKER,
 )
-from ..model import AlignedFact, Conflict, ConflictSide, Document, Fact
+from ..model import (
+    AlignedFact,
+    Conflict,
+    ConflictSide,
+    DateAttrs,
+    Document,
+    Fact,
+    QuantityAttrs,
+    QuoteAttrs,
+    attrs_as,
+)
 from .context import Context, context_of, contexts_compatible, describe
 from .tolerance import values_agree
 
@@ -69,7 +79,8 @@ SentenceVectors = Callable[[Sequence[str]], np.ndarray]
 
 def unit_strength(unit: str | None, fact: Fact) -> str:
     """ "strong" for currencies, %, pp and known counted nouns; "weak" otherwise."""
-    if unit in ("%", "pp") or fact.attrs.get("currency") or fact.attrs.get("lemma"):
+    figure = attrs_as(QuantityAttrs, fact)
+    if unit in ("%", "pp") or figure.currency or figure.lemma:
         return "strong"
     return "weak"
 
@@ -92,7 +103,7 @@ def _measured_unit(fact: Fact) -> str | None:
     """The currency, % or pp of a figure: units that are never a matter of wording."""
     if fact.unit in ("%", "pp"):
         return fact.unit
-    return fact.attrs.get("currency")
+    return attrs_as(QuantityAttrs, fact).currency
 
 
 def same_strong_unit(a: Fact, b: Fact) -> bool:
@@ -103,7 +114,7 @@ def same_strong_unit(a: Fact, b: Fact) -> bool:
 def _value_key(fact: Fact) -> Any:
     if fact.kind == "date" and fact.value is None:
         # An unresolved date ("13 February" with no publication date) is what it says, not "no value".
-        return ("written", fact.attrs.get("written") or fact.text)
+        return ("written", attrs_as(DateAttrs, fact).written or fact.text)
     if isinstance(fact.value, float):
         return round(fact.value, 6)
     return fact.value
@@ -113,7 +124,7 @@ def group_document_facts(index: int, document: Document) -> list[Group]:
     """One group per distinct (kind, value, unit, speaker) in a document, in text order."""
     groups: dict[tuple, Group] = {}
     for fact in document.facts:
-        key = (fact.kind, _value_key(fact), fact.unit, fact.attrs.get("speaker"))
+        key = (fact.kind, _value_key(fact), fact.unit, fact.speaker)
         if key not in groups:
             groups[key] = Group(index, [])
         groups[key].facts.append(fact)
@@ -325,7 +336,7 @@ def _aligned_fact(cluster: Cluster, documents: Sequence[Document], status: str) 
         mentions=mentions,
         type=representative.type,
         speaker=representative.speaker,
-        direct=representative.attrs.get("direct"),
+        direct=attrs_as(QuoteAttrs, representative).direct,
         about=describe(representative.unit, representative.kind, _majority_value(cluster).context),
     )
 

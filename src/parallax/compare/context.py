@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..model import Fact
+from ..model import EntityAttrs, Fact, attrs_as
 
 # A nationality adjective this close to a figure modifies it ("170 French companies",
 # "250 немецких компаний"); a place named by its name is where things happen, not what is counted.
@@ -54,7 +54,8 @@ def context_of(fact: Fact, sentence_facts: Iterable[Fact], nouns: Iterable[str] 
                 people.add(str(other.value))
             elif other.type == "place":
                 sentence_places.add(str(other.value))
-                if other.attrs.get("form") == "adjective" and _distance(fact, other) <= PLACE_WINDOW:
+                adjective = attrs_as(EntityAttrs, other).form == "adjective"
+                if adjective and _distance(fact, other) <= PLACE_WINDOW:
                     places.add(str(other.value))
         elif other.kind == "date" and other.value:
             periods.add(str(other.value))

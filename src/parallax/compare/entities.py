@@ -12,13 +12,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..encode import Encoder
+from ..extract.context import AnalysisContext
 from ..extract.entities.match import find_by_evidence, match_entities
 from ..extract.quotes import canonical_speakers
 from ..model import Document, Fact, Mention
 
 
 def _as_mention(fact: Fact) -> Mention:
-    return Mention("entity", fact.start, fact.end, fact.text, fact.value, attrs=dict(fact.attrs))
+    return Mention("entity", fact.start, fact.end, fact.text, fact.value, attrs=fact.attrs)
 
 
 def _names_elsewhere(documents: Sequence[Document], index: int) -> list[Mention]:
@@ -54,13 +55,15 @@ def _evidence_facts(document: Document, names: list[Mention]) -> list[Fact]:
                     end=sentence.start + mention.end,
                     text=mention.text,
                     sentence=sentence,
-                    attrs=dict(mention.attrs),
+                    attrs=mention.attrs,
                 )
             )
     return found
 
 
-def harmonise_entities(documents: Sequence[Document], encoder: Encoder | None = None) -> None:
+def harmonise_entities(
+    documents: Sequence[Document], encoder: Encoder | None = None, context: AnalysisContext | None = None
+) -> None:
     """Add cross-source name evidence and give every entity one canonical value (in place)."""
     if len(documents) > 1:
         additions = [_evidence_facts(d, _names_elsewhere(documents, i)) for i, d in enumerate(documents)]
@@ -70,7 +73,7 @@ def harmonise_entities(documents: Sequence[Document], encoder: Encoder | None = 
     entity_facts = [(d, i, f) for d in documents for i, f in enumerate(d.facts) if f.kind == "entity"]
     if not entity_facts:
         return
-    matched = match_entities([_as_mention(f) for _, _, f in entity_facts], encoder)
+    matched = match_entities([_as_mention(f) for _, _, f in entity_facts], encoder, context)
     for (document, position, fact), mention in zip(entity_facts, matched, strict=True):
         attrs = {**fact.attrs, **mention.attrs}
         document.facts[position] = replace(fact, value=mention.value, attrs=attrs)

@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from parallax import lang
 from parallax.extract.spans import SpanSet
@@ -43,6 +44,9 @@ from parallax.lang.dates.grammar import Grammar, grammar
 from parallax.lang.dates.parts import Parts, read_parts, written
 from parallax.lang.dates.resolve import Resolved, Unresolvable, resolve
 from parallax.model import Mention
+
+if TYPE_CHECKING:
+    from parallax.extract.context import AnalysisContext
 
 # A weekday next to a day ("mercredi 12 mars", "Montag, den 17. März", "أمس الثلاثاء") is one
 # expression with it: between them only punctuation and at most one short word.
@@ -65,9 +69,15 @@ class _Candidate:
         return self.end - self.start
 
 
-def extract_dates(text: str, language: str | None, published: date | None) -> list[Mention]:
-    """Every date expression in ``text``, in text order, offsets relative to ``text``."""
-    rules = grammar(_known_language(language))
+def extract_dates(
+    text: str, language: str | None, published: date | None, context: AnalysisContext | None = None
+) -> list[Mention]:
+    """Every date expression in ``text``, in text order, offsets relative to ``text``.
+
+    ``context``: the analysis context whose language tables are read (None: the shipped ones).
+    """
+    code = _known_language(language)
+    rules = context.tables.dates(code) if context is not None else grammar(code)
     day = published.date() if isinstance(published, datetime) else published
     chosen = _longest_first(_candidates(text, rules))
     mentions = [mention for candidate in chosen if (mention := _mention(text, candidate, day))]

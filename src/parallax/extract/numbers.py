@@ -65,7 +65,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..lang.numerals import (
     MINUS_SIGNS,
@@ -81,6 +81,10 @@ from ..model import Mention
 from .number_lexicon import Lexicon, Match, lexicon
 
 REACH_WORDS = 4  # words on either side of an "up to" looked at for a verb of reaching
+
+if TYPE_CHECKING:
+    from .context import AnalysisContext
+
 NOUN_REACH = 24  # characters between a number and its counted noun, at most
 NOUN_TOKENS = 6  # tokens looked at for the counted noun
 UNKNOWN_WORDS_SKIPPED = 1  # an adjective passed over on the way to a known noun
@@ -116,9 +120,13 @@ _SIMPLE_GROUPS = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+")
 _SHORT_GROUP = re.compile(r"\d[ \-]\d{2}(?!\d)")
 
 
-def extract_numbers(text: str, language: str | None) -> list[Mention]:
-    """Every quantity and percentage of a text, in text order, offsets relative to ``text``."""
-    return _Scanner(text, lexicon(language)).mentions()
+def extract_numbers(text: str, language: str | None, context: AnalysisContext | None = None) -> list[Mention]:
+    """Every quantity and percentage of a text, in text order, offsets relative to ``text``.
+
+    ``context``: the analysis context whose language tables are read (None: the shipped ones).
+    """
+    tables = context.tables.numbers(language) if context is not None else lexicon(language)
+    return _Scanner(text, tables).mentions()
 
 
 def find_nouns(text: str, language: str | None) -> list[tuple[int, int, str]]:

@@ -15,16 +15,16 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 import regex
 
 from ..lang import languages, maybe_load
 from ..lang.scripts import CLOSERS, ELLIPSES, SENTENCE_TERMINATORS, char_class
-from ..model import Mention
+from ..model import EntityAttrs, Mention, QuoteAttrs, attrs_as
 from .entities import find_entities
 from .entities.gazetteer import gazetteer_for, tokens_for
-from .entities.lexicon import entities
+from .entities.lexicon import KnowsNames, Lexicon, build_lexicon
 from .entities.rules import rules_for
 from .entities.text import Token, normal
 from .spans import SpanSet
@@ -154,6 +154,18 @@ class QuoteRules:
     raw_according_to: tuple[str, ...]
     raw_pronouns: tuple[str, ...]
     word_spaces: bool
+
+
+class QuoteTables(Protocol):
+    def quotes(self, code: str | None) -> QuoteRules: ...
+
+
+class KnowsQuotes(KnowsNames, Protocol):
+    """What the quote finder reads of an analysis context (``extract.context``, which is built
+    from this module, so it is named by what it offers): the names and the quote rules."""
+
+    @property
+    def tables(self) -> QuoteTables: ...
 
 
 @cache
@@ -288,19 +300,23 @@ def _occurrences(text: str, item: str, start: int, end: int) -> Iterator[int]:
 # --- the public function -------------------------------------------------------------------
 
 
-def extract_quotes(text: str, language: str | None, entities: Sequence[Mention] = ()) -> list[Mention]:
+def extract_quotes(
+    text: str, language: str | None, entities: Sequence[Mention] = (), context: KnowsQuotes | None = None
+) -> list[Mention]:
     """Quotes in ``text`` with their speakers (offsets relative to ``text``).
 
-    ``entities`` are the entity mentions of the same text (found here when not given).
+    ``entities`` are the entity mentions of the same text (found here when not given);
+    ``context`` the analysis context whose names are known (None: the curated names).
     ``value`` is the quoted text without marks; attrs: speaker (canonical name or None),
     speaker_text (as written), direct, confidence, verb.
     """
-    rules = quote_rules(language)
-    people = sorted(entities or find_entities(text, language), key=lambda m: m.start)
+    lexicon = context.lexicon if context is not None else build_lexicon()
+    rules = context.tables.quotes(language) if context is not None else quote_rules(language)
+    people = sorted(entities or find_entities(text, language, context), key=lambda m: m.start)
     finder = Finder(text, language, rules)
-    context = _Context(text, language, rules, finder, people)
-    direct = [q for q in (_direct_quote(context, span) for span in _quoted_spans(text, rules)) if q]
-    reported = _reported_speech(context, [(q.start, q.end) for q in direct])
+    reading = _Context(text, language, rules, finder, people, lexicon)
+    direct = [q for q in (_direct_quote(reading, span) for span in _quoted_spans(text, rules)) if q]
+    reported = _reported_speech(reading, [(q.start, q.end) for q in direct])
     return sorted(direct + reported, key=lambda q: q.start)
 
 
@@ -311,6 +327,7 @@ class _Context:
     rules: QuoteRules
     finder: Finder
     entities: list[Mention]  # sorted by start
+    lexicon: Lexicon
     starts: list[int] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -352,10 +369,10 @@ def canonical_speakers(items: Sequence[Q], entities: Sequence | None = None) -> 
     by_span = {(e.start, e.end): e for e in pool if e.kind == "entity"}
     out = []
     for item in items:
-        span = (item.attrs.get("speaker_start"), item.attrs.get("speaker_end"))
-        entity = by_span.get(span) if item.kind == "quote" else None
-        if entity is not None and entity.value != item.attrs.get("speaker"):
-            item = replace(item, attrs={**item.attrs, "speaker": entity.value})
+        quote = attrs_as(QuoteAttrs, item)
+        entity = by_span.get((quote.speaker_start, quote.speaker_end)) if item.kind == "quote" else None
+        if entity is not None and entity.value != quote.speaker:
+            item = replace(item, attrs=quote.updated({"speaker": entity.value}))
         out.append(item)
     return out
 
@@ -583,12 +600,21 @@ def _verb_hits(context: _Context, start: int, end: int) -> list[Hit]:
 def _named_speaker(context: _Context, start: int, end: int, anchor: Hit) -> Mention | None:
     outlets = [h.end for h in _outlet_hits(context, start, end)]
     inside = [m for m in context.entities_within(start, end)
-              if m.attrs.get("form", "name") == "name" and m.attrs.get("type") in ("person", "organisation")
+              if _named(m) and _entity(m).type in ("person", "organisation")
               and not any(0 <= m.start - h <= OUTLET_REACH for h in outlets)]
     if not inside:
         return None
-    people = [m for m in inside if m.attrs.get("type") == "person"] or inside
+    people = [m for m in inside if _entity(m).type == "person"] or inside
     return min(people, key=lambda m: _distance(m, anchor))
+
+
+def _entity(mention: Mention) -> EntityAttrs:
+    return attrs_as(EntityAttrs, mention)
+
+
+def _named(mention: Mention) -> bool:
+    """A mention of the name itself, not an adjective made from it (казахстанский)."""
+    return _entity(mention).form == "name"
 
 
 def _distance(mention: Mention, hit: Hit) -> int:
@@ -604,17 +630,17 @@ def _referred_speaker(context: _Context, start: int, end: int, before: int) -> t
     the last sentence that named someone, taken as the first person named in it ("X met Y. He
     said" is X).
     """
-    earlier = [m for m in context.entities_before(before, REFERENT_REACH) if m.attrs.get("type") == "person"
-               and m.attrs.get("form", "name") == "name"]
+    earlier = [m for m in context.entities_before(before, REFERENT_REACH)
+               if _entity(m).type == "person" and _named(m)]
     if not earlier:
         return None
     pronouns = context.finder.hits(context.rules.pronouns, context.rules.raw_pronouns, start, end)
     title = _title_in(context, start, end)
     if title is not None:
         places = _places_in(context, start, end)
-        fits = {id(m): _country_fit(m, places) for m in earlier}
+        fits = {id(m): _country_fit(m, places, context.lexicon) for m in earlier}
         pool = [m for m in earlier if fits[id(m)] >= 0] or earlier
-        titled = [m for m in pool if _same_title(m.attrs.get("title"), title.text)]
+        titled = [m for m in pool if _same_title(_entity(m).title, title.text)]
         best = [m for m in pool if fits[id(m)] > 0]
         return (best or titled or pool)[-1], title.text
     if _unnamed_speaker_since(context, earlier[-1].end, start):
@@ -628,21 +654,21 @@ def _referred_speaker(context: _Context, start: int, end: int, before: int) -> t
 def _places_in(context: _Context, start: int, end: int) -> set[str]:
     """Canonical places named in a clause (Қазақстан Президенті, الرئيس القرغيزي)."""
     return {m.value for m in context.entities_within(start, end)
-            if m.attrs.get("type") == "place" and m.attrs.get("canonical")}
+            if _entity(m).type == "place" and _entity(m).canonical}
 
 
-def _country_fit(person: Mention, places: set[str]) -> int:
+def _country_fit(person: Mention, places: set[str], lexicon: Lexicon) -> int:
     """1 when the places of a title (the President of Kazakhstan) are the person's, -1 when the
     person is known to belong to another country, 0 when nothing tells."""
-    if not places or not person.attrs.get("canonical"):
+    if not places or not _entity(person).canonical:
         return 0
-    entity = entities().get(person.value)
+    entity = lexicon.entities.get(person.value)
     if entity is None or not entity.context:
         return 0
     own = set(entity.context)
     if own & places:
         return 1
-    countries = {c for c in own if c in entities() and entities()[c].code}
+    countries = {c for c in own if c in lexicon.entities and lexicon.entities[c].code}
     return -1 if countries else 0
 
 
@@ -655,7 +681,7 @@ def _unnamed_speaker_since(context: _Context, since: int, start: int) -> bool:
     for verb in _verb_hits(context, since, start):
         clause = _clause_start(context.text, verb.start)
         named = [m for m in context.entities_within(clause, verb.start)
-                 if m.attrs.get("type") in ("person", "organisation")]
+                 if _entity(m).type in ("person", "organisation")]
         pronouns = context.finder.hits(context.rules.pronouns, context.rules.raw_pronouns, clause, verb.start)
         if not named and not pronouns and not _bare_verb(context, clause, verb):
             return True
@@ -673,7 +699,7 @@ def _subject_of_last_naming_sentence(text: str, people: list[Mention]) -> Mentio
 
 
 def _title_in(context: _Context, start: int, end: int) -> Hit | None:
-    gazetteer = gazetteer_for(context.language if rules_for(context.language).code else None)
+    gazetteer = gazetteer_for(context.language if rules_for(context.language).code else None, context.lexicon)
     if not context.rules.word_spaces:
         for s, e, targets in gazetteer.scan_strings(context.text[start:end]):
             if any(t.cue and t.cue.type == "person" for t in targets):

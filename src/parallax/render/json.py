@@ -7,7 +7,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from ..model import AlignedFact, Comparison, Document, Fact
+from ..model import AlignedFact, Comparison, Document, Fact, QuoteAttrs
 
 SCHEMA_VERSION = 1
 
@@ -45,8 +45,8 @@ def mention_record(fact: Fact) -> dict[str, Any]:
         "sentence_start": fact.sentence.start,
         "sentence_end": fact.sentence.end,
     }
-    if fact.kind == "quote" and fact.attrs.get("speaker_text"):
-        record["speaker_text"] = fact.attrs["speaker_text"]
+    if isinstance(fact.attrs, QuoteAttrs) and fact.attrs.speaker_text:
+        record["speaker_text"] = fact.attrs.speaker_text
     return record
 
 
@@ -68,7 +68,8 @@ def fact_record(fact: Fact) -> dict[str, Any]:
         "documents": [fact.document],
         "mentions": [mention_record(fact)],
     }
-    record.update(_kind_fields(fact.kind, fact.type, fact.speaker, fact.attrs.get("direct")))
+    direct = fact.attrs.direct if isinstance(fact.attrs, QuoteAttrs) else None
+    record.update(_kind_fields(fact.kind, fact.type, fact.speaker, direct))
     record.update(_extra_fields(fact))
     return record
 

@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..link.gist import english_plural
-from ..model import AlignedFact, Comparison, Document, Fact
+from ..model import AlignedFact, Comparison, Document, Fact, QuantityAttrs, attrs_as
 from .summary import omissions, reach_order, readable_quote, source_tags
 
 STATUS_STYLE = {"shared": "green", "partial": "yellow", "unique": "cyan", "conflict": "bold red"}
@@ -76,7 +76,7 @@ def compact_value(value: object, unit: str | None = None) -> str:
 
 def counted_unit(fact: AlignedFact) -> str | None:
     """The unit, in the plural when it is an English lemma (the language data knew the noun)."""
-    lemma = any(m.attrs.get("lemma") == fact.unit for m in fact.mentions)
+    lemma = any(attrs_as(QuantityAttrs, m).lemma == fact.unit for m in fact.mentions)
     if lemma and fact.unit and isinstance(fact.value, float) and fact.value != 1:
         return english_plural(fact.unit)
     return fact.unit

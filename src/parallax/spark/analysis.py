@@ -166,10 +166,10 @@ def fact_row(index: int, fact: Fact) -> dict:
         "sentence_start": fact.sentence.start,
         "sentence_end": fact.sentence.end,
         "language": fact.sentence.language,
-        "entity_type": fact.attrs.get("type") if fact.kind == "entity" else None,
-        "speaker": fact.attrs.get("speaker") if fact.kind == "quote" else None,
+        "entity_type": fact.type if fact.kind == "entity" else None,
+        "speaker": fact.speaker if fact.kind == "quote" else None,
         "anchor": fact_anchor(fact),
-        "attrs": _json_value(fact.attrs),
+        "attrs": _json_value(dict(fact.attrs)),
     }
 
 

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 from ...lang.scripts import KEY_VOWELS
 from ...tables import stored_table
 from .gazetteer import gazetteer_for, tokens_for
-from .lexicon import Entity, built_from_entities, curated_entities, entities
+from .lexicon import Entity, KnowsNames, Lexicon, build_lexicon, curated_entities
 from .rules import rules_for
 from .translit import fold_key, to_latin
 
@@ -28,9 +28,7 @@ MAX_LENGTH_GAP = 2
 _FIRST_SOUND = regex.compile(rf"(?:sh|ch|ts|[^{KEY_VOWELS}])?")
 
 
-@built_from_entities
-@cache
-def known_keys() -> dict[str, frozenset[str]]:
+def known_keys(lexicon: Lexicon) -> dict[str, frozenset[str]]:
     """Spelling key of every alias (any language, read in Latin) -> the entities it names.
 
     Aliases read through a table of character readings (Chinese) are left out: such a reading
@@ -38,12 +36,17 @@ def known_keys() -> dict[str, frozenset[str]]:
     written anyway. The curated entities' keys come from the stored table; learned ones are
     added on top.
     """
+    return lexicon.derived("known-keys", lambda: _known_keys(lexicon))
+
+
+def _known_keys(lexicon: Lexicon) -> dict[str, frozenset[str]]:
+    if not lexicon.learned:
+        return _curated_keys()
     keys: dict[str, set[str]] = defaultdict(set)
     for key, names in _curated_keys().items():
         keys[key].update(names)
-    curated = curated_entities()
-    for entity in entities().values():
-        if entity.name not in curated:
+    for entity in lexicon.entities.values():
+        if entity.name not in lexicon.curated:
             _add_keys(keys, entity)
     return {k: frozenset(v) for k, v in keys.items()}
 
@@ -71,24 +74,25 @@ def _add_keys(keys: dict[str, set[str]], entity: Entity) -> None:
                 keys[key].add(entity.name)
 
 
-@built_from_entities
-@cache
-def _keys_by_initial() -> dict[str, list[str]]:
+def _keys_by_initial(lexicon: Lexicon) -> dict[str, list[str]]:
+    return lexicon.derived("keys-by-initial", lambda: _group_by_initial(known_keys(lexicon)))
+
+
+def _group_by_initial(keys: dict[str, frozenset[str]]) -> dict[str, list[str]]:
     grouped: dict[str, list[str]] = defaultdict(list)
-    for key in known_keys():
+    for key in keys:
         grouped[key[:1]].append(key)
     return grouped
 
 
-def keys_of(entity_name: str) -> frozenset[str]:
-    return _entity_keys().get(entity_name, frozenset())
+def keys_of(entity_name: str, lexicon: Lexicon) -> frozenset[str]:
+    by_entity = lexicon.derived("entity-keys", lambda: _entity_keys(known_keys(lexicon)))
+    return by_entity.get(entity_name, frozenset())
 
 
-@built_from_entities
-@cache
-def _entity_keys() -> dict[str, frozenset[str]]:
+def _entity_keys(known: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
     keys: dict[str, set[str]] = defaultdict(set)
-    for key, names in known_keys().items():
+    for key, names in known.items():
         for name in names:
             keys[name].add(key)
     return {k: frozenset(v) for k, v in keys.items()}
@@ -117,47 +121,52 @@ def first_sound(word: str) -> str:
     return _FIRST_SOUND.match(word).group()
 
 
-def entity_by_key(key: str) -> str | None:
+def entity_by_key(key: str, lexicon: Lexicon) -> str | None:
     """The one known entity whose alias keys equal or closely match ``key`` (None if unsure)."""
     if not key:
         return None
-    exact = known_keys().get(key)
+    known = known_keys(lexicon)
+    exact = known.get(key)
     if exact:
         return next(iter(exact)) if len(exact) == 1 else None
-    candidates = _keys_by_initial().get(key[:1], [])
+    candidates = _keys_by_initial(lexicon).get(key[:1], [])
     close = process.extract(key, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_KNOWN, limit=3)
     for found, _score, _ in close:
-        names = known_keys()[found]
+        names = known[found]
         if len(names) == 1 and similar_keys(key, found):
             return next(iter(names))
     return None
 
 
-def canonical_name(surface: str, language: str | None) -> tuple[str, str | None]:
+def canonical_name(
+    surface: str, language: str | None, context: KnowsNames | None = None
+) -> tuple[str, str | None]:
     """The canonical Latin name of ``surface`` and its type, or a provisional Latin key and None.
 
-    ``surface`` is a name as written in ``language`` (inflected forms are fine: Тоқаевтың).
+    ``surface`` is a name as written in ``language`` (inflected forms are fine: Тоқаевтың);
+    ``context`` the analysis context whose names are known (None: the curated names).
     """
+    lexicon = context.lexicon if context is not None else build_lexicon()
     tokens = tokens_for(surface, rules_for(language))
     if not tokens:
         return surface, None
-    gazetteer = gazetteer_for(language)
+    gazetteer = gazetteer_for(language, lexicon)
     match = gazetteer.match_at(tokens, 0) if gazetteer.rules.word_spaces else None
     if match is not None and match.last == len(tokens):
         for target, _cost, _alias in match.candidates:
             if target.entity is not None:
-                entity = entities()[target.entity]
+                entity = lexicon.entities[target.entity]
                 return entity.name, entity.type
     if not gazetteer.rules.word_spaces:
         for start, end, targets in gazetteer.scan_strings(surface):
             named = [t for t in targets if t.entity is not None]
             if start == 0 and end == len(surface) and named:
-                entity = entities()[named[0].entity]
+                entity = lexicon.entities[named[0].entity]
                 return entity.name, entity.type
     latin = to_latin(stem_of(surface, language), language)
-    known = entity_by_key(fold_key(latin))
+    known = entity_by_key(fold_key(latin), lexicon)
     if known is not None:
-        return known, entities()[known].type
+        return known, lexicon.entities[known].type
     return latin, None
 
 

@@ -17,7 +17,7 @@ inflected form is read against the names the same text gives in full (``link_nam
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import regex
@@ -29,7 +29,7 @@ from ..spans import SpanSet
 from .canon import clitic_as_written, cut_word, entity_by_key, similar_keys
 from .common import COMMON_ZIPF, GAZETTEER_SUPPORT_ZIPF, KEY_COMMON_ZIPF, PHRASE_ZIPF, is_common_form, zipf
 from .gazetteer import Gazetteer, Match, Target, gazetteer_for, tokens_for
-from .lexicon import entities
+from .lexicon import Entity, KnowsNames, Lexicon, build_lexicon
 from .places import place_named
 from .rules import Rules, rules_for, type_word
 from .text import Token, is_acronym, normal, words_of
@@ -82,29 +82,33 @@ class Evidence:
         return cls(frozenset(lowercase), frozenset(inside))
 
 
-def find_entities(text: str, language: str | None) -> list[Mention]:
+def find_entities(text: str, language: str | None, context: KnowsNames | None = None) -> list[Mention]:
     """Entity mentions in ``text`` (offsets relative to it), titles kept apart from names.
 
     ``value`` is the canonical Latin name when known, else a provisional Latin form of the
     inflection-stripped name. ``attrs``: type, title, canonical, key, stem, latin, form.
+    ``context``: the analysis context whose names are known (None: the curated names).
     """
+    lexicon = context.lexicon if context is not None else build_lexicon()
     rules = rules_for(language)
-    gazetteer = gazetteer_for(language if rules.code else None)
+    gazetteer = gazetteer_for(language if rules.code else None, lexicon)
     if not rules.word_spaces:
-        return _find_in_running_text(text, rules, gazetteer)
+        return _find_in_running_text(text, rules, gazetteer, lexicon)
     tokens = tokens_for(text, rules)
     evidence = Evidence.of(tokens)
-    matches = _without_foreign_first_names(tokens, _known_matches(tokens, gazetteer), rules)
+    matches = _without_foreign_first_names(tokens, _known_matches(tokens, gazetteer), rules, lexicon)
     candidates = [_candidate_of(m) for m in matches if m.candidates[0][0].entity is not None]
     taken = {i for m in matches for i in range(m.first, m.last)}
     cue_matches = [m for m in matches if m.candidates[0][0].entity is None]
-    candidates += _names_after_cues(tokens, cue_matches, candidates, taken, rules, evidence)
+    candidates += _names_after_cues(tokens, cue_matches, candidates, taken, rules, evidence, lexicon)
     if rules.capitalisation:
-        places = frozenset(c.first for c in candidates if c.form == "name" and _kinds(c) == {"place"})
+        places = frozenset(
+            c.first for c in candidates if c.form == "name" and _kinds(c, lexicon) == {"place"}
+        )
         candidates += _capitalised_runs(tokens, taken, rules, evidence, places)
-    _choose_readings(candidates, tokens)
+    _choose_readings(candidates, tokens, lexicon)
     candidates.sort(key=lambda c: c.first)
-    mentions = [_mention(text, tokens, c, rules) for c in candidates]
+    mentions = [_mention(text, tokens, c, rules, lexicon) for c in candidates]
     mentions = _supported(link_names(mentions, rules), rules.code)
     mentions = _without_currency_names(text, _without_common_words(mentions, rules), rules)
     return _without_web_addresses(text, mentions)
@@ -126,7 +130,9 @@ def _known_matches(tokens: list[Token], gazetteer: Gazetteer) -> list[Match]:
     return found
 
 
-def _without_foreign_first_names(tokens: list[Token], matches: list[Match], rules: Rules) -> list[Match]:
+def _without_foreign_first_names(
+    tokens: list[Token], matches: list[Match], rules: Rules, lexicon: Lexicon
+) -> list[Match]:
     """A known surname after an unknown first name is someone else (Akylbek, not Sadyr Japarov)."""
     if not rules.capitalisation:
         return matches
@@ -135,16 +141,16 @@ def _without_foreign_first_names(tokens: list[Token], matches: list[Match], rule
     for match in matches:
         before = match.first - 1
         free = before >= 0 and before not in taken
-        if _surname_only(match) and free and _first_name_like(tokens, before, rules):
+        if _surname_only(match, lexicon) and free and _first_name_like(tokens, before, rules):
             continue
         kept.append(match)
     return kept
 
 
-def _surname_only(match: Match) -> bool:
+def _surname_only(match: Match, lexicon: Lexicon) -> bool:
     readings = [(t, alias) for t, _, alias in match.candidates if t.entity is not None]
     return bool(readings) and match.last - match.first == 1 and all(
-        entities()[t.entity].type == "person" and len(alias.split()) == 1 and t.form == "name"
+        lexicon.entities[t.entity].type == "person" and len(alias.split()) == 1 and t.form == "name"
         for t, alias in readings
     )
 
@@ -175,8 +181,8 @@ def _candidate_of(match: Match) -> Candidate:
 # --- cues ----------------------------------------------------------------------------------
 
 
-def _names_after_cues(tokens, cue_matches, candidates, taken, rules: Rules, evidence: Evidence
-                      ) -> list[Candidate]:
+def _names_after_cues(tokens, cue_matches, candidates, taken, rules: Rules, evidence: Evidence,
+                      lexicon: Lexicon) -> list[Candidate]:
     by_first = {c.first: c for c in candidates}
     by_last = {c.last: c for c in candidates}
     found = []
@@ -190,7 +196,8 @@ def _names_after_cues(tokens, cue_matches, candidates, taken, rules: Rules, evid
         if after:
             target = by_last[cue_match.first], cue_match.first
         elif cue.before_name:
-            target = _name_after(tokens, cue_match.last, by_first, taken, rules, cue.type == "person")
+            person = cue.type == "person"
+            target = _name_after(tokens, cue_match.last, by_first, taken, rules, lexicon, person)
         if target is None and cue.after_name:
             after = True
             target = _name_before(tokens, cue_match.first, by_last, taken, rules, evidence)
@@ -222,14 +229,14 @@ def _title_text(tokens, cue_match: Match, title_end: int, after_name: bool) -> s
     return "".join(parts)
 
 
-def _name_after(tokens, start: int, by_first, taken, rules: Rules, title: bool = True
+def _name_after(tokens, start: int, by_first, taken, rules: Rules, lexicon: Lexicon, title: bool = True
                 ) -> tuple[Candidate, int] | None:
     """The name a cue introduces; after a title, skipping the places and adjectives in between
     (Президент Франции X); after a place or organisation word, the very next name."""
     i = start
     skipped = 0
     while title and i < len(tokens) and _adjacent_or_comma(tokens[i]):
-        if i in by_first and _is_modifier(by_first[i]):
+        if i in by_first and _is_modifier(by_first[i], lexicon):
             i = by_first[i].last
         elif _title_complement(tokens[i], rules) and skipped < MAX_TITLE_COMPLEMENT:
             i += 1  # министр энергетики X: lower-case words that complete the title
@@ -296,15 +303,15 @@ def _name_before(tokens, end: int, by_last, taken, rules: Rules, evidence: Evide
     return (Candidate(first + 1, end), end) if first < end - 1 else None
 
 
-def _is_modifier(candidate: Candidate) -> bool:
+def _is_modifier(candidate: Candidate, lexicon: Lexicon) -> bool:
     if candidate.form == "adjective":
         return True
-    kinds = {entities()[e].type for e, _, _ in candidate.readings}
+    kinds = _kinds(candidate, lexicon)
     return kinds == {"place"} or kinds == {"organisation"}
 
 
-def _kinds(candidate: Candidate) -> set[str]:
-    return {entities()[e].type for e, _, _ in candidate.readings}
+def _kinds(candidate: Candidate, lexicon: Lexicon) -> set[str]:
+    return {lexicon.entities[e].type for e, _, _ in candidate.readings}
 
 
 def _adjacent_or_comma(token: Token) -> bool:
@@ -521,22 +528,21 @@ def _plausible(tokens, candidate: Candidate, rules: Rules, place_starts=frozense
 # --- choosing among readings ---------------------------------------------------------------
 
 
-def _choose_readings(candidates: list[Candidate], tokens: list[Token]) -> None:
+def _choose_readings(candidates: list[Candidate], tokens: list[Token], lexicon: Lexicon) -> None:
     """Order ambiguous readings by support in the text (Georgia: Tbilisi or Atlanta nearby)."""
     present = {c.readings[0][0] for c in candidates if len(c.readings) == 1}
     words = {t.norm for t in tokens}
     for candidate in candidates:
         if len(candidate.readings) < 2:
             continue
-        candidate.readings.sort(key=lambda r: (-_support(r[0], present, words), r[1], -_prior(r[0])))
+        known = lexicon.entities
+        candidate.readings.sort(
+            key=lambda r: (-_support(known[r[0]], present, words), r[1], -known[r[0]].prior)
+        )
 
 
-def _prior(name: str) -> float:
-    return entities()[name].prior
-
-
-def _support(name: str, present: set[str], words: set[str]) -> int:
-    entity = entities()[name]
+def _support(entity: Entity, present: set[str], words: set[str]) -> int:
+    name = entity.name
     score = 3 if name in present else 0
     score += sum(1 for other in entity.context if other in present)
     score += sum(1 for w in entity.context_words if _word_present(normal(w), words))
@@ -550,7 +556,7 @@ def _word_present(word: str, words: set[str]) -> bool:
 # --- mentions ------------------------------------------------------------------------------
 
 
-def _mention(text: str, tokens: list[Token], candidate: Candidate, rules: Rules) -> Mention:
+def _mention(text: str, tokens: list[Token], candidate: Candidate, rules: Rules, lexicon: Lexicon) -> Mention:
     words = tokens[candidate.first:candidate.last]
     cuts = candidate.cuts or tuple(rules.morphology.name_stem(t.norm) for t in words)
     if candidate.cue and not candidate.readings:
@@ -564,7 +570,7 @@ def _mention(text: str, tokens: list[Token], candidate: Candidate, rules: Rules)
             cuts = (*cuts[:-1], (cuts[-1][0], locative))
             stem = _stem_text(words, cuts)
         candidate.guess = candidate.guess or ("place" if locative else None)
-    return _build(text, start, words[-1].end, stem, candidate, rules)
+    return _build(text, start, words[-1].end, stem, candidate, rules, lexicon)
 
 
 def _type_from_ending(token: Token, rules: Rules) -> str | None:
@@ -613,12 +619,14 @@ def _stem_text(words: list[Token], cuts) -> str:
     return "".join(parts)
 
 
-def _build(text: str, start: int, end: int, stem: str, candidate: Candidate, rules: Rules) -> Mention:
+def _build(
+    text: str, start: int, end: int, stem: str, candidate: Candidate, rules: Rules, lexicon: Lexicon
+) -> Mention:
     latin = to_latin(stem, rules.code)
     resolved_by = None
     gazetteer = False
     if candidate.readings:
-        entity = entities()[candidate.readings[0][0]]
+        entity = lexicon.entities[candidate.readings[0][0]]
         value, kind, canonical = entity.name, entity.type, True
         one_word = len(candidate.readings[0][2].split()) == 1 and "·" not in candidate.readings[0][2]
         # A surname alone is weak evidence of who is meant, unless written in characters whose
@@ -626,9 +634,9 @@ def _build(text: str, start: int, end: int, stem: str, candidate: Candidate, rul
         lone = kind == "person" and one_word and len(entity.name.split()) > 1 and not rules.readings
         resolved_by = "surname" if lone else "alias"
     else:
-        known = entity_by_key(fold_key(latin))
+        known = entity_by_key(fold_key(latin), lexicon)
         if known is not None:
-            value, kind, canonical = known, entities()[known].type, True
+            value, kind, canonical = known, lexicon.entities[known].type, True
             resolved_by = "key"
         else:
             kind = candidate.type or candidate.guess or _guess_type(stem, rules)
@@ -804,7 +812,9 @@ def _supported(mentions: list[Mention], code: str | None) -> list[Mention]:
     """Drop the sentence-initial capitals nothing else in the text supports."""
     kept = []
     for mention in mentions:
-        weak = mention.attrs.pop("needs_support", False)
+        # Needed only here: the attribute is not kept on what is found.
+        weak = mention.attrs.get("needs_support", False)
+        mention = replace(mention, attrs=mention.attrs.without("needs_support"))
         # Kutaisi seferleri…: a town the gazetteer knows, unless also a word (Саммит is Summit, NJ).
         town = mention.attrs.get("gazetteer") and zipf(mention.text, code) < GAZETTEER_SUPPORT_ZIPF and \
             place_named([normal(mention.attrs["stem"])], LARGE_TOWN) is not None
@@ -927,7 +937,7 @@ def _typed(mention: Mention, kind: str) -> Mention:
 # --- scripts without word spaces -----------------------------------------------------------
 
 
-def _find_in_running_text(text: str, rules: Rules, gazetteer: Gazetteer) -> list[Mention]:
+def _find_in_running_text(text: str, rules: Rules, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Mention]:
     known: list[tuple[int, int, list[Target]]] = list(gazetteer.scan_strings(text))
     known = _without_cut_names(text, known, rules)
     spans = [(s, e, ts) for s, e, ts in known if any(t.entity for t in ts)]
@@ -939,11 +949,11 @@ def _find_in_running_text(text: str, rules: Rules, gazetteer: Gazetteer) -> list
     occupied = SpanSet((s, e) for s, e, _ in known)
     found = _pattern_names(text, rules, occupied)
     candidates += found + _repeated_names(text, found, occupied)
-    _attach_adjacent_titles(text, candidates, cues)
-    _choose_readings(candidates, [])
+    _attach_adjacent_titles(text, candidates, cues, lexicon)
+    _choose_readings(candidates, [], lexicon)
     candidates.sort(key=lambda c: c.first)
     mentions = [
-        _build(text, c.first, c.last, text[c.first:c.last], c, rules) for c in candidates
+        _build(text, c.first, c.last, text[c.first:c.last], c, rules, lexicon) for c in candidates
     ]
     return _supported(link_names(mentions, rules), rules.code)
 
@@ -985,11 +995,11 @@ def _without_cut_names(text: str, known, rules: Rules):
     return kept
 
 
-def _attach_adjacent_titles(text: str, candidates: list[Candidate], cues) -> None:
+def _attach_adjacent_titles(text: str, candidates: list[Candidate], cues, lexicon: Lexicon) -> None:
     for candidate in candidates:
         if candidate.title or not candidate.readings:
             continue
-        if entities()[candidate.readings[0][0]].type != "person":
+        if lexicon.entities[candidate.readings[0][0]].type != "person":
             continue
         for start, end, target in cues:
             if target.cue.type == "person" and (end == candidate.first or start == candidate.last):

@@ -11,12 +11,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 
 import regex
 
 from ...tables import stored_table
-from .lexicon import Entity, built_from_entities, curated_entities, entities
+from .lexicon import Entity, Lexicon, curated_entities
 from .rules import Cue, Rules, rules_for
 from .text import Token, drop_elisions, is_acronym, is_capitalised, normal, strip_elision, tokenize, words_of
 
@@ -196,18 +195,19 @@ def _raw_words(text: str) -> list[str]:
     return [m.group() for m in WORD.finditer(text)]
 
 
-@built_from_entities
-@cache
-def gazetteer_for(code: str | None) -> Gazetteer:
+def gazetteer_for(code: str | None, lexicon: Lexicon) -> Gazetteer:
     """The phrase index of a language: the curated entities' (stored), learned ones, then cues."""
+    return lexicon.derived(("gazetteer", code), lambda: _gazetteer(code, lexicon))
+
+
+def _gazetteer(code: str | None, lexicon: Lexicon) -> Gazetteer:
     rules = rules_for(code)
     gazetteer = Gazetteer(rules)
     gazetteer.index, gazetteer.strings, gazetteer.longest_string = stored_table(
         f"gazetteer-{code}", lambda: _curated_index(code)
     )
-    curated = curated_entities()
-    for entity in entities().values():
-        if entity.name not in curated:
+    for entity in lexicon.entities.values():
+        if entity.name not in lexicon.curated:
             _add_entity(gazetteer, entity, code)
     for words, cue in rules.cues.items():
         gazetteer.add(" ".join(words), Target(None, "cue", cue))

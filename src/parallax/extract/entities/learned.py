@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from ...model import EntityAttrs, attrs_as
 from .learned_file import (
     SCHEMA,
     TYPES,
@@ -29,7 +30,7 @@ from .learned_file import (
     load_learned_aliases,
     write_learned_file,
 )
-from .lexicon import LEARNED_SOURCE, curated_key_names, entities, forget_learned
+from .lexicon import LEARNED_SOURCE, Lexicon, build_lexicon, curated_key_names
 from .text import normal
 from .translit import fold_key, to_latin
 
@@ -40,7 +41,9 @@ MIN_LETTERS = 4
 MAX_FORMS = 8  # forms kept per language
 
 
-def learn_aliases(clusters: Iterable[Iterable[tuple[str | None, Any]]]) -> list[dict]:
+def learn_aliases(
+    clusters: Iterable[Iterable[tuple[str | None, Any]]], lexicon: Lexicon | None = None
+) -> list[dict]:
     """The merges of unknown names worth remembering, as learned-alias entries.
 
     ``clusters``: one group per entity of a comparison, each a sequence of (language, mention)
@@ -50,28 +53,29 @@ def learn_aliases(clusters: Iterable[Iterable[tuple[str | None, Any]]]) -> list[
     met in at least two languages, and at least one mention's type was told by the text (a
     title or a place word), not guessed.
     Each entry: ``name`` (the canonical Latin name), ``type`` and ``names`` (language -> the
-    nominative forms, inflection cut).
+    nominative forms, inflection cut). ``lexicon``: the names the comparison knew (None: the
+    curated ones); a name known only as learned there may gain forms.
     """
+    lexicon = lexicon if lexicon is not None else build_lexicon()
     entries = []
     for group in clusters:
-        pairs = [(language, m) for language, m in group if language and m.attrs.get("form", "name") == "name"]
-        entry = _entry_of(pairs)
+        pairs = [(language, m) for language, m in group if language and _attrs(m).form == "name"]
+        entry = _entry_of(pairs, lexicon)
         if entry is not None:
             entries.append(entry)
     return entries
 
 
-def _entry_of(pairs: Sequence[tuple[str, Any]]) -> dict | None:
-    if not pairs or any(m.attrs.get("canonical") and not _learned(m.value) for _, m in pairs):
+def _entry_of(pairs: Sequence[tuple[str, Any]], lexicon: Lexicon) -> dict | None:
+    if not pairs or any(_attrs(m).canonical and not _learned(m.value, lexicon) for _, m in pairs):
         return None  # the curated files know it
-    if not any(not m.attrs.get("type_guessed", True) or m.attrs.get("canonical") for _, m in pairs):
+    if not any(_type_told(m) for _, m in pairs):
         return None
     name = str(pairs[0][1].value)
-    kind = _majority(m.attrs.get("type") for _, m in pairs
-                     if not m.attrs.get("type_guessed", True) or m.attrs.get("canonical"))
+    kind = _majority(_attrs(m).type for _, m in pairs if _type_told(m))
     names: dict[str, list[str]] = defaultdict(list)
     for language, mention in pairs:
-        form = (mention.attrs.get("stem") or mention.text).strip()
+        form = (_attrs(mention).stem or mention.text).strip()
         if kind == "person" and _surname_only(form, language, name):
             continue
         if form and form not in names[language] and len(names[language]) < MAX_FORMS:
@@ -79,6 +83,15 @@ def _entry_of(pairs: Sequence[tuple[str, Any]]) -> dict | None:
     if len(names) < MIN_LANGUAGES or kind not in TYPES or len(fold_key(name).replace(" ", "")) < MIN_LETTERS:
         return None
     return {"name": name, "type": kind, "names": {lang: forms for lang, forms in sorted(names.items())}}
+
+
+def _attrs(mention: Any) -> EntityAttrs:
+    return attrs_as(EntityAttrs, mention)
+
+
+def _type_told(mention: Any) -> bool:
+    """The mention's type came from the text (a title, a cue) or the alias files, not a guess."""
+    return not _attrs(mention).type_guessed or _attrs(mention).canonical
 
 
 def _surname_only(form: str, language: str, name: str) -> bool:
@@ -91,9 +104,9 @@ def _surname_only(form: str, language: str, name: str) -> bool:
     return words == 1 and len(fold_key(name).split()) > 1
 
 
-def _learned(name: Any) -> bool:
+def _learned(name: Any, lexicon: Lexicon) -> bool:
     """A name known only because an earlier comparison learned it (it may learn more forms)."""
-    entity = entities().get(name)
+    entity = lexicon.entities.get(name)
     return entity is not None and entity.source == LEARNED_SOURCE
 
 
@@ -109,7 +122,8 @@ def save_learned_aliases(entries: Sequence[dict], path: str | os.PathLike | None
 
     An entry joins the stored one with the same name or the same spelling key (its forms are
     added, ``seen`` counts the comparisons that met it); names the curated files know by now
-    are left out. Cached name indexes are rebuilt on their next use.
+    are left out. An analysis knows the new names once given a context built anew
+    (``analysis_context``): contexts built before keep the names they were built with.
     """
     file = Path(path) if path is not None else learned_aliases_path()
     stored = load_learned_aliases(file)
@@ -134,7 +148,6 @@ def save_learned_aliases(entries: Sequence[dict], path: str | os.PathLike | None
         changed = True
     if changed or not file.exists():
         write_learned_file(file, {"schema": SCHEMA, "entity": stored})
-        forget_learned()
     return file
 
 

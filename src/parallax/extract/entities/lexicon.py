@@ -4,9 +4,9 @@ Every entity has one canonical Latin name (its identity), a type, and names per 
 Countries come from pycountry (names in every language through its gettext catalogues) and
 CLDR's short names through Babel; the alias files in ``data/`` add people, cities,
 organisations, and for countries the adjectives and demonyms no catalogue has. Names learned
-from earlier comparisons (``learned.py``) come last, and only when the program's edge chose a
-learned-alias file (``use_learned_aliases``); when that choice or the file changes through
-``save_learned_aliases``, everything built from the entities is rebuilt on its next use.
+from earlier comparisons (``learned.py``) come last, and only in a :class:`Lexicon` built with
+them (``build_lexicon(records)``): the analysis context carries the lexicon it was built with,
+so no choice made elsewhere in the process changes what an extractor knows.
 """
 
 from __future__ import annotations
@@ -14,22 +14,21 @@ from __future__ import annotations
 import gettext
 import hashlib
 import json
-import os
 import tomllib
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any, Protocol, TypeVar
 
 import pycountry
 from babel import Locale, UnknownLocaleError
 
 from ...lang import languages
 from ...tables import stored_table
-from .learned_file import as_alias_records, load_learned_aliases
 from .text import words_of
 
 TYPES = ("person", "place", "organisation")
@@ -57,50 +56,77 @@ class Entity:
 
 
 LEARNED_SOURCE = "learned"
-_DEPENDENT: list[Callable] = []
-# The learned-alias file the entity tables include: None (curated names only) unless the edge
-# of the program chose one. Never found through the environment, so that a comparison does not
-# change because another process learned something.
-_learned_choice: dict[str, Path | None] = {"path": None}
+T = TypeVar("T")
 
 
-def built_from_entities(function: Callable) -> Callable:
-    """Mark a cached function built from :func:`entities`: cleared when the alias set changes."""
-    _DEPENDENT.append(function)
-    return function
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """The names one analysis knows: the curated entities, plus learned ones when it asked.
 
-
-def entities() -> dict[str, Entity]:
-    """Every known entity by canonical name: countries, the alias files, then learned names."""
-    return _all_entities()
-
-
-def use_learned_aliases(path: str | os.PathLike | None) -> None:
-    """Include the learned-alias file at ``path`` in the entity tables; None: curated names only.
-
-    The file is read once, on the next use of the tables, and again only after this is called
-    anew or :func:`forget_learned` (as saving new names does).
+    Built once per alias set (:func:`build_lexicon`) and handed to the extractors with the
+    analysis context; never changed afterwards. The indexes built from its entities (spelling
+    keys, the phrase index of each language) are built on first use and kept with it, so a
+    lexicon with other names never meets indexes built from these.
     """
-    _learned_choice["path"] = Path(path) if path is not None else None
-    _clear_caches()
+
+    entities: Mapping[str, Entity]
+    curated: Mapping[str, Entity]
+    # Digests of the names held ({"curated", "learned"}; learned None when not used).
+    aliases: Mapping[str, str | None]
+    _derived: dict[Hashable, Any] = field(default_factory=dict, repr=False)
+
+    def derived(self, name: Hashable, build: Callable[[], T]) -> T:
+        """The table ``name`` built from these entities: ``build()`` on first use, then kept."""
+        try:
+            return self._derived[name]
+        except KeyError:
+            table = self._derived[name] = build()
+            return table
+
+    @property
+    def learned(self) -> bool:
+        """Whether learned names are included (the digest of an empty learned file too)."""
+        return self.aliases.get("learned") is not None
 
 
-def learned_aliases_in_use() -> Path | None:
-    """The learned-alias file the entity tables include, or None."""
-    return _learned_choice["path"]
+class KnowsNames(Protocol):
+    """What the entity code reads of an analysis context: the names it knows. The context
+    (``extract.context``) is built from the quote and entity modules, so they name it by this."""
+
+    @property
+    def lexicon(self) -> Lexicon: ...
 
 
-def alias_set() -> dict[str, str | None]:
-    """Which names the entity tables hold, as short digests (``learned`` None when not used).
+def build_lexicon(learned: Sequence[dict] | None = None) -> Lexicon:
+    """The curated entities plus ``learned`` alias records (None: curated names only).
 
-    Two outputs made with the same digests used the same names; outputs recording different
-    ones may differ in their entities for that reason alone.
+    ``learned`` are records in the shape of the curated files' (``learned.as_alias_records``).
+    A learned name the curated files know is skipped: it yields to the curated one.
     """
-    learned = None
-    if _learned_choice["path"] is not None:
-        records = json.dumps(_learned_records(), ensure_ascii=False, sort_keys=True)
-        learned = hashlib.sha256(records.encode()).hexdigest()[:16]
-    return {"curated": _curated_digest(), "learned": learned}
+    if learned is None:
+        return _curated_lexicon()
+    records = json.dumps(list(learned), ensure_ascii=False, sort_keys=True)
+    return _lexicon_with(records)
+
+
+@cache
+def _curated_lexicon() -> Lexicon:
+    curated = curated_entities()
+    return Lexicon(curated, curated, {"curated": _curated_digest(), "learned": None})
+
+
+@lru_cache(maxsize=4)
+def _lexicon_with(records: str) -> Lexicon:
+    """Keyed on the records' text: an edited learned file gives another lexicon."""
+    curated = curated_entities()
+    known = dict(curated)
+    for record in json.loads(records):
+        if record["name"] not in curated:
+            _merge_record(known, {}, record, LEARNED_SOURCE)
+    for name in set(known) - set(curated):
+        _derive_surnames(known[name])
+    digest = hashlib.sha256(records.encode()).hexdigest()[:16]
+    return Lexicon(known, curated, {"curated": _curated_digest(), "learned": digest})
 
 
 @cache
@@ -110,18 +136,6 @@ def _curated_digest() -> str:
     for path in alias_files():
         curated.update(path.name.encode() + b"\0" + path.read_bytes())
     return curated.hexdigest()[:16]
-
-
-@cache
-def _all_entities() -> dict[str, Entity]:
-    known = dict(curated_entities())
-    curated = set(known)
-    for record in _learned_records():
-        if record["name"] not in curated:
-            _merge_record(known, {}, record, LEARNED_SOURCE)
-    for name in set(known) - curated:
-        _derive_surnames(known[name])
-    return known
 
 
 @cache
@@ -142,26 +156,6 @@ def _build_curated_entities() -> dict[str, Entity]:
     for entity in known.values():
         _derive_surnames(entity)
     return known
-
-
-@cache
-def _learned_records() -> list[dict]:
-    """The chosen learned file, read once until the choice changes or new names are saved, so
-    the entity tables and the digest of :func:`alias_set` come from one reading."""
-    path = _learned_choice["path"]
-    return as_alias_records(load_learned_aliases(path)) if path is not None else []
-
-
-def _clear_caches() -> None:
-    _learned_records.cache_clear()
-    _all_entities.cache_clear()
-    for function in _DEPENDENT:
-        function.cache_clear()
-
-
-def forget_learned() -> None:
-    """Drop every index built from the entities; the next use reads the learned file again."""
-    _clear_caches()
 
 
 @cache

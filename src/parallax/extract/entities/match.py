@@ -40,7 +40,7 @@ from ...model import Mention
 from .canon import entity_by_key, keys_of, similar_keys
 from .find import find_entities
 from .gazetteer import tokens_for
-from .lexicon import entities
+from .lexicon import KnowsNames, Lexicon, build_lexicon
 from .rules import rules_for
 from .translit import fold_key, loose_key, skeleton, to_latin
 
@@ -91,13 +91,16 @@ class _Nodes:
         return grouped
 
 
-def match_entities(mentions: Sequence[Mention], encoder=None) -> list[Mention]:
+def match_entities(
+    mentions: Sequence[Mention], encoder=None, context: KnowsNames | None = None
+) -> list[Mention]:
     """The same mentions, each with its cluster's canonical value, type and a cluster number.
 
     ``encoder`` (parallax.encode.Encoder) is used only for unknown names in scripts whose
     spelling cannot be compared (Arabic, Persian, Chinese); without one those stay apart.
+    ``context``: the analysis context whose names are known (None: the curated names).
     """
-    clusters = cluster_entities(mentions, encoder)
+    clusters = cluster_entities(mentions, encoder, context)
     out = list(mentions)
     for number, cluster in enumerate(clusters):
         for i in cluster.members:
@@ -107,14 +110,17 @@ def match_entities(mentions: Sequence[Mention], encoder=None) -> list[Mention]:
     return out
 
 
-def cluster_entities(mentions: Sequence[Mention], encoder=None) -> list[EntityCluster]:
+def cluster_entities(
+    mentions: Sequence[Mention], encoder=None, context: KnowsNames | None = None
+) -> list[EntityCluster]:
+    lexicon = context.lexicon if context is not None else build_lexicon()
     mentions = _surnames_read_against_full_names(mentions)
     nodes = _Nodes(len(mentions))
-    _join_known(mentions, nodes)
-    _join_by_spelling(mentions, nodes)
+    _join_known(mentions, nodes, lexicon)
+    _join_by_spelling(mentions, nodes, lexicon)
     _join_by_sound(mentions, nodes)
     _join_across_scripts(mentions, nodes, encoder)
-    return [_cluster(mentions, members) for members in nodes.groups().values()]
+    return [_cluster(mentions, members, lexicon) for members in nodes.groups().values()]
 
 
 def _surnames_read_against_full_names(mentions: Sequence[Mention]) -> list[Mention]:
@@ -147,10 +153,10 @@ def _surnames_read_against_full_names(mentions: Sequence[Mention]) -> list[Menti
     return out
 
 
-def _join_known(mentions: Sequence[Mention], nodes: _Nodes) -> None:
+def _join_known(mentions: Sequence[Mention], nodes: _Nodes, lexicon: Lexicon) -> None:
     first_of: dict[str, int] = {}
     for i, m in enumerate(mentions):
-        name = m.value if m.attrs.get("canonical") else entity_by_key(m.attrs.get("key", ""))
+        name = m.value if m.attrs.get("canonical") else entity_by_key(m.attrs.get("key", ""), lexicon)
         if name is None:
             continue
         if name in first_of:
@@ -167,7 +173,7 @@ def _known_name(mentions, nodes: _Nodes, i: int) -> str | None:
     return None
 
 
-def _join_by_spelling(mentions: Sequence[Mention], nodes: _Nodes) -> None:
+def _join_by_spelling(mentions: Sequence[Mention], nodes: _Nodes, lexicon: Lexicon) -> None:
     """Unknown names join a name whose spelling key is the same or close (Tokaïev, Tokajew)."""
     unknown = [i for i, m in enumerate(mentions) if not m.attrs.get("canonical") and m.attrs.get("key")]
     first_with_key: dict[str, int] = {}
@@ -177,7 +183,7 @@ def _join_by_spelling(mentions: Sequence[Mention], nodes: _Nodes) -> None:
         if earlier is not None and _types_agree(mentions[i], mentions[earlier].attrs.get("type")):
             nodes.union(earlier, i)
         first_with_key.setdefault(key, i)
-    keys = _keys_by_root(mentions, nodes)
+    keys = _keys_by_root(mentions, nodes, lexicon)
     for i in unknown:
         own = _own_keys(mentions[i])
         matches = {r for r, root_keys in keys.items() if any(_spelling_agrees(k, root_keys) for k in own)}
@@ -187,7 +193,7 @@ def _join_by_spelling(mentions: Sequence[Mention], nodes: _Nodes) -> None:
         if compatible and _one_name(compatible, keys):
             for root in compatible:
                 nodes.union(i, root)
-            keys = _keys_by_root(mentions, nodes)
+            keys = _keys_by_root(mentions, nodes, lexicon)
 
 
 def _own_keys(mention: Mention) -> set[str]:
@@ -219,12 +225,12 @@ def _one_name(roots: list[int], keys: dict[int, set[str]]) -> bool:
     return all(any(similar_keys(a, b) for a in keys[first] for b in keys[r]) for r in roots[1:])
 
 
-def _keys_by_root(mentions, nodes: _Nodes) -> dict[int, set[str]]:
+def _keys_by_root(mentions, nodes: _Nodes, lexicon: Lexicon) -> dict[int, set[str]]:
     keys: dict[int, set[str]] = defaultdict(set)
     for i, m in enumerate(mentions):
         root = nodes.find(i)
         if m.attrs.get("canonical"):
-            keys[root] |= keys_of(m.value) | {fold_key(m.value)}
+            keys[root] |= keys_of(m.value, lexicon) | {fold_key(m.value)}
         if not m.attrs.get("canonical"):
             keys[root] |= _own_keys(m)
     return keys
@@ -394,11 +400,11 @@ def _encoder_similarity(encoder, labels: dict[int, str]) -> dict[tuple[int, int]
 # --- clusters ------------------------------------------------------------------------------
 
 
-def _cluster(mentions: Sequence[Mention], members: list[int]) -> EntityCluster:
+def _cluster(mentions: Sequence[Mention], members: list[int], lexicon: Lexicon) -> EntityCluster:
     known = Counter(mentions[i].value for i in members if mentions[i].attrs.get("canonical"))
     if known:
         name = known.most_common(1)[0][0]
-        entity = entities().get(name)
+        entity = lexicon.entities.get(name)
         kind = entity.type if entity else mentions[members[0]].attrs.get("type", "person")
         return EntityCluster(name, kind, True, tuple(members))
     name = _provisional_name(mentions, members)
@@ -493,17 +499,19 @@ def _evidence_match(surface: str, language: str | None, targets: dict[str, Menti
 # --- a set of documents --------------------------------------------------------------------
 
 
-def resolve_entities(documents: Sequence[tuple[str, str | None]], encoder=None) -> list[list[Mention]]:
+def resolve_entities(
+    documents: Sequence[tuple[str, str | None]], encoder=None, context: KnowsNames | None = None
+) -> list[list[Mention]]:
     """Entity mentions of each (text, language) document, matched across all of them.
 
     Finds mentions per document, adds names that only evidence from another document reveals,
     then matches everything; each mention's ``value`` is its entity's one canonical name.
     """
-    found = [find_entities(text, language) for text, language in documents]
+    found = [find_entities(text, language, context) for text, language in documents]
     for k, (text, language) in enumerate(documents):
         elsewhere = [m for j, ms in enumerate(found) if j != k for m in ms if m.attrs.get("form") == "name"]
         extra = find_by_evidence(text, language, elsewhere, found[k])
         found[k] = sorted(found[k] + extra, key=lambda m: m.start)
     flat = [m for ms in found for m in ms]
-    matched = iter(match_entities(flat, encoder))
+    matched = iter(match_entities(flat, encoder, context))
     return [[next(matched) for _ in ms] for ms in found]

@@ -1,0 +1,126 @@
+"""What an analysis reads besides the text: language tables, the names it knows, its settings.
+
+Extraction used to find these through module state: a learned-alias file chosen for the whole
+process, and indexes rebuilt whenever another caller chose another one. Now the edges of the
+program (the API, the CLI, the store, a worker) build one :class:`AnalysisContext` with
+:func:`analysis_context` and hand it to ``pipeline.analyse``, which passes it to every extractor
+and the comparison; two contexts with different names never meet in one process's tables.
+
+Building a context is costly the first time (the entity table, the spelling keys, the phrase
+index of each language, the date grammars); the language tables are pure functions of
+parallax's data and are stored in the cache directory (``tables.py``), and a context is kept
+per explicit input (the learned names' text, the settings), so asking again is cheap.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .entities.lexicon import Lexicon, build_lexicon
+
+if TYPE_CHECKING:
+    from ..lang.dates.grammar import Grammar
+    from .entities.rules import Rules
+    from .number_lexicon import Lexicon as NumberLexicon
+    from .quotes import QuoteRules
+
+
+@dataclass(frozen=True)
+class LanguageTables:
+    """The per-language tables extraction reads, built on first use from ``lang/`` data.
+
+    They depend on parallax's data and code only (never on a user's files), so one set serves
+    every context; building and storing them is :mod:`parallax.tables`' business.
+    """
+
+    def entity_rules(self, code: str | None) -> Rules:
+        from .entities.rules import rules_for
+
+        return rules_for(code)
+
+    def numbers(self, code: str | None) -> NumberLexicon:
+        from .number_lexicon import lexicon
+
+        return lexicon(code)
+
+    def dates(self, code: str | None) -> Grammar:
+        from ..lang.dates.grammar import grammar
+
+        return grammar(code)
+
+    def quotes(self, code: str | None) -> QuoteRules:
+        from .quotes import quote_rules
+
+        return quote_rules(code)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How articles are analysed: chosen by the user, recorded with what they give.
+
+    ``clean``: remove boilerplate before extraction (off for text that is already clean).
+    ``learned``: the learned-alias file whose names are known (None: curated names only).
+    """
+
+    clean: bool = True
+    learned: Path | None = None
+
+
+@dataclass(frozen=True)
+class AnalysisContext:
+    """Everything the per-document pipeline reads besides the article: one per alias set."""
+
+    lexicon: Lexicon
+    settings: Settings = field(default_factory=Settings)
+    tables: LanguageTables = field(default_factory=LanguageTables)
+
+    @property
+    def aliases(self) -> dict[str, str | None]:
+        """Digests of the names this context knows ({"curated", "learned"})."""
+        return dict(self.lexicon.aliases)
+
+    def prepare(self, languages: Iterable[str | None]) -> None:
+        """Build what extraction reads for ``languages`` (None: the language-neutral rules) now.
+
+        Each is built on first use anyway; building ahead keeps that cost out of a first
+        comparison, and the derived tables are stored in the cache directory for later processes.
+        """
+        from .entities import places
+        from .entities.canon import known_keys
+        from .entities.common import zipf
+        from .entities.gazetteer import gazetteer_for
+        from .entities.lexicon import curated_key_names
+
+        known_keys(self.lexicon)
+        curated_key_names()
+        places.prepare()  # the towns' index of every script
+        for language in languages:
+            self.tables.dates(language)
+            gazetteer_for(language, self.lexicon)
+            zipf("", language)  # the language's word frequencies
+
+
+def analysis_context(*, learned: str | os.PathLike | None = None, clean: bool = True) -> AnalysisContext:
+    """The context of an analysis knowing the curated names, and the names learned in the
+    file at ``learned`` when given (read now: a file saved later needs a new context)."""
+    path = Path(learned) if learned is not None else None
+    records = json.dumps(_learned_records(path), ensure_ascii=False, sort_keys=True) if path else None
+    return _context(Settings(clean=clean, learned=path), records)
+
+
+@lru_cache(maxsize=8)
+def _context(settings: Settings, records: str | None) -> AnalysisContext:
+    """Keyed on the learned names' text, not the path: an edited file gives a new lexicon."""
+    return AnalysisContext(build_lexicon(json.loads(records) if records is not None else None), settings)
+
+
+def _learned_records(path: Path) -> list[dict]:
+    from .entities.learned_file import as_alias_records, load_learned_aliases
+
+    return as_alias_records(load_learned_aliases(path))
