@@ -6,7 +6,7 @@ import json
 import pickle
 
 import pytest
-from parallax.store.codec import analysis_from_json, analysis_to_json
+from parallax.database.codec import analysis_from_json, analysis_to_json
 
 from parallax.model import (
     Article,
