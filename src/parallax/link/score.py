@@ -71,7 +71,8 @@ class LinkSettings:
     min_evidence: float = 2.0
     threshold: float = 0.0  # on the model's log-odds, relative to the threshold fitted with it
     # An undated article whose text names no date at all links only on strong evidence:
-    # twice the usual weight of shared anchors, a figure or date among them, alike lead texts.
+    # twice the usual weight of shared anchors, alike lead texts, and, against an article that can
+    # be placed in time, a figure or date among them (see _strong).
     undated_min_evidence: float = 2.4
     strong_cosine: float = LINK_STRONG_COSINE  # the encoder's bars: parallax.calibration
     candidates: int = 40  # nearest neighbours asked of the index per article
