@@ -380,3 +380,6 @@ def test_two_articles_placed_on_no_day_link_on_names_when_their_texts_are_alike(
     assert score_pair(left, right, weight_of, settings) is not None
     # the cosine bar of the strong-evidence rule still holds
     assert score_pair(left, unlike, weight_of, settings) is None
+    # an undated article whose text names a day is still undated: no figure or date asked either
+    naming_a_day = features(4, -1, names | {"m:2023-11-01/2023-11-30"}, unit(1, 0.05))
+    assert score_pair(naming_a_day, left, weight_of, settings) is not None
