@@ -368,3 +368,18 @@ def test_an_undated_article_naming_no_date_needs_strong_evidence():
     with_figure = features(3, -1, {"person:tokayev", "person:macron", "q:EUR:5.2e+09"}, unit(1, 0.05))
     assert score_pair(dated, names_only, weight_of, settings) is None
     assert score_pair(dated, with_figure, weight_of, settings) is not None
+
+
+def test_two_articles_placed_on_no_day_link_on_names_when_their_texts_are_alike():
+    settings = LinkSettings()
+    weight_of = anchor_weigher({}, 100)
+    names = {"person:tokayev", "person:macron"}
+    left = features(1, -1, names, unit(1, 0.05))
+    right = features(2, -1, names, unit(1, 0.05))
+    unlike = features(3, -1, names, unit(1, 0.9))
+    assert score_pair(left, right, weight_of, settings) is not None
+    # the cosine bar of the strong-evidence rule still holds
+    assert score_pair(left, unlike, weight_of, settings) is None
+    # an undated article whose text names a day is still undated: no figure or date asked either
+    naming_a_day = features(4, -1, names | {"m:2023-11-01/2023-11-30"}, unit(1, 0.05))
+    assert score_pair(naming_a_day, left, weight_of, settings) is not None
