@@ -6,8 +6,8 @@ import json
 import pickle
 
 import pytest
-from parallax.database.codec import analysis_from_json, analysis_to_json
 
+from parallax.database.codec import analysis_from_json, analysis_to_json
 from parallax.model import (
     Article,
     DateAttrs,
