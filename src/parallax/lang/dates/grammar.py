@@ -20,7 +20,7 @@ from functools import cache
 from typing import Any
 
 from parallax.lang.dates.lexicon import APOSTROPHES, DateLexicon, fold, lexicon
-from parallax.tables import stored_patterns
+from parallax.tables import stored_patterns, stored_table
 
 _SLOT = re.compile(r"\{([A-Za-z_]\w*|-)\}")
 _NEVER = "(?!)"
@@ -143,11 +143,22 @@ def _inside_a_number(text: str, start: int, end: int) -> bool:
 
 @cache
 def grammar(code: str | None) -> Grammar:
-    """The compiled rules of one language; ``None`` gives the numeric formats only."""
+    """The compiled rules of one language; ``None`` gives the numeric formats only.
+
+    The language's date words and the rules' regular expressions are stored tables: building
+    them reads dateparser's locale data and joins large alternations, tenths of a second per
+    language that a first comparison should not pay again in every process.
+    """
     if code is None:
         slots = {"yeartail": _NEVER}
         return Grammar(None, _compiled("dates-numeric", _rules(NUMERIC, slots, spaced=True, proclitics=None)))
-    words = lexicon(code)
+    words = stored_table(f"dates-words-{code}", lambda: lexicon(code))
+    drafts = stored_table(f"dates-drafts-{code}", lambda: _drafts(words))
+    return Grammar(words, _compiled(f"dates-{code}", drafts))
+
+
+def _drafts(words: DateLexicon) -> list[tuple[str, str, dict[str, Any]]]:
+    """(template, regular expression, options) of every rule of one language."""
     slots = _slots(words)
     proclitics = words.words.get("proclitics")
     templates = [*NUMERIC, *_shared_templates(words), *words.patterns]
@@ -165,7 +176,7 @@ def grammar(code: str | None) -> Grammar:
     for (sign, unit), template in _counted_templates(words).items():
         meaning = {"sign": sign, "unit": unit}
         drafts.extend(_rules([template], slots, words.spaced, proclitics, meaning=meaning))
-    return Grammar(words, _compiled(f"dates-{code}", drafts))
+    return drafts
 
 
 def _compiled(name: str, drafts: Iterable[tuple[str, str, dict[str, Any]]]) -> tuple[Rule, ...]:
