@@ -264,8 +264,20 @@ def _typed_attrs(item: Mention | Fact) -> None:
         object.__setattr__(item, "attrs", attrs_for(item.kind, item.attrs))
 
 
+class _TypedAttributes:
+    """Mentions and facts hold typed attributes: a plain mapping given on creation, or found in
+    a pickle made before attributes were typed (cached comparisons), is converted."""
+
+    def __post_init__(self) -> None:
+        _typed_attrs(self)
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        _typed_attrs(self)
+
+
 @dataclass(frozen=True)
-class Mention:
+class Mention(_TypedAttributes):
     """An extractor's finding, with offsets relative to the text the extractor was given.
 
     ``value`` is normalised: a float for quantities (scale applied) and percents, an ISO
@@ -283,17 +295,9 @@ class Mention:
     qualifier: Qualifier | None = None
     attrs: FactAttrs = field(default_factory=FactAttrs)
 
-    def __post_init__(self) -> None:
-        _typed_attrs(self)
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        # Pickles made before attributes were typed (cached comparisons) hold plain dicts.
-        self.__dict__.update(state)
-        _typed_attrs(self)
-
 
 @dataclass(frozen=True)
-class Fact:
+class Fact(_TypedAttributes):
     """A mention anchored in a document: absolute offsets and the sentence it came from."""
 
     document: str
@@ -306,14 +310,6 @@ class Fact:
     text: str
     sentence: Sentence
     attrs: FactAttrs = field(default_factory=FactAttrs)
-
-    def __post_init__(self) -> None:
-        _typed_attrs(self)
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        # Pickles made before attributes were typed (cached comparisons) hold plain dicts.
-        self.__dict__.update(state)
-        _typed_attrs(self)
 
     @property
     def type(self) -> EntityType | None:
