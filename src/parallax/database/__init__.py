@@ -26,7 +26,7 @@ from ..model import Article, Document, ParallaxError
 from .clock import now
 from .codec import analysis_from_json, analysis_to_json
 from .schema import migrate
-from .stories import corrections
+from .stories import corrections, story_of
 
 LOCK_WAIT_SECONDS = 60
 ARTICLE_COLUMNS = "rowid, id, text, format, title, published, outlet, url, language, encoding, source"
@@ -299,10 +299,10 @@ class Database:
         return analysis_from_json(stored.article, row[-1])
 
     def rowid_of(self, article_id: str) -> int:
-        row = self.db.execute("SELECT rowid FROM articles WHERE id = ?", (article_id,)).fetchone()
-        if row is None:
+        rowid = self.rowid_or_none(article_id)
+        if rowid is None:
             raise ParallaxError(f"{article_id}: no such article in {self.path}")
-        return int(row[0])
+        return rowid
 
     def rowid_or_none(self, article_id: str) -> int | None:
         row = self.db.execute("SELECT rowid FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -313,11 +313,8 @@ class Database:
         return dict(self.db.execute("SELECT rowid, published FROM articles WHERE rowid > ?", (rowid,)))
 
     def story_of_article(self, article_id: str) -> str | None:
-        row = self.db.execute(
-            "SELECT m.story FROM story_members m JOIN articles a ON a.rowid = m.article WHERE a.id = ?",
-            (article_id,),
-        ).fetchone()
-        return row[0] if row else None
+        rowid = self.rowid_or_none(article_id)
+        return story_of(self.db, rowid) if rowid is not None else None
 
     def story_rowids(self, story: str) -> list[int]:
         """A story's articles, oldest first (undated last), then by id: the order readers see."""
