@@ -207,3 +207,28 @@ def test_bad_published_or_language_is_one_clear_error(tmp_path, capsys, option, 
     assert code == 1 and out == ""
     assert err.startswith(f"parallax: error: {option}:") and problem in err
     assert len(err.strip().splitlines()) == 1
+
+
+TARGET_EN = (
+    "Astana, 4 March 2026 - The ministry plans to raise the number of rural clinics"
+    " to 1,200 by 2028.\nThere are 950 rural clinics in the country today, the minister told reporters.\n"
+)
+TARGET_RU = (
+    "Астана, 4 марта 2026 года. Министерство намерено довести число сельских клиник"
+    " до 1200 к 2028 году.\nСейчас в стране 950 сельских клиник, сообщил министр журналистам.\n"
+)
+
+
+def test_a_target_figure_keeps_the_contract_qualifier_and_says_target(tmp_path, capsys):
+    # The contract's qualifier values are fixed; a goal ("to reach X") is none of them.
+    english, russian = tmp_path / "target-en.txt", tmp_path / "target-ru.txt"
+    english.write_text(TARGET_EN, encoding="utf-8")
+    russian.write_text(TARGET_RU, encoding="utf-8")
+    for argv in (["extract", "--json", russian], ["compare", "--json", english, russian]):
+        code, out, _ = run(argv, capsys)
+        assert code == 0
+        record = json.loads(out)
+        jsonschema.validate(record, contract("compare.schema.json"))
+        goals = [f for f in record["facts"] if f.get("target")]
+        assert [f["value"] for f in goals] == [1200]
+        assert all(f["qualifier"] is None for f in goals)

@@ -58,13 +58,24 @@ def _kind_fields(kind: str, type_: str | None, speaker: str | None, direct: bool
     return {}
 
 
+def qualifier_fields(qualifier: str | None) -> dict[str, Any]:
+    """The contract's qualifier, whose values are fixed; a target ("to reach X") is none of them.
+
+    A target is a goal rather than a bound on the figure, so the contract field stays null and an
+    extra field says what the figure is.
+    """
+    if qualifier == "target":
+        return {"qualifier": None, "target": True}
+    return {"qualifier": qualifier}
+
+
 def fact_record(fact: Fact) -> dict[str, Any]:
     """One document's fact, without a status (the ``extract`` contract)."""
     record: dict[str, Any] = {
         "kind": fact.kind,
         "value": json_value(fact.value),
         "unit": fact.unit,
-        "qualifier": fact.qualifier,
+        **qualifier_fields(fact.qualifier),
         "documents": [fact.document],
         "mentions": [mention_record(fact)],
     }
@@ -85,7 +96,7 @@ def aligned_record(fact: AlignedFact) -> dict[str, Any]:
         "kind": fact.kind,
         "value": json_value(fact.value),
         "unit": fact.unit,
-        "qualifier": fact.qualifier,
+        **qualifier_fields(fact.qualifier),
         "status": fact.status,
         "documents": list(fact.documents),
         "mentions": [mention_record(m) for m in fact.mentions],
