@@ -103,6 +103,8 @@ class Lexicon:
         # Ordinals written with a dot ("sein 349. Rennen", "3. kez").
         self.ordinal_dot = bool(options.get("ordinal_dot", False))
         self.ambiguous = frozenset(fold(w) for w in options.get("ambiguous", ()))
+        # Number words that count only before a noun ("beide Seiten"; "beide" alone is a pronoun).
+        self.needs_noun = frozenset(fold(w) for w in options.get("needs_noun", ()))
         # How many times, said in one word: "twice", "трижды", and number words with the
         # language's glued suffix ("drei+mal"). Their count is of the unit TIMES_LEMMA.
         self.multiplicatives = {fold(k): float(v) for k, v in options.get("multiplicatives", {}).items()}
@@ -336,6 +338,9 @@ class Lexicon:
         key = self.key(raw)
         return bool(key) and self._ending_level(key) is not None
 
+    def needs_a_noun(self, raw: str) -> bool:
+        return self.key(raw) in self.needs_noun
+
     def is_ambiguous(self, raw: str) -> bool:
         return self.key(raw) in self.ambiguous
 
@@ -416,6 +421,7 @@ def lexicon(code: str | None) -> Lexicon:
         "prefixes": [*numbers.get("prefixes", ()), *data.section("nouns").get("prefixes", ())],
         "ordinal_dot": data.section("segment").get("ordinal_dot", False),
         "multiplicatives": numbers.get("multiplicatives", {}),
+        "needs_noun": numbers.get("needs_noun", ()),
         "times_suffixes": numbers.get("times_suffixes", ()),
     }
     symbols = data.cldr.get("numbers", {})

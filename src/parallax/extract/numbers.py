@@ -476,7 +476,9 @@ class _Scanner:
         """A number word leading a hyphenated compound whose next part is a noun
         ("Sieben-Tage-Wert", "two-minute"): the number; its noun is kept for the tail."""
         token = self.tokens[i]
-        if token.kind != "word" or "-" not in token.text:
+        # Only where such compounds are nouns: elsewhere they are adjectives ("two-day",
+        # "three-time"), which other languages glue into one word ("двухдневный") and leave out.
+        if not self.lex.capitalised_nouns or token.kind != "word" or "-" not in token.text:
             return None
         head = token.text.split("-", 1)[0]
         value = self.lex.number_value(head)
@@ -1147,10 +1149,13 @@ class _Scanner:
         return after.text in ".)" and after.start == self.tokens[j].end and number.value < 100
 
     def is_amount(self, number: _Number, prefix: _Prefix, tail: _Tail) -> bool:
-        if number.words and number.single_word and self.longest(number.first, ["vague_alone"]):
-            return False  # "des millions d'euros", "тысячи людей": no figure
+        vague = number.words and number.single_word and self.longest(number.first, ["vague_alone"])
+        if vague and not prefix.qualifier:
+            return False  # "des millions d'euros", "тысячи людей": no figure; "более тысячи" is one
         if self.after_time_word(number.first) or self.is_name_part(number):
             return False
+        if number.words and self.is_vague(number):
+            return False  # "数十亿美元", "several hundred thousand", "несколько тысяч долларов": no figure
         has_unit = bool(tail.scale or tail.unit or prefix.currency or prefix.percent)
         if has_unit:
             return True
@@ -1225,20 +1230,26 @@ class _Scanner:
         return bool(words) and capitalised * 3 >= len(words) * 2  # most words, not a few names
 
     def is_word_amount(self, number: _Number, prefix: _Prefix, tail: _Tail) -> bool:
-        if number.single_word and number.value <= 1 and not number.multiplier:
+        if number.single_word and number.value <= 1 and not number.multiplier and not tail.addend:
             return False  # "one of them", "bir", "一些": "one" is also "a"; "demi" alone is no figure
         if self.is_vague(number):
             return False
+        if number.single_word and self.lex.needs_a_noun(self.tokens[number.first].text):
+            return self.is_noun_written(tail)  # "beide Seiten", not "weil beide nicht wollten"
         needs_support = number.glyphs or (
             number.single_word and self.lex.is_ambiguous(self.tokens[number.first].text)
         )
         return not needs_support or tail.supported or bool(prefix.qualifier)
 
+    def is_noun_written(self, tail: _Tail) -> bool:
+        """A counted noun follows, capitalised where every noun is ("beide Seiten", not "beide gewinnen")."""
+        if tail.noun_span is None:
+            return False
+        return not self.lex.capitalised_nouns or self.text[tail.noun_span[0]].isupper()
+
     def is_vague(self, number: _Number) -> bool:
         """A number word made vague by the word next to it ("数十年", "несколько тысяч")."""
-        before = number.first > 0 and any(
-            m.entry.kind == "vague" and m.end == number.first for m in self.matches_at(number.first - 1)
-        )
+        before = number.first > 0 and self.entry_ends_at(number.first, "vague")
         return before or self.longest(number.end, ["vague"]) is not None
 
     def is_clock_time(self, number: _Number, prefix: _Prefix, tail: _Tail) -> bool:
