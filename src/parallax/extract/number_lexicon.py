@@ -105,6 +105,8 @@ class Lexicon:
         self.ambiguous = frozenset(fold(w) for w in options.get("ambiguous", ()))
         # Number words that count only before a noun ("beide Seiten"; "beide" alone is a pronoun).
         self.needs_noun = frozenset(fold(w) for w in options.get("needs_noun", ()))
+        # Articles that count one before "year and a half" ("a year and a half", "un an et demi").
+        self.one_articles = frozenset(fold(w) for w in options.get("one_articles", ()))
         # How many times, said in one word: "twice", "трижды", and number words with the
         # language's glued suffix ("drei+mal"). Their count is of the unit TIMES_LEMMA.
         self.multiplicatives = {fold(k): float(v) for k, v in options.get("multiplicatives", {}).items()}
@@ -422,6 +424,7 @@ def lexicon(code: str | None) -> Lexicon:
         "ordinal_dot": data.section("segment").get("ordinal_dot", False),
         "multiplicatives": numbers.get("multiplicatives", {}),
         "needs_noun": numbers.get("needs_noun", ()),
+        "one_articles": numbers.get("one_articles", ()),
         "times_suffixes": numbers.get("times_suffixes", ()),
     }
     symbols = data.cldr.get("numbers", {})

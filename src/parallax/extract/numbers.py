@@ -182,6 +182,7 @@ class _Number:
     glyphs: bool = False  # written with ideographs only
     single_word: bool = False
     times: bool = False  # a multiplicative word ("twice", "dreimal"): a count of times
+    article: bool = False  # "a" of "a year and a half": one only with the half
     multiplier: int = 0  # exponent of a trailing multiplier word ("три миллиона" -> 6)
     reading: DigitReading | None = None
     low_scale: int | None = None  # a range's own exponent for its lower end ("от 500 млн до 1,2 млрд")
@@ -293,6 +294,8 @@ class _Scanner:
         if token.kind not in ("word", "glyph"):
             return False
         if self.word_value(i) is not None or self.starts_mention(i) or self.is_word_pair(i):
+            return True
+        if self.lex.key(token.text) in self.lex.one_articles:
             return True
         return self.lex.times_value(token.text) is not None or self.word_compound(i) is not None
 
@@ -429,6 +432,8 @@ class _Scanner:
                 return _Number(j, j + 1, Decimal(str(times)), words=True, single_word=True, times=True)
             if (value := self.word_compound(j)) is not None:  # "Sieben-Tage-Wert": 7 days
                 return _Number(j, j + 1, value, words=True, single_word=True)
+            if self.lex.key(text) in self.lex.one_articles:  # one only with a half after its noun
+                return _Number(j, j + 1, Decimal(1), words=True, single_word=True, article=True)
         values: list[float] = []
         ends: list[int] = []
         k = j
@@ -772,7 +777,7 @@ class _Scanner:
         inner = self.qualifier_before_scale(number, k, scales)
         if inner is not None:
             k = inner.end  # "200 多万美元": the qualifier between the number and its scale
-        if number.multiplier == 0 and (scale := self.longest(k, scales)) and not self.glued_digits(scale.end):
+        if number.multiplier == 0 and (scale := self.read_scale(k, scales)):
             tail.scale, k = scale.entry.value, scale.end
             k = self.read_remainder(number, tail, k)
         tail.end = k
@@ -823,6 +828,14 @@ class _Scanner:
         if qualifier is None or not self.longest(qualifier.end, scales):
             return None
         return qualifier
+
+    def read_scale(self, k: int, scales: list[str]) -> Match | None:
+        """The scale word at ``k``, unless it is a word the language says is no number ("milles",
+        miles) or a letter glued to a model number ("M142")."""
+        scale = self.longest(k, scales)
+        if scale is None or self.glued_digits(scale.end) or self.longest(k, ["not_number"]):
+            return None
+        return scale
 
     def glued_digits(self, k: int) -> bool:
         """Digits glued after a scale letter make a code ("18 M142 launchers"), not a scale
@@ -1154,6 +1167,8 @@ class _Scanner:
             return False  # "des millions d'euros", "тысячи людей": no figure; "более тысячи" is one
         if self.after_time_word(number.first) or self.is_name_part(number):
             return False
+        if number.article and not tail.addend:
+            return False  # "a percentage point", "a million": the article is no figure of its own
         if number.words and self.is_vague(number):
             return False  # "数十亿美元", "several hundred thousand", "несколько тысяч долларов": no figure
         has_unit = bool(tail.scale or tail.unit or prefix.currency or prefix.percent)
@@ -1196,7 +1211,7 @@ class _Scanner:
             and name.text[:1].isupper()
             and len(name.text) > 1
             and self.text[name.end : self.tokens[j].start] == " "
-            and (before.kind == "word" or before.text in "\"'«“„")  # not the sentence's first word
+            and (before.kind == "word" or before.text in ",\"'«“„")  # not the sentence's first word
             and not self.matches_at(j - 1)
         )
 
