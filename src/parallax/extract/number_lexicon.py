@@ -69,6 +69,7 @@ AFFIX_LIMIT = {
     "fraction": 0,
     "vague_alone": 0,
     "clock_before": 0,
+    "hour_before": 0,
     "day_part": 0,
     "list_join": 0,
 }
@@ -520,6 +521,7 @@ def add_supplements(lexicon: Lexicon, data: lang.LanguageData) -> None:
         "links": "link",
         "vague": "vague",
         "clock_before": "clock_before",
+        "hour_before": "hour_before",
         "day_parts": "day_part",
         "list_joins": "list_join",
     }

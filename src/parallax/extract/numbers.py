@@ -1273,25 +1273,32 @@ class _Scanner:
         before a part of the day; "22.00" and "3.45" after such a word."""
         if number.high is not None or prefix.qualifier or tail.qualifier or number.value > LAST_HOUR:
             return False
+        j = prefix.start
+        whole = number.value == int(number.value)
+        if whole and self.entry_ends_at(j, "hour_before") and not self.counted_before(j - 1):
+            return True  # "saat 19", "الساعة 7", but "2 saat 15 dakika" is a duration
         reading = number.reading
-        hours = tail.lemma == HOUR_LEMMA and number.value == int(number.value)
+        hours = tail.lemma == HOUR_LEMMA and whole
         clock = (
             reading is not None
-            and tail.lemma is None
+            and tail.lemma in (None, HOUR_LEMMA)
             and reading.decimals == 2
             and reading.integer_digits <= 2
             and number.value % 1 <= LAST_MINUTE
         )
         if not (hours or clock):
             return False
-        j = prefix.start
-        if self.entry_ends_at(j, "clock_before") or self.entry_ends_at(j, "weekday"):
+        if any(self.entry_ends_at(j, kind) for kind in ("hour_before", "clock_before", "weekday")):
             return True
         after = tail.noun_end if tail.noun_end is not None else tail.end
         if self.longest(after, ["day_part"]):
             return True
         closed = after < len(self.tokens) and self.tokens[after].text == ")"
         return hours and closed and j > 0 and self.tokens[j - 1].text == "("
+
+    def counted_before(self, k: int) -> bool:
+        """Whether a number stands right before token ``k`` (the hour word of "2 saat 15 dakika")."""
+        return k >= 1 and (self.tokens[k - 1].kind == "digits" or self.word_value(k - 1) is not None)
 
     def in_day_list(self, number: _Number) -> bool:
         """Days listed before or after a month's day: "les 27 et 30 janvier", "November 26 and 27"."""
