@@ -1211,7 +1211,7 @@ class _Scanner:
             and name.text[:1].isupper()
             and len(name.text) > 1
             and self.text[name.end : self.tokens[j].start] == " "
-            and (before.kind == "word" or before.text in ",\"'«“„")  # not the sentence's first word
+            and (before.kind == "word" or before.text in "\"'«“„")  # not the sentence's first word
             and not self.matches_at(j - 1)
         )
 
