@@ -157,7 +157,9 @@ def measure_kaznerd(limit: int | None, verbose: bool) -> dict[str, tuple[int, in
         text = record["text"]
         mentions = extract_mentions(text, "kk", None)
         dates = [(m.start, m.end) for m in mentions if m.kind == "date"]
-        durations = [_time_quantity_span(m) for m in mentions if m.unit in TIME_UNITS and m.kind == "quantity"]
+        durations = [
+            _time_quantity_span(m) for m in mentions if m.kind == "quantity" and m.unit in TIME_UNITS
+        ]
         group = "spelled" if record["id_prefix"] == "A" else "digits"
         cursor = 0
         for span in gold:
