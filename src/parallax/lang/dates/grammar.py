@@ -93,8 +93,9 @@ WEEKDAYS_OF_A_WEEK = (
     "{weekref},? (?:{weekday_prepositions} )?{weekday}",
 )
 
-# A season names its year and no finer: "весной прошлого года", "去年春季".
-SEASONS = ("{seasons} {year}", "{year} {seasons}")
+# A season is the months it spans: "весной прошлого года", "去年春季", "2023 жылдың күзінде";
+# the forms that are a date without a year too ("летом", "жазда", "in the summer").
+SEASONS = ("{season} {year}", "{year} {season}", "{seasonalone}")
 
 # "наурыз айында", "қаңтар-тамыз айларында": a noun for "month" may follow the month name.
 _MONTH_NOUN = "(?: {month_nouns})?"
@@ -513,6 +514,12 @@ def _word_slots(words: DateLexicon) -> dict[str, str]:
     weeks = alternation(form for form, shift in words.relative.items() if shift.unit == "week")
     if weeks:
         slots["weekref"] = f"(?P<weekref>{weeks})"
+    seasons = alternation(words.seasons)
+    if seasons:
+        slots["season"] = f"(?P<season>{seasons})"
+    alone = alternation(words.seasons_alone)
+    if alone:
+        slots["seasonalone"] = f"(?P<season>{alone})"
     for name, table in (("relative", words.relative), ("period", words.periods)):
         forms = alternation(table)
         if forms:

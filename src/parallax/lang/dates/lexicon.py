@@ -88,6 +88,11 @@ class DateLexicon:
     spelled_years: dict[str, int]  # "екі мың жиырмасыншы" -> 2020 (ICU spellout, years and ordinals)
     spelled_days: dict[str, int]  # "twenty-third" -> 23 (ICU ordinal spellout; cardinals where data says)
     periods: dict[str, str]
+    # Seasons as the months they span ("6-8"; "12-2" runs over the new year), by form: every
+    # form with a year ("летом 2023 года", "2023 жылдың күзінде"), those of ``seasons_alone``
+    # also without one ("летом", "жазда": the season nearest the publication date).
+    seasons: dict[str, tuple[int, int]]
+    seasons_alone: frozenset[str]
     calendars: dict[str, tuple[int, int]]  # other calendars in use -> the years they count
     default_calendar: str  # the calendar of "this year", "last month" and periods without a year
     words: dict[str, tuple[str, ...]]
@@ -137,6 +142,8 @@ def lexicon(code: str) -> DateLexicon:
         spelled_years=_spelled(code, range(SPELLED_YEARS[0], SPELLED_YEARS[1] + 1), _year_rules(data)),
         spelled_days=_spelled(code, range(1, 32), _day_rules(data)),
         periods={fold(form): period for period, forms in data.get("periods", {}).items() for form in forms},
+        seasons=_seasons(data),
+        seasons_alone=frozenset(fold(form) for forms in data.get("seasons_alone", {}).values() for form in forms),
         calendars={
             name: (int(first), int(last)) for name, (first, last) in data.get("calendars", {}).items()
         },
@@ -169,13 +176,25 @@ def any_language() -> DateLexicon:
     return DateLexicon(
         code="", spaced=True, orders=(), numeric_order="", month_names=months, month_abbreviations={},
         weekdays={}, relative={}, counted=(), counts={}, ordinals={}, spelled_years={}, spelled_days={},
-        periods={}, calendars={}, default_calendar=GREGORIAN, words={}, flags={}, patterns=(),
+        periods={}, seasons={}, seasons_alone=frozenset(), calendars={}, default_calendar=GREGORIAN, words={}, flags={}, patterns=(),
     )  # fmt: skip
 
 
 def month_key(form: str) -> str:
     """The key of a month name or abbreviation with or without its dot ("Okt.", "Okt")."""
     return fold(form).strip().rstrip(".")
+
+
+def _seasons(data: dict[str, Any]) -> dict[str, tuple[int, int]]:
+    """Every form of ``[dates.seasons]`` and ``[dates.seasons_alone]`` -> (first month, last month)."""
+    table: dict[str, tuple[int, int]] = {}
+    for key in ("seasons", "seasons_alone"):
+        for months, forms in data.get(key, {}).items():
+            first, last = (int(month) for month in months.split("-"))
+            if not (1 <= first <= 12 and 1 <= last <= 12):
+                raise ValueError(f"[dates.{key}] {months!r}: months run from 1 to 12")
+            table.update((fold(form), (first, last)) for form in forms)
+    return table
 
 
 def _is_word_list(value: Any) -> bool:

@@ -41,6 +41,7 @@ class Parts:
     start: Point
     end: Point | None = None  # the other end of a range
     months: tuple[int, int] | None = None  # first and last month of a period of start's year
+    season: bool = False  # the months are a season: the nearest one, not the latest begun
     weekday: int | None = None
     # 0: on or before publication, -1: strictly before, 1: strictly after, 2: on or after; for a
     # month without a year ("last November", "next August") the month before or after publication's.
@@ -121,7 +122,14 @@ def _parts(groups: dict[str, str], meaning: dict[str, Any], words: DateLexicon |
     end = _point(groups, "2", nowhere, words) if any(key.endswith("2") for key in groups) else None
     direction = meaning.get("direction", 0)  # "last November": the latest November before
     months = _months(groups, words)
-    return Parts(start, end=end, months=months, same_period="same" in groups, weekday_direction=direction)
+    return Parts(
+        start,
+        end=end,
+        months=months,
+        season="season" in groups,
+        same_period="same" in groups,
+        weekday_direction=direction,
+    )
 
 
 def _decade(first: int, century: int | None, nowhere: Point) -> Parts:
@@ -197,6 +205,8 @@ def _months(groups: dict[str, str], words: DateLexicon | None) -> tuple[int, int
             return size * (ordinal - 1) + 1, size * ordinal
     if "period" in groups:
         return period_months(_lookup(words, "periods", groups["period"]))
+    if "season" in groups:
+        return _lookup(words, "seasons", groups["season"])
     return None
 
 

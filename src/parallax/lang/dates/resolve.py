@@ -13,7 +13,9 @@ Rules for what the text leaves open, all relative to the publication date:
   "On 2 January" in an article of 28 December is next January; "in March" in an article of
   September is the March before.
 * A period without a year ("the first quarter", "the first half") is the latest one that
-  has begun by the publication date: news reports periods once they are under way.
+  has begun by the publication date: news reports periods once they are under way. A season
+  ("in the summer", "жазда") is the nearest one, as a month is; a winter is of the year it
+  ends in ("winter 2023" is 2022-12/2023-02).
 * A weekday ("on Tuesday") is the most recent such day on or before the publication date,
   since news mostly reports what happened; "last Tuesday" is strictly before it, "next
   Tuesday" the first one after it, "until Tuesday" / "до вторника" the first on or after it.
@@ -86,7 +88,7 @@ def _resolve(parts: Parts, published: date | None) -> Resolved:
     if parts.weekday is not None:
         return _weekday(parts.weekday, parts.weekday_direction, published)
     if parts.months is not None:
-        return _period(parts.start, parts.months, published)
+        return _period(parts.start, parts.months, published, latest_started=not parts.season)
     if parts.end is not None:
         return _range(parts.start, parts.end, published)
     if parts.weekday_direction and parts.start.month is not None and not parts.start.has_year:
@@ -174,18 +176,25 @@ def _stated_year(point: Point, published: date | None) -> int:
     return year_of(point.calendar, published) + point.year_shift
 
 
-def _period(point: Point, months: tuple[int, int], published: date | None) -> Resolved:
+def _period(
+    point: Point, months: tuple[int, int], published: date | None, latest_started: bool = True
+) -> Resolved:
     relative = not _explicit_year(point)
+    first, last = months
+    across = first > last  # a winter: from December of the year before
 
     def span_of(year: int) -> Span | None:
-        return months_span(point.calendar, year, *months)
+        if not across:
+            return months_span(point.calendar, year, first, last)
+        start, end = month_span(point.calendar, year - 1, first), month_span(point.calendar, year, last)
+        return (start[0], end[1]) if start is not None and end is not None else None
 
-    year = _year(point, published, span_of, latest_started=True)
+    year = _year(point, published, span_of, latest_started=latest_started)
     if year is None:
         return Resolved(None, "interval", relative)
     if not is_gregorian(point.calendar):
         return Resolved(_days(_checked(span_of(year))), "interval", relative)
-    return Resolved(f"{year:04d}-{months[0]:02d}/{year:04d}-{months[1]:02d}", "interval", relative)
+    return Resolved(f"{year - across:04d}-{first:02d}/{year:04d}-{last:02d}", "interval", relative)
 
 
 def _shifted(shift: Shift, calendar: str, published: date | None) -> Resolved:
