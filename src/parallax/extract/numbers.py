@@ -91,7 +91,10 @@ UNKNOWN_WORDS_SKIPPED = 1  # an adjective passed over on the way to a known noun
 MAX_GLYPH_WORD = 4  # ideographs one unknown word may span
 SHORT_INFLECTION = 3  # letters after a hyphen taken for a case ending even when unlisted ("5-ти")
 MAX_UNGROUPED_DIGITS = 9
-AGE_LEMMA = "year"  # the lemma the language data give the years of an age ("61 ans", "61 岁")
+# The lemma the language data give the years of an age ("3 жасар", "61 岁", "40 yaşındaki", "aged
+# 40"): a quantity of unit "year" marked ``age``, compared with the years other sources write.
+AGE_LEMMA = "age"
+AGE_UNIT = "year"
 MAX_AGE = 120  # longer digit strings without separators are identifiers
 UNIT_KINDS = ("points", "basis_points", "percent_after", "currency")
 SENTENCE_CLOSERS = frozenset(")]\"'»”’.!?…")
@@ -731,6 +734,8 @@ class _Scanner:
         counted = unit is None and prefix.currency is None and not prefix.percent
         if counted and not self.read_noun_before(number, tail):
             self.read_counted_noun(tail)
+            if tail.lemma == AGE_UNIT and self.age_word_before(prefix):
+                tail.lemma = AGE_LEMMA  # "aged 40 years", "âgé de 40 ans", "البالغ من العمر 40 عاما"
             if tail.noun is None:
                 self.read_definite_word_before(number, tail)
             if tail.noun is None and not tail.scale:
@@ -1002,6 +1007,15 @@ class _Scanner:
         if comma.text == "," and after.text == "," and name.kind == "word" and name.text[:1].isupper():
             tail.lemma, tail.noun = AGE_LEMMA, None
 
+    def age_word_before(self, prefix: _Prefix) -> bool:
+        """Whether words saying an age end right before the number ("aged", "âgé de")."""
+        j = prefix.start
+        return any(
+            m.entry.kind == "noun_before_number" and m.entry.value == AGE_LEMMA and m.end == j
+            for first in range(max(j - NOUN_BEFORE_REACH - 1, 0), j)
+            for m in self.matches_at(first)
+        )
+
     def read_qualifier_after_noun(self, tail: _Tail, k: int) -> None:
         """A qualifier after the counted noun ("200 адамнан астам")."""
         if tail.qualifier is None:
@@ -1168,12 +1182,13 @@ class _Scanner:
         sign = -1 if prefix.negative else 1
         value = base * (Decimal(10) ** scale)
         kind, unit, value = self.kind_and_unit(prefix, tail, value)
+        age = tail.lemma == AGE_LEMMA
         attrs: dict[str, Any] = {
             "number": float(sign * base),
             "scale": scale,
             "currency": prefix.currency or tail.currency,
             "noun": tail.noun,
-            "lemma": tail.lemma,
+            "lemma": AGE_UNIT if age else tail.lemma,
             "negative": prefix.negative,
             "number_text": self.text[self.tokens[number.first].start : self.tokens[number.end - 1].end],
         }
@@ -1183,6 +1198,8 @@ class _Scanner:
             attrs["noun_span"] = list(tail.noun_span)
         if tail.unit is not None and tail.unit.entry.kind == "basis_points":
             attrs["basis_points"] = True
+        if age:
+            attrs["age"] = True
         return Mention(
             kind=kind,
             start=start,
@@ -1230,6 +1247,8 @@ class _Scanner:
             return "percent", "%", value
         if prefix.currency or tail.currency:
             return "quantity", prefix.currency or tail.currency, value
+        if tail.lemma == AGE_LEMMA:
+            return "quantity", AGE_UNIT, value
         return "quantity", tail.lemma or tail.noun, value
 
 

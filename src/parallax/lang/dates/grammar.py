@@ -441,10 +441,24 @@ def _number_slots(words: DateLexicon) -> dict[str, str]:
         # "3 days ago", "three days ago", "үш күн бұрын": digits or a number word
         "count": rf"(?P<count>\d{{1,3}}{'|' + counts if counts else ''})",
     }
+    slots["century"] = _century_slot(words)
     if ordinal_any:
         slots["quarter"] = f"(?P<quarter>{ordinal_any})"
         slots["half"] = f"(?P<half>{ordinal_any})"
     return slots
+
+
+def _century_slot(words: DateLexicon) -> str:
+    """A century's number: digits with an ordinal ending ("20th", "20-сыншы", "20."), Roman
+    numerals (XX, also in Cyrillic look-alikes ХХ, ІІ) or an ordinal in words ("twentieth")."""
+    forms = [
+        r"(?P<centurynum>\d{1,2})(?:\.|-?[^\W\d_]{1,5})?",
+        r"(?P<centuryroman>[IVXІХ]{1,5})(?:-?[^\W\d_]{1,3})?",
+    ]
+    spelled = alternation(words.spelled_centuries)
+    if spelled:
+        forms.append(f"(?P<centuryword>{spelled})")
+    return "(?:" + "|".join(forms) + ")"
 
 
 def _day_slot(index: str, day_suffix: str, words: DateLexicon) -> str:

@@ -45,6 +45,7 @@ _DATEPARSER_COUNT = r"(\d++[.,]?\d*+)"
 _MIN_ABBREVIATION = 3
 # Years news spells out ("in the year two thousand and eighteen", "екі мың он сегізінші жылы").
 SPELLED_YEARS = (1900, 2100)
+CENTURIES = 21  # centuries news names, spelled out ("the twentieth century", "жиырмасыншы ғасыр")
 _V = TypeVar("_V")
 _DIGIT_LETTER_GAP = re.compile(r"(?<=\d)\s+(?=[^\W\d])|(?<=[^\W\d])\s+(?=\d)")
 
@@ -87,6 +88,7 @@ class DateLexicon:
     ordinals: dict[str, int]
     spelled_years: dict[str, int]  # "екі мың жиырмасыншы" -> 2020 (ICU spellout, years and ordinals)
     spelled_days: dict[str, int]  # "twenty-third" -> 23 (ICU ordinal spellout; cardinals where data says)
+    spelled_centuries: dict[str, int]  # "twentieth" -> 20, "жиырмасыншы" -> 20 (as days, or the data's rules)
     periods: dict[str, str]
     # Seasons as the months they span ("6-8"; "12-2" runs over the new year), by form: every
     # form with a year ("летом 2023 года", "2023 жылдың күзінде"), those of ``seasons_alone``
@@ -141,6 +143,8 @@ def lexicon(code: str) -> DateLexicon:
         ordinals=_numbers(code, data.get("ordinals", {}), range(1, 5), "ordinal"),
         spelled_years=_spelled(code, range(SPELLED_YEARS[0], SPELLED_YEARS[1] + 1), _year_rules(data)),
         spelled_days=_spelled(code, range(1, 32), _day_rules(data)),
+        spelled_centuries=_spelled(code, range(1, CENTURIES + 1), _century_rules(data))
+        | {fold(form): int(number) for number, forms in data.get("centuries", {}).items() for form in forms},
         periods={fold(form): period for period, forms in data.get("periods", {}).items() for form in forms},
         seasons=_seasons(data),
         seasons_alone=frozenset(fold(form) for forms in data.get("seasons_alone", {}).values() for form in forms),
@@ -175,7 +179,7 @@ def any_language() -> DateLexicon:
     months.pop("", None)
     return DateLexicon(
         code="", spaced=True, orders=(), numeric_order="", month_names=months, month_abbreviations={},
-        weekdays={}, relative={}, counted=(), counts={}, ordinals={}, spelled_years={}, spelled_days={},
+        weekdays={}, relative={}, counted=(), counts={}, ordinals={}, spelled_years={}, spelled_days={}, spelled_centuries={},
         periods={}, seasons={}, seasons_alone=frozenset(), calendars={}, default_calendar=GREGORIAN, words={}, flags={}, patterns=(),
     )  # fmt: skip
 
@@ -321,6 +325,11 @@ def _day_rules(data: dict[str, Any]) -> tuple[str, ...]:
     """Rule sets of spelled-out days: ordinals ("twenty-third"), cardinals where the data says so."""
     default = ["ordinal", "cardinal"] if data.get("cardinal_days") else ["ordinal"]
     return tuple(data.get("spelled_day_rules", default))
+
+
+def _century_rules(data: dict[str, Any]) -> tuple[str, ...]:
+    """Rule sets of spelled-out centuries: those of days, or the data's ("ordinal-masculine")."""
+    return tuple(data.get("spelled_century_rules", _day_rules(data)))
 
 
 def _spelled(code: str, numbers: range, kinds: tuple[str, ...]) -> dict[str, int]:

@@ -115,6 +115,8 @@ def _parts(groups: dict[str, str], meaning: dict[str, Any], words: DateLexicon |
         return Parts(nowhere, weekday=weekday, weekday_direction=meaning.get("direction", 0), shift=week)
     if "first" in groups:
         return _numeric_with_slashes(groups, words)
+    if any(key in groups for key in ("centurynum", "centuryroman", "centuryword")):
+        return _century(groups, words)
     if "decade" in groups:
         century = int(groups["century"]) if "century" in groups else None
         return _decade(int(groups["decade"]), century, nowhere)
@@ -137,6 +139,36 @@ def _decade(first: int, century: int | None, nowhere: Point) -> Parts:
     base = 100 * (century - 1) if century else 1900
     year = first if first >= 100 else base + first
     return Parts(replace(nowhere, year=year), end=replace(nowhere, year=year + 9))
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "І": 1, "Х": 10}  # with the Cyrillic look-alikes typed for them
+
+
+def _century(groups: dict[str, str], words: DateLexicon | None) -> Parts:
+    """A century as the range of its years: the 20th is 1901-2000, in the calendar counting them."""
+    if "centurynum" in groups:
+        number = int(groups["centurynum"])
+    elif "centuryword" in groups:
+        number = _lookup(words, "spelled_centuries", groups["centuryword"])
+    else:
+        number = _roman(groups["centuryroman"].upper())
+    first = 100 * (_within(number, 1, 21) - 1) + 1
+    calendar = words.calendar_of_year(first) if words else GREGORIAN
+    return Parts(Point(year=first, calendar=calendar), end=Point(year=first + 99, calendar=calendar))
+
+
+def _roman(numeral: str) -> int:
+    values = [_ROMAN[char] for char in numeral]
+    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    if total < 1 or len(numeral) > 1 and _written_roman(total) != numeral.replace("І", "I").replace("Х", "X"):
+        raise NotADate(f"{numeral} is no Roman numeral")
+    return total
+
+
+def _written_roman(number: int) -> str:
+    tens, units = divmod(number, 10)
+    ones = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
+    return "X" * tens + ones[units]
 
 
 def _point(groups: dict[str, str], index: str, nowhere: Point, words: DateLexicon | None) -> Point:
