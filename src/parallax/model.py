@@ -174,6 +174,7 @@ class QuantityAttrs(FactAttrs):
     noun_span: list[int] | None = None  # where the counted noun is, relative to the text read
     basis_points: bool = False
     age: bool = False  # years of someone's age ("3 жасар", "aged 40"), not a duration
+    per: str | None = None  # the period of a rate ("5 млн тонна жылына", "2 Mio. pro Jahr"): "year"
 
 
 @dataclass(frozen=True, eq=False, kw_only=True, repr=False)

@@ -211,6 +211,7 @@ class _Tail:
     partitive: bool = False  # "2100 من عناصر الإنقاذ", "2,100 of the rescuers"
     measure: bool = False  # the noun says what is measured ("300 loans"), not a thing counted
     noun_end: int | None = None  # token after the counted noun
+    per: str | None = None  # the period of a rate: "5 млн тонна жылына", "2 Mio. pro Jahr" -> "year"
     resume: int = 0  # where scanning goes on, when past the span ("deux ans et demi")
 
     @property
@@ -745,7 +746,23 @@ class _Scanner:
         tail.supported = bool(
             tail.scale or unit or tail.qualifier or tail.lemma or "skip" in next_kinds or prefix.currency
         )
+        tail.per = self.read_per(prefix, tail)
         return tail
+
+    def read_per(self, prefix: _Prefix, tail: _Tail) -> str | None:
+        """The period of a rate said right after the amount and its noun ("5 млн тонна жылына",
+        "2 Mio. Euro pro Jahr") or right before it ("жыл сайын 5 млн", "每年500万"). A frequency
+        alone ("every year") is no fact; next to an amount it says what the amount is per."""
+        after = max(tail.end, tail.noun_end or 0)
+        found = self.longest(after, ["per"]) if after < len(self.tokens) else None
+        if found is not None:
+            return found.entry.value
+        j = prefix.start
+        for first in range(max(j - NOUN_BEFORE_REACH, 0), j):
+            for match in self.matches_at(first):
+                if match.entry.kind == "per" and match.end == j:
+                    return match.entry.value
+        return None
 
     def read_remainder(self, number: _Number, tail: _Tail, k: int) -> int:
         """Digits after a scale that add to it: "2 bin 100" (2100), "1 млн 200 тыс." (1.2 million).
@@ -1200,6 +1217,8 @@ class _Scanner:
             attrs["basis_points"] = True
         if age:
             attrs["age"] = True
+        if tail.per is not None:
+            attrs["per"] = tail.per
         return Mention(
             kind=kind,
             start=start,
