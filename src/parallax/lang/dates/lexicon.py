@@ -147,7 +147,7 @@ def lexicon(code: str) -> DateLexicon:
         | {fold(form): int(number) for number, forms in data.get("centuries", {}).items() for form in forms},
         periods={fold(form): period for period, forms in data.get("periods", {}).items() for form in forms},
         seasons=_seasons(data),
-        seasons_alone=frozenset(fold(form) for forms in data.get("seasons_alone", {}).values() for form in forms),
+        seasons_alone=_seasons_alone(data),
         calendars={
             name: (int(first), int(last)) for name, (first, last) in data.get("calendars", {}).items()
         },
@@ -179,8 +179,9 @@ def any_language() -> DateLexicon:
     months.pop("", None)
     return DateLexicon(
         code="", spaced=True, orders=(), numeric_order="", month_names=months, month_abbreviations={},
-        weekdays={}, relative={}, counted=(), counts={}, ordinals={}, spelled_years={}, spelled_days={}, spelled_centuries={},
-        periods={}, seasons={}, seasons_alone=frozenset(), calendars={}, default_calendar=GREGORIAN, words={}, flags={}, patterns=(),
+        weekdays={}, relative={}, counted=(), counts={}, ordinals={}, spelled_years={}, spelled_days={},
+        spelled_centuries={}, periods={}, seasons={}, seasons_alone=frozenset(), calendars={},
+        default_calendar=GREGORIAN, words={}, flags={}, patterns=(),
     )  # fmt: skip
 
 
@@ -199,6 +200,10 @@ def _seasons(data: dict[str, Any]) -> dict[str, tuple[int, int]]:
                 raise ValueError(f"[dates.{key}] {months!r}: months run from 1 to 12")
             table.update((fold(form), (first, last)) for form in forms)
     return table
+
+
+def _seasons_alone(data: dict[str, Any]) -> frozenset[str]:
+    return frozenset(fold(form) for forms in data.get("seasons_alone", {}).values() for form in forms)
 
 
 def _is_word_list(value: Any) -> bool:

@@ -160,7 +160,8 @@ def _century(groups: dict[str, str], words: DateLexicon | None) -> Parts:
 def _roman(numeral: str) -> int:
     values = [_ROMAN[char] for char in numeral]
     total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
-    if total < 1 or len(numeral) > 1 and _written_roman(total) != numeral.replace("І", "I").replace("Х", "X"):
+    latin = numeral.replace("І", "I").replace("Х", "X")
+    if total < 1 or (len(numeral) > 1 and _written_roman(total) != latin):
         raise NotADate(f"{numeral} is no Roman numeral")
     return total
 
