@@ -177,7 +177,25 @@ def _drafts(words: DateLexicon) -> list[tuple[str, str, dict[str, Any]]]:
     for (sign, unit), template in _counted_templates(words).items():
         meaning = {"sign": sign, "unit": unit}
         drafts.extend(_rules([template], slots, words.spaced, proclitics, meaning=meaning))
+    for (sign, unit), template in _span_templates(words).items():  # "the last 5 years"
+        meaning = {"sign": sign, "unit": unit, "through": True}
+        drafts.extend(_rules([template], slots, words.spaced, proclitics, meaning=meaning))
     return drafts
+
+
+def _span_templates(words: DateLexicon) -> dict[tuple[int, str], str]:
+    """One template per direction and unit, of every way to write what comes before and after
+    the count: one regular expression per rule ("соңғы {count} жылда", "өткен {count} жылда")."""
+    sides: dict[tuple[int, str], tuple[list[str], list[str]]] = {}
+    for span in words.spans:
+        before, _, after = span.template.partition("{count}")
+        befores, afters = sides.setdefault((span.sign, span.unit), ([], []))
+        befores.append(before)
+        afters.append(after)
+    return {
+        key: "(?:" + "|".join(dict.fromkeys(befores)) + "){count}(?:" + "|".join(dict.fromkeys(afters)) + ")"
+        for key, (befores, afters) in sides.items()
+    }
 
 
 def _compiled(name: str, drafts: Iterable[tuple[str, str, dict[str, Any]]]) -> tuple[Rule, ...]:

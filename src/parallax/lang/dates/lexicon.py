@@ -74,6 +74,16 @@ class CountedShift:
 
 
 @dataclass(frozen=True)
+class SpanTemplate:
+    """A template of "the last 5 years" (sign -1) or "the next 5 years" (+1): from the publication
+    date that many units back or on, the publication date included."""
+
+    template: str
+    sign: int
+    unit: str
+
+
+@dataclass(frozen=True)
 class DateLexicon:
     code: str
     spaced: bool  # False for scripts written without spaces between words
@@ -84,6 +94,7 @@ class DateLexicon:
     weekdays: dict[str, int]
     relative: dict[str, Shift]
     counted: tuple[CountedShift, ...]
+    spans: tuple[SpanTemplate, ...]  # "соңғы {count} жылда", "the last {count} years" ([dates.last], [dates.next])
     counts: dict[str, int]
     ordinals: dict[str, int]
     spelled_years: dict[str, int]  # "екі мың жиырмасыншы" -> 2020 (ICU spellout, years and ordinals)
@@ -139,6 +150,12 @@ def lexicon(code: str) -> DateLexicon:
         weekdays=_weekdays(code, data, excluded),
         relative=_relative(data, parser, excluded),
         counted=_counted(parser, data.get("ago", {})),
+        spans=tuple(
+            SpanTemplate(template, sign, unit)
+            for key, sign in (("last", -1), ("next", 1))
+            for unit, templates in data.get(key, {}).items()
+            for template in templates
+        ),
         counts=_numbers(code, data.get("counts", {}), range(1, 31), "cardinal"),
         ordinals=_numbers(code, data.get("ordinals", {}), range(1, 5), "ordinal"),
         spelled_years=_spelled(code, range(SPELLED_YEARS[0], SPELLED_YEARS[1] + 1), _year_rules(data)),
@@ -179,7 +196,7 @@ def any_language() -> DateLexicon:
     months.pop("", None)
     return DateLexicon(
         code="", spaced=True, orders=(), numeric_order="", month_names=months, month_abbreviations={},
-        weekdays={}, relative={}, counted=(), counts={}, ordinals={}, spelled_years={}, spelled_days={},
+        weekdays={}, relative={}, counted=(), spans=(), counts={}, ordinals={}, spelled_years={}, spelled_days={},
         spelled_centuries={}, periods={}, seasons={}, seasons_alone=frozenset(), calendars={},
         default_calendar=GREGORIAN, words={}, flags={}, patterns=(),
     )  # fmt: skip

@@ -47,6 +47,7 @@ class Parts:
     # month without a year ("last November", "next August") the month before or after publication's.
     weekday_direction: int = 0
     shift: Shift | None = None
+    through: bool = False  # from the shifted date through the publication date ("the last 5 years")
     same_period: bool = False  # "the same period last year": the months of an earlier mention
     ambiguous: bool = False  # a numeric date whose day and month cannot be told apart
 
@@ -64,7 +65,7 @@ def written(parts: Parts) -> str:
     if parts.weekday is not None:
         fields.append(f"w{parts.weekday}{_signed(parts.weekday_direction)}")
     if parts.shift is not None:
-        fields.append(f"{_signed(parts.shift.amount)}{parts.shift.unit}")
+        fields.append(f"{_signed(parts.shift.amount)}{parts.shift.unit}{'..' if parts.through else ''}")
     if parts.same_period:
         fields.append("same")
     return " ".join(fields)
@@ -106,7 +107,8 @@ def _parts(groups: dict[str, str], meaning: dict[str, Any], words: DateLexicon |
     if "count" in groups:
         text = groups["count"]
         count = int(text) if text.isdecimal() else _lookup(words, "counts", text)
-        return Parts(nowhere, shift=Shift(meaning["sign"] * count, meaning["unit"]))
+        shift = Shift(meaning["sign"] * _within(count, 1, 999), meaning["unit"])
+        return Parts(nowhere, shift=shift, through=bool(meaning.get("through")))
     if "relative" in groups:
         return Parts(nowhere, shift=_lookup(words, "relative", groups["relative"]))
     if "weekday" in groups:

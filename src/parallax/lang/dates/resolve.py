@@ -20,6 +20,8 @@ Rules for what the text leaves open, all relative to the publication date:
   since news mostly reports what happened; "last Tuesday" is strictly before it, "next
   Tuesday" the first one after it, "until Tuesday" / "до вторника" the first on or after it.
 * "Last week" / "this week" is the Monday-to-Sunday week.
+* "The last 5 years" / "соңғы 5 жылда" runs from the publication date 5 years back through it
+  ("2020/2025"), "the next 3 months" on from it; in the unit's own granularity.
 Without a publication date none of these can be resolved: the value is None.
 """
 
@@ -83,6 +85,8 @@ def _resolve(parts: Parts, published: date | None) -> Resolved:
         return Resolved(None, "day", relative=False)
     if parts.shift is not None and parts.weekday is not None:
         return _weekday_of_week(parts.weekday, parts.shift, published)
+    if parts.shift is not None and parts.through:
+        return _through(parts.shift, published)
     if parts.shift is not None:
         return _shifted(parts.shift, parts.start.calendar, published)
     if parts.weekday is not None:
@@ -212,6 +216,22 @@ def _shifted(shift: Shift, calendar: str, published: date | None) -> Resolved:
         months = published.year * 12 + published.month - 1 + shift.amount
         return Resolved(f"{months // 12:04d}-{months % 12 + 1:02d}", "month", True)
     return Resolved(f"{published.year + shift.amount:04d}", "year", True)
+
+
+def _through(shift: Shift, published: date | None) -> Resolved:
+    """From the publication date ``shift`` back or on, through the publication date."""
+    if published is None:
+        return Resolved(None, "interval", relative=True)
+    if shift.unit in ("day", "week"):
+        other = published + timedelta(days=shift.amount * (7 if shift.unit == "week" else 1))
+        return Resolved(_days((min(other, published), max(other, published))), "interval", True)
+    if shift.unit == "month":
+        months = published.year * 12 + published.month - 1 + shift.amount
+        other = date(months // 12, months % 12 + 1, 1)
+        first, last = sorted((other, published))
+        return Resolved(_interval(first, last, "month"), "interval", True)
+    first_year, last_year = sorted((published.year, published.year + shift.amount))
+    return Resolved(f"{first_year:04d}/{last_year:04d}", "interval", True)
 
 
 def _shifted_in(calendar: str, shift: Shift, published: date) -> Resolved:
