@@ -115,6 +115,7 @@ NOUN_BARRIERS = frozenset(("stop", "year", "month", "date", "qualifier_after", "
 NOUN_KINDS = ("noun", "measure")
 DATE_KINDS = frozenset(("month", "date", "time"))  # a number before them is a day or an hour
 NOUN_KIND_SET = frozenset(NOUN_KINDS)
+PER_REACH = 4  # tokens after an amount and its noun looked at for the period of a rate
 NOUN_BEFORE_REACH = 3  # tokens a noun before its number may span (عناصر الإنقاذ)
 SPACED_DASHES = "-\u2013\u2014"  # "5 – 7": a range between two digit numbers
 NEUTRAL_RANGE = -1  # the template number of a spaced dash
@@ -750,13 +751,17 @@ class _Scanner:
         return tail
 
     def read_per(self, prefix: _Prefix, tail: _Tail) -> str | None:
-        """The period of a rate said right after the amount and its noun ("5 млн тонна жылына",
+        """The period of a rate said just after the amount and its noun ("5 млн тонна жылына",
         "2 Mio. Euro pro Jahr") or right before it ("жыл сайын 5 млн", "每年500万"). A frequency
         alone ("every year") is no fact; next to an amount it says what the amount is per."""
         after = max(tail.end, tail.noun_end or 0)
-        found = self.longest(after, ["per"]) if after < len(self.tokens) else None
-        if found is not None:
-            return found.entry.value
+        # A word or two of what is measured may stand between: "200,000 tonnes of cement per year".
+        for k in range(after, min(after + PER_REACH, len(self.tokens))):
+            found = self.longest(k, ["per"])
+            if found is not None:
+                return found.entry.value
+            if self.tokens[k].kind not in ("word", "glyph"):
+                break
         j = prefix.start
         for first in range(max(j - NOUN_BEFORE_REACH, 0), j):
             for match in self.matches_at(first):

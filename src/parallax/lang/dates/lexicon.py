@@ -94,7 +94,7 @@ class DateLexicon:
     weekdays: dict[str, int]
     relative: dict[str, Shift]
     counted: tuple[CountedShift, ...]
-    spans: tuple[SpanTemplate, ...]  # "соңғы {count} жылда", "the last {count} years" ([dates.last], [dates.next])
+    spans: tuple[SpanTemplate, ...]  # "соңғы {count} жылда", "the last {count} years" (last, next)
     counts: dict[str, int]
     ordinals: dict[str, int]
     spelled_years: dict[str, int]  # "екі мың жиырмасыншы" -> 2020 (ICU spellout, years and ordinals)
@@ -196,9 +196,9 @@ def any_language() -> DateLexicon:
     months.pop("", None)
     return DateLexicon(
         code="", spaced=True, orders=(), numeric_order="", month_names=months, month_abbreviations={},
-        weekdays={}, relative={}, counted=(), spans=(), counts={}, ordinals={}, spelled_years={}, spelled_days={},
-        spelled_centuries={}, periods={}, seasons={}, seasons_alone=frozenset(), calendars={},
-        default_calendar=GREGORIAN, words={}, flags={}, patterns=(),
+        weekdays={}, relative={}, counted=(), spans=(), counts={}, ordinals={}, spelled_years={},
+        spelled_days={}, spelled_centuries={}, periods={}, seasons={}, seasons_alone=frozenset(),
+        calendars={}, default_calendar=GREGORIAN, words={}, flags={}, patterns=(),
     )  # fmt: skip
 
 
