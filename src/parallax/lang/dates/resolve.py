@@ -14,8 +14,9 @@ Rules for what the text leaves open, all relative to the publication date:
   September is the March before.
 * A period without a year ("the first quarter", "the first half") is the latest one that
   has begun by the publication date: news reports periods once they are under way. A season
-  ("in the summer", "жазда") is the nearest one, as a month is; a winter is of the year it
-  ends in ("winter 2023" is 2022-12/2023-02).
+  ("in the summer", "жазда") is the nearest one, as a month is, and one of a relative year
+  ("this winter", "прошлым летом") the nearest to the day that many years away; a winter of
+  a written year is of the year it ends in ("winter 2023" is 2022-12/2023-02).
 * A weekday ("on Tuesday") is the most recent such day on or before the publication date,
   since news mostly reports what happened; "last Tuesday" is strictly before it, "next
   Tuesday" the first one after it, "until Tuesday" / "до вторника" the first on or after it.
@@ -193,12 +194,24 @@ def _period(
         start, end = month_span(point.calendar, year - 1, first), month_span(point.calendar, year, last)
         return (start[0], end[1]) if start is not None and end is not None else None
 
-    year = _year(point, published, span_of, latest_started=latest_started)
+    if not latest_started and point.year_shift is not None and published is not None:
+        # "this winter", "今年冬天", "прошлым летом": the season nearest the day as many years away.
+        moved = _years_away(published, point.year_shift)
+        year = nearest_year(span_of, year_of(point.calendar, moved), moved)
+    else:
+        year = _year(point, published, span_of, latest_started=latest_started)
     if year is None:
         return Resolved(None, "interval", relative)
     if not is_gregorian(point.calendar):
         return Resolved(_days(_checked(span_of(year))), "interval", relative)
     return Resolved(f"{year - across:04d}-{first:02d}/{year:04d}-{last:02d}", "interval", relative)
+
+
+def _years_away(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
 
 
 def _shifted(shift: Shift, calendar: str, published: date | None) -> Resolved:
