@@ -177,25 +177,29 @@ def _drafts(words: DateLexicon) -> list[tuple[str, str, dict[str, Any]]]:
     for (sign, unit), template in _counted_templates(words).items():
         meaning = {"sign": sign, "unit": unit}
         drafts.extend(_rules([template], slots, words.spaced, proclitics, meaning=meaning))
-    for (sign, unit), template in _span_templates(words).items():  # "the last 5 years"
-        meaning = {"sign": sign, "unit": unit, "through": True}
-        drafts.extend(_rules([template], slots, words.spaced, proclitics, meaning=meaning))
+    span = _span_template(words)  # "the last 5 years", "в ближайшие 3 года": one rule for all
+    if span is not None:
+        drafts.extend(_rules([span], slots, words.spaced, proclitics, meaning={"through": True}))
     return drafts
 
 
-def _span_templates(words: DateLexicon) -> dict[tuple[int, str], str]:
-    """One template per direction and unit, of every way to write what comes before and after
-    the count: one regular expression per rule ("соңғы {count} жылда", "өткен {count} жылда")."""
-    sides: dict[tuple[int, str], tuple[list[str], list[str]]] = {}
+def _span_template(words: DateLexicon) -> str | None:
+    """One template for every "the last/next {count} units" of the language: what comes before
+    the count names the direction (group ``spanlast`` or ``spannext``), what comes after it the
+    unit (``span<unit>``), so the whole text is scanned once for all of them."""
+    befores: dict[str, list[str]] = {}
+    afters: dict[str, list[str]] = {}
     for span in words.spans:
         before, _, after = span.template.partition("{count}")
-        befores, afters = sides.setdefault((span.sign, span.unit), ([], []))
-        befores.append(before)
-        afters.append(after)
-    return {
-        key: "(?:" + "|".join(dict.fromkeys(befores)) + "){count}(?:" + "|".join(dict.fromkeys(afters)) + ")"
-        for key, (befores, afters) in sides.items()
-    }
+        befores.setdefault("last" if span.sign < 0 else "next", []).append(before)
+        afters.setdefault(span.unit, []).append(after)
+    if not befores:
+        return None
+
+    def named(sides: dict[str, list[str]]) -> str:
+        return "|".join(f"(?P<span{key}>{'|'.join(dict.fromkeys(forms))})" for key, forms in sides.items())
+
+    return f"(?:{named(befores)}){{count}}(?:{named(afters)})"
 
 
 def _compiled(name: str, drafts: Iterable[tuple[str, str, dict[str, Any]]]) -> tuple[Rule, ...]:

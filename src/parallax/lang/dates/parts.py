@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from parallax.lang.dates.calendars import is_gregorian
-from parallax.lang.dates.lexicon import DateLexicon, Shift, fold
+from parallax.lang.dates.lexicon import UNITS, DateLexicon, Shift, fold
 from parallax.lang.dates.names import GREGORIAN
 
 # Gregorian years a news article plausibly names; other numbers are not read as years.
@@ -107,8 +107,11 @@ def _parts(groups: dict[str, str], meaning: dict[str, Any], words: DateLexicon |
     if "count" in groups:
         text = groups["count"]
         count = int(text) if text.isdecimal() else _lookup(words, "counts", text)
-        shift = Shift(meaning["sign"] * _within(count, 1, 999), meaning["unit"])
-        return Parts(nowhere, shift=shift, through=bool(meaning.get("through")))
+        if meaning.get("through"):  # "the last 5 years": direction and unit from the groups
+            sign = -1 if "spanlast" in groups else 1
+            unit = next(key[len("span") :] for key in groups if key.startswith("span") and key[4:] in UNITS)
+            return Parts(nowhere, shift=Shift(sign * _within(count, 1, 999), unit), through=True)
+        return Parts(nowhere, shift=Shift(meaning["sign"] * count, meaning["unit"]))
     if "relative" in groups:
         return Parts(nowhere, shift=_lookup(words, "relative", groups["relative"]))
     if "weekday" in groups:
