@@ -58,6 +58,10 @@ Rules
   "Verträge über 18,7 Mrd. Dollar" (worth) against "über 170 Firmen" (more than).
 * Vague counts ("несколько тысяч", "数十", "dozens of") and a lone number word for zero or
   one are not amounts.
+* Ages ("3 жасар", "40-летний", "aged 40", "40岁": the data's lemma ``age``) are quantities of
+  unit "year" with ``attrs["age"]``; durations are plain quantities of a time unit. A rate's
+  period said next to the amount ("жылына 200 мың тонна", "2 Mio. pro Jahr", "每年") is
+  ``attrs["per"]`` ("year"); a frequency with no amount is no fact.
 """
 
 from __future__ import annotations
