@@ -53,7 +53,7 @@ def test_numbers(code: str, case: dict) -> None:
         if "span" in case or "span" in number:
             assert mention.text == number["span"], (case["about"], summary)
         if "range" in number:
-            low, high = mention.attrs.get("range") or (None, None)
+            low, high = mention.attrs.range or (None, None)
             assert [low, high] == pytest.approx(number["range"]), (case["about"], summary)
 
 
@@ -64,9 +64,9 @@ def test_mentions_are_well_formed(code: str, case: dict) -> None:
         assert mention.kind in ("quantity", "percent")
         assert text[mention.start : mention.end] == mention.text
         assert mention.text == mention.text.strip()
-        assert {"number", "scale", "currency", "noun", "lemma", "negative"} <= set(mention.attrs)
-        assert math.isclose(mention.value, mention.attrs["number"] * 10 ** mention.attrs["scale"]) or (
-            mention.attrs.get("basis_points")
+        assert {"number", "scale", "currency", "noun", "lemma", "negative"} <= set(mention.attrs.present)
+        assert math.isclose(mention.value, mention.attrs.number * 10 ** mention.attrs.scale) or (
+            mention.attrs.basis_points
         )
 
 
