@@ -127,7 +127,7 @@ class FactAttrs:
             names = _FIELD_NAMES[cls] = frozenset(f.name for f in fields(cls)) - {"present"}
         return names
 
-    def updated(self, values: Mapping[str, Any]) -> Self:
+    def updated(self, values: Mapping[str, Any] | FactAttrs) -> Self:
         """A copy with ``values`` set; keys not present before are added at the end."""
         if isinstance(values, FactAttrs):
             values = values.as_dict()
