@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 import re
+from pathlib import Path
 
 import pytest
 
@@ -212,3 +213,12 @@ def test_forgetting_what_was_built_forgets_every_table_of_the_process(cache_dir)
     again = dates_grammar.grammar("ru")
     assert again is not first
     assert [rule.pattern.pattern for rule in again.rules] == [rule.pattern.pattern for rule in first.rules]
+
+
+def test_no_test_clears_a_private_cache_by_hand():
+    """Starting over as a new process is ``tables.forget_built()``; a test that lists private
+    caches to clear breaks silently when one is added or renamed."""
+    tests = Path(__file__).resolve().parent
+    needle = ".cache_" + "clear("
+    offenders = [p.name for p in tests.rglob("*.py") if needle in p.read_text("utf-8")]
+    assert offenders == []
