@@ -53,8 +53,8 @@ def test_numbers(code: str, case: dict) -> None:
         assert mention.kind == _expected_kind(number), (case["about"], summary)
         if "span" in case or "span" in number:
             assert mention.text == number["span"], (case["about"], summary)
-        assert mention.attrs.get("age", False) is number.get("age", False), (case["about"], summary)
-        assert mention.attrs.get("per") == number.get("per"), (case["about"], summary)
+        assert mention.attrs.age is number.get("age", False), (case["about"], summary)
+        assert mention.attrs.per == number.get("per"), (case["about"], summary)
         if "range" in number:
             low, high = mention.attrs.range or (None, None)
             assert [low, high] == pytest.approx(number["range"]), (case["about"], summary)
