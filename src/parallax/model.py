@@ -353,6 +353,14 @@ class AlignedFact:
     direct: bool | None = None
     about: str | None = None  # a short language-neutral description of what the value measures
 
+    @property
+    def per(self) -> str | None:
+        """The period of a rate ("200,000 tonnes per year") when a source gives the figure as one."""
+        for mention in self.mentions:
+            if isinstance(mention.attrs, QuantityAttrs) and mention.attrs.per:
+                return mention.attrs.per
+        return None
+
 
 @dataclass(frozen=True)
 class ConflictSide:
