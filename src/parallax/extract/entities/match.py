@@ -54,6 +54,9 @@ EVIDENCE_MIN = 92
 EVIDENCE_MIN_LETTERS = 5
 # Loose keys at least this long may join cue-typed unknown names by sound alone.
 MIN_SOUND_LETTERS = 4
+# A full name (this many words or more) that ends another name is that name with a role before it.
+MIN_TRAILING_WORDS = 2
+CYRILLIC = regex.compile(r"\p{Cyrillic}")
 LATIN = regex.compile(r"\p{Latin}")
 
 
@@ -119,6 +122,7 @@ def cluster_entities(
     _join_known(mentions, nodes, lexicon)
     _join_by_spelling(mentions, nodes, lexicon)
     _join_by_sound(mentions, nodes)
+    _join_across_alphabets(mentions, nodes)
     _join_across_scripts(mentions, nodes, encoder)
     return [_cluster(mentions, members, lexicon) for members in nodes.groups().values()]
 
@@ -244,7 +248,16 @@ def _spelling_agrees(key: str, others: set[str]) -> bool:
         # A surname alone is the full name it ends (Tileuberdi ~ Mukhtar Tileuberdi).
         if len(words) == 1 and len(other_words) > 1 and similar_keys(words[0], other_words[-1]):
             return True
+        if _ends_with_name(words, other_words) or _ends_with_name(other_words, words):
+            return True
     return False
+
+
+def _ends_with_name(words: list[str], name: list[str]) -> bool:
+    """A full name with a role or an outlet written before it in one source only (Innenminister
+    Roger Lewentz ~ Roger Lewentz, General Mark Milley ~ Mark Milley): the same person."""
+    size = len(name)
+    return MIN_TRAILING_WORDS <= size < len(words) and similar_keys(" ".join(words[-size:]), " ".join(name))
 
 
 def _root_type(mentions, nodes: _Nodes, root: int) -> str | None:
@@ -280,6 +293,71 @@ def _join_by_sound(mentions: Sequence[Mention], nodes: _Nodes) -> None:
 
 
 # --- across scripts ------------------------------------------------------------------------
+
+
+def _join_across_alphabets(mentions: Sequence[Mention], nodes: _Nodes) -> None:
+    """An unknown name in Cyrillic joins an unknown name in Latin letters that sounds the same.
+
+    Each alphabet spells a foreign name its own way (Омикрон, Omicron; Джуфра, Jufra), so the
+    spelling keys differ where the loose keys agree. Only the two names' best partners in the
+    other alphabet, and each other's, join: near-misses (Сапаров, Japarov) differ by more.
+    """
+    groups = nodes.groups()
+    unknown = {r: members for r, members in groups.items()
+               if not any(mentions[i].attrs.get("canonical") for i in members)}
+    alphabet = {r: _alphabet(mentions, members) for r, members in unknown.items()}
+    cyrillic = [r for r in unknown if alphabet[r] == "cyrillic"]
+    latin = [r for r in unknown if alphabet[r] == "latin"]
+    if not cyrillic or not latin:
+        return
+    forms = {r: _sound_forms(mentions, unknown[r]) for r in (*cyrillic, *latin)}
+    best_of_cyrillic = {r: _best_by_sound(mentions, nodes, r, latin, forms) for r in cyrillic}
+    best_of_latin = {r: _best_by_sound(mentions, nodes, r, cyrillic, forms) for r in latin}
+    for root, partner in best_of_cyrillic.items():
+        if partner is not None and best_of_latin.get(partner) == root:
+            nodes.union(root, partner)
+
+
+def _alphabet(mentions, members) -> str | None:
+    """"latin" or "cyrillic" when a group's mentions in alphabets are all in that one (mentions
+    in scripts without letters of either, 西里尔·莫班达, may have joined it)."""
+    kinds = {"cyrillic" if CYRILLIC.search(mentions[i].text) else
+             "latin" if LATIN.search(mentions[i].text) else None for i in members}
+    kinds.discard(None)
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _sound_forms(mentions, members) -> set[str]:
+    """Loose keys of a group's names, and of their stems without a vowel that may be a case
+    ending (Джуфре: the key of Джуфр, marked to match any last vowel)."""
+    forms = {_loose_of(mentions[i]) for i in members}
+    for i in members:
+        cut = mentions[i].attrs.get("ending_cut_key")
+        if cut:
+            forms.add(loose_key(cut) + ENDING_CUT)
+    return {f for f in forms if len(f.replace(" ", "").rstrip(ENDING_CUT)) >= MIN_SOUND_LETTERS}
+
+
+def _best_by_sound(mentions, nodes: _Nodes, root: int, others: list[int], forms) -> int | None:
+    scored = []
+    for other in others:
+        if not _types_agree(mentions[root], _root_type(mentions, nodes, other)):
+            continue
+        score = max((_sound_score(a, b) for a in forms[root] for b in forms[other]), default=0.0)
+        if score >= LOOSE_ALONE:
+            scored.append((score, other))
+    scored.sort(reverse=True)
+    if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None  # two names sound alike as much: leave it alone
+    return scored[0][1]
+
+
+def _sound_score(a: str, b: str) -> float:
+    if _ending_differs(a, b):
+        return 100.0
+    if a.endswith(ENDING_CUT) or b.endswith(ENDING_CUT):
+        return 0.0
+    return max(_sound_alike(x, y) for x, y in _same_length_names(a, b))
 
 
 def _is_latin_or_cyrillic(mention: Mention) -> bool:
