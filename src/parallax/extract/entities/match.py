@@ -49,6 +49,9 @@ LOOSE_ALONE = 90
 # ...and from this close on, the encoder must agree (cosine >= calibration.ENTITY_MIN_COSINE)
 # for the names to merge, the best partner beating the next by calibration.ENTITY_MARGIN.
 LOOSE_WITH_ENCODER = 70
+# A name read through approximate readings (Chinese characters) this close, each word beginning
+# with the same sound, counts as LOOSE_ALONE (see _approximate_similarity).
+LOOSE_APPROXIMATE = 80
 # A name found by evidence from another source must spell (loosely) this close to it.
 EVIDENCE_MIN = 92
 EVIDENCE_MIN_LETTERS = 5
@@ -400,6 +403,7 @@ def _cued_place(mentions, members) -> bool:
 
 def _best_partner(mentions, nodes: _Nodes, groups, sims, root: int, targets: list[int]) -> int | None:
     scored: dict[int, float] = {}
+    approximate = all(mentions[i].attrs.get("approximate") for i in groups[root])
     for other in targets:
         if nodes.find(other) == nodes.find(root):
             continue
@@ -407,6 +411,8 @@ def _best_partner(mentions, nodes: _Nodes, groups, sims, root: int, targets: lis
             continue
         loose = _loose_similarity(mentions, groups[root], groups[other])
         cosine = sims.get((root, other), 0.0)
+        if approximate and loose < LOOSE_ALONE:
+            loose = max(loose, _approximate_similarity(mentions, groups[root], groups[other]))
         if loose >= LOOSE_ALONE or (loose >= LOOSE_WITH_ENCODER and cosine >= ENTITY_MIN_COSINE):
             cluster = nodes.find(other)
             scored[cluster] = max(scored.get(cluster, 0.0), loose / 100 + cosine)
@@ -424,6 +430,27 @@ def _loose_similarity(mentions, members_a, members_b) -> float:
         for b in _loose_forms(mentions, members_b) | _known_loose(mentions, members_b):
             if a and b:
                 best = max(best, *(_sound_alike(x, y) for x, y in _same_length_names(a, b)))
+    return best
+
+
+def _approximate_similarity(mentions, members_a, members_b) -> float:
+    """How alike a name read through approximate readings (Chinese: 利兹·特拉斯, Liz Tlas) sounds
+    to a name spelt in letters, where each word begins with the same consonant (the readings
+    blur vowels and clusters, rarely the first sound); 0 where the words do not line up.
+
+    Scores from LOOSE_APPROXIMATE count as LOOSE_ALONE: far below them lie different names.
+    """
+    best = 0.0
+    for a in _loose_forms(mentions, members_a):
+        for b in _loose_forms(mentions, members_b) | _known_loose(mentions, members_b):
+            for x, y in _same_length_names(a, b):
+                words_x, words_y = x.split(), y.split()
+                if len(words_x) != len(words_y) or len(x.replace(" ", "")) < MIN_SOUND_LETTERS:
+                    continue
+                if any(skeleton(p)[:1] != skeleton(q)[:1] for p, q in zip(words_x, words_y, strict=True)):
+                    continue
+                if _sound_alike(x, y) >= LOOSE_APPROXIMATE:
+                    best = max(best, float(LOOSE_ALONE))
     return best
 
 
