@@ -1060,7 +1060,7 @@ def _pattern_names(text: str, rules: Rules, occupied: SpanSet, words: Sequence[W
     found: list[Candidate] = []
     for kind, pattern, title in _compiled_patterns(rules.code):
         for match in pattern.finditer(text, overlapped=True):
-            start, end = _whole_words(text, match, words)
+            start, end = _whole_words(text, match, words, rules)
             if occupied.overlaps(start, end):
                 continue
             occupied.add(start, end)
@@ -1068,23 +1068,20 @@ def _pattern_names(text: str, rules: Rules, occupied: SpanSet, words: Sequence[W
     return found
 
 
-def _whole_words(text: str, match: regex.Match, words: Sequence[Word]) -> tuple[int, int]:
-    """The name of a pattern grown to the segmenter's words it cuts (夫·卡扎菲 in 赛义夫·卡扎菲).
+def _whole_words(text: str, match: regex.Match, words: Sequence[Word], rules: Rules) -> tuple[int, int]:
+    """The name of a pattern grown to the start of the segmenter's word it cuts (夫·卡扎菲 in
+    赛义夫·卡扎菲), where that word is a noun or a name, not a verb or a particle glued to it.
 
-    Only where the pattern has no cue on that side: a cue already marks the boundary there.
+    Only where the pattern has no cue before the name: a cue already marks the boundary there.
+    Never at the end, where the segmenter glues a following verb to a name it does not know
+    (萨帕罗夫说: "Saparov said").
     """
     start, end = match.span("name")
-    if not words:
+    if not words or match.start() != start:
         return start, end
-    if match.start() == start:
-        word = _word_at(words, start)
-        if word is not None and word.start < start and _ideographs(text[word.start:start]):
-            start = word.start
-    if match.end() == end:
-        word = _word_at(words, end - 1)
-        if word is not None and word.end > end and _ideographs(text[end:word.end]):
-            end = word.end
-    return start, end
+    word = _word_at(words, start)
+    grows = word is not None and word.start < start and word.tag in rules.segmenter_name_words
+    return (word.start if grows and _ideographs(text[word.start:start]) else start), end
 
 
 def _word_at(words: Sequence[Word], position: int) -> Word | None:

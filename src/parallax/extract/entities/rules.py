@@ -121,6 +121,7 @@ class Rules:
     word_segmenter: str = ""  # a segmenter of running characters into words (see segmenter.py)
     segmenter_names: dict[str, str] = field(default_factory=dict)  # its tag -> person, place...
     segmenter_min_name: int = 3  # characters of a word it tags as a name, to be taken as one
+    segmenter_name_words: frozenset[str] = frozenset()  # its tags of words a name may grow into
     demonym_endings: tuple[str, ...] = ()  # Libya|n, Sénégal|ais: a place's people or adjective
 
     @property
@@ -186,6 +187,7 @@ def rules_for(code: str | None) -> Rules:
         word_segmenter=section.get("word_segmenter", ""),
         segmenter_names=dict(section.get("segmenter_names", {})),
         segmenter_min_name=int(section.get("segmenter_min_name", 3)),
+        segmenter_name_words=frozenset(section.get("segmenter_name_words", [])),
         demonym_endings=_longest_first(section.get("demonym_endings", [])),
     )
 
