@@ -57,6 +57,9 @@ EVIDENCE_MIN = 92
 EVIDENCE_MIN_LETTERS = 5
 # Loose keys at least this long may join cue-typed unknown names by sound alone.
 MIN_SOUND_LETTERS = 4
+# Unknown names in Cyrillic and in Latin letters this alike in sound, word for word with the same
+# first sounds, are one name when each is the other's best partner (Ілон Маск, Elon Musk: 89).
+LOOSE_ACROSS_ALPHABETS = 85
 # A full name (this many words or more) that ends another name is that name with a role before it.
 MIN_TRAILING_WORDS = 2
 CYRILLIC = regex.compile(r"\p{Cyrillic}")
@@ -322,12 +325,13 @@ def _join_across_alphabets(mentions: Sequence[Mention], nodes: _Nodes) -> None:
 
 
 def _alphabet(mentions, members) -> str | None:
-    """"latin" or "cyrillic" when a group's mentions in alphabets are all in that one (mentions
-    in scripts without letters of either, 西里尔·莫班达, may have joined it)."""
-    kinds = {"cyrillic" if CYRILLIC.search(mentions[i].text) else
-             "latin" if LATIN.search(mentions[i].text) else None for i in members}
-    kinds.discard(None)
-    return kinds.pop() if len(kinds) == 1 else None
+    """"cyrillic" for a group with a mention in Cyrillic (a Cyrillic text may also quote the
+    name in Latin letters: Omikron, Омикрон), else "latin" for one with a mention in Latin
+    letters; None for names written in neither (西里尔·莫班达 alone)."""
+    texts = [mentions[i].text for i in members]
+    if any(CYRILLIC.search(t) for t in texts):
+        return "cyrillic"
+    return "latin" if any(LATIN.search(t) for t in texts) else None
 
 
 def _sound_forms(mentions, members) -> set[str]:
@@ -347,7 +351,7 @@ def _best_by_sound(mentions, nodes: _Nodes, root: int, others: list[int], forms)
         if not _types_agree(mentions[root], _root_type(mentions, nodes, other)):
             continue
         score = max((_sound_score(a, b) for a in forms[root] for b in forms[other]), default=0.0)
-        if score >= LOOSE_ALONE:
+        if score >= LOOSE_ACROSS_ALPHABETS:
             scored.append((score, other))
     scored.sort(reverse=True)
     if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0]):
@@ -356,11 +360,25 @@ def _best_by_sound(mentions, nodes: _Nodes, root: int, others: list[int], forms)
 
 
 def _sound_score(a: str, b: str) -> float:
+    """How alike two loose keys sound, word for word, each word beginning with the same sound
+    (Ілон Маск, Elon Musk); a full name that ends a longer one is compared with its end (Марк
+    Міллі, General Mark Milley); 0 where the words do not line up."""
     if _ending_differs(a, b):
         return 100.0
     if a.endswith(ENDING_CUT) or b.endswith(ENDING_CUT):
         return 0.0
-    return max(_sound_alike(x, y) for x, y in _same_length_names(a, b))
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) != len(words_b) and min(len(words_a), len(words_b)) >= MIN_TRAILING_WORDS:
+        size = min(len(words_a), len(words_b))
+        words_a, words_b = words_a[-size:], words_b[-size:]
+    pairs = _same_length_names(" ".join(words_a), " ".join(words_b))
+    return max((_sound_alike(x, y) for x, y in pairs if _same_initials(x, y)), default=0.0)
+
+
+def _same_initials(a: str, b: str) -> bool:
+    words_a, words_b = a.split(), b.split()
+    return len(words_a) == len(words_b) and all(
+        skeleton(x)[:1] == skeleton(y)[:1] for x, y in zip(words_a, words_b, strict=True))
 
 
 def _is_latin_or_cyrillic(mention: Mention) -> bool:
