@@ -33,7 +33,7 @@ from .gazetteer import Gazetteer, Match, Target, gazetteer_for, tokens_for
 from .lexicon import Entity, KnowsNames, Lexicon, build_lexicon
 from .places import place_named
 from .rules import Rules, rules_for, type_word
-from .segmenter import Word, segmented
+from .segmenter import UNKNOWN, Word, segmented
 from .text import Token, is_acronym, normal, words_of
 from .translit import fold_key, to_latin
 
@@ -1100,22 +1100,30 @@ def _segmenter_names(text: str, rules: Rules, occupied: SpanSet, words: Sequence
     found = []
     for run in _name_character_runs(text, rules, words):
         kinds = [rules.segmenter_names[w.tag] for w in run if w.tag in rules.segmenter_names]
+        # A word the dictionary does not hold, in transliteration characters, is a foreign name.
+        unknown = any(w.tag == UNKNOWN and w.end - w.start >= rules.segmenter_min_name for w in run)
         start, end = run[0].start, run[-1].end
-        if not kinds or end - start < rules.segmenter_min_name or occupied.overlaps(start, end):
+        if not (kinds or unknown) or end - start < rules.segmenter_min_name or occupied.overlaps(start, end):
             continue
         occupied.add(start, end)
-        found.append(Candidate(start, end, guess=kinds[0]))
+        found.append(Candidate(start, end, guess=kinds[0] if kinds else None))
     return found
 
 
 def _name_character_runs(text: str, rules: Rules, words: Sequence[Word]) -> list[list[Word]]:
     """Adjacent words written in transliteration characters only: the segmenter cuts a foreign
-    name it does not know into pieces (科瓦尔|丘克, 格|伦斯基), the characters keep it whole."""
+    name it does not know into pieces (科瓦尔|丘克, 格|伦斯基), the characters keep it whole. A
+    word of its dictionary that is no name ends the run (西雅图 | 东南, "south-east")."""
     chars = set(rules.name_chars) - {"·"}
     runs: list[list[Word]] = []
     current: list[Word] = []
     for word in words:
-        if set(text[word.start:word.end]) <= chars:
+        piece = text[word.start:word.end]
+        if len(piece) > 1:
+            other_word = word.tag != UNKNOWN and word.tag not in rules.segmenter_names
+        else:  # a character cut off a name (格|伦斯基) is a noun or a name to the segmenter, not 约 "about"
+            other_word = word.tag not in rules.segmenter_name_words
+        if set(piece) <= chars and not other_word:
             current.append(word)
             continue
         if current:
