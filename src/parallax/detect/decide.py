@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .engines import Opinion, cld2_opinion, lingua_opinions
-from .evidence import Evidence, alphabet_fit, gather, profile_hits
+from .evidence import Evidence, alphabet_fit, expected_letters_fit, gather, profile_hits
 from .profiles import candidate_codes, profile
 from .settings import SETTINGS, DetectSettings
 
@@ -44,7 +44,8 @@ def _discounted(opinion: Opinion, others: list[Opinion]) -> Opinion:
 
 def _combine(evidence: Evidence, opinions: list[Opinion], settings: DetectSettings) -> dict[str, float]:
     """Each language's weighted mean probability over the detectors that know it, times the
-    share of the text's letters its alphabet accounts for."""
+    share of the text's letters its alphabet accounts for (and less when a long text lacks the
+    letters the language cannot do without)."""
     opinions = [
         _discounted(opinion, [other for other in opinions if other is not opinion]) for opinion in opinions
     ]
@@ -52,7 +53,8 @@ def _combine(evidence: Evidence, opinions: list[Opinion], settings: DetectSettin
     for code in candidate_codes():
         mean = _mean_probability(code, opinions)
         if mean is not None:
-            scores[code] = mean * alphabet_fit(evidence, profile(code), settings.foreign_letter_penalty)
+            fit = alphabet_fit(evidence, profile(code), settings.foreign_letter_penalty)
+            scores[code] = mean * fit * expected_letters_fit(evidence, profile(code), settings)
     return dict(sorted(scores.items(), key=lambda item: -item[1]))
 
 

@@ -83,3 +83,20 @@ def profile_hits(evidence: Evidence, profile: LanguageProfile) -> float:
     word_hits = sum(map(known.__contains__, evidence.words)) if known else 0
     ngram_hits = sum(map(evidence.folded.count, profile.ngrams))
     return (word_hits + ngram_hits) / len(evidence.words)
+
+
+def expected_letters_fit(evidence: Evidence, profile: LanguageProfile, settings: DetectSettings) -> float:
+    """1 unless the text is long and lacks every letter the language writes all the time.
+
+    Kazakh and Ukrainian share і and most of Cyrillic, and a detector reading letter trigrams
+    can take a Ukrainian sentence for Kazakh; but a Kazakh text of a few lines without one of
+    ә ғ қ ң ө ұ ү does not exist.
+    """
+    if not profile.expected:
+        return 1.0
+    letters = [item for script in profile.scripts for item in evidence.letters_by_script.get(script, ())]
+    if sum(count for _, count in letters) < settings.expected_letters_after:
+        return 1.0
+    if any(char.lower() in profile.expected for char, _ in letters):
+        return 1.0
+    return settings.missing_expected_letters_factor
