@@ -862,7 +862,7 @@ def _without_common_words(mentions: list[Mention], rules: Rules) -> list[Mention
         if is_common_form(normal(mention.text), rules.code, rules.morphology.variants, threshold):
             continue  # Сондай-ақ: one hyphenated common word
         variants = rules.morphology.variants
-        if _noun_phrase(words, rules):
+        if _noun_phrase(words, rules) or _abstract_noun_phrase(words, rules):
             continue
         if not words or not all(is_common_form(w, rules.code, variants, threshold) for w in words):
             kept.append(mention)
@@ -916,6 +916,15 @@ def _noun_phrase(words: list[str], rules: Rules) -> bool:
     if not rules.capitalised_nouns or len(words) < 3 or not any(w in rules.particles for w in words[1:-1]):
         return False
     return is_common_form(words[0], rules.code, rules.morphology.variants, PHRASE_ZIPF)
+
+
+def _abstract_noun_phrase(words: list[str], rules: Rules) -> bool:
+    """Where every noun has a capital, a word with an ending that only abstract nouns take
+    (Überfüllung, Verschlechterung, Reformation) makes a phrase no name (Lähmung der Wirtschaft),
+    unless the phrase has an organisation word (Europäische Union is no "Lähmung")."""
+    if not rules.noun_endings or any(type_word(w, rules) == "organisation" for w in words):
+        return False
+    return any(w.endswith(e) and len(w) > len(e) + 2 for w in words for e in rules.noun_endings)
 
 
 def _without_currency_names(text: str, mentions: list[Mention], rules: Rules) -> list[Mention]:

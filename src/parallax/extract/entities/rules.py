@@ -123,6 +123,7 @@ class Rules:
     segmenter_min_name: int = 3  # characters of a word it tags as a name, to be taken as one
     segmenter_name_words: frozenset[str] = frozenset()  # its tags of words a name may grow into
     demonym_endings: tuple[str, ...] = ()  # Libya|n, Sénégal|ais: a place's people or adjective
+    noun_endings: tuple[str, ...] = ()  # endings of abstract nouns, which no name has (Lähm|ung)
 
     @property
     def vowel_endings(self) -> frozenset[str]:
@@ -189,6 +190,7 @@ def rules_for(code: str | None) -> Rules:
         segmenter_min_name=int(section.get("segmenter_min_name", 3)),
         segmenter_name_words=frozenset(section.get("segmenter_name_words", [])),
         demonym_endings=_longest_first(section.get("demonym_endings", [])),
+        noun_endings=_longest_first(section.get("noun_endings", [])),
     )
 
 
