@@ -1079,7 +1079,7 @@ def _pattern_names(text: str, rules: Rules, occupied: SpanSet, words: Sequence[W
 
 def _whole_words(text: str, match: regex.Match, words: Sequence[Word], rules: Rules) -> tuple[int, int]:
     """The name of a pattern grown to the start of the segmenter's word it cuts (夫·卡扎菲 in
-    赛义夫·卡扎菲), where that word is a noun or a name, not a verb or a particle glued to it.
+    赛义夫·卡扎菲), where that word is a noun, a name or unknown, not a verb or a particle.
 
     Only where the pattern has no cue before the name: a cue already marks the boundary there.
     Never at the end, where the segmenter glues a following verb to a name it does not know
@@ -1089,7 +1089,9 @@ def _whole_words(text: str, match: regex.Match, words: Sequence[Word], rules: Ru
     if not words or match.start() != start:
         return start, end
     word = _word_at(words, start)
-    grows = word is not None and word.start < start and word.tag in rules.segmenter_name_words
+    # A noun or name of the dictionary (理查德), or a word it does not hold (格蕾塔, 戴夫).
+    fits = word is not None and (word.tag in rules.segmenter_name_words or word.tag == UNKNOWN)
+    grows = fits and word.start < start
     return (word.start if grows and _ideographs(text[word.start:start]) else start), end
 
 
