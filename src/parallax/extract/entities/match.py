@@ -231,8 +231,16 @@ def _ending_differs(a: str, b: str) -> bool:
 
 
 def _one_name(roots: list[int], keys: dict[int, set[str]]) -> bool:
+    """Whether the groups that fit a name all name one entity: alike in spelling, or one the other
+    with a role before it (Peter Labonte; Oberbürgermeister Peter Labonte)."""
     first = roots[0]
-    return all(any(similar_keys(a, b) for a in keys[first] for b in keys[r]) for r in roots[1:])
+    return all(any(similar_keys(a, b) or _role_before(a, b) for a in keys[first] for b in keys[r])
+               for r in roots[1:])
+
+
+def _role_before(a: str, b: str) -> bool:
+    words_a, words_b = a.split(), b.split()
+    return _ends_with_name(words_a, words_b) or _ends_with_name(words_b, words_a)
 
 
 def _keys_by_root(mentions, nodes: _Nodes, lexicon: Lexicon) -> dict[int, set[str]]:
