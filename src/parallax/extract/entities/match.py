@@ -547,6 +547,9 @@ def _provisional_name(mentions, members) -> str:
     latin_written = [mentions[i].attrs.get("stem") or mentions[i].text for i in members
                      if LATIN.search(mentions[i].text)]
     pool = latin_written or [mentions[i].attrs.get("latin") or mentions[i].value for i in members]
+    # A role written before the full name in some mentions is no part of the name.
+    keys = {n: fold_key(n).split() for n in pool}
+    pool = [n for n in pool if not any(_ends_with_name(keys[n], keys[m]) for m in pool)] or pool
     counts = Counter(pool)
     return max(counts, key=lambda n: (len(n.split()), counts[n], -pool.index(n)))
 
