@@ -106,7 +106,8 @@ class AnalysisContext:
             self.tables.dates(language)
             gazetteer_for(language, self.lexicon)
             zipf("", language)  # the language's word frequencies
-            prepare_segmenter(rules_for(language).word_segmenter)  # jieba's tables, for Chinese
+            rules = rules_for(language)
+            prepare_segmenter(rules.word_segmenter, rules.name_chars)  # jieba's tables, for Chinese
 
 
 def analysis_context(*, learned: str | os.PathLike | None = None, clean: bool = True) -> AnalysisContext:

@@ -1004,7 +1004,7 @@ def _find_in_running_text(text: str, rules: Rules, gazetteer: Gazetteer, lexicon
         for s, e, ts in spans
     ]
     occupied = SpanSet((s, e) for s, e, _ in known)
-    words = segmented(text, rules.word_segmenter)
+    words = segmented(text, rules.word_segmenter, rules.name_chars)
     found = _pattern_names(text, rules, occupied, words)
     found += _segmenter_names(text, rules, occupied, words)
     candidates += found + _repeated_names(text, found, occupied)
