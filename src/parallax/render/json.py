@@ -88,7 +88,8 @@ def fact_record(fact: Fact) -> dict[str, Any]:
 def _extra_fields(fact: Fact) -> dict[str, Any]:
     """Attributes worth keeping for users beyond the contract's fields."""
     keep = ("number", "scale", "currency", "noun", "lemma", "resolved", "granularity", "title", "range")
-    return {key: json_value(fact.attrs[key]) for key in keep if fact.attrs.get(key) is not None}
+    attrs = fact.attrs.as_dict()
+    return {key: json_value(attrs[key]) for key in keep if attrs.get(key) is not None}
 
 
 def aligned_record(fact: AlignedFact) -> dict[str, Any]:
