@@ -1,5 +1,10 @@
 """Entity finding: titles apart from names, inflection and clitics, offsets, ambiguity."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from parallax.extract.entities import canonical_name, find_entities
@@ -239,3 +244,23 @@ def test_chinese_known_names_inside_longer_names_are_not_read():
         ("马克龙多", "Makrondo"), ("马克龙", MACRON),
     ]
     assert found["马克龙多"].attrs.type == "place"
+
+
+# The word segmenter of a language without word spaces loads with the first text that asks for it.
+_SEGMENTER_LOADS = """
+import sys
+from parallax.extract.entities import find_entities
+find_entities("Energy Minister Almasadam Satkaliyev visited Astana.", "en")
+find_entities("Министр энергетики Алмасадам Саткалиев посетил Астану.", "ru")
+before = "jieba" in sys.modules
+found = [m.text for m in find_entities("代表团由西里尔·莫班达率领。", "zh")]
+print(before, "jieba" in sys.modules, found)
+"""
+
+
+def test_the_chinese_segmenter_loads_only_for_chinese_text():
+    source = str(Path(__file__).resolve().parents[2] / "src")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([source, os.environ.get("PYTHONPATH", "")])}
+    result = subprocess.run([sys.executable, "-c", _SEGMENTER_LOADS], capture_output=True, text=True,
+                            env=env, check=True)
+    assert result.stdout.split("\n")[0] == "False True ['西里尔·莫班达']"

@@ -50,3 +50,5 @@ def test_entities(code, case):
         assert case["text"][mention.start:mention.end] == mention.text
         if "title" in expected:
             assert mention.attrs.title == expected["title"], case["about"]
+        if "form" in expected:  # "adjective": the place spoken of, no name of its own (Libyan)
+            assert mention.attrs.form == expected["form"], case["about"]

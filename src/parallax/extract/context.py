@@ -96,6 +96,8 @@ class AnalysisContext:
         from .entities.common import zipf
         from .entities.gazetteer import gazetteer_for
         from .entities.lexicon import curated_key_names
+        from .entities.rules import rules_for
+        from .entities.segmenter import prepare as prepare_segmenter
 
         known_keys(self.lexicon)
         curated_key_names()
@@ -104,6 +106,8 @@ class AnalysisContext:
             self.tables.dates(language)
             gazetteer_for(language, self.lexicon)
             zipf("", language)  # the language's word frequencies
+            rules = rules_for(language)
+            prepare_segmenter(rules.word_segmenter, rules.name_chars)  # jieba's tables, for Chinese
 
 
 def analysis_context(*, learned: str | os.PathLike | None = None, clean: bool = True) -> AnalysisContext:

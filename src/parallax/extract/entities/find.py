@@ -17,6 +17,7 @@ inflected form is read against the names the same text gives in full (``link_nam
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -32,6 +33,7 @@ from .gazetteer import Gazetteer, Match, Target, gazetteer_for, tokens_for
 from .lexicon import Entity, KnowsNames, Lexicon, build_lexicon
 from .places import place_named
 from .rules import Rules, rules_for, type_word
+from .segmenter import UNKNOWN, Word, segmented
 from .text import Token, is_acronym, normal, words_of
 from .translit import fold_key, to_latin
 
@@ -45,6 +47,9 @@ WORD_REACH = 64  # characters looked back for the word before a mention (a searc
 CURRENCY_STEM = 4  # letters of a currency word kept through its endings (доллар|ына, dolar|ı)
 LARGE_TOWN = 50_000  # people: a town this large is a name even where its word starts a sentence
 MAX_ORGANISATION_WORDS = 2  # lower-case words before the head of a name (X жағдайлар министрлігі)
+MIN_DEMONYM_STEM = 3  # letters of a place left before a demonym ending (Lib|yan)
+DEMONYM_STEM_TAILS = ("", "a", "e", "ia")
+IDEOGRAPHS = regex.compile(r"\p{Han}+")
 WEB_ADDRESS = regex.compile(r"\.(?:[a-z]{2,6})(?![\p{L}\p{N}])")  # a domain ending right after a name
 
 
@@ -111,6 +116,7 @@ def find_entities(text: str, language: str | None, context: KnowsNames | None = 
     mentions = [_mention(text, tokens, c, rules, lexicon) for c in candidates]
     mentions = _supported(link_names(mentions, rules), rules.code)
     mentions = _without_currency_names(text, _without_common_words(mentions, rules), rules)
+    mentions = _place_adjectives(mentions, rules, lexicon)
     return _without_web_addresses(text, mentions)
 
 
@@ -558,7 +564,7 @@ def _word_present(word: str, words: set[str]) -> bool:
 
 def _mention(text: str, tokens: list[Token], candidate: Candidate, rules: Rules, lexicon: Lexicon) -> Mention:
     words = tokens[candidate.first:candidate.last]
-    cuts = candidate.cuts or tuple(rules.morphology.name_stem(t.norm) for t in words)
+    cuts = candidate.cuts or _name_cuts(words, rules)
     if candidate.cue and not candidate.readings:
         cuts = tuple((0, 0) for _ in words)  # the cue word takes the case: в городе Кара-Балта
     start = words[0].start + _front_cut(words[0], cuts[0])
@@ -571,6 +577,15 @@ def _mention(text: str, tokens: list[Token], candidate: Candidate, rules: Rules,
             stem = _stem_text(words, cuts)
         candidate.guess = candidate.guess or ("place" if locative else None)
     return _build(text, start, words[-1].end, stem, candidate, rules, lexicon)
+
+
+def _name_cuts(words: list[Token], rules: Rules) -> tuple[tuple[int, int], ...]:
+    """Affixes to cut from each word of an unknown name. Where names do not inflect, only the
+    last word takes an ending (the genitive s of Tokajews, never the s of Chris Boshuizen)."""
+    cuts = [rules.morphology.name_stem(t.norm) for t in words]
+    if not rules.names_inflect:
+        cuts = [(front, 0) for front, _ in cuts[:-1]] + cuts[-1:]
+    return tuple(cuts)
 
 
 def _type_from_ending(token: Token, rules: Rules) -> str | None:
@@ -851,13 +866,46 @@ def _without_common_words(mentions: list[Mention], rules: Rules) -> list[Mention
         if is_common_form(normal(mention.text), rules.code, rules.morphology.variants, threshold):
             continue  # Сондай-ақ: one hyphenated common word
         variants = rules.morphology.variants
-        if _noun_phrase(words, rules):
+        if _noun_phrase(words, rules) or _abstract_noun_phrase(words, rules):
             continue
         if not words or not all(is_common_form(w, rules.code, variants, threshold) for w in words):
             kept.append(mention)
         elif len(words) > 1 and any(type_word(w, rules) == "organisation" for w in words):
             kept.append(_typed(mention, "organisation"))
     return kept
+
+
+def _place_adjectives(mentions: list[Mention], rules: Rules, lexicon: Lexicon) -> list[Mention]:
+    """A capitalised word made of a known place and a demonym ending (Libyan, Europeans,
+    Sénégalais, Amerikaner) speaks of that place as an adjective does: the place, in the
+    adjective form, which names nothing on its own. The endings are the language file's."""
+    if not rules.demonym_endings:
+        return mentions
+    out = []
+    for mention in mentions:
+        attrs = mention.attrs
+        place = None
+        if not attrs.canonical and not attrs.title and len(words_of(mention.text)) == 1:
+            place = _place_of_demonym(normal(mention.text), rules, lexicon)
+        if place is None:
+            out.append(mention)
+            continue
+        attrs = attrs.updated({"type": "place", "canonical": True, "form": "adjective",
+                               "key": fold_key(place), "type_guessed": False, "resolved_by": "demonym"})
+        out.append(replace(mention, value=place, attrs=attrs))
+    return out
+
+
+def _place_of_demonym(word: str, rules: Rules, lexicon: Lexicon) -> str | None:
+    for ending in rules.demonym_endings:  # longest first
+        stem = word[:-len(ending)]
+        if not word.endswith(ending) or len(stem) < MIN_DEMONYM_STEM:
+            continue
+        for tail in DEMONYM_STEM_TAILS:  # Ukrain|ian, Chin|ese: the place's last vowel gives way
+            name = entity_by_key(fold_key(to_latin(stem + tail, rules.code)), lexicon)
+            if name is not None and lexicon.entities[name].type == "place":
+                return name
+    return None
 
 
 def _without_web_addresses(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -872,6 +920,15 @@ def _noun_phrase(words: list[str], rules: Rules) -> bool:
     if not rules.capitalised_nouns or len(words) < 3 or not any(w in rules.particles for w in words[1:-1]):
         return False
     return is_common_form(words[0], rules.code, rules.morphology.variants, PHRASE_ZIPF)
+
+
+def _abstract_noun_phrase(words: list[str], rules: Rules) -> bool:
+    """Where every noun has a capital, a word with an ending that only abstract nouns take
+    (Überfüllung, Verschlechterung, Reformation) makes a phrase no name (Lähmung der Wirtschaft),
+    unless the phrase has an organisation word (Europäische Union is no "Lähmung")."""
+    if not rules.noun_endings or any(type_word(w, rules) == "organisation" for w in words):
+        return False
+    return any(w.endswith(e) and len(w) > len(e) + 2 for w in words for e in rules.noun_endings)
 
 
 def _without_currency_names(text: str, mentions: list[Mention], rules: Rules) -> list[Mention]:
@@ -951,7 +1008,9 @@ def _find_in_running_text(text: str, rules: Rules, gazetteer: Gazetteer, lexicon
         for s, e, ts in spans
     ]
     occupied = SpanSet((s, e) for s, e, _ in known)
-    found = _pattern_names(text, rules, occupied)
+    words = segmented(text, rules.word_segmenter, rules.name_chars)
+    found = _pattern_names(text, rules, occupied, words)
+    found += _segmenter_names(text, rules, occupied, words)
     candidates += found + _repeated_names(text, found, occupied)
     _attach_adjacent_titles(text, candidates, cues, lexicon)
     _choose_readings(candidates, [], lexicon)
@@ -1010,16 +1069,84 @@ def _attach_adjacent_titles(text: str, candidates: list[Candidate], cues, lexico
                 candidate.title = text[start:end]
 
 
-def _pattern_names(text: str, rules: Rules, occupied: SpanSet) -> list[Candidate]:
+def _pattern_names(text: str, rules: Rules, occupied: SpanSet, words: Sequence[Word] = ()) -> list[Candidate]:
     found: list[Candidate] = []
     for kind, pattern, title in _compiled_patterns(rules.code):
         for match in pattern.finditer(text, overlapped=True):
-            start, end = match.span("name")
+            start, end = _whole_words(text, match, words, rules)
             if occupied.overlaps(start, end):
                 continue
             occupied.add(start, end)
             found.append(Candidate(start, end, type=kind, title=title if kind == "person" else None))
     return found
+
+
+def _whole_words(text: str, match: regex.Match, words: Sequence[Word], rules: Rules) -> tuple[int, int]:
+    """The name of a pattern grown to the start of the segmenter's word it cuts (夫·卡扎菲 in
+    赛义夫·卡扎菲), where that word is a noun, a name or unknown, not a verb or a particle.
+
+    Only where the pattern has no cue before the name: a cue already marks the boundary there.
+    Never at the end, where the segmenter glues a following verb to a name it does not know
+    (萨帕罗夫说: "Saparov said").
+    """
+    start, end = match.span("name")
+    if not words or match.start() != start:
+        return start, end
+    word = _word_at(words, start)
+    # A noun or name of the dictionary (理查德), or a word it does not hold (格蕾塔, 戴夫).
+    fits = word is not None and (word.tag in rules.segmenter_name_words or word.tag == UNKNOWN)
+    grows = fits and word.start < start
+    return (word.start if grows and _ideographs(text[word.start:start]) else start), end
+
+
+def _word_at(words: Sequence[Word], position: int) -> Word | None:
+    index = bisect_left([w.end for w in words], position + 1)
+    return words[index] if index < len(words) and words[index].start <= position else None
+
+
+def _ideographs(piece: str) -> bool:
+    return bool(piece) and IDEOGRAPHS.fullmatch(piece) is not None
+
+
+def _segmenter_names(text: str, rules: Rules, occupied: SpanSet, words: Sequence[Word]) -> list[Candidate]:
+    """Words the segmenter tags as names, written in transliteration characters only (皮尔斯,
+    德克勒克): the tag alone is weak (it reads 滑雪, "skiing", as a name), the characters of a
+    foreign name and its length are the further evidence."""
+    found = []
+    for run in _name_character_runs(text, rules, words):
+        kinds = [rules.segmenter_names[w.tag] for w in run if w.tag in rules.segmenter_names]
+        # A word the dictionary does not hold, in transliteration characters, is a foreign name.
+        unknown = any(w.tag == UNKNOWN and w.end - w.start >= rules.segmenter_min_name for w in run)
+        start, end = run[0].start, run[-1].end
+        if not (kinds or unknown) or end - start < rules.segmenter_min_name or occupied.overlaps(start, end):
+            continue
+        occupied.add(start, end)
+        found.append(Candidate(start, end, guess=kinds[0] if kinds else None))
+    return found
+
+
+def _name_character_runs(text: str, rules: Rules, words: Sequence[Word]) -> list[list[Word]]:
+    """Adjacent words written in transliteration characters only: the segmenter cuts a foreign
+    name it does not know into pieces (科瓦尔|丘克, 格|伦斯基), the characters keep it whole. A
+    word of its dictionary that is no name ends the run (西雅图 | 东南, "south-east")."""
+    chars = set(rules.name_chars) - {"·"}
+    runs: list[list[Word]] = []
+    current: list[Word] = []
+    for word in words:
+        piece = text[word.start:word.end]
+        if len(piece) > 1:
+            other_word = word.tag != UNKNOWN and word.tag not in rules.segmenter_names
+        else:  # a character cut off a name (格|伦斯基) is a noun or a name to the segmenter, not 约 "about"
+            other_word = word.tag not in rules.segmenter_name_words
+        if set(piece) <= chars and not other_word:
+            current.append(word)
+            continue
+        if current:
+            runs.append(current)
+        current = []
+    if current:
+        runs.append(current)
+    return runs
 
 
 @cache

@@ -49,11 +49,20 @@ LOOSE_ALONE = 90
 # ...and from this close on, the encoder must agree (cosine >= calibration.ENTITY_MIN_COSINE)
 # for the names to merge, the best partner beating the next by calibration.ENTITY_MARGIN.
 LOOSE_WITH_ENCODER = 70
+# A name read through approximate readings (Chinese characters) this close, each word beginning
+# with the same sound, counts as LOOSE_ALONE (see _approximate_similarity).
+LOOSE_APPROXIMATE = 80
 # A name found by evidence from another source must spell (loosely) this close to it.
 EVIDENCE_MIN = 92
 EVIDENCE_MIN_LETTERS = 5
 # Loose keys at least this long may join cue-typed unknown names by sound alone.
 MIN_SOUND_LETTERS = 4
+# Unknown names in Cyrillic and in Latin letters this alike in sound, word for word with the same
+# first sounds, are one name when each is the other's best partner (Ілон Маск, Elon Musk: 89).
+LOOSE_ACROSS_ALPHABETS = 85
+# A full name (this many words or more) that ends another name is that name with a role before it.
+MIN_TRAILING_WORDS = 2
+CYRILLIC = regex.compile(r"\p{Cyrillic}")
 LATIN = regex.compile(r"\p{Latin}")
 
 
@@ -123,6 +132,7 @@ def cluster_entities(
     _join_known(mentions, nodes, lexicon)
     _join_by_spelling(mentions, nodes, lexicon)
     _join_by_sound(mentions, nodes)
+    _join_across_alphabets(mentions, nodes)
     _join_across_scripts(mentions, nodes, encoder)
     return [_cluster(mentions, members, lexicon) for members in nodes.groups().values()]
 
@@ -225,8 +235,16 @@ def _ending_differs(a: str, b: str) -> bool:
 
 
 def _one_name(roots: list[int], keys: dict[int, set[str]]) -> bool:
+    """Whether the groups that fit a name all name one entity: alike in spelling, or one the other
+    with a role before it (Peter Labonte; Oberbürgermeister Peter Labonte)."""
     first = roots[0]
-    return all(any(similar_keys(a, b) for a in keys[first] for b in keys[r]) for r in roots[1:])
+    return all(any(similar_keys(a, b) or _role_before(a, b) for a in keys[first] for b in keys[r])
+               for r in roots[1:])
+
+
+def _role_before(a: str, b: str) -> bool:
+    words_a, words_b = a.split(), b.split()
+    return _ends_with_name(words_a, words_b) or _ends_with_name(words_b, words_a)
 
 
 def _keys_by_root(mentions, nodes: _Nodes, lexicon: Lexicon) -> dict[int, set[str]]:
@@ -248,7 +266,16 @@ def _spelling_agrees(key: str, others: set[str]) -> bool:
         # A surname alone is the full name it ends (Tileuberdi ~ Mukhtar Tileuberdi).
         if len(words) == 1 and len(other_words) > 1 and similar_keys(words[0], other_words[-1]):
             return True
+        if _ends_with_name(words, other_words) or _ends_with_name(other_words, words):
+            return True
     return False
+
+
+def _ends_with_name(words: list[str], name: list[str]) -> bool:
+    """A full name with a role or an outlet written before it in one source only (Innenminister
+    Roger Lewentz ~ Roger Lewentz, General Mark Milley ~ Mark Milley): the same person."""
+    size = len(name)
+    return MIN_TRAILING_WORDS <= size < len(words) and similar_keys(" ".join(words[-size:]), " ".join(name))
 
 
 def _root_type(mentions, nodes: _Nodes, root: int) -> str | None:
@@ -284,6 +311,86 @@ def _join_by_sound(mentions: Sequence[Mention], nodes: _Nodes) -> None:
 
 
 # --- across scripts ------------------------------------------------------------------------
+
+
+def _join_across_alphabets(mentions: Sequence[Mention], nodes: _Nodes) -> None:
+    """An unknown name in Cyrillic joins an unknown name in Latin letters that sounds the same.
+
+    Each alphabet spells a foreign name its own way (Омикрон, Omicron; Джуфра, Jufra), so the
+    spelling keys differ where the loose keys agree. Only the two names' best partners in the
+    other alphabet, and each other's, join: near-misses (Сапаров, Japarov) differ by more.
+    """
+    groups = nodes.groups()
+    unknown = {r: members for r, members in groups.items()
+               if not any(_attrs(mentions[i]).canonical for i in members)}
+    alphabet = {r: _alphabet(mentions, members) for r, members in unknown.items()}
+    cyrillic = [r for r in unknown if alphabet[r] == "cyrillic"]
+    latin = [r for r in unknown if alphabet[r] == "latin"]
+    if not cyrillic or not latin:
+        return
+    forms = {r: _sound_forms(mentions, unknown[r]) for r in (*cyrillic, *latin)}
+    best_of_cyrillic = {r: _best_by_sound(mentions, nodes, r, latin, forms) for r in cyrillic}
+    best_of_latin = {r: _best_by_sound(mentions, nodes, r, cyrillic, forms) for r in latin}
+    for root, partner in best_of_cyrillic.items():
+        if partner is not None and best_of_latin.get(partner) == root:
+            nodes.union(root, partner)
+
+
+def _alphabet(mentions, members) -> str | None:
+    """"cyrillic" for a group with a mention in Cyrillic (a Cyrillic text may also quote the
+    name in Latin letters: Omikron, Омикрон), else "latin" for one with a mention in Latin
+    letters; None for names written in neither (西里尔·莫班达 alone)."""
+    texts = [mentions[i].text for i in members]
+    if any(CYRILLIC.search(t) for t in texts):
+        return "cyrillic"
+    return "latin" if any(LATIN.search(t) for t in texts) else None
+
+
+def _sound_forms(mentions, members) -> set[str]:
+    """Loose keys of a group's names, and of their stems without a vowel that may be a case
+    ending (Джуфре: the key of Джуфр, marked to match any last vowel)."""
+    forms = {_loose_of(mentions[i]) for i in members}
+    for i in members:
+        cut = _attrs(mentions[i]).ending_cut_key
+        if cut:
+            forms.add(loose_key(cut) + ENDING_CUT)
+    return {f for f in forms if len(f.replace(" ", "").rstrip(ENDING_CUT)) >= MIN_SOUND_LETTERS}
+
+
+def _best_by_sound(mentions, nodes: _Nodes, root: int, others: list[int], forms) -> int | None:
+    scored = []
+    for other in others:
+        if not _types_agree(mentions[root], _root_type(mentions, nodes, other)):
+            continue
+        score = max((_sound_score(a, b) for a in forms[root] for b in forms[other]), default=0.0)
+        if score >= LOOSE_ACROSS_ALPHABETS:
+            scored.append((score, other))
+    scored.sort(reverse=True)
+    if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None  # two names sound alike as much: leave it alone
+    return scored[0][1]
+
+
+def _sound_score(a: str, b: str) -> float:
+    """How alike two loose keys sound, word for word, each word beginning with the same sound
+    (Ілон Маск, Elon Musk); a full name that ends a longer one is compared with its end (Марк
+    Міллі, General Mark Milley); 0 where the words do not line up."""
+    if _ending_differs(a, b):
+        return 100.0
+    if a.endswith(ENDING_CUT) or b.endswith(ENDING_CUT):
+        return 0.0
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) != len(words_b) and min(len(words_a), len(words_b)) >= MIN_TRAILING_WORDS:
+        size = min(len(words_a), len(words_b))
+        words_a, words_b = words_a[-size:], words_b[-size:]
+    pairs = _same_length_names(" ".join(words_a), " ".join(words_b))
+    return max((_sound_alike(x, y) for x, y in pairs if _same_initials(x, y)), default=0.0)
+
+
+def _same_initials(a: str, b: str) -> bool:
+    words_a, words_b = a.split(), b.split()
+    return len(words_a) == len(words_b) and all(
+        skeleton(x)[:1] == skeleton(y)[:1] for x, y in zip(words_a, words_b, strict=True))
 
 
 def _is_latin_or_cyrillic(mention: Mention) -> bool:
@@ -326,6 +433,7 @@ def _cued_place(mentions, members) -> bool:
 
 def _best_partner(mentions, nodes: _Nodes, groups, sims, root: int, targets: list[int]) -> int | None:
     scored: dict[int, float] = {}
+    approximate = all(_attrs(mentions[i]).approximate for i in groups[root])
     for other in targets:
         if nodes.find(other) == nodes.find(root):
             continue
@@ -333,6 +441,8 @@ def _best_partner(mentions, nodes: _Nodes, groups, sims, root: int, targets: lis
             continue
         loose = _loose_similarity(mentions, groups[root], groups[other])
         cosine = sims.get((root, other), 0.0)
+        if approximate and loose < LOOSE_ALONE:
+            loose = max(loose, _approximate_similarity(mentions, groups[root], groups[other]))
         if loose >= LOOSE_ALONE or (loose >= LOOSE_WITH_ENCODER and cosine >= ENTITY_MIN_COSINE):
             cluster = nodes.find(other)
             scored[cluster] = max(scored.get(cluster, 0.0), loose / 100 + cosine)
@@ -350,6 +460,27 @@ def _loose_similarity(mentions, members_a, members_b) -> float:
         for b in _loose_forms(mentions, members_b) | _known_loose(mentions, members_b):
             if a and b:
                 best = max(best, *(_sound_alike(x, y) for x, y in _same_length_names(a, b)))
+    return best
+
+
+def _approximate_similarity(mentions, members_a, members_b) -> float:
+    """How alike a name read through approximate readings (Chinese: 利兹·特拉斯, Liz Tlas) sounds
+    to a name spelt in letters, where each word begins with the same consonant (the readings
+    blur vowels and clusters, rarely the first sound); 0 where the words do not line up.
+
+    Scores from LOOSE_APPROXIMATE count as LOOSE_ALONE: far below them lie different names.
+    """
+    best = 0.0
+    for a in _loose_forms(mentions, members_a):
+        for b in _loose_forms(mentions, members_b) | _known_loose(mentions, members_b):
+            for x, y in _same_length_names(a, b):
+                words_x, words_y = x.split(), y.split()
+                if len(words_x) != len(words_y) or len(x.replace(" ", "")) < MIN_SOUND_LETTERS:
+                    continue
+                if any(skeleton(p)[:1] != skeleton(q)[:1] for p, q in zip(words_x, words_y, strict=True)):
+                    continue
+                if _sound_alike(x, y) >= LOOSE_APPROXIMATE:
+                    best = max(best, float(LOOSE_ALONE))
     return best
 
 
@@ -420,6 +551,9 @@ def _provisional_name(mentions, members) -> str:
     latin_written = [_attrs(mentions[i]).stem or mentions[i].text for i in members
                      if LATIN.search(mentions[i].text)]
     pool = latin_written or [_attrs(mentions[i]).latin or mentions[i].value for i in members]
+    # A role written before the full name in some mentions is no part of the name.
+    keys = {n: fold_key(n).split() for n in pool}
+    pool = [n for n in pool if not any(_ends_with_name(keys[n], keys[m]) for m in pool)] or pool
     counts = Counter(pool)
     return max(counts, key=lambda n: (len(n.split()), counts[n], -pool.index(n)))
 

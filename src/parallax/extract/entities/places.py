@@ -21,6 +21,9 @@ from ...tables import stored_table
 from .text import normal_form
 
 MIN_LETTERS = 4  # shorter names are too often words or initials
+# ...except in scripts whose characters are syllables: three of them (伯明翰, Birmingham) are a
+# name's length, and Chinese words of three characters are rarer than Latin words of three letters.
+MIN_LETTERS_BY_SCRIPT = {"Hani": 3}
 # Names in the scripts our languages are written in, capitalised where the script has capitals.
 _NAME = regex.compile(r"^[\p{Lu}\p{Arabic}\p{Han}][\p{L}\p{M}' .\-’]*$")
 # Letters a case ending takes the place of (Острава, Остраву; Анталья, Анталье).
@@ -33,11 +36,16 @@ def place_named(word_forms: list[str], min_population: int = 0) -> str | None:
     people, else None."""
     for form in word_forms:
         key = _loose(form)
-        found = _index(script_of(key[0])).get(key) if len(key) >= MIN_LETTERS else None
+        script = script_of(key[0]) if key else ""
+        found = _index(script).get(key) if len(key) >= _min_letters(script) else None
         if found is not None:
             name, population = found
             return name if population >= min_population else None
     return None
+
+
+def _min_letters(script: str) -> int:
+    return MIN_LETTERS_BY_SCRIPT.get(script, MIN_LETTERS)
 
 
 def prepare() -> None:
@@ -92,6 +100,7 @@ def build_index(names: list[tuple[str, int, str]]) -> dict[str, tuple[str, int]]
     for name, population, place in names:
         key = _loose(normal_form(name))
         # The best-known place of a name wins (Paris, France, not Paris, Texas); the first on a tie.
-        if len(key) >= MIN_LETTERS and (key not in loose or loose[key][1] < population):
+        long_enough = bool(key) and len(key) >= _min_letters(script_of(key[0]))
+        if long_enough and (key not in loose or loose[key][1] < population):
             loose[key] = (place, population)
     return loose

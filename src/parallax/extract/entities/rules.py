@@ -118,6 +118,12 @@ class Rules:
     name_chars: str
     readings: dict[str, str]
     same_script: tuple[str, ...]  # languages whose aliases are also tried (one alphabet)
+    word_segmenter: str = ""  # a segmenter of running characters into words (see segmenter.py)
+    segmenter_names: dict[str, str] = field(default_factory=dict)  # its tag -> person, place...
+    segmenter_min_name: int = 3  # characters of a word it tags as a name, to be taken as one
+    segmenter_name_words: frozenset[str] = frozenset()  # its tags of words a name may grow into
+    demonym_endings: tuple[str, ...] = ()  # Libya|n, Sénégal|ais: a place's people or adjective
+    noun_endings: tuple[str, ...] = ()  # endings of abstract nouns, which no name has (Lähm|ung)
 
     @property
     def vowel_endings(self) -> frozenset[str]:
@@ -179,6 +185,12 @@ def rules_for(code: str | None) -> Rules:
         name_chars=section.get("name_chars", ""),
         readings={k: v for k, v in section.get("readings", {}).items()},
         same_script=_same_script(data.code if data else None, script),
+        word_segmenter=section.get("word_segmenter", ""),
+        segmenter_names=dict(section.get("segmenter_names", {})),
+        segmenter_min_name=int(section.get("segmenter_min_name", 3)),
+        segmenter_name_words=frozenset(section.get("segmenter_name_words", [])),
+        demonym_endings=_longest_first(section.get("demonym_endings", [])),
+        noun_endings=_longest_first(section.get("noun_endings", [])),
     )
 
 
