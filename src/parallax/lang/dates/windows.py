@@ -39,7 +39,9 @@ class WindowPlan:
         paragraphs = _paragraphs(text)
         compiled = [re.compile(source, flags) for source, flags in self.parts]
         held = [[part.search(text, start, end) is not None for start, end in paragraphs] for part in compiled]
-        return [_runs(paragraphs, [held[k] for k in need]) if need else whole for need in self.needs]
+        # Rules requiring the same parts share their runs.
+        runs = {need: _runs(paragraphs, [held[k] for k in need]) for need in set(self.needs) if need}
+        return [runs[need] if need else whole for need in self.needs]
 
 
 def window_plan(patterns: Sequence[re.Pattern[str]]) -> WindowPlan:
@@ -159,11 +161,11 @@ def _runs(paragraphs: list[tuple[int, int]], held: list[list[bool]]) -> list[tup
     """The spans of consecutive paragraphs that hold every part."""
     runs: list[tuple[int, int]] = []
     previous = -2
-    for k, (start, end) in enumerate(paragraphs):
-        if all(part[k] for part in held):
+    for k, holds in enumerate(map(all, zip(*held, strict=True))):
+        if holds:
             if previous == k - 1:
-                runs[-1] = (runs[-1][0], end)
+                runs[-1] = (runs[-1][0], paragraphs[k][1])
             else:
-                runs.append((start, end))
+                runs.append(paragraphs[k])
             previous = k
     return runs
