@@ -208,32 +208,38 @@ def keeps_default(
     def fit(code: str) -> float:
         return alphabet_fit(evidence, profile(code), settings.foreign_letter_penalty)
 
+    def could_win(highest: float) -> bool:
+        return highest >= settings.sentence_min_score - _ROUNDING and (
+            highest - lowest_default >= settings.sentence_min_lead - _ROUNDING
+        )
+
     lowest_default = mean_bound(default, False) * fit(default) if default in _candidates() else 0.0
     named = _named(present)
-    # A language neither detector names is bounded by lingua alone: the same for all such
-    # languages that lingua and the profiles know (or do not), computed once for each kind.
-    unnamed: dict[tuple[bool, bool], float] = {}
-    for code in candidate_codes():
-        if code == default:
-            continue
-        if code in named:
-            highest = mean_bound(code, True)
-        else:
-            kind = (code in lingua_codes(), words is not None and code in words.covers)
-            if kind not in unnamed:
-                unnamed[kind] = mean_bound(code, True)
-            highest = unnamed[kind]
+    for code in named & _candidates():
         # The fit is at most 1: it is only worth reading for a language that could win without it.
-        if highest < settings.sentence_min_score - _ROUNDING:
-            continue
-        if highest - lowest_default < settings.sentence_min_lead - _ROUNDING:
-            continue
-        highest *= fit(code)
-        if highest >= settings.sentence_min_score - _ROUNDING and (
-            highest - lowest_default >= settings.sentence_min_lead - _ROUNDING
+        if (
+            code != default
+            and could_win(highest := mean_bound(code, True))
+            and could_win(highest * fit(code))
         ):
             return False
+    # A language neither detector names is bounded by lingua alone, the same for all languages
+    # that lingua and the profiles know (or do not): one bound for each kind.
+    for codes in _kinds(words.covers if words else frozenset()):
+        unnamed = [code for code in codes if code != default and code not in named]
+        highest = mean_bound(unnamed[0], True) if unnamed else 0.0
+        if could_win(highest) and any(could_win(highest * fit(code)) for code in unnamed):
+            return False
     return True
+
+
+@cache
+def _kinds(word_codes: frozenset[str]) -> tuple[tuple[str, ...], ...]:
+    """The candidate languages by whether lingua knows them and whether the profiles do."""
+    kinds: dict[tuple[bool, bool], list[str]] = {}
+    for code in candidate_codes():
+        kinds.setdefault((code in lingua_codes(), code in word_codes), []).append(code)
+    return tuple(tuple(codes) for codes in kinds.values())
 
 
 def _words_weights(words: Opinion, cld2: Opinion | None, settings: DetectSettings) -> tuple[float, float]:
@@ -242,12 +248,23 @@ def _words_weights(words: Opinion, cld2: Opinion | None, settings: DetectSetting
     lingua = settings.lingua_weight
     cld2_weight = cld2.weight if cld2 is not None else 0.0
     probabilities = cld2.probabilities if cld2 is not None else {}
-    most = least = 0.0
-    for code in _candidates() - words.covers:
-        probability = probabilities.get(code, 0.0)
-        if code in lingua_codes():
+    known_to_lingua, unknown_to_lingua = _outside(words.covers)
+    # A language cld2 does not name (probability 0) gives lingua's share alone, or nothing.
+    most = (lingua + cld2_weight * 0.0) / (lingua + cld2_weight) if known_to_lingua else 0.0
+    least = 0.0
+    for code, probability in probabilities.items():
+        if not probability:
+            continue
+        if code in known_to_lingua:
             most = max(most, (lingua + cld2_weight * probability) / (lingua + cld2_weight))
             least = max(least, cld2_weight * probability / (lingua + cld2_weight))
-        elif cld2 is not None:
+        elif code in unknown_to_lingua:
             most, least = max(most, probability), max(least, probability)
     return words.weight * (1.0 - most), words.weight * (1.0 - least)
+
+
+@cache
+def _outside(word_codes: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The candidate languages the profiles do not know: those lingua knows, and the others."""
+    outside = _candidates() - word_codes
+    return outside & lingua_codes(), outside - lingua_codes()
