@@ -18,6 +18,7 @@ from __future__ import annotations
 
 SAME_FACT_STRONG_UNIT = 0.76  # equal values with the same currency, %, pp or counted lemma
 SAME_FACT_WEAK_UNIT = 0.84  # equal values whose units differ in wording, are unknown or untranslated
+SAME_FACT_DISTINCT_VALUE = 0.80  # ...when the value is distinctive and each document gives it once
 CONFLICT_SIMILARITY = 0.83  # different values of the same thing: the sentences must agree
 SAME_QUOTE = 0.86  # two quotes are one statement
 SAME_QUOTE_SAME_SPEAKER = 0.83  # ...when one known person said both

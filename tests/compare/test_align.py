@@ -328,3 +328,40 @@ def test_a_figure_reached_and_the_plain_figure_are_shared(vectors):
     [fact] = [f for f in alignment.facts if f.kind == "quantity"]
     assert fact.status == "shared"
     assert alignment.conflicts == []
+
+
+def _group(doc_index: int, value: float, unit: str | None, **attrs):
+    from parallax.compare.align import Group
+
+    spec = number(value, unit, str(int(value)), **attrs)
+    built = document(f"d{doc_index}.txt", "en", [(f"They counted {int(value)} of them.", [spec])])
+    return Group(doc_index, built.facts)
+
+
+@pytest.mark.parametrize(
+    ("value", "unit_a", "unit_b", "lemma", "expected"),
+    [
+        (18.7e9, "USD", "USD", None, "strong"),  # the same currency: the lenient bar
+        (26, "mutations", "突变", None, "distinct"),  # untranslated nouns, a value few things share
+        (11000, "victim", "person", "yes", "distinct"),  # two known nouns, one distinctive value
+        (1.5, None, "year", None, "distinct"),  # a fraction is distinctive too
+        (8, "players", "球员", None, "weak"),  # a dozen or fewer: two sides, three days, five people
+        (12, None, "people", None, "weak"),
+    ],
+)
+def test_a_distinctive_value_needs_less_alike_sentences_than_a_small_count(
+    value, unit_a, unit_b, lemma, expected
+):
+    from parallax.calibration import SAME_FACT_DISTINCT_VALUE, SAME_FACT_STRONG_UNIT, SAME_FACT_WEAK_UNIT
+    from parallax.compare.align import _similarity_needed
+
+    extra = {"currency": unit_a} if unit_a == "USD" else ({"lemma": unit_a} if lemma else {})
+    a = _group(0, value, unit_a, **extra)
+    b = _group(1, value, unit_b, **({"currency": unit_b} if unit_b == "USD" else {}))
+    bars = {
+        "strong": SAME_FACT_STRONG_UNIT,
+        "distinct": SAME_FACT_DISTINCT_VALUE,
+        "weak": SAME_FACT_WEAK_UNIT,
+    }
+    assert _similarity_needed(a, b) == bars[expected]
+    assert SAME_FACT_STRONG_UNIT < SAME_FACT_DISTINCT_VALUE < SAME_FACT_WEAK_UNIT

@@ -119,3 +119,27 @@ def test_candidates_come_from_the_language_files() -> None:
     # lingua is built only from the candidates it knows, not from all of its languages.
     assert lingua_codes() <= codes
     assert len(lingua_codes()) < 40
+
+
+UKRAINIAN_WITHOUT_YI_OR_YE = [
+    # Long Ukrainian sentences whose only letter Kazakh lacks is і: a trigram model alone
+    # calls such lines Kazakh.
+    "США готові продати Польщі техніку на 10 млрд доларів, а ще 5 мільйонів доларів виділять на ремонт"
+    " старих мостів.",
+    "Уряд ухвалив рішення про виділення коштів на ремонт доріг у шести областях до кінця року.",
+    "Депутати проголосували за закон про податки, а опозиція вимагала повторного голосування.",
+]
+
+
+@pytest.mark.parametrize("text", UKRAINIAN_WITHOUT_YI_OR_YE)
+def test_a_long_ukrainian_line_without_yi_or_ye_is_not_kazakh(text: str) -> None:
+    assert detect_language(text) == "uk"
+
+
+def test_kazakh_needs_its_own_letters_only_in_long_text() -> None:
+    # A long line without one of ә ғ қ ң ө ұ ү is no Kazakh; a short one may lack them by chance
+    # (the 62 letters below are Kazakh).
+    long_line = UKRAINIAN_WITHOUT_YI_OR_YE[0]
+    assert language_scores(long_line).get("kk", 0.0) < 0.1
+    assert detect_language("Биыл депутаттар бес жобаны бекітті, ал министр бірнеше мектепті аралады.") == "kk"
+    assert profile("kk").expected and not profile("ru").expected

@@ -20,6 +20,7 @@ import numpy as np
 from ..calibration import (
     CONFLICT_SIMILARITY,
     RESTATEMENT_SIMILARITY,
+    SAME_FACT_DISTINCT_VALUE,
     SAME_FACT_STRONG_UNIT,
     SAME_FACT_WEAK_UNIT,
     SAME_QUOTE,
@@ -160,8 +161,31 @@ def _same_number(a: Group, b: Group) -> float | None:
     if not contexts_compatible(a.context, b.context):
         return None
     similarity = _similarity(a, b)
-    threshold = SAME_FACT_STRONG_UNIT if same_strong_unit(fa, fb) else SAME_FACT_WEAK_UNIT
-    return similarity if similarity >= threshold else None
+    return similarity if similarity >= _similarity_needed(a, b) else None
+
+
+def _similarity_needed(a: Group, b: Group) -> float:
+    """How alike two sentences must be for their equal figures to be one fact.
+
+    Units in different words ("8 players" / "8 名球员", "11,000 victims" / "11 000 людей") are
+    weak evidence, but a distinctive value is evidence of its own: two alike sentences of one
+    story rarely carry 1,025 or 26 of two different things. (Where a document gives the value
+    twice, the clustering takes the closest sentences first.)
+    """
+    if same_strong_unit(a.head, b.head):
+        return SAME_FACT_STRONG_UNIT
+    if distinctive(float(a.head.value)) and distinctive(float(b.head.value)):
+        return SAME_FACT_DISTINCT_VALUE
+    return SAME_FACT_WEAK_UNIT
+
+
+# Counts up to a dozen recur in every story (two sides, three days, five people, ten years).
+COMMON_COUNT_LIMIT = 12
+
+
+def distinctive(value: float) -> bool:
+    """A value that two statements of one story share by chance only rarely."""
+    return not value.is_integer() or abs(value) > COMMON_COUNT_LIMIT
 
 
 def _same_quote(a: Group, b: Group) -> float | None:

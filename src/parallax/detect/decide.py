@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from .engines import Opinion, cld2_opinion, lingua_codes, lingua_opinions
-from .evidence import Evidence, alphabet_fit, gather, letters_of_entries, profile_hits
+from .evidence import Evidence, alphabet_fit, expected_letters_fit, gather, letters_of_entries, profile_hits
 from .profiles import LanguageProfile, candidate_codes, profile
 from .settings import SETTINGS, DetectSettings
 
@@ -67,7 +67,8 @@ def _discounted(opinion: Opinion, others: list[Opinion]) -> Opinion:
 
 def _combine(evidence: Evidence, opinions: list[Opinion], settings: DetectSettings) -> dict[str, float]:
     """Each language's weighted mean probability over the detectors that know it, times the
-    share of the text's letters its alphabet accounts for."""
+    share of the text's letters its alphabet accounts for (and less when a long text lacks the
+    letters the language cannot do without)."""
     opinions = [
         _discounted(opinion, [other for other in opinions if other is not opinion]) for opinion in opinions
     ]
@@ -84,7 +85,8 @@ def _combine(evidence: Evidence, opinions: list[Opinion], settings: DetectSettin
             continue
         mean = _mean_probability(code, opinions)
         if mean is not None:
-            scores[code] = mean * alphabet_fit(evidence, profile(code), settings.foreign_letter_penalty)
+            fit = alphabet_fit(evidence, profile(code), settings.foreign_letter_penalty)
+            scores[code] = mean * fit * expected_letters_fit(evidence, profile(code), settings)
     return dict(sorted(scores.items(), key=lambda item: -item[1]))
 
 
@@ -205,8 +207,9 @@ def keeps_default(
         ends += [probability] if len(ends) < len(words_weights) else []  # the profiles' voice alone
         return max(ends) if highest else min(ends)
 
-    def fit(code: str) -> float:
-        return alphabet_fit(evidence, profile(code), settings.foreign_letter_penalty)
+    def fit(code: str) -> float:  # at most 1, as the score's other factors
+        fitted = alphabet_fit(evidence, profile(code), settings.foreign_letter_penalty)
+        return fitted * expected_letters_fit(evidence, profile(code), settings) if fitted else 0.0
 
     def could_win(highest: float) -> bool:
         return highest >= settings.sentence_min_score - _ROUNDING and (

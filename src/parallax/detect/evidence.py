@@ -104,3 +104,21 @@ def letters_of_entries(profile: LanguageProfile) -> frozenset[str] | None:
             return None
         letters |= own
     return frozenset(letters)
+
+
+def expected_letters_fit(evidence: Evidence, profile: LanguageProfile, settings: DetectSettings) -> float:
+    """1 unless the text is long and lacks every letter the language writes all the time.
+
+    Kazakh and Ukrainian share і and most of Cyrillic, and a detector reading letter trigrams
+    can take a Ukrainian sentence for Kazakh; but a Kazakh text of a few lines without one of
+    ә ғ қ ң ө ұ ү does not exist.
+    """
+    if not profile.expected:
+        return 1.0
+    groups = evidence.letters_by_script
+    letters = [item for script in profile.scripts for item in groups.get(script, {}).items()]
+    if sum(count for _, count in letters) < settings.expected_letters_after:
+        return 1.0
+    if any(char.lower() in profile.expected for char, _ in letters):
+        return 1.0
+    return settings.missing_expected_letters_factor

@@ -31,6 +31,8 @@ class LanguageProfile:
     scripts: frozenset[str]  # ICU short names of the scripts of those letters
     words: frozenset[str]  # lowercased, apostrophes unified
     ngrams: tuple[str, ...]  # lowercased, apostrophes unified
+    # Letters (lower case) so frequent in the language that a long text without any is not in it.
+    expected: frozenset[str] = frozenset()
 
     @property
     def has_words(self) -> bool:
@@ -102,6 +104,7 @@ def _built_profile(code: str) -> LanguageProfile:
         scripts=frozenset(script_of(char) for char in alphabet) - _SHARED_SCRIPTS,
         words=frozenset(_unified(section.get("words", []))),
         ngrams=tuple(_unified(section.get("ngrams", []))),
+        expected=frozenset(section.get("expected_letters", "").lower()),
     )
 
 

@@ -32,6 +32,11 @@ class DetectSettings:
     # by exp(-penalty * share of such letters among the letters of the language's scripts), so
     # one foreign name in a paragraph costs little and a foreign alphabet rules a language out.
     foreign_letter_penalty: float = 40.0
+    # A text with this many letters of a language's scripts and none of its expected letters
+    # (Kazakh without ә ғ қ ң ө ұ ү, Ukrainian without і ї є) is very unlikely to be in it: its
+    # score is multiplied by the factor below. Below the length, chance absences are common.
+    expected_letters_after: int = 80
+    missing_expected_letters_factor: float = 0.1
     # Scripts written without spaces carry a word in one or two characters: each counts as this
     # many letters towards the minimums above.
     dense_scripts: tuple[str, ...] = ("Hani", "Hira", "Kana", "Hang")
