@@ -139,10 +139,11 @@ def measure_wmt(limit: int | None, verbose: bool) -> dict[str, tuple[int, int]]:
 
 
 def measure_kaznerd(limit: int | None, verbose: bool) -> dict[str, tuple[int, int]]:
+    """Gold ``DATE`` spans found, per group and per way of counting ("dates", "+durations")."""
     path = data_file(KAZNERD)
     if path is None:
         return {}
-    from parallax.extract.dates import extract_dates
+    from parallax.pipeline import extract_mentions
 
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     seen = 0
@@ -154,7 +155,11 @@ def measure_kaznerd(limit: int | None, verbose: bool) -> dict[str, tuple[int, in
         if limit is not None and seen > limit:
             break
         text = record["text"]
-        mentions = extract_dates(text, "kk", None)
+        mentions = extract_mentions(text, "kk", None)
+        dates = [(m.start, m.end) for m in mentions if m.kind == "date"]
+        durations = [
+            _time_quantity_span(m) for m in mentions if m.kind == "quantity" and m.unit in TIME_UNITS
+        ]
         group = "spelled" if record["id_prefix"] == "A" else "digits"
         cursor = 0
         for span in gold:
@@ -163,13 +168,32 @@ def measure_kaznerd(limit: int | None, verbose: bool) -> dict[str, tuple[int, in
             if start < 0:
                 continue  # the gold text is not in the sentence as written
             cursor = start + len(span)
-            covered = sum(max(0, min(m.end, cursor) - max(m.start, start)) for m in mentions)
-            found = covered >= MIN_COVERED * len(span)
-            counts[group][0] += found
-            counts[group][1] += 1
-            if verbose and not found:
-                print(f"  {record['sent_id']:>10} missed {span!r:40} found {[m.text for m in mentions]}")
+            by_date = _covered(start, cursor, dates)
+            with_durations = by_date or _covered(start, cursor, dates + durations)
+            for way, found in (("dates", by_date), ("+durations", with_durations)):
+                counts[f"{way} {group}"][0] += found
+                counts[f"{way} {group}"][1] += 1
+            if verbose and not with_durations:
+                found_texts = [m.text for m in mentions if m.kind in ("date", "quantity")]
+                print(f"  {record['sent_id']:>10} missed {span!r:40} found {found_texts}")
     return {group: (found, total) for group, (found, total) in counts.items()}
+
+
+# The units of a quantity that is a span of time (a duration or an age: "2 жыл бойы", "3 жасар").
+TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"})
+
+
+def _time_quantity_span(mention) -> tuple[int, int]:
+    """The number and its time noun ("бес жылға"): the noun is outside the mention's own text."""
+    noun = mention.attrs.get("noun_span")
+    end = max(mention.end, noun[1]) if noun else mention.end
+    start = min(mention.start, noun[0]) if noun else mention.start
+    return start, end
+
+
+def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    covered = sum(max(0, min(e, end) - max(s, start)) for s, e in spans)
+    return covered >= MIN_COVERED * (end - start)
 
 
 # --- HTML ---------------------------------------------------------------------------------
@@ -312,14 +336,21 @@ def _analysed(read_article, name: str, raw: bytes):
 
 
 def report(title: str, counts: dict[str, tuple[int, int]], seconds: float) -> None:
+    """One line per key and an overall line per way of counting (the word before a key's space)."""
     if not counts:
         return
     print(f"\n{title} ({seconds:.0f} s)")
-    found = sum(f for f, _ in counts.values())
-    total = sum(t for _, t in counts.values())
-    for key, (hits, size) in sorted(counts.items()):
-        print(f"  {key:10} {hits:5}/{size:<5} {hits / size if size else 0:.3f}")
-    print(f"  {'overall':10} {found:5}/{total:<5} {found / total if total else 0:.3f}")
+    ways: dict[str, list[tuple[str, tuple[int, int]]]] = defaultdict(list)
+    for key, value in sorted(counts.items()):
+        way = key.split(" ")[0] if " " in key else ""
+        ways[way].append((key, value))
+    for way, rows in ways.items():
+        for key, (hits, size) in rows:
+            print(f"  {key:20} {hits:5}/{size:<5} {hits / size if size else 0:.3f}")
+        found = sum(hits for _, (hits, _) in rows)
+        total = sum(size for _, (_, size) in rows)
+        label = f"{way} overall".strip()
+        print(f"  {label:20} {found:5}/{total:<5} {found / total if total else 0:.3f}")
 
 
 def main() -> None:

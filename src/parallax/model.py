@@ -173,6 +173,8 @@ class QuantityAttrs(FactAttrs):
     range: list[float] | None = None  # [low, high] of a range; the value is the low end
     noun_span: list[int] | None = None  # where the counted noun is, relative to the text read
     basis_points: bool = False
+    age: bool = False  # years of someone's age ("3 жасар", "aged 40"), not a duration
+    per: str | None = None  # the period of a rate ("5 млн тонна жылына", "2 Mio. pro Jahr"): "year"
 
 
 @dataclass(frozen=True, eq=False, kw_only=True, repr=False)
@@ -186,6 +188,7 @@ class DateAttrs(FactAttrs):
     written: str | None = None  # the date as written, when it could not be resolved
     weekday: int | None = None
     same_period: bool = False  # "the same period last year"
+    season: bool = False  # the months of a season ("жазда", "весной 2023 года"): compared by its year
     bare: bool = False  # a year alone ("in 2000"): a count when a unit follows
 
 

@@ -365,3 +365,49 @@ def test_a_distinctive_value_needs_less_alike_sentences_than_a_small_count(
     }
     assert _similarity_needed(a, b) == bars[expected]
     assert SAME_FACT_STRONG_UNIT < SAME_FACT_DISTINCT_VALUE < SAME_FACT_WEAK_UNIT
+
+
+def date(value, span, **attrs):
+    return {"kind": "date", "value": value, "unit": None, "span": span, "qualifier": None, "attrs": attrs}
+
+
+def test_a_season_is_compared_by_its_year(vectors):
+    # "Last spring" in one source and "last year" in another report one date, as precisely as each cared to.
+    docs = [
+        document(
+            "kk.txt",
+            "kk",
+            [
+                (
+                    "Былтыр көктемде су тасқыны болды.",
+                    [date("2024-03/2024-05", "Былтыр көктемде", season=True)],
+                )
+            ],
+        ),
+        document("ar.txt", "ar", [("وقعت الفيضانات العام الماضي.", [date("2024", "العام الماضي")])]),
+    ]
+    [fact] = [f for f in align(docs, vectors).facts if f.kind == "date"]
+    assert fact.status == "shared"
+
+
+def test_unresolved_seasons_align_by_their_months(vectors):
+    # No publication date: "this winter" and "今年冬天" say the same; "this summer" is another date.
+    docs = [
+        document(
+            "en.txt",
+            "en",
+            [("Aid arrives this winter.", [date(None, "this winter", season=True, written="g-- m12-2")])],
+        ),
+        document(
+            "zh.txt",
+            "zh",
+            [("今年冬天援助将到达。", [date(None, "今年冬天", season=True, written="g+0-- m12-2")])],
+        ),
+        document(
+            "de.txt",
+            "de",
+            [("Die Hilfe kommt im Sommer.", [date(None, "im Sommer", season=True, written="g-- m6-8")])],
+        ),
+    ]
+    facts = [f for f in align(docs, vectors).facts if f.kind == "date"]
+    assert sorted(len(f.mentions) for f in facts) == [1, 2]

@@ -321,9 +321,22 @@ def test_a_weekday_joins_the_day_beside_it() -> None:
     assert (mention.text, mention.value) == ("أمس الثلاثاء", "2025-03-19")
 
 
-def test_seasons_name_their_year() -> None:
-    assert values("Весной прошлого года и летом 2023 года", "ru") == ["2024", "2023"]
-    assert values("去年春季，洪水淹没了村庄。", "zh") == ["2024"]
+def test_seasons_are_the_months_they_span() -> None:
+    assert values("Весной прошлого года и летом 2023 года", "ru") == ["2024-03/2024-05", "2023-06/2023-08"]
+    assert values("去年春季，洪水淹没了村庄。", "zh") == ["2024-03/2024-05"]
+    # A winter runs over the new year and is of the year it ends in.
+    assert values("Зимой 2023 года цены выросли.", "ru") == ["2022-12/2023-02"]
+
+
+def test_a_season_alone_is_the_nearest_one() -> None:
+    # Published 20 March 2025: the summer ahead is nearer than the one past; the winter just ended.
+    assert values("Летом начнётся стройка, а зимой её остановили.", "ru", PUBLISHED) == [
+        "2025-06/2025-08",
+        "2024-12/2025-02",
+    ]
+    # Without a publication date it stays unresolved; a season word in a name is no date.
+    assert values("Im Sommer beginnt der Bau.", "de", None) == [None]
+    assert values("The Summer Olympics opened.", "en", PUBLISHED) == []
 
 
 @pytest.mark.parametrize(

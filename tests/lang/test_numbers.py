@@ -2,7 +2,8 @@
 
 Each case gives a text and every number extract_numbers must find in it, in text order: value
 (scale applied), unit ("" for none), and optionally qualifier, kind, span (the mention's
-exact text) and range ([low, high] of a range). A case with ``numbers = []`` is text where
+exact text), range ([low, high] of a range), age (true: years of someone's age, "3 жасар")
+and per (the period of a rate, "жылына" -> "year"). A case with ``numbers = []`` is text where
 nothing is an amount.
 """
 
@@ -52,6 +53,8 @@ def test_numbers(code: str, case: dict) -> None:
         assert mention.kind == _expected_kind(number), (case["about"], summary)
         if "span" in case or "span" in number:
             assert mention.text == number["span"], (case["about"], summary)
+        assert mention.attrs.get("age", False) is number.get("age", False), (case["about"], summary)
+        assert mention.attrs.get("per") == number.get("per"), (case["about"], summary)
         if "range" in number:
             low, high = mention.attrs.get("range") or (None, None)
             assert [low, high] == pytest.approx(number["range"]), (case["about"], summary)

@@ -113,12 +113,26 @@ def same_strong_unit(a: Fact, b: Fact) -> bool:
 
 
 def _value_key(fact: Fact) -> Any:
+    if fact.kind == "date" and attrs_as(DateAttrs, fact).season:
+        return _season_key(fact)
     if fact.kind == "date" and fact.value is None:
         # An unresolved date ("13 February" with no publication date) is what it says, not "no value".
         return ("written", attrs_as(DateAttrs, fact).written or fact.text)
     if isinstance(fact.value, float):
         return round(fact.value, 6)
     return fact.value
+
+
+def _season_key(fact: Fact) -> Any:
+    """A season is compared by its year: "last spring" and "last year" (or "весной прошлого года")
+    report one date, as precisely as each source cared to; a winter by the year it ends in."""
+    if fact.value is None:
+        # "this winter" and "今年冬天" say the same ("this year" adds nothing): a season without a
+        # year by its months; one of a year ("весной прошлого года") by that year, as resolved.
+        written = (attrs_as(DateAttrs, fact).written or fact.text).replace("+0-", "-")
+        year = written.partition(" m")[0]
+        return ("written", written if year[1:].startswith("--") else year)
+    return str(fact.value).split("/")[-1][:4]
 
 
 def group_document_facts(index: int, document: Document) -> list[Group]:

@@ -14,7 +14,8 @@
   03/04/2025 in a language that does not say which number is the day, ``weekday`` (0 is
   Monday) for a weekday, ``same_period`` for "the same period last year" (which takes the
   months of the latest period named before it: "January-August ... the same period last
-  year" -> "2024-01/2024-08").
+  year" -> "2024-01/2024-08"), ``season`` for the months of a season ("жазда", "летом 2023
+  года" -> "2023-06/2023-08"; a winter runs from December of the year before).
 * ``text``/``start``/``end``: the whole expression, with the preposition or postposition that
   governs it ("в прошлом году", "on Tuesday", "к 2030 году", "2030 yılına kadar", "到2030年"),
   and a weekday written next to its date ("mercredi 12 mars").
@@ -159,6 +160,8 @@ def _attrs(resolved: Resolved, parts: Parts) -> dict[str, object]:
         attrs["weekday"] = parts.weekday
     if parts.same_period:
         attrs["same_period"] = True
+    if parts.season:
+        attrs["season"] = True
     return attrs
 
 

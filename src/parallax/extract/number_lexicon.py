@@ -68,6 +68,7 @@ AFFIX_LIMIT = {
     "noun_before_number": 0,
     "fraction": 0,
     "vague_alone": 0,
+    "per": 0,
 }
 ANY_AFFIX = 2
 SHORT_STEM = 3  # a short key with endings, taken only after the first word of an entry
@@ -491,6 +492,9 @@ def add_supplements(lexicon: Lexicon, data: lang.LanguageData) -> None:
     for key, kind in simple_lists.items():
         for surface in numbers.get(key, ()):
             lexicon.add(kind, surface, None)
+    for unit, surfaces in numbers.get("per", {}).items():  # "жыл сайын", "per year": a rate's period
+        for surface in surfaces:
+            lexicon.add("per", surface, unit)
     for surface, denominator in numbers.get("fractions", {}).items():
         lexicon.add("fraction", surface, denominator)
     for surface in numbers.get("not_numbers", ()):

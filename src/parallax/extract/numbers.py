@@ -58,6 +58,10 @@ Rules
   "Verträge über 18,7 Mrd. Dollar" (worth) against "über 170 Firmen" (more than).
 * Vague counts ("несколько тысяч", "数十", "dozens of") and a lone number word for zero or
   one are not amounts.
+* Ages ("3 жасар", "40-летний", "aged 40", "40岁": the data's lemma ``age``) are quantities of
+  unit "year" with ``attrs["age"]``; durations are plain quantities of a time unit. A rate's
+  period said next to the amount ("жылына 200 мың тонна", "2 Mio. pro Jahr", "每年") is
+  ``attrs["per"]`` ("year"); a frequency with no amount is no fact.
 """
 
 from __future__ import annotations
@@ -91,7 +95,10 @@ UNKNOWN_WORDS_SKIPPED = 1  # an adjective passed over on the way to a known noun
 MAX_GLYPH_WORD = 4  # ideographs one unknown word may span
 SHORT_INFLECTION = 3  # letters after a hyphen taken for a case ending even when unlisted ("5-ти")
 MAX_UNGROUPED_DIGITS = 9
-AGE_LEMMA = "year"  # the lemma the language data give the years of an age ("61 ans", "61 岁")
+# The lemma the language data give the years of an age ("3 жасар", "61 岁", "40 yaşındaki", "aged
+# 40"): a quantity of unit "year" marked ``age``, compared with the years other sources write.
+AGE_LEMMA = "age"
+AGE_UNIT = "year"
 MAX_AGE = 120  # longer digit strings without separators are identifiers
 UNIT_KINDS = ("points", "basis_points", "percent_after", "currency")
 SENTENCE_CLOSERS = frozenset(")]\"'»”’.!?…")
@@ -112,6 +119,7 @@ NOUN_BARRIERS = frozenset(("stop", "year", "month", "date", "qualifier_after", "
 NOUN_KINDS = ("noun", "measure")
 DATE_KINDS = frozenset(("month", "date", "time"))  # a number before them is a day or an hour
 NOUN_KIND_SET = frozenset(NOUN_KINDS)
+PER_REACH = 4  # tokens after an amount and its noun looked at for the period of a rate
 NOUN_BEFORE_REACH = 3  # tokens a noun before its number may span (عناصر الإنقاذ)
 SPACED_DASHES = "-\u2013\u2014"  # "5 – 7": a range between two digit numbers
 NEUTRAL_RANGE = -1  # the template number of a spaced dash
@@ -208,6 +216,7 @@ class _Tail:
     partitive: bool = False  # "2100 من عناصر الإنقاذ", "2,100 of the rescuers"
     measure: bool = False  # the noun says what is measured ("300 loans"), not a thing counted
     noun_end: int | None = None  # token after the counted noun
+    per: str | None = None  # the period of a rate: "5 млн тонна жылына", "2 Mio. pro Jahr" -> "year"
     resume: int = 0  # where scanning goes on, when past the span ("deux ans et demi")
 
     @property
@@ -737,6 +746,8 @@ class _Scanner:
         counted = unit is None and prefix.currency is None and not prefix.percent
         if counted and not self.read_noun_before(number, tail):
             self.read_counted_noun(tail)
+            if tail.lemma == AGE_UNIT and self.age_word_before(prefix):
+                tail.lemma = AGE_LEMMA  # "aged 40 years", "âgé de 40 ans", "البالغ من العمر 40 عاما"
             if tail.noun is None:
                 self.read_definite_word_before(number, tail)
             if tail.noun is None and not tail.scale:
@@ -746,7 +757,27 @@ class _Scanner:
         tail.supported = bool(
             tail.scale or unit or tail.qualifier or tail.lemma or "skip" in next_kinds or prefix.currency
         )
+        tail.per = self.read_per(prefix, tail)
         return tail
+
+    def read_per(self, prefix: _Prefix, tail: _Tail) -> str | None:
+        """The period of a rate said just after the amount and its noun ("5 млн тонна жылына",
+        "2 Mio. Euro pro Jahr") or right before it ("жыл сайын 5 млн", "每年500万"). A frequency
+        alone ("every year") is no fact; next to an amount it says what the amount is per."""
+        after = max(tail.end, tail.noun_end or 0)
+        # A word or two of what is measured may stand between: "200,000 tonnes of cement per year".
+        for k in range(after, min(after + PER_REACH, len(self.tokens))):
+            found = self.longest(k, ["per"])
+            if found is not None:
+                return found.entry.value
+            if self.tokens[k].kind not in ("word", "glyph"):
+                break
+        j = prefix.start
+        for first in range(max(j - NOUN_BEFORE_REACH, 0), j):
+            for match in self.matches_at(first):
+                if match.entry.kind == "per" and match.end == j:
+                    return match.entry.value
+        return None
 
     def read_remainder(self, number: _Number, tail: _Tail, k: int) -> int:
         """Digits after a scale that add to it: "2 bin 100" (2100), "1 млн 200 тыс." (1.2 million).
@@ -1008,6 +1039,15 @@ class _Scanner:
         if comma.text == "," and after.text == "," and name.kind == "word" and name.text[:1].isupper():
             tail.lemma, tail.noun = AGE_LEMMA, None
 
+    def age_word_before(self, prefix: _Prefix) -> bool:
+        """Whether words saying an age end right before the number ("aged", "âgé de")."""
+        j = prefix.start
+        return any(
+            m.entry.kind == "noun_before_number" and m.entry.value == AGE_LEMMA and m.end == j
+            for first in range(max(j - NOUN_BEFORE_REACH - 1, 0), j)
+            for m in self.matches_at(first)
+        )
+
     def read_qualifier_after_noun(self, tail: _Tail, k: int) -> None:
         """A qualifier after the counted noun ("200 адамнан астам")."""
         if tail.qualifier is None:
@@ -1174,12 +1214,13 @@ class _Scanner:
         sign = -1 if prefix.negative else 1
         value = base * (Decimal(10) ** scale)
         kind, unit, value = self.kind_and_unit(prefix, tail, value)
+        age = tail.lemma == AGE_LEMMA
         attrs: dict[str, Any] = {
             "number": float(sign * base),
             "scale": scale,
             "currency": prefix.currency or tail.currency,
             "noun": tail.noun,
-            "lemma": tail.lemma,
+            "lemma": AGE_UNIT if age else tail.lemma,
             "negative": prefix.negative,
             "number_text": self.text[self.tokens[number.first].start : self.tokens[number.end - 1].end],
         }
@@ -1189,6 +1230,10 @@ class _Scanner:
             attrs["noun_span"] = list(tail.noun_span)
         if tail.unit is not None and tail.unit.entry.kind == "basis_points":
             attrs["basis_points"] = True
+        if age:
+            attrs["age"] = True
+        if tail.per is not None:
+            attrs["per"] = tail.per
         return Mention(
             kind=kind,
             start=start,
@@ -1236,6 +1281,8 @@ class _Scanner:
             return "percent", "%", value
         if prefix.currency or tail.currency:
             return "quantity", prefix.currency or tail.currency, value
+        if tail.lemma == AGE_LEMMA:
+            return "quantity", AGE_UNIT, value
         return "quantity", tail.lemma or tail.noun, value
 
 

@@ -94,8 +94,9 @@ WEEKDAYS_OF_A_WEEK = (
     "{weekref},? (?:{weekday_prepositions} )?{weekday}",
 )
 
-# A season names its year and no finer: "весной прошлого года", "去年春季".
-SEASONS = ("{seasons} {year}", "{year} {seasons}")
+# A season is the months it spans: "весной прошлого года", "去年春季", "2023 жылдың күзінде";
+# the forms that are a date without a year too ("летом", "жазда", "in the summer").
+SEASONS = ("{season} {year}", "{year} {season}", "{seasonalone}")
 
 # "наурыз айында", "қаңтар-тамыз айларында": a noun for "month" may follow the month name.
 _MONTH_NOUN = "(?: {month_nouns})?"
@@ -189,7 +190,29 @@ def _drafts(words: DateLexicon) -> list[tuple[str, str, dict[str, Any]]]:
     for (sign, unit), template in _counted_templates(words).items():
         meaning = {"sign": sign, "unit": unit}
         drafts.extend(_rules([template], slots, words.spaced, proclitics, meaning=meaning))
+    span = _span_template(words)  # "the last 5 years", "в ближайшие 3 года": one rule for all
+    if span is not None:
+        drafts.extend(_rules([span], slots, words.spaced, proclitics, meaning={"through": True}))
     return drafts
+
+
+def _span_template(words: DateLexicon) -> str | None:
+    """One template for every "the last/next {count} units" of the language: what comes before
+    the count names the direction (group ``spanlast`` or ``spannext``), what comes after it the
+    unit (``span<unit>``), so the whole text is scanned once for all of them."""
+    befores: dict[str, list[str]] = {}
+    afters: dict[str, list[str]] = {}
+    for span in words.spans:
+        before, _, after = span.template.partition("{count}")
+        befores.setdefault("last" if span.sign < 0 else "next", []).append(before)
+        afters.setdefault(span.unit, []).append(after)
+    if not befores:
+        return None
+
+    def named(sides: dict[str, list[str]]) -> str:
+        return "|".join(f"(?P<span{key}>{'|'.join(dict.fromkeys(forms))})" for key, forms in sides.items())
+
+    return f"(?:{named(befores)}){{count}}(?:{named(afters)})"
 
 
 def _compiled(name: str, drafts: Iterable[tuple[str, str, dict[str, Any]]]) -> tuple[Rule, ...]:
@@ -453,10 +476,24 @@ def _number_slots(words: DateLexicon) -> dict[str, str]:
         # "3 days ago", "three days ago", "үш күн бұрын": digits or a number word
         "count": rf"(?P<count>\d{{1,3}}{'|' + counts if counts else ''})",
     }
+    slots["century"] = _century_slot(words)
     if ordinal_any:
         slots["quarter"] = f"(?P<quarter>{ordinal_any})"
         slots["half"] = f"(?P<half>{ordinal_any})"
     return slots
+
+
+def _century_slot(words: DateLexicon) -> str:
+    """A century's number: digits with an ordinal ending ("20th", "20-сыншы", "20."), Roman
+    numerals (XX, also in Cyrillic look-alikes ХХ, ІІ) or an ordinal in words ("twentieth")."""
+    forms = [
+        r"(?P<centurynum>\d{1,2})(?:\.|-?[^\W\d_]{1,5})?",
+        r"(?P<centuryroman>[IVXІХ]{1,5})(?:-?[^\W\d_]{1,3})?",
+    ]
+    spelled = alternation(words.spelled_centuries)
+    if spelled:
+        forms.append(f"(?P<centuryword>{spelled})")
+    return "(?:" + "|".join(forms) + ")"
 
 
 def _day_slot(index: str, day_suffix: str, words: DateLexicon) -> str:
@@ -526,6 +563,12 @@ def _word_slots(words: DateLexicon) -> dict[str, str]:
     weeks = alternation(form for form, shift in words.relative.items() if shift.unit == "week")
     if weeks:
         slots["weekref"] = f"(?P<weekref>{weeks})"
+    seasons = alternation(words.seasons)
+    if seasons:
+        slots["season"] = f"(?P<season>{seasons})"
+    alone = alternation(words.seasons_alone)
+    if alone:
+        slots["seasonalone"] = f"(?P<season>{alone})"
     for name, table in (("relative", words.relative), ("period", words.periods)):
         forms = alternation(table)
         if forms:

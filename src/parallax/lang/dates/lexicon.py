@@ -45,6 +45,7 @@ _DATEPARSER_COUNT = r"(\d++[.,]?\d*+)"
 _MIN_ABBREVIATION = 3
 # Years news spells out ("in the year two thousand and eighteen", "екі мың он сегізінші жылы").
 SPELLED_YEARS = (1900, 2100)
+CENTURIES = 21  # centuries news names, spelled out ("the twentieth century", "жиырмасыншы ғасыр")
 _V = TypeVar("_V")
 _DIGIT_LETTER_GAP = re.compile(r"(?<=\d)\s+(?=[^\W\d])|(?<=[^\W\d])\s+(?=\d)")
 
@@ -73,6 +74,16 @@ class CountedShift:
 
 
 @dataclass(frozen=True)
+class SpanTemplate:
+    """A template of "the last 5 years" (sign -1) or "the next 5 years" (+1): from the publication
+    date that many units back or on, the publication date included."""
+
+    template: str
+    sign: int
+    unit: str
+
+
+@dataclass(frozen=True)
 class DateLexicon:
     code: str
     spaced: bool  # False for scripts written without spaces between words
@@ -83,11 +94,18 @@ class DateLexicon:
     weekdays: dict[str, int]
     relative: dict[str, Shift]
     counted: tuple[CountedShift, ...]
+    spans: tuple[SpanTemplate, ...]  # "соңғы {count} жылда", "the last {count} years" (last, next)
     counts: dict[str, int]
     ordinals: dict[str, int]
     spelled_years: dict[str, int]  # "екі мың жиырмасыншы" -> 2020 (ICU spellout, years and ordinals)
     spelled_days: dict[str, int]  # "twenty-third" -> 23 (ICU ordinal spellout; cardinals where data says)
+    spelled_centuries: dict[str, int]  # "twentieth" -> 20, "жиырмасыншы" -> 20 (as days, or the data's rules)
     periods: dict[str, str]
+    # Seasons as the months they span ("6-8"; "12-2" runs over the new year), by form: every
+    # form with a year ("летом 2023 года", "2023 жылдың күзінде"), those of ``seasons_alone``
+    # also without one ("летом", "жазда": the season nearest the publication date).
+    seasons: dict[str, tuple[int, int]]
+    seasons_alone: frozenset[str]
     calendars: dict[str, tuple[int, int]]  # other calendars in use -> the years they count
     default_calendar: str  # the calendar of "this year", "last month" and periods without a year
     words: dict[str, tuple[str, ...]]
@@ -132,11 +150,21 @@ def lexicon(code: str) -> DateLexicon:
         weekdays=_weekdays(code, data, excluded),
         relative=_relative(data, parser, excluded),
         counted=_counted(parser, data.get("ago", {})),
+        spans=tuple(
+            SpanTemplate(template, sign, unit)
+            for key, sign in (("last", -1), ("next", 1))
+            for unit, templates in data.get(key, {}).items()
+            for template in templates
+        ),
         counts=_numbers(code, data.get("counts", {}), range(1, 31), "cardinal"),
         ordinals=_numbers(code, data.get("ordinals", {}), range(1, 5), "ordinal"),
         spelled_years=_spelled(code, range(SPELLED_YEARS[0], SPELLED_YEARS[1] + 1), _year_rules(data)),
         spelled_days=_spelled(code, range(1, 32), _day_rules(data)),
+        spelled_centuries=_spelled(code, range(1, CENTURIES + 1), _century_rules(data))
+        | {fold(form): int(number) for number, forms in data.get("centuries", {}).items() for form in forms},
         periods={fold(form): period for period, forms in data.get("periods", {}).items() for form in forms},
+        seasons=_seasons(data),
+        seasons_alone=_seasons_alone(data),
         calendars={
             name: (int(first), int(last)) for name, (first, last) in data.get("calendars", {}).items()
         },
@@ -168,14 +196,31 @@ def any_language() -> DateLexicon:
     months.pop("", None)
     return DateLexicon(
         code="", spaced=True, orders=(), numeric_order="", month_names=months, month_abbreviations={},
-        weekdays={}, relative={}, counted=(), counts={}, ordinals={}, spelled_years={}, spelled_days={},
-        periods={}, calendars={}, default_calendar=GREGORIAN, words={}, flags={}, patterns=(),
+        weekdays={}, relative={}, counted=(), spans=(), counts={}, ordinals={}, spelled_years={},
+        spelled_days={}, spelled_centuries={}, periods={}, seasons={}, seasons_alone=frozenset(),
+        calendars={}, default_calendar=GREGORIAN, words={}, flags={}, patterns=(),
     )  # fmt: skip
 
 
 def month_key(form: str) -> str:
     """The key of a month name or abbreviation with or without its dot ("Okt.", "Okt")."""
     return fold(form).strip().rstrip(".")
+
+
+def _seasons(data: dict[str, Any]) -> dict[str, tuple[int, int]]:
+    """Every form of ``[dates.seasons]`` and ``[dates.seasons_alone]`` -> (first month, last month)."""
+    table: dict[str, tuple[int, int]] = {}
+    for key in ("seasons", "seasons_alone"):
+        for months, forms in data.get(key, {}).items():
+            first, last = (int(month) for month in months.split("-"))
+            if not (1 <= first <= 12 and 1 <= last <= 12):
+                raise ValueError(f"[dates.{key}] {months!r}: months run from 1 to 12")
+            table.update((fold(form), (first, last)) for form in forms)
+    return table
+
+
+def _seasons_alone(data: dict[str, Any]) -> frozenset[str]:
+    return frozenset(fold(form) for forms in data.get("seasons_alone", {}).values() for form in forms)
 
 
 def _is_word_list(value: Any) -> bool:
@@ -302,6 +347,11 @@ def _day_rules(data: dict[str, Any]) -> tuple[str, ...]:
     """Rule sets of spelled-out days: ordinals ("twenty-third"), cardinals where the data says so."""
     default = ["ordinal", "cardinal"] if data.get("cardinal_days") else ["ordinal"]
     return tuple(data.get("spelled_day_rules", default))
+
+
+def _century_rules(data: dict[str, Any]) -> tuple[str, ...]:
+    """Rule sets of spelled-out centuries: those of days, or the data's ("ordinal-masculine")."""
+    return tuple(data.get("spelled_century_rules", _day_rules(data)))
 
 
 def _spelled(code: str, numbers: range, kinds: tuple[str, ...]) -> dict[str, int]:

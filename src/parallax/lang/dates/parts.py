@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from parallax.lang.dates.calendars import is_gregorian
-from parallax.lang.dates.lexicon import DateLexicon, Shift, fold
+from parallax.lang.dates.lexicon import UNITS, DateLexicon, Shift, fold
 from parallax.lang.dates.names import GREGORIAN
 
 # Gregorian years a news article plausibly names; other numbers are not read as years.
@@ -41,11 +41,13 @@ class Parts:
     start: Point
     end: Point | None = None  # the other end of a range
     months: tuple[int, int] | None = None  # first and last month of a period of start's year
+    season: bool = False  # the months are a season: the nearest one, not the latest begun
     weekday: int | None = None
     # 0: on or before publication, -1: strictly before, 1: strictly after, 2: on or after; for a
     # month without a year ("last November", "next August") the month before or after publication's.
     weekday_direction: int = 0
     shift: Shift | None = None
+    through: bool = False  # from the shifted date through the publication date ("the last 5 years")
     same_period: bool = False  # "the same period last year": the months of an earlier mention
     ambiguous: bool = False  # a numeric date whose day and month cannot be told apart
 
@@ -63,7 +65,7 @@ def written(parts: Parts) -> str:
     if parts.weekday is not None:
         fields.append(f"w{parts.weekday}{_signed(parts.weekday_direction)}")
     if parts.shift is not None:
-        fields.append(f"{_signed(parts.shift.amount)}{parts.shift.unit}")
+        fields.append(f"{_signed(parts.shift.amount)}{parts.shift.unit}{'..' if parts.through else ''}")
     if parts.same_period:
         fields.append("same")
     return " ".join(fields)
@@ -105,6 +107,10 @@ def _parts(groups: dict[str, str], meaning: dict[str, Any], words: DateLexicon |
     if "count" in groups:
         text = groups["count"]
         count = int(text) if text.isdecimal() else _lookup(words, "counts", text)
+        if meaning.get("through"):  # "the last 5 years": direction and unit from the groups
+            sign = -1 if "spanlast" in groups else 1
+            unit = next(key[len("span") :] for key in groups if key.startswith("span") and key[4:] in UNITS)
+            return Parts(nowhere, shift=Shift(sign * _within(count, 1, 999), unit), through=True)
         return Parts(nowhere, shift=Shift(meaning["sign"] * count, meaning["unit"]))
     if "relative" in groups:
         return Parts(nowhere, shift=_lookup(words, "relative", groups["relative"]))
@@ -114,6 +120,8 @@ def _parts(groups: dict[str, str], meaning: dict[str, Any], words: DateLexicon |
         return Parts(nowhere, weekday=weekday, weekday_direction=meaning.get("direction", 0), shift=week)
     if "first" in groups:
         return _numeric_with_slashes(groups, words)
+    if any(key in groups for key in ("centurynum", "centuryroman", "centuryword")):
+        return _century(groups, words)
     if "decade" in groups:
         century = int(groups["century"]) if "century" in groups else None
         return _decade(int(groups["decade"]), century, nowhere)
@@ -121,7 +129,14 @@ def _parts(groups: dict[str, str], meaning: dict[str, Any], words: DateLexicon |
     end = _point(groups, "2", nowhere, words) if any(key.endswith("2") for key in groups) else None
     direction = meaning.get("direction", 0)  # "last November": the latest November before
     months = _months(groups, words)
-    return Parts(start, end=end, months=months, same_period="same" in groups, weekday_direction=direction)
+    return Parts(
+        start,
+        end=end,
+        months=months,
+        season="season" in groups,
+        same_period="same" in groups,
+        weekday_direction=direction,
+    )
 
 
 def _decade(first: int, century: int | None, nowhere: Point) -> Parts:
@@ -129,6 +144,37 @@ def _decade(first: int, century: int | None, nowhere: Point) -> Parts:
     base = 100 * (century - 1) if century else 1900
     year = first if first >= 100 else base + first
     return Parts(replace(nowhere, year=year), end=replace(nowhere, year=year + 9))
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "І": 1, "Х": 10}  # with the Cyrillic look-alikes typed for them
+
+
+def _century(groups: dict[str, str], words: DateLexicon | None) -> Parts:
+    """A century as the range of its years: the 20th is 1901-2000, in the calendar counting them."""
+    if "centurynum" in groups:
+        number = int(groups["centurynum"])
+    elif "centuryword" in groups:
+        number = _lookup(words, "spelled_centuries", groups["centuryword"])
+    else:
+        number = _roman(groups["centuryroman"].upper())
+    first = 100 * (_within(number, 1, 21) - 1) + 1
+    calendar = words.calendar_of_year(first) if words else GREGORIAN
+    return Parts(Point(year=first, calendar=calendar), end=Point(year=first + 99, calendar=calendar))
+
+
+def _roman(numeral: str) -> int:
+    values = [_ROMAN[char] for char in numeral]
+    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    latin = numeral.replace("І", "I").replace("Х", "X")
+    if total < 1 or (len(numeral) > 1 and _written_roman(total) != latin):
+        raise NotADate(f"{numeral} is no Roman numeral")
+    return total
+
+
+def _written_roman(number: int) -> str:
+    tens, units = divmod(number, 10)
+    ones = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
+    return "X" * tens + ones[units]
 
 
 def _point(groups: dict[str, str], index: str, nowhere: Point, words: DateLexicon | None) -> Point:
@@ -197,6 +243,8 @@ def _months(groups: dict[str, str], words: DateLexicon | None) -> tuple[int, int
             return size * (ordinal - 1) + 1, size * ordinal
     if "period" in groups:
         return period_months(_lookup(words, "periods", groups["period"]))
+    if "season" in groups:
+        return _lookup(words, "seasons", groups["season"])
     return None
 
 

@@ -13,11 +13,16 @@ Rules for what the text leaves open, all relative to the publication date:
   "On 2 January" in an article of 28 December is next January; "in March" in an article of
   September is the March before.
 * A period without a year ("the first quarter", "the first half") is the latest one that
-  has begun by the publication date: news reports periods once they are under way.
+  has begun by the publication date: news reports periods once they are under way. A season
+  ("in the summer", "жазда") is the nearest one, as a month is, and one of a relative year
+  ("this winter", "прошлым летом") the nearest to the day that many years away; a winter of
+  a written year is of the year it ends in ("winter 2023" is 2022-12/2023-02).
 * A weekday ("on Tuesday") is the most recent such day on or before the publication date,
   since news mostly reports what happened; "last Tuesday" is strictly before it, "next
   Tuesday" the first one after it, "until Tuesday" / "до вторника" the first on or after it.
 * "Last week" / "this week" is the Monday-to-Sunday week.
+* "The last 5 years" / "соңғы 5 жылда" runs from the publication date 5 years back through it
+  ("2020/2025"), "the next 3 months" on from it; in the unit's own granularity.
 Without a publication date none of these can be resolved: the value is None.
 """
 
@@ -81,12 +86,14 @@ def _resolve(parts: Parts, published: date | None) -> Resolved:
         return Resolved(None, "day", relative=False)
     if parts.shift is not None and parts.weekday is not None:
         return _weekday_of_week(parts.weekday, parts.shift, published)
+    if parts.shift is not None and parts.through:
+        return _through(parts.shift, published)
     if parts.shift is not None:
         return _shifted(parts.shift, parts.start.calendar, published)
     if parts.weekday is not None:
         return _weekday(parts.weekday, parts.weekday_direction, published)
     if parts.months is not None:
-        return _period(parts.start, parts.months, published)
+        return _period(parts.start, parts.months, published, latest_started=not parts.season)
     if parts.end is not None:
         return _range(parts.start, parts.end, published)
     if parts.weekday_direction and parts.start.month is not None and not parts.start.has_year:
@@ -174,18 +181,37 @@ def _stated_year(point: Point, published: date | None) -> int:
     return year_of(point.calendar, published) + point.year_shift
 
 
-def _period(point: Point, months: tuple[int, int], published: date | None) -> Resolved:
+def _period(
+    point: Point, months: tuple[int, int], published: date | None, latest_started: bool = True
+) -> Resolved:
     relative = not _explicit_year(point)
+    first, last = months
+    across = first > last  # a winter: from December of the year before
 
     def span_of(year: int) -> Span | None:
-        return months_span(point.calendar, year, *months)
+        if not across:
+            return months_span(point.calendar, year, first, last)
+        start, end = month_span(point.calendar, year - 1, first), month_span(point.calendar, year, last)
+        return (start[0], end[1]) if start is not None and end is not None else None
 
-    year = _year(point, published, span_of, latest_started=True)
+    if not latest_started and point.year_shift is not None and published is not None:
+        # "this winter", "今年冬天", "прошлым летом": the season nearest the day as many years away.
+        moved = _years_away(published, point.year_shift)
+        year = nearest_year(span_of, year_of(point.calendar, moved), moved)
+    else:
+        year = _year(point, published, span_of, latest_started=latest_started)
     if year is None:
         return Resolved(None, "interval", relative)
     if not is_gregorian(point.calendar):
         return Resolved(_days(_checked(span_of(year))), "interval", relative)
-    return Resolved(f"{year:04d}-{months[0]:02d}/{year:04d}-{months[1]:02d}", "interval", relative)
+    return Resolved(f"{year - across:04d}-{first:02d}/{year:04d}-{last:02d}", "interval", relative)
+
+
+def _years_away(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
 
 
 def _shifted(shift: Shift, calendar: str, published: date | None) -> Resolved:
@@ -203,6 +229,22 @@ def _shifted(shift: Shift, calendar: str, published: date | None) -> Resolved:
         months = published.year * 12 + published.month - 1 + shift.amount
         return Resolved(f"{months // 12:04d}-{months % 12 + 1:02d}", "month", True)
     return Resolved(f"{published.year + shift.amount:04d}", "year", True)
+
+
+def _through(shift: Shift, published: date | None) -> Resolved:
+    """From the publication date ``shift`` back or on, through the publication date."""
+    if published is None:
+        return Resolved(None, "interval", relative=True)
+    if shift.unit in ("day", "week"):
+        other = published + timedelta(days=shift.amount * (7 if shift.unit == "week" else 1))
+        return Resolved(_days((min(other, published), max(other, published))), "interval", True)
+    if shift.unit == "month":
+        months = published.year * 12 + published.month - 1 + shift.amount
+        other = date(months // 12, months % 12 + 1, 1)
+        first, last = sorted((other, published))
+        return Resolved(_interval(first, last, "month"), "interval", True)
+    first_year, last_year = sorted((published.year, published.year + shift.amount))
+    return Resolved(f"{first_year:04d}/{last_year:04d}", "interval", True)
 
 
 def _shifted_in(calendar: str, shift: Shift, published: date) -> Resolved:
