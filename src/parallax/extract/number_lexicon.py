@@ -68,6 +68,10 @@ AFFIX_LIMIT = {
     "noun_before_number": 0,
     "fraction": 0,
     "vague_alone": 0,
+    "clock_before": 0,
+    "hour_before": 0,
+    "day_part": 0,
+    "list_join": 0,
     "per": 0,
 }
 ANY_AFFIX = 2
@@ -101,6 +105,14 @@ class Lexicon:
         # Ordinals written with a dot ("sein 349. Rennen", "3. kez").
         self.ordinal_dot = bool(options.get("ordinal_dot", False))
         self.ambiguous = frozenset(fold(w) for w in options.get("ambiguous", ()))
+        # Number words that count only before a noun ("beide Seiten"; "beide" alone is a pronoun).
+        self.needs_noun = frozenset(fold(w) for w in options.get("needs_noun", ()))
+        # Articles that count one before "year and a half" ("a year and a half", "un an et demi").
+        self.one_articles = frozenset(fold(w) for w in options.get("one_articles", ()))
+        # How many times, said in one word: "twice", "трижды", and number words with the
+        # language's glued suffix ("drei+mal"). Their count is of the unit TIMES_LEMMA.
+        self.multiplicatives = {fold(k): float(v) for k, v in options.get("multiplicatives", {}).items()}
+        self.times_suffixes = tuple(sorted({fold(s) for s in options.get("times_suffixes", ())}, key=len))
         # Beginnings of verbs of reaching or changing ("довести", "жеткіз"): "up to" next to one
         # is the figure reached ("довести до 100"), not a bound. Filled from ``[qualifiers] reach``.
         self.reach: tuple[str, ...] = ()
@@ -306,6 +318,17 @@ class Lexicon:
                 return ([float(kinds["number"])] if "number" in kinds else []) + rest
         return None
 
+    def times_value(self, raw: str) -> float | None:
+        """The count of a one-word multiplicative ("twice" 2, "dreimal" 3), else None."""
+        key = self.key(raw)
+        if key in self.multiplicatives:
+            return self.multiplicatives[key]
+        for suffix in self.times_suffixes:
+            stem = key[: -len(suffix)]
+            if key.endswith(suffix) and stem and (value := self.number_value(stem)) is not None:
+                return value
+        return None
+
     def is_ordinal_suffix(self, raw: str) -> bool:
         return self.key(raw).lstrip(SEPARATORS) in self.ordinal_suffixes
 
@@ -318,6 +341,9 @@ class Lexicon:
     def is_ending(self, raw: str) -> bool:
         key = self.key(raw)
         return bool(key) and self._ending_level(key) is not None
+
+    def needs_a_noun(self, raw: str) -> bool:
+        return self.key(raw) in self.needs_noun
 
     def is_ambiguous(self, raw: str) -> bool:
         return self.key(raw) in self.ambiguous
@@ -398,6 +424,10 @@ def lexicon(code: str | None) -> Lexicon:
         "endings": [*numbers.get("endings", ()), *data.section("nouns").get("endings", ())],
         "prefixes": [*numbers.get("prefixes", ()), *data.section("nouns").get("prefixes", ())],
         "ordinal_dot": data.section("segment").get("ordinal_dot", False),
+        "multiplicatives": numbers.get("multiplicatives", {}),
+        "needs_noun": numbers.get("needs_noun", ()),
+        "one_articles": numbers.get("one_articles", ()),
+        "times_suffixes": numbers.get("times_suffixes", ()),
     }
     symbols = data.cldr.get("numbers", {})
     conventions = Conventions(
@@ -453,6 +483,9 @@ def add_generated(lexicon: Lexicon, cldr: dict[str, Any], data: lang.LanguageDat
         for month in forms:
             if not any(char.isdigit() for char in month):  # "1月" is a number and its month word
                 lexicon.add("month", month, None)
+    for forms in cldr_names.weekdays(data.code, widths=WIDE_AND_ABBREVIATED):
+        for weekday in forms:  # "samedi 18 heures": a weekday before a number of hours names a time
+            lexicon.add("weekday", weekday, None)
 
 
 def unambiguous_currency_forms(currencies: dict[str, dict[str, list[str]]]) -> dict[str, str]:
@@ -488,6 +521,10 @@ def add_supplements(lexicon: Lexicon, data: lang.LanguageData) -> None:
         "vague_alone": "vague_alone",
         "links": "link",
         "vague": "vague",
+        "clock_before": "clock_before",
+        "hour_before": "hour_before",
+        "day_parts": "day_part",
+        "list_joins": "list_join",
     }
     for key, kind in simple_lists.items():
         for surface in numbers.get(key, ()):

@@ -74,6 +74,7 @@ from typing import TYPE_CHECKING, Any
 from ..lang.numerals import (
     MINUS_SIGNS,
     DigitReading,
+    Token,
     compose,
     exponent_of,
     is_power_of_ten,
@@ -99,6 +100,10 @@ MAX_UNGROUPED_DIGITS = 9
 # 40"): a quantity of unit "year" marked ``age``, compared with the years other sources write.
 AGE_LEMMA = "age"
 AGE_UNIT = "year"
+TIMES_LEMMA = "time"  # the unit of "twice", "dreimal", "трижды": how many times, as "three times" has it
+HOUR_LEMMA = "hour"  # "à 19 heures", "в четыре часа утра": the hour of a time of day
+LAST_HOUR = 24
+LAST_MINUTE = Decimal("0.59")
 MAX_AGE = 120  # longer digit strings without separators are identifiers
 UNIT_KINDS = ("points", "basis_points", "percent_after", "currency")
 SENTENCE_CLOSERS = frozenset(")]\"'»”’.!?…")
@@ -184,6 +189,8 @@ class _Number:
     words: bool = False
     glyphs: bool = False  # written with ideographs only
     single_word: bool = False
+    times: bool = False  # a multiplicative word ("twice", "dreimal"): a count of times
+    article: bool = False  # "a" of "a year and a half": one only with the half
     multiplier: int = 0  # exponent of a trailing multiplier word ("три миллиона" -> 6)
     reading: DigitReading | None = None
     low_scale: int | None = None  # a range's own exponent for its lower end ("от 500 млн до 1,2 млрд")
@@ -232,6 +239,9 @@ class _Scanner:
         self.phones = _phone_spans(text)
         self._matches: dict[int, list[Match]] = {}
         self._screens: dict[str, tuple[bool, bool]] = {}
+        # Nouns inside a hyphenated compound after a number ("110-kV-Erdkabel", "Sieben-Tage-Wert",
+        # "183-meter-long"), by the token where the number's tail starts: (lemma, noun, start, end).
+        self._compounds: dict[int, tuple[str | None, str, int, int]] = {}
 
     def matches_at(self, i: int) -> list[Match]:
         """Every lexicon entry the tokens from ``i`` spell (computed once per position)."""
@@ -294,7 +304,11 @@ class _Scanner:
         if token.kind not in ("word", "glyph"):
             return False
         number, opener = self._word_screen(token.text)
-        return number or (opener and any(m.entry.kind in STARTERS for m in self.matches_at(i)))
+        if number or (opener and any(m.entry.kind in STARTERS for m in self.matches_at(i))):
+            return True
+        if self.lex.key(token.text) in self.lex.one_articles:
+            return True
+        return self.lex.times_value(token.text) is not None or self.word_compound(i) is not None
 
     def _word_screen(self, word: str) -> tuple[bool, bool]:
         """Whether a word is a number (or two joined by a hyphen), and whether it may open an
@@ -322,8 +336,10 @@ class _Scanner:
     def read_prefix(self, i: int) -> _Prefix:
         """Qualifier, minus, currency symbol or percent word before a number (at ``first``)."""
         prefix = _Prefix(start=i, first=i)
-        if match := self.longest(i, ["ordinal_prefix", "id_marker"]):
-            prefix.blocked, i = True, match.end
+        marker = self.longest(i, ["ordinal_prefix", "id_marker"])
+        qualifier = self.longest(i, ["qualifier_before"])
+        if marker is not None and not (qualifier is not None and qualifier.end > marker.end):
+            prefix.blocked, i = True, marker.end  # "No. 5", but "no less than 5" is a qualifier
         if match := self.longest(i, ["qualifier_before"]):
             if self.entry_ends_at(i, "not_after"):
                 prefix.start = match.end  # a preposition: "Verträge über 5 Mrd." (worth), not "more than"
@@ -423,8 +439,16 @@ class _Scanner:
         return _Number(j, k, Decimal(str(low)), high=Decimal(str(high)), words=True)
 
     def read_word_number(self, j: int) -> _Number | None:
-        if "-" in self.tokens[j].text and (found := self.read_word_range(j)):
+        text = self.tokens[j].text
+        if "-" in text and (found := self.read_word_range(j)):
             return found
+        if self.lex.number_value(text) is None:
+            if (times := self.lex.times_value(text)) is not None:
+                return _Number(j, j + 1, Decimal(str(times)), words=True, single_word=True, times=True)
+            if (value := self.word_compound(j)) is not None:  # "Sieben-Tage-Wert": 7 days
+                return _Number(j, j + 1, value, words=True, single_word=True)
+            if self.lex.key(text) in self.lex.one_articles:  # one only with a half after its noun
+                return _Number(j, j + 1, Decimal(1), words=True, single_word=True, article=True)
         values: list[float] = []
         ends: list[int] = []
         k = j
@@ -467,6 +491,40 @@ class _Scanner:
             single_word=len(values) == 1,
             multiplier=multiplier,
         )
+
+    def word_compound(self, i: int) -> Decimal | None:
+        """A number word leading a hyphenated compound whose next part is a noun
+        ("Sieben-Tage-Wert", "two-minute"): the number; its noun is kept for the tail."""
+        token = self.tokens[i]
+        # Only where such compounds are nouns: elsewhere they are adjectives ("two-day",
+        # "three-time"), which other languages glue into one word ("двухдневный") and leave out.
+        if not self.lex.capitalised_nouns or token.kind != "word" or "-" not in token.text:
+            return None
+        head = token.text.split("-", 1)[0]
+        value = self.lex.number_value(head)
+        if value is None or value != int(value) or value <= 1:
+            return None
+        noun = self.compound_noun(token, len(head) + 1)
+        if noun is None:
+            return None
+        self._compounds[i + 1] = noun
+        return Decimal(str(value))
+
+    def compound_noun(self, token: Token, offset: int) -> tuple[str | None, str, int, int] | None:
+        """The noun a compound goes on with after its number ("kV" in "110-kV-Erdkabel", "meter"
+        in "183-meter-long"): a known noun, or where every noun is capitalised, a capitalised word."""
+        part = token.text[offset:].split("-", 1)[0]
+        if not part:
+            return None
+        start = token.start + offset
+        found: tuple[str | None, str, int, int] = (None, part.lower(), start, start + len(part))
+        parts = tokenize(part, self.lex.conventions.group_is_space)
+        match = self.lex.longest(parts, 0, NOUN_KINDS) if parts else None
+        if match is not None and match.end == len(parts):
+            return (match.entry.value, *found[1:])
+        if self.lex.capitalised_nouns and part[:1].isupper() and part.isalpha() and len(part) > 1:
+            return found
+        return None
 
     def word_value(self, k: int) -> float | None:
         if k >= len(self.tokens) or self.tokens[k].kind not in ("word", "glyph"):
@@ -697,6 +755,9 @@ class _Scanner:
             return k, False  # a scale, unit or noun glued on: "5млн", "10k", "2024-yil"
         if self.lex.is_ending(token.text) or (separated and len(token.text) <= SHORT_INFLECTION):
             return k + 1, False  # an inflection: "170-тен", "5-ти", "%21'i"
+        if separated and "-" in token.text and (noun := self.compound_noun(token, 0)):
+            self._compounds[k + 1] = noun  # "110-kV-Erdkabel", "183-meter-long": the unit inside
+            return k + 1, False
         # Anything else glued on makes an ordinal or a compound: "3-орун", "5-летний", "5G".
         return None, False
 
@@ -721,12 +782,23 @@ class _Scanner:
 
     def read_tail(self, number: _Number, k: int, prefix: _Prefix) -> _Tail:
         tail = _Tail(end=k)
+        if number.times:
+            token = self.tokens[number.first]
+            tail.lemma, tail.noun, tail.noun_span = TIMES_LEMMA, token.text.lower(), (token.start, token.end)
+            tail.supported = True
+            return tail
+        start = k
         scales = ["scale", "money_scale"] if prefix.currency else ["scale"]
-        if number.multiplier == 0 and (scale := self.longest(k, scales)):
+        inner = self.qualifier_before_scale(number, k, scales)
+        if inner is not None:
+            k = inner.end  # "200 多万美元": the qualifier between the number and its scale
+        if number.multiplier == 0 and (scale := self.read_scale(k, scales)):
             tail.scale, k = scale.entry.value, scale.end
             k = self.read_remainder(number, tail, k)
         tail.end = k
         tail.qualifier, k = self.read_qualifier_after(k)
+        if inner is not None:
+            tail.qualifier = inner.entry.value
         unit = self.read_unit(k, prefix)
         if unit is not None:
             tail.unit, k = unit, unit.end
@@ -735,6 +807,8 @@ class _Scanner:
                 tail.scale, k = after.entry.value, after.end  # "125 USD millones"
             elif unit.entry.kind == "currency" and not tail.scale:
                 k = self.read_subunits(tail, k)
+            if unit.entry.kind == "percent_after":
+                k = self.read_unit_range(number, unit, k)
         qualifier, k = self.read_qualifier_after(k)
         tail.qualifier = tail.qualifier or qualifier
         if tail.qualifier or unit is not None:
@@ -744,7 +818,11 @@ class _Scanner:
         tail.year_word = "year" in next_kinds
         tail.date_word = bool(next_kinds & DATE_KINDS) or self.is_day_before_month(tail.end)
         counted = unit is None and prefix.currency is None and not prefix.percent
-        if counted and not self.read_noun_before(number, tail):
+        compound = self._compounds.get(start) if counted else None
+        if compound is not None:
+            tail.lemma, tail.noun = compound[0], compound[1]
+            tail.noun_span = (compound[2], compound[3])
+        elif counted and not self.read_noun_before(number, tail):
             self.read_counted_noun(tail)
             if tail.lemma == AGE_UNIT and self.age_word_before(prefix):
                 tail.lemma = AGE_LEMMA  # "aged 40 years", "âgé de 40 ans", "البالغ من العمر 40 عاما"
@@ -759,6 +837,44 @@ class _Scanner:
         )
         tail.per = self.read_per(prefix, tail)
         return tail
+
+    def qualifier_before_scale(self, number: _Number, k: int, scales: list[str]) -> Match | None:
+        """A qualifier written between the number and its scale ("200 多万", "十多万")."""
+        if number.multiplier or self.longest(k, scales):
+            return None
+        qualifier = self.longest(k, ["qualifier_after"])
+        if qualifier is None or not self.longest(qualifier.end, scales):
+            return None
+        return qualifier
+
+    def read_scale(self, k: int, scales: list[str]) -> Match | None:
+        """The scale word at ``k``, unless it is a word the language says is no number ("milles",
+        miles) or a letter glued to a model number ("M142")."""
+        scale = self.longest(k, scales)
+        if scale is None or self.glued_digits(scale.end) or self.longest(k, ["not_number"]):
+            return None
+        return scale
+
+    def glued_digits(self, k: int) -> bool:
+        """Digits glued after a scale letter make a code ("18 M142 launchers"), not a scale
+        (after an ideograph they go on with the number: "2万5千")."""
+        if k >= len(self.tokens) or self.tokens[k - 1].kind != "word":
+            return False
+        return self.tokens[k].kind == "digits" and self.tokens[k].start == self.tokens[k - 1].end
+
+    def read_unit_range(self, number: _Number, unit: Match, k: int) -> int:
+        """"5%-7%": a dash and a second number with the same percent sign make one range (the
+        dash is no minus sign)."""
+        if number.high is not None or k + 2 >= len(self.tokens) or self.tokens[k].text not in SPACED_DASHES:
+            return k
+        high = self.read_number(k + 1) if self.tokens[k + 1].kind == "digits" else None
+        if high is None or high.high is not None or high.value <= number.value:
+            return k
+        closing = self.longest(high.end, [unit.entry.kind])
+        if closing is None:
+            return k
+        number.high = high.value
+        return closing.end
 
     def read_per(self, prefix: _Prefix, tail: _Tail) -> str | None:
         """The period of a rate said just after the amount and its noun ("5 млн тонна жылына",
@@ -1092,14 +1208,21 @@ class _Scanner:
         return after.text in ".)" and after.start == self.tokens[j].end and number.value < 100
 
     def is_amount(self, number: _Number, prefix: _Prefix, tail: _Tail) -> bool:
-        if number.words and number.single_word and self.longest(number.first, ["vague_alone"]):
-            return False  # "des millions d'euros", "тысячи людей": no figure
+        vague = number.words and number.single_word and self.longest(number.first, ["vague_alone"])
+        if vague and not prefix.qualifier:
+            return False  # "des millions d'euros", "тысячи людей": no figure; "более тысячи" is one
         if self.after_time_word(number.first) or self.is_name_part(number):
             return False
+        if number.article and not tail.addend:
+            return False  # "a percentage point", "a million": the article is no figure of its own
+        if number.words and self.is_vague(number):
+            return False  # "数十亿美元", "several hundred thousand", "несколько тысяч долларов": no figure
         has_unit = bool(tail.scale or tail.unit or prefix.currency or prefix.percent)
         if has_unit:
             return True
-        if tail.date_word or self.month_before(number.first):
+        if tail.date_word or self.month_before(number.first) or self.in_day_list(number):
+            return False
+        if self.is_clock_time(number, prefix, tail):
             return False
         if number.words:
             return self.is_word_amount(number, prefix, tail)
@@ -1145,8 +1268,8 @@ class _Scanner:
     def is_name_part(self, number: _Number) -> bool:
         """A capitalised number word inside a sentence is part of a name ("the Group of Seven",
         "die Heiligen Drei Könige"), unless the whole line is written in title case."""
-        if not number.words:
-            return False
+        if not number.words or number.end in self._compounds:
+            return False  # "Sieben-Tage-Wert": a compound noun, capitalised as nouns are
         token = self.tokens[number.first]
         if not token.text[:1].isupper() or number.first == 0:
             return False
@@ -1168,21 +1291,82 @@ class _Scanner:
         return bool(words) and capitalised * 3 >= len(words) * 2  # most words, not a few names
 
     def is_word_amount(self, number: _Number, prefix: _Prefix, tail: _Tail) -> bool:
-        if number.single_word and number.value in (0, 1) and not number.multiplier:
-            return False  # "one of them", "bir", "一些", "零部件": "one" is also "a"
+        if number.single_word and number.value <= 1 and not number.multiplier and not tail.addend:
+            return False  # "one of them", "bir", "一些": "one" is also "a"; "demi" alone is no figure
         if self.is_vague(number):
             return False
+        if number.single_word and self.lex.needs_a_noun(self.tokens[number.first].text):
+            return self.is_noun_written(tail)  # "beide Seiten", not "weil beide nicht wollten"
         needs_support = number.glyphs or (
             number.single_word and self.lex.is_ambiguous(self.tokens[number.first].text)
         )
         return not needs_support or tail.supported or bool(prefix.qualifier)
 
+    def is_noun_written(self, tail: _Tail) -> bool:
+        """A counted noun follows, capitalised where every noun is ("beide Seiten", not "beide gewinnen")."""
+        if tail.noun_span is None:
+            return False
+        return not self.lex.capitalised_nouns or self.text[tail.noun_span[0]].isupper()
+
     def is_vague(self, number: _Number) -> bool:
         """A number word made vague by the word next to it ("数十年", "несколько тысяч")."""
-        before = number.first > 0 and any(
-            m.entry.kind == "vague" and m.end == number.first for m in self.matches_at(number.first - 1)
-        )
+        before = number.first > 0 and self.entry_ends_at(number.first, "vague")
         return before or self.longest(number.end, ["vague"]) is not None
+
+    def is_clock_time(self, number: _Number, prefix: _Prefix, tail: _Tail) -> bool:
+        """A time of day is no amount: hours after a word that puts a time after it or a weekday
+        ("à 19 heures", "samedi 18 heures", "в четыре часа утра"), in brackets ("(19 heures)") or
+        before a part of the day; "22.00" and "3.45" after such a word."""
+        if number.high is not None or prefix.qualifier or tail.qualifier or number.value > LAST_HOUR:
+            return False
+        j = prefix.start
+        whole = number.value == int(number.value)
+        if whole and self.entry_ends_at(j, "hour_before") and not self.counted_before(j - 1):
+            return True  # "saat 19", "الساعة 7", but "2 saat 15 dakika" is a duration
+        reading = number.reading
+        hours = tail.lemma == HOUR_LEMMA and whole
+        clock = (
+            reading is not None
+            and tail.lemma in (None, HOUR_LEMMA)
+            and reading.decimals == 2
+            and reading.integer_digits <= 2
+            and number.value % 1 <= LAST_MINUTE
+        )
+        if not (hours or clock):
+            return False
+        if any(self.entry_ends_at(j, kind) for kind in ("hour_before", "clock_before", "weekday")):
+            return True
+        after = tail.noun_end if tail.noun_end is not None else tail.end
+        if self.longest(after, ["day_part"]):
+            return True
+        closed = after < len(self.tokens) and self.tokens[after].text == ")"
+        return hours and closed and j > 0 and self.tokens[j - 1].text == "("
+
+    def counted_before(self, k: int) -> bool:
+        """Whether a number stands right before token ``k`` (the hour word of "2 saat 15 dakika")."""
+        return k >= 1 and (self.tokens[k - 1].kind == "digits" or self.word_value(k - 1) is not None)
+
+    def in_day_list(self, number: _Number) -> bool:
+        """Days listed before or after a month's day: "les 27 et 30 janvier", "November 26 and 27"."""
+        if number.words or number.high is not None or number.value > 31 or number.value != int(number.value):
+            return False
+        k = self.after_list_join(number.end)
+        if k is not None and k + 1 < len(self.tokens) and self.tokens[k].kind == "digits":
+            return "month" in self.kinds_at(k + 1) or self.is_day_before_month(k + 1)
+        j = number.first
+        for p in range(j - 2, max(-1, j - 4), -1):
+            if self.tokens[p].kind == "digits" and self.after_list_join(p + 1) == j:
+                return self.month_before(p)
+        return False
+
+    def after_list_join(self, k: int) -> int | None:
+        """The token after a list's join at ``k`` (a comma, "and", "et", "и"), or None."""
+        if k >= len(self.tokens):
+            return None
+        if self.tokens[k].text == ",":
+            return k + 1
+        join = self.longest(k, ["connector", "range_join", "list_join"])
+        return join.end if join is not None else None
 
     def is_year_like(self, number: _Number) -> bool:
         reading = number.reading
