@@ -185,7 +185,9 @@ TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "secon
 
 def _time_quantity_span(mention) -> tuple[int, int]:
     """The number and its time noun ("бес жылға"): the noun is outside the mention's own text."""
-    noun = mention.attrs.get("noun_span")
+    from parallax.model import QuantityAttrs, attrs_as
+
+    noun = attrs_as(QuantityAttrs, mention).noun_span
     end = max(mention.end, noun[1]) if noun else mention.end
     start = min(mention.start, noun[0]) if noun else mention.start
     return start, end

@@ -78,6 +78,7 @@ def gold_spans(record: dict) -> list[tuple[int, int, str]]:
 
 def kaznerd(limit: int | None, report: list[str]) -> dict:
     from parallax.extract.entities import find_entities
+    from parallax.model import EntityAttrs, attrs_as
 
     records = list(read_jsonl(shared_root() / KAZNERD))
     seen, unique = set(), []
@@ -103,7 +104,7 @@ def kaznerd(limit: int | None, report: list[str]) -> dict:
                 neutral += 1
             else:
                 wrong += 1
-                wrong_words[f"{mention.text} ({mention.attrs['type']})"] += 1
+                wrong_words[f"{mention.text} ({attrs_as(EntityAttrs, mention).type})"] += 1
         for span in targets:
             gold += 1
             if any(_overlap(m, span) for m in mentions):

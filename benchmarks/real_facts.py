@@ -189,9 +189,11 @@ def print_pair(name: str, score: PairScore) -> None:
 
 def fact_class(fact) -> str:
     """money, percent or quantity, the way KazNERD's gold labels divide figures."""
+    from parallax.model import QuantityAttrs, attrs_as
+
     if fact.kind == "percent":
         return "percent"
-    return "money" if fact.attrs.get("currency") else "quantity"
+    return "money" if attrs_as(QuantityAttrs, fact).currency else "quantity"
 
 
 def gold_spans(record: dict) -> list[tuple[str, int, int]]:

@@ -61,7 +61,7 @@ def test_a_context_is_built_once_per_input(tmp_path):
 
 
 def entity_values(document):
-    return sorted({(f.value, f.attrs.get("canonical")) for f in document.facts if f.kind == "entity"})
+    return sorted({(f.value, f.attrs.canonical) for f in document.facts if f.kind == "entity"})
 
 
 def test_contexts_with_and_without_learned_names_live_side_by_side(tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 import re
+from pathlib import Path
 
 import pytest
 
@@ -25,30 +26,14 @@ TEXTS = {
 }
 
 
-def forget_everything_built() -> None:
-    """Drop every in-memory table, as a new process starts, so the next use reads the cache
-    directory or builds (the subject of these tests: what is stored between processes)."""
-    for function in (
-        context._context,
-        lexicon._curated_lexicon,
-        lexicon._lexicon_with,
-        lexicon.curated_entities,
-        lexicon.curated_key_names,
-        canon._curated_keys,
-        dates_grammar.grammar,
-        tables.inputs_key,
-    ):
-        function.cache_clear()
-
-
 @pytest.fixture
 def cache_dir(tmp_path, monkeypatch):
     directory = tmp_path / "cache"
     monkeypatch.setenv("PARALLAX_CACHE", str(directory))
-    forget_everything_built()
+    tables.forget_built()
     yield directory
     monkeypatch.undo()
-    forget_everything_built()
+    tables.forget_built()
 
 
 def stored_files(directory, name):
@@ -100,16 +85,17 @@ def test_the_key_follows_every_input_file(tmp_path, monkeypatch):
     (data / "xx.toml").write_text('scale = ["mln"]\n', encoding="utf-8")
     monkeypatch.setattr(tables, "_SOURCES", (data,))
     try:
-        tables.inputs_key.cache_clear()
+        tables.forget_built()
         before = tables.inputs_key()
         (data / "xx.toml").write_text('scale = ["mln", "mlrd"]\n', encoding="utf-8")
-        tables.inputs_key.cache_clear()
+        tables.forget_built()
         edited = tables.inputs_key()
         (data / "notes.txt").write_text("not an input", encoding="utf-8")
-        tables.inputs_key.cache_clear()
+        tables.forget_built()
         assert tables.inputs_key() == edited != before
     finally:
-        tables.inputs_key.cache_clear()
+        monkeypatch.undo()
+        tables.forget_built()
 
 
 def test_a_table_built_from_other_inputs_is_replaced(cache_dir, monkeypatch):
@@ -183,14 +169,14 @@ def test_tables_read_back_give_what_building_gives_learned_names_included(cache_
         learned,
     )
     monkeypatch.setenv("PARALLAX_CACHE", "off")
-    forget_everything_built()
+    tables.forget_built()
     built = everything_extraction_reads(learned)
     assert "Nurlan Saparov" in {m[2] for m in built["found"]["kk"]}
 
     monkeypatch.setenv("PARALLAX_CACHE", str(cache_dir))
-    forget_everything_built()
+    tables.forget_built()
     everything_extraction_reads(learned)  # builds and stores
-    forget_everything_built()
+    tables.forget_built()
     assert everything_extraction_reads(learned) == built
 
 
@@ -201,7 +187,7 @@ def test_after_prepare_a_process_reads_the_tables_instead_of_building_them(cache
     for name in ("entities", "known-keys", "dates-kk", "dates-ru", "gazetteer-kk", "gazetteer-ru"):
         assert len(stored_files(cache_dir, name)) == 1, name
 
-    forget_everything_built()
+    tables.forget_built()
 
     def no_building(*args):
         raise AssertionError("built although stored")
@@ -217,3 +203,22 @@ def test_prepare_names_an_unknown_language_and_fails(cache_dir, capsys):
     assert main(["prepare", "kk", "xx"]) == 1
     err = capsys.readouterr().err.strip()
     assert err == "parallax: error: prepare: no language data for xx"
+
+
+def test_forgetting_what_was_built_forgets_every_table_of_the_process(cache_dir):
+    """One public call stands for a new process: no caller lists private caches to clear."""
+    first = dates_grammar.grammar("ru")
+    assert dates_grammar.grammar("ru") is first
+    tables.forget_built()
+    again = dates_grammar.grammar("ru")
+    assert again is not first
+    assert [rule.pattern.pattern for rule in again.rules] == [rule.pattern.pattern for rule in first.rules]
+
+
+def test_no_test_clears_a_private_cache_by_hand():
+    """Starting over as a new process is ``tables.forget_built()``; a test that lists private
+    caches to clear breaks silently when one is added or renamed."""
+    tests = Path(__file__).resolve().parent
+    needle = ".cache_" + "clear("
+    offenders = [p.name for p in tests.rglob("*.py") if needle in p.read_text("utf-8")]
+    assert offenders == []

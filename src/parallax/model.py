@@ -10,7 +10,7 @@ All offsets are Unicode code-point offsets, end exclusive.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal, Self, TypeVar
 
@@ -98,13 +98,15 @@ _FIELD_NAMES: dict[type, frozenset[str]] = {}
 
 
 @dataclass(frozen=True, eq=False, kw_only=True, repr=False)
-class FactAttrs(Mapping[str, Any]):
-    """What one kind of fact carries beyond its value: typed fields, read by name.
+class FactAttrs:
+    """What one kind of fact carries beyond its value: typed fields, read by name
+    (``attrs_as(EntityAttrs, fact).canonical``); a field the extractor did not set reads as its
+    default.
 
-    Also readable as the mapping the JSON contract and the store hold (``attrs["type"]``,
-    ``attrs.get("speaker")``, ``dict(attrs)``): that mapping holds exactly the ``present``
-    keys, in the order the extractor set them, so the JSON written from it is the same as
-    before these types; a field that is not present reads as its default.
+    There is deliberately no mapping view (no ``attrs["type"]``, ``attrs.get(...)``, ``in``):
+    a reader names a field, so a misspelt or removed one fails at once. ``present`` records
+    which fields the extractor set, in its order, and ``as_dict`` gives exactly those: the
+    mapping the JSON contract and the store hold, the same as before these types.
     """
 
     present: tuple[str, ...] = ()
@@ -125,7 +127,7 @@ class FactAttrs(Mapping[str, Any]):
             names = _FIELD_NAMES[cls] = frozenset(f.name for f in fields(cls)) - {"present"}
         return names
 
-    def updated(self, values: Mapping[str, Any]) -> Self:
+    def updated(self, values: Mapping[str, Any] | FactAttrs) -> Self:
         """A copy with ``values`` set; keys not present before are added at the end."""
         if isinstance(values, FactAttrs):
             values = values.as_dict()
@@ -136,24 +138,16 @@ class FactAttrs(Mapping[str, Any]):
         return type(self).of({k: v for k, v in self.as_dict().items() if k not in keys})
 
     def as_dict(self) -> dict[str, Any]:
+        """The fields the extractor set, in its order: what the JSON and the store hold."""
         return {key: getattr(self, key) for key in self.present}
 
-    def __getitem__(self, key: str) -> Any:
-        if key not in self.present:
-            raise KeyError(key)
-        return getattr(self, key)
+    def __eq__(self, other: object) -> bool:
+        # Equal when the same fields are set to the same values (the JSON would be the same).
+        if not isinstance(other, FactAttrs):
+            return NotImplemented
+        return type(self) is type(other) and self.as_dict() == other.as_dict()
 
-    def get(self, key: str, default: Any = None) -> Any:
-        return getattr(self, key) if key in self.present else default
-
-    def __contains__(self, key: object) -> bool:
-        return key in self.present
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.present)
-
-    def __len__(self) -> int:
-        return len(self.present)
+    __hash__ = None  # type: ignore[assignment]  # values may be lists; facts are not hashed
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.as_dict()!r})"
@@ -238,11 +232,13 @@ ATTRS_BY_KIND: dict[str, type[FactAttrs]] = {
 }
 
 
-def attrs_for(kind: str, values: Mapping[str, Any] | None = None) -> FactAttrs:
+def attrs_for(kind: str, values: Mapping[str, Any] | FactAttrs | None = None) -> FactAttrs:
     """The typed attributes of a ``kind`` of fact holding ``values``."""
     cls = ATTRS_BY_KIND[kind]
     if isinstance(values, cls):
         return values
+    if isinstance(values, FactAttrs):  # another kind's (a figure read again as a date), or none
+        values = values.as_dict()
     return cls.of(values if values is not None else {})
 
 
@@ -316,11 +312,11 @@ class Fact(_TypedAttributes):
 
     @property
     def type(self) -> EntityType | None:
-        return self.attrs.get("type")
+        return attrs_as(EntityAttrs, self).type
 
     @property
     def speaker(self) -> str | None:
-        return self.attrs.get("speaker")
+        return attrs_as(QuoteAttrs, self).speaker
 
 
 @dataclass
@@ -356,6 +352,14 @@ class AlignedFact:
     speaker: str | None = None
     direct: bool | None = None
     about: str | None = None  # a short language-neutral description of what the value measures
+
+    @property
+    def per(self) -> str | None:
+        """The period of a rate ("200,000 tonnes per year") when a source gives the figure as one."""
+        for mention in self.mentions:
+            if isinstance(mention.attrs, QuantityAttrs) and mention.attrs.per:
+                return mention.attrs.per
+        return None
 
 
 @dataclass(frozen=True)

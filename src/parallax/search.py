@@ -20,6 +20,7 @@ from .detect import detect_language
 from .encode import Encoder
 from .extract.entities import find_entities
 from .link.features import entity_anchor
+from .model import EntityAttrs, attrs_as
 
 SEMANTIC_CANDIDATES = 50
 
@@ -72,7 +73,7 @@ def search_articles(store: Searchable, q: str) -> set[int]:
 def entity_anchors(q: str) -> list[str]:
     """The canonical anchors of the entities a query names, in any language or script."""
     mentions = find_entities(q, detect_language(q))
-    return sorted({entity_anchor(m.value, m.attrs.get("type")) for m in mentions if m.value})
+    return sorted({entity_anchor(m.value, attrs_as(EntityAttrs, m).type) for m in mentions if m.value})
 
 
 def semantic_matches(store: Searchable, q: str) -> set[int]:

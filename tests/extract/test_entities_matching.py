@@ -71,10 +71,10 @@ def test_spelling_variants_of_an_unknown_name_join_and_cross_script_needs_the_en
         ("Finance Minister Yerulan Zhamaubayev spoke in parliament.", "en"),
         ("وقال وزير المالية يرولان جاماوباييف إن العجز تراجع.", "ar"),
     ]
-    mentions = [m for text, lang in texts for m in find_entities(text, lang) if m.attrs["type"] == "person"]
+    mentions = [m for text, lang in texts for m in find_entities(text, lang) if m.attrs.type == "person"]
     assert len(mentions) == 3
     latin_only = match_entities(mentions)
-    assert latin_only[0].attrs["cluster"] == latin_only[1].attrs["cluster"]
+    assert latin_only[0].attrs.cluster == latin_only[1].attrs.cluster
     assert len({m.value for m in match_entities(mentions, encoder)}) == 1
 
 
@@ -84,10 +84,10 @@ def test_evidence_from_another_source_makes_a_word_a_name(encoder):
         ("افتتح جومانغارين المنتدى في أستانا.", "ar"),  # no title, no capitals: only the other source tells
     ]
     english, arabic = resolve_entities(documents, encoder)
-    person = next(m for m in english if m.attrs["type"] == "person")
+    person = next(m for m in english if m.attrs.type == "person")
     found = [m for m in arabic if m.value == person.value]
     assert found and found[0].text == "جومانغارين"
-    assert found[0].attrs.get("evidence") is True
+    assert found[0].attrs.evidence is True
 
 
 def test_a_surname_alone_joins_the_full_name_another_source_gives(encoder):
@@ -100,10 +100,10 @@ def test_a_surname_alone_joins_the_full_name_another_source_gives(encoder):
     russian, english, kazakh, chinese = resolve_entities(documents, encoder)
     akylbek = next(m for m in russian if m.text == "Акылбек Жапаров")
     lone = next(m for m in english if m.text == "Japarov")
-    assert lone.attrs["cluster"] == akylbek.attrs["cluster"]
+    assert lone.attrs.cluster == akylbek.attrs.cluster
     assert lone.value == akylbek.value != "Sadyr Japarov"
     saparov = next(m for m in kazakh if m.text == "Нұрлан Сапаров")
-    assert next(m for m in chinese if m.text == "萨帕罗夫").attrs["cluster"] == saparov.attrs["cluster"]
+    assert next(m for m in chinese if m.text == "萨帕罗夫").attrs.cluster == saparov.attrs.cluster
 
 
 def test_a_surname_alone_stays_with_the_known_person_no_full_name_contradicts(encoder):
@@ -120,7 +120,7 @@ def test_unknown_places_join_across_scripts_by_their_cue_words(name, encoder):
     group = next(g for g in GROUPS if g["name"] == name)
     documents = [(sentence, language) for language, sentence, _ in group["mentions"]]
     found = resolve_entities(documents, encoder)
-    clusters = {next(m for m in ms if m.text == surface).attrs["cluster"]
+    clusters = {next(m for m in ms if m.text == surface).attrs.cluster
                 for ms, (_, _, surface) in zip(found, group["mentions"], strict=True)}
     assert len(clusters) == 1
-    assert all(m.attrs["type"] == "place" for ms in found for m in ms)
+    assert all(m.attrs.type == "place" for ms in found for m in ms)

@@ -75,8 +75,8 @@ def test_the_same_amount_in_every_language(code: str, text: str) -> None:
     amount = amounts[0]
     assert amount.kind == "quantity"
     assert math.isclose(amount.value, 1.87e10, rel_tol=1e-12)
-    assert amount.attrs["currency"] == "USD"
-    assert amount.attrs["scale"] in (6, 8, 9)  # 187亿 is 187 x 10^8, 18.700 millones 18700 x 10^6
+    assert amount.attrs.currency == "USD"
+    assert amount.attrs.scale in (6, 8, 9)  # 187亿 is 187 x 10^8, 18.700 millones 18700 x 10^6
 
 
 def test_every_language_is_in_the_equivalence_set() -> None:
@@ -86,9 +86,9 @@ def test_every_language_is_in_the_equivalence_set() -> None:
 @pytest.mark.parametrize(("code", "text"), SAME_COMPANIES, ids=[c for c, _ in SAME_COMPANIES])
 def test_the_same_counted_thing_in_every_language(code: str, text: str) -> None:
     mention = _only(text, code)
-    assert (mention.value, mention.unit, mention.attrs["lemma"]) == (170, "company", "company")
-    noun_start, noun_end = mention.attrs["noun_span"]
-    assert text[noun_start:noun_end].lower() == mention.attrs["noun"]
+    assert (mention.value, mention.unit, mention.attrs.lemma) == (170, "company", "company")
+    noun_start, noun_end = mention.attrs.noun_span
+    assert text[noun_start:noun_end].lower() == mention.attrs.noun
 
 
 @pytest.mark.parametrize(("code", "text"), PERCENT_AND_POINTS, ids=[c for c, _ in PERCENT_AND_POINTS])
@@ -116,11 +116,11 @@ def test_spans_point_into_the_text(code: str) -> None:
 
 def test_attrs_carry_number_scale_and_flags() -> None:
     mention = _only("Ущерб оценивается примерно в -5–7 млрд рублей.", "ru")
-    assert mention.attrs["number"] == -5
-    assert mention.attrs["scale"] == 9
-    assert mention.attrs["currency"] == "RUB"
-    assert mention.attrs["negative"] is True
-    assert mention.attrs["range"] == [-5e9, -7e9]
+    assert mention.attrs.number == -5
+    assert mention.attrs.scale == 9
+    assert mention.attrs.currency == "RUB"
+    assert mention.attrs.negative is True
+    assert mention.attrs.range == [-5e9, -7e9]
     assert mention.value == -5e9
 
 
@@ -292,7 +292,7 @@ TRADE_AND_INFLATION = [
 def test_a_range_in_words_is_one_quantity_in_every_language(code: str, text: str) -> None:
     mention = _only(text, code)
     assert (mention.value, mention.unit) == (5e9, "USD")
-    assert mention.attrs["range"] == [5e9, 7e9]
+    assert mention.attrs.range == [5e9, 7e9]
 
 
 @pytest.mark.parametrize(("code", "text"), SAME_EQUIPMENT, ids=[c for c, _ in SAME_EQUIPMENT])
@@ -328,7 +328,7 @@ def test_measure_nouns_tell_figures_apart_but_never_replace_a_percent() -> None:
 def test_a_measure_noun_counts_only_without_a_counted_noun() -> None:
     found = extract_numbers("The bank issued 300 loans and signed 3 investment agreements.", "en")
     assert [(m.value, m.unit) for m in found] == [(300, "loan"), (3, "agreement")]
-    assert found[0].attrs["lemma"] == "loan"
+    assert found[0].attrs.lemma == "loan"
 
 
 @pytest.mark.parametrize(
@@ -364,7 +364,7 @@ def test_a_counted_noun_before_its_number_word() -> None:
     text = "شارك قادة الدول الخمس، ووقعت الاتفاقيات الثماني خلال السنوات العشر الماضية."
     found = extract_numbers(text, "ar")
     assert [(m.value, m.unit) for m in found] == [(5, "country"), (8, "agreement"), (10, "year")]
-    start, end = found[0].attrs["noun_span"]
+    start, end = found[0].attrs.noun_span
     assert text[start:end] == "الدول"
 
 
@@ -377,7 +377,7 @@ def test_an_opener_without_a_range_leaves_the_numbers_alone() -> None:
 def test_a_range_needs_its_closer_and_a_rising_pair() -> None:
     found = extract_numbers("Bakan ile 5 kişi görüştü, 7 ile 5 arasında.", "tr")
     assert [m.value for m in found] == [5, 7, 5]
-    assert [m.attrs.get("range") for m in extract_numbers("Score 3 – 2 at half time.", "en")] == [None, None]
+    assert [m.attrs.range for m in extract_numbers("Score 3 – 2 at half time.", "en")] == [None, None]
 
 
 @pytest.mark.parametrize(

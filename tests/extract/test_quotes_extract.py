@@ -42,9 +42,9 @@ def only(text, language):
 def test_direct_quotes_in_every_mark_style(language, text, value, speaker):
     quote = only(text, language)
     assert quote.value == value
-    assert quote.attrs["speaker"] == speaker
-    assert quote.attrs["direct"] is True
-    assert quote.attrs["confidence"] >= 0.9
+    assert quote.attrs.speaker == speaker
+    assert quote.attrs.direct is True
+    assert quote.attrs.confidence >= 0.9
     assert text[quote.start:quote.end] == quote.text
 
 
@@ -59,9 +59,9 @@ def test_direct_quotes_in_every_mark_style(language, text, value, speaker):
 def test_dash_quotes(language, text, value, verb):
     quote = only(text, language)
     assert quote.value == value
-    assert quote.attrs["speaker"] == TOKAYEV
-    assert quote.attrs["speaker_text"] == "Тоқаев" if language == "kk" else "Токаев"
-    assert quote.attrs["verb"] == verb
+    assert quote.attrs.speaker == TOKAYEV
+    assert quote.attrs.speaker_text == "Тоқаев" if language == "kk" else "Токаев"
+    assert quote.attrs.verb == verb
     assert quote.text.startswith(("–", "—"))
 
 
@@ -69,24 +69,24 @@ def test_pronoun_points_back_to_the_subject_of_the_last_sentence_naming_someone(
     text = ("Президент Токаев встретился с Макроном в Париже.\n"
             "— Казахстан остается надежным партнером, — сказал он.")
     quote = only(text, "ru")
-    assert quote.attrs["speaker"] == TOKAYEV  # the subject of the sentence that named people
-    assert quote.attrs["speaker_text"] == "он"
-    assert quote.attrs["confidence"] < 0.95
+    assert quote.attrs.speaker == TOKAYEV  # the subject of the sentence that named people
+    assert quote.attrs.speaker_text == "он"
+    assert quote.attrs.confidence < 0.95
 
 
 def test_title_points_back_to_the_person_with_that_title():
     text = ("President Kassym-Jomart Tokayev received Foreign Minister Jean-Noël Barrot. "
             "“We will open new routes,” the president said.")
     quote = only(text, "en")
-    assert quote.attrs["speaker"] == TOKAYEV
-    assert quote.attrs["speaker_text"] == "president"
+    assert quote.attrs.speaker == TOKAYEV
+    assert quote.attrs.speaker_text == "president"
 
 
 def test_bare_arabic_verb_points_back_to_the_speaker():
     text = "وقال الرئيس توكاييف إن الزيارة تاريخية للبلدين. وأضاف: «سنضاعف حجم التبادل التجاري»."
     found = quotes(text, "ar")
-    assert [q.attrs["direct"] for q in found] == [False, True]
-    assert all(q.attrs["speaker"] == TOKAYEV for q in found)
+    assert [q.attrs.direct for q in found] == [False, True]
+    assert all(q.attrs.speaker == TOKAYEV for q in found)
 
 
 @pytest.mark.parametrize(
@@ -113,9 +113,9 @@ def test_bare_arabic_verb_points_back_to_the_speaker():
 def test_reported_speech_is_a_lower_confidence_kind(language, text, value, speaker):
     quote = only(text, language)
     assert quote.value == value
-    assert quote.attrs["speaker"] == speaker
-    assert quote.attrs["direct"] is False
-    assert quote.attrs["confidence"] < 0.9
+    assert quote.attrs.speaker == speaker
+    assert quote.attrs.direct is False
+    assert quote.attrs.confidence < 0.9
 
 
 def test_names_in_guillemets_are_not_quotes():
@@ -127,7 +127,7 @@ def test_entities_can_be_passed_in():
 
     text = "«Мы готовы», — заявил Макрон."
     given = extract_quotes(text, "ru", find_entities(text, "ru"))
-    assert only(text, "ru").attrs["speaker"] == given[0].attrs["speaker"] == MACRON
+    assert only(text, "ru").attrs.speaker == given[0].attrs.speaker == MACRON
 
 
 # --- speakers as the comparison names them -------------------------------------------------
@@ -136,8 +136,8 @@ def test_entities_can_be_passed_in():
 def test_a_speaker_points_to_the_entity_mention_it_was_read_from():
     text = "Министр энергетики Нурлан Сапаров посетил Павлодар.\n«Выработка выросла на треть», — сказал он."
     quote = only(text, "ru")
-    assert text[quote.attrs["speaker_start"]:quote.attrs["speaker_end"]] == "Нурлан Сапаров"
-    assert quote.attrs["speaker_text"] == "он"
+    assert text[quote.attrs.speaker_start:quote.attrs.speaker_end] == "Нурлан Сапаров"
+    assert quote.attrs.speaker_text == "он"
 
 
 def test_speakers_take_the_name_the_matched_entity_has_across_documents():
@@ -155,10 +155,10 @@ def test_speakers_take_the_name_the_matched_entity_has_across_documents():
     for (text, language), own, entities in zip(documents, found, matched, strict=True):
         quotes = extract_quotes(text, language, own)
         assert len(quotes) == 1
-        before.add(quotes[0].attrs["speaker"])
+        before.add(quotes[0].attrs.speaker)
         renamed = canonical_speakers(quotes, entities)
-        after.add(renamed[0].attrs["speaker"])
+        after.add(renamed[0].attrs.speaker)
         items = canonical_speakers([*entities, *quotes])  # one list of a document's items works too
-        assert [q.attrs["speaker"] for q in items if q.kind == "quote"] == [renamed[0].attrs["speaker"]]
+        assert [q.attrs.speaker for q in items if q.kind == "quote"] == [renamed[0].attrs.speaker]
     assert len(before) == 2  # each text spells him its own way...
     assert after == {"Nurlan Saparov"}  # ...and the comparison gives him one name

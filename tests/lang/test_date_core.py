@@ -13,7 +13,7 @@ from parallax.clean import dates as datelines
 from parallax.extract.dates import extract_dates
 from parallax.lang.dates import names
 from parallax.lang.dates.calendars import to_gregorian
-from parallax.lang.dates.lexicon import any_language
+from parallax.lang.dates.lexicon import any_language, fold, lexicon, month_key
 from parallax.lang.dates.resolve import value_of
 
 SOURCE = Path(lang.__file__).resolve().parent.parent
@@ -89,3 +89,33 @@ def test_the_cleaner_and_the_extractor_read_a_date_alike(code: str | None, writt
     stamp = datelines.stamp_at_start(f"{written}, 10:25")
     assert stamp is not None and datelines.iso_date(stamp) == iso
     assert [mention.value for mention in extract_dates(written, code, date(2025, 3, 20))] == [iso]
+
+
+def test_month_forms_come_from_cldr_and_the_data_files_not_dateparser() -> None:
+    """dateparser gives relative expressions only; a month form it knows that CLDR lacks is
+    written in the language's ``[dates.month_abbreviations]``, where it can be read and kept."""
+    source = (SOURCE / "lang/dates/lexicon.py").read_text(encoding="utf-8")
+    assert 'parser.get(key' not in source and "MONTH_KEYS" in source
+
+    for code in lang.languages():
+        abbreviated = names.months(code, names.GREGORIAN, ("abbreviated",))
+        cldr = {month_key(form) for forms in abbreviated for form in forms}
+        listed = {
+            fold(form) for forms in lang.load(code).section("dates").get("month_abbreviations", {}).values()
+            for form in forms
+        }
+        for form in lexicon(code).month_abbreviations:
+            assert form in cldr | listed, (code, form)
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "iso"),
+    [
+        ("ru", "Торги 5 фев 2025 г. закрылись ростом.", "2025-02-05"),  # a data-file form
+        ("ru", "Сделку закрыли 14 янв 2025 г.", "2025-01-14"),  # CLDR's abbreviation (янв.)
+        ("de", "Am 3. Jänner 2025 begann die Sitzung.", "2025-01-03"),
+        ("fr", "Publié le 12 fév 2025.", "2025-02-12"),
+    ],
+)
+def test_an_abbreviated_month_is_read_inside_a_date(code: str, text: str, iso: str) -> None:
+    assert [m.value for m in extract_dates(text, code, published=date(2025, 3, 1))] == [iso]

@@ -56,11 +56,11 @@ def test_mentions_are_well_formed(code: str, case: dict) -> None:
         assert mention.kind == "date"
         assert text[mention.start : mention.end] == mention.text
         assert mention.text == mention.text.strip()
-        assert mention.attrs["resolved"] is (mention.value is not None)
-        assert mention.attrs["granularity"] in {"day", "month", "year", "interval"}
-        assert isinstance(mention.attrs["relative"], bool)
+        assert mention.attrs.resolved is (mention.value is not None)
+        assert mention.attrs.granularity in {"day", "month", "year", "interval"}
+        assert isinstance(mention.attrs.relative, bool)
         if mention.value is not None:
-            assert ("/" in mention.value) is (mention.attrs["granularity"] == "interval")
+            assert ("/" in mention.value) is (mention.attrs.granularity == "interval")
 
 
 @pytest.mark.parametrize(("code", "case"), _cases())
@@ -76,10 +76,10 @@ def test_offsets_hold_inside_a_larger_text(code: str, case: dict) -> None:
 @pytest.mark.parametrize(("code", "case"), _cases())
 def test_relative_dates_stay_unresolved_without_a_publication_date(code: str, case: dict) -> None:
     for mention in extract_dates(case["text"], code, None):
-        if mention.attrs["relative"]:
-            assert mention.value is None and mention.attrs["resolved"] is False
+        if mention.attrs.relative:
+            assert mention.value is None and mention.attrs.resolved is False
         else:
-            assert mention.value is not None or mention.attrs.get("ambiguous")
+            assert mention.value is not None or mention.attrs.ambiguous
 
 
 def test_every_language_has_a_rich_date_table() -> None:

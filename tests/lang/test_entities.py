@@ -43,10 +43,10 @@ def test_every_language_has_a_table():
 @pytest.mark.parametrize(("code", "case"), _cases())
 def test_entities(code, case):
     found = find_entities(case["text"], code)
-    got = [(m.text, m.value, m.attrs["type"]) for m in found]
+    got = [(m.text, m.value, m.attrs.type) for m in found]
     want = [(e["text"], e["value"], e["type"]) for e in case["entities"]]
     assert got == want, case["about"]
     for mention, expected in zip(found, case["entities"], strict=True):
         assert case["text"][mention.start:mention.end] == mention.text
         if "title" in expected:
-            assert mention.attrs["title"] == expected["title"], case["about"]
+            assert mention.attrs.title == expected["title"], case["about"]

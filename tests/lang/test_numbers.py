@@ -53,10 +53,10 @@ def test_numbers(code: str, case: dict) -> None:
         assert mention.kind == _expected_kind(number), (case["about"], summary)
         if "span" in case or "span" in number:
             assert mention.text == number["span"], (case["about"], summary)
-        assert mention.attrs.get("age", False) is number.get("age", False), (case["about"], summary)
-        assert mention.attrs.get("per") == number.get("per"), (case["about"], summary)
+        assert mention.attrs.age is number.get("age", False), (case["about"], summary)
+        assert mention.attrs.per == number.get("per"), (case["about"], summary)
         if "range" in number:
-            low, high = mention.attrs.get("range") or (None, None)
+            low, high = mention.attrs.range or (None, None)
             assert [low, high] == pytest.approx(number["range"]), (case["about"], summary)
 
 
@@ -67,9 +67,9 @@ def test_mentions_are_well_formed(code: str, case: dict) -> None:
         assert mention.kind in ("quantity", "percent")
         assert text[mention.start : mention.end] == mention.text
         assert mention.text == mention.text.strip()
-        assert {"number", "scale", "currency", "noun", "lemma", "negative"} <= set(mention.attrs)
-        assert math.isclose(mention.value, mention.attrs["number"] * 10 ** mention.attrs["scale"]) or (
-            mention.attrs.get("basis_points")
+        assert {"number", "scale", "currency", "noun", "lemma", "negative"} <= set(mention.attrs.present)
+        assert math.isclose(mention.value, mention.attrs.number * 10 ** mention.attrs.scale) or (
+            mention.attrs.basis_points
         )
 
 

@@ -43,10 +43,10 @@ def test_every_language_has_a_table():
 @pytest.mark.parametrize(("code", "case"), _cases())
 def test_quotes(code, case):
     found = extract_quotes(case["text"], code)
-    got = [(q.value, q.attrs["speaker"], q.attrs["direct"]) for q in found]
+    got = [(q.value, q.attrs.speaker, q.attrs.direct) for q in found]
     want = [(q["value"], q["speaker"], q["direct"]) for q in case["quotes"]]
     assert got == want, case["about"]
     for quote in found:
         assert case["text"][quote.start:quote.end] == quote.text
-        direct = quote.attrs["direct"]
-        assert (quote.attrs["confidence"] >= 0.85) if direct else (quote.attrs["confidence"] < 0.85)
+        direct = quote.attrs.direct
+        assert (quote.attrs.confidence >= 0.85) if direct else (quote.attrs.confidence < 0.85)

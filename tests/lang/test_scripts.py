@@ -64,3 +64,18 @@ def test_quote_pairs_gather_every_language_once() -> None:
     assert len(pairs) == len(set(pairs))
     for opening, closing in pairs:
         assert opening in scripts.QUOTATION_MARKS and closing in scripts.QUOTATION_MARKS
+
+
+def test_clauses_open_and_close_at_the_double_quotation_marks_of_our_languages() -> None:
+    opening, closing = scripts.clause_quote_marks()
+    assert set(opening) == set('«“„"') and set(closing) == set('»”"')
+    used = {mark for pair in scripts.quote_pairs() for mark in pair}
+    assert set(opening + closing) <= used & set(scripts.QUOTATION_MARKS)
+    assert "’" not in opening + closing  # the apostrophe of Kazakhstan’s cuts no clause
+
+
+def test_the_clause_marks_of_every_script_are_in_the_table() -> None:
+    for comma in ",،，":  # Latin and Cyrillic, Arabic and Persian, Chinese
+        assert comma in scripts.COMMAS
+    assert set(":：") == set(scripts.COLONS) and set(";；") == set(scripts.SEMICOLONS)
+    assert not set(scripts.COMMAS + scripts.COLONS + scripts.SEMICOLONS) & set(scripts.SENTENCE_TERMINATORS)

@@ -49,7 +49,7 @@ def test_the_facts_of_every_article_are_the_local_paths(example_run):
     for article_id, document in local.items():
         rows = sorted(by_article.get(article_id, []), key=lambda f: f["fact_index"])
         expected = [
-            (f.kind, f.start, f.end, f.text, f.unit, f.sentence.index, f.attrs.get("type"))
+            (f.kind, f.start, f.end, f.text, f.unit, f.sentence.index, f.type)
             for f in document.facts
         ]
         got = [

@@ -16,6 +16,7 @@ from ..model import (
     Document,
     Fact,
     QuantityAttrs,
+    QuoteAttrs,
     attrs_as,
     publication_date,
 )
@@ -117,7 +118,8 @@ def _listed(fact: AlignedFact, position: dict[str, int]) -> AlignedFact:
     mentions = sorted(fact.mentions, key=lambda m: (position[m.document], m.start, m.end))
     fact = replace(fact, documents=sorted(fact.documents, key=position.__getitem__), mentions=mentions)
     if fact.kind == "quote":  # a quote is shown in the words of the first source given
-        fact = replace(fact, value=mentions[0].value, direct=mentions[0].attrs.get("direct", fact.direct))
+        direct = attrs_as(QuoteAttrs, mentions[0]).direct
+        fact = replace(fact, value=mentions[0].value, direct=fact.direct if direct is None else direct)
     return fact
 
 

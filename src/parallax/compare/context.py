@@ -37,7 +37,7 @@ def _distance(a: Fact, b: Fact) -> int:
 
 
 def _is_canonical_entity(fact: Fact) -> bool:
-    return fact.kind == "entity" and bool(fact.attrs.get("canonical", True))
+    return fact.kind == "entity" and attrs_as(EntityAttrs, fact).canonical
 
 
 def context_of(fact: Fact, sentence_facts: Iterable[Fact], nouns: Iterable[str] = ()) -> Context:

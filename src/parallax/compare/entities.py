@@ -15,7 +15,7 @@ from ..encode import Encoder
 from ..extract.context import AnalysisContext
 from ..extract.entities.match import find_by_evidence, match_entities
 from ..extract.quotes import canonical_speakers
-from ..model import Document, Fact, Mention
+from ..model import Document, EntityAttrs, Fact, Mention, attrs_as
 
 
 def _as_mention(fact: Fact) -> Mention:
@@ -28,7 +28,7 @@ def _names_elsewhere(documents: Sequence[Document], index: int) -> list[Mention]
         for j, document in enumerate(documents)
         if j != index
         for fact in document.facts
-        if fact.kind == "entity" and fact.attrs.get("form") == "name"
+        if fact.kind == "entity" and attrs_as(EntityAttrs, fact).form == "name"
     ]
 
 
@@ -75,8 +75,7 @@ def harmonise_entities(
         return
     matched = match_entities([_as_mention(f) for _, _, f in entity_facts], encoder, context)
     for (document, position, fact), mention in zip(entity_facts, matched, strict=True):
-        attrs = {**fact.attrs, **mention.attrs}
-        document.facts[position] = replace(fact, value=mention.value, attrs=attrs)
+        document.facts[position] = replace(fact, value=mention.value, attrs=fact.attrs.updated(mention.attrs))
     # Speakers take the one name their entity now has, so one person's quotes align.
     for document in documents:
         document.facts = canonical_speakers(document.facts)

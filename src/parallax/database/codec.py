@@ -19,7 +19,7 @@ def analysis_to_json(document: Document) -> str:
         },
         "sentences": [[s.start, s.end, s.language, s.block] for s in document.sentences],
         "facts": [
-            [f.kind, f.value, f.unit, f.qualifier, f.start, f.end, f.sentence.index, dict(f.attrs)]
+            [f.kind, f.value, f.unit, f.qualifier, f.start, f.end, f.sentence.index, f.attrs.as_dict()]
             for f in document.facts
         ],
     }

@@ -18,10 +18,10 @@ import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..tables import memoised
 from .entities.lexicon import Lexicon, build_lexicon
 
 if TYPE_CHECKING:
@@ -114,7 +114,7 @@ def analysis_context(*, learned: str | os.PathLike | None = None, clean: bool = 
     return _context(Settings(clean=clean, learned=path), records)
 
 
-@lru_cache(maxsize=8)
+@memoised(maxsize=8)
 def _context(settings: Settings, records: str | None) -> AnalysisContext:
     """Keyed on the learned names' text, not the path: an edited file gives a new lexicon."""
     return AnalysisContext(build_lexicon(json.loads(records) if records is not None else None), settings)

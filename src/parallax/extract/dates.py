@@ -44,7 +44,7 @@ from parallax.extract.spans import SpanSet
 from parallax.lang.dates.grammar import Grammar, grammar
 from parallax.lang.dates.parts import Parts, read_parts, written
 from parallax.lang.dates.resolve import Resolved, Unresolvable, resolve
-from parallax.model import Mention
+from parallax.model import DateAttrs, Mention, attrs_as
 
 if TYPE_CHECKING:
     from parallax.extract.context import AnalysisContext
@@ -171,7 +171,7 @@ def _weekdays_joined(text: str, mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         previous = joined[-1] if joined else None
         if previous is not None and _weekday_beside_day(text, previous, mention):
-            day = mention if "weekday" in previous.attrs else previous
+            day = mention if attrs_as(DateAttrs, previous).weekday is not None else previous
             joined[-1] = replace(
                 day, start=previous.start, end=mention.end, text=text[previous.start : mention.end]
             )
@@ -181,10 +181,11 @@ def _weekdays_joined(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _weekday_beside_day(text: str, first: Mention, second: Mention) -> bool:
-    weekdays = ("weekday" in first.attrs) + ("weekday" in second.attrs)
+    one, other = attrs_as(DateAttrs, first), attrs_as(DateAttrs, second)
+    weekdays = (one.weekday is not None) + (other.weekday is not None)
     return (
         weekdays == 1
-        and first.attrs["granularity"] == second.attrs["granularity"] == "day"
+        and one.granularity == other.granularity == "day"
         and _WEEKDAY_JOINT.fullmatch(text, first.end, second.start) is not None
     )
 
@@ -194,17 +195,14 @@ def _same_periods_resolved(mentions: list[Mention]) -> list[Mention]:
     resolved = list(mentions)
     for index, mention in enumerate(resolved):
         # Without a publication date "the same period last year" has no year to move months to.
-        if (
-            not mention.attrs.get("same_period")
-            or mention.attrs["granularity"] != "year"
-            or mention.value is None
-        ):
+        attrs = attrs_as(DateAttrs, mention)
+        if not attrs.same_period or attrs.granularity != "year" or mention.value is None:
             continue
         earlier = (_period_in_year(other.value, mention.value) for other in reversed(resolved[:index]))
         value = next((period for period in earlier if period), None)
         if value is not None:
-            attrs = {**mention.attrs, "granularity": "interval" if "/" in value else "month"}
-            resolved[index] = replace(mention, value=value, attrs=attrs)
+            granularity = "interval" if "/" in value else "month"
+            resolved[index] = replace(mention, value=value, attrs=attrs.updated({"granularity": granularity}))
     return resolved
 
 

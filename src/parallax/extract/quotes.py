@@ -20,7 +20,18 @@ from typing import Protocol, TypeVar
 import regex
 
 from ..lang import languages, maybe_load
-from ..lang.scripts import CLOSERS, ELLIPSES, SENTENCE_TERMINATORS, char_class
+from ..lang.scripts import (
+    CLOSERS,
+    COLONS,
+    COMMAS,
+    DASHES,
+    ELLIPSES,
+    LIST_COMMAS,
+    SEMICOLONS,
+    SENTENCE_TERMINATORS,
+    char_class,
+    clause_quote_marks,
+)
 from ..model import EntityAttrs, Mention, QuoteAttrs, attrs_as
 from .entities import find_entities
 from .entities.gazetteer import gazetteer_for, tokens_for
@@ -61,15 +72,20 @@ SENTENCE = regex.compile(
     rf"(?:[^{regex.escape(SENTENCE_TERMINATORS)}\n]|\.(?=\d))+"
     rf"(?:{char_class(SENTENCE_TERMINATORS + ELLIPSES)}+{char_class('', CLOSERS)}*|\n|$)"
 )
-# A clause ends at a terminator or where a quote opens, and starts after one or where a quote closes.
-CLAUSE_END = regex.compile(char_class(_STOPS + "\n«“„\"") + r"|\.(?!\d)")
-CLAUSE_START = regex.compile(char_class(_STOPS + "\n»”\"") + r"|\.(?!\d)")
 _LAST_SENTENCE_END = regex.compile("(?r)" + char_class(SENTENCE_TERMINATORS + "\n"))
 _TRAILING_STOPS = frozenset(SENTENCE_TERMINATORS + ELLIPSES)
 # A line opened by a dash (— …, — сказал он); the dash that closes the quote is found apart.
 DASH_OPEN = r"(?m)^[ \t]*(?P<open>[{d}])[ \t]*(?=\S)"
-DASH_INSIDE = r"(?P<stop>[,.!?…،，]?)[ \t]+(?P<close>[{d}])[ \t]+(?=\S)"
-STOPS = ",.!?…،，"
+# The punctuation that ends quoted words before a closing dash (…көтереді, – деді).
+_DASH_STOP = char_class(COMMAS + ".!?" + ELLIPSES).replace("{", "{{").replace("}", "}}")
+DASH_INSIDE = rf"(?P<stop>{_DASH_STOP}?)[ \t]+(?P<close>[{{d}}])[ \t]+(?=\S)"
+# What is left between a quote and its attribution when nothing is said there: , — :
+_ONLY_PUNCTUATION = " \t" + COMMAS + DASHES + COLONS[0]
+_COLON_AT_END = regex.compile(char_class(COLONS) + r"\s*$")
+# Marks between a name and a verb that say the name is not the verb's subject.
+_CLAUSE_BREAK = regex.compile(char_class(COMMAS + LIST_COMMAS + SEMICOLONS + COLONS + ".。"))
+_NEXT_COMMA = regex.compile(char_class(COMMAS + COLONS))
+_VALUE_TRAILING = COMMAS + COLONS + SEMICOLONS + ".。" + ELLIPSES
 
 
 @dataclass(frozen=True)
@@ -539,12 +555,12 @@ def _long_enough(inner: str, rules: QuoteRules) -> bool:
 def _attribution_after(context: _Context, span: _Span):
     start = span.after
     end = _clause_end(context.text, start)
-    if not context.text[start:end].strip(" ,،，—–-:\t"):
+    if not context.text[start:end].strip(_ONLY_PUNCTUATION):
         return None
-    if regex.match(r"\s*[\"«»“”„]", context.text[start:end]):
+    if _quote_marks()[0].match(context.text, start, end):
         return None  # another quote follows: this one was not attributed here
     end = _before_outlet_credit(context, start, end)
-    if not context.text[start:end].strip(" ,،，—–-:\t"):
+    if not context.text[start:end].strip(_ONLY_PUNCTUATION):
         return None  # «…», передает X: the outlet's credit, the speaker is named elsewhere
     return _attribution_in(context, start, end, span.start, verb_required=True)
 
@@ -564,22 +580,44 @@ def _attribution_before(context: _Context, span: _Span):
     window = context.text[start:span.start]
     if not window.strip():
         return None
-    colon = regex.search(r"[:：]\s*$", window)
+    colon = _COLON_AT_END.search(window)
     found = _attribution_in(context, start, span.start, span.start, verb_required=not colon)
     if found is None and colon:
         return None
     return found
 
 
+@cache
+def _clause_bounds() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """A clause ends at a terminator or where a quote opens, and starts after one or where a
+    quote closes (the marks are the script table's: ``scripts.clause_quote_marks``)."""
+    opening, closing = clause_quote_marks()
+    decimal_point = r"|\.(?!\d)"  # a point between digits (18.7) ends no clause
+    return (
+        regex.compile(char_class(_STOPS + "\n" + opening) + decimal_point),
+        regex.compile(char_class(_STOPS + "\n" + closing) + decimal_point),
+    )
+
+
+@cache
+def _quote_marks() -> tuple[regex.Pattern[str], str]:
+    """A quote opening or closing after spaces, and what is stripped from the ends of a span:
+    spaces, clause punctuation, dashes, the clause quotation marks and the straight apostrophe."""
+    opening, closing = clause_quote_marks()
+    marks = opening + closing
+    junk = " \t\n" + COMMAS + COLONS + SEMICOLONS + DASHES + marks + "'"
+    return regex.compile(r"\s*" + char_class(marks)), junk
+
+
 def _clause_end(text: str, start: int) -> int:
     limit = min(len(text), start + ATTRIBUTION_REACH)
-    match = CLAUSE_END.search(text, start + 1, limit)
+    match = _clause_bounds()[0].search(text, start + 1, limit)
     return match.start() if match else limit
 
 
 def _clause_start(text: str, end: int) -> int:
     limit = max(0, end - ATTRIBUTION_REACH)
-    cuts = [m.end() for m in CLAUSE_START.finditer(text, limit, end)]
+    cuts = [m.end() for m in _clause_bounds()[1].finditer(text, limit, end)]
     return cuts[-1] if cuts else limit
 
 
@@ -785,7 +823,7 @@ def _enough_words(content: str, rules: QuoteRules) -> bool:
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    junk = " \t\n,،，:：;—–-\"'«»“”„"
+    junk = _quote_marks()[1]
     while start < end and text[start] in junk:
         start += 1
     while end > start and text[end - 1] in junk:
@@ -947,7 +985,7 @@ def _subject_of(context: _Context, named: Mention | Hit, verb: Hit) -> bool:
     """The name is the verb's subject: at most two words between them, and no clause break
     (米尔济约耶夫和扎帕罗夫还讨论了…，双方表示: the sides spoke, not the last name)."""
     gap = context.text[named.end:verb.start]
-    if regex.search(r"[,，、;；:：.。]", gap):
+    if _CLAUSE_BREAK.search(gap):
         return False
     return len(gap.split()) <= 2 if context.rules.word_spaces else len(gap) <= MAX_SUBJECT_GAP
 
@@ -964,13 +1002,13 @@ REPORTED_SHAPES = (
 
 
 def _next_comma(text: str, start: int, end: int) -> int | None:
-    match = regex.compile(r"[,،，:：]").search(text, start, end)
+    match = _NEXT_COMMA.search(text, start, end)
     return match.start() if match else None
 
 
 def _clean_value(value: str) -> str:
     """The quoted words without the clause punctuation marks leave behind (keeps ? and !)."""
-    return value.strip().rstrip(",.;:،，。；：…").strip()
+    return value.strip().rstrip(_VALUE_TRAILING).strip()
 
 
 def _quote(text, start, end, value, speaker: Mention | None, speaker_text, direct, confidence, verb

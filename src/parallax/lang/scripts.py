@@ -59,6 +59,15 @@ VOWELS = LATIN_VOWELS + CYRILLIC_VOWELS
 CYRILLIC_SIGNS = "ьъ"
 # The vowels of a key transliterated to ASCII (Tokayev, Tokaev): y is read as a consonant there.
 KEY_VOWELS = "aeiou"
+# The marks inside a sentence that end a clause, in each of our scripts: Latin and Cyrillic,
+# Arabic-script (، ؛), Chinese full-width (， ： ；) and the Chinese enumeration comma 、, which
+# lists words within a clause. Unicode's Sentence_Break=SContinue mixes them with dashes and
+# hyphens (a dash also joins words: Чолпон-Ата), so the table names them.
+COMMAS = ",،，"
+LIST_COMMAS = "、"
+COLONS = ":："
+SEMICOLONS = ";；"
+DASHES = "—–-"
 
 
 def char_class(chars: str, *properties: str) -> str:
@@ -76,3 +85,24 @@ def quote_pairs() -> tuple[tuple[str, str], ...]:
     """The quotation mark pairs of every language (``[quotes] marks``), the first seen first."""
     pairs = (tuple(pair) for data in lang.all_languages() for pair in data.section("quotes").get("marks", []))
     return tuple(dict.fromkeys(pair for pair in pairs if len(pair) == 2))
+
+
+# Unicode's classes of an opening and a closing mark; a straight mark (Po) is either.
+_OPENING_CLASSES = ("Pi", "Ps", "Po")
+_CLOSING_CLASSES = ("Pf", "Pe", "Po")
+
+
+@cache
+def clause_quote_marks() -> tuple[str, str]:
+    """(opening, closing): the quotation marks at which a clause ends or starts («, » ...).
+
+    The double marks our languages quote with (``[quotes] marks``), told apart by Unicode's
+    class (opening or closing punctuation; the straight ``"`` is both). Single marks are left
+    out: ’ is also the apostrophe (Kazakhstan’s) and ‘ a letter sign in Uzbek Latin (o‘zbek),
+    so they would cut clauses inside words; the corner brackets 「」 are not double marks.
+    """
+    marks = dict.fromkeys(mark for pair in quote_pairs() for mark in pair)
+    double = [mark for mark in marks if mark == '"' or "DOUBLE" in unicodedata.name(mark, "")]
+    opening = "".join(m for m in double if unicodedata.category(m) in _OPENING_CLASSES)
+    closing = "".join(m for m in double if unicodedata.category(m) in _CLOSING_CLASSES)
+    return opening, closing

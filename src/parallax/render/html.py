@@ -400,7 +400,9 @@ def neutral_form(kind: str, value: Any, unit: str | None, qualifier: str | None,
     qualifier_text = QUALIFIER_WORDS.get(qualifier or "")
     if kind in ("quantity", "percent") and isinstance(value, (int, float)) and not isinstance(value, bool):
         number = float(value)
-        return Neutral(format_number(number), unit_text(unit), qualifier_text, exact_number(number))
+        per = extra.get("per")
+        unit_words = " ".join(part for part in (unit_text(unit), f"per {per}" if per else None) if part)
+        return Neutral(format_number(number), unit_words or None, qualifier_text, exact_number(number))
     if kind == "date":
         return Neutral(format_date_value(value), qualifier=qualifier_text, exact=str(value))
     if kind == "entity":
@@ -419,6 +421,7 @@ def aligned_neutral(fact: AlignedFact) -> Neutral:
         type=fact.type,
         speaker=fact.speaker,
         direct=fact.direct,
+        per=fact.per,
     )
 
 

@@ -88,7 +88,9 @@ def fact_record(fact: Fact) -> dict[str, Any]:
 def _extra_fields(fact: Fact) -> dict[str, Any]:
     """Attributes worth keeping for users beyond the contract's fields."""
     keep = ("number", "scale", "currency", "noun", "lemma", "resolved", "granularity", "title", "range")
-    return {key: json_value(fact.attrs[key]) for key in keep if fact.attrs.get(key) is not None}
+    keep += ("per", "age")  # a rate's period ("per year") and an age ("aged 40") change what the figure says
+    attrs = fact.attrs.as_dict()
+    return {key: json_value(attrs[key]) for key in keep if attrs.get(key) is not None}
 
 
 def aligned_record(fact: AlignedFact) -> dict[str, Any]:
@@ -102,6 +104,8 @@ def aligned_record(fact: AlignedFact) -> dict[str, Any]:
         "mentions": [mention_record(m) for m in fact.mentions],
         "about": fact.about,
     }
+    if fact.per:
+        record["per"] = fact.per
     record.update(_kind_fields(fact.kind, fact.type, fact.speaker, fact.direct))
     return record
 

@@ -74,6 +74,12 @@ def compact_value(value: object, unit: str | None = None) -> str:
     return text + ("%" if unit == "%" else "pp" if unit == "pp" else "")
 
 
+def with_period(label: str, fact: Fact) -> str:
+    """A rate's figure says its period ("200,000 tonne per year"): without it, it reads as a total."""
+    period = fact.attrs.per if isinstance(fact.attrs, QuantityAttrs) else None
+    return f"{label} per {period}" if period else label
+
+
 def counted_unit(fact: AlignedFact) -> str | None:
     """The unit, in the plural when it is an English lemma (the language data knew the noun)."""
     lemma = any(attrs_as(QuantityAttrs, m).lemma == fact.unit for m in fact.mentions)
@@ -88,6 +94,8 @@ def fact_label(fact: AlignedFact, width: int = 60) -> str:
         speaker = fact.speaker or "unknown speaker"
         return shorten(f"{speaker}: «{readable_quote(fact)}»", width)
     label = format_value(fact.value, counted_unit(fact), fact.qualifier)
+    if fact.per:
+        label = f"{label} per {fact.per}"
     if fact.kind == "entity" and fact.type:
         label = f"{label} ({fact.type})"
     return shorten(label, width)
@@ -447,7 +455,7 @@ def print_extraction(documents: Sequence[Document], console: Console, *, entitie
                 continue
             console.print(Text(title, style="bold"))
             for fact in facts:
-                value = shorten(format_value(fact.value, fact.unit, fact.qualifier), 28)
+                value = shorten(with_period(format_value(fact.value, fact.unit, fact.qualifier), fact), 28)
                 line = Text(f"  {value}", style="bold")
                 line.append("  ")
                 line.append_text(excerpt(fact, console.width - cell_len(value) - 4))

@@ -169,7 +169,7 @@ def fact_row(index: int, fact: Fact) -> dict:
         "entity_type": fact.type if fact.kind == "entity" else None,
         "speaker": fact.speaker if fact.kind == "quote" else None,
         "anchor": fact_anchor(fact),
-        "attrs": _json_value(dict(fact.attrs)),
+        "attrs": _json_value(fact.attrs.as_dict()),
     }
 
 

@@ -8,13 +8,12 @@ and a close rapidfuzz match on those keys guarded against near-misses.
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import cache
 
 import regex
 from rapidfuzz import fuzz, process
 
 from ...lang.scripts import KEY_VOWELS
-from ...tables import stored_table
+from ...tables import memoised, stored_table
 from .gazetteer import gazetteer_for, tokens_for
 from .lexicon import Entity, KnowsNames, Lexicon, build_lexicon, curated_entities
 from .rules import rules_for
@@ -51,7 +50,7 @@ def _known_keys(lexicon: Lexicon) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in keys.items()}
 
 
-@cache
+@memoised()
 def _curated_keys() -> dict[str, frozenset[str]]:
     return stored_table("known-keys", _build_curated_keys)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 
-from ...model import Mention
+from ...model import EntityAttrs, Mention, attrs_as
 from .find import find_entities
 from .match import match_entities
 
@@ -52,7 +52,7 @@ def evaluate(groups: list[dict], encoder=None) -> Score:
                 missed.append((group["name"], language, surface))
     present = [i for i, m in enumerate(mentions) if m is not None]
     matched = match_entities([mentions[i] for i in present], encoder)
-    cluster = {i: ("found", m.attrs["cluster"]) for i, m in zip(present, matched, strict=True)}
+    cluster = {i: ("found", attrs_as(EntityAttrs, m).cluster) for i, m in zip(present, matched, strict=True)}
     cluster.update({i: ("missing", i) for i, m in enumerate(mentions) if m is None})
     values = {i: m.value for i, m in zip(present, matched, strict=True)}
     return _score(gold, cluster, values, missed, len(present))

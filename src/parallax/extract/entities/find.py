@@ -24,7 +24,7 @@ import regex
 from babel import Locale, UnknownLocaleError
 
 from ...lang.dates import names as cldr_names
-from ...model import Mention
+from ...model import EntityAttrs, Mention, attrs_as
 from ..spans import SpanSet
 from .canon import clitic_as_written, cut_word, entity_by_key, similar_keys
 from .common import COMMON_ZIPF, GAZETTEER_SUPPORT_ZIPF, KEY_COMMON_ZIPF, PHRASE_ZIPF, is_common_form, zipf
@@ -699,6 +699,10 @@ def _guess_type(stem: str, rules: Rules) -> str:
     return "organisation"
 
 
+def _attrs(mention: Mention) -> EntityAttrs:
+    return attrs_as(EntityAttrs, mention)
+
+
 def link_names(mentions: list[Mention], rules: Rules) -> list[Mention]:
     """A lone surname, or another form of a name, refers to the name met in full in the same text.
 
@@ -709,30 +713,29 @@ def link_names(mentions: list[Mention], rules: Rules) -> list[Mention]:
     inflects an unknown name met before is that name (реке Илек … в Илеке).
     """
     full = [(i, m, _last_word_key(m)) for i, m in enumerate(mentions) if _full_person(m)]
-    named_in_full = {m.value for _, m, _ in full if m.attrs["canonical"]}
+    named_in_full = {m.value for _, m, _ in full if _attrs(m).canonical}
     surnames = _Surnames(full)
     last_of_key: dict[str, int] = {}  # an unknown name's key -> where it was last met so far
     out = list(mentions)
     for i, mention in enumerate(mentions):
         if _lone_word(mention):
             target = None
-            if _weak_person(mention) and not (mention.attrs["canonical"] and mention.value in named_in_full):
+            if _weak_person(mention) and not (_attrs(mention).canonical and mention.value in named_in_full):
                 target = surnames.nearest(i, _surname_keys(mention))
-            if target is None and not mention.attrs["canonical"]:
+            if target is None and not _attrs(mention).canonical:
                 met = [last_of_key[k] for k in _inflection_keys(mention, rules) if k in last_of_key]
                 target = out[max(met)] if met else None
             if target is not None:
                 out[i] = _same_as(mention, target)
         if _may_be_inflected(out[i]):
-            last_of_key[out[i].attrs["key"]] = i
+            last_of_key[_attrs(out[i]).key] = i
     return out
 
 
 def _may_be_inflected(mention: Mention) -> bool:
     """An unknown name a later word may inflect (реке Илек … в Илеке)."""
-    attrs = mention.attrs
-    return (not attrs["canonical"] and not attrs.get("needs_support") and attrs.get("form") == "name"
-            and bool(attrs["key"]))
+    attrs = _attrs(mention)
+    return not attrs.canonical and not attrs.needs_support and attrs.form == "name" and bool(attrs.key)
 
 
 class _Surnames:
@@ -767,33 +770,33 @@ class _Surnames:
 
 
 def _full_person(mention: Mention) -> bool:
-    return (mention.attrs["type"] == "person" and mention.attrs.get("form") == "name"
-            and len(fold_key(mention.attrs["latin"]).split()) > 1)
+    return (_attrs(mention).type == "person" and _attrs(mention).form == "name"
+            and len(fold_key(_attrs(mention).latin).split()) > 1)
 
 
 def _lone_word(mention: Mention) -> bool:
-    return mention.attrs.get("form") == "name" and len(fold_key(mention.attrs["latin"]).split()) == 1
+    return _attrs(mention).form == "name" and len(fold_key(_attrs(mention).latin).split()) == 1
 
 
 def _weak_person(mention: Mention) -> bool:
-    attrs = mention.attrs
+    attrs = _attrs(mention)
     # A town's name may be a surname too (Mandela): the full name in the same text says which.
-    if attrs["type"] != "person" and not attrs.get("type_guessed") and not attrs.get("gazetteer"):
+    if attrs.type != "person" and not attrs.type_guessed and not attrs.gazetteer:
         return False
-    return not attrs["canonical"] or attrs.get("resolved_by") in ("key", "surname")
+    return not attrs.canonical or attrs.resolved_by in ("key", "surname")
 
 
 def _surname_keys(mention: Mention) -> set[str]:
-    return {k for k in (fold_key(mention.attrs["latin"]), mention.attrs.get("surface_key")) if k}
+    return {k for k in (fold_key(_attrs(mention).latin), _attrs(mention).surface_key) if k}
 
 
 def _last_word_key(mention: Mention) -> str:
-    return fold_key(mention.attrs["latin"]).split()[-1]
+    return fold_key(_attrs(mention).latin).split()[-1]
 
 
 def _inflection_keys(mention: Mention, rules: Rules) -> set[str]:
     """Keys of the word with each of the language's endings cut (Илеке -> Илек)."""
-    keys = {mention.attrs["key"], mention.attrs.get("surface_key")}
+    keys = {_attrs(mention).key, _attrs(mention).surface_key}
     for stem in rules.morphology.variants(normal(mention.text)):
         if len(stem) >= 3:
             keys.add(fold_key(to_latin(stem, rules.code)))
@@ -803,7 +806,8 @@ def _inflection_keys(mention: Mention, rules: Rules) -> set[str]:
 def _same_as(mention: Mention, full: Mention) -> Mention:
     """``mention`` naming the same entity as ``full``."""
     keep = ("key", "canonical", "type", "type_guessed", "resolved_by")
-    attrs = {**mention.attrs, **{k: full.attrs.get(k) for k in keep if k in full.attrs}, "linked": True}
+    told = full.attrs.as_dict()
+    attrs = mention.attrs.updated({**{k: told[k] for k in keep if k in told}, "linked": True})
     return Mention(kind="entity", start=mention.start, end=mention.end, text=mention.text,
                    value=full.value, attrs=attrs)
 
@@ -813,13 +817,13 @@ def _supported(mentions: list[Mention], code: str | None) -> list[Mention]:
     kept = []
     for mention in mentions:
         # Needed only here: the attribute is not kept on what is found.
-        weak = mention.attrs.get("needs_support", False)
+        weak = _attrs(mention).needs_support
         mention = replace(mention, attrs=mention.attrs.without("needs_support"))
         # Kutaisi seferleri…: a town the gazetteer knows, unless also a word (Саммит is Summit, NJ).
-        town = mention.attrs.get("gazetteer") and zipf(mention.text, code) < GAZETTEER_SUPPORT_ZIPF and \
-            place_named([normal(mention.attrs["stem"])], LARGE_TOWN) is not None
-        known = mention.attrs["canonical"] or town
-        if weak and not known and not mention.attrs.get("linked"):
+        town = _attrs(mention).gazetteer and zipf(mention.text, code) < GAZETTEER_SUPPORT_ZIPF and \
+            place_named([normal(_attrs(mention).stem)], LARGE_TOWN) is not None
+        known = _attrs(mention).canonical or town
+        if weak and not known and not _attrs(mention).linked:
             continue
         kept.append(mention)
     return kept
@@ -834,16 +838,16 @@ def _without_common_words(mentions: list[Mention], rules: Rules) -> list[Mention
         return mentions
     kept = []
     for mention in mentions:
-        attrs = mention.attrs
-        known = attrs["canonical"] and attrs.get("resolved_by") == "alias"
+        attrs = _attrs(mention)
+        known = attrs.canonical and attrs.resolved_by == "alias"
         words = words_of(mention.text)
         # A place word after a common word is no cue (Әр облыста: "in each region").
-        cue = attrs.get("cue") and len(words) > 1
-        if known or cue or attrs.get("title") or attrs.get("linked") or attrs.get("form") != "name":
+        cue = attrs.cue and len(words) > 1
+        if known or cue or attrs.title or attrs.linked or attrs.form != "name":
             kept.append(mention)
             continue
         # A known name by spelling or by the gazetteer only: only the most frequent words are doubted.
-        threshold = KEY_COMMON_ZIPF if attrs["canonical"] or attrs.get("gazetteer") else _threshold(words)
+        threshold = KEY_COMMON_ZIPF if attrs.canonical or attrs.gazetteer else _threshold(words)
         if is_common_form(normal(mention.text), rules.code, rules.morphology.variants, threshold):
             continue  # Сондай-ақ: one hyphenated common word
         variants = rules.morphology.variants
@@ -859,7 +863,7 @@ def _without_common_words(mentions: list[Mention], rules: Rules) -> list[Mention
 def _without_web_addresses(text: str, mentions: list[Mention]) -> list[Mention]:
     """Drop unknown names that are part of a web address (Ulysmedia.kz, Tengrinews.kz): an outlet
     credited for the report, which is the document's source, not an entity of the story."""
-    return [m for m in mentions if m.attrs["canonical"] or not WEB_ADDRESS.match(text, m.end)]
+    return [m for m in mentions if _attrs(m).canonical or not WEB_ADDRESS.match(text, m.end)]
 
 
 def _noun_phrase(words: list[str], rules: Rules) -> bool:
@@ -929,7 +933,7 @@ def _threshold(words: list[str]) -> float:
 
 
 def _typed(mention: Mention, kind: str) -> Mention:
-    attrs = {**mention.attrs, "type": kind, "type_guessed": False}
+    attrs = mention.attrs.updated({"type": kind, "type_guessed": False})
     return Mention(kind="entity", start=mention.start, end=mention.end, text=mention.text,
                    value=mention.value, attrs=attrs)
 

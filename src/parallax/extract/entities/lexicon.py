@@ -18,7 +18,7 @@ import tomllib
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from importlib.metadata import version
 from pathlib import Path
@@ -28,7 +28,7 @@ import pycountry
 from babel import Locale, UnknownLocaleError
 
 from ...lang import languages
-from ...tables import stored_table
+from ...tables import memoised, stored_table
 from .text import words_of
 
 TYPES = ("person", "place", "organisation")
@@ -109,13 +109,13 @@ def build_lexicon(learned: Sequence[dict] | None = None) -> Lexicon:
     return _lexicon_with(records)
 
 
-@cache
+@memoised()
 def _curated_lexicon() -> Lexicon:
     curated = curated_entities()
     return Lexicon(curated, curated, {"curated": _curated_digest(), "learned": None})
 
 
-@lru_cache(maxsize=4)
+@memoised(maxsize=4)
 def _lexicon_with(records: str) -> Lexicon:
     """Keyed on the records' text: an edited learned file gives another lexicon."""
     curated = curated_entities()
@@ -138,7 +138,7 @@ def _curated_digest() -> str:
     return curated.hexdigest()[:16]
 
 
-@cache
+@memoised()
 def curated_entities() -> dict[str, Entity]:
     """The catalogues' countries and the alias files' entities, without learned names.
 
@@ -158,7 +158,7 @@ def _build_curated_entities() -> dict[str, Entity]:
     return known
 
 
-@cache
+@memoised()
 def curated_key_names() -> frozenset[str]:
     """Spelling keys of every name the curated files and catalogues hold (learned ones aside)."""
     return stored_table("curated-keys", _build_curated_key_names)

@@ -36,7 +36,7 @@ from rapidfuzz import fuzz
 
 from ...calibration import ENTITY_MARGIN, ENTITY_MIN_COSINE
 from ...lang.scripts import KEY_VOWELS
-from ...model import Mention
+from ...model import EntityAttrs, Mention, attrs_as
 from .canon import entity_by_key, keys_of, similar_keys
 from .find import find_entities
 from .gazetteer import tokens_for
@@ -91,6 +91,10 @@ class _Nodes:
         return grouped
 
 
+def _attrs(mention: Mention) -> EntityAttrs:
+    return attrs_as(EntityAttrs, mention)
+
+
 def match_entities(
     mentions: Sequence[Mention], encoder=None, context: KnowsNames | None = None
 ) -> list[Mention]:
@@ -105,7 +109,7 @@ def match_entities(
     for number, cluster in enumerate(clusters):
         for i in cluster.members:
             m = mentions[i]
-            attrs = {**m.attrs, "type": cluster.type, "canonical": cluster.canonical, "cluster": number}
+            attrs = m.attrs.updated({"type": cluster.type, "canonical": cluster.canonical, "cluster": number})
             out[i] = replace(m, value=cluster.value, attrs=attrs)
     return out
 
@@ -132,31 +136,31 @@ def _surnames_read_against_full_names(mentions: Sequence[Mention]) -> list[Menti
     """
     full: dict[str, str] = {}  # last word -> full key, for unknown full names of persons
     for m in mentions:
-        words = (m.attrs.get("key") or "").split()
-        if not m.attrs.get("canonical") and m.attrs.get("type") == "person" and len(words) > 1:
-            full.setdefault(words[-1], m.attrs["key"])
+        words = (_attrs(m).key or "").split()
+        if not _attrs(m).canonical and _attrs(m).type == "person" and len(words) > 1:
+            full.setdefault(words[-1], _attrs(m).key)
     if not full:
         return list(mentions)
     out = list(mentions)
     for i, m in enumerate(mentions):
-        attrs = m.attrs
-        if not attrs.get("canonical") or attrs.get("resolved_by") not in ("key", "surname"):
+        attrs = _attrs(m)
+        if not attrs.canonical or attrs.resolved_by not in ("key", "surname"):
             continue
-        own = [k for k in (fold_key(attrs.get("latin") or ""), attrs.get("surface_key")) if k]
+        own = [k for k in (fold_key(attrs.latin or ""), attrs.surface_key) if k]
         own = [k for k in own if len(k.split()) == 1]
         fits = {key for last, key in full.items() if any(similar_keys(k, last) for k in own)}
         if len(fits) == 1:
             key = own[0]
-            out[i] = replace(m, value=attrs.get("latin") or m.value, attrs={
-                **attrs, "canonical": False, "key": key, "type": "person", "type_guessed": False,
-            })
+            out[i] = replace(m, value=attrs.latin or m.value, attrs=attrs.updated({
+                "canonical": False, "key": key, "type": "person", "type_guessed": False,
+            }))
     return out
 
 
 def _join_known(mentions: Sequence[Mention], nodes: _Nodes, lexicon: Lexicon) -> None:
     first_of: dict[str, int] = {}
     for i, m in enumerate(mentions):
-        name = m.value if m.attrs.get("canonical") else entity_by_key(m.attrs.get("key", ""), lexicon)
+        name = m.value if _attrs(m).canonical else entity_by_key(_attrs(m).key or "", lexicon)
         if name is None:
             continue
         if name in first_of:
@@ -168,19 +172,19 @@ def _join_known(mentions: Sequence[Mention], nodes: _Nodes, lexicon: Lexicon) ->
 def _known_name(mentions, nodes: _Nodes, i: int) -> str | None:
     root = nodes.find(i)
     for j, m in enumerate(mentions):
-        if nodes.find(j) == root and m.attrs.get("canonical"):
+        if nodes.find(j) == root and _attrs(m).canonical:
             return m.value
     return None
 
 
 def _join_by_spelling(mentions: Sequence[Mention], nodes: _Nodes, lexicon: Lexicon) -> None:
     """Unknown names join a name whose spelling key is the same or close (Tokaïev, Tokajew)."""
-    unknown = [i for i, m in enumerate(mentions) if not m.attrs.get("canonical") and m.attrs.get("key")]
+    unknown = [i for i, m in enumerate(mentions) if not _attrs(m).canonical and _attrs(m).key]
     first_with_key: dict[str, int] = {}
     for i in unknown:  # the same key is the same name
-        key = mentions[i].attrs["key"]
+        key = _attrs(mentions[i]).key
         earlier = first_with_key.get(key)
-        if earlier is not None and _types_agree(mentions[i], mentions[earlier].attrs.get("type")):
+        if earlier is not None and _types_agree(mentions[i], _attrs(mentions[earlier]).type):
             nodes.union(earlier, i)
         first_with_key.setdefault(key, i)
     keys = _keys_by_root(mentions, nodes, lexicon)
@@ -199,7 +203,7 @@ def _join_by_spelling(mentions: Sequence[Mention], nodes: _Nodes, lexicon: Lexic
 def _own_keys(mention: Mention) -> set[str]:
     """The key of the name's stem and of the name as written (a stem cut may be wrong: Мадина),
     and the key without a last vowel that may be a case ending (Чолпон-Ате)."""
-    keys = (mention.attrs.get("key"), mention.attrs.get("surface_key"), _cut_marker(mention))
+    keys = (_attrs(mention).key, _attrs(mention).surface_key, _cut_marker(mention))
     return {k for k in keys if k}
 
 
@@ -207,7 +211,7 @@ ENDING_CUT = "~"  # marks a key whose last vowel was cut: it matches the key plu
 
 
 def _cut_marker(mention: Mention) -> str | None:
-    key = mention.attrs.get("ending_cut_key")
+    key = _attrs(mention).ending_cut_key
     return key + ENDING_CUT if key else None
 
 
@@ -229,9 +233,9 @@ def _keys_by_root(mentions, nodes: _Nodes, lexicon: Lexicon) -> dict[int, set[st
     keys: dict[int, set[str]] = defaultdict(set)
     for i, m in enumerate(mentions):
         root = nodes.find(i)
-        if m.attrs.get("canonical"):
+        if _attrs(m).canonical:
             keys[root] |= keys_of(m.value, lexicon) | {fold_key(m.value)}
-        if not m.attrs.get("canonical"):
+        if not _attrs(m).canonical:
             keys[root] |= _own_keys(m)
     return keys
 
@@ -248,14 +252,14 @@ def _spelling_agrees(key: str, others: set[str]) -> bool:
 
 
 def _root_type(mentions, nodes: _Nodes, root: int) -> str | None:
-    types = Counter(m.attrs.get("type") for j, m in enumerate(mentions) if nodes.find(j) == root)
+    types = Counter(_attrs(m).type for j, m in enumerate(mentions) if nodes.find(j) == root)
     return types.most_common(1)[0][0] if types else None
 
 
 def _types_agree(mention: Mention, other_type: str | None) -> bool:
-    if other_type is None or mention.attrs.get("type_guessed", False):
+    if other_type is None or _attrs(mention).type_guessed:
         return True
-    return mention.attrs.get("type") == other_type
+    return _attrs(mention).type == other_type
 
 
 def _join_by_sound(mentions: Sequence[Mention], nodes: _Nodes) -> None:
@@ -266,13 +270,13 @@ def _join_by_sound(mentions: Sequence[Mention], nodes: _Nodes) -> None:
     """
     first: dict[tuple[str, str], int] = {}
     for i, m in enumerate(mentions):
-        attrs = m.attrs
-        if attrs.get("canonical") or attrs.get("type_guessed", True) or not _is_latin_or_cyrillic(m):
+        attrs = _attrs(m)
+        if attrs.canonical or attrs.type_guessed or not _is_latin_or_cyrillic(m):
             continue
-        key = loose_key(attrs.get("latin") or m.value)
+        key = loose_key(attrs.latin or m.value)
         if len(key.replace(" ", "")) < MIN_SOUND_LETTERS:
             continue
-        slot = (attrs.get("type"), key)
+        slot = (attrs.type, key)
         if slot in first:
             nodes.union(first[slot], i)
         else:
@@ -295,7 +299,7 @@ def _join_across_scripts(mentions: Sequence[Mention], nodes: _Nodes, encoder) ->
     """
     groups = nodes.groups()
     unknown = [r for r, members in groups.items()
-               if not any(mentions[i].attrs.get("canonical") for i in members)]
+               if not any(_attrs(mentions[i]).canonical for i in members)]
     lonely = [r for r in unknown if not any(_is_latin_or_cyrillic(mentions[i]) for i in groups[r])]
     places = [r for r in unknown if r not in lonely and _cued_place(mentions, groups[r])]
     if not lonely and len(places) < 2:
@@ -316,7 +320,7 @@ def _join_across_scripts(mentions: Sequence[Mention], nodes: _Nodes, encoder) ->
 
 
 def _cued_place(mentions, members) -> bool:
-    return any(mentions[i].attrs.get("type") == "place" and not mentions[i].attrs.get("type_guessed", True)
+    return any(_attrs(mentions[i]).type == "place" and not _attrs(mentions[i]).type_guessed
                for i in members)
 
 
@@ -370,21 +374,21 @@ def _sound_alike(a: str, b: str) -> float:
 def _loose_forms(mentions, members) -> set[str]:
     """Loose keys of a group's names; approximate readings (Chinese) only when it has no other,
     for 扎帕罗夫 reads Zaparov although it writes Japarov."""
-    exact = {_loose_of(mentions[i]) for i in members if not mentions[i].attrs.get("approximate")}
+    exact = {_loose_of(mentions[i]) for i in members if not _attrs(mentions[i]).approximate}
     return exact or {_loose_of(mentions[i]) for i in members}
 
 
 def _loose_of(mention: Mention) -> str:
-    return loose_key(mention.attrs.get("latin") or mention.value)
+    return loose_key(_attrs(mention).latin or mention.value)
 
 
 def _known_loose(mentions, members) -> set[str]:
-    names = {mentions[i].value for i in members if mentions[i].attrs.get("canonical")}
+    names = {mentions[i].value for i in members if _attrs(mentions[i]).canonical}
     return {loose_key(n) for n in names}
 
 
 def _display(mentions, members) -> str:
-    texts = Counter(mentions[i].attrs.get("stem") or mentions[i].text for i in members)
+    texts = Counter(_attrs(mentions[i]).stem or mentions[i].text for i in members)
     return texts.most_common(1)[0][0]
 
 
@@ -401,11 +405,11 @@ def _encoder_similarity(encoder, labels: dict[int, str]) -> dict[tuple[int, int]
 
 
 def _cluster(mentions: Sequence[Mention], members: list[int], lexicon: Lexicon) -> EntityCluster:
-    known = Counter(mentions[i].value for i in members if mentions[i].attrs.get("canonical"))
+    known = Counter(mentions[i].value for i in members if _attrs(mentions[i]).canonical)
     if known:
         name = known.most_common(1)[0][0]
         entity = lexicon.entities.get(name)
-        kind = entity.type if entity else mentions[members[0]].attrs.get("type", "person")
+        kind = entity.type if entity else _attrs(mentions[members[0]]).type or "person"
         return EntityCluster(name, kind, True, tuple(members))
     name = _provisional_name(mentions, members)
     return EntityCluster(name, _majority_type(mentions, members), False, tuple(members))
@@ -413,18 +417,18 @@ def _cluster(mentions: Sequence[Mention], members: list[int], lexicon: Lexicon) 
 
 def _provisional_name(mentions, members) -> str:
     """Prefer a name as a Latin-script source writes it, the fullest form, the most frequent."""
-    latin_written = [mentions[i].attrs.get("stem") or mentions[i].text for i in members
+    latin_written = [_attrs(mentions[i]).stem or mentions[i].text for i in members
                      if LATIN.search(mentions[i].text)]
-    pool = latin_written or [mentions[i].attrs.get("latin") or mentions[i].value for i in members]
+    pool = latin_written or [_attrs(mentions[i]).latin or mentions[i].value for i in members]
     counts = Counter(pool)
     return max(counts, key=lambda n: (len(n.split()), counts[n], -pool.index(n)))
 
 
 def _majority_type(mentions, members) -> str:
     decided = Counter(
-        mentions[i].attrs.get("type") for i in members if not mentions[i].attrs.get("type_guessed")
+        _attrs(mentions[i]).type for i in members if not _attrs(mentions[i]).type_guessed
     )
-    every = Counter(mentions[i].attrs.get("type") for i in members)
+    every = Counter(_attrs(mentions[i]).type for i in members)
     return (decided or every).most_common(1)[0][0]
 
 
@@ -453,8 +457,8 @@ def find_by_evidence(text: str, language: str | None, names: Sequence[Mention],
         if target is None:
             continue
         taken.append((start, end))
-        attrs = {**target.attrs, "stem": surface, "latin": to_latin(surface, language), "title": None,
-                 "evidence": True}
+        attrs = target.attrs.updated({"stem": surface, "latin": to_latin(surface, language), "title": None,
+                                      "evidence": True})
         out.append(Mention("entity", start, end, text[start:end], target.value, attrs=attrs))
     return out
 
@@ -462,7 +466,7 @@ def find_by_evidence(text: str, language: str | None, names: Sequence[Mention],
 def _evidence_targets(names: Sequence[Mention]) -> dict[str, Mention]:
     targets: dict[str, Mention] = {}
     for m in names:
-        for word in (m.attrs.get("latin") or m.value).split()[-1:]:
+        for word in (_attrs(m).latin or m.value).split()[-1:]:
             key = loose_key(word)
             if len(key.replace(" ", "")) >= EVIDENCE_MIN_LETTERS:
                 targets.setdefault(key, m)
@@ -509,7 +513,7 @@ def resolve_entities(
     """
     found = [find_entities(text, language, context) for text, language in documents]
     for k, (text, language) in enumerate(documents):
-        elsewhere = [m for j, ms in enumerate(found) if j != k for m in ms if m.attrs.get("form") == "name"]
+        elsewhere = [m for j, ms in enumerate(found) if j != k for m in ms if _attrs(m).form == "name"]
         extra = find_by_evidence(text, language, elsewhere, found[k])
         found[k] = sorted(found[k] + extra, key=lambda m: m.start)
     flat = [m for ms in found for m in ms]

@@ -16,12 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from parallax.lang.dates.lexicon import APOSTROPHES, DateLexicon, fold, lexicon
 from parallax.lang.dates.windows import WindowPlan, window_plan
-from parallax.tables import stored_patterns, stored_table
+from parallax.tables import memoised, stored_patterns, stored_table
 
 _SLOT = re.compile(r"\{([A-Za-z_]\w*|-)\}")
 _NEVER = "(?!)"
@@ -146,7 +145,7 @@ def _inside_a_number(text: str, start: int, end: int) -> bool:
     return runs_in or runs_on
 
 
-@cache
+@memoised()
 def grammar(code: str | None) -> Grammar:
     """The compiled rules of one language; ``None`` gives the numeric formats only.
 

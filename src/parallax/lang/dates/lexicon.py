@@ -2,15 +2,16 @@
 
 Sources, in order of preference:
 
-* CLDR: month and weekday names from the generated ``cldr/<code>.json`` (also of the other
-  calendars a language counts in, such as the Solar Hijri months of Persian, see
-  ``parallax.lang.dates.names``); spelled-out cardinals and ordinals through PyICU.
-* dateparser's per-locale data (``dateparser.data.date_translation_data``): month
-  abbreviations and inflected month forms, relative expressions ("last year", "yesterday",
-  "3 days ago").
+* CLDR: month and weekday names and month abbreviations from the generated
+  ``cldr/<code>.json`` (also of the other calendars a language counts in, such as the Solar
+  Hijri months of Persian, see ``parallax.lang.dates.names``); spelled-out cardinals and
+  ordinals through PyICU.
+* dateparser's per-locale data (``dateparser.data.date_translation_data``): relative
+  expressions only ("last year", "yesterday", "3 days ago").
 * The hand-written ``[dates]`` section of ``parallax/lang/data/<code>.toml``: what neither
-  knows (case endings glued to month names, year words, period phrases...). The keys are
-  described in ``parallax/lang/README.md``.
+  knows (inflected month names, month forms CLDR does not abbreviate to, case endings glued
+  to month names, year words, period phrases...). The keys are described in
+  ``parallax/lang/README.md``.
 
 Everything here is keyed by :func:`fold`, so lookups ignore case and apostrophe variants.
 """
@@ -138,7 +139,7 @@ def lexicon(code: str) -> DateLexicon:
     data = lang.load(code).section("dates")
     parser = _dateparser_info(code)
     excluded = {fold(word) for word in data.get("not_dates", [])}
-    full_months, abbreviations = _months(code, data, parser, excluded)
+    full_months, abbreviations = _months(code, data, excluded)
     short_order = cldr_names.numeric_order(code)
     return DateLexicon(
         code=code,
@@ -236,7 +237,7 @@ def _dateparser_info(code: str) -> dict[str, Any]:
 
 
 def _months(
-    code: str, data: dict[str, Any], parser: dict[str, Any], excluded: set[str]
+    code: str, data: dict[str, Any], excluded: set[str]
 ) -> tuple[dict[str, MonthName], dict[str, MonthName]]:
     full: dict[str, MonthName] = {}
     for names in (cldr_names.months(code), *cldr_names.regional_months(code)):
@@ -248,7 +249,7 @@ def _months(
             full[fold(form)] = MonthName(GREGORIAN, number)
     abbreviations: dict[str, MonthName] = {}
     for number, key in enumerate(MONTH_KEYS, start=1):
-        for form in [*parser.get(key, []), *_short_months(code)[number - 1]]:
+        for form in [*data.get("month_abbreviations", {}).get(key, []), *_short_months(code)[number - 1]]:
             folded = fold(form)
             if folded not in full and (len(folded) >= _MIN_ABBREVIATION or any(c.isdigit() for c in folded)):
                 abbreviations[folded] = MonthName(GREGORIAN, number)
