@@ -81,7 +81,9 @@ class _Phrases:
     substring_starts: frozenset[str]  # first characters of the substrings, a cheap pre-check
 
     def spans(self, folded: str) -> list[Span]:
-        found = self._word_spans(list(_TOKEN.finditer(folded)))
+        # Most lines hold no word a phrase begins with: told from the words alone, before their offsets.
+        begins = not self.first_words.isdisjoint(_TOKEN.findall(folded))
+        found = self._word_spans(list(_TOKEN.finditer(folded))) if begins else []
         if self.substring_starts.isdisjoint(folded):
             return found
         for phrase, key in self.substrings:

@@ -52,7 +52,12 @@ def lingua_detector(high_accuracy: bool) -> lingua.LanguageDetector:
 
 
 def _code_of(value: lingua.ConfidenceValue) -> str:
-    return value.language.iso_code_639_1.name.lower()
+    return _code_of_language(value.language)
+
+
+@cache  # asked for every language of every sentence
+def _code_of_language(language: lingua.Language) -> str:
+    return language.iso_code_639_1.name.lower()
 
 
 def lingua_opinions(texts: Sequence[str], settings: DetectSettings) -> list[Opinion]:

@@ -26,14 +26,18 @@ class Evidence:
     words: tuple[str, ...]
 
     @cached_property
-    def letters_by_script(self) -> dict[str, list[tuple[str, int]]]:
+    def letters_by_script(self) -> dict[str, dict[str, int]]:
         """The letters and their counts by script (a letter of no script under its own code):
         every language asks, so each letter's script is looked up once."""
-        groups: dict[str, list[tuple[str, int]]] = {}
+        groups: dict[str, dict[str, int]] = {}
         for char, count in self.letters.items():
             script = SHARED if is_shared_letter(char) else script_of(char)
-            groups.setdefault(script, []).append((char, count))
+            groups.setdefault(script, {})[char] = count
         return groups
+
+    @cached_property
+    def folded_chars(self) -> frozenset[str]:
+        return frozenset(self.folded)
 
     @cached_property
     def word_set(self) -> frozenset[str]:
@@ -44,7 +48,8 @@ def gather(text: str, settings: DetectSettings) -> Evidence:
     # Lone surrogates (bytes a decoder could not read) are no letters, and the models refuse them.
     text = text[: settings.sample_chars].encode("utf-8", "replace").decode("utf-8")
     text = unicodedata.normalize("NFC", text)
-    letters = Counter(char for char in text if char.isalpha())
+    # Counted in C, then the letters kept (in the order they first appear, as before).
+    letters = Counter({char: count for char, count in Counter(text).items() if char.isalpha()})
     dense = sum(count for char, count in letters.items() if script_of(char) in settings.dense_scripts)
     folded = text.lower().translate(APOSTROPHES)
     words = tuple(word.strip("'") for word in _WORD.findall(folded))
@@ -65,10 +70,11 @@ def alphabet_fit(evidence: Evidence, profile: LanguageProfile, penalty: float) -
     own_script = foreign = 0
     groups = evidence.letters_by_script
     for script in (*profile.scripts, SHARED):
-        for char, count in groups.get(script, ()):
-            own_script += count
-            if char not in profile.alphabet:
-                foreign += count
+        counts = groups.get(script)
+        if counts:
+            own_script += sum(counts.values())
+            # Whole numbers: the same sums in any order, the letters outside the alphabet found by set.
+            foreign += sum(counts[char] for char in counts.keys() - profile.alphabet)
     if own_script == 0:
         return 0.0
     return math.exp(-penalty * foreign / own_script)
@@ -85,6 +91,21 @@ def profile_hits(evidence: Evidence, profile: LanguageProfile) -> float:
     return (word_hits + ngram_hits) / len(evidence.words)
 
 
+def letters_of_entries(profile: LanguageProfile) -> frozenset[str] | None:
+    """Every letter of a profile's words and sequences; None when one of them has no letter.
+
+    A text with none of these letters (one in another script) has no hit: each word and each
+    sequence holds a letter it lacks. None: an entry without letters could be in any text.
+    """
+    letters: set[str] = set()
+    for entry in (*profile.words, *profile.ngrams):
+        own = {char for char in entry if char.isalpha()}
+        if not own:
+            return None
+        letters |= own
+    return frozenset(letters)
+
+
 def expected_letters_fit(evidence: Evidence, profile: LanguageProfile, settings: DetectSettings) -> float:
     """1 unless the text is long and lacks every letter the language writes all the time.
 
@@ -94,7 +115,8 @@ def expected_letters_fit(evidence: Evidence, profile: LanguageProfile, settings:
     """
     if not profile.expected:
         return 1.0
-    letters = [item for script in profile.scripts for item in evidence.letters_by_script.get(script, ())]
+    groups = evidence.letters_by_script
+    letters = [item for script in profile.scripts for item in groups.get(script, {}).items()]
     if sum(count for _, count in letters) < settings.expected_letters_after:
         return 1.0
     if any(char.lower() in profile.expected for char, _ in letters):

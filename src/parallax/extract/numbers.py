@@ -238,6 +238,7 @@ class _Scanner:
         self.tokens = tokenize(text, lex.conventions.group_is_space)
         self.phones = _phone_spans(text)
         self._matches: dict[int, list[Match]] = {}
+        self._screens: dict[str, tuple[bool, bool]] = {}
         # Nouns inside a hyphenated compound after a number ("110-kV-Erdkabel", "Sieben-Tage-Wert",
         # "183-meter-long"), by the token where the number's tail starts: (lemma, noun, start, end).
         self._compounds: dict[int, tuple[str | None, str, int, int]] = {}
@@ -302,11 +303,21 @@ class _Scanner:
             return self.is_minus_sign(i) or self.starts_mention(i)
         if token.kind not in ("word", "glyph"):
             return False
-        if self.word_value(i) is not None or self.starts_mention(i) or self.is_word_pair(i):
+        number, opener = self._word_screen(token.text)
+        if number or (opener and any(m.entry.kind in STARTERS for m in self.matches_at(i))):
             return True
         if self.lex.key(token.text) in self.lex.one_articles:
             return True
         return self.lex.times_value(token.text) is not None or self.word_compound(i) is not None
+
+    def _word_screen(self, word: str) -> tuple[bool, bool]:
+        """Whether a word is a number (or two joined by a hyphen), and whether it may open an
+        entry that starts a mention: asked once per distinct word of the text."""
+        screen = self._screens.get(word)
+        if screen is None:
+            number = self.lex.number_value(word) is not None or _is_word_pair(word, self.lex)
+            screen = self._screens[word] = (number, self.lex.may_begin(word, STARTERS))
+        return screen
 
     def is_ordinal_word(self, k: int) -> bool:
         """A number word with an ordinal suffix glued on ("бесінші", "üçüncü")."""
@@ -315,11 +326,6 @@ class _Scanner:
         key = self.lex.key(self.tokens[k].text)
         stems = (key[: -len(s)] for s in self.lex.ordinal_suffixes if len(s) >= 2 and key.endswith(s))
         return any(stem and self.lex.number_value(stem) is not None for stem in stems)
-
-    def is_word_pair(self, i: int) -> bool:
-        """Two number words joined by a hyphen ("жеті-сегіз")."""
-        parts = self.tokens[i].text.split("-")
-        return len(parts) == 2 and all(self.lex.number_value(part) is not None for part in parts)
 
     def starts_mention(self, i: int) -> bool:
         """Whether a qualifier, currency, percent word... that may open a mention starts at ``i``."""
@@ -1475,3 +1481,9 @@ def _phone_spans(text: str) -> list[tuple[int, int]]:
         if run.startswith(("+", "(")) or "(" in run or _SHORT_GROUP.search(run):
             spans.append(match.span())
     return spans
+
+
+def _is_word_pair(word: str, lex: Lexicon) -> bool:
+    """Two number words joined by a hyphen ("жеті-сегіз")."""
+    parts = word.split("-")
+    return len(parts) == 2 and all(lex.number_value(part) is not None for part in parts)

@@ -269,15 +269,24 @@ class Finder:
         if key not in self._matches:
             index = words.by_first_word
             lasts: dict[int, tuple[int, ...]] = {}
-            for i, token in enumerate(self.tokens):
-                phrases = index.candidates(token.norm)
+            # Each distinct word is looked up once, not each of its occurrences.
+            for norm, positions in self._positions_by_norm.items():
+                phrases = index.candidates(norm)
                 if not phrases:
                     continue
-                ends = tuple(end for phrase in phrases if (end := self._phrase_end(phrase, i)) is not None)
-                if ends:
-                    lasts[i] = ends
+                for i in positions:
+                    ends = tuple(end for phrase in phrases if (end := self._phrase_end(phrase, i)))
+                    if ends:
+                        lasts[i] = ends
             self._matches[key] = (sorted(lasts), lasts)
         return self._matches[key]
+
+    @cached_property
+    def _positions_by_norm(self) -> dict[str, list[int]]:
+        positions: dict[str, list[int]] = {}
+        for i, token in enumerate(self.tokens):
+            positions.setdefault(token.norm, []).append(i)
+        return positions
 
     def _phrase_end(self, phrase: tuple[str, ...], i: int) -> int | None:
         if i + len(phrase) > len(self.tokens):

@@ -80,12 +80,12 @@ def tokenize(text: str, space_groups: bool = False) -> list[Token]:
     urls = [m.span() for m in _URL.finditer(text)] if ("@" in text or "://" in text or "www." in text) else []
     pattern = token_pattern(space_groups)
     if not urls:
-        return [Token(m.start(), m.end(), m.lastgroup or "symbol", m.group()) for m in pattern.finditer(text)]
+        return [Token(*m.span(), m.lastgroup or "symbol", m.group()) for m in pattern.finditer(text)]
     tokens = []
     position = 0
     for start, end in [*urls, (len(text), len(text))]:
         pieces = pattern.finditer(text, position, start)
-        tokens.extend(Token(m.start(), m.end(), m.lastgroup or "symbol", m.group()) for m in pieces)
+        tokens.extend(Token(*m.span(), m.lastgroup or "symbol", m.group()) for m in pieces)
         if end > start:
             tokens.append(Token(start, end, "url", text[start:end]))
         position = end

@@ -57,8 +57,12 @@ class Gazetteer:
         self.index: dict[str, list[tuple[Phrase, int]]] = defaultdict(list)
         self.strings: dict[str, list[Target]] = defaultdict(list)  # for scripts without spaces
         self.longest_string = 0
+        # The stems of a word that begin some phrase: most words of a text begin none, and a
+        # word comes back often; forgotten whenever a phrase is added.
+        self._indexed_stems: dict[str, tuple[tuple[str, tuple[int, int]], ...]] = {}
 
     def add(self, text: str, target: Target, cost: int = 0) -> None:
+        self._indexed_stems.clear()
         if not self.rules.word_spaces:
             self._add_string(text, target)
             return
@@ -92,8 +96,11 @@ class Gazetteer:
 
     def match_at(self, tokens: list[Token], i: int) -> Match | None:
         """The longest phrase starting at token ``i``, with every reading of that length."""
+        stems = self._stems_in_index(tokens[i].norm)
+        if not stems:
+            return None
         best: dict[int, list[tuple[Target, int, tuple]]] = defaultdict(list)
-        for stem, cut in self._word_variants(tokens[i].norm).items():
+        for stem, cut in stems:
             for phrase, phrase_cut in self.index.get(stem, ()):
                 if not _keeps_most(stem, phrase.words[0]):
                     continue
@@ -110,6 +117,15 @@ class Gazetteer:
             readings.setdefault(target, (cost, cuts, alias))
         ordered = sorted(readings.items(), key=lambda r: r[1][0])
         return Match(i, i + size, tuple((t, c, a) for t, (c, _, a) in ordered), ordered[0][1][1])
+
+    def _stems_in_index(self, word: str) -> tuple[tuple[str, tuple[int, int]], ...]:
+        found = self._indexed_stems.get(word)
+        if found is None:
+            variants = self._word_variants(word).items()
+            found = tuple((stem, cut) for stem, cut in variants if stem in self.index)
+            if len(self._indexed_stems) < _MAX_REMEMBERED_WORDS:
+                self._indexed_stems[word] = found
+        return found
 
     def _match_phrase(self, phrase: Phrase, tokens: list[Token], i: int, cost: int, cut) -> tuple | None:
         n = len(phrase.words)
@@ -247,5 +263,6 @@ def tokens_for(text: str, rules: Rules) -> list[Token]:
     return list(remembered[2])
 
 
+_MAX_REMEMBERED_WORDS = 200_000  # as the morphology's memo: a vocabulary, not every text
 _REMEMBERED_FROM = 2_000  # characters: a document, not a name
 _remembered: tuple[str, tuple[str, ...], tuple[Token, ...]] = ("", (), ())

@@ -1,0 +1,171 @@
+"""Where in a text each date rule can match: the paragraphs that hold what the rule requires.
+
+Every rule is a regular expression tried at every position of the text, and a language has
+dozens of them, most of which need a word that few paragraphs have: a month name, a weekday,
+a year word. A rule's *parts* are the named groups that every match of it fills (read from the
+parsed expression: a group in an optional part or in one branch only is not required). A part
+that several rules require is looked for once in each paragraph, and each rule is run only over
+the runs of paragraphs that hold all its parts. No date crosses a paragraph break (whitespace
+in a date wraps a line once at most, see ``grammar.GAP``), so the rules find what they found
+over the whole text, in less of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from re import _constants as sre
+from re import _parser as sre_parse
+
+# Two line breaks with nothing but spaces between them.
+PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+# A part is looked for in every paragraph (a pass over the text, as costly as one rule) only
+# when at least this many rules require it.
+MIN_RULES_PER_PART = 3
+
+
+@dataclass(frozen=True)
+class WindowPlan:
+    parts: tuple[tuple[str, int], ...]  # (source, flags) of each part looked for
+    needs: tuple[tuple[int, ...], ...]  # for each rule, the indices of the parts it requires
+
+    def windows(self, text: str) -> list[list[tuple[int, int]]]:
+        """For each rule, the spans of ``text`` it is to be run over, in text order."""
+        whole = [(0, len(text))]
+        if not self.parts or not any(self.needs):
+            return [whole for _ in self.needs]
+        paragraphs = _paragraphs(text)
+        compiled = [re.compile(source, flags) for source, flags in self.parts]
+        held = [[part.search(text, start, end) is not None for start, end in paragraphs] for part in compiled]
+        # Rules requiring the same parts share their runs.
+        runs = {need: _runs(paragraphs, [held[k] for k in need]) for need in set(self.needs) if need}
+        return [runs[need] if need else whole for need in self.needs]
+
+
+def window_plan(patterns: Sequence[re.Pattern[str]]) -> WindowPlan:
+    """The parts each rule requires, and which of them are worth looking for."""
+    required = [_required_parts(pattern) for pattern in patterns]
+    uses = Counter(part for parts in required for part in parts)
+    parts = [part for part, count in uses.items() if count >= MIN_RULES_PER_PART]
+    index = {part: k for k, part in enumerate(parts)}
+    needs = tuple(tuple(sorted(index[part] for part in rule if part in index)) for rule in required)
+    return WindowPlan(tuple(parts), needs)
+
+
+def _required_parts(pattern: re.Pattern[str]) -> list[tuple[str, int]]:
+    """(source, flags) of the named groups every match of ``pattern`` fills, each usable alone:
+    it compiles by itself, matches no empty text and looks at nothing around it."""
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    names = {number: name for name, number in pattern.groupindex.items()}
+    parts = []
+    for number in sorted(_required_groups(parsed.data)):
+        source = _group_source(pattern.pattern, names.get(number))
+        if source is not None and _usable_alone(source, pattern.flags):
+            parts.append((source, pattern.flags))
+    return parts
+
+
+def _required_groups(items: Iterable) -> set[int]:
+    required: set[int] = set()
+    for op, value in items:
+        if op is sre.SUBPATTERN:
+            number, _, _, content = value
+            required |= ({number} if number else set()) | _required_groups(content.data)
+        elif op is sre.BRANCH:
+            branches = [_required_groups(branch.data) for branch in value[1]]
+            required |= set.intersection(*branches) if branches else set()
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            least, _, content = value
+            required |= _required_groups(content.data) if least >= 1 else set()
+        elif op is sre.ATOMIC_GROUP:
+            required |= _required_groups(value.data)
+        # Look-arounds and conditionals may fill a group outside the match: never required.
+    return required
+
+
+def _group_source(source: str, name: str | None) -> str | None:
+    """The text of the named group's content in ``source`` (None when the name is used twice)."""
+    if name is None:
+        return None
+    opening = f"(?P<{name}>"
+    begin = source.find(opening)
+    if begin < 0 or source.find(opening, begin + 1) >= 0:
+        return None
+    position = content = begin + len(opening)
+    depth = 1
+    while position < len(source):
+        char = source[position]
+        if char == "\\":
+            position += 2
+            continue
+        if char == "[":
+            position = _class_end(source, position)
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return source[content:position]
+        position += 1
+    return None
+
+
+def _class_end(source: str, position: int) -> int:
+    """Where the character class opening at ``position`` closes (a "]" first in it is a letter)."""
+    position += 1
+    if source.startswith("^", position):
+        position += 1
+    if source.startswith("]", position):
+        position += 1
+    while position < len(source) and source[position] != "]":
+        position += 2 if source[position] == "\\" else 1
+    return position
+
+
+def _usable_alone(source: str, flags: int) -> bool:
+    try:
+        parsed = sre_parse.parse(source, flags)
+        compiled = re.compile(source, flags)
+    except re.error:  # a reference to a group outside it
+        return False
+    return compiled.search("") is None and not _looks_around(parsed.data)
+
+
+def _looks_around(items: Iterable) -> bool:
+    for op, value in items:
+        if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT, sre.GROUPREF, sre.GROUPREF_EXISTS):
+            return True
+        if op is sre.SUBPATTERN and _looks_around(value[3].data):
+            return True
+        if op is sre.BRANCH and any(_looks_around(branch.data) for branch in value[1]):
+            return True
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and _looks_around(value[2].data):
+            return True
+        if op is sre.ATOMIC_GROUP and _looks_around(value.data):
+            return True
+    return False
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for found in PARAGRAPH_BREAK.finditer(text):
+        spans.append((start, found.start()))
+        start = found.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _runs(paragraphs: list[tuple[int, int]], held: list[list[bool]]) -> list[tuple[int, int]]:
+    """The spans of consecutive paragraphs that hold every part."""
+    runs: list[tuple[int, int]] = []
+    previous = -2
+    for k, holds in enumerate(map(all, zip(*held, strict=True))):
+        if holds:
+            if previous == k - 1:
+                runs[-1] = (runs[-1][0], paragraphs[k][1])
+            else:
+                runs.append(paragraphs[k])
+            previous = k
+    return runs
