@@ -1100,7 +1100,8 @@ def _whole_words(text: str, match: regex.Match, words: Sequence[Word], rules: Ru
 
 
 def _word_at(words: Sequence[Word], position: int) -> Word | None:
-    index = bisect_left([w.end for w in words], position + 1)
+    # By key, not over a list of the ends: that list, built per name, made the text's work quadratic.
+    index = bisect_left(words, position + 1, key=lambda w: w.end)
     return words[index] if index < len(words) and words[index].start <= position else None
 
 
