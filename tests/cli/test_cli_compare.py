@@ -219,11 +219,18 @@ TARGET_RU = (
 )
 
 
+def written(directory: Path, texts: dict[str, str]) -> list[Path]:
+    """The texts as files named by their keys, in that order."""
+    paths = []
+    for name, text in texts.items():
+        paths.append(directory / name)
+        paths[-1].write_text(text, encoding="utf-8")
+    return paths
+
+
 def test_a_target_figure_keeps_the_contract_qualifier_and_says_target(tmp_path, capsys):
     # The contract's qualifier values are fixed; a goal ("to reach X") is none of them.
-    english, russian = tmp_path / "target-en.txt", tmp_path / "target-ru.txt"
-    english.write_text(TARGET_EN, encoding="utf-8")
-    russian.write_text(TARGET_RU, encoding="utf-8")
+    english, russian = written(tmp_path, {"target-en.txt": TARGET_EN, "target-ru.txt": TARGET_RU})
     for argv in (["extract", "--json", russian], ["compare", "--json", english, russian]):
         code, out, _ = run(argv, capsys)
         assert code == 0
@@ -245,9 +252,7 @@ RATE_DE = (
 
 def test_a_rate_says_its_period_in_json_and_on_the_terminal(tmp_path, capsys):
     # Without its period a rate reads as a total: "200,000 tonnes" is not "200,000 tonnes a year".
-    english, german = tmp_path / "rate-en.txt", tmp_path / "rate-de.txt"
-    english.write_text(RATE_EN, encoding="utf-8")
-    german.write_text(RATE_DE, encoding="utf-8")
+    english, german = written(tmp_path, {"rate-en.txt": RATE_EN, "rate-de.txt": RATE_DE})
     code, out, _ = run(["extract", "--json", english], capsys)
     assert code == 0
     [tonnes] = [f for f in json.loads(out)["facts"] if f.get("unit") == "tonne"]
