@@ -356,10 +356,8 @@ class AlignedFact:
     @property
     def per(self) -> str | None:
         """The period of a rate ("200,000 tonnes per year") when a source gives the figure as one."""
-        for mention in self.mentions:
-            if isinstance(mention.attrs, QuantityAttrs) and mention.attrs.per:
-                return mention.attrs.per
-        return None
+        periods = (attrs_as(QuantityAttrs, mention).per for mention in self.mentions)
+        return next((period for period in periods if period), None)
 
 
 @dataclass(frozen=True)

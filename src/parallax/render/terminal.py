@@ -74,9 +74,8 @@ def compact_value(value: object, unit: str | None = None) -> str:
     return text + ("%" if unit == "%" else "pp" if unit == "pp" else "")
 
 
-def with_period(label: str, fact: Fact) -> str:
+def with_period(label: str, period: str | None) -> str:
     """A rate's figure says its period ("200,000 tonne per year"): without it, it reads as a total."""
-    period = fact.attrs.per if isinstance(fact.attrs, QuantityAttrs) else None
     return f"{label} per {period}" if period else label
 
 
@@ -94,8 +93,7 @@ def fact_label(fact: AlignedFact, width: int = 60) -> str:
         speaker = fact.speaker or "unknown speaker"
         return shorten(f"{speaker}: «{readable_quote(fact)}»", width)
     label = format_value(fact.value, counted_unit(fact), fact.qualifier)
-    if fact.per:
-        label = f"{label} per {fact.per}"
+    label = with_period(label, fact.per)
     if fact.kind == "entity" and fact.type:
         label = f"{label} ({fact.type})"
     return shorten(label, width)
@@ -455,7 +453,8 @@ def print_extraction(documents: Sequence[Document], console: Console, *, entitie
                 continue
             console.print(Text(title, style="bold"))
             for fact in facts:
-                value = shorten(with_period(format_value(fact.value, fact.unit, fact.qualifier), fact), 28)
+                label = format_value(fact.value, fact.unit, fact.qualifier)
+                value = shorten(with_period(label, attrs_as(QuantityAttrs, fact).per), 28)
                 line = Text(f"  {value}", style="bold")
                 line.append("  ")
                 line.append_text(excerpt(fact, console.width - cell_len(value) - 4))
