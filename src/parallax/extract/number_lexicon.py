@@ -36,7 +36,15 @@ MIN_STEM = 3  # shorter keys take endings only after a separator
 MIN_PREFIXED = 2  # a clitic prefix leaves at least this much of a word (و+ما)
 MIN_CLASS_STEM = 2  # a word told by its ending keeps at least this much before it (di+ed)
 QUALIFIERS = ("about", "more_than", "less_than", "up_to", "target")
-NOUN_OPTIONS = ("modifier_endings", "verb_endings", "capitalised_nouns", "noun_before", "head_last")
+NOUN_OPTIONS = (
+    "modifier_endings",
+    "verb_endings",
+    "capitalised_nouns",
+    "noun_before",
+    "head_last",
+    "plural_endings",
+    "plural_forms",
+)
 RANGE_SLOT = "…"  # where the numbers stand in a range template ("от … до")
 
 # How far from its plain form a token may be for each kind of entry:
@@ -102,6 +110,13 @@ class Lexicon:
         self.endings = frozenset(fold(e) for e in options.get("endings", ()))
         self.word_endings = frozenset(fold(e) for e in options.get("word_endings", ()))
         self.ordinal_suffixes = frozenset(fold(e) for e in options.get("ordinal_suffixes", ()))
+        # The endings every plural noun after a count takes ("deals", "accords"), where there are such.
+        self.plural_endings = tuple(options.get("plural_endings", ()))
+        self.plural_forms = frozenset(fold(w) for w in options.get("plural_forms", ()))  # people, children
+        # Ordinal endings that are also a cardinal's case ending after some last digits:
+        # "2-х" (двух) counts, "20-х" (двадцатых) is an ordinal or a decade.
+        cardinal = options.get("cardinal_suffixes", {})
+        self.cardinal_suffixes = {fold(e): frozenset(map(int, digits)) for e, digits in cardinal.items()}
         # Ordinals written with a dot ("sein 349. Rennen", "3. kez").
         self.ordinal_dot = bool(options.get("ordinal_dot", False))
         self.ambiguous = frozenset(fold(w) for w in options.get("ambiguous", ()))
@@ -153,7 +168,8 @@ class Lexicon:
             node = node.setdefault(key, {})
             self.vocabulary.add(key)
         entries = node.setdefault(None, [])
-        entry = Entry(kind, value, exact_surface(surface))
+        exact = surface if kind == "noun" and len(surface) == 1 else exact_surface(surface)
+        entry = Entry(kind, value, exact)  # a one-letter unit symbol is its case: "30 g", not "5G"
         if entry not in entries:
             entries.append(entry)
 
@@ -329,8 +345,15 @@ class Lexicon:
                 return value
         return None
 
-    def is_ordinal_suffix(self, raw: str) -> bool:
-        return self.key(raw).lstrip(SEPARATORS) in self.ordinal_suffixes
+    def is_ordinal_suffix(self, raw: str, value: float | None = None) -> bool:
+        suffix = self.key(raw).lstrip(SEPARATORS)
+        if suffix not in self.ordinal_suffixes:
+            return False
+        digits = self.cardinal_suffixes.get(suffix)
+        if digits is None or value is None or value != int(value):
+            return True
+        whole = int(value)
+        return not (whole % 10 in digits and whole % 100 // 10 != 1)  # teens: "12-х" is an ordinal
 
     def is_reach_word(self, raw: str) -> bool:
         """A verb of reaching or changing, by its beginning, maybe after a clitic prefix (لي+صل)."""

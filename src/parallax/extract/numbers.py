@@ -69,6 +69,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from ..lang.numerals import (
@@ -106,6 +107,9 @@ LAST_HOUR = 24
 LAST_MINUTE = Decimal("0.59")
 MAX_AGE = 120  # longer digit strings without separators are identifiers
 UNIT_KINDS = ("points", "basis_points", "percent_after", "currency")
+QUOTE_OPENERS = frozenset("\"«“„‘'")
+QUOTE_CLOSERS = frozenset("\"»”“’'")
+QUOTED_NAME_WORDS = 3  # a name in quotes is short; a quoted sentence ending in a number is not one
 SENTENCE_CLOSERS = frozenset(")]\"'»”’.!?…")
 # Entries that may stand before a number in a mention.
 STARTERS = frozenset(
@@ -375,8 +379,13 @@ class _Scanner:
         )
 
     def may_precede(self, match: Match, i: int) -> bool:
-        """Currency symbols and ISO codes come before amounts ("$5", "USD 5"); names do not."""
-        return bool(match.entry.exact) or any(t.kind == "symbol" for t in self.tokens[i : match.end])
+        """Currency symbols and ISO codes come before amounts ("$5", "USD 5"); names do not.
+        A symbol with a country's letters is one glued sign ("A$100", "HK$5"): "A $100" is the
+        article before a dollar sign."""
+        tokens = self.tokens[i : match.end]
+        if not any(t.kind == "symbol" for t in tokens):
+            return bool(match.entry.exact)
+        return all(a.end == b.start for a, b in pairwise(tokens))
 
     def is_minus_sign(self, i: int) -> bool:
         if i + 1 >= len(self.tokens):
@@ -749,7 +758,7 @@ class _Scanner:
             token = self.tokens[k]
         if token.kind != "word":
             return number.end, False
-        if self.lex.is_ordinal_suffix(token.text):
+        if self.lex.is_ordinal_suffix(token.text, float(number.value)):
             return k + 1, True
         if self.matches_at(k):
             return k, False  # a scale, unit or noun glued on: "5млн", "10k", "2024-yil"
@@ -1232,6 +1241,7 @@ class _Scanner:
             return False
         if self.is_year_like(number):
             counted = bool(tail.lemma) and not tail.measure  # "2100 من عناصر الإنقاذ", not "2024 budget"
+            counted = counted and not self.is_singular_noun(tail)  # "a 2015 nuclear deal", "the 1998 accord"
             return counted and not tail.year_word and not self.year_word_before(number.first)
         return True
 
@@ -1245,20 +1255,71 @@ class _Scanner:
 
     def is_label(self, number: _Number, prefix: _Prefix, tail: _Tail) -> bool:
         """Digits after a name inside a sentence name a thing: "the Nord Stream 2 pipeline",
-        "Windows 11". Where every noun is capitalised, a capital tells nothing."""
+        "Windows 11". Where every noun is capitalised, a capital tells nothing. A name with its
+        number is one name wherever it stands: at a sentence's start too when the document also
+        writes it inside a sentence ("Progress 83 docked" beside "the Progress 83 spaceship"),
+        and a short quoted name ending in digits ("«Матч! Футбол 2»", "„Nord Stream - 2“")."""
         j = number.first
-        if number.words or prefix.qualifier or tail.qualifier or tail.lemma or j < 2:
+        if number.words or prefix.qualifier or tail.qualifier or j < 1:
             return False
-        if self.lex.capitalised_nouns and tail.noun:
-            return False  # "der Formel 1 verlief", but "mit Abstand 5 Punkte"
-        name, before = self.tokens[j - 1], self.tokens[j - 2]
-        return (
+        if self.is_quoted_name(number, tail):
+            return True
+        name = self.tokens[j - 1]
+        named = (
             name.kind == "word"
             and name.text[:1].isupper()
             and len(name.text) > 1
             and self.text[name.end : self.tokens[j].start] == " "
-            and (before.kind == "word" or before.text in "\"'«“„")  # not the sentence's first word
             and not self.matches_at(j - 1)
+        )
+        if not named or tail.lemma:
+            return False
+        if self.lex.capitalised_nouns and tail.noun:
+            return False  # "der Formel 1 verlief", but "mit Abstand 5 Punkte"
+        before = self.tokens[j - 2] if j >= 2 else None
+        if before is not None and (before.kind == "word" or before.text in "\"'«“„"):
+            return True  # not the sentence's first word
+        return self.named_inside_a_sentence(name.start, self.tokens[j].end)
+
+    def named_inside_a_sentence(self, start: int, end: int) -> bool:
+        """Whether the name and number at text[start:end] stand elsewhere in the text after a
+        word ("the Progress 83"): then they are a name here too."""
+        written = self.text[start:end]
+        at = self.text.find(written)
+        while at != -1:
+            after = at + len(written)
+            whole = after >= len(self.text) or not self.text[after].isalnum()
+            if at != start and whole and at >= 2 and self.text[at - 1] == " " and self.text[at - 2].isalnum():
+                return True
+            at = self.text.find(written, at + 1)
+        return False
+
+    def is_quoted_name(self, number: _Number, tail: _Tail) -> bool:
+        """Digits that close a short quoted name ("Северный поток - 2", «Матч! Футбол 2»)."""
+        if tail.unit or tail.scale or number.end >= len(self.tokens):
+            return False
+        closer = self.tokens[number.end]
+        if closer.text not in QUOTE_CLOSERS or closer.start != self.tokens[number.end - 1].end:
+            return False
+        k = number.first - 1
+        words = 0
+        while k >= 0 and self.tokens[k].text not in QUOTE_OPENERS:
+            token = self.tokens[k]
+            if token.kind == "newline" or token.kind == "digits" or words > QUOTED_NAME_WORDS:
+                return False
+            words += token.kind == "word"
+            k -= 1
+        if k < 0 or words == 0 or words > QUOTED_NAME_WORDS:
+            return False
+        first, last = self.tokens[k + 1], self.tokens[number.first - 1]
+        if last.text in SPACED_DASHES and number.first - 2 > k:
+            last = self.tokens[number.first - 2]  # "Северный поток - 2"
+        return (
+            first.kind == "word"
+            and first.text[:1].isupper()
+            and first.start == self.tokens[k].end
+            and last.kind == "word"
+            and (last.text[:1].isupper() or last is not self.tokens[number.first - 1])
         )
 
     def after_time_word(self, j: int) -> bool:
@@ -1373,6 +1434,18 @@ class _Scanner:
         if reading is None or reading.grouped or reading.decimals or reading.integer_digits != 4:
             return False
         return any(low <= number.value <= high for low, high in self.lex.year_ranges)
+
+    def is_singular_noun(self, tail: _Tail) -> bool:
+        """Where a count above one takes a plural ending ("2,015 deals"), a noun written without
+        one is no counted thing: the number before it is a year or a name ("the 1998 accord")."""
+        endings = self.lex.plural_endings
+        if not endings or tail.noun_span is None:
+            return False
+        words = self.text[tail.noun_span[0] : tail.noun_span[1]].split()
+        if not words:
+            return False
+        last = words[-1]
+        return not (last.lower().endswith(endings) or self.lex.key(last) in self.lex.plural_forms)
 
     def year_word_before(self, j: int) -> bool:
         """A year word before the number: "the year 2024", "عام 2024", "سال ۱۴۰۲"."""
