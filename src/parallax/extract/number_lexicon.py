@@ -127,6 +127,9 @@ class Lexicon:
         # How many times, said in one word: "twice", "трижды", and number words with the
         # language's glued suffix ("drei+mal"). Their count is of the unit TIMES_LEMMA.
         self.multiplicatives = {fold(k): float(v) for k, v in options.get("multiplicatives", {}).items()}
+        # Words that are a count of a unit by themselves: "сутки" is 24 hours, "fortnight" 2 weeks.
+        counted = options.get("counted_words", {})
+        self.counted_words = {fold(k): (float(v[0]), str(v[1])) for k, v in counted.items()}
         self.times_suffixes = tuple(sorted({fold(s) for s in options.get("times_suffixes", ())}, key=len))
         # Beginnings of verbs of reaching or changing ("довести", "жеткіз"): "up to" next to one
         # is the figure reached ("довести до 100"), not a bound. Filled from ``[qualifiers] reach``.
@@ -134,6 +137,10 @@ class Lexicon:
         # Word classes told by their endings, where the language has telling ones (-ых, -ous, -ed).
         self.modifier_endings = _by_length(options.get("modifier_endings", ()))
         self.verb_endings = _by_length(options.get("verb_endings", ()))
+        # Whether names take case endings: a name before a number may then be a possessor
+        # ("Махачева 23 победы", "Makhachev's 23 wins") rather than a name with its number.
+        self.names_inflect = bool(options.get("names_inflect", False))
+        self.latin_script = options.get("script", "Latn") == "Latn"
         # Whether every noun is written with a capital (then a lower-case word is no noun).
         self.capitalised_nouns = bool(options.get("capitalised_nouns", False))
         # Whether the last noun of a compound is its head ("tax inspectors", "салық инспекторы").
@@ -334,6 +341,10 @@ class Lexicon:
                 return ([float(kinds["number"])] if "number" in kinds else []) + rest
         return None
 
+    def counted_word(self, raw: str) -> tuple[float, str] | None:
+        """The count and unit a word holds alone ("сутки": 24 hours, "fortnight": 2 weeks)."""
+        return self.counted_words.get(self.key(raw))
+
     def times_value(self, raw: str) -> float | None:
         """The count of a one-word multiplicative ("twice" 2, "dreimal" 3), else None."""
         key = self.key(raw)
@@ -447,6 +458,8 @@ def lexicon(code: str | None) -> Lexicon:
         "endings": [*numbers.get("endings", ()), *data.section("nouns").get("endings", ())],
         "prefixes": [*numbers.get("prefixes", ()), *data.section("nouns").get("prefixes", ())],
         "ordinal_dot": data.section("segment").get("ordinal_dot", False),
+        "names_inflect": data.section("entities").get("names_inflect", True),
+        "script": data.section("language").get("script", "Latn"),
         "multiplicatives": numbers.get("multiplicatives", {}),
         "needs_noun": numbers.get("needs_noun", ()),
         "one_articles": numbers.get("one_articles", ()),

@@ -132,6 +132,7 @@ PER_REACH = 4  # tokens after an amount and its noun looked at for the period of
 NOUN_BEFORE_REACH = 3  # tokens a noun before its number may span (عناصر الإنقاذ)
 SPACED_DASHES = "-\u2013\u2014"  # "5 – 7": a range between two digit numbers
 NEUTRAL_RANGE = -1  # the template number of a spaced dash
+SCORE = re.compile(r"\d{1,3}-\d{1,3}")
 _PHONE = re.compile(r"\+?\(?\d[\d \-()\u00a0]{7,}\d")
 _SIMPLE_GROUPS = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+")
 _SHORT_GROUP = re.compile(r"\d[ \-]\d{2}(?!\d)")
@@ -195,6 +196,7 @@ class _Number:
     single_word: bool = False
     times: bool = False  # a multiplicative word ("twice", "dreimal"): a count of times
     article: bool = False  # "a" of "a year and a half": one only with the half
+    lemma: str | None = None  # the unit a word counts by itself ("сутки": 24 hours)
     multiplier: int = 0  # exponent of a trailing multiplier word ("три миллиона" -> 6)
     reading: DigitReading | None = None
     low_scale: int | None = None  # a range's own exponent for its lower end ("от 500 млн до 1,2 млрд")
@@ -311,6 +313,8 @@ class _Scanner:
         if number or (opener and any(m.entry.kind in STARTERS for m in self.matches_at(i))):
             return True
         if self.lex.key(token.text) in self.lex.one_articles:
+            return True
+        if self.lex.counted_word(token.text) is not None:
             return True
         return self.lex.times_value(token.text) is not None or self.word_compound(i) is not None
 
@@ -452,6 +456,11 @@ class _Scanner:
         if "-" in text and (found := self.read_word_range(j)):
             return found
         if self.lex.number_value(text) is None:
+            if (counted := self.lex.counted_word(text)) is not None:
+                if self.counted_before(j):
+                    return None  # "2 суток": the noun of the number before it
+                value, unit = counted
+                return _Number(j, j + 1, Decimal(str(value)), words=True, single_word=True, lemma=unit)
             if (times := self.lex.times_value(text)) is not None:
                 return _Number(j, j + 1, Decimal(str(times)), words=True, single_word=True, times=True)
             if (value := self.word_compound(j)) is not None:  # "Sieben-Tage-Wert": 7 days
@@ -791,9 +800,10 @@ class _Scanner:
 
     def read_tail(self, number: _Number, k: int, prefix: _Prefix) -> _Tail:
         tail = _Tail(end=k)
-        if number.times:
+        if number.times or number.lemma:
             token = self.tokens[number.first]
-            tail.lemma, tail.noun, tail.noun_span = TIMES_LEMMA, token.text.lower(), (token.start, token.end)
+            tail.lemma = number.lemma or TIMES_LEMMA
+            tail.noun, tail.noun_span = token.text.lower(), (token.start, token.end)
             tail.supported = True
             return tail
         start = k
@@ -1231,7 +1241,7 @@ class _Scanner:
             return True
         if tail.date_word or self.month_before(number.first) or self.in_day_list(number):
             return False
-        if self.is_clock_time(number, prefix, tail):
+        if self.is_clock_time(number, prefix, tail) or self.is_score(number, tail):
             return False
         if number.words:
             return self.is_word_amount(number, prefix, tail)
@@ -1274,7 +1284,10 @@ class _Scanner:
         )
         if not named or tail.lemma:
             return False
-        if self.lex.capitalised_nouns and tail.noun:
+        # A name in its own script may carry a case ending ("силам Украины 36 орудий": Ukraine's
+        # 36 guns); a Latin name in other letters does not ("танки Challenger 2 прибудуть").
+        inflected = self.lex.names_inflect and not (name.text.isascii() and not self.lex.latin_script)
+        if (self.lex.capitalised_nouns or inflected) and tail.noun:
             return False  # "der Formel 1 verlief", but "mit Abstand 5 Punkte"
         before = self.tokens[j - 2] if j >= 2 else None
         if before is not None and (before.kind == "word" or before.text in "\"'«“„"):
@@ -1402,6 +1415,14 @@ class _Scanner:
             return True
         closed = after < len(self.tokens) and self.tokens[after].text == ")"
         return hours and closed and j > 0 and self.tokens[j - 1].text == "("
+
+    def is_score(self, number: _Number, tail: _Tail) -> bool:
+        """Two bare numbers joined by a hyphen, nothing counted after them ("imposé 1-2 à
+        Nimègue", "inclinés 104-106"): a result, as "104:106" is, not a range of amounts."""
+        if number.high is None or number.words or tail.noun is not None or tail.lemma:
+            return False
+        written = self.text[self.tokens[number.first].start : self.tokens[number.end - 1].end]
+        return SCORE.fullmatch(written) is not None
 
     def counted_before(self, k: int) -> bool:
         """Whether a number stands right before token ``k`` (the hour word of "2 saat 15 dakika")."""
