@@ -110,6 +110,12 @@ class Lexicon:
         self.endings = frozenset(fold(e) for e in options.get("endings", ()))
         self.word_endings = frozenset(fold(e) for e in options.get("word_endings", ()))
         self.ordinal_suffixes = frozenset(fold(e) for e in options.get("ordinal_suffixes", ()))
+        # Words for a part of a whole after a count ("two thirds", "две трети"): the denominator.
+        self.parts = {fold(k): int(v) for k, v in options.get("parts", {}).items()}
+        # Words after an article that make the part a share only before them ("a quarter of").
+        self.part_links = frozenset(fold(w) for w in options.get("part_links", ()))
+        # "and a half" written as one word with the number ("neun+einhalb").
+        self.glued_halves = tuple(fold(h) for h in options.get("and_a_half", ()) if " " not in h)
         # The endings every plural noun after a count takes ("deals", "accords"), where there are such.
         self.plural_endings = tuple(options.get("plural_endings", ()))
         self.plural_forms = frozenset(fold(w) for w in options.get("plural_forms", ()))  # people, children
@@ -321,7 +327,12 @@ class Lexicon:
         return self._compound_value(self.key(raw))
 
     def _compound_value(self, key: str) -> float | None:
-        """A number written as one word glued from number words (zweihundertfünfzigtausend)."""
+        """A number written as one word glued from number words (zweihundertfünfzigtausend),
+        maybe with the half glued on (neuneinhalb = 9.5)."""
+        for half in self.glued_halves:
+            stem = key[: -len(half)]
+            if key.endswith(half) and stem and (whole := self._number_value(stem)) is not None:
+                return whole + 0.5
         if key not in self._compounds:
             parts = self._split_compound(key) if len(key) >= 6 else None
             self._compounds[key] = compose(parts) if parts and len(parts) > 1 else None
@@ -340,6 +351,10 @@ class Lexicon:
             if rest is not None:
                 return ([float(kinds["number"])] if "number" in kinds else []) + rest
         return None
+
+    def part_of(self, raw: str) -> int | None:
+        """The denominator a part word names ("thirds" 3, "четверть" 4), else None."""
+        return self.parts.get(self.key(raw))
 
     def counted_word(self, raw: str) -> tuple[float, str] | None:
         """The count and unit a word holds alone ("сутки": 24 hours, "fortnight": 2 weeks)."""
@@ -561,6 +576,8 @@ def add_supplements(lexicon: Lexicon, data: lang.LanguageData) -> None:
         "hour_before": "hour_before",
         "day_parts": "day_part",
         "list_joins": "list_join",
+        "part_markers": "part_marker",
+        "part_joins": "part_join",
     }
     for key, kind in simple_lists.items():
         for surface in numbers.get(key, ()):

@@ -132,6 +132,10 @@ PER_REACH = 4  # tokens after an amount and its noun looked at for the period of
 NOUN_BEFORE_REACH = 3  # tokens a noun before its number may span (عناصر الإنقاذ)
 SPACED_DASHES = "-\u2013\u2014"  # "5 – 7": a range between two digit numbers
 NEUTRAL_RANGE = -1  # the template number of a spaced dash
+NO_SHARE = 0  # the part of a unit of time ("quart d'heure"): neither a share nor a count
+MAX_WHOLE = 1000  # "one in a thousand": the largest whole a share is told against
+PART_REACH = 3  # tokens after a part word looked at for a unit of time ("quart d'heure")
+DURATION_LEMMAS = frozenset(("second", "minute", "hour", "day", "week", "month", "year", "century", "decade"))
 SCORE = re.compile(r"\d{1,3}-\d{1,3}")
 _PHONE = re.compile(r"\+?\(?\d[\d \-()\u00a0]{7,}\d")
 _SIMPLE_GROUPS = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+")
@@ -197,6 +201,7 @@ class _Number:
     times: bool = False  # a multiplicative word ("twice", "dreimal"): a count of times
     article: bool = False  # "a" of "a year and a half": one only with the half
     lemma: str | None = None  # the unit a word counts by itself ("сутки": 24 hours)
+    part: int | None = None  # the denominator of a share ("two thirds", "四分之一"): a percent
     multiplier: int = 0  # exponent of a trailing multiplier word ("три миллиона" -> 6)
     reading: DigitReading | None = None
     low_scale: int | None = None  # a range's own exponent for its lower end ("от 500 млн до 1,2 млрд")
@@ -231,6 +236,7 @@ class _Tail:
     noun_end: int | None = None  # token after the counted noun
     per: str | None = None  # the period of a rate: "5 млн тонна жылына", "2 Mio. pro Jahr" -> "year"
     resume: int = 0  # where scanning goes on, when past the span ("deux ans et demi")
+    part: int | None = None  # the denominator of a share: the figure is its percent
 
     @property
     def currency(self) -> str | None:
@@ -292,7 +298,8 @@ class _Scanner:
         end, ordinal = self.read_attached_suffix(number)
         if ordinal or end is None or self.is_dotted_ordinal(number):
             return None, max(number.end, end or 0)
-        read = self.read_as_range(number, end, prefix)
+        end = self.read_part(number, end)
+        read = self.read_as_range(number, end, prefix) if number.part is None else None
         if read is None and prefix.openers:
             return None, prefix.after_opener  # "from 5% to 7%": the numbers go alone
         number, tail = read or (number, self.read_tail(number, end, prefix))
@@ -314,7 +321,7 @@ class _Scanner:
             return True
         if self.lex.key(token.text) in self.lex.one_articles:
             return True
-        if self.lex.counted_word(token.text) is not None:
+        if self.lex.counted_word(token.text) is not None or self.hyphenated_part(token.text) is not None:
             return True
         return self.lex.times_value(token.text) is not None or self.word_compound(i) is not None
 
@@ -456,6 +463,9 @@ class _Scanner:
         if "-" in text and (found := self.read_word_range(j)):
             return found
         if self.lex.number_value(text) is None:
+            if (shared := self.hyphenated_part(text)) is not None:
+                count, part = shared
+                return _Number(j, j + 1, Decimal(str(count)), words=True, single_word=True, part=part)
             if (counted := self.lex.counted_word(text)) is not None:
                 if self.counted_before(j):
                     return None  # "2 суток": the noun of the number before it
@@ -509,6 +519,14 @@ class _Scanner:
             single_word=len(values) == 1,
             multiplier=multiplier,
         )
+
+    def hyphenated_part(self, text: str) -> tuple[float, int] | None:
+        """ "two-thirds", "deux-tiers": a count and a part word joined by a hyphen."""
+        head, dash, rest = text.partition("-")
+        if not dash or (part := self.lex.part_of(rest)) is None:
+            return None
+        count = self.lex.number_value(head)
+        return (count, part) if count is not None and 0 < count < part else None
 
     def word_compound(self, i: int) -> Decimal | None:
         """A number word leading a hyphenated compound whose next part is a noun
@@ -661,6 +679,50 @@ class _Scanner:
 
     # --- ranges ------------------------------------------------------------------------------
 
+    def read_part(self, number: _Number, end: int) -> int:
+        """A share: a part word after the count ("two thirds", "zwei Dritteln", "deux-tiers",
+        "a quarter of") or the denominator before a marker and the count after it ("四分之一")."""
+        if number.high is not None or end >= len(self.tokens) or number.multiplier:
+            return end
+        token = self.tokens[end]
+        if token.kind == "word" and (part := self.lex.part_of(token.text)) is not None:
+            if number.article and not self.part_link_at(end + 1):
+                return end  # "a third term" is an ordinal; "a third of" is a share
+            if self.duration_after(end + 1):
+                number.part = NO_SHARE  # "un quart d'heure", "три четверти часа": a span of time
+                return end + 1
+            number.part, number.article = part, False
+            return end + 1
+        if (join := self.longest(end, ["part_join"])) is not None:
+            whole = self.read_number(join.end)  # "one in ten", "3 out of 4"
+            if self.is_whole(whole, number) and whole is not None:
+                number.part = int(whole.value)
+                return whole.end
+            return end
+        marker = self.longest(end, ["part_marker"])
+        count = self.read_number(marker.end) if marker is not None and number.words else None
+        if count is not None and count.high is None and 0 < count.value < number.value:
+            number.part, number.value, number.end = int(number.value), count.value, count.end  # "四分之一"
+            return count.end
+        return end
+
+    def is_whole(self, whole: _Number | None, count: _Number) -> bool:
+        """The whole of "one in ten": a larger round count, not a year ("3 in 2024")."""
+        if whole is None or whole.high is not None or whole.value != int(whole.value):
+            return False
+        return 0 < count.value < whole.value <= MAX_WHOLE and not self.is_year_like(whole)
+
+    def duration_after(self, k: int) -> bool:
+        """A unit of time within a few words ("quart d'heure", "quarter of an hour")."""
+        for j in range(k, min(k + PART_REACH, len(self.tokens))):
+            noun = self.longest(j, ["noun"])
+            if noun is not None:
+                return noun.entry.value in DURATION_LEMMAS
+        return False
+
+    def part_link_at(self, k: int) -> bool:
+        return k < len(self.tokens) and self.lex.key(self.tokens[k].text) in self.lex.part_links
+
     def read_as_range(self, number: _Number, end: int, prefix: _Prefix) -> tuple[_Number, _Tail] | None:
         """Both ends of a range in words ("от 5 до 7 млрд", "5 ile 7 milyar arasında") as one number."""
         found = self.read_range(number, end, prefix)
@@ -800,6 +862,11 @@ class _Scanner:
 
     def read_tail(self, number: _Number, k: int, prefix: _Prefix) -> _Tail:
         tail = _Tail(end=k)
+        if number.part is not None:
+            tail.part, tail.supported = number.part, True
+            tail.end = self.without_full_stop(k, number.end)
+            tail.qualifier, _ = self.read_qualifier_after(k)
+            return tail
         if number.times or number.lemma:
             token = self.tokens[number.first]
             tail.lemma = number.lemma or TIMES_LEMMA
@@ -1227,16 +1294,18 @@ class _Scanner:
         return after.text in ".)" and after.start == self.tokens[j].end and number.value < 100
 
     def is_amount(self, number: _Number, prefix: _Prefix, tail: _Tail) -> bool:
+        if tail.part == NO_SHARE:
+            return False
         vague = number.words and number.single_word and self.longest(number.first, ["vague_alone"])
         if vague and not prefix.qualifier:
             return False  # "des millions d'euros", "тысячи людей": no figure; "более тысячи" is one
         if self.after_time_word(number.first) or self.is_name_part(number):
             return False
-        if number.article and not tail.addend:
+        if number.article and not tail.addend and tail.part is None:
             return False  # "a percentage point", "a million": the article is no figure of its own
         if number.words and self.is_vague(number):
             return False  # "数十亿美元", "several hundred thousand", "несколько тысяч долларов": no figure
-        has_unit = bool(tail.scale or tail.unit or prefix.currency or prefix.percent)
+        has_unit = bool(tail.scale or tail.unit or prefix.currency or prefix.percent or tail.part)
         if has_unit:
             return True
         if tail.date_word or self.month_before(number.first) or self.in_day_list(number):
@@ -1512,6 +1581,8 @@ class _Scanner:
             attrs["age"] = True
         if tail.per is not None:
             attrs["per"] = tail.per
+        if tail.part:
+            attrs["share_of"] = tail.part  # "two thirds": the value is number x 100 / share_of
         return Mention(
             kind=kind,
             start=start,
@@ -1551,6 +1622,8 @@ class _Scanner:
 
     def kind_and_unit(self, prefix: _Prefix, tail: _Tail, value: Decimal) -> tuple[str, str | None, Decimal]:
         unit_kind = tail.unit.entry.kind if tail.unit else None
+        if tail.part:
+            return "percent", "%", value * 100 / tail.part  # "two thirds" is the share 66.7 %
         if unit_kind == "basis_points":
             return "percent", "pp", value / 100
         if unit_kind in ("points", "point_word"):
