@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING
 from parallax import lang
 from parallax.extract.spans import SpanSet
 from parallax.lang.dates.grammar import Grammar, grammar
-from parallax.lang.dates.parts import Parts, read_parts, written
+from parallax.lang.dates.parts import Parts, read_parts, season_compared_by, written
 from parallax.lang.dates.resolve import Resolved, Unresolvable, resolve
 from parallax.model import DateAttrs, Mention, attrs_as
 
@@ -162,6 +162,8 @@ def _attrs(resolved: Resolved, parts: Parts) -> dict[str, object]:
         attrs["same_period"] = True
     if parts.season:
         attrs["season"] = True
+        if resolved.value is None:
+            attrs["season_key"] = season_compared_by(parts)
     return attrs
 
 
