@@ -405,9 +405,10 @@ def neutral_data() -> dict[str, Any]:
     return json.loads(source.read_text(encoding="utf-8")) if source.is_file() else {}
 
 
-@cache
 def lexicon(code: str | None) -> Lexicon:
     """The compiled number knowledge of a language (None: the language-neutral forms only).
+
+    Built anew on every call: an analysis context keeps what it built (``tables.LanguageTables``).
 
     A region-tagged code ("kk-KZ", "zh_Hans") reads as its language.
     """
