@@ -79,8 +79,8 @@ class AnalysisContext:
             for build in (grammar, lexicon, quote_rules):
                 self.tables.get(build, language)
             gazetteer_for(language, self.lexicon)
-            zipf("", language)  # the language's word frequencies
             rules = self.tables.get(rules_for, language)
+            zipf("", rules)  # the language's word frequencies
             prepare_segmenter(rules.word_segmenter, rules.name_chars)  # jieba's tables, for Chinese
 
 

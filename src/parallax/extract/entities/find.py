@@ -114,7 +114,7 @@ def find_entities(text: str, language: str | None, context: KnowsNames | None = 
     _choose_readings(candidates, tokens, lexicon)
     candidates.sort(key=lambda c: c.first)
     mentions = [_mention(text, tokens, c, rules, lexicon) for c in candidates]
-    mentions = _supported(link_names(mentions, rules), rules.code)
+    mentions = _supported(link_names(mentions, rules), rules)
     mentions = _without_currency_names(text, _without_common_words(mentions, rules), rules)
     mentions = _place_adjectives(mentions, rules, lexicon)
     return _without_web_addresses(text, mentions)
@@ -484,7 +484,7 @@ def _trim_sentence_start(tokens, first, end, evidence: Evidence, rules: Rules):
     if not token.sentence_start:
         return first, end, False
     several = end - first > 1
-    common = is_common_form(token.norm, rules.code, rules.morphology.variants)
+    common = is_common_form(token.norm, rules, rules.morphology.variants)
     if not several and common:
         return None  # Сондай-ақ, Иә: a very common word that only starts the sentence
     if common and end - first == 2 and _known_town(tokens[first + 1], rules):
@@ -505,7 +505,7 @@ def _trim_sentence_start(tokens, first, end, evidence: Evidence, rules: Rules):
 
 
 def _known_town(token: Token, rules: Rules) -> bool:
-    if is_common_form(token.norm, rules.code, rules.morphology.variants):
+    if is_common_form(token.norm, rules, rules.morphology.variants):
         return False
     return place_named([token.norm, *rules.morphology.variants(token.norm)]) is not None
 
@@ -685,7 +685,7 @@ def _gazetteer_place(written: str, stem: str, candidate: Candidate, rules: Rules
     typed = candidate.type in ("person", "organisation")
     if candidate.title or candidate.cue or typed or is_acronym(written):
         return None
-    if is_common_form(normal(written), rules.code, rules.morphology.variants):
+    if is_common_form(normal(written), rules, rules.morphology.variants):
         return None  # Küste, Rolle, Mission: common words that some town is also called
     forms = [normal(stem), normal(written)]
     if " " not in written:
@@ -826,7 +826,7 @@ def _same_as(mention: Mention, full: Mention) -> Mention:
                    value=full.value, attrs=attrs)
 
 
-def _supported(mentions: list[Mention], code: str | None) -> list[Mention]:
+def _supported(mentions: list[Mention], rules: Rules) -> list[Mention]:
     """Drop the sentence-initial capitals nothing else in the text supports."""
     kept = []
     for mention in mentions:
@@ -834,7 +834,7 @@ def _supported(mentions: list[Mention], code: str | None) -> list[Mention]:
         weak = _attrs(mention).needs_support
         mention = replace(mention, attrs=mention.attrs.without("needs_support"))
         # Kutaisi seferleri…: a town the gazetteer knows, unless also a word (Саммит is Summit, NJ).
-        town = _attrs(mention).gazetteer and zipf(mention.text, code) < GAZETTEER_SUPPORT_ZIPF and \
+        town = _attrs(mention).gazetteer and zipf(mention.text, rules) < GAZETTEER_SUPPORT_ZIPF and \
             place_named([normal(_attrs(mention).stem)], LARGE_TOWN) is not None
         known = _attrs(mention).canonical or town
         if weak and not known and not _attrs(mention).linked:
@@ -862,12 +862,12 @@ def _without_common_words(mentions: list[Mention], rules: Rules) -> list[Mention
             continue
         # A known name by spelling or by the gazetteer only: only the most frequent words are doubted.
         threshold = KEY_COMMON_ZIPF if attrs.canonical or attrs.gazetteer else _threshold(words)
-        if is_common_form(normal(mention.text), rules.code, rules.morphology.variants, threshold):
+        if is_common_form(normal(mention.text), rules, rules.morphology.variants, threshold):
             continue  # Сондай-ақ: one hyphenated common word
         variants = rules.morphology.variants
         if _noun_phrase(words, rules) or _abstract_noun_phrase(words, rules):
             continue
-        if not words or not all(is_common_form(w, rules.code, variants, threshold) for w in words):
+        if not words or not all(is_common_form(w, rules, variants, threshold) for w in words):
             kept.append(mention)
         elif len(words) > 1 and any(type_word(w, rules) == "organisation" for w in words):
             kept.append(_typed(mention, "organisation"))
@@ -918,7 +918,7 @@ def _noun_phrase(words: list[str], rules: Rules) -> bool:
     noun phrase (Bischof von Myra, Rahmen der Lesereihe), not a name (Ursula von der Leyen)."""
     if not rules.capitalised_nouns or len(words) < 3 or not any(w in rules.particles for w in words[1:-1]):
         return False
-    return is_common_form(words[0], rules.code, rules.morphology.variants, PHRASE_ZIPF)
+    return is_common_form(words[0], rules, rules.morphology.variants, PHRASE_ZIPF)
 
 
 def _abstract_noun_phrase(words: list[str], rules: Rules) -> bool:
@@ -1015,7 +1015,7 @@ def _find_in_running_text(text: str, rules: Rules, gazetteer: Gazetteer, lexicon
     mentions = [
         _build(text, c.first, c.last, text[c.first:c.last], c, rules, lexicon) for c in candidates
     ]
-    return _supported(link_names(mentions, rules), rules.code)
+    return _supported(link_names(mentions, rules), rules)
 
 
 def _repeated_names(text: str, found: list[Candidate], occupied: SpanSet) -> list[Candidate]:
