@@ -131,7 +131,7 @@ class Rules:
     noun_endings: tuple[str, ...] = ()  # endings of abstract nouns, which no name has (Lähm|ung)
     # Tables derived from these rules (a language's calendar words, currency stems, compiled
     # patterns...), built on first use and kept with them: see ``derived``.
-    _derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    _derived: dict[str, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def derived(self, name: str, build: Callable[[], T]) -> T:
         """The table ``name`` derived from this language's rules: ``build()`` on first use, then
