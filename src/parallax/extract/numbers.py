@@ -84,7 +84,7 @@ from ..lang.numerals import (
 )
 from ..model import Mention
 from ..tables import KnowsTables, tables_of
-from .number_lexicon import Lexicon, Match, lexicon
+from .number_lexicon import NumberLexicon, Match, lexicon
 
 REACH_WORDS = 4  # words on either side of an "up to" looked at for a verb of reaching
 
@@ -232,7 +232,7 @@ class _Tail:
 
 
 class _Scanner:
-    def __init__(self, text: str, lex: Lexicon) -> None:
+    def __init__(self, text: str, lex: NumberLexicon) -> None:
         self.text = text
         self.lex = lex
         self.tokens = tokenize(text, lex.conventions.group_is_space)
@@ -1483,7 +1483,7 @@ def _phone_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_word_pair(word: str, lex: Lexicon) -> bool:
+def _is_word_pair(word: str, lex: NumberLexicon) -> bool:
     """Two number words joined by a hyphen ("жеті-сегіз")."""
     parts = word.split("-")
     return len(parts) == 2 and all(lex.number_value(part) is not None for part in parts)
