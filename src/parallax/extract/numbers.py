@@ -84,7 +84,7 @@ from ..lang.numerals import (
 )
 from ..model import Mention
 from ..tables import KnowsTables, tables_of
-from .number_lexicon import NumberLexicon, Match, lexicon
+from .number_lexicon import Match, NumberLexicon, lexicon
 
 REACH_WORDS = 4  # words on either side of an "up to" looked at for a verb of reaching
 
