@@ -93,6 +93,10 @@ class LanguageTables:
             # Two threads may both build a missing table; they build equal ones, and one is kept.
             return self._built.setdefault(key, build(code))
 
+    def __len__(self) -> int:
+        """How many tables are held."""
+        return len(self._built)
+
 
 class KnowsTables(Protocol):
     """What an extractor reads of an analysis context (``extract.context``) for its language data."""
