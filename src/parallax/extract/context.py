@@ -6,10 +6,13 @@ program (the API, the CLI, the store, a worker) build one :class:`AnalysisContex
 :func:`analysis_context` and hand it to ``pipeline.analyse``, which passes it to every extractor
 and the comparison; two contexts with different names never meet in one process's tables.
 
-Building a context is costly the first time (the entity table, the spelling keys, the phrase
-index of each language, the date grammars); the language tables are pure functions of
-parallax's data and are stored in the cache directory (``tables.py``), and a context is kept
-per explicit input (the learned names' text, the settings), so asking again is cheap.
+The context owns what extraction reads: the language tables (``tables.LanguageTables``: each
+built on first use per language by the builder that asks, then kept there) and the lexicon
+(with what is derived from its names). Building them is costly the first time (the entity
+table, the spelling keys, the phrase index of each language, the date grammars); they are pure
+functions of parallax's data, the costly parts are stored in the cache directory
+(``tables.py``), the contexts built here share one set of language tables, and a context is
+kept per explicit input (the learned names' text, the settings), so asking again is cheap.
 """
 
 from __future__ import annotations
