@@ -73,7 +73,7 @@ class Lexicon:
     curated: Mapping[str, Entity]
     # Digests of the names held ({"curated", "learned"}; learned None when not used).
     aliases: Mapping[str, str | None]
-    _derived: dict[Hashable, Any] = field(default_factory=dict, repr=False)
+    _derived: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False)
 
     def derived(self, name: Hashable, build: Callable[[], T]) -> T:
         """The table ``name`` built from these entities: ``build()`` on first use, then kept."""
