@@ -1359,7 +1359,10 @@ class _Scanner:
         if (self.lex.capitalised_nouns or inflected) and tail.noun:
             return False  # "der Formel 1 verlief", but "mit Abstand 5 Punkte"
         before = self.tokens[j - 2] if j >= 2 else None
-        if before is not None and (before.kind == "word" or before.text in "\"'«“„"):
+        # After a comma too where names take no endings ("Pendant ce temps, Hannover 96 tente");
+        # where they do, a comma often closes a list of places before a figure ("Хромтау, Ақтөбе 20").
+        openers = "\"'«“„" if self.lex.names_inflect else "\"'«“„,"
+        if before is not None and (before.kind == "word" or before.text in openers):
             return True  # not the sentence's first word
         return self.named_inside_a_sentence(name.start, self.tokens[j].end)
 
