@@ -98,7 +98,7 @@ def extract_mentions(
     context = context if context is not None else analysis_context()
     found = extract_numbers(text, language, context)
     dates = extract_dates(text, language, published, context)
-    dates = [d for d in dates if not _counts_a_noun(d, found, text)]
+    dates = [d for d in dates if not _counts_a_noun(d, found, text) and not _period_of_a_rate(d, found, text)]
     date_spans = SpanSet((d.start, d.end) for d in dates)
     numbers = [m for m in found if not _swallowed_by_date(m, date_spans)]
     dates += bare_years(text, [(m.start, m.end) for m in (*dates, *numbers)])
@@ -236,6 +236,34 @@ def _counts_a_noun(date: Mention, numbers: list[Mention], text: str) -> bool:
         noun = number.attrs.noun_span if isinstance(number.attrs, QuantityAttrs) else None
         overlaps = number.start < date.end and date.start < number.end
         if overlaps and noun and not text[date.end : noun[0]].strip():
+            return True
+    return False
+
+
+# A recurrence's unit by the letter of its ISO duration ("R/P1Y").
+_RECURRENCE_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
+# Words a rate's period may stand from its amount ("жыл сайын 5 млн тонна", "5 tonnes of cement per year").
+_RATE_GAP = regex.compile(r"[^\S\n]*(?:[\w%$€£¥₸-]+[^\S\n,;.!?]*){0,4}")
+
+
+def _period_of_a_rate(date: Mention, numbers: list[Mention], text: str) -> bool:
+    """A recurrence next to an amount is that amount's period ("жылына 200 мың тонна", "2 Mio.
+    pro Jahr": its ``per``), not a date of its own: a source that writes "200 000 tonnes a year"
+    reports the same one fact."""
+    value = date.value if isinstance(date.value, str) else ""
+    if not value.startswith("R/P1") or not isinstance(date.attrs, DateAttrs):
+        return False
+    unit = _RECURRENCE_UNITS.get(value[-1]) if value[4:-1] == "" else None  # a rate is per one unit
+    index = _before(numbers, date.end + 80)
+    for number in numbers[max(0, index - 6) : index]:
+        if not isinstance(number.attrs, QuantityAttrs) or number.attrs.per != unit:
+            continue
+        noun = number.attrs.noun_span
+        start = min(number.start, noun[0]) if noun else number.start
+        end = max(number.end, noun[1]) if noun else number.end
+        if end <= date.start and _RATE_GAP.fullmatch(text, end, date.start):
+            return True
+        if date.end <= start and _RATE_GAP.fullmatch(text, date.end, start):
             return True
     return False
 

@@ -96,6 +96,9 @@ class DateLexicon:
     relative: dict[str, Shift]
     counted: tuple[CountedShift, ...]
     spans: tuple[SpanTemplate, ...]  # "соңғы {count} жылда", "the last {count} years" (last, next)
+    # Recurrences ("every year", "жыл сайын", "ежегодно", "每两年"): (unit, template); a
+    # template may hold a {count} ("every {count} years"), else the count is one.
+    every: tuple[tuple[str, str], ...]
     counts: dict[str, int]
     ordinals: dict[str, int]
     spelled_years: dict[str, int]  # "екі мың жиырмасыншы" -> 2020 (ICU spellout, years and ordinals)
@@ -157,6 +160,9 @@ def lexicon(code: str) -> DateLexicon:
             for unit, templates in data.get(key, {}).items()
             for template in templates
         ),
+        every=tuple(
+            (unit, template) for unit, templates in data.get("every", {}).items() for template in templates
+        ),
         counts=_numbers(code, data.get("counts", {}), range(1, 31), "cardinal"),
         ordinals=_numbers(code, data.get("ordinals", {}), range(1, 5), "ordinal"),
         spelled_years=_spelled(code, range(SPELLED_YEARS[0], SPELLED_YEARS[1] + 1), _year_rules(data)),
@@ -197,7 +203,7 @@ def any_language() -> DateLexicon:
     months.pop("", None)
     return DateLexicon(
         code="", spaced=True, orders=(), numeric_order="", month_names=months, month_abbreviations={},
-        weekdays={}, relative={}, counted=(), spans=(), counts={}, ordinals={}, spelled_years={},
+        weekdays={}, relative={}, counted=(), spans=(), every=(), counts={}, ordinals={}, spelled_years={},
         spelled_days={}, spelled_centuries={}, periods={}, seasons={}, seasons_alone=frozenset(),
         calendars={}, default_calendar=GREGORIAN, words={}, flags={}, patterns=(),
     )  # fmt: skip

@@ -48,6 +48,7 @@ class Parts:
     weekday_direction: int = 0
     shift: Shift | None = None
     through: bool = False  # from the shifted date through the publication date ("the last 5 years")
+    recurring: bool = False  # the shift recurs ("every year", "жыл сайын"): no date, a period
     same_period: bool = False  # "the same period last year": the months of an earlier mention
     ambiguous: bool = False  # a numeric date whose day and month cannot be told apart
 
@@ -65,7 +66,8 @@ def written(parts: Parts) -> str:
     if parts.weekday is not None:
         fields.append(f"w{parts.weekday}{_signed(parts.weekday_direction)}")
     if parts.shift is not None:
-        fields.append(f"{_signed(parts.shift.amount)}{parts.shift.unit}{'..' if parts.through else ''}")
+        through = ".." if parts.through else "*" if parts.recurring else ""
+        fields.append(f"{_signed(parts.shift.amount)}{parts.shift.unit}{through}")
     if parts.same_period:
         fields.append("same")
     return " ".join(fields)
@@ -104,6 +106,10 @@ def parts_of(
 def _parts(groups: dict[str, str], meaning: dict[str, Any], words: DateLexicon | None) -> Parts:
     # Relative years and months, and periods, count in the language's own calendar.
     nowhere = Point(calendar=words.default_calendar if words else GREGORIAN)
+    if "every" in meaning:  # "every year", "every two years": one unit unless a count is written
+        text = groups.get("count")
+        count = 1 if text is None else int(text) if text.isdecimal() else _lookup(words, "counts", text)
+        return Parts(nowhere, shift=Shift(_within(count, 1, 99), meaning["every"]), recurring=True)
     if "count" in groups:
         text = groups["count"]
         count = int(text) if text.isdecimal() else _lookup(words, "counts", text)

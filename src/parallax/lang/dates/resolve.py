@@ -21,6 +21,8 @@ Rules for what the text leaves open, all relative to the publication date:
   since news mostly reports what happened; "last Tuesday" is strictly before it, "next
   Tuesday" the first one after it, "until Tuesday" / "до вторника" the first on or after it.
 * "Last week" / "this week" is the Monday-to-Sunday week.
+* "Every year" / "жыл сайын" / "ежегодно" is no date but a recurrence: the ISO 8601 recurring
+  interval "R/P1Y" ("every two weeks" "R/P2W"), whatever the publication date.
 * "The last 5 years" / "соңғы 5 жылда" runs from the publication date 5 years back through it
   ("2020/2025"), "the next 3 months" on from it; in the unit's own granularity.
 Without a publication date none of these can be resolved: the value is None.
@@ -84,6 +86,8 @@ def resolve(parts: Parts, published: date | None) -> Resolved:
 def _resolve(parts: Parts, published: date | None) -> Resolved:
     if parts.ambiguous:
         return Resolved(None, "day", relative=False)
+    if parts.recurring and parts.shift is not None:
+        return recurrence(parts.shift)
     if parts.shift is not None and parts.weekday is not None:
         return _weekday_of_week(parts.weekday, parts.shift, published)
     if parts.shift is not None and parts.through:
@@ -99,6 +103,16 @@ def _resolve(parts: Parts, published: date | None) -> Resolved:
     if parts.weekday_direction and parts.start.month is not None and not parts.start.has_year:
         return _month_towards(parts.start, parts.weekday_direction, published)
     return _single(parts.start, published)
+
+
+RECURRENCE = "recurrence"
+_DURATION_LETTERS = {"year": "Y", "month": "M", "week": "W", "day": "D"}
+
+
+def recurrence(shift: Shift) -> Resolved:
+    """ "Every year", "жыл сайын", "每两年": an ISO 8601 recurring interval without bounds
+    ("R/P1Y", "R/P2Y"), the same in every language and whatever the publication date."""
+    return Resolved(f"R/P{shift.amount}{_DURATION_LETTERS[shift.unit]}", RECURRENCE, relative=False)
 
 
 def _single(point: Point, published: date | None) -> Resolved:
