@@ -569,7 +569,8 @@ def _word_slots(words: DateLexicon) -> dict[str, str]:
         slots["season"] = f"(?P<season>{seasons})"
     alone = alternation(words.seasons_alone)
     if alone:
-        slots["seasonalone"] = f"(?P<season>{alone})"
+        # Not the end of a compound with a number: "35-летний" is an age, not a summer.
+        slots["seasonalone"] = f"(?<!\\d-)(?P<season>{alone})"
     for name, table in (("relative", words.relative), ("period", words.periods)):
         forms = alternation(table)
         if forms:
