@@ -539,6 +539,11 @@ def _year_slots(words: DateLexicon, slots: dict[str, str]) -> dict[str, str]:
     lead = f"(?:(?:{before}){GAP})?" if before else ""
     refs = alternation(form for form, shift in words.relative.items() if shift.unit == "year")
     year_slots = {"yeartail": tail, "yearnum": r"(?P<year>\d{4})", "yearnum2": r"(?P<year2>\d{4})"}
+    # A year by its last two digits spelled out ("тоқсан үшінші жылы"), for the templates of the
+    # languages that say one; in digits the templates name the group ``shortyear`` themselves.
+    short = alternation(words.short_years)
+    if short:
+        year_slots["shortyearword"] = f"(?P<shortyearword>{short})"
     spelled = alternation(words.spelled_years)
     for index in ("", "2"):
         name, ref = f"year{index}", f"yearref{index}"

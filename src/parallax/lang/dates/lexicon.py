@@ -102,6 +102,7 @@ class DateLexicon:
     counts: dict[str, int]
     ordinals: dict[str, int]
     spelled_years: dict[str, int]  # "екі мың жиырмасыншы" -> 2020 (ICU spellout, years and ordinals)
+    short_years: dict[str, int]  # "тоқсан үшінші" -> 93: years by their last two digits, where said so
     spelled_days: dict[str, int]  # "twenty-third" -> 23 (ICU ordinal spellout; cardinals where data says)
     spelled_centuries: dict[str, int]  # "twentieth" -> 20, "жиырмасыншы" -> 20 (as days, or the data's rules)
     periods: dict[str, str]
@@ -167,6 +168,7 @@ def lexicon(code: str) -> DateLexicon:
         ordinals=_numbers(code, data.get("ordinals", {}), range(1, 5), "ordinal"),
         spelled_years=_spelled(code, range(SPELLED_YEARS[0], SPELLED_YEARS[1] + 1), _year_rules(data)),
         spelled_days=_spelled(code, range(1, 32), _day_rules(data)),
+        short_years=_spelled(code, range(10, 100), ("ordinal",)) if data.get("short_years") else {},
         spelled_centuries=_spelled(code, range(1, CENTURIES + 1), _century_rules(data))
         | {fold(form): int(number) for number, forms in data.get("centuries", {}).items() for form in forms},
         periods={fold(form): period for period, forms in data.get("periods", {}).items() for form in forms},
@@ -204,8 +206,8 @@ def any_language() -> DateLexicon:
     return DateLexicon(
         code="", spaced=True, orders=(), numeric_order="", month_names=months, month_abbreviations={},
         weekdays={}, relative={}, counted=(), spans=(), every=(), counts={}, ordinals={}, spelled_years={},
-        spelled_days={}, spelled_centuries={}, periods={}, seasons={}, seasons_alone=frozenset(),
-        calendars={}, default_calendar=GREGORIAN, words={}, flags={}, patterns=(),
+        short_years={}, spelled_days={}, spelled_centuries={}, periods={}, seasons={},
+        seasons_alone=frozenset(), calendars={}, default_calendar=GREGORIAN, words={}, flags={}, patterns=(),
     )  # fmt: skip
 
 

@@ -30,10 +30,11 @@ class Point:
     month: int | None = None
     day: int | None = None
     calendar: str = GREGORIAN
+    short_year: int | None = None  # a year by its last two digits ("93-інші жылы", "в 93-м году")
 
     @property
     def has_year(self) -> bool:
-        return self.year is not None or self.year_shift is not None
+        return self.year is not None or self.year_shift is not None or self.short_year is not None
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,8 @@ def written(parts: Parts) -> str:
 
 
 def _point_written(point: Point) -> str:
-    year = f"{point.year or ''}{_signed(point.year_shift)}"
+    short = "" if point.short_year is None else f"'{point.short_year:02d}"
+    year = f"{point.year or ''}{short}{_signed(point.year_shift)}"
     return f"{point.calendar[:1]}{year}-{point.month or ''}-{point.day or ''}"
 
 
@@ -214,6 +216,10 @@ def _year_of(groups: dict[str, str], index: str, point: Point, words: DateLexico
         point = replace(point, year=year, calendar=calendar)
     if f"yearword{index}" in groups:
         point = replace(point, year=_lookup(words, "spelled_years", groups[f"yearword{index}"]))
+    if f"shortyear{index}" in groups:
+        point = replace(point, short_year=_within(int(groups[f"shortyear{index}"]), 0, 99))
+    if f"shortyearword{index}" in groups:
+        point = replace(point, short_year=_lookup(words, "short_years", groups[f"shortyearword{index}"]))
     if f"yearref{index}" in groups:
         shift = _lookup(words, "relative", groups[f"yearref{index}"])
         point = replace(point, year_shift=shift.amount)

@@ -21,6 +21,8 @@ Rules for what the text leaves open, all relative to the publication date:
   since news mostly reports what happened; "last Tuesday" is strictly before it, "next
   Tuesday" the first one after it, "until Tuesday" / "до вторника" the first on or after it.
 * "Last week" / "this week" is the Monday-to-Sunday week.
+* A year by its last two digits ("93-інші жылы", "в 93-м году") is the latest year ending in
+  them up to ten years after the publication year.
 * "Every year" / "жыл сайын" / "ежегодно" is no date but a recurrence: the ISO 8601 recurring
   interval "R/P1Y" ("every two weeks" "R/P2W"), whatever the publication date.
 * "The last 5 years" / "соңғы 5 жылда" runs from the publication date 5 years back through it
@@ -105,6 +107,8 @@ def _resolve(parts: Parts, published: date | None) -> Resolved:
     return _single(parts.start, published)
 
 
+# A year written by its last two digits is at most this many years after the publication year.
+SHORT_YEAR_AHEAD = 10
 RECURRENCE = "recurrence"
 _DURATION_LETTERS = {"year": "Y", "month": "M", "week": "W", "day": "D"}
 
@@ -326,6 +330,9 @@ def _year(
     if published is None:
         return None
     around = year_of(point.calendar, published)
+    if point.short_year is not None:  # "93-інші жылы": the latest such year, up to a decade ahead
+        latest = around + SHORT_YEAR_AHEAD
+        return latest - (latest - point.short_year) % 100
     if point.year_shift is not None:
         return around + point.year_shift
     if latest_started:
