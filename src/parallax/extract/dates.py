@@ -82,7 +82,7 @@ def extract_dates(
     day = published.date() if isinstance(published, datetime) else published
     chosen = _longest_first(_candidates(text, rules))
     mentions = [mention for candidate in chosen if (mention := _mention(text, candidate, day))]
-    return _same_periods_resolved(_weekdays_joined(text, mentions))
+    return _anaphora_resolved(_same_periods_resolved(_weekdays_joined(text, mentions)))
 
 
 def bare_years(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -204,6 +204,41 @@ def _same_periods_resolved(mentions: list[Mention]) -> list[Mention]:
             granularity = "interval" if "/" in value else "month"
             resolved[index] = replace(mention, value=value, attrs=attrs.updated({"granularity": granularity}))
     return resolved
+
+
+def _anaphora_resolved(mentions: list[Mention]) -> list[Mention]:
+    """ "That day", "сол жылы", "в тот же день": the day or the year of the latest date before
+    that has one; an unresolved day before ("12 наурызда" with no publication date) lends its
+    written form, so two sources still agree; with none, "=day" stays, compared as written."""
+    resolved = list(mentions)
+    for index, mention in enumerate(resolved):
+        attrs = attrs_as(DateAttrs, mention)
+        unit = (attrs.written or "").rpartition("=")[2] if mention.value is None else ""
+        if unit not in ("day", "year"):
+            continue
+        earlier = (_antecedent(other, unit) for other in reversed(resolved[:index]))
+        found = next((update for update in earlier if update), None)
+        if found is not None:
+            value = found.pop("value", None)
+            taken = attrs.updated(found).without("written") if value else attrs.updated(found)
+            resolved[index] = replace(mention, value=value, attrs=taken)
+    return resolved
+
+
+def _antecedent(date: Mention, unit: str) -> dict[str, object] | None:
+    """What an anaphoric day or year takes from an earlier date: its day (a single day) or its
+    year (any calendar date), or the written form of an unresolved day."""
+    value, attrs = date.value, attrs_as(DateAttrs, date)
+    if value is None:
+        written = attrs.written
+        return {"written": written} if unit == "day" and attrs.granularity == "day" and written else None
+    if value.startswith("R/") or not value[:4].isdecimal():
+        return None
+    # As relative as the date it repeats: "that day" after "3 March 2024" needs no publication date.
+    taken = {"resolved": True, "granularity": unit, "relative": attrs.relative}
+    if unit == "day":
+        return {"value": value, **taken} if len(value) == len("2025-03-12") else None
+    return {"value": value[:4], **taken}
 
 
 def _period_in_year(value: str | None, year: str) -> str | None:

@@ -1241,8 +1241,8 @@ class _Scanner:
     def is_duration_of_one(self, number: _Number, tail: _Tail) -> bool:
         """One unit of time ("бір жыл бойы", "1 ай", "a year", "un an", "一年") or half of one
         ("жарты жыл"): a duration, whether the count is a digit, the word "one" or the article
-        other languages write for it. Not "a year ago" (a date) nor "twice a year" (a rate's period), which other
-        readers take first."""
+        other languages write for it. Not "a year ago" (a date) nor "twice a year" (a rate's
+        period), which other readers take first."""
         one_unit = number.value in (0.5, 1) and number.high is None and tail.lemma in DURATION_LEMMAS
         return one_unit and not tail.per and not self.period_of_a_count(number.first)
 

@@ -99,6 +99,9 @@ class DateLexicon:
     # Recurrences ("every year", "жыл сайын", "ежегодно", "每两年"): (unit, template); a
     # template may hold a {count} ("every {count} years"), else the count is one.
     every: tuple[tuple[str, str], ...]
+    # "That day", "сол күні", "в тот же день", "同年": the day or year of the date named before
+    # (unit -> templates).
+    same: tuple[tuple[str, str], ...]
     counts: dict[str, int]
     ordinals: dict[str, int]
     spelled_years: dict[str, int]  # "екі мың жиырмасыншы" -> 2020 (ICU spellout, years and ordinals)
@@ -161,9 +164,8 @@ def lexicon(code: str) -> DateLexicon:
             for unit, templates in data.get(key, {}).items()
             for template in templates
         ),
-        every=tuple(
-            (unit, template) for unit, templates in data.get("every", {}).items() for template in templates
-        ),
+        every=_templates(data.get("every", {})),
+        same=_templates(data.get("same", {})),
         counts=_numbers(code, data.get("counts", {}), range(1, 31), "cardinal"),
         ordinals=_numbers(code, data.get("ordinals", {}), range(1, 5), "ordinal"),
         spelled_years=_spelled(code, range(SPELLED_YEARS[0], SPELLED_YEARS[1] + 1), _year_rules(data)),
@@ -205,8 +207,8 @@ def any_language() -> DateLexicon:
     months.pop("", None)
     return DateLexicon(
         code="", spaced=True, orders=(), numeric_order="", month_names=months, month_abbreviations={},
-        weekdays={}, relative={}, counted=(), spans=(), every=(), counts={}, ordinals={}, spelled_years={},
-        short_years={}, spelled_days={}, spelled_centuries={}, periods={}, seasons={},
+        weekdays={}, relative={}, counted=(), spans=(), every=(), same=(), counts={}, ordinals={},
+        spelled_years={}, short_years={}, spelled_days={}, spelled_centuries={}, periods={}, seasons={},
         seasons_alone=frozenset(), calendars={}, default_calendar=GREGORIAN, words={}, flags={}, patterns=(),
     )  # fmt: skip
 
@@ -230,6 +232,11 @@ def _seasons(data: dict[str, Any]) -> dict[str, tuple[int, int]]:
 
 def _seasons_alone(data: dict[str, Any]) -> frozenset[str]:
     return frozenset(fold(form) for forms in data.get("seasons_alone", {}).values() for form in forms)
+
+
+def _templates(table: dict[str, list[str]]) -> tuple[tuple[str, str], ...]:
+    """(unit, template) of a table of templates by unit (``[dates.every]``, ``[dates.same]``)."""
+    return tuple((unit, template) for unit, templates in table.items() for template in templates)
 
 
 def _is_word_list(value: Any) -> bool:

@@ -90,6 +90,8 @@ def _resolve(parts: Parts, published: date | None) -> Resolved:
         return Resolved(None, "day", relative=False)
     if parts.recurring and parts.shift is not None:
         return recurrence(parts.shift)
+    if parts.anaphora is not None:  # the extractor reads it from the dates before it
+        return Resolved(None, parts.anaphora, relative=True)
     if parts.shift is not None and parts.weekday is not None:
         return _weekday_of_week(parts.weekday, parts.shift, published)
     if parts.shift is not None and parts.through:
