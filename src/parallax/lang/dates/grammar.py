@@ -193,6 +193,8 @@ def _drafts(words: DateLexicon) -> list[tuple[str, str, dict[str, Any]]]:
         drafts.extend(_rules([template], slots, words.spaced, proclitics, meaning={"every": unit}))
     for unit, template in words.same:  # "that day", "сол жылы", "в тот же день"
         drafts.extend(_rules([template], slots, words.spaced, proclitics, meaning={"same": unit}))
+    for kind, template in words.vague:  # "in recent years", "a few days ago"
+        drafts.extend(_rules([template], slots, words.spaced, proclitics, meaning={"vague": kind}))
     span = _span_template(words)  # "the last 5 years", "в ближайшие 3 года": one rule for all
     if span is not None:
         drafts.extend(_rules([span], slots, words.spaced, proclitics, meaning={"through": True}))

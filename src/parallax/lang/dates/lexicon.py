@@ -102,6 +102,9 @@ class DateLexicon:
     # "That day", "сол күні", "в тот же день", "同年": the day or year of the date named before
     # (unit -> templates).
     same: tuple[tuple[str, str], ...]
+    # Vague times: "in recent years" (recent), "in the coming days" (coming), "a few years ago"
+    # (ago): (kind and unit, template), e.g. ("recent year", "соңғы жылдары").
+    vague: tuple[tuple[str, str], ...]
     counts: dict[str, int]
     ordinals: dict[str, int]
     spelled_years: dict[str, int]  # "екі мың жиырмасыншы" -> 2020 (ICU spellout, years and ordinals)
@@ -165,7 +168,16 @@ def lexicon(code: str) -> DateLexicon:
             for template in templates
         ),
         every=_templates(data.get("every", {})),
-        same=_templates(data.get("same", {})),
+        same=_checked("same", _templates(data.get("same", {})), {"day", "year"}),
+        vague=_checked(
+            "vague",
+            tuple(
+                (f"{kind} {unit}", form)
+                for kind, table in data.get("vague", {}).items()
+                for unit, form in _templates(table)
+            ),
+            {f"{kind} {unit}" for kind in ("recent", "coming", "ago") for unit in UNITS},
+        ),
         counts=_numbers(code, data.get("counts", {}), range(1, 31), "cardinal"),
         ordinals=_numbers(code, data.get("ordinals", {}), range(1, 5), "ordinal"),
         spelled_years=_spelled(code, range(SPELLED_YEARS[0], SPELLED_YEARS[1] + 1), _year_rules(data)),
@@ -207,7 +219,7 @@ def any_language() -> DateLexicon:
     months.pop("", None)
     return DateLexicon(
         code="", spaced=True, orders=(), numeric_order="", month_names=months, month_abbreviations={},
-        weekdays={}, relative={}, counted=(), spans=(), every=(), same=(), counts={}, ordinals={},
+        weekdays={}, relative={}, counted=(), spans=(), every=(), same=(), vague=(), counts={}, ordinals={},
         spelled_years={}, short_years={}, spelled_days={}, spelled_centuries={}, periods={}, seasons={},
         seasons_alone=frozenset(), calendars={}, default_calendar=GREGORIAN, words={}, flags={}, patterns=(),
     )  # fmt: skip
@@ -237,6 +249,16 @@ def _seasons_alone(data: dict[str, Any]) -> frozenset[str]:
 def _templates(table: dict[str, list[str]]) -> tuple[tuple[str, str], ...]:
     """(unit, template) of a table of templates by unit (``[dates.every]``, ``[dates.same]``)."""
     return tuple((unit, template) for unit, templates in table.items() for template in templates)
+
+
+def _checked(
+    table: str, templates: tuple[tuple[str, str], ...], keys: set[str]
+) -> tuple[tuple[str, str], ...]:
+    """The templates of a table whose keys must be among ``keys`` (a data error names the table)."""
+    for key, _ in templates:
+        if key not in keys:
+            raise ValueError(f"[dates.{table}] {key!r}: expected one of {sorted(keys)}")
+    return templates
 
 
 def _is_word_list(value: Any) -> bool:
@@ -385,8 +407,6 @@ def _spelled(code: str, numbers: range, kinds: tuple[str, ...]) -> dict[str, int
                 table.setdefault(form, number)
                 table.setdefault(form.replace("〇", "零"), number)  # both zeros are written
     return table
-
-
 
 
 def _without(table: dict[str, _V], excluded: set[str]) -> dict[str, _V]:

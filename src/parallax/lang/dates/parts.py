@@ -51,6 +51,7 @@ class Parts:
     through: bool = False  # from the shifted date through the publication date ("the last 5 years")
     recurring: bool = False  # the shift recurs ("every year", "жыл сайын"): no date, a period
     anaphora: str | None = None  # "that day", "сол жылы": the day or year of the date before
+    vague: str | None = None  # "recent year" ("in recent years"), "ago day" ("a few days ago")
     same_period: bool = False  # "the same period last year": the months of an earlier mention
     ambiguous: bool = False  # a numeric date whose day and month cannot be told apart
 
@@ -74,6 +75,8 @@ def written(parts: Parts) -> str:
         fields.append("same")
     if parts.anaphora:
         fields.append(f"={parts.anaphora}")
+    if parts.vague:
+        fields.append(f"~{parts.vague.replace(' ', '-')}")
     return " ".join(fields)
 
 
@@ -111,8 +114,10 @@ def parts_of(
 def _parts(groups: dict[str, str], meaning: dict[str, Any], words: DateLexicon | None) -> Parts:
     # Relative years and months, and periods, count in the language's own calendar.
     nowhere = Point(calendar=words.default_calendar if words else GREGORIAN)
+    if "vague" in meaning:  # "in recent years", "a few days ago": no value, what it says
+        return Parts(nowhere, vague=meaning["vague"])
     if "same" in meaning:  # "that day", "в тот же год": read once the dates before it are known
-        return Parts(nowhere, anaphora=_within_units(meaning["same"]))
+        return Parts(nowhere, anaphora=meaning["same"])
     if "every" in meaning:  # "every year", "every two years": one unit unless a count is written
         text = groups.get("count")
         count = 1 if text is None else int(text) if text.isdecimal() else _lookup(words, "counts", text)
@@ -315,12 +320,6 @@ def _lookup(words: DateLexicon | None, table: str, text: str) -> Any:
     if value is None:
         raise NotADate(f"{text!r} is not in the {table} table")
     return value
-
-
-def _within_units(unit: str) -> str:
-    if unit not in ("day", "year"):
-        raise ValueError(f"[dates.same] {unit!r}: only day and year")
-    return unit
 
 
 def _within(number: int, low: int, high: int) -> int:

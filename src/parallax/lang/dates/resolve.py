@@ -23,6 +23,8 @@ Rules for what the text leaves open, all relative to the publication date:
 * "Last week" / "this week" is the Monday-to-Sunday week.
 * A year by its last two digits ("93-інші жылы", "в 93-м году") is the latest year ending in
   them up to ten years after the publication year.
+* "In recent years", "in the coming days", "a few years ago" ("соңғы жылдары", "несколько
+  лет назад") have no bounds to give: no value, compared with other sources by what they say.
 * "Every year" / "жыл сайын" / "ежегодно" is no date but a recurrence: the ISO 8601 recurring
   interval "R/P1Y" ("every two weeks" "R/P2W"), whatever the publication date.
 * "The last 5 years" / "соңғы 5 жылда" runs from the publication date 5 years back through it
@@ -92,6 +94,8 @@ def _resolve(parts: Parts, published: date | None) -> Resolved:
         return recurrence(parts.shift)
     if parts.anaphora is not None:  # the extractor reads it from the dates before it
         return Resolved(None, parts.anaphora, relative=True)
+    if parts.vague is not None:  # "in recent years": no bounds to give, compared by what it says
+        return Resolved(None, "interval", relative=True)
     if parts.shift is not None and parts.weekday is not None:
         return _weekday_of_week(parts.weekday, parts.shift, published)
     if parts.shift is not None and parts.through:
