@@ -259,6 +259,7 @@ def _shared_templates(words: DateLexicon) -> list[str]:
         templates.append(r"(?:{weekday_prepositions} )?(?P<day>\d{1,2})\.(?P<monthnum>\d{1,2})\.(?!\d)")
     if words.flags.get("month_alone"):
         templates.append("{monthname}")
+    templates.append("{monthalone}")  # the month names that are no other word, where listed
     if words.flags.get("weekday_alone"):
         templates.append("{weekday}")
     for order in words.orders:
@@ -527,6 +528,9 @@ def _month_slots(words: DateLexicon) -> dict[str, str]:
     }
     if suffix:
         slots["monthsuffixed"] = f"(?P<month>{names})(?:{suffix})"
+    alone = alternation(words.words.get("months_alone", []))
+    if alone:  # "қаңтар", "тамыз": a date alone, unlike "қазан" (a cauldron, a city) or "маусым" (a season)
+        slots["monthalone"] = f"(?P<month>{alone}){optional_suffix}"
     return slots
 
 
