@@ -584,6 +584,9 @@ def _word_slots(words: DateLexicon) -> dict[str, str]:
     if alone:
         # Not the end of a compound with a number: "35-летний" is an age, not a summer.
         slots["seasonalone"] = f"(?<!\\d-)(?P<season>{alone})"
+    decades = alternation(words.decades)
+    if decades:  # "тоқсаныншы жылдар", "в девяностые", "the nineties"
+        slots["decadeword"] = f"(?P<decadeword>{decades})"
     for name, table in (("relative", words.relative), ("period", words.periods)):
         forms = alternation(table)
         if forms:

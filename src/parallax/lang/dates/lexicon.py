@@ -112,6 +112,7 @@ class DateLexicon:
     spelled_days: dict[str, int]  # "twenty-third" -> 23 (ICU ordinal spellout; cardinals where data says)
     spelled_centuries: dict[str, int]  # "twentieth" -> 20, "жиырмасыншы" -> 20 (as days, or the data's rules)
     periods: dict[str, str]
+    decades: dict[str, int]  # decades in words: "тоқсаныншы", "девяностые", "nineties" -> 90
     # Seasons as the months they span ("6-8"; "12-2" runs over the new year), by form: every
     # form with a year ("летом 2023 года", "2023 жылдың күзінде"), those of ``seasons_alone``
     # also without one ("летом", "жазда": the season nearest the publication date).
@@ -186,6 +187,7 @@ def lexicon(code: str) -> DateLexicon:
         spelled_centuries=_spelled(code, range(1, CENTURIES + 1), _century_rules(data))
         | {fold(form): int(number) for number, forms in data.get("centuries", {}).items() for form in forms},
         periods={fold(form): period for period, forms in data.get("periods", {}).items() for form in forms},
+        decades={fold(form): int(n) for n, forms in data.get("decades", {}).items() for form in forms},
         seasons=_seasons(data),
         seasons_alone=_seasons_alone(data),
         calendars={
@@ -220,8 +222,9 @@ def any_language() -> DateLexicon:
     return DateLexicon(
         code="", spaced=True, orders=(), numeric_order="", month_names=months, month_abbreviations={},
         weekdays={}, relative={}, counted=(), spans=(), every=(), same=(), vague=(), counts={}, ordinals={},
-        spelled_years={}, short_years={}, spelled_days={}, spelled_centuries={}, periods={}, seasons={},
-        seasons_alone=frozenset(), calendars={}, default_calendar=GREGORIAN, words={}, flags={}, patterns=(),
+        spelled_years={}, short_years={}, spelled_days={}, spelled_centuries={}, periods={}, decades={},
+        seasons={}, seasons_alone=frozenset(), calendars={}, default_calendar=GREGORIAN, words={}, flags={},
+        patterns=(),
     )  # fmt: skip
 
 

@@ -140,9 +140,11 @@ def _parts(groups: dict[str, str], meaning: dict[str, Any], words: DateLexicon |
         return _numeric_with_slashes(groups, words)
     if any(key in groups for key in ("centurynum", "centuryroman", "centuryword")):
         return _century(groups, words)
-    if "decade" in groups:
+    if "decade" in groups or "decadeword" in groups:
         century = int(groups["century"]) if "century" in groups else None
-        return _decade(int(groups["decade"]), century, nowhere)
+        word = groups.get("decadeword")
+        first = int(groups["decade"]) if word is None else _lookup(words, "decades", word)
+        return _decade(first, century, nowhere)
     start = _point(groups, "", nowhere, words)
     end = _point(groups, "2", nowhere, words) if any(key.endswith("2") for key in groups) else None
     direction = meaning.get("direction", 0)  # "last November": the latest November before
