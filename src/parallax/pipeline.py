@@ -98,7 +98,8 @@ def extract_mentions(
     context = context if context is not None else analysis_context()
     found = extract_numbers(text, language, context)
     dates = extract_dates(text, language, published, context)
-    dates = [d for d in dates if not _counts_a_noun(d, found, text) and not _period_of_a_rate(d, found, text)]
+    dates = [d for d in dates if not _counts_a_noun(d, found, text)]
+    dates, found = _periods_of_rates(dates, found, text)
     date_spans = SpanSet((d.start, d.end) for d in dates)
     numbers = [m for m in found if not _swallowed_by_date(m, date_spans)]
     dates += bare_years(text, [(m.start, m.end) for m in (*dates, *numbers)])
@@ -242,30 +243,61 @@ def _counts_a_noun(date: Mention, numbers: list[Mention], text: str) -> bool:
 
 # A recurrence's unit by the letter of its ISO duration ("R/P1Y").
 _RECURRENCE_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
-# Words a rate's period may stand from its amount ("жыл сайын 5 млн тонна", "5 tonnes of cement per year").
-_RATE_GAP = regex.compile(r"[^\S\n]*(?:[\w%$€£¥₸-]+[^\S\n,;.!?]*){0,4}")
+# Where a sentence ends, for the amount a recurrence is the period of.
+# A full stop before a lower-case word ends an abbreviation ("2 тыс. человек"), not a sentence.
+_SENTENCE_END = regex.compile(r"[.!?؟…]+(?=\s+(?!\p{Ll})|\s*$)|[。！？]|\n")
+_SENTENCE_REACH = 400  # characters looked at on either side of a recurrence
 
 
-def _period_of_a_rate(date: Mention, numbers: list[Mention], text: str) -> bool:
-    """A recurrence next to an amount is that amount's period ("жылына 200 мың тонна", "2 Mio.
-    pro Jahr": its ``per``), not a date of its own: a source that writes "200 000 tonnes a year"
-    reports the same one fact."""
-    value = date.value if isinstance(date.value, str) else ""
-    if not value.startswith("R/P1") or not isinstance(date.attrs, DateAttrs):
-        return False
-    unit = _RECURRENCE_UNITS.get(value[-1]) if value[4:-1] == "" else None  # a rate is per one unit
-    index = _before(numbers, date.end + 80)
-    for number in numbers[max(0, index - 6) : index]:
-        if not isinstance(number.attrs, QuantityAttrs) or number.attrs.per != unit:
+def _periods_of_rates(
+    dates: list[Mention], numbers: list[Mention], text: str
+) -> tuple[list[Mention], list[Mention]]:
+    """A recurrence in a sentence with an amount is that amount's period ("жыл сайын 200 мың
+    тонна", "Chaque année, l'usine traite 9 millions de litres", "2 Mio. pro Jahr"), not a date
+    of its own: a source that writes "200 000 tonnes a year" reports the same one fact. The
+    nearest amount without a period takes it as its ``per``."""
+    kept: list[Mention] = []
+    in_dates = SpanSet((d.start, d.end) for d in dates)  # "12" of "12 марта" is no amount
+    updated = list(numbers)
+    for date in dates:
+        unit = _rate_unit(date)
+        target = _amount_of(date, unit, updated, text, in_dates) if unit else None
+        if target is None:
+            kept.append(date)
             continue
-        noun = number.attrs.noun_span
-        start = min(number.start, noun[0]) if noun else number.start
-        end = max(number.end, noun[1]) if noun else number.end
-        if end <= date.start and _RATE_GAP.fullmatch(text, end, date.start):
-            return True
-        if date.end <= start and _RATE_GAP.fullmatch(text, date.end, start):
-            return True
-    return False
+        number = updated[target]
+        if isinstance(number.attrs, QuantityAttrs) and number.attrs.per is None:
+            updated[target] = replace(number, attrs=number.attrs.updated({"per": unit}))
+    return kept, updated
+
+
+def _rate_unit(date: Mention) -> str | None:
+    """The unit of a recurrence of one unit ("R/P1Y" -> year); "every four years" is no rate's period."""
+    value = date.value if isinstance(date.value, str) else ""
+    if not (value.startswith("R/P1") and value[4:-1] == "" and isinstance(date.attrs, DateAttrs)):
+        return None
+    return _RECURRENCE_UNITS.get(value[-1])
+
+
+def _amount_of(date: Mention, unit: str, numbers: list[Mention], text: str, in_dates: SpanSet) -> int | None:
+    """The index of the nearest amount in the recurrence's sentence that may be per its unit."""
+    low = max(0, date.start - _SENTENCE_REACH)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, low, date.start)]
+    first = ends[-1] if ends else low
+    after = _SENTENCE_END.search(text, date.end, date.end + _SENTENCE_REACH)
+    last = after.start() if after else min(len(text), date.end + _SENTENCE_REACH)
+    best: tuple[int, int] | None = None
+    for index in range(_before(numbers, first), _before(numbers, last)):
+        number = numbers[index]
+        attrs = number.attrs
+        if not isinstance(attrs, QuantityAttrs) or attrs.per not in (None, unit) or number.end > last:
+            continue
+        if in_dates.overlaps(number.start, number.end):
+            continue
+        distance = max(number.start - date.end, date.start - number.end, 0)
+        if best is None or distance < best[0]:
+            best = (distance, index)
+    return best[1] if best else None
 
 
 def _before(numbers: list[Mention], position: int) -> int:

@@ -80,7 +80,7 @@ def extract_dates(
     code = _known_language(language)
     rules = context.tables.dates(code) if context is not None else grammar(code)
     day = published.date() if isinstance(published, datetime) else published
-    chosen = _longest_first(_candidates(text, rules))
+    chosen = _longest_first([c for c in _candidates(text, rules) if not _season_in_a_name(text, c)])
     mentions = [mention for candidate in chosen if (mention := _mention(text, candidate, day))]
     return _anaphora_resolved(_same_periods_resolved(_weekdays_joined(text, mentions)))
 
@@ -117,6 +117,17 @@ def _candidates(text: str, rules: Grammar) -> list[_Candidate]:
         if parts is not None and end > start:
             candidates.append(_Candidate(start, end, parts, bool(rule.meaning.get("bare"))))
     return candidates
+
+
+def _season_in_a_name(text: str, candidate: _Candidate) -> bool:
+    """A capitalised season word inside a sentence begins a name ("«Зимний Сабантуй»", "Летний
+    сад", "Festival Estival"), not a date; at the start of a sentence it may be either."""
+    parts = candidate.parts
+    words = text[candidate.start : candidate.end]
+    if not parts.season or parts.start.has_year or " " in words or not words[:1].isupper():
+        return False
+    before = text[: candidate.start].rstrip()
+    return bool(before) and before[-1] not in ".!?…:\n"
 
 
 def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
