@@ -255,7 +255,8 @@ def _periods_of_rates(
     """A recurrence in a sentence with an amount is that amount's period ("жыл сайын 200 мың
     тонна", "Chaque année, l'usine traite 9 millions de litres", "2 Mio. pro Jahr"), not a date
     of its own: a source that writes "200 000 tonnes a year" reports the same one fact. The
-    nearest amount without a period takes it as its ``per``."""
+    nearest amount without another period takes it as its ``per``, and where it is written as
+    ``per_span``."""
     kept: list[Mention] = []
     in_dates = SpanSet((d.start, d.end) for d in dates)  # "12" of "12 марта" is no amount
     updated = list(numbers)
@@ -266,8 +267,9 @@ def _periods_of_rates(
             kept.append(date)
             continue
         number = updated[target]
-        if isinstance(number.attrs, QuantityAttrs) and number.attrs.per is None:
-            updated[target] = replace(number, attrs=number.attrs.updated({"per": unit}))
+        if isinstance(number.attrs, QuantityAttrs):
+            period = {"per": unit, "per_span": [date.start, date.end]}
+            updated[target] = replace(number, attrs=number.attrs.updated(period))
     return kept, updated
 
 
