@@ -126,7 +126,7 @@ def _season_in_a_name(text: str, candidate: _Candidate) -> bool:
     words = text[candidate.start : candidate.end]
     if not parts.season or parts.start.has_year or " " in words or not words[:1].isupper():
         return False
-    before = text[: candidate.start].rstrip()
+    before = text[: candidate.start].rstrip(" \t\u00a0")  # a line break starts a sentence
     return bool(before) and before[-1] not in ".!?…:\n"
 
 
