@@ -64,6 +64,7 @@ class _Candidate:
     end: int
     parts: Parts
     bare: bool = False  # a year after a preposition alone ("in 2000"): a count when a unit follows
+    own: bool = False  # read by a phrasing of the language's own data, not a shared shape
 
     @property
     def length(self) -> int:
@@ -115,7 +116,8 @@ def _candidates(text: str, rules: Grammar) -> list[_Candidate]:
         start, end = match.span()
         parts = read_parts(match, rule.meaning, rules.lexicon)
         if parts is not None and end > start:
-            candidates.append(_Candidate(start, end, parts, bool(rule.meaning.get("bare"))))
+            bare, own = bool(rule.meaning.get("bare")), bool(rule.meaning.get("own"))
+            candidates.append(_Candidate(start, end, parts, bare, own))
     return candidates
 
 
@@ -134,8 +136,11 @@ def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
     """Non-overlapping candidates, the longest first ("12 марта 2025 года" over "2025 года")."""
     taken: list[_Candidate] = []
     spans = SpanSet()
-    # Of equal spans, one whose words say a direction ("Cuma'ya kadar": until) wins over a plain one.
-    for candidate in sorted(candidates, key=lambda c: (-c.length, c.start, c.parts.weekday_direction == 0)):
+    # Of equal spans, one whose words say a direction ("Cuma'ya kadar": until) wins over a plain
+    # one, then the language's own phrasing over a shared shape ("1990 жылдары": the 1990s).
+    for candidate in sorted(
+        candidates, key=lambda c: (-c.length, c.start, c.parts.weekday_direction == 0, not c.own)
+    ):
         if not spans.overlaps(candidate.start, candidate.end):
             spans.add(candidate.start, candidate.end)
             taken.append(candidate)

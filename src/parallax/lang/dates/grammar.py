@@ -174,8 +174,12 @@ def _drafts(words: DateLexicon) -> list[tuple[str, str, dict[str, Any]]]:
     """(template, regular expression, options) of every rule of one language."""
     slots = _slots(words)
     proclitics = words.words.get("proclitics")
-    templates = [*NUMERIC, *_shared_templates(words), *words.patterns]
+    templates = [*NUMERIC, *_shared_templates(words)]
     drafts = list(_rules(templates, slots, words.spaced, proclitics))
+    # The language's own phrasings are the more specific reading of a span a shared shape also
+    # matches ("1990 жылдары" is the 1990s, not the year 1990).
+    own = [template for template in words.patterns if template not in templates]
+    drafts.extend(_rules(own, slots, words.spaced, proclitics, meaning={"own": True}))
     bare = [template + _NOT_A_DECADE for template in BARE_YEARS]
     expected = bool(words.flags.get("year_word_expected"))
     options = {"no_lowercase_after": expected, "meaning": {"bare": True}}
