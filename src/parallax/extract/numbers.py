@@ -1216,7 +1216,7 @@ class _Scanner:
             return False  # "des millions d'euros", "тысячи людей": no figure; "более тысячи" is one
         if self.after_time_word(number.first) or self.is_name_part(number):
             return False
-        if number.article and not tail.addend and not self.is_duration_of_one(number, tail):
+        if number.article and not tail.addend and not self.is_duration_of_one(number, prefix, tail):
             return False  # "a percentage point", "a million": the article is no figure of its own
         if number.words and self.is_vague(number):
             return False  # "数十亿美元", "several hundred thousand", "несколько тысяч долларов": no figure
@@ -1231,20 +1231,24 @@ class _Scanner:
             return self.is_word_amount(number, prefix, tail)
         if self.is_label(number, prefix, tail):
             return False
-        if self.is_lone_one(number, prefix, tail) and not self.is_duration_of_one(number, tail):
+        if self.is_lone_one(number, prefix, tail) and not self.is_duration_of_one(number, prefix, tail):
             return False
         if self.is_year_like(number):
             counted = bool(tail.lemma) and not tail.measure  # "2100 من عناصر الإنقاذ", not "2024 budget"
             return counted and not tail.year_word and not self.year_word_before(number.first)
         return True
 
-    def is_duration_of_one(self, number: _Number, tail: _Tail) -> bool:
+    def is_duration_of_one(self, number: _Number, prefix: _Prefix, tail: _Tail) -> bool:
         """One unit of time ("бір жыл бойы", "1 ай", "a year", "un an", "一年") or half of one
         ("жарты жыл"): a duration, whether the count is a digit, the word "one" or the article
         other languages write for it. Not "a year ago" (a date) nor "twice a year" (a rate's
         period), which other readers take first."""
         one_unit = number.value in (0.5, 1) and number.high is None and tail.lemma in DURATION_LEMMAS
-        return one_unit and not tail.per and not self.period_of_a_count(number.first)
+        if not one_unit or tail.per or prefix.negative or self.period_of_a_count(number.first):
+            return False
+        # The unit right after the count: "a few weeks", "un peu plus d'un an" are no duration of one.
+        gap = self.text[self.tokens[number.end - 1].end : tail.noun_span[0]] if tail.noun_span else None
+        return gap is not None and not gap.strip()
 
     def period_of_a_count(self, j: int) -> bool:
         """Whether the words at ``j`` are the period of a count just before ("twice a day",
@@ -1316,7 +1320,7 @@ class _Scanner:
 
     def is_word_amount(self, number: _Number, prefix: _Prefix, tail: _Tail) -> bool:
         lone = number.single_word and number.value <= 1 and not number.multiplier and not tail.addend
-        if lone and not self.is_duration_of_one(number, tail):
+        if lone and not self.is_duration_of_one(number, prefix, tail):
             return False  # "one of them", "bir", "一些": "one" is also "a"; "demi" alone is no figure
         if self.is_vague(number):
             return False
