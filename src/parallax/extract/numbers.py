@@ -98,6 +98,9 @@ MAX_UNGROUPED_DIGITS = 9
 # The lemma the language data give the years of an age ("3 жасар", "61 岁", "40 yaşındaki", "aged
 # 40"): a quantity of unit "year" marked ``age``, compared with the years other sources write.
 AGE_LEMMA = "age"
+# Units of time a count of one is written with as often as with a figure: "бір жыл бойы", "1 ай",
+# "a year", "un mois", "一年", "bir hafta" are one fact, a duration of one unit.
+DURATION_LEMMAS = frozenset({"year", "month", "week", "day"})
 AGE_UNIT = "year"
 TIMES_LEMMA = "time"  # the unit of "twice", "dreimal", "трижды": how many times, as "three times" has it
 HOUR_LEMMA = "hour"  # "à 19 heures", "в четыре часа утра": the hour of a time of day
@@ -1301,7 +1304,12 @@ class _Scanner:
             return False  # "des millions d'euros", "тысячи людей": no figure; "более тысячи" is one
         if self.after_time_word(number.first) or self.is_name_part(number):
             return False
-        if number.article and not tail.addend and tail.part is None:
+        if (
+            number.article
+            and not tail.addend
+            and tail.part is None
+            and not self.is_duration_of_one(number, prefix, tail)
+        ):
             return False  # "a percentage point", "a million": the article is no figure of its own
         if number.words and self.is_vague(number):
             return False  # "数十亿美元", "several hundred thousand", "несколько тысяч долларов": no figure
@@ -1316,13 +1324,38 @@ class _Scanner:
             return self.is_word_amount(number, prefix, tail)
         if self.is_label(number, prefix, tail):
             return False
-        if self.is_lone_one(number, prefix, tail):
+        if self.is_lone_one(number, prefix, tail) and not self.is_duration_of_one(number, prefix, tail):
             return False
         if self.is_year_like(number):
             counted = bool(tail.lemma) and not tail.measure  # "2100 من عناصر الإنقاذ", not "2024 budget"
             counted = counted and not self.is_singular_noun(tail)  # "a 2015 nuclear deal", "the 1998 accord"
             return counted and not tail.year_word and not self.year_word_before(number.first)
         return True
+
+    def is_duration_of_one(self, number: _Number, prefix: _Prefix, tail: _Tail) -> bool:
+        """One unit of time ("бір жыл бойы", "1 ай", "a year", "un an", "一年") or half of one
+        ("жарты жыл"): a duration, whether the count is a digit, the word "one" or the article
+        other languages write for it. Not "a year ago" (a date) nor "twice a year" (a rate's
+        period), which other readers take first."""
+        one_unit = number.value in (0.5, 1) and number.high is None and tail.lemma in DURATION_LEMMAS
+        if not one_unit or tail.per or prefix.negative or self.period_of_a_count(number.first):
+            return False
+        # The unit right after the count: "a few weeks", "un peu plus d'un an" are no duration of one.
+        gap = self.text[self.tokens[number.end - 1].end : tail.noun_span[0]] if tail.noun_span else None
+        return gap is not None and not gap.strip()
+
+    def period_of_a_count(self, j: int) -> bool:
+        """Whether the words at ``j`` are the period of a count just before ("twice a day",
+        "3 meals a day", "5 days a week"), not a duration of their own."""
+        if self.longest(j, ["per"]) is None:
+            return False
+        for k in range(j - 1, max(j - 4, -1), -1):
+            token = self.tokens[k]
+            if token.kind not in ("word", "glyph", "digits"):
+                return False
+            if token.kind == "digits" or "number" in self.kinds_at(k) or self.lex.times_value(token.text):
+                return True
+        return False
 
     def is_lone_one(self, number: _Number, prefix: _Prefix, tail: _Tail) -> bool:
         """A bare digit 1 counts as the word "one" does: no figure. Other sources write "one",
@@ -1437,7 +1470,8 @@ class _Scanner:
         return bool(words) and capitalised * 3 >= len(words) * 2  # most words, not a few names
 
     def is_word_amount(self, number: _Number, prefix: _Prefix, tail: _Tail) -> bool:
-        if number.single_word and number.value <= 1 and not number.multiplier and not tail.addend:
+        lone = number.single_word and number.value <= 1 and not number.multiplier and not tail.addend
+        if lone and not self.is_duration_of_one(number, prefix, tail):
             return False  # "one of them", "bir", "一些": "one" is also "a"; "demi" alone is no figure
         if self.is_vague(number):
             return False
