@@ -115,26 +115,22 @@ class Token(NamedTuple):
 
 def tokenize(text: str) -> list[Token]:
     """Word tokens of ``text`` with their offsets, sentence-start flags and separators."""
-    starts = _sentence_starts(text)
-    starts.append(len(text) + 1)  # a sentence start no token reaches
+    # A sentence ends in the gap between two words (its marks and spaces are no word's letters),
+    # so whether a word starts a sentence is told by its gap alone: once per distinct gap.
+    ends_sentence: dict[str, bool] = {}
     tokens: list[Token] = []
     previous_end = 0
-    next_start = 0  # the first sentence start at or after the previous token's end
     for match in WORD.finditer(text):
         start, end = match.span()
         word = match.group()
         gap = text[previous_end:start]
-        while starts[next_start] < previous_end:
-            next_start += 1
-        at_start = not tokens or starts[next_start] <= start
+        at_start = ends_sentence.get(gap)
+        if at_start is None:
+            at_start = ends_sentence[gap] = SENTENCE_END.search(gap) is not None
         hyphen_before = bool(tokens) and gap in ("-", "‑")
-        tokens.append(Token(start, end, word, normal(word), at_start, hyphen_before, gap))
+        tokens.append(Token(start, end, word, normal(word), at_start or not tokens, hyphen_before, gap))
         previous_end = end
     return tokens
-
-
-def _sentence_starts(text: str) -> list[int]:
-    return [m.end() for m in SENTENCE_END.finditer(text)]
 
 
 def words_of(phrase: str) -> list[str]:
