@@ -156,10 +156,17 @@ def _back_in(text: str, origin: list[int], mention: Mention) -> Mention:
 def blank_outside(text: str, spans: Iterable[tuple[int, int]]) -> str:
     """``text`` with everything outside ``spans`` turned to spaces (line breaks kept), so that
     extractors read only those spans but every offset stays an offset into ``text``."""
-    kept = [" " if c != "\n" else c for c in text]
-    for start, end in spans:
-        kept[start:end] = text[start:end]
-    return "".join(kept)
+    # Built from whole lines of spaces and whole spans, not character by character: a long
+    # text mixing languages is blanked once per language.
+    blank = "\n".join(" " * len(line) for line in text.split("\n"))
+    pieces, position = [], 0
+    for start, end in sorted(spans):
+        start = max(start, position)
+        if end > start:
+            pieces += [blank[position:start], text[start:end]]
+            position = end
+    pieces.append(blank[position:])
+    return "".join(pieces)
 
 
 def extract_facts(article: Article, sentences: list[Sentence], context: AnalysisContext) -> list[Fact]:

@@ -13,7 +13,7 @@ import regex
 
 from parallax.clean import dates
 from parallax.clean.phrases import REASONS, PrefixMatch, phrase_book
-from parallax.clean.text import ends_like_sentence, fold, letter_count, unbracket, words
+from parallax.clean.text import ends_like_sentence, fold, has_letter, letter_count, unbracket, words
 
 _DIGIT = regex.compile(r"\d")
 _DECIMAL = regex.compile(r"(?<![\d.,٫])\d+(?:[\s\u00a0\u202f.,٬]\d{3})*[.,٫]\d{1,4}(?![\d])")
@@ -53,7 +53,7 @@ def classify(text: str) -> str | None:
     """The reason a (stripped, non-empty) line is junk, or None when it is kept."""
     if stamp(text) is not None:
         return "timestamp"
-    if not letter_count(text):
+    if not has_letter(text):
         return _letterless_reason(text)
     for rule in (_hashtags, _phrases, _ticker, _crumbs, _copyright_sign):
         reason = rule(text)

@@ -253,7 +253,7 @@ class _Scanner:
         self.tokens = tokenize(text, lex.conventions.group_is_space)
         self.phones = _phone_spans(text)
         self._matches: dict[int, list[Match]] = {}
-        self._screens: dict[str, tuple[bool, bool]] = {}
+        self._screens: dict[str, tuple[bool, bool, bool | None]] = {}
         # Nouns inside a hyphenated compound after a number ("110-kV-Erdkabel", "Sieben-Tage-Wert",
         # "183-meter-long"), by the token where the number's tail starts: (lemma, noun, start, end).
         self._compounds: dict[int, tuple[str | None, str, int, int]] = {}
@@ -319,22 +319,30 @@ class _Scanner:
             return self.is_minus_sign(i) or self.starts_mention(i)
         if token.kind not in ("word", "glyph"):
             return False
-        number, opener = self._word_screen(token.text)
+        number, opener, alone = self._word_screen(token.text)
         if number or (opener and any(m.entry.kind in STARTERS for m in self.matches_at(i))):
             return True
-        if self.lex.key(token.text) in self.lex.one_articles:
-            return True
-        if self.lex.counted_word(token.text) is not None or self.hyphenated_part(token.text) is not None:
-            return True
-        return self.lex.times_value(token.text) is not None or self.word_compound(i) is not None
+        return alone or (alone is None and self.word_compound(i) is not None)
 
-    def _word_screen(self, word: str) -> tuple[bool, bool]:
-        """Whether a word is a number (or two joined by a hyphen), and whether it may open an
-        entry that starts a mention: asked once per distinct word of the text."""
+    def _word_screen(self, word: str) -> tuple[bool, bool, bool | None]:
+        """Whether a word is a number (or two joined by a hyphen), whether it may open an
+        entry that starts a mention, and whether it starts one by itself (the "a" of "a half",
+        a word holding a count, a part such as "two-thirds", a multiplicative; None: it may
+        lead a compound, see :meth:`word_compound`): asked once per distinct word of the text."""
         screen = self._screens.get(word)
         if screen is None:
             number = self.lex.number_value(word) is not None or _is_word_pair(word, self.lex)
-            screen = self._screens[word] = (number, self.lex.may_begin(word, STARTERS))
+            alone = (
+                self.lex.key(word) in self.lex.one_articles
+                or self.lex.counted_word(word) is not None
+                or self.hyphenated_part(word) is not None
+                or self.lex.times_value(word) is not None
+            )
+            screen = self._screens[word] = (
+                number,
+                self.lex.may_begin(word, STARTERS),
+                alone or (None if self._may_lead_compound(word) else False),
+            )
         return screen
 
     def is_ordinal_word(self, k: int) -> bool:
@@ -535,19 +543,24 @@ class _Scanner:
         """A number word leading a hyphenated compound whose next part is a noun
         ("Sieben-Tage-Wert", "two-minute"): the number; its noun is kept for the tail."""
         token = self.tokens[i]
-        # Only where such compounds are nouns: elsewhere they are adjectives ("two-day",
-        # "three-time"), which other languages glue into one word ("двухдневный") and leave out.
-        if not self.lex.capitalised_nouns or token.kind != "word" or "-" not in token.text:
+        if token.kind != "word" or not self._may_lead_compound(token.text):
             return None
         head = token.text.split("-", 1)[0]
         value = self.lex.number_value(head)
-        if value is None or value != int(value) or value <= 1:
-            return None
         noun = self.compound_noun(token, len(head) + 1)
         if noun is None:
             return None
         self._compounds[i + 1] = noun
         return Decimal(str(value))
+
+    def _may_lead_compound(self, word: str) -> bool:
+        """A whole number above one, then a hyphen."""
+        # Only where such compounds are nouns: elsewhere they are adjectives ("two-day",
+        # "three-time"), which other languages glue into one word ("двухдневный") and leave out.
+        if not self.lex.capitalised_nouns or "-" not in word:
+            return False
+        value = self.lex.number_value(word.split("-", 1)[0])
+        return value is not None and value == int(value) and value > 1
 
     def compound_noun(self, token: Token, offset: int) -> tuple[str | None, str, int, int] | None:
         """The noun a compound goes on with after its number ("kV" in "110-kV-Erdkabel", "meter"
