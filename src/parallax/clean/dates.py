@@ -1,11 +1,13 @@
 """Datelines and date stamps: finding them in a line and reading the date they carry.
 
-The date shapes are CLDR's own date patterns ("d MMMM y", "y年M月d日", "MMMM d, y"...) of
-every language parallax has data for, read from the generated ``cldr/<code>.json`` and turned
-into regular expressions, plus each language's ``[clean] date_patterns`` (same syntax) for
-forms CLDR lacks ("y 'жылғы' d MMMM"). The month names and the reading of a matched date are
-the date core's (``parallax.lang.dates``): the same names, parts reader and calendar converter
-as the date extractor's.
+The date in them is found by the date grammar (``parallax.lang.dates.grammar``), which
+compiles CLDR's own date patterns ("d MMMM y", "y年M月d日", "MMMM d, y"...) of every language
+parallax has data for, plus each language's ``[clean] date_patterns`` (same syntax) for forms
+CLDR lacks ("y 'жылғы' d MMMM"), as templates with any-language slots; the extractor's rules
+are compiled from templates by the same grammar. The month names and the reading of a matched
+date are the date core's: the same names, parts reader and calendar converter as the
+extractor's. This module adds what stands around the date in a line: place, label, weekday,
+time, agency.
 """
 
 from __future__ import annotations
@@ -15,9 +17,9 @@ from functools import cache
 import regex
 
 from parallax import lang
+from parallax.lang.dates.grammar import any_language_date_pattern
 from parallax.lang.dates.shapes import (
     WEEKDAY_NAMES,
-    date_pattern,
     month_names_defined,
     value_of_shape,
     weekday_names_defined,
@@ -59,7 +61,7 @@ def _date_labels() -> str:
 def stamp_regex() -> regex.Pattern[str]:
     """A date stamp at the start of a line: "12.03.2025, 19:05", "Астана. 12 наурыз 2025",
     "Wed 12 Mar 2025 10.25 GMT", "04.06.2025, 10:25 Uhr", "Publié le 12 mars 2025 à 10h25"."""
-    date = rf"(?<!\d)(?P<date>{date_pattern()})(?!\d)"
+    date = rf"(?<!\d)(?P<date>{any_language_date_pattern()})(?!\d)"
     separator = r"\s*[,|·•\-–—/]?\s*"
     return regex.compile(
         rf"{month_names_defined()}{weekday_names_defined()}"
@@ -81,7 +83,7 @@ def prefix_regex() -> regex.Pattern[str]:
 
     "ASTANA, March 12 (Reuters) – ", "Париж. 12 наурыз. ДалаАқпарат – ", "新华社北京3月12日电".
     """
-    date = rf"(?<!\d)(?P<date>{date_pattern()})(?!\d)"
+    date = rf"(?<!\d)(?P<date>{any_language_date_pattern()})(?!\d)"
     marks = _dateline_marks()
     quoted = _quoted()
     tail = (

@@ -16,8 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
+from parallax.lang.dates import shapes as cldr_shapes
 from parallax.lang.dates.lexicon import APOSTROPHES, DateLexicon, fold, lexicon
 from parallax.lang.dates.windows import WindowPlan, window_plan
 from parallax.tables import stored_patterns, stored_table
@@ -579,3 +581,33 @@ def _word_slots(words: DateLexicon) -> dict[str, str]:
 def _optional(forms: Iterable[str] | None) -> str:
     pattern = alternation(forms or [])
     return f"(?:{pattern})?" if pattern else ""
+
+
+# Dates in any language, for lines met before their language is known (the datelines and
+# stamps of the cleaner): every language's CLDR date shapes ("d MMMM y", "y年M月d日") are
+# templates (``shapes.cldr_templates``) that this grammar compiles with slots needing no
+# language's words, into one alternation the cleaner's patterns embed (``regex`` syntax: the
+# month names are called as a defined group, see ``shapes.month_names_defined``).
+ANY_LANGUAGE_SPACE = r"\s*"
+
+
+def any_language_slots() -> dict[str, str]:
+    """The fields of an any-language date: digits, and every language's month names."""
+    return {
+        "day": rf"(?P<day>\d{{1,2}})(?:{cldr_shapes.day_suffixes()})?",
+        "monthnum": r"(?P<month>\d{1,2})",
+        "monthname": rf"(?P<month_name>(?&{cldr_shapes.MONTH_NAMES})\.?)(?![\p{{L}}\p{{M}}])",
+        "year": r"(?P<year>\d{4})",
+    }
+
+
+@cache
+def any_language_date_pattern() -> str:
+    """One regex alternation for every date shape of every language (named groups: ``day``,
+    ``month`` (digits), ``month_name``, ``year``; read by ``shapes.value_of_shape``)."""
+    slots = any_language_slots()
+    space = ANY_LANGUAGE_SPACE
+    compiled = {compile_template(template, slots, space) for template in cldr_shapes.cldr_templates()}
+    ordered = sorted((c for c in compiled if c), key=cldr_shapes.shape_order(slots["monthname"]))
+    numeric = [compile_template(template, {}, space) for template in cldr_shapes.NUMERIC_TEMPLATES]
+    return "(?:" + "|".join([*(n for n in numeric if n), *ordered]) + ")"
