@@ -19,10 +19,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+import regex
+
 from parallax.lang.dates import shapes as cldr_shapes
 from parallax.lang.dates.lexicon import APOSTROPHES, DateLexicon, fold, lexicon
 from parallax.lang.dates.windows import WindowPlan, window_plan
-from parallax.tables import stored_patterns, stored_table
+from parallax.tables import stored, stored_patterns, stored_table
 
 _SLOT = re.compile(r"\{([A-Za-z_]\w*|-)\}")
 _NEVER = "(?!)"
@@ -132,6 +134,15 @@ class Grammar:
                 for match in rule.pattern.finditer(text, start, end):
                     if not _inside_a_number(text, *match.span()) and rule.accepts(text, match):
                         yield rule, match
+
+    def date_at(self, text: str, position: int) -> Any | None:
+        """The date written starting at ``position``: the match of the first rule that reads one
+        there, in the rules' order (a dateline's date is read where it stands, numbers and all)."""
+        for rule in self.rules:
+            match = rule.pattern.match(text, position)
+            if match is not None and rule.accepts(text, match):
+                return match
+        return None
 
 
 def _inside_a_number(text: str, start: int, end: int) -> bool:
@@ -599,6 +610,21 @@ def any_language_slots() -> dict[str, str]:
         "monthname": rf"(?P<month_name>(?&{cldr_shapes.MONTH_NAMES})\.?)(?![\p{{L}}\p{{M}}])",
         "year": r"(?P<year>\d{4})",
     }
+
+
+@cache
+def any_language_grammar() -> Grammar:
+    """The grammar of dates in any language: one rule, every language's CLDR shapes, read by
+    :meth:`Grammar.date_at` (its match's ``date`` group is the date, ``shapes.value_of_shape``
+    reads it)."""
+    return Grammar(None, (Rule("cldr-shapes", _any_language_regex()),))
+
+
+@stored("dates-any-language")
+def _any_language_regex() -> Any:
+    # A regex.Pattern (defined groups, Unicode properties), which Grammar matches as it does re's.
+    pattern = rf"(?<!\d)(?P<date>{any_language_date_pattern()})(?!\d)"
+    return regex.compile(cldr_shapes.month_names_defined() + pattern)
 
 
 @cache
