@@ -169,6 +169,8 @@ class QuantityAttrs(FactAttrs):
     basis_points: bool = False
     age: bool = False  # years of someone's age ("3 жасар", "aged 40"), not a duration
     per: str | None = None  # the period of a rate ("5 млн тонна жылына", "2 Mio. pro Jahr"): "year"
+    share_of: int | None = None  # a share's whole ("two thirds": 3, "四分之一": 4); the value is its percent
+    per_span: list[int] | None = None  # a recurrence read as the period ("жыл сайын"), as noun_span
 
 
 @dataclass(frozen=True, eq=False, kw_only=True, repr=False)
