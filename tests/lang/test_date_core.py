@@ -129,7 +129,7 @@ def test_an_abbreviated_month_is_read_inside_a_date(code: str, text: str, iso: s
 @pytest.mark.parametrize(("code", "written", "iso"), SAME_DATE)
 def test_the_any_language_grammar_reads_a_date_where_it_stands(
     code: str | None, written: str, iso: str
-) -> None:  # noqa: E501
+) -> None:
     """The cleaner's date reader is a grammar: the date written at a position, not before it."""
     line = f"Астана. {written} — "
     found = any_language_grammar().date_at(line, len("Астана. "))
