@@ -110,7 +110,7 @@ class _Assembler:
             self._remove(line.start, line.end, reason)
             return
         # A stamp above the body is the dateline; what trails it (views, source) is junk.
-        start, end = line.start + found.match.start(), line.start + found.match.end()
+        start, end = line.start, line.start + found.match.end
         self._dateline(start, end, dates.iso_date(found.match))
         if found.rest_reason:
             self._remove(line.start + found.rest_start, line.end, found.rest_reason)
@@ -125,10 +125,10 @@ class _Assembler:
         # copying them for every line would cost the square of the article's length.
         if not self.body_started:
             prefix = dates.dateline_prefix(line.text)
-            if prefix is not None and len(words(line.text[prefix.end() :])) >= MIN_BODY_WORDS_AFTER_DATELINE:
-                self._dateline(line.start, line.start + prefix.end(), dates.iso_date(prefix))
+            if prefix is not None and len(words(line.text[prefix.end :])) >= MIN_BODY_WORDS_AFTER_DATELINE:
+                self._dateline(line.start, line.start + prefix.end, dates.iso_date(prefix))
                 self.body_started = True
-                self._body(line.start + prefix.end(), line.end, line.text[prefix.end() :])
+                self._body(line.start + prefix.end, line.end, line.text[prefix.end :])
                 return
             if self.title is None and self._is_title(line, lines[position + 1 :]):
                 self.title = line.text

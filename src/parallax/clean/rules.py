@@ -44,7 +44,7 @@ MAX_NAME_WORDS = 4  # "Автор Иван Петров": a credit without a col
 class Stamp:
     """A line that starts with a date stamp: the stamp's match, and what follows it."""
 
-    match: regex.Match[str]
+    match: dates.LineDate
     rest_start: int  # offset in the line where the remainder starts
     rest_reason: str | None  # why the remainder is junk; None when there is no remainder
 
@@ -70,11 +70,11 @@ def stamp(text: str) -> Stamp | None:
     found = dates.stamp_at_start(text)
     if found is None:
         return None
-    rest = text[found.end() :]
+    rest = text[found.end :]
     remainder = _LEADING_SEPARATORS.sub("", rest)
     if not remainder.strip(" .,;:"):
         return Stamp(found, len(text), None)
-    if found.group("place"):
+    if found.place:
         return None  # "Курс доллара на 12 марта: 475,54 тенге" is a headline, not a stamp
     reason = classify(remainder)
     if reason is None:

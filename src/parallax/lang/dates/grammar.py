@@ -16,11 +16,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
+import regex
+
+from parallax.lang.dates import shapes as cldr_shapes
 from parallax.lang.dates.lexicon import APOSTROPHES, DateLexicon, fold, lexicon
 from parallax.lang.dates.windows import WindowPlan, window_plan
-from parallax.tables import stored_patterns, stored_table
+from parallax.tables import stored, stored_patterns, stored_table
 
 _SLOT = re.compile(r"\{([A-Za-z_]\w*|-)\}")
 _NEVER = "(?!)"
@@ -130,6 +134,15 @@ class Grammar:
                 for match in rule.pattern.finditer(text, start, end):
                     if not _inside_a_number(text, *match.span()) and rule.accepts(text, match):
                         yield rule, match
+
+    def date_at(self, text: str, position: int) -> Any | None:
+        """The date written starting at ``position``: the match of the first rule that reads one
+        there, in the rules' order (a dateline's date is read where it stands, numbers and all)."""
+        for rule in self.rules:
+            match = rule.pattern.match(text, position)
+            if match is not None and rule.accepts(text, match):
+                return match
+        return None
 
 
 def _inside_a_number(text: str, start: int, end: int) -> bool:
@@ -602,3 +615,48 @@ def _word_slots(words: DateLexicon) -> dict[str, str]:
 def _optional(forms: Iterable[str] | None) -> str:
     pattern = alternation(forms or [])
     return f"(?:{pattern})?" if pattern else ""
+
+
+# Dates in any language, for lines met before their language is known (the datelines and
+# stamps of the cleaner): every language's CLDR date shapes ("d MMMM y", "y年M月d日") are
+# templates (``shapes.cldr_templates``) that this grammar compiles with slots needing no
+# language's words, into one alternation the cleaner's patterns embed (``regex`` syntax: the
+# month names are called as a defined group, see ``shapes.month_names_defined``).
+ANY_LANGUAGE_SPACE = r"\s*"
+
+
+def any_language_slots() -> dict[str, str]:
+    """The fields of an any-language date: digits, and every language's month names."""
+    return {
+        "day": rf"(?P<day>\d{{1,2}})(?:{cldr_shapes.day_suffixes()})?",
+        "monthnum": r"(?P<month>\d{1,2})",
+        "monthname": rf"(?P<month_name>(?&{cldr_shapes.MONTH_NAMES})\.?)(?![\p{{L}}\p{{M}}])",
+        "year": r"(?P<year>\d{4})",
+    }
+
+
+@cache
+def any_language_grammar() -> Grammar:
+    """The grammar of dates in any language: one rule, every language's CLDR shapes, read by
+    :meth:`Grammar.date_at` (its match's ``date`` group is the date, ``shapes.value_of_shape``
+    reads it)."""
+    return Grammar(None, (Rule("cldr-shapes", _any_language_regex()),))
+
+
+@stored("dates-any-language")
+def _any_language_regex() -> Any:
+    # A regex.Pattern (defined groups, Unicode properties), which Grammar matches as it does re's.
+    pattern = rf"(?<!\d)(?P<date>{any_language_date_pattern()})(?!\d)"
+    return regex.compile(cldr_shapes.month_names_defined() + pattern)
+
+
+@cache
+def any_language_date_pattern() -> str:
+    """One regex alternation for every date shape of every language (named groups: ``day``,
+    ``month`` (digits), ``month_name``, ``year``; read by ``shapes.value_of_shape``)."""
+    slots = any_language_slots()
+    space = ANY_LANGUAGE_SPACE
+    compiled = {compile_template(template, slots, space) for template in cldr_shapes.cldr_templates()}
+    ordered = sorted((c for c in compiled if c), key=cldr_shapes.shape_order(slots["monthname"]))
+    numeric = [compile_template(template, {}, space) for template in cldr_shapes.NUMERIC_TEMPLATES]
+    return "(?:" + "|".join([*(n for n in numeric if n), *ordered]) + ")"
