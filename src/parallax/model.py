@@ -187,6 +187,9 @@ class QuantityAttrs(FactAttrs):
     per: str | None = None  # the period of a rate ("5 млн тонна жылына", "2 Mio. pro Jahr"): "year"
     share_of: int | None = None  # a share's whole ("two thirds": 3, "四分之一": 4); the value is its percent
     per_span: list[int] | None = None  # a recurrence read as the period ("жыл сайын"), as noun_span
+    # One unit of time with no digit ("a week", "einer Woche", "一周", "бір жыл"): languages without
+    # an article write "неделю" with no number at all, so its absence elsewhere is no omission.
+    unwritten_one: bool = False
 
 
 @dataclass(frozen=True, eq=False, kw_only=True, repr=False)

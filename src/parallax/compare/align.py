@@ -442,6 +442,8 @@ def align(
 
     conflict_sets = _find_conflicts(clusters)
     in_conflict = {c for s in conflict_sets for c in s}
+    clusters, conflict_sets = _without_unclaimable(clusters, conflict_sets, len(documents))
+    in_conflict = {c for s in conflict_sets for c in s}
     order = sorted(
         range(len(clusters)),
         key=lambda c: (
@@ -462,6 +464,27 @@ def align(
     ]
     conflicts.sort(key=lambda c: min(side.fact for side in c.sides))
     return Alignment(facts, conflicts, _overlap(clusters, len(documents)))
+
+
+def _without_unclaimable(
+    clusters: list[Cluster], conflict_sets: list[list[int]], document_count: int
+) -> tuple[list[Cluster], list[list[int]]]:
+    """Drop the clusters no source can be said to omit: one unit of time written without a digit
+    ("a week", "einer Woche", "一周") that not every source gives. Languages without an article
+    write "неделю" with no number, so the figure's absence there is no omission; shared by all,
+    or in a conflict, it is still shown."""
+    in_conflict = {c for s in conflict_sets for c in s}
+
+    def unclaimable(index: int) -> bool:
+        cluster = clusters[index]
+        if index in in_conflict or _status(cluster, document_count) == "shared":
+            return False
+        facts = [fact for group in cluster.groups for fact in group.facts]
+        return all(f.kind == "quantity" and attrs_as(QuantityAttrs, f).unwritten_one for f in facts)
+
+    kept = [c for c in range(len(clusters)) if not unclaimable(c)]
+    renumbered = {old: new for new, old in enumerate(kept)}
+    return [clusters[c] for c in kept], [[renumbered[c] for c in s] for s in conflict_sets]
 
 
 def _conflict(

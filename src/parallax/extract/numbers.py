@@ -1633,6 +1633,8 @@ class _Scanner:
             attrs["per"] = tail.per
         if tail.part:
             attrs["share_of"] = tail.part  # "two thirds": the value is number x 100 / share_of
+        if number.words and self.is_duration_of_one(number, prefix, tail):
+            attrs["unwritten_one"] = True
         return Mention(
             kind=kind,
             start=start,
