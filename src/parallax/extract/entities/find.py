@@ -49,6 +49,7 @@ LARGE_TOWN = 50_000  # people: a town this large is a name even where its word s
 MAX_ORGANISATION_WORDS = 2  # lower-case words before the head of a name (X жағдайлар министрлігі)
 MIN_DEMONYM_STEM = 3  # letters of a place left before a demonym ending (Lib|yan)
 DEMONYM_STEM_TAILS = ("", "a", "e", "ia")
+MAX_JOINED_WORDS = 12  # words of an organisation's name joined by connectors (Institute of X and Y)
 IDEOGRAPHS = regex.compile(r"\p{Han}+")
 WEB_ADDRESS = regex.compile(r"\.(?:[a-z]{2,6})(?![\p{L}\p{N}])")  # a domain ending right after a name
 
@@ -409,6 +410,11 @@ def _capitalised_runs(tokens: list[Token], taken: set[int], rules: Rules, eviden
         if i in taken or not _could_start_name(tokens[i], not_names):
             i += 1
             continue
+        joined = _joined_organisation(tokens, i, taken, rules, not_names)
+        if joined is not None:  # Institute of Physics and Technology: one name, not three
+            found.append(Candidate(i, joined, type="organisation"))
+            i = joined
+            continue
         end = _run_end(tokens, i, taken, rules, not_names)
         organisation_end = _organisation_head(tokens, end, taken, rules)
         if organisation_end is not None and end - i == 1 and _only_sentence_initial(tokens, i, evidence):
@@ -426,6 +432,46 @@ def _capitalised_runs(tokens: list[Token], taken: set[int], rules: Rules, eviden
                 found.append(candidate)
         i = end
     return found
+
+
+def _joined_organisation(tokens, i: int, taken, rules: Rules, not_names) -> int | None:
+    """The end of an organisation's name whose capitalised words lower-case connectors join
+    (Moscow Institute of Physics and Technology, Ministry of Tourism and Antiquities), when
+    one of its capitalised words is an organisation word; None otherwise.
+
+    Cut at the connectors, each capitalised piece would be a name of its own (Physics,
+    Antiquities) that no translation shares. After a coordinator (and) one word ends the name:
+    more capitals there are another name (Bank of England and Mark Carney)."""
+    if not rules.connectors:
+        return None
+    pieces = []  # (first, end, after a coordinator) of each run of capitalised words
+    j, coordinated = i, False
+    while j < len(tokens) and j - i < MAX_JOINED_WORDS:
+        start = j
+        while j < len(tokens) and _joinable(tokens, j, start == j == i, taken) and \
+                tokens[j].capitalised and tokens[j].norm not in not_names and not tokens[j].text.isdigit():
+            j += 1
+        if j == start or (coordinated and j - start > 1):
+            break
+        pieces.append((start, j))
+        if coordinated:
+            break
+        k = j
+        while k < len(tokens) and _joinable(tokens, k, False, taken) and tokens[k].norm in rules.connectors \
+                and not tokens[k].capitalised:
+            coordinated = coordinated or tokens[k].norm in rules.coordinators
+            k += 1
+        if k == j:
+            break
+        j = k
+    words = [t for first, end in pieces for t in tokens[first:end]]
+    if len(pieces) < 2 or not any(type_word(t.norm, rules) == "organisation" for t in words):
+        return None
+    return pieces[-1][1]
+
+
+def _joinable(tokens, j: int, first: bool, taken) -> bool:
+    return j not in taken and (first or _adjacent(tokens[j]))
 
 
 def _head_cut(token: Token, rules: Rules) -> tuple[int, int]:
@@ -858,7 +904,7 @@ def _without_common_words(mentions: list[Mention], rules: Rules) -> list[Mention
         words = words_of(mention.text)
         # A place word after a common word is no cue (Әр облыста: "in each region").
         cue = attrs.cue and len(words) > 1
-        if known or cue or attrs.title or attrs.linked or attrs.form != "name":
+        if known or cue or attrs.title or _linked_to_fuller(mention) or attrs.form != "name":
             kept.append(mention)
             continue
         # A known name by spelling or by the gazetteer only: only the most frequent words are doubted.
@@ -873,6 +919,13 @@ def _without_common_words(mentions: list[Mention], rules: Rules) -> list[Mention
         elif len(words) > 1 and any(type_word(w, rules) == "organisation" for w in words):
             kept.append(_typed(mention, "organisation"))
     return kept
+
+
+def _linked_to_fuller(mention: Mention) -> bool:
+    """A word the text names in full elsewhere (Сапаров of Айдарбек Сапаров) has that name's
+    evidence; a word linked only to itself met before (Head … Head) has no more than its own."""
+    attrs = _attrs(mention)
+    return attrs.linked and (attrs.canonical or len(mention.value.split()) > 1)
 
 
 def _place_adjectives(mentions: list[Mention], rules: Rules, lexicon: Lexicon) -> list[Mention]:

@@ -124,6 +124,9 @@ class Rules:
     segmenter_name_words: frozenset[str] = frozenset()  # its tags of words a name may grow into
     demonym_endings: tuple[str, ...] = ()  # Libya|n, Sénégal|ais: a place's people or adjective
     noun_endings: tuple[str, ...] = ()  # endings of abstract nouns, which no name has (Lähm|ung)
+    # Lower-case words inside an organisation's name (Institute of Physics and Technology).
+    connectors: frozenset[str] = frozenset()
+    coordinators: frozenset[str] = frozenset()  # connectors that join two names (and): one word follows
 
     @property
     def vowel_endings(self) -> frozenset[str]:
@@ -191,6 +194,8 @@ def rules_for(code: str | None) -> Rules:
         segmenter_name_words=frozenset(section.get("segmenter_name_words", [])),
         demonym_endings=_longest_first(section.get("demonym_endings", [])),
         noun_endings=_longest_first(section.get("noun_endings", [])),
+        connectors=frozenset(normal(w) for w in section.get("name_connectors", [])),
+        coordinators=frozenset(normal(w) for w in section.get("name_coordinators", [])),
     )
 
 
