@@ -442,8 +442,9 @@ def _joined_organisation(tokens, i: int, taken, rules: Rules, not_names) -> int 
     Cut at the connectors, each capitalised piece would be a name of its own (Physics,
     Antiquities) that no translation shares. After a coordinator (and) one word ends the name:
     more capitals there are another name (Bank of England and Mark Carney)."""
-    if not rules.connectors:
-        return None
+    if not rules.connectors or (tokens[i].sentence_start and is_common_form(tokens[i].norm, rules.code,
+                                                                             rules.morphology.variants)):
+        return None  # Members of the Contact Group: the sentence's first word is no part of it
     pieces = []  # (first, end, after a coordinator) of each run of capitalised words
     j, coordinated = i, False
     while j < len(tokens) and j - i < MAX_JOINED_WORDS:
@@ -539,7 +540,8 @@ def _trim_sentence_start(tokens, first, end, evidence: Evidence, rules: Rules):
     supported = (
         token.norm in evidence.capitalised_inside
         or (several and _has_name_ending(token.norm, rules))
-        or (several and token.norm not in evidence.lowercase and not rules.capitalised_nouns)
+        # Представители Контактной группы: a very common word only starts the sentence
+        or (several and token.norm not in evidence.lowercase and not rules.capitalised_nouns and not common)
     )
     if supported:
         return first, end, False

@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 import regex
 from rapidfuzz import fuzz
 
-from ...calibration import ENTITY_MARGIN, ENTITY_MIN_COSINE
+from ...calibration import ENTITY_MARGIN, ENTITY_MIN_COSINE, ENTITY_TRANSLATED_COSINE, ENTITY_TRANSLATED_MARGIN
 from ...lang.scripts import KEY_VOWELS
 from ...model import EntityAttrs, Mention, attrs_as
 from .canon import entity_by_key, keys_of, similar_keys
@@ -62,6 +62,8 @@ MIN_SOUND_LETTERS = 4
 LOOSE_ACROSS_ALPHABETS = 85
 # A full name (this many words or more) that ends another name is that name with a role before it.
 MIN_TRAILING_WORDS = 2
+# A name joined by meaning alone has this many words on one side at least (Contact Group).
+MIN_TRANSLATED_WORDS = 2
 CYRILLIC = regex.compile(r"\p{Cyrillic}")
 LATIN = regex.compile(r"\p{Latin}")
 
@@ -105,15 +107,17 @@ def _attrs(mention: Mention) -> EntityAttrs:
 
 
 def match_entities(
-    mentions: Sequence[Mention], encoder=None, context: KnowsNames | None = None
+    mentions: Sequence[Mention], encoder=None, context: KnowsNames | None = None,
+    sources: Sequence[int] | None = None,
 ) -> list[Mention]:
     """The same mentions, each with its cluster's canonical value, type and a cluster number.
 
     ``encoder`` (parallax.encode.Encoder) is used only for unknown names in scripts whose
-    spelling cannot be compared (Arabic, Persian, Chinese); without one those stay apart.
-    ``context``: the analysis context whose names are known (None: the curated names).
+    spelling cannot be compared (Arabic, Persian, Chinese) and, given ``sources`` (the document
+    of each mention), for names one document translates from another; without one those stay
+    apart. ``context``: the analysis context whose names are known (None: the curated names).
     """
-    clusters = cluster_entities(mentions, encoder, context)
+    clusters = cluster_entities(mentions, encoder, context, sources)
     out = list(mentions)
     for number, cluster in enumerate(clusters):
         for i in cluster.members:
@@ -124,7 +128,8 @@ def match_entities(
 
 
 def cluster_entities(
-    mentions: Sequence[Mention], encoder=None, context: KnowsNames | None = None
+    mentions: Sequence[Mention], encoder=None, context: KnowsNames | None = None,
+    sources: Sequence[int] | None = None,
 ) -> list[EntityCluster]:
     lexicon = context.lexicon if context is not None else build_lexicon()
     mentions = _surnames_read_against_full_names(mentions)
@@ -134,6 +139,8 @@ def cluster_entities(
     _join_by_sound(mentions, nodes)
     _join_across_alphabets(mentions, nodes)
     _join_across_scripts(mentions, nodes, encoder)
+    if sources is not None:
+        _join_translations(mentions, nodes, encoder, sources)
     return [_cluster(mentions, members, lexicon) for members in nodes.groups().values()]
 
 
@@ -424,6 +431,48 @@ def _join_across_scripts(mentions: Sequence[Mention], nodes: _Nodes, encoder) ->
             best = _best_partner(mentions, nodes, groups, sims, root, targets)
             if best is not None:
                 nodes.union(root, best)
+
+
+def _join_translations(mentions: Sequence[Mention], nodes: _Nodes, encoder, sources: Sequence[int]) -> None:
+    """An unknown name one document translates word by word from another joins it by meaning.
+
+    Высшая избирательная комиссия and High Election Commission share no sound; only the encoder
+    sees one name. Two unknown groups of different documents join when one of them has two words
+    or more (single words are too short for the encoder to tell apart), their types agree, the
+    cosine of their names reaches ENTITY_TRANSLATED_COSINE and each is the other's best partner
+    by ENTITY_TRANSLATED_MARGIN; names of one document never join this way.
+    """
+    if encoder is None:
+        return
+    groups = nodes.groups()
+    candidates = {r: members for r, members in groups.items()
+                  if not any(_attrs(mentions[i]).canonical for i in members)
+                  and len({sources[i] for i in members}) == 1}
+    if len({sources[members[0]] for members in candidates.values()}) < 2:
+        return
+    labels = {r: _display(mentions, members) for r, members in candidates.items()}
+    sims = _encoder_similarity(encoder, labels)
+    best = {r: _best_translation(r, candidates, sims, mentions, nodes, sources) for r in candidates}
+    for root, partner in best.items():
+        if partner is not None and best.get(partner) == root and root < partner:
+            nodes.union(root, partner)
+
+
+def _best_translation(root: int, candidates, sims, mentions, nodes: _Nodes, sources) -> int | None:
+    own = sources[candidates[root][0]]
+    scored = []
+    for other, members in candidates.items():
+        if sources[members[0]] == own or not _types_agree(mentions[root], _root_type(mentions, nodes, other)):
+            continue
+        scored.append((sims.get((root, other), 0.0), other))
+    scored.sort(reverse=True)
+    if not scored or scored[0][0] < ENTITY_TRANSLATED_COSINE:
+        return None
+    if len(scored) > 1 and scored[0][0] - scored[1][0] < ENTITY_TRANSLATED_MARGIN:
+        return None  # two names fit about as well: leave it alone
+    partner = scored[0][1]
+    words = max(len(_display(mentions, candidates[r]).split()) for r in (root, partner))
+    return partner if words >= MIN_TRANSLATED_WORDS else None
 
 
 def _cued_place(mentions, members) -> bool:
