@@ -73,7 +73,7 @@ def harmonise_entities(
     entity_facts = [(d, i, f) for d in documents for i, f in enumerate(d.facts) if f.kind == "entity"]
     if not entity_facts:
         return
-    sources = [k for k, d in enumerate(documents) for f in d.facts if f.kind == "entity"]
+    sources = [(k, d.language) for k, d in enumerate(documents) for f in d.facts if f.kind == "entity"]
     matched = match_entities([_as_mention(f) for _, _, f in entity_facts], encoder, context, sources)
     for (document, position, fact), mention in zip(entity_facts, matched, strict=True):
         document.facts[position] = replace(fact, value=mention.value, attrs=fact.attrs.updated(mention.attrs))

@@ -49,6 +49,7 @@ LARGE_TOWN = 50_000  # people: a town this large is a name even where its word s
 MAX_ORGANISATION_WORDS = 2  # lower-case words before the head of a name (X жағдайлар министрлігі)
 MIN_DEMONYM_STEM = 3  # letters of a place left before a demonym ending (Lib|yan)
 DEMONYM_STEM_TAILS = ("", "a", "e", "ia")
+MAX_JOINED_PIECE = 2  # capitalised words after a connector (of Foreign Affairs); more are another name
 MAX_JOINED_WORDS = 12  # words of an organisation's name joined by connectors (Institute of X and Y)
 IDEOGRAPHS = regex.compile(r"\p{Han}+")
 WEB_ADDRESS = regex.compile(r"\.(?:[a-z]{2,6})(?![\p{L}\p{N}])")  # a domain ending right after a name
@@ -416,6 +417,9 @@ def _capitalised_runs(tokens: list[Token], taken: set[int], rules: Rules, eviden
             i = joined
             continue
         end = _run_end(tokens, i, taken, rules, not_names)
+        if end - i > 1 and _common_opening(tokens[i], rules):
+            i += 1  # Заседание Межгосударственной водной комиссии: the sentence's first word is none of it
+            continue
         organisation_end = _organisation_head(tokens, end, taken, rules)
         if organisation_end is not None and end - i == 1 and _only_sentence_initial(tokens, i, evidence):
             organisation_end = None  # Екі елдің компаниялары: a sentence that starts with a common word
@@ -442,8 +446,7 @@ def _joined_organisation(tokens, i: int, taken, rules: Rules, not_names) -> int 
     Cut at the connectors, each capitalised piece would be a name of its own (Physics,
     Antiquities) that no translation shares. After a coordinator (and) one word ends the name:
     more capitals there are another name (Bank of England and Mark Carney)."""
-    if not rules.connectors or (tokens[i].sentence_start and is_common_form(tokens[i].norm, rules.code,
-                                                                             rules.morphology.variants)):
+    if not rules.connectors or _common_opening(tokens[i], rules):
         return None  # Members of the Contact Group: the sentence's first word is no part of it
     pieces = []  # (first, end, after a coordinator) of each run of capitalised words
     j, coordinated = i, False
@@ -453,6 +456,10 @@ def _joined_organisation(tokens, i: int, taken, rules: Rules, not_names) -> int 
                 tokens[j].capitalised and tokens[j].norm not in not_names and not tokens[j].text.isdigit():
             j += 1
         if j == start or (coordinated and j - start > 1):
+            break
+        if pieces and j - start > MAX_JOINED_PIECE:
+            # Association of General Practitioners Ulrich Weigeldt: a person's name runs on after it
+            pieces.append((start, start + MAX_JOINED_PIECE))
             break
         pieces.append((start, j))
         if coordinated:
@@ -468,7 +475,17 @@ def _joined_organisation(tokens, i: int, taken, rules: Rules, not_names) -> int 
     words = [t for first, end in pieces for t in tokens[first:end]]
     if len(pieces) < 2 or not any(type_word(t.norm, rules) == "organisation" for t in words):
         return None
+    first, end = pieces[0]
+    opening = tokens[first:end]
+    if not any(type_word(t.norm, rules) for t in opening) and all(
+            is_common_form(t.norm, rules.code, rules.morphology.variants) for t in opening):
+        return None  # Head of the Genome Engineering Laboratory: a role, then the name
     return pieces[-1][1]
+
+
+def _common_opening(token: Token, rules: Rules) -> bool:
+    """A very common word whose capital only starts the sentence (Members, Заседание)."""
+    return token.sentence_start and is_common_form(token.norm, rules.code, rules.morphology.variants)
 
 
 def _joinable(tokens, j: int, first: bool, taken) -> bool:
@@ -753,7 +770,9 @@ def _ending_cut_key(stem: str, rules: Rules) -> str | None:
 
 def _guess_type(stem: str, rules: Rules) -> str:
     words = [normal(w) for w in stem.split()]  # Чолпон-Ата is one word
-    if any(w in rules.organisation_words for w in words) or any(is_acronym(w) for w in stem.split()):
+    organisation = any(w in rules.organisation_words for w in words) or (
+        rules.compound_heads and any(type_word(w, rules) == "organisation" for w in words))  # Wasserkommission
+    if organisation or any(is_acronym(w) for w in stem.split()):
         return "organisation"
     if any(w in rules.place_words for w in words):
         return "place"

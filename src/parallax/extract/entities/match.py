@@ -108,14 +108,14 @@ def _attrs(mention: Mention) -> EntityAttrs:
 
 def match_entities(
     mentions: Sequence[Mention], encoder=None, context: KnowsNames | None = None,
-    sources: Sequence[int] | None = None,
+    sources: Sequence[tuple[int, str | None]] | None = None,
 ) -> list[Mention]:
     """The same mentions, each with its cluster's canonical value, type and a cluster number.
 
     ``encoder`` (parallax.encode.Encoder) is used only for unknown names in scripts whose
     spelling cannot be compared (Arabic, Persian, Chinese) and, given ``sources`` (the document
-    of each mention), for names one document translates from another; without one those stay
-    apart. ``context``: the analysis context whose names are known (None: the curated names).
+    and its language, of each mention), for names one document translates from another; without
+    one those stay apart. ``context``: the analysis context whose names are known (None: the curated names).
     """
     clusters = cluster_entities(mentions, encoder, context, sources)
     out = list(mentions)
@@ -129,7 +129,7 @@ def match_entities(
 
 def cluster_entities(
     mentions: Sequence[Mention], encoder=None, context: KnowsNames | None = None,
-    sources: Sequence[int] | None = None,
+    sources: Sequence[tuple[int, str | None]] | None = None,
 ) -> list[EntityCluster]:
     lexicon = context.lexicon if context is not None else build_lexicon()
     mentions = _surnames_read_against_full_names(mentions)
@@ -433,14 +433,17 @@ def _join_across_scripts(mentions: Sequence[Mention], nodes: _Nodes, encoder) ->
                 nodes.union(root, best)
 
 
-def _join_translations(mentions: Sequence[Mention], nodes: _Nodes, encoder, sources: Sequence[int]) -> None:
+def _join_translations(mentions: Sequence[Mention], nodes: _Nodes, encoder,
+                       sources: Sequence[tuple[int, str | None]]) -> None:
     """An unknown name one document translates word by word from another joins it by meaning.
 
     Высшая избирательная комиссия and High Election Commission share no sound; only the encoder
-    sees one name. Two unknown groups of different documents join when one of them has two words
-    or more (single words are too short for the encoder to tell apart), their types agree, the
-    cosine of their names reaches ENTITY_TRANSLATED_COSINE and each is the other's best partner
-    by ENTITY_TRANSLATED_MARGIN; names of one document never join this way.
+    sees one name. Two unknown groups of documents in different languages join when one of them
+    has two words or more (single words are too short for the encoder to tell apart), their
+    types agree, the cosine of their names reaches ENTITY_TRANSLATED_COSINE and each is the
+    other's best partner in the other's document by ENTITY_TRANSLATED_MARGIN. Names in one
+    language never join this way: the encoder finds two names of one language alike for their
+    shared words (Interstate Water Commission, Interstate Energy Council: 0.95).
     """
     if encoder is None:
         return
@@ -448,31 +451,40 @@ def _join_translations(mentions: Sequence[Mention], nodes: _Nodes, encoder, sour
     candidates = {r: members for r, members in groups.items()
                   if not any(_attrs(mentions[i]).canonical for i in members)
                   and len({sources[i] for i in members}) == 1}
-    if len({sources[members[0]] for members in candidates.values()}) < 2:
+    origin = {r: sources[members[0]] for r, members in candidates.items()}
+    if len({language for _, language in origin.values()}) < 2:
         return
     labels = {r: _display(mentions, members) for r, members in candidates.items()}
     sims = _encoder_similarity(encoder, labels)
-    best = {r: _best_translation(r, candidates, sims, mentions, nodes, sources) for r in candidates}
-    for root, partner in best.items():
-        if partner is not None and best.get(partner) == root and root < partner:
-            nodes.union(root, partner)
+    best = {r: _best_translations(r, origin, sims, mentions, nodes) for r in candidates}
+    for root, partners in best.items():
+        for partner in partners:
+            if root < partner and root in best.get(partner, ()) and _long_enough(mentions, candidates, root, partner):
+                nodes.union(root, partner)
 
 
-def _best_translation(root: int, candidates, sims, mentions, nodes: _Nodes, sources) -> int | None:
-    own = sources[candidates[root][0]]
-    scored = []
-    for other, members in candidates.items():
-        if sources[members[0]] == own or not _types_agree(mentions[root], _root_type(mentions, nodes, other)):
+def _best_translations(root: int, origin, sims, mentions, nodes: _Nodes) -> set[int]:
+    """The best partner of ``root`` in each document of another language, where it leads."""
+    document, language = origin[root]
+    by_document: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for other, (other_document, other_language) in origin.items():
+        if other_language == language or other_document == document:
             continue
-        scored.append((sims.get((root, other), 0.0), other))
-    scored.sort(reverse=True)
-    if not scored or scored[0][0] < ENTITY_TRANSLATED_COSINE:
-        return None
-    if len(scored) > 1 and scored[0][0] - scored[1][0] < ENTITY_TRANSLATED_MARGIN:
-        return None  # two names fit about as well: leave it alone
-    partner = scored[0][1]
-    words = max(len(_display(mentions, candidates[r]).split()) for r in (root, partner))
-    return partner if words >= MIN_TRANSLATED_WORDS else None
+        if _types_agree(mentions[root], _root_type(mentions, nodes, other)):
+            by_document[other_document].append((sims.get((root, other), 0.0), other))
+    best = set()
+    for scored in by_document.values():
+        scored.sort(reverse=True)
+        if scored[0][0] < ENTITY_TRANSLATED_COSINE:
+            continue
+        if len(scored) > 1 and scored[0][0] - scored[1][0] < ENTITY_TRANSLATED_MARGIN:
+            continue  # two names fit about as well: leave it alone
+        best.add(scored[0][1])
+    return best
+
+
+def _long_enough(mentions, candidates, a: int, b: int) -> bool:
+    return max(len(_display(mentions, candidates[r]).split()) for r in (a, b)) >= MIN_TRANSLATED_WORDS
 
 
 def _cued_place(mentions, members) -> bool:

@@ -127,6 +127,7 @@ class Rules:
     # Lower-case words inside an organisation's name (Institute of Physics and Technology).
     connectors: frozenset[str] = frozenset()
     coordinators: frozenset[str] = frozenset()  # connectors that join two names (and): one word follows
+    compound_heads: bool = False  # nouns join into one word whose last part is its head (Wasser|kommission)
 
     @property
     def vowel_endings(self) -> frozenset[str]:
@@ -196,6 +197,7 @@ def rules_for(code: str | None) -> Rules:
         noun_endings=_longest_first(section.get("noun_endings", [])),
         connectors=frozenset(normal(w) for w in section.get("name_connectors", [])),
         coordinators=frozenset(normal(w) for w in section.get("name_coordinators", [])),
+        compound_heads=bool(section.get("compound_heads", False)),
     )
 
 
@@ -237,6 +239,18 @@ def type_word(word: str, rules: Rules) -> str | None:
         kind = stems.get(stem)
         if kind is not None and len(stem) >= KEEP_OF_WORD * len(word) - 3:
             return kind
+    return _compound_type(word, rules) if rules.compound_heads else None
+
+
+MIN_COMPOUND_PART = 4  # letters of each part of a compound whose head is a type word (Wasser|kommission)
+
+
+def _compound_type(word: str, rules: Rules) -> str | None:
+    """The type of a compound noun whose last part is a word for an organisation or a place."""
+    for kind, words in (("organisation", rules.organisation_words), ("place", rules.place_words)):
+        for head in words:
+            if len(head) >= MIN_COMPOUND_PART and word.endswith(head) and len(word) - len(head) >= MIN_COMPOUND_PART:
+                return kind
     return None
 
 
