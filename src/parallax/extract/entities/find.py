@@ -469,8 +469,8 @@ def _joined_organisation(tokens, i: int, taken, rules: Rules, not_names) -> int 
                 and not tokens[k].capitalised:
             coordinated = coordinated or tokens[k].norm in rules.coordinators
             k += 1
-        if k == j:
-            break
+        if k == j or (coordinated and (k - j > 1 or _starts_organisation(tokens, k, rules))):
+            break  # and the Bank of England, et la Fondation: another name begins
         j = k
     words = [t for first, end in pieces for t in tokens[first:end]]
     if len(pieces) < 2 or not any(type_word(t.norm, rules) == "organisation" for t in words):
@@ -481,6 +481,10 @@ def _joined_organisation(tokens, i: int, taken, rules: Rules, not_names) -> int 
             is_common_form(t.norm, rules.code, rules.morphology.variants) for t in opening):
         return None  # Head of the Genome Engineering Laboratory: a role, then the name
     return pieces[-1][1]
+
+
+def _starts_organisation(tokens, k: int, rules: Rules) -> bool:
+    return k < len(tokens) and type_word(tokens[k].norm, rules) == "organisation"
 
 
 def _common_opening(token: Token, rules: Rules) -> bool:
