@@ -509,6 +509,8 @@ def _organisation_head(tokens: list[Token], end: int, taken, rules: Rules) -> in
     Орталық коммуникациялар қызметінде, Төтенше жағдайлар министрлігі: up to two lower-case
     words, then the word that says what the organisation is.
     """
+    if not rules.lowercase_name_words:
+        return None  # Elon Musk's company: where names capitalise every word, a lower-case head is none
     j = end
     while j < len(tokens) and j - end <= MAX_ORGANISATION_WORDS and j not in taken:
         token = tokens[j]
@@ -741,7 +743,7 @@ def _build(
         "type_guessed": not canonical and candidate.type is None,
         "resolved_by": resolved_by,
         "approximate": bool(rules.readings),  # read in Latin through a table of approximate readings
-        "ending_cut_key": None if canonical else _ending_cut_key(stem, rules),
+        "ending_cut_key": None if canonical else _ending_cut_key(stem, rules, text[start:end]),
         "cue": candidate.cue,
         "needs_support": candidate.needs_support,
         "gazetteer": gazetteer,
@@ -763,13 +765,34 @@ def _gazetteer_place(written: str, stem: str, candidate: Candidate, rules: Rules
     return place_named(forms)
 
 
-def _ending_cut_key(stem: str, rules: Rules) -> str | None:
+def _ending_cut_key(stem: str, rules: Rules, written: str = "") -> str | None:
     """The key of an unknown name whose last vowel may be a case ending (Чолпон-Ате: the
-    nominative may end in any vowel). None where names do not inflect or no vowel ends it."""
-    if not rules.names_inflect or not stem or normal(stem[-1]) not in rules.vowel_endings:
+    nominative may end in any vowel), or whose adjective's case ending may stand for a vowel
+    (Дворічного, Кремінної: the towns Dvorichne, Kreminna, named like adjectives). None where
+    names do not inflect or nothing cuts."""
+    if not rules.names_inflect or not stem:
         return None
-    key = fold_key(to_latin(stem[:-1], rules.code))
+    adjective = _adjective_stem(written, rules)
+    if adjective is not None:
+        cut = adjective
+    elif normal(stem[-1]) in rules.vowel_endings:
+        cut = stem[:-1]
+    else:
+        return None
+    key = fold_key(to_latin(cut, rules.code))
     return key if len(key.replace(" ", "")) >= 4 and len(key.split()[-1]) >= 2 else None
+
+
+MIN_ADJECTIVE_STEM = 4  # letters left of a name before an adjective's case ending (Дворіч|ного)
+
+
+def _adjective_stem(written: str, rules: Rules) -> str | None:
+    """``written`` without the adjective case ending of its last word, if it has one."""
+    word = normal(written)
+    for ending in rules.adjective_endings:  # longest first
+        if word.endswith(ending) and len(words_of(written)[-1]) - len(ending) >= MIN_ADJECTIVE_STEM:
+            return written[: len(written) - len(ending)]
+    return None
 
 
 def _guess_type(stem: str, rules: Rules) -> str:

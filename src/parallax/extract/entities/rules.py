@@ -127,7 +127,10 @@ class Rules:
     # Lower-case words inside an organisation's name (Institute of Physics and Technology).
     connectors: frozenset[str] = frozenset()
     coordinators: frozenset[str] = frozenset()  # connectors that join two names (and): one word follows
-    compound_heads: bool = False  # nouns join into one word whose last part is its head (Wasser|kommission)
+    # An organisation's name may capitalise its first word only (Орталық коммуникациялар қызметі).
+    lowercase_name_words: bool = True
+    compound_heads: bool = False
+    adjective_endings: tuple[str, ...] = ()  # case endings of a place named like an adjective (Дворічн|ого)  # nouns join into one word whose last part is its head (Wasser|kommission)
 
     @property
     def vowel_endings(self) -> frozenset[str]:
@@ -198,6 +201,8 @@ def rules_for(code: str | None) -> Rules:
         connectors=frozenset(normal(w) for w in section.get("name_connectors", [])),
         coordinators=frozenset(normal(w) for w in section.get("name_coordinators", [])),
         compound_heads=bool(section.get("compound_heads", False)),
+        adjective_endings=_longest_first(section.get("adjective_endings", [])),
+        lowercase_name_words=bool(section.get("lowercase_name_words", True)),
     )
 
 
