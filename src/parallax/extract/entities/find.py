@@ -28,7 +28,15 @@ from ...lang.dates import names as cldr_names
 from ...model import EntityAttrs, Mention, attrs_as
 from ..spans import SpanSet
 from .canon import clitic_as_written, cut_word, entity_by_key, similar_keys
-from .common import COMMON_ZIPF, GAZETTEER_SUPPORT_ZIPF, KEY_COMMON_ZIPF, PHRASE_ZIPF, is_common_form, zipf
+from .common import (
+    COMMON_ZIPF,
+    GAZETTEER_SUPPORT_ZIPF,
+    KEY_COMMON_ZIPF,
+    LISTED,
+    PHRASE_ZIPF,
+    is_common_form,
+    zipf,
+)
 from .gazetteer import Gazetteer, Match, Target, gazetteer_for, tokens_for
 from .lexicon import Entity, KnowsNames, Lexicon, build_lexicon
 from .places import place_named
@@ -555,7 +563,8 @@ def _trim_sentence_start(tokens, first, end, evidence: Evidence, rules: Rules):
     if not token.sentence_start:
         return first, end, False
     several = end - first > 1
-    common = is_common_form(token.norm, rules.code, rules.morphology.variants)
+    common = is_common_form(token.norm, rules.code, rules.morphology.variants) and \
+        not _frequent_acronym(token.text, rules)
     if not several and common:
         return None  # Сондай-ақ, Иә: a very common word that only starts the sentence
     if common and end - first == 2 and _known_town(tokens[first + 1], rules):
@@ -797,8 +806,9 @@ def _adjective_stem(written: str, rules: Rules) -> str | None:
 
 def _guess_type(stem: str, rules: Rules) -> str:
     words = [normal(w) for w in stem.split()]  # Чолпон-Ата is one word
+    # Wasserkommission: a compound whose head is an organisation word
     organisation = any(w in rules.organisation_words for w in words) or (
-        rules.compound_heads and any(type_word(w, rules) == "organisation" for w in words))  # Wasserkommission
+        rules.compound_heads and any(type_word(w, rules) == "organisation" for w in words))
     if organisation or any(is_acronym(w) for w in stem.split()):
         return "organisation"
     if any(w in rules.place_words for w in words):
@@ -955,6 +965,9 @@ def _without_common_words(mentions: list[Mention], rules: Rules) -> list[Mention
         if known or cue or attrs.title or _linked_to_fuller(mention) or attrs.form != "name":
             kept.append(mention)
             continue
+        if _frequent_acronym(mention.text, rules):
+            kept.append(mention)  # ЗСУ, ОНН: an acronym is frequent because it names something often
+            continue
         # A known name by spelling or by the gazetteer only: only the most frequent words are doubted.
         threshold = KEY_COMMON_ZIPF if attrs.canonical or attrs.gazetteer else _threshold(words)
         if is_common_form(normal(mention.text), rules.code, rules.morphology.variants, threshold):
@@ -967,6 +980,15 @@ def _without_common_words(mentions: list[Mention], rules: Rules) -> list[Mention
         elif len(words) > 1 and any(type_word(w, rules) == "organisation" for w in words):
             kept.append(_typed(mention, "organisation"))
     return kept
+
+
+MIN_ACRONYM_LETTERS = 3  # an acronym this long is a name, however frequent (US, TV, OK are shorter)
+
+
+def _frequent_acronym(text: str, rules: Rules) -> bool:
+    """Capitals only, three letters or more, and not listed as a common word by the language file."""
+    letters = sum(c.isalpha() for c in text)
+    return is_acronym(text) and letters >= MIN_ACRONYM_LETTERS and zipf(text, rules.code) < LISTED
 
 
 def _linked_to_fuller(mention: Mention) -> bool:

@@ -34,7 +34,13 @@ from dataclasses import dataclass, replace
 import regex
 from rapidfuzz import fuzz
 
-from ...calibration import ENTITY_MARGIN, ENTITY_MIN_COSINE, ENTITY_TRANSLATED_COSINE, ENTITY_TRANSLATED_MARGIN
+from ...calibration import (
+    ALIGNED_SENTENCE_COSINE,
+    ENTITY_MARGIN,
+    ENTITY_MIN_COSINE,
+    ENTITY_TRANSLATED_COSINE,
+    ENTITY_TRANSLATED_MARGIN,
+)
 from ...lang.scripts import KEY_VOWELS
 from ...model import EntityAttrs, Mention, attrs_as
 from .canon import entity_by_key, keys_of, similar_keys
@@ -42,6 +48,7 @@ from .find import find_entities
 from .gazetteer import tokens_for
 from .lexicon import KnowsNames, Lexicon, build_lexicon
 from .rules import rules_for
+from .text import is_acronym
 from .translit import fold_key, loose_key, skeleton, to_latin
 
 # Across scripts, a loose key this close is enough on its own...
@@ -108,16 +115,18 @@ def _attrs(mention: Mention) -> EntityAttrs:
 
 def match_entities(
     mentions: Sequence[Mention], encoder=None, context: KnowsNames | None = None,
-    sources: Sequence[tuple[int, str | None]] | None = None,
+    sources: Sequence[tuple[int, str | None]] | None = None, sentences: Sequence[str | None] | None = None,
 ) -> list[Mention]:
     """The same mentions, each with its cluster's canonical value, type and a cluster number.
 
     ``encoder`` (parallax.encode.Encoder) is used only for unknown names in scripts whose
     spelling cannot be compared (Arabic, Persian, Chinese) and, given ``sources`` (the document
-    and its language, of each mention), for names one document translates from another; without
-    one those stay apart. ``context``: the analysis context whose names are known (None: the curated names).
+    and its language, of each mention), for names one document translates from another, and given
+    ``sentences`` (the sentence of each mention), for the one name left over in two sentences that
+    say the same; without one those stay apart. ``context``: the analysis context whose names are
+    known (None: the curated names).
     """
-    clusters = cluster_entities(mentions, encoder, context, sources)
+    clusters = cluster_entities(mentions, encoder, context, sources, sentences)
     out = list(mentions)
     for number, cluster in enumerate(clusters):
         for i in cluster.members:
@@ -129,7 +138,7 @@ def match_entities(
 
 def cluster_entities(
     mentions: Sequence[Mention], encoder=None, context: KnowsNames | None = None,
-    sources: Sequence[tuple[int, str | None]] | None = None,
+    sources: Sequence[tuple[int, str | None]] | None = None, sentences: Sequence[str | None] | None = None,
 ) -> list[EntityCluster]:
     lexicon = context.lexicon if context is not None else build_lexicon()
     mentions = _surnames_read_against_full_names(mentions)
@@ -141,6 +150,8 @@ def cluster_entities(
     _join_across_scripts(mentions, nodes, encoder)
     if sources is not None:
         _join_translations(mentions, nodes, encoder, sources)
+    if sentences is not None and sources is not None:
+        _join_in_aligned_sentences(mentions, nodes, encoder, sources, sentences)
     return [_cluster(mentions, members, lexicon) for members in nodes.groups().values()]
 
 
@@ -459,8 +470,97 @@ def _join_translations(mentions: Sequence[Mention], nodes: _Nodes, encoder,
     best = {r: _best_translations(r, origin, sims, mentions, nodes) for r in candidates}
     for root, partners in best.items():
         for partner in partners:
-            if root < partner and root in best.get(partner, ()) and _long_enough(mentions, candidates, root, partner):
+            mutual = root in best.get(partner, ())
+            if root < partner and mutual and _long_enough(mentions, candidates, root, partner):
                 nodes.union(root, partner)
+
+
+def _join_in_aligned_sentences(mentions: Sequence[Mention], nodes: _Nodes, encoder,
+                               sources: Sequence[tuple[int, str | None]],
+                               sentences: Sequence[str | None]) -> None:
+    """The one name two sentences that say the same leave unmatched is one entity.
+
+    A sentence and its counterpart in a document of another language (each the other's most alike
+    by the encoder, at ALIGNED_SENTENCE_COSINE) name the same things. Where every other name of
+    the two has found its partner and one is left on each side, those two are one entity, however
+    each language writes it (ЗСУ / UAF, Ecosse / Schottland, 马丁·格里菲思 / Martin Griffiths).
+    Acronyms pair with acronyms and written-out names with written-out names, one of each kind
+    left in each sentence. Two known entities never join, nor names whose types disagree; a name
+    with votes for two partners stays alone.
+    """
+    if encoder is None:
+        return
+    groups = nodes.groups()
+    lonely = {r: members for r, members in groups.items() if len({sources[i][0] for i in members}) == 1}
+    left: dict[tuple[int, str], set[int]] = defaultdict(set)  # (document, sentence) -> lonely groups
+    for root, members in lonely.items():
+        for i in members:
+            if sentences[i]:
+                left[(sources[i][0], sentences[i])].add(root)
+    language = {sources[i][0]: sources[i][1] for i in range(len(mentions))}
+    # One name of each shape left in a sentence: an acronym (ЗСУ) and a name written out
+    # (Генштаб) are paired with their own kind only.
+    alone: dict[tuple[int, str, bool], int] = {}
+    for (document, text), roots in left.items():
+        for shape in (True, False):
+            same = [r for r in roots if _acronym_group(mentions, lonely[r]) == shape]
+            if len(same) == 1:
+                alone[(document, text, shape)] = same[0]
+    documents = sorted({key[0] for key in alone})
+    if len(documents) < 2:
+        return
+    texts = sorted({text for _, text in left})
+    index = {text: k for k, text in enumerate(texts)}
+    vectors = encoder.encode(texts)
+    votes: dict[int, set[int]] = defaultdict(set)
+    for a in documents:
+        for b in documents:
+            if a >= b or language[a] == language[b]:
+                continue
+            for key_a, key_b in _aligned(a, b, left, index, vectors):
+                for shape in (True, False):
+                    root_a, root_b = alone.get((*key_a, shape)), alone.get((*key_b, shape))
+                    if root_a is not None and root_b is not None and _may_be_one(
+                            mentions, nodes, lonely, root_a, root_b):
+                        votes[root_a].add(root_b)
+                        votes[root_b].add(root_a)
+    for root, partners in votes.items():
+        partner = next(iter(partners))
+        if len(partners) == 1 and votes.get(partner) == {root} and root < partner:
+            nodes.union(root, partner)
+
+
+def _aligned(a: int, b: int, left, index, vectors) -> list[tuple[tuple[int, str], tuple[int, str]]]:
+    """Pairs of sentences of documents ``a`` and ``b`` that are each other's most alike among the
+    sentences of the two with a name left, at ALIGNED_SENTENCE_COSINE or more."""
+    side_a = [key for key in left if key[0] == a]
+    side_b = [key for key in left if key[0] == b]
+    if not side_a or not side_b:
+        return []
+    rows = vectors[[index[text] for _, text in side_a]]
+    cols = vectors[[index[text] for _, text in side_b]]
+    matrix = rows @ cols.T
+    pairs = []
+    for i, key_a in enumerate(side_a):
+        j = int(matrix[i].argmax())
+        if matrix[i, j] >= ALIGNED_SENTENCE_COSINE and int(matrix[:, j].argmax()) == i:
+            pairs.append((key_a, side_b[j]))
+    return pairs
+
+
+def _may_be_one(mentions, nodes: _Nodes, lonely, a: int, b: int) -> bool:
+    """Two names left in aligned sentences may be one: not two known entities, and types that
+    agree. (They have one shape: both acronyms, ЗСУ and UAF, or neither; an acronym left against
+    a name written in full is more often a name the other side did not find than the same thing.)"""
+    known = [r for r in (a, b) if any(_attrs(mentions[i]).canonical for i in lonely[r])]
+    if len(known) > 1:
+        return False
+    return _types_agree(mentions[lonely[a][0]], _root_type(mentions, nodes, b)) and \
+        _types_agree(mentions[lonely[b][0]], _root_type(mentions, nodes, a))
+
+
+def _acronym_group(mentions, members) -> bool:
+    return all(is_acronym(_attrs(mentions[i]).stem or mentions[i].text) for i in members)
 
 
 def _best_translations(root: int, origin, sims, mentions, nodes: _Nodes) -> set[int]:

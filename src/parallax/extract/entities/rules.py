@@ -129,8 +129,8 @@ class Rules:
     coordinators: frozenset[str] = frozenset()  # connectors that join two names (and): one word follows
     # An organisation's name may capitalise its first word only (Орталық коммуникациялар қызметі).
     lowercase_name_words: bool = True
-    compound_heads: bool = False
-    adjective_endings: tuple[str, ...] = ()  # case endings of a place named like an adjective (Дворічн|ого)  # nouns join into one word whose last part is its head (Wasser|kommission)
+    compound_heads: bool = False  # nouns join into one word whose last part is its head (Wasser|kommission)
+    adjective_endings: tuple[str, ...] = ()  # case endings of a place named like an adjective (Дворічн|ого)
 
     @property
     def vowel_endings(self) -> frozenset[str]:
@@ -254,7 +254,8 @@ def _compound_type(word: str, rules: Rules) -> str | None:
     """The type of a compound noun whose last part is a word for an organisation or a place."""
     for kind, words in (("organisation", rules.organisation_words), ("place", rules.place_words)):
         for head in words:
-            if len(head) >= MIN_COMPOUND_PART and word.endswith(head) and len(word) - len(head) >= MIN_COMPOUND_PART:
+            long_enough = len(word) - len(head) >= MIN_COMPOUND_PART
+            if len(head) >= MIN_COMPOUND_PART and word.endswith(head) and long_enough:
                 return kind
     return None
 
