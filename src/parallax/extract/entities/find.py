@@ -572,8 +572,7 @@ def _trim_sentence_start(tokens, first, end, evidence: Evidence, rules: Rules):
     supported = (
         token.norm in evidence.capitalised_inside
         or (several and _has_name_ending(token.norm, rules))
-        # Представители Контактной группы: a very common word only starts the sentence
-        or (several and token.norm not in evidence.lowercase and not rules.capitalised_nouns and not common)
+        or (several and token.norm not in evidence.lowercase and not rules.capitalised_nouns)
     )
     if supported:
         return first, end, False
