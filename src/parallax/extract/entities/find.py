@@ -425,10 +425,10 @@ def _capitalised_runs(tokens: list[Token], taken: set[int], rules: Rules, eviden
             i = joined
             continue
         end = _run_end(tokens, i, taken, rules, not_names)
-        if end - i > 1 and _common_opening(tokens[i], rules):
+        organisation_end = _organisation_head(tokens, end, taken, rules)
+        if organisation_end is not None and end - i > 1 and _common_opening(tokens[i], rules):
             i += 1  # Заседание Межгосударственной водной комиссии: the sentence's first word is none of it
             continue
-        organisation_end = _organisation_head(tokens, end, taken, rules)
         if organisation_end is not None and end - i == 1 and _only_sentence_initial(tokens, i, evidence):
             organisation_end = None  # Екі елдің компаниялары: a sentence that starts with a common word
         if organisation_end is not None:  # Орталық коммуникациялар қызметі: lower-case words, then the head
