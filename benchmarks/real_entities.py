@@ -172,7 +172,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="first N documents of each WMT pair")
     parser.add_argument("--skip", type=int, default=0,
-                        help="leave out the first N documents of each WMT pair (a held-out set: --skip 10 --limit 10)")
+                        help="skip the first N documents of each WMT pair (held out: --skip 10 --limit 10)")
     parser.add_argument("--kaznerd-limit", type=int, default=None, help="first N KazNERD sentences")
     parser.add_argument("--no-encoder", action="store_true", help="compare without the sentence encoder")
     parser.add_argument("--details", type=Path, default=RESULTS / "real_entities.txt",

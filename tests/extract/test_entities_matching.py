@@ -129,7 +129,8 @@ def test_unknown_places_join_across_scripts_by_their_cue_words(name, encoder):
 def _match_documents(documents, encoder):
     """find_entities per (text, language) document, then match_entities with each mention's
     document, language and sentence (one sentence per document here)."""
-    found = [(k, lang, text, m) for k, (text, lang) in enumerate(documents) for m in find_entities(text, lang)]
+    found = [(k, lang, text, m) for k, (text, lang) in enumerate(documents)
+             for m in find_entities(text, lang)]
     matched = match_entities([m for *_, m in found], encoder, sources=[(k, lang) for k, lang, _, _ in found],
                              sentences=[text for _, _, text, _ in found])
     return {(k, m.text): out for (k, _, _, m), out in zip(found, matched, strict=True)}
