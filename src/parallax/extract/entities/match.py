@@ -549,14 +549,14 @@ def _aligned(a: int, b: int, left, index, vectors) -> list[tuple[tuple[int, str]
 
 
 def _may_be_one(mentions, nodes: _Nodes, lonely, a: int, b: int) -> bool:
-    """Two names left in aligned sentences may be one: not two known entities, and types that
-    agree. (They have one shape: both acronyms, ЗСУ and UAF, or neither; an acronym left against
-    a name written in full is more often a name the other side did not find than the same thing.)"""
+    """Two names left in aligned sentences may be one: not two known entities, and one type.
+    (They have one shape: both acronyms, ЗСУ and UAF, or neither; an acronym left against a name
+    written in full is more often a name the other side did not find than the same thing.)"""
     known = [r for r in (a, b) if any(_attrs(mentions[i]).canonical for i in lonely[r])]
     if len(known) > 1:
         return False
-    return _types_agree(mentions[lonely[a][0]], _root_type(mentions, nodes, b)) and \
-        _types_agree(mentions[lonely[b][0]], _root_type(mentions, nodes, a))
+    # Only the sentence speaks for the two: their types, even guessed ones, must be the same.
+    return _root_type(mentions, nodes, a) == _root_type(mentions, nodes, b)
 
 
 def _acronym_group(mentions, members) -> bool:
