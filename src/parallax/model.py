@@ -169,6 +169,8 @@ class QuantityAttrs(FactAttrs):
     basis_points: bool = False
     age: bool = False  # years of someone's age ("3 жасар", "aged 40"), not a duration
     per: str | None = None  # the period of a rate ("5 млн тонна жылына", "2 Mio. pro Jahr"): "year"
+    share_of: int | None = None  # a share's whole ("two thirds": 3, "四分之一": 4); the value is its percent
+    per_span: list[int] | None = None  # a recurrence read as the period ("жыл сайын"), as noun_span
 
 
 @dataclass(frozen=True, eq=False, kw_only=True, repr=False)
@@ -183,6 +185,9 @@ class DateAttrs(FactAttrs):
     weekday: int | None = None
     same_period: bool = False  # "the same period last year"
     season: bool = False  # the months of a season ("жазда", "весной 2023 года"): compared by its year
+    # A season without a resolved value (no publication date): what it is compared by, the year
+    # it names ("g-1") or else its months ("g-- m12-2"); set only then.
+    season_key: str | None = None
     bare: bool = False  # a year alone ("in 2000"): a count when a unit follows
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from parallax.lang.dates.lexicon import APOSTROPHES, DateLexicon, fold, lexicon
 from parallax.lang.dates.windows import WindowPlan, window_plan
-from parallax.tables import memoised, stored_patterns, stored_table
+from parallax.tables import stored_patterns, stored_table
 
 _SLOT = re.compile(r"\{([A-Za-z_]\w*|-)\}")
 _NEVER = "(?!)"
@@ -145,9 +145,10 @@ def _inside_a_number(text: str, start: int, end: int) -> bool:
     return runs_in or runs_on
 
 
-@memoised()
 def grammar(code: str | None) -> Grammar:
     """The compiled rules of one language; ``None`` gives the numeric formats only.
+
+    Read anew on every call: an analysis context keeps what it read (``tables.LanguageTables``).
 
     The language's date words and the rules' regular expressions are stored tables: building
     them reads dateparser's locale data and joins large alternations, tenths of a second per
@@ -174,8 +175,12 @@ def _drafts(words: DateLexicon) -> list[tuple[str, str, dict[str, Any]]]:
     """(template, regular expression, options) of every rule of one language."""
     slots = _slots(words)
     proclitics = words.words.get("proclitics")
-    templates = [*NUMERIC, *_shared_templates(words), *words.patterns]
+    templates = [*NUMERIC, *_shared_templates(words)]
     drafts = list(_rules(templates, slots, words.spaced, proclitics))
+    # The language's own phrasings are the more specific reading of a span a shared shape also
+    # matches ("1990 жылдары" is the 1990s, not the year 1990).
+    own = [template for template in words.patterns if template not in templates]
+    drafts.extend(_rules(own, slots, words.spaced, proclitics, meaning={"own": True}))
     bare = [template + _NOT_A_DECADE for template in BARE_YEARS]
     expected = bool(words.flags.get("year_word_expected"))
     options = {"no_lowercase_after": expected, "meaning": {"bare": True}}
@@ -189,6 +194,12 @@ def _drafts(words: DateLexicon) -> list[tuple[str, str, dict[str, Any]]]:
     for (sign, unit), template in _counted_templates(words).items():
         meaning = {"sign": sign, "unit": unit}
         drafts.extend(_rules([template], slots, words.spaced, proclitics, meaning=meaning))
+    for unit, template in words.every:  # "every year", "жыл сайын", "alle zwei Jahre"
+        drafts.extend(_rules([template], slots, words.spaced, proclitics, meaning={"every": unit}))
+    for unit, template in words.same:  # "that day", "сол жылы", "в тот же день"
+        drafts.extend(_rules([template], slots, words.spaced, proclitics, meaning={"same": unit}))
+    for kind, template in words.vague:  # "in recent years", "a few days ago"
+        drafts.extend(_rules([template], slots, words.spaced, proclitics, meaning={"vague": kind}))
     span = _span_template(words)  # "the last 5 years", "в ближайшие 3 года": one rule for all
     if span is not None:
         drafts.extend(_rules([span], slots, words.spaced, proclitics, meaning={"through": True}))
@@ -253,6 +264,7 @@ def _shared_templates(words: DateLexicon) -> list[str]:
         templates.append(r"(?:{weekday_prepositions} )?(?P<day>\d{1,2})\.(?P<monthnum>\d{1,2})\.(?!\d)")
     if words.flags.get("month_alone"):
         templates.append("{monthname}")
+    templates.append("{monthalone}")  # the month names that are no other word, where listed
     if words.flags.get("weekday_alone"):
         templates.append("{weekday}")
     for order in words.orders:
@@ -521,6 +533,9 @@ def _month_slots(words: DateLexicon) -> dict[str, str]:
     }
     if suffix:
         slots["monthsuffixed"] = f"(?P<month>{names})(?:{suffix})"
+    alone = alternation(words.words.get("months_alone", []))
+    if alone:  # "қаңтар", "тамыз": a date alone, unlike "қазан" (a cauldron, a city) or "маусым" (a season)
+        slots["monthalone"] = f"(?P<month>{alone}){optional_suffix}"
     return slots
 
 
@@ -537,6 +552,11 @@ def _year_slots(words: DateLexicon, slots: dict[str, str]) -> dict[str, str]:
     lead = f"(?:(?:{before}){GAP})?" if before else ""
     refs = alternation(form for form, shift in words.relative.items() if shift.unit == "year")
     year_slots = {"yeartail": tail, "yearnum": r"(?P<year>\d{4})", "yearnum2": r"(?P<year2>\d{4})"}
+    # A year by its last two digits spelled out ("тоқсан үшінші жылы"), for the templates of the
+    # languages that say one; in digits the templates name the group ``shortyear`` themselves.
+    short = alternation(words.short_years)
+    if short:
+        year_slots["shortyearword"] = f"(?P<shortyearword>{short})"
     spelled = alternation(words.spelled_years)
     for index in ("", "2"):
         name, ref = f"year{index}", f"yearref{index}"
@@ -567,7 +587,11 @@ def _word_slots(words: DateLexicon) -> dict[str, str]:
         slots["season"] = f"(?P<season>{seasons})"
     alone = alternation(words.seasons_alone)
     if alone:
-        slots["seasonalone"] = f"(?P<season>{alone})"
+        # Not the end of a compound with a number: "35-летний" is an age, not a summer.
+        slots["seasonalone"] = f"(?<!\\d-)(?P<season>{alone})"
+    decades = alternation(words.decades)
+    if decades:  # "тоқсаныншы жылдар", "в девяностые", "the nineties"
+        slots["decadeword"] = f"(?P<decadeword>{decades})"
     for name, table in (("relative", words.relative), ("period", words.periods)):
         forms = alternation(table)
         if forms:
