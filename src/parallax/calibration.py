@@ -32,6 +32,16 @@ RESTATEMENT_SIMILARITY = 0.80  # a document restating its own figure (headline a
 ENTITY_MIN_COSINE = 0.88
 # ...and the best partner beats the next by this much (loose ratio / 100 + cosine).
 ENTITY_MARGIN = 0.05
+# Unknown names of two documents that no spelling joins (a name translated word by word: Высшая
+# избирательная комиссия / High Election Commission 0.92, Контактна група / Contact Group 0.94)
+# are one entity at this cosine, each the other's best partner by TRANSLATED_MARGIN; unrelated
+# organisations of one story reach 0.87-0.91 (Європейська Рада / European Parliament 0.906).
+ENTITY_TRANSLATED_COSINE = 0.92
+ENTITY_TRANSLATED_MARGIN = 0.02
+# Two sentences of documents in other languages this alike, each the other's most alike, say the
+# same: the one name each leaves unmatched is one entity (extract/entities/match.py). A sentence
+# and its translation reach 0.85-0.90, two other sentences of one story across languages 0.79-0.84.
+ALIGNED_SENTENCE_COSINE = 0.85
 
 # -- story linking on title + lead (benchmarks/linking_quality.py) --------------------------------
 

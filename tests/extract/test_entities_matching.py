@@ -124,3 +124,42 @@ def test_unknown_places_join_across_scripts_by_their_cue_words(name, encoder):
                 for ms, (_, _, surface) in zip(found, group["mentions"], strict=True)}
     assert len(clusters) == 1
     assert all(m.attrs.type == "place" for ms in found for m in ms)
+
+
+def _match_documents(documents, encoder):
+    """find_entities per (text, language) document, then match_entities with each mention's
+    document, language and sentence (one sentence per document here)."""
+    found = [(k, lang, text, m) for k, (text, lang) in enumerate(documents)
+             for m in find_entities(text, lang)]
+    matched = match_entities([m for *_, m in found], encoder, sources=[(k, lang) for k, lang, _, _ in found],
+                             sentences=[text for _, _, text, _ in found])
+    return {(k, m.text): out for (k, _, _, m), out in zip(found, matched, strict=True)}
+
+
+def test_the_one_acronym_two_aligned_sentences_leave_is_one_entity(encoder):
+    documents = [
+        ("У четвер ЗВО відбили атаку біля Бахмута, повідомили в Одесі.", "uk"),
+        ("On Thursday the UNF repelled an attack near Bakhmut, officials in Odesa said.", "en"),
+    ]
+    matched = _match_documents(documents, encoder)
+    assert matched[(0, "ЗВО")].attrs.cluster == matched[(1, "UNF")].attrs.cluster
+
+
+def test_names_left_in_sentences_that_say_different_things_stay_apart(encoder):
+    documents = [
+        ("У четвер ЗВО відбили атаку біля Бахмута.", "uk"),
+        ("The UNF will publish its annual report on grain exports next spring.", "en"),
+    ]
+    matched = _match_documents(documents, encoder)
+    assert matched[(0, "ЗВО")].attrs.cluster != matched[(1, "UNF")].attrs.cluster
+
+
+def test_two_names_left_in_one_sentence_are_not_guessed_between(encoder):
+    documents = [
+        ("В четверг делегация Ордабасинского района и Мактааральского района посетила Шымкент.", "ru"),
+        ("On Thursday a delegation from Zhetysai visited Shymkent.", "en"),
+    ]
+    matched = _match_documents(documents, encoder)
+    assert matched[(0, "Шымкент")].attrs.cluster == matched[(1, "Shymkent")].attrs.cluster
+    left = {matched[(0, "Ордабасинского")].attrs.cluster, matched[(0, "Мактааральского")].attrs.cluster}
+    assert matched[(1, "Zhetysai")].attrs.cluster not in left

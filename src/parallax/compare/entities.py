@@ -76,7 +76,10 @@ def harmonise_entities(
     entity_facts = [(d, i, f) for d in documents for i, f in enumerate(d.facts) if f.kind == "entity"]
     if not entity_facts:
         return
-    matched = match_entities([_as_mention(f) for _, _, f in entity_facts], encoder, context)
+    sources = [(k, d.language) for k, d in enumerate(documents) for f in d.facts if f.kind == "entity"]
+    sentences = [f.sentence.text if f.sentence is not None else None for _, _, f in entity_facts]
+    mentions = [_as_mention(f) for _, _, f in entity_facts]
+    matched = match_entities(mentions, encoder, context, sources, sentences)
     for (document, position, fact), mention in zip(entity_facts, matched, strict=True):
         document.facts[position] = replace(fact, value=mention.value, attrs=fact.attrs.updated(mention.attrs))
     # Speakers take the one name their entity now has, so one person's quotes align.

@@ -51,7 +51,10 @@ def evaluate(groups: list[dict], encoder=None) -> Score:
             if not found:
                 missed.append((group["name"], language, surface))
     present = [i for i, m in enumerate(mentions) if m is not None]
-    matched = match_entities([mentions[i] for i in present], encoder)
+    # Each sentence is a document of its own: names one translates from another may join.
+    languages = [language for group in groups for language, _, _ in group["mentions"]]
+    sources = [(i, languages[i]) for i in present]
+    matched = match_entities([mentions[i] for i in present], encoder, sources=sources)
     cluster = {i: ("found", attrs_as(EntityAttrs, m).cluster) for i, m in zip(present, matched, strict=True)}
     cluster.update({i: ("missing", i) for i, m in enumerate(mentions) if m is None})
     values = {i: m.value for i, m in zip(present, matched, strict=True)}

@@ -28,7 +28,15 @@ from ...model import EntityAttrs, Mention, attrs_as
 from ...tables import tables_of
 from ..spans import SpanSet
 from .canon import clitic_as_written, cut_word, entity_by_key, similar_keys
-from .common import COMMON_ZIPF, GAZETTEER_SUPPORT_ZIPF, KEY_COMMON_ZIPF, PHRASE_ZIPF, is_common_form, zipf
+from .common import (
+    COMMON_ZIPF,
+    GAZETTEER_SUPPORT_ZIPF,
+    KEY_COMMON_ZIPF,
+    LISTED,
+    PHRASE_ZIPF,
+    is_common_form,
+    zipf,
+)
 from .gazetteer import Gazetteer, Match, Target, gazetteer_for, tokens_for
 from .lexicon import Entity, KnowsNames, Lexicon, build_lexicon
 from .places import place_named
@@ -49,6 +57,8 @@ LARGE_TOWN = 50_000  # people: a town this large is a name even where its word s
 MAX_ORGANISATION_WORDS = 2  # lower-case words before the head of a name (X жағдайлар министрлігі)
 MIN_DEMONYM_STEM = 3  # letters of a place left before a demonym ending (Lib|yan)
 DEMONYM_STEM_TAILS = ("", "a", "e", "ia")
+MAX_JOINED_PIECE = 2  # capitalised words after a connector (of Foreign Affairs); more are another name
+MAX_JOINED_WORDS = 12  # words of an organisation's name joined by connectors (Institute of X and Y)
 IDEOGRAPHS = regex.compile(r"\p{Han}+")
 WEB_ADDRESS = regex.compile(r"\.(?:[a-z]{2,6})(?![\p{L}\p{N}])")  # a domain ending right after a name
 
@@ -408,8 +418,16 @@ def _capitalised_runs(tokens: list[Token], taken: set[int], rules: Rules, eviden
         if i in taken or not _could_start_name(tokens[i], not_names):
             i += 1
             continue
+        joined = _joined_organisation(tokens, i, taken, rules, not_names)
+        if joined is not None:  # Institute of Physics and Technology: one name, not three
+            found.append(Candidate(i, joined, type="organisation"))
+            i = joined
+            continue
         end = _run_end(tokens, i, taken, rules, not_names)
         organisation_end = _organisation_head(tokens, end, taken, rules)
+        if organisation_end is not None and end - i > 1 and _common_opening(tokens[i], rules):
+            i += 1  # Заседание Межгосударственной водной комиссии: the sentence's first word is none of it
+            continue
         if organisation_end is not None and end - i == 1 and _only_sentence_initial(tokens, i, evidence):
             organisation_end = None  # Екі елдің компаниялары: a sentence that starts with a common word
         if organisation_end is not None:  # Орталық коммуникациялар қызметі: lower-case words, then the head
@@ -427,6 +445,64 @@ def _capitalised_runs(tokens: list[Token], taken: set[int], rules: Rules, eviden
     return found
 
 
+def _joined_organisation(tokens, i: int, taken, rules: Rules, not_names) -> int | None:
+    """The end of an organisation's name whose capitalised words lower-case connectors join
+    (Moscow Institute of Physics and Technology, Ministry of Tourism and Antiquities), when
+    one of its capitalised words is an organisation word; None otherwise.
+
+    Cut at the connectors, each capitalised piece would be a name of its own (Physics,
+    Antiquities) that no translation shares. After a coordinator (and) one word ends the name:
+    more capitals there are another name (Bank of England and Mark Carney)."""
+    if not rules.connectors or _common_opening(tokens[i], rules):
+        return None  # Members of the Contact Group: the sentence's first word is no part of it
+    pieces = []  # (first, end, after a coordinator) of each run of capitalised words
+    j, coordinated = i, False
+    while j < len(tokens) and j - i < MAX_JOINED_WORDS:
+        start = j
+        while j < len(tokens) and _joinable(tokens, j, start == j == i, taken) and \
+                tokens[j].capitalised and tokens[j].norm not in not_names and not tokens[j].text.isdigit():
+            j += 1
+        if j == start or (coordinated and j - start > 1):
+            break
+        if pieces and j - start > MAX_JOINED_PIECE:
+            # Association of General Practitioners Ulrich Weigeldt: a person's name runs on after it
+            pieces.append((start, start + MAX_JOINED_PIECE))
+            break
+        pieces.append((start, j))
+        if coordinated:
+            break
+        k = j
+        while k < len(tokens) and _joinable(tokens, k, False, taken) and tokens[k].norm in rules.connectors \
+                and not tokens[k].capitalised:
+            coordinated = coordinated or tokens[k].norm in rules.coordinators
+            k += 1
+        if k == j or (coordinated and (k - j > 1 or _starts_organisation(tokens, k, rules))):
+            break  # and the Bank of England, et la Fondation: another name begins
+        j = k
+    words = [t for first, end in pieces for t in tokens[first:end]]
+    if len(pieces) < 2 or not any(type_word(t.norm, rules) == "organisation" for t in words):
+        return None
+    first, end = pieces[0]
+    opening = tokens[first:end]
+    if not any(type_word(t.norm, rules) for t in opening) and all(
+            is_common_form(t.norm, rules, rules.morphology.variants) for t in opening):
+        return None  # Head of the Genome Engineering Laboratory: a role, then the name
+    return pieces[-1][1]
+
+
+def _starts_organisation(tokens, k: int, rules: Rules) -> bool:
+    return k < len(tokens) and type_word(tokens[k].norm, rules) == "organisation"
+
+
+def _common_opening(token: Token, rules: Rules) -> bool:
+    """A very common word whose capital only starts the sentence (Members, Заседание)."""
+    return token.sentence_start and is_common_form(token.norm, rules, rules.morphology.variants)
+
+
+def _joinable(tokens, j: int, first: bool, taken) -> bool:
+    return j not in taken and (first or _adjacent(tokens[j]))
+
+
 def _head_cut(token: Token, rules: Rules) -> tuple[int, int]:
     """Cut a head word back to the organisation word it inflects (қызметіндегі -> қызметі)."""
     word = token.norm
@@ -440,6 +516,8 @@ def _organisation_head(tokens: list[Token], end: int, taken, rules: Rules) -> in
     Орталық коммуникациялар қызметінде, Төтенше жағдайлар министрлігі: up to two lower-case
     words, then the word that says what the organisation is.
     """
+    if not rules.lowercase_name_words:
+        return None  # Elon Musk's company: where names capitalise every word, a lower-case head is none
     j = end
     while j < len(tokens) and j - end <= MAX_ORGANISATION_WORDS and j not in taken:
         token = tokens[j]
@@ -484,7 +562,8 @@ def _trim_sentence_start(tokens, first, end, evidence: Evidence, rules: Rules):
     if not token.sentence_start:
         return first, end, False
     several = end - first > 1
-    common = is_common_form(token.norm, rules, rules.morphology.variants)
+    common = is_common_form(token.norm, rules, rules.morphology.variants) and \
+        not _frequent_acronym(token.text, rules)
     if not several and common:
         return None  # Сондай-ақ, Иә: a very common word that only starts the sentence
     if common and end - first == 2 and _known_town(tokens[first + 1], rules):
@@ -671,7 +750,7 @@ def _build(
         "type_guessed": not canonical and candidate.type is None,
         "resolved_by": resolved_by,
         "approximate": bool(rules.readings),  # read in Latin through a table of approximate readings
-        "ending_cut_key": None if canonical else _ending_cut_key(stem, rules),
+        "ending_cut_key": None if canonical else _ending_cut_key(stem, rules, text[start:end]),
         "cue": candidate.cue,
         "needs_support": candidate.needs_support,
         "gazetteer": gazetteer,
@@ -693,18 +772,42 @@ def _gazetteer_place(written: str, stem: str, candidate: Candidate, rules: Rules
     return place_named(forms)
 
 
-def _ending_cut_key(stem: str, rules: Rules) -> str | None:
+def _ending_cut_key(stem: str, rules: Rules, written: str = "") -> str | None:
     """The key of an unknown name whose last vowel may be a case ending (Чолпон-Ате: the
-    nominative may end in any vowel). None where names do not inflect or no vowel ends it."""
-    if not rules.names_inflect or not stem or normal(stem[-1]) not in rules.vowel_endings:
+    nominative may end in any vowel), or whose adjective's case ending may stand for a vowel
+    (Дворічного, Кремінної: the towns Dvorichne, Kreminna, named like adjectives). None where
+    names do not inflect or nothing cuts."""
+    if not rules.names_inflect or not stem:
         return None
-    key = fold_key(to_latin(stem[:-1], rules.code))
+    adjective = _adjective_stem(written, rules)
+    if adjective is not None:
+        cut = adjective
+    elif normal(stem[-1]) in rules.vowel_endings:
+        cut = stem[:-1]
+    else:
+        return None
+    key = fold_key(to_latin(cut, rules.code))
     return key if len(key.replace(" ", "")) >= 4 and len(key.split()[-1]) >= 2 else None
+
+
+MIN_ADJECTIVE_STEM = 4  # letters left of a name before an adjective's case ending (Дворіч|ного)
+
+
+def _adjective_stem(written: str, rules: Rules) -> str | None:
+    """``written`` without the adjective case ending of its last word, if it has one."""
+    word = normal(written)
+    for ending in rules.adjective_endings:  # longest first
+        if word.endswith(ending) and len(words_of(written)[-1]) - len(ending) >= MIN_ADJECTIVE_STEM:
+            return written[: len(written) - len(ending)]
+    return None
 
 
 def _guess_type(stem: str, rules: Rules) -> str:
     words = [normal(w) for w in stem.split()]  # Чолпон-Ата is one word
-    if any(w in rules.organisation_words for w in words) or any(is_acronym(w) for w in stem.split()):
+    # Wasserkommission: a compound whose head is an organisation word
+    organisation = any(w in rules.organisation_words for w in words) or (
+        rules.compound_heads and any(type_word(w, rules) == "organisation" for w in words))
+    if organisation or any(is_acronym(w) for w in stem.split()):
         return "organisation"
     if any(w in rules.place_words for w in words):
         return "place"
@@ -857,8 +960,11 @@ def _without_common_words(mentions: list[Mention], rules: Rules) -> list[Mention
         words = words_of(mention.text)
         # A place word after a common word is no cue (Әр облыста: "in each region").
         cue = attrs.cue and len(words) > 1
-        if known or cue or attrs.title or attrs.linked or attrs.form != "name":
+        if known or cue or attrs.title or _linked_to_fuller(mention) or attrs.form != "name":
             kept.append(mention)
+            continue
+        if _frequent_acronym(mention.text, rules):
+            kept.append(mention)  # ЗСУ, ОНН: an acronym is frequent because it names something often
             continue
         # A known name by spelling or by the gazetteer only: only the most frequent words are doubted.
         threshold = KEY_COMMON_ZIPF if attrs.canonical or attrs.gazetteer else _threshold(words)
@@ -872,6 +978,22 @@ def _without_common_words(mentions: list[Mention], rules: Rules) -> list[Mention
         elif len(words) > 1 and any(type_word(w, rules) == "organisation" for w in words):
             kept.append(_typed(mention, "organisation"))
     return kept
+
+
+MIN_ACRONYM_LETTERS = 3  # an acronym this long is a name, however frequent (US, TV, OK are shorter)
+
+
+def _frequent_acronym(text: str, rules: Rules) -> bool:
+    """Capitals only, three letters or more, and not listed as a common word by the language file."""
+    letters = sum(c.isalpha() for c in text)
+    return is_acronym(text) and letters >= MIN_ACRONYM_LETTERS and zipf(text, rules) < LISTED
+
+
+def _linked_to_fuller(mention: Mention) -> bool:
+    """A word the text names in full elsewhere (Сапаров of Айдарбек Сапаров) has that name's
+    evidence; a word linked only to itself met before (Head … Head) has no more than its own."""
+    attrs = _attrs(mention)
+    return attrs.linked and (attrs.canonical or len(mention.value.split()) > 1)
 
 
 def _place_adjectives(mentions: list[Mention], rules: Rules, lexicon: Lexicon) -> list[Mention]:

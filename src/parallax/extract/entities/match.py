@@ -34,7 +34,13 @@ from dataclasses import dataclass, replace
 import regex
 from rapidfuzz import fuzz
 
-from ...calibration import ENTITY_MARGIN, ENTITY_MIN_COSINE
+from ...calibration import (
+    ALIGNED_SENTENCE_COSINE,
+    ENTITY_MARGIN,
+    ENTITY_MIN_COSINE,
+    ENTITY_TRANSLATED_COSINE,
+    ENTITY_TRANSLATED_MARGIN,
+)
 from ...lang.scripts import KEY_VOWELS
 from ...model import EntityAttrs, Mention, attrs_as
 from ...tables import KnowsTables, tables_of
@@ -43,6 +49,7 @@ from .find import find_entities
 from .gazetteer import tokens_for
 from .lexicon import KnowsNames, Lexicon, build_lexicon
 from .rules import rules_for
+from .text import is_acronym
 from .translit import fold_key, loose_key, skeleton, to_latin
 
 # Across scripts, a loose key this close is enough on its own...
@@ -63,6 +70,8 @@ MIN_SOUND_LETTERS = 4
 LOOSE_ACROSS_ALPHABETS = 85
 # A full name (this many words or more) that ends another name is that name with a role before it.
 MIN_TRAILING_WORDS = 2
+# A name joined by meaning alone has this many words on one side at least (Contact Group).
+MIN_TRANSLATED_WORDS = 2
 CYRILLIC = regex.compile(r"\p{Cyrillic}")
 LATIN = regex.compile(r"\p{Latin}")
 
@@ -106,15 +115,19 @@ def _attrs(mention: Mention) -> EntityAttrs:
 
 
 def match_entities(
-    mentions: Sequence[Mention], encoder=None, context: KnowsNames | None = None
+    mentions: Sequence[Mention], encoder=None, context: KnowsNames | None = None,
+    sources: Sequence[tuple[int, str | None]] | None = None, sentences: Sequence[str | None] | None = None,
 ) -> list[Mention]:
     """The same mentions, each with its cluster's canonical value, type and a cluster number.
 
     ``encoder`` (parallax.encode.Encoder) is used only for unknown names in scripts whose
-    spelling cannot be compared (Arabic, Persian, Chinese); without one those stay apart.
-    ``context``: the analysis context whose names are known (None: the curated names).
+    spelling cannot be compared (Arabic, Persian, Chinese) and, given ``sources`` (the document
+    and its language, of each mention), for names one document translates from another, and given
+    ``sentences`` (the sentence of each mention), for the one name left over in two sentences that
+    say the same; without one those stay apart. ``context``: the analysis context whose names are
+    known (None: the curated names).
     """
-    clusters = cluster_entities(mentions, encoder, context)
+    clusters = cluster_entities(mentions, encoder, context, sources, sentences)
     out = list(mentions)
     for number, cluster in enumerate(clusters):
         for i in cluster.members:
@@ -125,7 +138,8 @@ def match_entities(
 
 
 def cluster_entities(
-    mentions: Sequence[Mention], encoder=None, context: KnowsNames | None = None
+    mentions: Sequence[Mention], encoder=None, context: KnowsNames | None = None,
+    sources: Sequence[tuple[int, str | None]] | None = None, sentences: Sequence[str | None] | None = None,
 ) -> list[EntityCluster]:
     lexicon = context.lexicon if context is not None else build_lexicon()
     mentions = _surnames_read_against_full_names(mentions)
@@ -135,6 +149,10 @@ def cluster_entities(
     _join_by_sound(mentions, nodes)
     _join_across_alphabets(mentions, nodes)
     _join_across_scripts(mentions, nodes, encoder)
+    if sources is not None:
+        _join_translations(mentions, nodes, encoder, sources)
+    if sentences is not None and sources is not None:
+        _join_in_aligned_sentences(mentions, nodes, encoder, sources, sentences)
     return [_cluster(mentions, members, lexicon) for members in nodes.groups().values()]
 
 
@@ -425,6 +443,149 @@ def _join_across_scripts(mentions: Sequence[Mention], nodes: _Nodes, encoder) ->
             best = _best_partner(mentions, nodes, groups, sims, root, targets)
             if best is not None:
                 nodes.union(root, best)
+
+
+def _join_translations(mentions: Sequence[Mention], nodes: _Nodes, encoder,
+                       sources: Sequence[tuple[int, str | None]]) -> None:
+    """An unknown name one document translates word by word from another joins it by meaning.
+
+    Высшая избирательная комиссия and High Election Commission share no sound; only the encoder
+    sees one name. Two unknown groups of documents in different languages join when one of them
+    has two words or more (single words are too short for the encoder to tell apart), their
+    types agree, the cosine of their names reaches ENTITY_TRANSLATED_COSINE and each is the
+    other's best partner in the other's document by ENTITY_TRANSLATED_MARGIN. Names in one
+    language never join this way: the encoder finds two names of one language alike for their
+    shared words (Interstate Water Commission, Interstate Energy Council: 0.95).
+    """
+    if encoder is None:
+        return
+    groups = nodes.groups()
+    candidates = {r: members for r, members in groups.items()
+                  if not any(_attrs(mentions[i]).canonical for i in members)
+                  and len({sources[i] for i in members}) == 1}
+    origin = {r: sources[members[0]] for r, members in candidates.items()}
+    if len({language for _, language in origin.values()}) < 2:
+        return
+    labels = {r: _display(mentions, members) for r, members in candidates.items()}
+    sims = _encoder_similarity(encoder, labels)
+    best = {r: _best_translations(r, origin, sims, mentions, nodes) for r in candidates}
+    for root, partners in best.items():
+        for partner in partners:
+            mutual = root in best.get(partner, ())
+            if root < partner and mutual and _long_enough(mentions, candidates, root, partner):
+                nodes.union(root, partner)
+
+
+def _join_in_aligned_sentences(mentions: Sequence[Mention], nodes: _Nodes, encoder,
+                               sources: Sequence[tuple[int, str | None]],
+                               sentences: Sequence[str | None]) -> None:
+    """The one name two sentences that say the same leave unmatched is one entity.
+
+    A sentence and its counterpart in a document of another language (each the other's most alike
+    by the encoder, at ALIGNED_SENTENCE_COSINE) name the same things. Where every other name of
+    the two has found its partner and one is left on each side, those two are one entity, however
+    each language writes it (ЗСУ / UAF, Ecosse / Schottland, 马丁·格里菲思 / Martin Griffiths).
+    Acronyms pair with acronyms and written-out names with written-out names, one of each kind
+    left in each sentence. Two known entities never join, nor names whose types disagree; a name
+    with votes for two partners stays alone.
+    """
+    if encoder is None:
+        return
+    groups = nodes.groups()
+    lonely = {r: members for r, members in groups.items() if len({sources[i][0] for i in members}) == 1}
+    left: dict[tuple[int, str], set[int]] = defaultdict(set)  # (document, sentence) -> lonely groups
+    for root, members in lonely.items():
+        for i in members:
+            if sentences[i]:
+                left[(sources[i][0], sentences[i])].add(root)
+    language = {sources[i][0]: sources[i][1] for i in range(len(mentions))}
+    # One name of each shape left in a sentence: an acronym (ЗСУ) and a name written out
+    # (Генштаб) are paired with their own kind only.
+    alone: dict[tuple[int, str, bool], int] = {}
+    for (document, text), roots in left.items():
+        for shape in (True, False):
+            same = [r for r in roots if _acronym_group(mentions, lonely[r]) == shape]
+            if len(same) == 1:
+                alone[(document, text, shape)] = same[0]
+    documents = sorted({key[0] for key in alone})
+    if len(documents) < 2:
+        return
+    texts = sorted({text for _, text in left})
+    index = {text: k for k, text in enumerate(texts)}
+    vectors = encoder.encode(texts)
+    votes: dict[int, set[int]] = defaultdict(set)
+    for a in documents:
+        for b in documents:
+            if a >= b or language[a] == language[b]:
+                continue
+            for key_a, key_b in _aligned(a, b, left, index, vectors):
+                for shape in (True, False):
+                    root_a, root_b = alone.get((*key_a, shape)), alone.get((*key_b, shape))
+                    if root_a is not None and root_b is not None and _may_be_one(
+                            mentions, nodes, lonely, root_a, root_b):
+                        votes[root_a].add(root_b)
+                        votes[root_b].add(root_a)
+    for root, partners in votes.items():
+        partner = next(iter(partners))
+        if len(partners) == 1 and votes.get(partner) == {root} and root < partner:
+            nodes.union(root, partner)
+
+
+def _aligned(a: int, b: int, left, index, vectors) -> list[tuple[tuple[int, str], tuple[int, str]]]:
+    """Pairs of sentences of documents ``a`` and ``b`` that are each other's most alike among the
+    sentences of the two with a name left, at ALIGNED_SENTENCE_COSINE or more."""
+    side_a = [key for key in left if key[0] == a]
+    side_b = [key for key in left if key[0] == b]
+    if not side_a or not side_b:
+        return []
+    rows = vectors[[index[text] for _, text in side_a]]
+    cols = vectors[[index[text] for _, text in side_b]]
+    matrix = rows @ cols.T
+    pairs = []
+    for i, key_a in enumerate(side_a):
+        j = int(matrix[i].argmax())
+        if matrix[i, j] >= ALIGNED_SENTENCE_COSINE and int(matrix[:, j].argmax()) == i:
+            pairs.append((key_a, side_b[j]))
+    return pairs
+
+
+def _may_be_one(mentions, nodes: _Nodes, lonely, a: int, b: int) -> bool:
+    """Two names left in aligned sentences may be one: not two known entities, and one type.
+    (They have one shape: both acronyms, ЗСУ and UAF, or neither; an acronym left against a name
+    written in full is more often a name the other side did not find than the same thing.)"""
+    known = [r for r in (a, b) if any(_attrs(mentions[i]).canonical for i in lonely[r])]
+    if len(known) > 1:
+        return False
+    # Only the sentence speaks for the two: their types, even guessed ones, must be the same.
+    return _root_type(mentions, nodes, a) == _root_type(mentions, nodes, b)
+
+
+def _acronym_group(mentions, members) -> bool:
+    return all(is_acronym(_attrs(mentions[i]).stem or mentions[i].text) for i in members)
+
+
+def _best_translations(root: int, origin, sims, mentions, nodes: _Nodes) -> set[int]:
+    """The best partner of ``root`` in each document of another language, where it leads."""
+    document, language = origin[root]
+    by_document: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for other, (other_document, other_language) in origin.items():
+        if other_language == language or other_document == document:
+            continue
+        if _types_agree(mentions[root], _root_type(mentions, nodes, other)):
+            by_document[other_document].append((sims.get((root, other), 0.0), other))
+    best = set()
+    for scored in by_document.values():
+        scored.sort(reverse=True)
+        if scored[0][0] < ENTITY_TRANSLATED_COSINE:
+            continue
+        if len(scored) > 1 and scored[0][0] - scored[1][0] < ENTITY_TRANSLATED_MARGIN:
+            continue  # two names fit about as well: leave it alone
+        best.add(scored[0][1])
+    return best
+
+
+def _long_enough(mentions, candidates, a: int, b: int) -> bool:
+    return max(len(_display(mentions, candidates[r]).split()) for r in (a, b)) >= MIN_TRANSLATED_WORDS
 
 
 def _cued_place(mentions, members) -> bool:

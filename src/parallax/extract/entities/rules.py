@@ -129,6 +129,13 @@ class Rules:
     segmenter_name_words: frozenset[str] = frozenset()  # its tags of words a name may grow into
     demonym_endings: tuple[str, ...] = ()  # Libya|n, Sénégal|ais: a place's people or adjective
     noun_endings: tuple[str, ...] = ()  # endings of abstract nouns, which no name has (Lähm|ung)
+    # Lower-case words inside an organisation's name (Institute of Physics and Technology).
+    connectors: frozenset[str] = frozenset()
+    coordinators: frozenset[str] = frozenset()  # connectors that join two names (and): one word follows
+    # An organisation's name may capitalise its first word only (Орталық коммуникациялар қызметі).
+    lowercase_name_words: bool = True
+    compound_heads: bool = False  # nouns join into one word whose last part is its head (Wasser|kommission)
+    adjective_endings: tuple[str, ...] = ()  # case endings of a place named like an adjective (Дворічн|ого)
     # Tables derived from these rules (a language's calendar words, currency stems, compiled
     # patterns...), built on first use and kept with them: see ``derived``.
     _derived: dict[str, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
@@ -207,6 +214,11 @@ def rules_for(code: str | None) -> Rules:
         segmenter_name_words=frozenset(section.get("segmenter_name_words", [])),
         demonym_endings=_longest_first(section.get("demonym_endings", [])),
         noun_endings=_longest_first(section.get("noun_endings", [])),
+        connectors=frozenset(normal(w) for w in section.get("name_connectors", [])),
+        coordinators=frozenset(normal(w) for w in section.get("name_coordinators", [])),
+        compound_heads=bool(section.get("compound_heads", False)),
+        adjective_endings=_longest_first(section.get("adjective_endings", [])),
+        lowercase_name_words=bool(section.get("lowercase_name_words", True)),
     )
 
 
@@ -246,6 +258,19 @@ def type_word(word: str, rules: Rules) -> str | None:
         kind = stems.get(stem)
         if kind is not None and len(stem) >= KEEP_OF_WORD * len(word) - 3:
             return kind
+    return _compound_type(word, rules) if rules.compound_heads else None
+
+
+MIN_COMPOUND_PART = 4  # letters of each part of a compound whose head is a type word (Wasser|kommission)
+
+
+def _compound_type(word: str, rules: Rules) -> str | None:
+    """The type of a compound noun whose last part is a word for an organisation or a place."""
+    for kind, words in (("organisation", rules.organisation_words), ("place", rules.place_words)):
+        for head in words:
+            long_enough = len(word) - len(head) >= MIN_COMPOUND_PART
+            if len(head) >= MIN_COMPOUND_PART and word.endswith(head) and long_enough:
+                return kind
     return None
 
 

@@ -26,12 +26,15 @@ from ...lang.scripts import (
 
 # Letters joined by apostrophes stay one token (Tokayev'in, O'zbekiston); hyphens split tokens
 # but are remembered, because Қасым-Жомарт is one name and НАТО-ның is a name plus a suffix.
-WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’ʻʼ`][\p{L}\p{M}]+)*")
+# A straight double quote between a letter and a lower-case letter is an apostrophe typed on a
+# keyboard without one (Мар"їнка, Куп"янськ), never a quotation mark, which a space or a capital
+# follows or precedes.
+WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:(?:['’ʻʼ`]|\"(?=\p{Ll}))[\p{L}\p{M}]+)*")
 SENTENCE_END = regex.compile(
     char_class(SENTENCE_TERMINATORS + ELLIPSES) + "+" + char_class("", CLOSERS) + r"*\s+|\n\s*"
 )
 
-_APOSTROPHES = str.maketrans({"’": "'", "ʻ": "'", "ʼ": "'", "`": "'", "‘": "'"})
+_APOSTROPHES = str.maketrans({"’": "'", "ʻ": "'", "ʼ": "'", "`": "'", "‘": "'", '"': "'"})
 # Keep letters that are distinct in our alphabets although Unicode decomposes them.
 _KEEP_MARKS = frozenset(KEPT_MARKS)
 _ARABIC_FORMS = str.maketrans(ARABIC_LETTER_FORMS)

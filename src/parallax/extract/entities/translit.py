@@ -22,9 +22,9 @@ from .text import normal
 _SPELLING = tomllib.loads((resources.files(__package__) / "data" / "spelling.toml").read_text("utf-8"))
 _FOLD = [(regex.compile(a), b) for a, b in _SPELLING["fold"]]
 _LOOSE = [(regex.compile(a), b) for a, b in _SPELLING["loose"]]
-_NOT_LETTERS = regex.compile(r"[^a-z' ]+")
+_NOT_LETTERS = regex.compile(r"[^a-z0-9' ]+")  # digits tell G7 from G20
 _SPACES = regex.compile(r"\s+")
-_MARKS = regex.compile(r"[ʹʺʿʾ'’`ʼ]")
+_MARKS = regex.compile(r"[ʹʺʿʾ'’`ʼ\"]")
 
 
 @cache
