@@ -408,7 +408,7 @@ def test_an_undated_article_is_placed_by_the_days_and_months_it_names_not_by_bar
 
 
 def test_the_words_of_names_add_to_a_link_but_never_open_the_gate():
-    """"Minister Anna Kowalczyk" and "Kowalczyk": one person as two extracted spans."""
+    """ "Minister Anna Kowalczyk" and "Kowalczyk": one person as two extracted spans."""
     from parallax.link.features import NAME_TOKEN_KIND
 
     weight_of = anchor_weigher({}, 1000)
@@ -423,6 +423,8 @@ def test_the_words_of_names_add_to_a_link_but_never_open_the_gate():
         features(2, 100, event | only_tokens_b.anchors, near, "pl"),
         weight_of,
     )
-    without = pair_features(features(1, 100, event, near, "pl"), features(2, 100, event, near, "pl"), weight_of)
+    without = pair_features(
+        features(1, 100, event, near, "pl"), features(2, 100, event, near, "pl"), weight_of
+    )
     assert with_tokens["evidence"] == without["evidence"]
     assert with_tokens["log_token_mass"] > 0 == without["log_token_mass"]
