@@ -9,7 +9,8 @@ Training pairs:
 
 Features are computed by ``parallax.link.score.pair_features`` on each corpus's own store (its
 anchor frequencies give the rarity weights), exactly as the linker computes them. Each source
-gets the same total sample weight, and inside a source positives and negatives are balanced,
+gets the same total sample weight, split evenly between its monolingual and cross-lingual
+pairs, and inside each of those positives and negatives are balanced,
 so neither our small corpora nor the larger SemEval sample drowns the other. The coefficients
 are written unscaled (standardisation folded in): at run time the model is a dot product.
 scikit-learn is needed here only.
@@ -154,16 +155,25 @@ def pair_samples(name: str, store: StoreFeatures, pairs: Iterable, settings) -> 
     return samples
 
 
+def population(sample: Sample) -> tuple[str, bool]:
+    """Pairs in one language and pairs across two are different populations (cross-lingual
+    cosines run lower, and what two reports share differs), weighed apart."""
+    return sample.source, bool(sample.values["crosslingual"])
+
+
 def sample_weights(samples: list[Sample]) -> np.ndarray:
-    """Each source weighs the same in total, its positives as much as its negatives."""
-    groups: dict[tuple[str, bool], int] = {}
+    """Each source weighs the same in total, split evenly between its monolingual and its
+    cross-lingual pairs, and within each, its positives as much as its negatives."""
+    groups: dict[tuple, int] = {}
     for s in samples:
-        groups[(s.source, s.same)] = groups.get((s.source, s.same), 0) + 1
+        groups[(*population(s), s.same)] = groups.get((*population(s), s.same), 0) + 1
     sources = {s.source for s in samples}
+    populations = {population(s) for s in samples}
     weights = []
     for s in samples:
-        classes = sum(1 for same in (True, False) if (s.source, same) in groups)
-        weights.append(1.0 / (len(sources) * classes * groups[(s.source, s.same)]))
+        shares = sum(1 for p in populations if p[0] == s.source)
+        classes = sum(1 for same in (True, False) if (*population(s), same) in groups)
+        weights.append(1.0 / (len(sources) * shares * classes * groups[(*population(s), s.same)]))
     weights = np.array(weights)
     return weights * len(samples) / weights.sum()
 
