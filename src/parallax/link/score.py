@@ -117,6 +117,10 @@ class PairScore:
         return self.score >= settings.threshold
 
 
+def _evidence_mass(anchors: frozenset[str], weight_of: Callable[[str], float]) -> float:
+    return sum(weight_of(x) for x in anchors if not is_supplementary(x))
+
+
 def _group_mass(shared: list[tuple[str, float]], kinds: frozenset[str]) -> tuple[float, int]:
     weights = [w for anchor, w in shared if anchor_kind(anchor) in kinds]
     return sum(weights), len(weights)
@@ -148,7 +152,7 @@ def pair_features(
         return None
     if None in windows and not _strong(cosine, evidence, shared, settings, both=NO_DAY == a.day == b.day):
         return None
-    norm = min(sum(weight_of(x) for x in a.anchors), sum(weight_of(x) for x in b.anchors))
+    norm = min(_evidence_mass(a.anchors, weight_of), _evidence_mass(b.anchors, weight_of))
     names, name_count = _group_mass(shared, NAME_KINDS)
     figures, figure_count = _group_mass(shared, FIGURE_KINDS)
     dates, date_count = _group_mass(shared, DATE_KINDS)
