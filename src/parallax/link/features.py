@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 import regex
@@ -43,6 +44,7 @@ WINDOW_PREFIX = "m:"
 # Evidence that only adds to a pair sharing other anchors: it neither opens the evidence gate
 # nor brings candidates (a name's words repeat the name's own anchor).
 SUPPLEMENTARY_KINDS = frozenset({"k"})
+_SUPPLEMENTARY_PREFIXES = tuple(f"{kind}:" for kind in sorted(SUPPLEMENTARY_KINDS))
 SPECIFIC_KINDS = frozenset({"q", "p", "n", "d", "s"})  # figures and dates, as opposed to names
 GENERIC_UNITS = frozenset({"country", "side", "year", "month", "week", "day", "hour", "minute", "time"})
 
@@ -247,6 +249,7 @@ def _last_day(value: str) -> dt.date:
     return dt.date(parts[0], 12, 31)
 
 
+@lru_cache(maxsize=8192)  # asked for both sides of every scored pair
 def mentioned_days(anchors: frozenset[str]) -> tuple[int, int] | None:
     """The first and last day number of an article's "m:" anchor (see :func:`mentioned_window`)."""
     for anchor in anchors:
@@ -266,7 +269,7 @@ def is_specific(anchor: str) -> bool:
 
 
 def is_supplementary(anchor: str) -> bool:
-    return anchor_kind(anchor) in SUPPLEMENTARY_KINDS
+    return anchor.startswith(_SUPPLEMENTARY_PREFIXES)
 
 
 def anchor_weight(anchor: str) -> float:

@@ -118,6 +118,8 @@ class PairScore:
 
 
 def _evidence_mass(anchors: frozenset[str], weight_of: Callable[[str], float]) -> float:
+    if isinstance(weight_of, AnchorWeigher):
+        return weight_of.evidence_mass(anchors)
     return sum(weight_of(x) for x in anchors if not is_supplementary(x))
 
 
@@ -247,16 +249,33 @@ def headlines_differ(left: frozenset[str], right: frozenset[str]) -> bool:
     return bool(left and right and not left & right)
 
 
-def anchor_weigher(frequencies: dict[str, int], total: int) -> Callable[[str], float]:
-    """``weight_of`` for :func:`score_pair` from anchor document frequencies."""
+class AnchorWeigher:
+    """``weight_of`` for :func:`score_pair` from anchor document frequencies.
 
-    known: dict[str, float] = {}
+    One article is scored against all its candidates under one weigher: its anchors are
+    weighed once, and each side's evidence mass summed once.
+    """
 
-    def weight_of(anchor: str) -> float:
-        # One article is scored against all its candidates: its anchors are weighed once.
-        weight = known.get(anchor)
+    def __init__(self, frequencies: dict[str, int], total: int) -> None:
+        self.frequencies = frequencies
+        self.total = total
+        self.known: dict[str, float] = {}
+        self.masses: dict[frozenset[str], float] = {}
+
+    def __call__(self, anchor: str) -> float:
+        weight = self.known.get(anchor)
         if weight is None:
-            weight = known[anchor] = anchor_weight(anchor) * idf(frequencies.get(anchor, 1), total)
+            weight = anchor_weight(anchor) * idf(self.frequencies.get(anchor, 1), self.total)
+            self.known[anchor] = weight
         return weight
 
-    return weight_of
+    def evidence_mass(self, anchors: frozenset[str]) -> float:
+        mass = self.masses.get(anchors)
+        if mass is None:
+            mass = self.masses[anchors] = sum(self(x) for x in anchors if not is_supplementary(x))
+        return mass
+
+
+def anchor_weigher(frequencies: dict[str, int], total: int) -> AnchorWeigher:
+    """``weight_of`` for :func:`score_pair` from anchor document frequencies."""
+    return AnchorWeigher(frequencies, total)
