@@ -271,10 +271,11 @@ def has_number(text: str, language: str) -> bool:
     """A digit or a number word of the language."""
     from parallax.extract.number_lexicon import lexicon
     from parallax.lang.numerals import tokenize
+    from parallax.tables import shared_tables
 
     if DIGIT.search(text):
         return True
-    lex = lexicon(language)
+    lex = shared_tables().get(lexicon, language)
     return any(
         t.kind in ("word", "glyph") and lex.number_value(t.text) is not None
         for t in tokenize(text, lex.conventions.group_is_space)

@@ -82,3 +82,29 @@ def test_without_cleaning_the_junk_lines_are_read_too():
     raw = analyse(article, analysis_context(clean=False))
     assert len(raw.cleaning.blocks) > len(cleaned.cleaning.blocks)
     assert not raw.cleaning.removed and cleaned.cleaning.removed
+
+
+def test_the_context_holds_the_language_tables_its_extractors_read():
+    # A context on tables of its own: the extractors build what they read there, per language,
+    # once, and read nothing from the tables of other contexts.
+    from dataclasses import replace
+
+    from parallax.extract.number_lexicon import lexicon
+    from parallax.lang.dates.grammar import grammar
+    from parallax.tables import LanguageTables, shared_tables
+
+    own = LanguageTables()
+    context = replace(analysis_context(), tables=own)
+    assert len(own) == 0
+    first = analyse(Article(id="energy", text=TEXT, language="ru"), context)
+    built = len(own)
+    assert built > 0
+    assert own.get(lexicon, "ru") is own.get(lexicon, "ru")
+    assert own.get(grammar, "ru") is not shared_tables().get(grammar, "ru")
+    analyse(Article(id="energy", text=TEXT, language="ru"), context)
+    assert len(own) == built  # nothing built a second time
+    shared = analyse(Article(id="energy", text=TEXT, language="ru"))
+    assert [(f.kind, f.value, f.start) for f in first.facts] == [
+        (f.kind, f.value, f.start) for f in shared.facts
+    ]
+    assert any(f.kind == "quote" for f in first.facts)  # every extractor ran on the context's tables

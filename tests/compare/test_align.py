@@ -396,17 +396,32 @@ def test_unresolved_seasons_align_by_their_months(vectors):
         document(
             "en.txt",
             "en",
-            [("Aid arrives this winter.", [date(None, "this winter", season=True, written="g-- m12-2")])],
+            [
+                (
+                    "Aid arrives this winter.",
+                    [date(None, "this winter", season=True, written="g-- m12-2", season_key="g-- m12-2")],
+                )
+            ],
         ),
         document(
             "zh.txt",
             "zh",
-            [("今年冬天援助将到达。", [date(None, "今年冬天", season=True, written="g+0-- m12-2")])],
+            [
+                (
+                    "今年冬天援助将到达。",
+                    [date(None, "今年冬天", season=True, written="g+0-- m12-2", season_key="g-- m12-2")],
+                )
+            ],
         ),
         document(
             "de.txt",
             "de",
-            [("Die Hilfe kommt im Sommer.", [date(None, "im Sommer", season=True, written="g-- m6-8")])],
+            [
+                (
+                    "Die Hilfe kommt im Sommer.",
+                    [date(None, "im Sommer", season=True, written="g-- m6-8", season_key="g-- m6-8")],
+                )
+            ],
         ),
     ]
     facts = [f for f in align(docs, vectors).facts if f.kind == "date"]

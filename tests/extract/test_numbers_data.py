@@ -190,11 +190,11 @@ def test_range_templates_and_word_classes_have_the_expected_shape(code: str) -> 
 
 
 def test_a_bad_range_template_is_refused() -> None:
-    from parallax.extract.number_lexicon import Lexicon, add_ranges
+    from parallax.extract.number_lexicon import NumberLexicon, add_ranges
     from parallax.lang.numerals import Conventions
 
     with pytest.raises(ValueError, match="range template"):
-        add_ranges(Lexicon("xx", Conventions(), {}), ["от … до"])
+        add_ranges(NumberLexicon("xx", Conventions(), {}), ["от … до"])
 
 
 def test_equipment_is_not_a_vehicle() -> None:

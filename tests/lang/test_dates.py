@@ -15,6 +15,7 @@ import pytest
 
 from parallax import lang
 from parallax.extract.dates import extract_dates
+from parallax.model import DateAttrs, attrs_as
 
 HERE = Path(__file__).parent
 UNRESOLVED = "unresolved"
@@ -90,3 +91,16 @@ def test_every_language_has_a_rich_date_table() -> None:
         assert any(case["dates"] == [] for case in cases), f"{code}: no negative example"
         assert any("/" in value for case in cases for value in case["dates"]), f"{code}: no interval"
         assert any("published" in case for case in cases), f"{code}: no relative example"
+
+
+def test_an_unresolved_season_says_what_it_is_compared_by() -> None:
+    # Without a publication date a season keeps, typed, the year it names or else its months:
+    # "this winter" and "今年冬天" ("this year's winter") are one date, last year's spring another.
+    def key(text: str, code: str) -> str | None:
+        [mention] = extract_dates(text, code, None)
+        return attrs_as(DateAttrs, mention).season_key
+
+    assert key("Aid arrives this winter.", "en") == key("今年冬天援助将到达。", "zh") == "g-- m12-2"
+    assert key("Былтыр көктемде су тасқыны болды.", "kk") == "g-1"
+    [resolved] = extract_dates("Aid arrives this winter.", "en", date(2025, 3, 12))
+    assert attrs_as(DateAttrs, resolved).season_key is None

@@ -44,7 +44,7 @@ def compare_documents(
     given = list(documents)
     canonical = sorted(given, key=canonical_key)
     harmonise_entities(canonical, encoder, context)
-    alignment = align(canonical, encoder.encode, context_nouns)
+    alignment = align(canonical, encoder.encode, lambda fact: context_nouns(fact, context))
     position = {document.id: index for index, document in enumerate(given)}
     facts, conflicts = in_given_order(alignment.facts, alignment.conflicts, position)
     overlap = {
@@ -107,11 +107,12 @@ def in_given_order(
     return [reordered[i] for i in order], listed_conflicts
 
 
-def context_nouns(fact: Fact) -> frozenset[str]:
+def context_nouns(fact: Fact, context: AnalysisContext | None = None) -> frozenset[str]:
     """Known counted nouns of the fact's sentence other than the one the fact counts."""
     sentence = fact.sentence
     own = attrs_as(QuantityAttrs, fact).lemma
-    return frozenset(lemma for _, _, lemma in find_nouns(sentence.text, sentence.language) if lemma != own)
+    found = find_nouns(sentence.text, sentence.language, context)
+    return frozenset(lemma for _, _, lemma in found if lemma != own)
 
 
 def _listed(fact: AlignedFact, position: dict[str, int]) -> AlignedFact:

@@ -127,11 +127,9 @@ def _season_key(fact: Fact) -> Any:
     """A season is compared by its year: "last spring" and "last year" (or "весной прошлого года")
     report one date, as precisely as each source cared to; a winter by the year it ends in."""
     if fact.value is None:
-        # "this winter" and "今年冬天" say the same ("this year" adds nothing): a season without a
-        # year by its months; one of a year ("весной прошлого года") by that year, as resolved.
-        written = (attrs_as(DateAttrs, fact).written or fact.text).replace("+0-", "-")
-        year = written.partition(" m")[0]
-        return ("written", written if year[1:].startswith("--") else year)
+        # Without a publication date, by what the extractor read: the year named, else the months.
+        attrs = attrs_as(DateAttrs, fact)
+        return ("season", attrs.season_key) if attrs.season_key else ("written", attrs.written or fact.text)
     return str(fact.value).split("/")[-1][:4]
 
 

@@ -32,7 +32,7 @@ def _names_elsewhere(documents: Sequence[Document], index: int) -> list[Mention]
     ]
 
 
-def _evidence_facts(document: Document, names: list[Mention]) -> list[Fact]:
+def _evidence_facts(document: Document, names: list[Mention], context: AnalysisContext | None) -> list[Fact]:
     """Entity facts for words of this document that spell a name found in another one."""
     if not names:
         return []
@@ -43,7 +43,7 @@ def _evidence_facts(document: Document, names: list[Mention]) -> list[Fact]:
             for f in document.facts
             if f.sentence.index == sentence.index
         ]
-        for mention in find_by_evidence(sentence.text, sentence.language, names, own):
+        for mention in find_by_evidence(sentence.text, sentence.language, names, own, context):
             found.append(
                 Fact(
                     document=document.id,
@@ -66,7 +66,10 @@ def harmonise_entities(
 ) -> None:
     """Add cross-source name evidence and give every entity one canonical value (in place)."""
     if len(documents) > 1:
-        additions = [_evidence_facts(d, _names_elsewhere(documents, i)) for i, d in enumerate(documents)]
+        additions = [
+            _evidence_facts(document, _names_elsewhere(documents, i), context)
+            for i, document in enumerate(documents)
+        ]
         for document, extra in zip(documents, additions, strict=True):
             if extra:
                 document.facts = sorted([*document.facts, *extra], key=lambda f: (f.start, f.end, f.kind))

@@ -6,10 +6,13 @@ program (the API, the CLI, the store, a worker) build one :class:`AnalysisContex
 :func:`analysis_context` and hand it to ``pipeline.analyse``, which passes it to every extractor
 and the comparison; two contexts with different names never meet in one process's tables.
 
-Building a context is costly the first time (the entity table, the spelling keys, the phrase
-index of each language, the date grammars); the language tables are pure functions of
-parallax's data and are stored in the cache directory (``tables.py``), and a context is kept
-per explicit input (the learned names' text, the settings), so asking again is cheap.
+The context owns what extraction reads: the language tables (``tables.LanguageTables``: each
+built on first use per language by the builder that asks, then kept there) and the lexicon
+(with what is derived from its names). Building them is costly the first time (the entity
+table, the spelling keys, the phrase index of each language, the date grammars); they are pure
+functions of parallax's data, the costly parts are stored in the cache directory
+(``tables.py``), the contexts built here share one set of language tables, and a context is
+kept per explicit input (the learned names' text, the settings), so asking again is cheap.
 """
 
 from __future__ import annotations
@@ -19,45 +22,9 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from ..tables import memoised
+from ..tables import LanguageTables, memoised, shared_tables
 from .entities.lexicon import Lexicon, build_lexicon
-
-if TYPE_CHECKING:
-    from ..lang.dates.grammar import Grammar
-    from .entities.rules import Rules
-    from .number_lexicon import Lexicon as NumberLexicon
-    from .quotes import QuoteRules
-
-
-@dataclass(frozen=True)
-class LanguageTables:
-    """The per-language tables extraction reads, built on first use from ``lang/`` data.
-
-    They depend on parallax's data and code only (never on a user's files), so one set serves
-    every context; building and storing them is :mod:`parallax.tables`' business.
-    """
-
-    def entity_rules(self, code: str | None) -> Rules:
-        from .entities.rules import rules_for
-
-        return rules_for(code)
-
-    def numbers(self, code: str | None) -> NumberLexicon:
-        from .number_lexicon import lexicon
-
-        return lexicon(code)
-
-    def dates(self, code: str | None) -> Grammar:
-        from ..lang.dates.grammar import grammar
-
-        return grammar(code)
-
-    def quotes(self, code: str | None) -> QuoteRules:
-        from .quotes import quote_rules
-
-        return quote_rules(code)
 
 
 @dataclass(frozen=True)
@@ -74,11 +41,17 @@ class Settings:
 
 @dataclass(frozen=True)
 class AnalysisContext:
-    """Everything the per-document pipeline reads besides the article: one per alias set."""
+    """Everything the per-document pipeline reads besides the article: one per alias set.
+
+    ``tables`` holds the per-language tables the extractors read (number words, date grammar,
+    quote and entity rules), built on first use per language and kept there. They depend on
+    parallax's data only, so the contexts the edges build share one set (``shared_tables``);
+    a context built with its own set builds its own.
+    """
 
     lexicon: Lexicon
     settings: Settings = field(default_factory=Settings)
-    tables: LanguageTables = field(default_factory=LanguageTables)
+    tables: LanguageTables = field(default_factory=shared_tables)
 
     @property
     def aliases(self) -> dict[str, str | None]:
@@ -91,6 +64,7 @@ class AnalysisContext:
         Each is built on first use anyway; building ahead keeps that cost out of a first
         comparison, and the derived tables are stored in the cache directory for later processes.
         """
+        from ..lang.dates.grammar import grammar
         from .entities import places
         from .entities.canon import known_keys
         from .entities.common import zipf
@@ -98,15 +72,18 @@ class AnalysisContext:
         from .entities.lexicon import curated_key_names
         from .entities.rules import rules_for
         from .entities.segmenter import prepare as prepare_segmenter
+        from .number_lexicon import lexicon
+        from .quotes import quote_rules
 
         known_keys(self.lexicon)
         curated_key_names()
         places.prepare()  # the towns' index of every script
         for language in languages:
-            self.tables.dates(language)
+            for build in (grammar, lexicon, quote_rules):
+                self.tables.get(build, language)
             gazetteer_for(language, self.lexicon)
-            zipf("", language)  # the language's word frequencies
-            rules = rules_for(language)
+            rules = self.tables.get(rules_for, language)
+            zipf("", rules)  # the language's word frequencies
             prepare_segmenter(rules.word_segmenter, rules.name_chars)  # jieba's tables, for Chinese
 
 

@@ -37,17 +37,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 from parallax import lang
 from parallax.extract.spans import SpanSet
 from parallax.lang.dates.grammar import Grammar, grammar
-from parallax.lang.dates.parts import Parts, read_parts, written
+from parallax.lang.dates.parts import Parts, read_parts, season_compared_by, written
 from parallax.lang.dates.resolve import Resolved, Unresolvable, resolve
 from parallax.model import DateAttrs, Mention, attrs_as
-
-if TYPE_CHECKING:
-    from parallax.extract.context import AnalysisContext
+from parallax.tables import KnowsTables, tables_of
 
 # A weekday next to a day ("mercredi 12 mars", "Montag, den 17. März", "أمس الثلاثاء") is one
 # expression with it: between them only punctuation and at most one short word.
@@ -71,14 +68,14 @@ class _Candidate:
 
 
 def extract_dates(
-    text: str, language: str | None, published: date | None, context: AnalysisContext | None = None
+    text: str, language: str | None, published: date | None, context: KnowsTables | None = None
 ) -> list[Mention]:
     """Every date expression in ``text``, in text order, offsets relative to ``text``.
 
-    ``context``: the analysis context whose language tables are read (None: the shipped ones).
+    ``context``: the analysis context whose language tables are read (None: the process's
+    default tables, for a one-off call).
     """
-    code = _known_language(language)
-    rules = context.tables.dates(code) if context is not None else grammar(code)
+    rules = tables_of(context).get(grammar, _known_language(language))
     day = published.date() if isinstance(published, datetime) else published
     chosen = _longest_first(_candidates(text, rules))
     mentions = [mention for candidate in chosen if (mention := _mention(text, candidate, day))]
@@ -162,6 +159,8 @@ def _attrs(resolved: Resolved, parts: Parts) -> dict[str, object]:
         attrs["same_period"] = True
     if parts.season:
         attrs["season"] = True
+        if resolved.value is None:
+            attrs["season_key"] = season_compared_by(parts)
     return attrs
 
 

@@ -92,7 +92,7 @@ class Match:
     entry: Entry
 
 
-class Lexicon:
+class NumberLexicon:
     """Everything one language says about numbers, ready to match tokens against."""
 
     def __init__(self, code: str | None, conventions: Conventions, options: dict[str, Any]) -> None:
@@ -405,15 +405,16 @@ def neutral_data() -> dict[str, Any]:
     return json.loads(source.read_text(encoding="utf-8")) if source.is_file() else {}
 
 
-@cache
-def lexicon(code: str | None) -> Lexicon:
+def lexicon(code: str | None) -> NumberLexicon:
     """The compiled number knowledge of a language (None: the language-neutral forms only).
+
+    Built anew on every call: an analysis context keeps what it built (``tables.LanguageTables``).
 
     A region-tagged code ("kk-KZ", "zh_Hans") reads as its language.
     """
     data = lang.maybe_load(code) or lang.maybe_load((code or "").replace("_", "-").split("-")[0])
     if data is None:
-        lexicon = Lexicon(None, Conventions(), {})
+        lexicon = NumberLexicon(None, Conventions(), {})
         add_neutral(lexicon)
         return lexicon
     numbers = data.section("numbers")
@@ -435,14 +436,14 @@ def lexicon(code: str | None) -> Lexicon:
         group=symbols.get("group", ","),
         extra_decimals="".join(numbers.get("decimal_also", ())),
     )
-    lexicon = Lexicon(code, conventions, options)
+    lexicon = NumberLexicon(code, conventions, options)
     add_neutral(lexicon)
     add_generated(lexicon, data.cldr, data)
     add_supplements(lexicon, data)
     return lexicon
 
 
-def add_neutral(lexicon: Lexicon) -> None:
+def add_neutral(lexicon: NumberLexicon) -> None:
     neutral = neutral_data()
     for code in neutral.get("currency_codes", ()):
         lexicon.add("currency", code, code)
@@ -455,7 +456,7 @@ def add_neutral(lexicon: Lexicon) -> None:
         lexicon.add("percent_before", sign, "%")
 
 
-def add_generated(lexicon: Lexicon, cldr: dict[str, Any], data: lang.LanguageData) -> None:
+def add_generated(lexicon: NumberLexicon, cldr: dict[str, Any], data: lang.LanguageData) -> None:
     excluded = {
         kind: {fold(s) for s in data.section(section).get("exclude", ())}
         for kind, section in (("number", "numbers"), ("scale", "scales"), ("currency", "currencies"))
@@ -502,7 +503,7 @@ def unambiguous_currency_forms(currencies: dict[str, dict[str, list[str]]]) -> d
     return out
 
 
-def add_supplements(lexicon: Lexicon, data: lang.LanguageData) -> None:
+def add_supplements(lexicon: NumberLexicon, data: lang.LanguageData) -> None:
     numbers = data.section("numbers")
     for word, value in numbers.get("words", {}).items():
         lexicon.replace("number", word, value)
@@ -555,7 +556,7 @@ def add_supplements(lexicon: Lexicon, data: lang.LanguageData) -> None:
     add_nouns(lexicon, data.section("nouns"))
 
 
-def add_percent_words(lexicon: Lexicon, percent: dict[str, Any]) -> None:
+def add_percent_words(lexicon: NumberLexicon, percent: dict[str, Any]) -> None:
     kinds = {
         "after": "percent_after",
         "before": "percent_before",
@@ -568,7 +569,7 @@ def add_percent_words(lexicon: Lexicon, percent: dict[str, Any]) -> None:
             lexicon.add(kind, surface, "%")
 
 
-def add_ranges(lexicon: Lexicon, templates: Iterable[str]) -> None:
+def add_ranges(lexicon: NumberLexicon, templates: Iterable[str]) -> None:
     """Range templates: "от … до …", "between … and …", "… ile … arasında" (… stands for a number;
     the opener before the first and the closer after the second are optional)."""
     for template in templates:
@@ -583,7 +584,7 @@ def add_ranges(lexicon: Lexicon, templates: Iterable[str]) -> None:
                 lexicon.add(kind, surface, index)
 
 
-def add_qualifiers(lexicon: Lexicon, qualifiers: dict[str, Any]) -> None:
+def add_qualifiers(lexicon: NumberLexicon, qualifiers: dict[str, Any]) -> None:
     for position in ("before", "after"):
         for qualifier, surfaces in qualifiers.get(position, {}).items():
             if qualifier not in QUALIFIERS:
@@ -595,7 +596,7 @@ def add_qualifiers(lexicon: Lexicon, qualifiers: dict[str, Any]) -> None:
     lexicon.reach = tuple(sorted({lexicon.key(word) for word in qualifiers.get("reach", ())}))
 
 
-def add_nouns(lexicon: Lexicon, nouns: dict[str, Any]) -> None:
+def add_nouns(lexicon: NumberLexicon, nouns: dict[str, Any]) -> None:
     for lemma, surfaces in nouns.get("lemmas", {}).items():
         for surface in surfaces:
             lexicon.add("noun", surface, lemma)

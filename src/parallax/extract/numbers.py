@@ -69,7 +69,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..lang.numerals import (
     MINUS_SIGNS,
@@ -83,12 +83,10 @@ from ..lang.numerals import (
     tokenize,
 )
 from ..model import Mention
-from .number_lexicon import Lexicon, Match, lexicon
+from ..tables import KnowsTables, tables_of
+from .number_lexicon import Match, NumberLexicon, lexicon
 
 REACH_WORDS = 4  # words on either side of an "up to" looked at for a verb of reaching
-
-if TYPE_CHECKING:
-    from .context import AnalysisContext
 
 NOUN_REACH = 24  # characters between a number and its counted noun, at most
 NOUN_TOKENS = 6  # tokens looked at for the counted noun
@@ -133,16 +131,18 @@ _SIMPLE_GROUPS = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+")
 _SHORT_GROUP = re.compile(r"\d[ \-]\d{2}(?!\d)")
 
 
-def extract_numbers(text: str, language: str | None, context: AnalysisContext | None = None) -> list[Mention]:
+def extract_numbers(text: str, language: str | None, context: KnowsTables | None = None) -> list[Mention]:
     """Every quantity and percentage of a text, in text order, offsets relative to ``text``.
 
-    ``context``: the analysis context whose language tables are read (None: the shipped ones).
+    ``context``: the analysis context whose language tables are read (None: the process's
+    default tables, for a one-off call).
     """
-    tables = context.tables.numbers(language) if context is not None else lexicon(language)
-    return _Scanner(text, tables).mentions()
+    return _Scanner(text, tables_of(context).get(lexicon, language)).mentions()
 
 
-def find_nouns(text: str, language: str | None) -> list[tuple[int, int, str]]:
+def find_nouns(
+    text: str, language: str | None, context: KnowsTables | None = None
+) -> list[tuple[int, int, str]]:
     """Known nouns anywhere in a text, (start, end, English lemma): the counted nouns
     ("companies") and the measure nouns that say what a figure is about ("growth", "share",
     "trade turnover", "investment").
@@ -150,7 +150,7 @@ def find_nouns(text: str, language: str | None) -> list[tuple[int, int, str]]:
     A noun written with one ideograph (人, 家) is left out: out of a number's reach it is
     too often part of another word.
     """
-    lex = lexicon(language)
+    lex = tables_of(context).get(lexicon, language)
     tokens = tokenize(text, lex.conventions.group_is_space)
     found = []
     i = 0
@@ -232,7 +232,7 @@ class _Tail:
 
 
 class _Scanner:
-    def __init__(self, text: str, lex: Lexicon) -> None:
+    def __init__(self, text: str, lex: NumberLexicon) -> None:
         self.text = text
         self.lex = lex
         self.tokens = tokenize(text, lex.conventions.group_is_space)
@@ -1483,7 +1483,7 @@ def _phone_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_word_pair(word: str, lex: Lexicon) -> bool:
+def _is_word_pair(word: str, lex: NumberLexicon) -> bool:
     """Two number words joined by a hyphen ("жеті-сегіз")."""
     parts = word.split("-")
     return len(parts) == 2 and all(lex.number_value(part) is not None for part in parts)

@@ -33,10 +33,11 @@ from ..lang.scripts import (
     clause_quote_marks,
 )
 from ..model import EntityAttrs, Mention, QuoteAttrs, attrs_as
+from ..tables import tables_of
 from .entities import find_entities
 from .entities.gazetteer import gazetteer_for, tokens_for
 from .entities.lexicon import KnowsNames, Lexicon, build_lexicon
-from .entities.rules import rules_for
+from .entities.rules import Rules, rules_for
 from .entities.text import Token, normal
 from .spans import SpanSet
 
@@ -172,21 +173,16 @@ class QuoteRules:
     word_spaces: bool
 
 
-class QuoteTables(Protocol):
-    def quotes(self, code: str | None) -> QuoteRules: ...
-
-
 class KnowsQuotes(KnowsNames, Protocol):
     """What the quote finder reads of an analysis context (``extract.context``, which is built
-    from this module, so it is named by what it offers): the names and the quote rules."""
-
-    @property
-    def tables(self) -> QuoteTables: ...
+    from this module, so it is named by what it offers): the names and the language tables."""
 
 
-@cache
 def quote_rules(code: str | None) -> QuoteRules:
-    """The compiled ``[quotes]`` section; every language's lists together for None."""
+    """The compiled ``[quotes]`` section; every language's lists together for None.
+
+    Built anew on every call: an analysis context keeps what it built (``tables.LanguageTables``).
+    """
     data = maybe_load(code)
     sections = [data.section("quotes")] if data else [maybe_load(c).section("quotes") for c in languages()]
 
@@ -228,10 +224,10 @@ class Finder:
     for hits in every sentence, and a long text must not make each of those questions longer.
     """
 
-    def __init__(self, text: str, language: str | None, rules: QuoteRules) -> None:
+    def __init__(self, text: str, rules: QuoteRules, names: Rules) -> None:
         self.text = text
         self.rules = rules
-        self.tokens: list[Token] = tokens_for(text, rules_for(language)) if rules.word_spaces else []
+        self.tokens: list[Token] = tokens_for(text, names) if rules.word_spaces else []
         self.starts = [token.start for token in self.tokens]
         self._matches: dict[int, tuple[list[int], dict[int, tuple[int, ...]]]] = {}
 
@@ -336,10 +332,12 @@ def extract_quotes(
     speaker_text (as written), direct, confidence, verb.
     """
     lexicon = context.lexicon if context is not None else build_lexicon()
-    rules = context.tables.quotes(language) if context is not None else quote_rules(language)
+    tables = tables_of(context)
+    rules = tables.get(quote_rules, language)
+    names = tables.get(rules_for, language)
     people = sorted(entities or find_entities(text, language, context), key=lambda m: m.start)
-    finder = Finder(text, language, rules)
-    reading = _Context(text, language, rules, finder, people, lexicon)
+    finder = Finder(text, rules, names)
+    reading = _Context(text, language, rules, names, finder, people, lexicon)
     direct = [q for q in (_direct_quote(reading, span) for span in _quoted_spans(text, rules)) if q]
     reported = _reported_speech(reading, [(q.start, q.end) for q in direct])
     return sorted(direct + reported, key=lambda q: q.start)
@@ -350,6 +348,7 @@ class _Context:
     text: str
     language: str | None
     rules: QuoteRules
+    names: Rules  # the language's entity rules: its words, its cues
     finder: Finder
     entities: list[Mention]  # sorted by start
     lexicon: Lexicon
@@ -746,7 +745,7 @@ def _subject_of_last_naming_sentence(text: str, people: list[Mention]) -> Mentio
 
 
 def _title_in(context: _Context, start: int, end: int) -> Hit | None:
-    gazetteer = gazetteer_for(context.language if rules_for(context.language).code else None, context.lexicon)
+    gazetteer = gazetteer_for(context.language if context.names.code else None, context.lexicon)
     if not context.rules.word_spaces:
         for s, e, targets in gazetteer.scan_strings(context.text[start:end]):
             if any(t.cue and t.cue.type == "person" for t in targets):

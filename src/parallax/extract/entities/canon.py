@@ -13,10 +13,10 @@ import regex
 from rapidfuzz import fuzz, process
 
 from ...lang.scripts import KEY_VOWELS
-from ...tables import memoised, stored_table
+from ...tables import memoised, stored_table, tables_of
 from .gazetteer import gazetteer_for, tokens_for
 from .lexicon import Entity, KnowsNames, Lexicon, build_lexicon, curated_entities
-from .rules import rules_for
+from .rules import Rules, rules_for
 from .translit import fold_key, to_latin
 
 # rapidfuzz ratio (0-100) on spelling keys above which an unknown spelling is a known name.
@@ -146,7 +146,8 @@ def canonical_name(
     ``context`` the analysis context whose names are known (None: the curated names).
     """
     lexicon = context.lexicon if context is not None else build_lexicon()
-    tokens = tokens_for(surface, rules_for(language))
+    rules = tables_of(context).get(rules_for, language)
+    tokens = tokens_for(surface, rules)
     if not tokens:
         return surface, None
     gazetteer = gazetteer_for(language, lexicon)
@@ -162,18 +163,19 @@ def canonical_name(
             if start == 0 and end == len(surface) and named:
                 entity = lexicon.entities[named[0].entity]
                 return entity.name, entity.type
-    latin = to_latin(stem_of(surface, language), language)
+    latin = to_latin(stem_of(surface, rules), language)
     known = entity_by_key(fold_key(latin), lexicon)
     if known is not None:
         return known, lexicon.entities[known].type
     return latin, None
 
 
-def stem_of(surface: str, language: str | None) -> str:
-    """``surface`` with each word's clitics and inflection cut (Тоқаевтың -> Тоқаев)."""
-    morphology = rules_for(language).morphology
+def stem_of(surface: str, rules: Rules) -> str:
+    """``surface`` with each word's clitics and inflection cut (Тоқаевтың -> Тоқаев), by the
+    rules of its language."""
+    morphology = rules.morphology
     parts = []
-    for token in tokens_for(surface, rules_for(language)):
+    for token in tokens_for(surface, rules):
         front, back = morphology.name_stem(token.norm)
         parts.append((token.gap_before if parts else "") + cut_word(token.text, token.norm, front, back))
     return "".join(parts) or surface

@@ -10,10 +10,9 @@ Uzbek). Keys are our normal form (:func:`normal`), so État and etat are one wor
 
 from __future__ import annotations
 
-from functools import cache
-
 from ...lang import maybe_load
 from ...tables import stored_table
+from .rules import Rules
 from .text import normal
 
 # Words at least this frequent are kept in the table (phrases of such words are all common).
@@ -30,36 +29,40 @@ GAZETTEER_SUPPORT_ZIPF = 3.0
 LISTED = 9.0  # the frequency given to a word a language file lists as common
 
 
-def zipf(word: str, code: str | None) -> float:
-    """The Zipf frequency of ``word`` (any case and accents) in language ``code``; 0 if rare."""
-    if not code:
+def zipf(word: str, rules: Rules) -> float:
+    """The Zipf frequency of ``word`` (any case and accents) in the language of ``rules``; 0 if
+    rare. The language's table is kept with its rules (``Rules.derived``)."""
+    if not rules.code:
         return 0.0
-    return _table(code).get(normal(word), 0.0)
+    return rules.derived("word-frequencies", lambda: _table(rules.code)).get(normal(word), 0.0)
 
 
-def is_common(word: str, code: str | None, threshold: float | None = None) -> bool:
+def is_common(word: str, rules: Rules, threshold: float | None = None) -> bool:
     """Whether ``word`` is a very common word of its language (see COMMON_ZIPF)."""
-    return zipf(word, code) >= (COMMON_ZIPF if threshold is None else threshold)
+    return zipf(word, rules) >= (COMMON_ZIPF if threshold is None else threshold)
 
 
-def is_common_form(word: str, code: str | None, variants, threshold: float | None = None) -> bool:
+def is_common_form(word: str, rules: Rules, variants, threshold: float | None = None) -> bool:
     """``is_common`` for the word or, where only a language file lists the common words (it gives
     no inflected forms), for a stem of it: ``variants`` maps the word to its stems (Малдың -> мал)."""
-    if is_common(word, code, threshold):
+    if is_common(word, rules, threshold):
         return True
-    if not code or _from_wordfreq(code):
+    if not rules.code or _from_wordfreq(rules):
         return False  # wordfreq lists every inflected form; a stem would match names (Кулаков)
-    return any(is_common(stem, code, threshold) for stem in variants(normal(word)) if len(stem) >= 2)
+    return any(is_common(stem, rules, threshold) for stem in variants(normal(word)) if len(stem) >= 2)
 
 
-@cache
-def _from_wordfreq(code: str) -> bool:
-    return bool(stored_table(f"word-frequencies-{code}", lambda: _frequencies(code)))
+def _from_wordfreq(rules: Rules) -> bool:
+    """Whether wordfreq covers the language (else only its file lists common words)."""
+    return rules.derived("from-wordfreq", lambda: bool(_wordfreq(rules.code)))
 
 
-@cache
+def _wordfreq(code: str | None) -> dict[str, float]:
+    return stored_table(f"word-frequencies-{code}", lambda: _frequencies(code))
+
+
 def _table(code: str) -> dict[str, float]:
-    table = dict(stored_table(f"word-frequencies-{code}", lambda: _frequencies(code)))
+    table = dict(_wordfreq(code))
     data = maybe_load(code)
     listed = data.section("entities").get("common_words", []) if data else []
     for word in listed:

@@ -19,13 +19,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
 
 import regex
 from babel import Locale, UnknownLocaleError
 
 from ...lang.dates import names as cldr_names
 from ...model import EntityAttrs, Mention, attrs_as
+from ...tables import tables_of
 from ..spans import SpanSet
 from .canon import clitic_as_written, cut_word, entity_by_key, similar_keys
 from .common import COMMON_ZIPF, GAZETTEER_SUPPORT_ZIPF, KEY_COMMON_ZIPF, PHRASE_ZIPF, is_common_form, zipf
@@ -95,7 +95,7 @@ def find_entities(text: str, language: str | None, context: KnowsNames | None = 
     ``context``: the analysis context whose names are known (None: the curated names).
     """
     lexicon = context.lexicon if context is not None else build_lexicon()
-    rules = rules_for(language)
+    rules = tables_of(context).get(rules_for, language)
     gazetteer = gazetteer_for(language if rules.code else None, lexicon)
     if not rules.word_spaces:
         return _find_in_running_text(text, rules, gazetteer, lexicon)
@@ -114,7 +114,7 @@ def find_entities(text: str, language: str | None, context: KnowsNames | None = 
     _choose_readings(candidates, tokens, lexicon)
     candidates.sort(key=lambda c: c.first)
     mentions = [_mention(text, tokens, c, rules, lexicon) for c in candidates]
-    mentions = _supported(link_names(mentions, rules), rules.code)
+    mentions = _supported(link_names(mentions, rules), rules)
     mentions = _without_currency_names(text, _without_common_words(mentions, rules), rules)
     mentions = _place_adjectives(mentions, rules, lexicon)
     return _without_web_addresses(text, mentions)
@@ -391,7 +391,6 @@ def _adjacent(token: Token) -> bool:
 # --- capitalised runs ----------------------------------------------------------------------
 
 
-@cache
 def _calendar_words(code: str | None) -> frozenset[str]:
     """Month and weekday names are capitalised in some languages but never entities."""
     if not code:
@@ -402,7 +401,7 @@ def _calendar_words(code: str | None) -> frozenset[str]:
 
 def _capitalised_runs(tokens: list[Token], taken: set[int], rules: Rules, evidence: Evidence,
                       place_starts: frozenset[int]) -> list[Candidate]:
-    not_names = rules.stopwords | _calendar_words(rules.code)
+    not_names = rules.stopwords | rules.derived("calendar-words", lambda: _calendar_words(rules.code))
     found = []
     i = 0
     while i < len(tokens):
@@ -485,7 +484,7 @@ def _trim_sentence_start(tokens, first, end, evidence: Evidence, rules: Rules):
     if not token.sentence_start:
         return first, end, False
     several = end - first > 1
-    common = is_common_form(token.norm, rules.code, rules.morphology.variants)
+    common = is_common_form(token.norm, rules, rules.morphology.variants)
     if not several and common:
         return None  # Сондай-ақ, Иә: a very common word that only starts the sentence
     if common and end - first == 2 and _known_town(tokens[first + 1], rules):
@@ -506,7 +505,7 @@ def _trim_sentence_start(tokens, first, end, evidence: Evidence, rules: Rules):
 
 
 def _known_town(token: Token, rules: Rules) -> bool:
-    if is_common_form(token.norm, rules.code, rules.morphology.variants):
+    if is_common_form(token.norm, rules, rules.morphology.variants):
         return False
     return place_named([token.norm, *rules.morphology.variants(token.norm)]) is not None
 
@@ -686,7 +685,7 @@ def _gazetteer_place(written: str, stem: str, candidate: Candidate, rules: Rules
     typed = candidate.type in ("person", "organisation")
     if candidate.title or candidate.cue or typed or is_acronym(written):
         return None
-    if is_common_form(normal(written), rules.code, rules.morphology.variants):
+    if is_common_form(normal(written), rules, rules.morphology.variants):
         return None  # Küste, Rolle, Mission: common words that some town is also called
     forms = [normal(stem), normal(written)]
     if " " not in written:
@@ -827,7 +826,7 @@ def _same_as(mention: Mention, full: Mention) -> Mention:
                    value=full.value, attrs=attrs)
 
 
-def _supported(mentions: list[Mention], code: str | None) -> list[Mention]:
+def _supported(mentions: list[Mention], rules: Rules) -> list[Mention]:
     """Drop the sentence-initial capitals nothing else in the text supports."""
     kept = []
     for mention in mentions:
@@ -835,7 +834,7 @@ def _supported(mentions: list[Mention], code: str | None) -> list[Mention]:
         weak = _attrs(mention).needs_support
         mention = replace(mention, attrs=mention.attrs.without("needs_support"))
         # Kutaisi seferleri…: a town the gazetteer knows, unless also a word (Саммит is Summit, NJ).
-        town = _attrs(mention).gazetteer and zipf(mention.text, code) < GAZETTEER_SUPPORT_ZIPF and \
+        town = _attrs(mention).gazetteer and zipf(mention.text, rules) < GAZETTEER_SUPPORT_ZIPF and \
             place_named([normal(_attrs(mention).stem)], LARGE_TOWN) is not None
         known = _attrs(mention).canonical or town
         if weak and not known and not _attrs(mention).linked:
@@ -863,12 +862,12 @@ def _without_common_words(mentions: list[Mention], rules: Rules) -> list[Mention
             continue
         # A known name by spelling or by the gazetteer only: only the most frequent words are doubted.
         threshold = KEY_COMMON_ZIPF if attrs.canonical or attrs.gazetteer else _threshold(words)
-        if is_common_form(normal(mention.text), rules.code, rules.morphology.variants, threshold):
+        if is_common_form(normal(mention.text), rules, rules.morphology.variants, threshold):
             continue  # Сондай-ақ: one hyphenated common word
         variants = rules.morphology.variants
         if _noun_phrase(words, rules) or _abstract_noun_phrase(words, rules):
             continue
-        if not words or not all(is_common_form(w, rules.code, variants, threshold) for w in words):
+        if not words or not all(is_common_form(w, rules, variants, threshold) for w in words):
             kept.append(mention)
         elif len(words) > 1 and any(type_word(w, rules) == "organisation" for w in words):
             kept.append(_typed(mention, "organisation"))
@@ -919,7 +918,7 @@ def _noun_phrase(words: list[str], rules: Rules) -> bool:
     noun phrase (Bischof von Myra, Rahmen der Lesereihe), not a name (Ursula von der Leyen)."""
     if not rules.capitalised_nouns or len(words) < 3 or not any(w in rules.particles for w in words[1:-1]):
         return False
-    return is_common_form(words[0], rules.code, rules.morphology.variants, PHRASE_ZIPF)
+    return is_common_form(words[0], rules, rules.morphology.variants, PHRASE_ZIPF)
 
 
 def _abstract_noun_phrase(words: list[str], rules: Rules) -> bool:
@@ -934,7 +933,7 @@ def _abstract_noun_phrase(words: list[str], rules: Rules) -> bool:
 def _without_currency_names(text: str, mentions: list[Mention], rules: Rules) -> list[Mention]:
     """Drop a country that is a word of a currency's name (АҚШ долларына, US dollar, долларов
     США): the currency is meant, not the place. The names are CLDR's, through Babel."""
-    pairs = _currency_stems(rules.code)
+    pairs = rules.derived("currency-stems", lambda: _currency_stems(rules.code))
     if not pairs:
         return mentions
     kept = []
@@ -956,7 +955,6 @@ def _currency_neighbour(own: str, neighbour: tuple[str, str], stems: dict[tuple[
     return bool(found) and normal(word).startswith(found)
 
 
-@cache
 def _currency_stems(code: str | None) -> dict[tuple[str, str], tuple[str, ...]]:
     """(a word of a two-word currency name, where the other word stands) -> the stems of the
     other word: every name in the text asks, so by the word rather than through every pair."""
@@ -966,7 +964,6 @@ def _currency_stems(code: str | None) -> dict[tuple[str, str], tuple[str, ...]]:
     return {key: tuple(sorted(values)) for key, values in stems.items()}
 
 
-@cache
 def _currency_word_pairs(code: str | None) -> frozenset[tuple[str, str, str]]:
     """(a word of a two-word currency name, the other word, where the other stands) per language."""
     if not code:
@@ -1018,7 +1015,7 @@ def _find_in_running_text(text: str, rules: Rules, gazetteer: Gazetteer, lexicon
     mentions = [
         _build(text, c.first, c.last, text[c.first:c.last], c, rules, lexicon) for c in candidates
     ]
-    return _supported(link_names(mentions, rules), rules.code)
+    return _supported(link_names(mentions, rules), rules)
 
 
 def _repeated_names(text: str, found: list[Candidate], occupied: SpanSet) -> list[Candidate]:
@@ -1044,7 +1041,7 @@ def _without_cut_names(text: str, known, rules: Rules):
     known string was a piece of that name, not a word of its own.
     """
     longer = {}
-    for _kind, pattern, _title in _compiled_patterns(rules.code):
+    for _kind, pattern, _title in _compiled_patterns(rules):
         if pattern.pattern.endswith(")"):
             continue  # 总统{name}: nothing closes the name on its right
         for match in pattern.finditer(text, overlapped=True):
@@ -1071,7 +1068,7 @@ def _attach_adjacent_titles(text: str, candidates: list[Candidate], cues, lexico
 
 def _pattern_names(text: str, rules: Rules, occupied: SpanSet, words: Sequence[Word] = ()) -> list[Candidate]:
     found: list[Candidate] = []
-    for kind, pattern, title in _compiled_patterns(rules.code):
+    for kind, pattern, title in _compiled_patterns(rules):
         for match in pattern.finditer(text, overlapped=True):
             start, end = _whole_words(text, match, words, rules)
             if occupied.overlaps(start, end):
@@ -1150,10 +1147,12 @@ def _name_character_runs(text: str, rules: Rules, words: Sequence[Word]) -> list
     return runs
 
 
-@cache
-def _compiled_patterns(code: str | None) -> list[tuple[str, regex.Pattern, str]]:
+def _compiled_patterns(rules: Rules) -> list[tuple[str, regex.Pattern, str]]:
     """``[entities.patterns]`` templates: {name} is a run of transliteration characters."""
-    rules = rules_for(code)
+    return rules.derived("patterns", lambda: _compile_patterns(rules))
+
+
+def _compile_patterns(rules: Rules) -> list[tuple[str, regex.Pattern, str]]:
     if not rules.name_chars:
         return []
     chars = regex.escape(rules.name_chars)

@@ -28,7 +28,7 @@ import pycountry
 from babel import Locale, UnknownLocaleError
 
 from ...lang import languages
-from ...tables import memoised, stored_table
+from ...tables import KnowsTables, memoised, stored_table
 from .text import words_of
 
 TYPES = ("person", "place", "organisation")
@@ -73,7 +73,7 @@ class Lexicon:
     curated: Mapping[str, Entity]
     # Digests of the names held ({"curated", "learned"}; learned None when not used).
     aliases: Mapping[str, str | None]
-    _derived: dict[Hashable, Any] = field(default_factory=dict, repr=False)
+    _derived: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False)
 
     def derived(self, name: Hashable, build: Callable[[], T]) -> T:
         """The table ``name`` built from these entities: ``build()`` on first use, then kept."""
@@ -89,9 +89,10 @@ class Lexicon:
         return self.aliases.get("learned") is not None
 
 
-class KnowsNames(Protocol):
-    """What the entity code reads of an analysis context: the names it knows. The context
-    (``extract.context``) is built from the quote and entity modules, so they name it by this."""
+class KnowsNames(KnowsTables, Protocol):
+    """What the entity code reads of an analysis context: the names it knows and the language
+    tables. The context (``extract.context``) is built from the quote and entity modules, so
+    they name it by this."""
 
     @property
     def lexicon(self) -> Lexicon: ...

@@ -37,6 +37,7 @@ from rapidfuzz import fuzz
 from ...calibration import ENTITY_MARGIN, ENTITY_MIN_COSINE
 from ...lang.scripts import KEY_VOWELS
 from ...model import EntityAttrs, Mention, attrs_as
+from ...tables import KnowsTables, tables_of
 from .canon import entity_by_key, keys_of, similar_keys
 from .find import find_entities
 from .gazetteer import tokens_for
@@ -570,7 +571,7 @@ def _majority_type(mentions, members) -> str:
 
 
 def find_by_evidence(text: str, language: str | None, names: Sequence[Mention],
-                     found: Sequence[Mention] = ()) -> list[Mention]:
+                     found: Sequence[Mention] = (), context: KnowsTables | None = None) -> list[Mention]:
     """Words of ``text`` that spell a name found in another source, as new mentions.
 
     A capitalised or lower-case word (or two or three) whose Latin reading matches the key of
@@ -581,7 +582,7 @@ def find_by_evidence(text: str, language: str | None, names: Sequence[Mention],
     if not targets:
         return []
     taken = [(m.start, m.end) for m in found]
-    rules = rules_for(language)
+    rules = tables_of(context).get(rules_for, language)
     spans = _candidate_spans(text, rules)
     out = []
     for start, end, surface in spans:
@@ -648,7 +649,7 @@ def resolve_entities(
     found = [find_entities(text, language, context) for text, language in documents]
     for k, (text, language) in enumerate(documents):
         elsewhere = [m for j, ms in enumerate(found) if j != k for m in ms if _attrs(m).form == "name"]
-        extra = find_by_evidence(text, language, elsewhere, found[k])
+        extra = find_by_evidence(text, language, elsewhere, found[k], context)
         found[k] = sorted(found[k] + extra, key=lambda m: m.start)
     flat = [m for ms in found for m in ms]
     matched = iter(match_entities(flat, encoder, context))

@@ -6,8 +6,10 @@ language (``None`` or unknown) gets neutral rules: no affixes, capitals where th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any, TypeVar
 
 from ...lang import languages, maybe_load
 from ...lang.scripts import VOWELS
@@ -93,6 +95,9 @@ class Cue:
     after_name: bool  # X总统, Ақтөбе облысы, ماكرون، رئيس فرنسا
 
 
+T = TypeVar("T")
+
+
 @dataclass(frozen=True)
 class Rules:
     code: str | None
@@ -124,6 +129,17 @@ class Rules:
     segmenter_name_words: frozenset[str] = frozenset()  # its tags of words a name may grow into
     demonym_endings: tuple[str, ...] = ()  # Libya|n, Sénégal|ais: a place's people or adjective
     noun_endings: tuple[str, ...] = ()  # endings of abstract nouns, which no name has (Lähm|ung)
+    # Tables derived from these rules (a language's calendar words, currency stems, compiled
+    # patterns...), built on first use and kept with them: see ``derived``.
+    _derived: dict[str, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    def derived(self, name: str, build: Callable[[], T]) -> T:
+        """The table ``name`` derived from this language's rules: ``build()`` on first use, then
+        kept here, so whoever holds the rules (the analysis context's tables) holds it too."""
+        try:
+            return self._derived[name]
+        except KeyError:
+            return self._derived.setdefault(name, build())
 
     @property
     def vowel_endings(self) -> frozenset[str]:
@@ -209,10 +225,8 @@ def _same_script(code: str | None, script: str | None) -> tuple[str, ...]:
     return tuple(others)
 
 
-@cache
-def _type_stems(code: str | None) -> dict[str, str]:
+def _type_stems(rules: Rules) -> dict[str, str]:
     """Stems of the words for kinds of places and organisations -> "place" / "organisation"."""
-    rules = rules_for(code)
     stems: dict[str, str] = {}
     for kind, words in (("organisation", rules.organisation_words), ("place", rules.place_words)):
         for word in words:
@@ -225,7 +239,7 @@ def _type_stems(code: str | None) -> dict[str, str]:
 def type_word(word: str, rules: Rules) -> str | None:
     """"organisation" or "place" when ``word`` (a normal form, inflected or not) is one of the
     language's words for a kind of organisation or place (министрлігінде, Службе, реке)."""
-    stems = _type_stems(rules.code)
+    stems = rules.derived("type-stems", lambda: _type_stems(rules))
     if not stems:
         return None
     for stem in rules.morphology.variants(word):

@@ -20,7 +20,7 @@ from typing import Any
 
 from parallax.lang.dates.lexicon import APOSTROPHES, DateLexicon, fold, lexicon
 from parallax.lang.dates.windows import WindowPlan, window_plan
-from parallax.tables import memoised, stored_patterns, stored_table
+from parallax.tables import stored_patterns, stored_table
 
 _SLOT = re.compile(r"\{([A-Za-z_]\w*|-)\}")
 _NEVER = "(?!)"
@@ -145,9 +145,10 @@ def _inside_a_number(text: str, start: int, end: int) -> bool:
     return runs_in or runs_on
 
 
-@memoised()
 def grammar(code: str | None) -> Grammar:
     """The compiled rules of one language; ``None`` gives the numeric formats only.
+
+    Read anew on every call: an analysis context keeps what it read (``tables.LanguageTables``).
 
     The language's date words and the rules' regular expressions are stored tables: building
     them reads dateparser's locale data and joins large alternations, tenths of a second per

@@ -71,6 +71,18 @@ def written(parts: Parts) -> str:
     return " ".join(fields)
 
 
+def season_compared_by(parts: Parts) -> str:
+    """What a season that could not be resolved is compared by, in no language: the year it
+    names ("g-1", last year's: "last spring" and "last summer" report that year as precisely as
+    each source cared to) or, naming none, its months ("this winter" and "今年冬天" are one date:
+    "this year" adds nothing)."""
+    point = parts.start
+    shift = point.year_shift or None
+    if point.year is not None or shift is not None:
+        return f"{point.calendar[:1]}{point.year or ''}{_signed(shift)}"
+    return written(replace(parts, start=replace(point, year_shift=None)))
+
+
 def _point_written(point: Point) -> str:
     year = f"{point.year or ''}{_signed(point.year_shift)}"
     return f"{point.calendar[:1]}{year}-{point.month or ''}-{point.day or ''}"
