@@ -11,7 +11,9 @@ Three measures, each skipped with one line on stderr when its data is absent:
   overall (the first ``--limit`` documents of each language pair, in file order).
 * **KazNERD** (``kaznerd/valid.jsonl.gz``): recall of the gold ``DATE`` spans of Kazakh
   TV-news sentences: a gold span counts as found when date mentions cover at least half of
-  its characters. Ids starting ``A`` spell numbers out; ``B``-``F`` write digits.
+  its characters; two more lines count durations and ages too, then the periods of rates
+  (a recurrence such as "жыл сайын" next to an amount is that amount's ``per``). Ids
+  starting ``A`` spell numbers out; ``B``-``F`` write digits.
 * **HTML** (``html/pages.tar.gz``): publication date and title read from real pages. The
   upstream expected files hold no title or date, so the gold is what the page itself
   declares apart from its text: any day of ``article:published_time``, ``datePublished``,
@@ -139,7 +141,9 @@ def measure_wmt(limit: int | None, verbose: bool) -> dict[str, tuple[int, int]]:
 
 
 def measure_kaznerd(limit: int | None, verbose: bool) -> dict[str, tuple[int, int]]:
-    """Gold ``DATE`` spans found, per group and per way of counting ("dates", "+durations")."""
+    """Gold ``DATE`` spans found, per group and per way of counting: by date facts ("dates"), also
+    by durations and ages ("+durations"), also by the periods of rates ("+periods": "жыл сайын"
+    next to an amount is its ``per``, not a date of its own)."""
     path = data_file(KAZNERD)
     if path is None:
         return {}
@@ -160,6 +164,7 @@ def measure_kaznerd(limit: int | None, verbose: bool) -> dict[str, tuple[int, in
         durations = [
             _time_quantity_span(m) for m in mentions if m.kind == "quantity" and m.unit in TIME_UNITS
         ]
+        periods = [tuple(m.attrs.per_span) for m in mentions if getattr(m.attrs, "per_span", None)]
         group = "spelled" if record["id_prefix"] == "A" else "digits"
         cursor = 0
         for span in gold:
@@ -170,10 +175,12 @@ def measure_kaznerd(limit: int | None, verbose: bool) -> dict[str, tuple[int, in
             cursor = start + len(span)
             by_date = _covered(start, cursor, dates)
             with_durations = by_date or _covered(start, cursor, dates + durations)
-            for way, found in (("dates", by_date), ("+durations", with_durations)):
+            with_periods = with_durations or _covered(start, cursor, dates + durations + periods)
+            ways = (("dates", by_date), ("+durations", with_durations), ("+periods", with_periods))
+            for way, found in ways:
                 counts[f"{way} {group}"][0] += found
                 counts[f"{way} {group}"][1] += 1
-            if verbose and not with_durations:
+            if verbose and not with_periods:
                 found_texts = [m.text for m in mentions if m.kind in ("date", "quantity")]
                 print(f"  {record['sent_id']:>10} missed {span!r:40} found {found_texts}")
     return {group: (found, total) for group, (found, total) in counts.items()}

@@ -160,11 +160,10 @@ def prepare(languages: Iterable[str] | None = None, *, progress: Progress | None
 
 def _prepare_cleaning_and_detection() -> None:
     """The cleaner's stamp and dateline patterns and the detection profiles: every language's at once."""
-    from .clean.dates import prefix_regex, stamp_regex
+    from .clean.dates import prepare as prepare_dates
     from .detect.profiles import candidate_codes, profile
 
-    stamp_regex()
-    prefix_regex()
+    prepare_dates()
     profile(candidate_codes()[0])  # every candidate language's profile, stored as one table
 
 

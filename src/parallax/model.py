@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 from typing import Any, Literal, Self, TypeVar
 
 FactKind = Literal["quantity", "percent", "date", "entity", "quote"]
@@ -95,6 +95,7 @@ class Sentence:
 
 
 _FIELD_NAMES: dict[type, frozenset[str]] = {}
+_DEFAULTS: dict[type, dict[str, Any] | None] = {}
 
 
 @dataclass(frozen=True, eq=False, kw_only=True, repr=False)
@@ -118,7 +119,22 @@ class FactAttrs:
         unknown = [key for key in values if key not in names]
         if unknown:
             raise TypeError(f"{cls.__name__}: no attribute {unknown[0]!r}")
-        return cls(present=tuple(values), **values)
+        defaults = cls.defaults()
+        if defaults is None:
+            return cls(present=tuple(values), **values)
+        # Filled in directly rather than through the frozen __init__, which sets each of the
+        # (up to twenty) fields one call at a time: every mention of a long text is built here.
+        made = object.__new__(cls)
+        made.__dict__.update(defaults, present=tuple(values), **values)
+        return made
+
+    @classmethod
+    def defaults(cls) -> dict[str, Any] | None:
+        """Every field's default, or None when some field's default is made per object."""
+        if cls not in _DEFAULTS:
+            plain = all(f.default is not MISSING for f in fields(cls)) and not hasattr(cls, "__post_init__")
+            _DEFAULTS[cls] = {f.name: f.default for f in fields(cls)} if plain else None
+        return _DEFAULTS[cls]
 
     @classmethod
     def field_names(cls) -> frozenset[str]:
@@ -169,6 +185,8 @@ class QuantityAttrs(FactAttrs):
     basis_points: bool = False
     age: bool = False  # years of someone's age ("3 жасар", "aged 40"), not a duration
     per: str | None = None  # the period of a rate ("5 млн тонна жылына", "2 Mio. pro Jahr"): "year"
+    share_of: int | None = None  # a share's whole ("two thirds": 3, "四分之一": 4); the value is its percent
+    per_span: list[int] | None = None  # a recurrence read as the period ("жыл сайын"), as noun_span
 
 
 @dataclass(frozen=True, eq=False, kw_only=True, repr=False)

@@ -99,6 +99,7 @@ def extract_mentions(
     found = extract_numbers(text, language, context)
     dates = extract_dates(text, language, published, context)
     dates = [d for d in dates if not _counts_a_noun(d, found, text)]
+    dates, found = _periods_of_rates(dates, found, text)
     date_spans = SpanSet((d.start, d.end) for d in dates)
     numbers = [m for m in found if not _swallowed_by_date(m, date_spans)]
     dates += bare_years(text, [(m.start, m.end) for m in (*dates, *numbers)])
@@ -155,10 +156,17 @@ def _back_in(text: str, origin: list[int], mention: Mention) -> Mention:
 def blank_outside(text: str, spans: Iterable[tuple[int, int]]) -> str:
     """``text`` with everything outside ``spans`` turned to spaces (line breaks kept), so that
     extractors read only those spans but every offset stays an offset into ``text``."""
-    kept = [" " if c != "\n" else c for c in text]
-    for start, end in spans:
-        kept[start:end] = text[start:end]
-    return "".join(kept)
+    # Built from whole lines of spaces and whole spans, not character by character: a long
+    # text mixing languages is blanked once per language.
+    blank = "\n".join(" " * len(line) for line in text.split("\n"))
+    pieces, position = [], 0
+    for start, end in sorted(spans):
+        start = max(start, position)
+        if end > start:
+            pieces += [blank[position:start], text[start:end]]
+            position = end
+    pieces.append(blank[position:])
+    return "".join(pieces)
 
 
 def extract_facts(article: Article, sentences: list[Sentence], context: AnalysisContext) -> list[Fact]:
@@ -238,6 +246,67 @@ def _counts_a_noun(date: Mention, numbers: list[Mention], text: str) -> bool:
         if overlaps and noun and not text[date.end : noun[0]].strip():
             return True
     return False
+
+
+# A recurrence's unit by the letter of its ISO duration ("R/P1Y").
+_RECURRENCE_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
+# Where a sentence ends, for the amount a recurrence is the period of.
+# A full stop before a lower-case word ends an abbreviation ("2 тыс. человек"), not a sentence.
+_SENTENCE_END = regex.compile(r"[.!?؟…]+(?=\s+(?!\p{Ll})|\s*$)|[。！？]|\n")
+_SENTENCE_REACH = 400  # characters looked at on either side of a recurrence
+
+
+def _periods_of_rates(
+    dates: list[Mention], numbers: list[Mention], text: str
+) -> tuple[list[Mention], list[Mention]]:
+    """A recurrence in a sentence with an amount is that amount's period ("жыл сайын 200 мың
+    тонна", "Chaque année, l'usine traite 9 millions de litres", "2 Mio. pro Jahr"), not a date
+    of its own: a source that writes "200 000 tonnes a year" reports the same one fact. The
+    nearest amount without another period takes it as its ``per``, and where it is written as
+    ``per_span``."""
+    kept: list[Mention] = []
+    in_dates = SpanSet((d.start, d.end) for d in dates)  # "12" of "12 марта" is no amount
+    updated = list(numbers)
+    for date in dates:
+        unit = _rate_unit(date)
+        target = _amount_of(date, unit, updated, text, in_dates) if unit else None
+        if target is None:
+            kept.append(date)
+            continue
+        number = updated[target]
+        if isinstance(number.attrs, QuantityAttrs):
+            period = {"per": unit, "per_span": [date.start, date.end]}
+            updated[target] = replace(number, attrs=number.attrs.updated(period))
+    return kept, updated
+
+
+def _rate_unit(date: Mention) -> str | None:
+    """The unit of a recurrence of one unit ("R/P1Y" -> year); "every four years" is no rate's period."""
+    value = date.value if isinstance(date.value, str) else ""
+    if not (value.startswith("R/P1") and value[4:-1] == "" and isinstance(date.attrs, DateAttrs)):
+        return None
+    return _RECURRENCE_UNITS.get(value[-1])
+
+
+def _amount_of(date: Mention, unit: str, numbers: list[Mention], text: str, in_dates: SpanSet) -> int | None:
+    """The index of the nearest amount in the recurrence's sentence that may be per its unit."""
+    low = max(0, date.start - _SENTENCE_REACH)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, low, date.start)]
+    first = ends[-1] if ends else low
+    after = _SENTENCE_END.search(text, date.end, date.end + _SENTENCE_REACH)
+    last = after.start() if after else min(len(text), date.end + _SENTENCE_REACH)
+    best: tuple[int, int] | None = None
+    for index in range(_before(numbers, first), _before(numbers, last)):
+        number = numbers[index]
+        attrs = number.attrs
+        if not isinstance(attrs, QuantityAttrs) or attrs.per not in (None, unit) or number.end > last:
+            continue
+        if in_dates.overlaps(number.start, number.end):
+            continue
+        distance = max(number.start - date.end, date.start - number.end, 0)
+        if best is None or distance < best[0]:
+            best = (distance, index)
+    return best[1] if best else None
 
 
 def _before(numbers: list[Mention], position: int) -> int:

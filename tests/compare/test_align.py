@@ -426,3 +426,46 @@ def test_unresolved_seasons_align_by_their_months(vectors):
     ]
     facts = [f for f in align(docs, vectors).facts if f.kind == "date"]
     assert sorted(len(f.mentions) for f in facts) == [1, 2]
+
+
+def test_a_figure_restated_in_other_words_counts_once(vectors):
+    """A headline's bare "traps 6" and the body's "six skiers" are one figure of one document:
+    the other document's "six skieurs" takes one of them, the other joins it. A count of another
+    known thing in the same document ("2 injured" beside "2 dead") stays its own fact."""
+    docs = [
+        document(
+            "a.txt",
+            "en",
+            [
+                ("Mountain avalanche kills 2, traps 6", [number(6, None, "6")]),
+                (
+                    "An avalanche in the Alps trapped six skiers on Saturday, killed 2 and injured 2 others.",
+                    [
+                        number(6, "skier", "six", lemma="skier"),
+                        number(2, "dead", "killed 2", lemma="dead"),
+                        number(2, "injured", "injured 2", lemma="injured"),
+                    ],
+                ),
+            ],
+        ),
+        document(
+            "b.txt",
+            "fr",
+            [
+                (
+                    "Une avalanche dans les Alpes a piégé six skieurs samedi et fait 2 morts.",
+                    [
+                        number(6, "skier", "six skieurs", lemma="skier"),
+                        number(2, "dead", "2 morts", lemma="dead"),
+                    ],
+                ),
+            ],
+        ),
+    ]
+    alignment = align(docs, vectors)
+    facts = {(f.value, f.unit): f for f in alignment.facts if f.kind == "quantity"}
+    assert facts[(6.0, "skier")].status == "shared"
+    assert sorted(m.text for m in facts[(6.0, "skier")].mentions) == ["6", "six", "six skieurs"]
+    assert facts[(2.0, "dead")].status == "shared"
+    assert facts[(2.0, "injured")].status == "unique"
+    assert alignment.conflicts == []

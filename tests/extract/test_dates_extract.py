@@ -386,3 +386,97 @@ def test_bare_years_are_years_unless_they_count_the_noun_after_them(
     mentions = extract_mentions(text, language, None)
     assert [m.value for m in mentions if m.kind == "date"] == dates
     assert [m.value for m in mentions if m.kind == "quantity"] == counts
+
+
+# --- recurrences, anaphora, vague times, short years ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The forum is held every year.", "en"),
+        ("Форум проходит ежегодно.", "ru"),
+        ("Форум жыл сайын өтеді.", "kk"),
+        ("Das Forum findet jedes Jahr statt.", "de"),
+        ("论坛每年举行。", "zh"),
+        ("يعقد المنتدى كل عام.", "ar"),
+    ],
+)
+def test_every_year_is_one_recurrence_in_every_language(text: str, language: str) -> None:
+    [mention] = extract_dates(text, language, None)
+    assert mention.value == "R/P1Y"
+    assert mention.attrs.as_dict() == {"resolved": True, "granularity": "recurrence", "relative": False}
+
+
+def test_a_recurrence_next_to_an_amount_is_its_period_not_a_date() -> None:
+    from parallax.pipeline import extract_mentions
+
+    for text, language in (
+        ("Завод выпускает 200 тысяч тонн ежегодно.", "ru"),
+        ("Зауыт жыл сайын 200 мың тонна өнім шығарады.", "kk"),
+        ("The plant ships 200,000 tonnes every year.", "en"),
+    ):
+        found = extract_mentions(text, language, None)
+        assert [m.kind for m in found if m.kind in ("date", "quantity")] == ["quantity"], text
+        assert next(m for m in found if m.kind == "quantity").attrs.per == "year", text
+    alone = extract_mentions("The plant ships 200,000 tonnes. The fair is held every year.", "en", None)
+    assert "R/P1Y" in [m.value for m in alone if m.kind == "date"]
+
+
+def test_every_n_units_is_not_the_period_of_a_rate_per_one_unit() -> None:
+    from parallax.pipeline import extract_mentions
+
+    found = extract_mentions("Gewählt wird alle vier Jahre, es gibt 2 Mio. Euro pro Jahr.", "de", None)
+    assert "R/P4Y" in [m.value for m in found if m.kind == "date"]
+
+
+@pytest.mark.parametrize(("published", "expected"), [(date(2025, 3, 20), "1993"), (date(1999, 1, 5), "1993")])
+def test_a_short_year_is_the_latest_such_year_by_publication(published: date, expected: str) -> None:
+    assert values("Зауыт 93-інші жылы ашылды.", "kk", published) == [expected]
+    assert values("Завод открыли в 93-м году.", "ru", published) == [expected]
+
+
+def test_a_short_year_may_lie_up_to_a_decade_ahead() -> None:
+    assert values("Сдать объект планируют в 30-м году.", "ru", date(2025, 3, 20)) == ["2030"]
+    assert values("Сдать объект планируют в 30-м году.", "ru", None) == [None]
+
+
+def test_an_anaphoric_day_takes_the_latest_day_before_it() -> None:
+    text = "Talks were held in 2023. The treaty was signed on 3 March 2024. That day, markets rose."
+    found = extract_dates(text, "en", None)
+    assert [m.value for m in found] == ["2023", "2024-03-03", "2024-03-03"]
+    assert found[-1].attrs.relative is False  # as relative as the date it repeats
+
+
+def test_an_unresolved_day_lends_its_written_form_to_that_day() -> None:
+    kk = extract_dates("12 наурызда жиын өтті. Сол күні екі министр кездесті.", "kk", None)
+    ru = extract_dates("12 марта прошла встреча. В тот же день министры встретились.", "ru", None)
+    assert [m.attrs.written for m in kk] == [m.attrs.written for m in ru] == ["g-3-12", "g-3-12"]
+
+
+def test_vague_times_are_compared_by_what_they_say() -> None:
+    said = {
+        language: [m.attrs.written for m in extract_dates(text, language, PUBLISHED)]
+        for language, text in (
+            ("en", "In recent years exports grew."),
+            ("ru", "В последние годы экспорт вырос."),
+            ("kk", "Соңғы жылдары экспорт өсті."),
+            ("zh", "近年来出口增长。"),
+        )
+    }
+    assert set(map(tuple, said.values())) == {("g-- ~recent-year",)}
+
+
+def test_a_table_of_unknown_units_is_a_data_error() -> None:
+    from parallax.lang.dates.lexicon import _checked
+
+    with pytest.raises(ValueError, match=r"\[dates.same\] 'week'"):
+        _checked("same", (("week", "that week"),), {"day", "year"})
+
+
+def test_recurrences_read_as_words_in_reports() -> None:
+    from parallax.render.html import format_date_value
+
+    assert format_date_value("R/P1Y") == "every year"
+    assert format_date_value("R/P2W") == "every 2 weeks"
+    assert format_date_value("2023-01/2023-08") == "2023-01 – 2023-08"

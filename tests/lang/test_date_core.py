@@ -3,6 +3,7 @@ converter, one reader of dates for the dateline cleaner and the date extractor."
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -13,9 +14,12 @@ from parallax.clean import dates as datelines
 from parallax.extract.dates import extract_dates
 from parallax.lang.dates import names
 from parallax.lang.dates.calendars import to_gregorian
+from parallax.lang.dates.grammar import any_language_grammar
 from parallax.lang.dates.lexicon import any_language, fold, lexicon, month_key
 from parallax.lang.dates.resolve import value_of
+from parallax.lang.dates.shapes import cldr_templates, shape_template, value_of_shape
 
+SLOT = re.compile(r"\{\w+\}")
 SOURCE = Path(lang.__file__).resolve().parent.parent
 # Where ICU's names and calendars may be asked for: the generator, and the one converter.
 NAMES_FROM_ICU = {"lang/generate.py"}
@@ -95,13 +99,14 @@ def test_month_forms_come_from_cldr_and_the_data_files_not_dateparser() -> None:
     """dateparser gives relative expressions only; a month form it knows that CLDR lacks is
     written in the language's ``[dates.month_abbreviations]``, where it can be read and kept."""
     source = (SOURCE / "lang/dates/lexicon.py").read_text(encoding="utf-8")
-    assert 'parser.get(key' not in source and "MONTH_KEYS" in source
+    assert "parser.get(key" not in source and "MONTH_KEYS" in source
 
     for code in lang.languages():
         abbreviated = names.months(code, names.GREGORIAN, ("abbreviated",))
         cldr = {month_key(form) for forms in abbreviated for form in forms}
         listed = {
-            fold(form) for forms in lang.load(code).section("dates").get("month_abbreviations", {}).values()
+            fold(form)
+            for forms in lang.load(code).section("dates").get("month_abbreviations", {}).values()
             for form in forms
         }
         for form in lexicon(code).month_abbreviations:
@@ -119,3 +124,27 @@ def test_month_forms_come_from_cldr_and_the_data_files_not_dateparser() -> None:
 )
 def test_an_abbreviated_month_is_read_inside_a_date(code: str, text: str, iso: str) -> None:
     assert [m.value for m in extract_dates(text, code, published=date(2025, 3, 1))] == [iso]
+
+
+@pytest.mark.parametrize(("code", "written", "iso"), SAME_DATE)
+def test_the_any_language_grammar_reads_a_date_where_it_stands(
+    code: str | None, written: str, iso: str
+) -> None:
+    """The cleaner's date reader is a grammar: the date written at a position, not before it."""
+    line = f"Астана. {written} — "
+    found = any_language_grammar().date_at(line, len("Астана. "))
+    assert found is not None and found.group("date").strip() == written
+    assert value_of_shape(found) == iso
+    assert any_language_grammar().date_at(line, 0) is None
+
+
+def test_cldr_patterns_become_grammar_templates() -> None:
+    template = shape_template("d MMMM y")
+    assert template is not None and SLOT.findall(template) == ["{day}", "{monthname}", "{year}"]
+    assert shape_template("EEEE, d MMMM y") is None  # the weekday's plain twin is a shape of its own
+    assert template in cldr_templates()
+
+
+def test_the_cleaner_finds_its_dates_with_the_grammar_only() -> None:
+    """One finder: no module but the grammar compiles the any-language date alternation."""
+    assert _sources_using("any_language_date_pattern(") == {"lang/dates/grammar.py"}

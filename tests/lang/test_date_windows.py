@@ -60,3 +60,19 @@ def test_required_parts_follow_the_expression() -> None:
 def test_a_date_never_spans_a_paragraph_break() -> None:
     text = "It began in March\n\n2025 was a hard year for the region."
     assert "March\n\n2025" not in [match.group() for _, match in grammar("en").matches(text)]
+
+
+def test_plain_words_every_match_holds_are_parts_too() -> None:
+    plan = window_plan(
+        [re.compile(source, re.IGNORECASE) for source in [
+            r"(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th) century",
+            r"(?:in|during) the (?:first|second) (?:half|quarter)",
+            r"(?P<a>\d\d)\s(?:months|weeks)\sago",
+        ]]
+    )  # fmt: skip
+    parts = [[re.sub(r"\\(.)", r"\1", plan.parts[k][0]) for k in need] for need in plan.needs]
+    # Runs in one branch only, or shorter than four characters ("ago"), are not required.
+    assert parts == [[" century"], [" the "], []]
+    text = "The 21st century began.\n\nNothing else.\n\nIn the 20th Century too."
+    runs = plan.windows(text)[0]
+    assert [text[start:end] for start, end in runs] == ["The 21st century began.", "In the 20th Century too."]

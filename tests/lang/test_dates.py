@@ -58,10 +58,11 @@ def test_mentions_are_well_formed(code: str, case: dict) -> None:
         assert text[mention.start : mention.end] == mention.text
         assert mention.text == mention.text.strip()
         assert mention.attrs.resolved is (mention.value is not None)
-        assert mention.attrs.granularity in {"day", "month", "year", "interval"}
+        assert mention.attrs.granularity in {"day", "month", "year", "interval", "recurrence"}
         assert isinstance(mention.attrs.relative, bool)
         if mention.value is not None:
-            assert ("/" in mention.value) is (mention.attrs.granularity == "interval")
+            assert ("/" in mention.value) is (mention.attrs.granularity in ("interval", "recurrence"))
+            assert mention.value.startswith("R/P") is (mention.attrs.granularity == "recurrence")
 
 
 @pytest.mark.parametrize(("code", "case"), _cases())

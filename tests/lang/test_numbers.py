@@ -68,7 +68,9 @@ def test_mentions_are_well_formed(code: str, case: dict) -> None:
         assert text[mention.start : mention.end] == mention.text
         assert mention.text == mention.text.strip()
         assert {"number", "scale", "currency", "noun", "lemma", "negative"} <= set(mention.attrs.present)
-        assert math.isclose(mention.value, mention.attrs.number * 10 ** mention.attrs.scale) or (
+        share = mention.attrs.share_of
+        written = mention.attrs.number * 10**mention.attrs.scale
+        assert math.isclose(mention.value, written * 100 / share if share else written) or (
             mention.attrs.basis_points
         )
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from parallax.clean import dates
 from parallax.clean.rules import classify, stamp
-from parallax.clean.text import Line, ends_with_period, fold, letter_count, split_lines, words
+from parallax.clean.text import Line, ends_with_period, fold, has_letter, letter_count, split_lines, words
 from parallax.model import Article, Block, Cleaning, Removed
 
 READ_ALSO = "read-also"
@@ -42,7 +42,9 @@ def _drop_link_lists(lines: list[Line], verdicts: dict[int, str]) -> None:
         if verdicts.get(line.index) != READ_ALSO:
             continue
         started = False
-        for follower in lines[line.index + 1 :]:
+        # By index, not over a copy of the rest: a text of many "read also" lines would copy
+        # the rest of its lines for each.
+        for follower in map(lines.__getitem__, range(line.index + 1, len(lines))):
             if follower.blank:
                 # Blank lines inside a trailing run of links (nothing but links to the end) do not stop it.
                 if started and not no_prose_from[follower.index]:
@@ -67,7 +69,7 @@ def _no_prose_from(lines: list[Line], verdicts: dict[int, str]) -> list[bool]:
 
 
 def _is_headline(text: str) -> bool:
-    return len(text) <= MAX_HEADLINE_CHARS and letter_count(text) > 0 and not ends_with_period(text)
+    return len(text) <= MAX_HEADLINE_CHARS and has_letter(text) and not ends_with_period(text)
 
 
 @dataclass
@@ -90,7 +92,7 @@ class _Assembler:
             elif line.index in self.verdicts:
                 self._junk(line)
             else:
-                self._kept(line, lines[position + 1 :])
+                self._kept(line, lines, position)
         self._end_paragraph()
         return Cleaning(
             blocks=sorted(self.blocks, key=lambda block: block.start),
@@ -108,7 +110,7 @@ class _Assembler:
             self._remove(line.start, line.end, reason)
             return
         # A stamp above the body is the dateline; what trails it (views, source) is junk.
-        start, end = line.start + found.match.start(), line.start + found.match.end()
+        start, end = line.start, line.start + found.match.end
         self._dateline(start, end, dates.iso_date(found.match))
         if found.rest_reason:
             self._remove(line.start + found.rest_start, line.end, found.rest_reason)
@@ -118,15 +120,17 @@ class _Assembler:
             not self.datelines and self.body_lines <= MAX_BODY_LINES_BEFORE_STAMP
         )
 
-    def _kept(self, line: Line, following: list[Line]) -> None:
+    def _kept(self, line: Line, lines: list[Line], position: int) -> None:
+        # The lines after this one are only read (and copied) while the title is looked for:
+        # copying them for every line would cost the square of the article's length.
         if not self.body_started:
             prefix = dates.dateline_prefix(line.text)
-            if prefix is not None and len(words(line.text[prefix.end() :])) >= MIN_BODY_WORDS_AFTER_DATELINE:
-                self._dateline(line.start, line.start + prefix.end(), dates.iso_date(prefix))
+            if prefix is not None and len(words(line.text[prefix.end :])) >= MIN_BODY_WORDS_AFTER_DATELINE:
+                self._dateline(line.start, line.start + prefix.end, dates.iso_date(prefix))
                 self.body_started = True
-                self._body(line.start + prefix.end(), line.end, line.text[prefix.end() :])
+                self._body(line.start + prefix.end, line.end, line.text[prefix.end :])
                 return
-            if self.title is None and self._is_title(line, following):
+            if self.title is None and self._is_title(line, lines[position + 1 :]):
                 self.title = line.text
                 self.blocks.append(Block(line.start, line.end, "title"))
                 return

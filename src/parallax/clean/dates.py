@@ -1,27 +1,25 @@
 """Datelines and date stamps: finding them in a line and reading the date they carry.
 
-The date shapes are CLDR's own date patterns ("d MMMM y", "y年M月d日", "MMMM d, y"...) of
-every language parallax has data for, read from the generated ``cldr/<code>.json`` and turned
-into regular expressions, plus each language's ``[clean] date_patterns`` (same syntax) for
-forms CLDR lacks ("y 'жылғы' d MMMM"). The month names and the reading of a matched date are
-the date core's (``parallax.lang.dates``): the same names, parts reader and calendar converter
-as the date extractor's.
+The date in them is found by the date grammar (``parallax.lang.dates.grammar``), which
+compiles CLDR's own date patterns ("d MMMM y", "y年M月d日", "MMMM d, y"...) of every language
+parallax has data for, plus each language's ``[clean] date_patterns`` (same syntax) for forms
+CLDR lacks ("y 'жылғы' d MMMM"), as templates with any-language slots; the extractor's rules
+are compiled from templates by the same grammar. The month names and the reading of a matched
+date are the date core's: the same names, parts reader and calendar converter as the
+extractor's. This module adds what stands around the date in a line: place, label, weekday,
+time, agency.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 import regex
 
 from parallax import lang
-from parallax.lang.dates.shapes import (
-    WEEKDAY_NAMES,
-    date_pattern,
-    month_names_defined,
-    value_of_shape,
-    weekday_names_defined,
-)
+from parallax.lang.dates.grammar import any_language_grammar
+from parallax.lang.dates.shapes import WEEKDAY_NAMES, value_of_shape, weekday_names_defined
 from parallax.lang.scripts import quote_pairs
 from parallax.tables import stored
 
@@ -47,6 +45,12 @@ _AFTER_LABEL = r"(?:\s+\p{Ll}{1,3})?\s*[:：]?\s*"
 _NEAR = 80  # characters: how far into a line a stamp or dateline ends
 _DIGIT_NEAR_START = regex.compile(r"\d")
 _DASH_NEAR_START = regex.compile(_DASH)
+# A date starts with a digit or a month name's first letter, never inside a number or a word.
+_TO_DIGIT = 40  # characters: how far a date's first number may stand from its start
+_DATE_START = regex.compile(
+    rf"(?=[^\n]{{0,{_TO_DIGIT - 1}}}\d)"
+    r"(?:(?<![\d\p{L}\p{M}])[\d\p{L}]|(?<=\p{L})\d|(?<=\p{ea=W})\p{L})"
+)
 
 
 @cache
@@ -54,20 +58,38 @@ def _date_labels() -> str:
     return _alternation("date_labels")
 
 
+@dataclass(frozen=True)
+class LineDate:
+    """A stamp or dateline at the start of a line: where it ends, its place, the date in it
+    (the date grammar's match; None for a dateline without a date)."""
+
+    end: int
+    place: str | None
+    date: regex.Match[str] | None
+
+
 @cache
-@stored("clean-stamp-regex")
-def stamp_regex() -> regex.Pattern[str]:
-    """A date stamp at the start of a line: "12.03.2025, 19:05", "Астана. 12 наурыз 2025",
-    "Wed 12 Mar 2025 10.25 GMT", "04.06.2025, 10:25 Uhr", "Publié le 12 mars 2025 à 10h25"."""
-    date = rf"(?<!\d)(?P<date>{date_pattern()})(?!\d)"
+@stored("clean-stamp-head-regex")
+def stamp_head_regex() -> regex.Pattern[str]:
+    """What may stand before the date of a stamp: a label, a place, a weekday, a time
+    ("Publié le", "Астана.", "Wed", "10:25,"); matched whole, up to where a date starts."""
     separator = r"\s*[,|·•\-–—/]?\s*"
     return regex.compile(
-        rf"{month_names_defined()}{weekday_names_defined()}"
-        rf"^(?:(?i:{_date_labels()}){_AFTER_LABEL})?"
+        rf"{weekday_names_defined()}"
+        rf"(?:(?i:{_date_labels()}){_AFTER_LABEL})?"
         rf"(?:{_PLACE}{_PLACE_TO_DATE})?"
         rf"(?:{_WEEKDAY}{separator})?"
-        rf"(?:\d{{1,2}}:\d{{2}}\s*[,|·•\-–—/]?\s*)?"
-        rf"{date}"
+        rf"(?:\d{{1,2}}:\d{{2}}\s*[,|·•\-–—/]?\s*)?",
+    )
+
+
+@cache
+@stored("clean-stamp-tail-regex")
+def stamp_tail_regex() -> regex.Pattern[str]:
+    """What may follow the date of a stamp: a weekday, a time ("19:05", "10.25 GMT", "à 10h25")."""
+    separator = r"\s*[,|·•\-–—/]?\s*"
+    return regex.compile(
+        rf"{weekday_names_defined()}"
         rf"(?:{separator}{_WEEKDAY})?"
         rf"(?:{separator}(?:\p{{L}}{{1,6}}\.?\s*){{0,2}}{_TIME})?"
         r"\s*[.,]?",
@@ -75,13 +97,16 @@ def stamp_regex() -> regex.Pattern[str]:
 
 
 @cache
-@stored("clean-dateline-regex")
-def prefix_regex() -> regex.Pattern[str]:
-    """A wire dateline opening a paragraph.
+@stored("clean-dateline-head-regex")
+def prefix_head_regex() -> regex.Pattern[str]:
+    """What may stand before the date of a wire dateline: its place ("ASTANA,", "新华社北京")."""
+    return regex.compile(rf"(?:{_PLACE}{_PLACE_TO_DATE})?")
 
-    "ASTANA, March 12 (Reuters) – ", "Париж. 12 наурыз. ДалаАқпарат – ", "新华社北京3月12日电".
-    """
-    date = rf"(?<!\d)(?P<date>{date_pattern()})(?!\d)"
+
+@cache
+@stored("clean-dateline-tail-regex")
+def prefix_tail_regex() -> regex.Pattern[str]:
+    """What follows the date of a wire dateline: "(Reuters) – ", ". ДалаАқпарат – ", "电"."""
     marks = _dateline_marks()
     quoted = _quoted()
     tail = (
@@ -92,8 +117,34 @@ def prefix_regex() -> regex.Pattern[str]:
         rf"|\s*(?:[.:]\s*)?{_DASH}\s+"
         r"|\s*\.\s+"
     )
-    with_date = rf"(?:{_PLACE}{_PLACE_TO_DATE})?{date}(?:{tail})"
-    return regex.compile(rf"{month_names_defined()}^{with_date}(?=\S)")
+    return regex.compile(rf"(?:{tail})(?=\S)")
+
+
+def _dated(line: str, head: regex.Pattern[str], tail: regex.Pattern[str]) -> LineDate | None:
+    """A date read by the date grammar where a head ends, and a tail after it.
+
+    The date is tried at each place it could start near the start of the line, latest first
+    (the head's parts are optional and greedy: the longest head that reads leaves the date).
+    """
+    dates = any_language_grammar()
+    for start in _date_starts(line):
+        before = head.fullmatch(line, 0, start)
+        if before is None:
+            continue
+        date = dates.date_at(line, start)
+        if date is None:
+            continue
+        after = tail.match(line, date.end())
+        if after is not None:
+            return LineDate(after.end(), before.group("place"), date)
+    return None
+
+
+def _date_starts(line: str) -> list[int]:
+    """Where a date may start: a digit or a letter (a month name) after neither a digit nor a
+    letter, within reach of the start of the line and of a digit (every date has a number
+    within a month name and a word of its start); the latest first."""
+    return [found.start() for found in _DATE_START.finditer(line, 0, _NEAR)][::-1]
 
 
 @cache
@@ -106,25 +157,39 @@ def undated_prefix_regex() -> regex.Pattern[str]:
     return regex.compile(rf"^(?:{capitals}|{place_and_agency})(?=\S)")
 
 
-def stamp_at_start(line: str) -> regex.Match[str] | None:
-    # Every date has a digit near the start of its line: a cheap test spares the big regex.
-    return stamp_regex().match(line) if _DIGIT_NEAR_START.search(line[:_NEAR]) else None
+def prepare() -> None:
+    """Build (or read from the stored tables) every pattern of stamps and datelines."""
+    any_language_grammar()
+    for build in (
+        stamp_head_regex,
+        stamp_tail_regex,
+        prefix_head_regex,
+        prefix_tail_regex,
+        undated_prefix_regex,
+    ):
+        build()
 
 
-def dateline_prefix(line: str) -> regex.Match[str] | None:
+def stamp_at_start(line: str) -> LineDate | None:
+    # Every date has a digit near the start of its line: a cheap test spares the date reader.
+    if not _DIGIT_NEAR_START.search(line[:_NEAR]):
+        return None
+    return _dated(line, stamp_head_regex(), stamp_tail_regex())
+
+
+def dateline_prefix(line: str) -> LineDate | None:
     head = line[:_NEAR]
     if _DIGIT_NEAR_START.search(head):
-        found = prefix_regex().match(line)
+        found = _dated(line, prefix_head_regex(), prefix_tail_regex())
         if found:
             return found
-    return undated_prefix_regex().match(line) if _DASH_NEAR_START.search(head) else None
+    undated = undated_prefix_regex().match(line) if _DASH_NEAR_START.search(head) else None
+    return LineDate(undated.end(), undated.group("place"), None) if undated else None
 
 
-def iso_date(found: regex.Match[str]) -> str | None:
-    """The (Gregorian) ISO date a stamp or dateline match carries; None without a year or when unreadable."""
-    if "date" not in found.re.groupindex or not found.group("date"):
-        return None
-    return value_of_shape(found)
+def iso_date(found: LineDate) -> str | None:
+    """The (Gregorian) ISO date a stamp or dateline carries; None without a year or when unreadable."""
+    return value_of_shape(found.date) if found.date is not None else None
 
 
 def _quoted() -> str:

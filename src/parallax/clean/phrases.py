@@ -18,7 +18,7 @@ A phrase can mark a line as junk in three ways:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -82,7 +82,7 @@ class _Phrases:
 
     def spans(self, folded: str) -> list[Span]:
         # Most lines hold no word a phrase begins with: told from the words alone, before their offsets.
-        begins = not self.first_words.isdisjoint(_TOKEN.findall(folded))
+        begins = not self.first_words.isdisjoint(_words_of(folded))
         found = self._word_spans(list(_TOKEN.finditer(folded))) if begins else []
         if self.substring_starts.isdisjoint(folded):
             return found
@@ -138,7 +138,7 @@ class PhraseBook:
 
     def whole_line_reason(self, folded: str) -> str | None:
         """The reason when the line is made of junk phrases, else None."""
-        if len(_TOKEN.findall(folded)) > MAX_WHOLE_LINE_WORDS:
+        if len(_words_of(folded)) > MAX_WHOLE_LINE_WORDS:
             return None
         covered: dict[str, set[int]] = {}
         for span in self.every.spans(folded):
@@ -163,6 +163,13 @@ class PhraseBook:
     def contained_key(self, folded: str) -> str | None:
         spans = self.specific.spans(folded)
         return spans[0].key if spans else None
+
+
+@lru_cache(maxsize=4)
+def _words_of(folded: str) -> tuple[str, ...]:
+    """The words of a folded line: every phrase book asks for them (a line is read a few times
+    in a row, and a long line's words cost more than the look-up)."""
+    return tuple(_TOKEN.findall(folded))
 
 
 @cache

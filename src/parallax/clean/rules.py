@@ -13,7 +13,7 @@ import regex
 
 from parallax.clean import dates
 from parallax.clean.phrases import REASONS, PrefixMatch, phrase_book
-from parallax.clean.text import ends_like_sentence, fold, letter_count, unbracket, words
+from parallax.clean.text import ends_like_sentence, fold, has_letter, letter_count, unbracket, words
 
 _DIGIT = regex.compile(r"\d")
 _DECIMAL = regex.compile(r"(?<![\d.,٫])\d+(?:[\s\u00a0\u202f.,٬]\d{3})*[.,٫]\d{1,4}(?![\d])")
@@ -44,7 +44,7 @@ MAX_NAME_WORDS = 4  # "Автор Иван Петров": a credit without a col
 class Stamp:
     """A line that starts with a date stamp: the stamp's match, and what follows it."""
 
-    match: regex.Match[str]
+    match: dates.LineDate
     rest_start: int  # offset in the line where the remainder starts
     rest_reason: str | None  # why the remainder is junk; None when there is no remainder
 
@@ -53,7 +53,7 @@ def classify(text: str) -> str | None:
     """The reason a (stripped, non-empty) line is junk, or None when it is kept."""
     if stamp(text) is not None:
         return "timestamp"
-    if not letter_count(text):
+    if not has_letter(text):
         return _letterless_reason(text)
     for rule in (_hashtags, _phrases, _ticker, _crumbs, _copyright_sign):
         reason = rule(text)
@@ -70,11 +70,11 @@ def stamp(text: str) -> Stamp | None:
     found = dates.stamp_at_start(text)
     if found is None:
         return None
-    rest = text[found.end() :]
+    rest = text[found.end :]
     remainder = _LEADING_SEPARATORS.sub("", rest)
     if not remainder.strip(" .,;:"):
         return Stamp(found, len(text), None)
-    if found.group("place"):
+    if found.place:
         return None  # "Курс доллара на 12 марта: 475,54 тенге" is a headline, not a stamp
     reason = classify(remainder)
     if reason is None:

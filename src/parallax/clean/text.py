@@ -79,6 +79,11 @@ def letter_count(text: str) -> int:
     return len(_LETTER.findall(text))
 
 
+def has_letter(text: str) -> bool:
+    """``letter_count(text) > 0``, without listing every letter of a long line."""
+    return _LETTER.search(text) is not None
+
+
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
 

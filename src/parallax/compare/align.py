@@ -269,13 +269,39 @@ def _absorb_restatements(clusters: list[Cluster]) -> list[Cluster]:
 
 
 def _restates(lone: Group, cluster: Cluster) -> bool:
-    for group in cluster.groups:
-        if group.document != lone.document or group.head.unit != lone.head.unit:
-            continue
-        a, b = lone.head, group.head
-        if values_agree(float(a.value), float(b.value), a.qualifier, b.qualifier):
-            return _similarity(lone, group) >= RESTATEMENT_SIMILARITY
-    return False
+    """Whether a lone group restates a figure its document already gives in ``cluster``.
+
+    In the same words (same unit): its sentence must be as alike as a restatement is. In other
+    words ("traps 5" in the headline, "five others" in the body; "1200" beside "1200 судов"):
+    the document's two groups are one figure when the lone one would align, by the alignment's
+    own rule, with every other document's report in the cluster; only one group per document
+    could take the cluster's place. Two different known nouns ("2 killed", "2 injured") stay apart.
+    """
+    own = [g for g in cluster.groups if g.document == lone.document and _agree(lone.head, g.head)]
+    if not own:
+        return False
+    same_words = [g for g in own if g.head.unit == lone.head.unit]
+    if same_words:
+        return any(_similarity(lone, g) >= RESTATEMENT_SIMILARITY for g in same_words)
+    others = [g for g in cluster.groups if g.document != lone.document]
+    return bool(others) and all(_reworded_twin(lone, other) for other in others)
+
+
+def _agree(a: Fact, b: Fact) -> bool:
+    return values_agree(float(a.value), float(b.value), a.qualifier, b.qualifier)
+
+
+def _reworded_twin(lone: Group, other: Group) -> bool:
+    """The lone group is the same figure as another document's group, by the alignment's rule,
+    and not a count of another known thing."""
+    if lone.head.unit != other.head.unit and both_units_known(lone.head, other.head):
+        return False
+    return _same_number(lone, other) is not None
+
+
+def both_units_known(a: Fact, b: Fact) -> bool:
+    """Both figures carry a unit the lexicon knows (currency, %, pp or counted lemma)."""
+    return unit_strength(a.unit, a) == "strong" and unit_strength(b.unit, b) == "strong"
 
 
 def _cluster_by_key(groups: list[Group], key: Callable[[Fact], Any]) -> list[Cluster]:

@@ -57,8 +57,8 @@ def context_of(fact: Fact, sentence_facts: Iterable[Fact], nouns: Iterable[str] 
                 adjective = attrs_as(EntityAttrs, other).form == "adjective"
                 if adjective and _distance(fact, other) <= PLACE_WINDOW:
                     places.add(str(other.value))
-        elif other.kind == "date" and other.value:
-            periods.add(str(other.value))
+        elif other.kind == "date" and other.value and not str(other.value).startswith("R/"):
+            periods.add(str(other.value))  # a recurrence ("every year", R/P1Y) is no period of time
     return Context(
         frozenset(places), frozenset(people), frozenset(periods), frozenset(nouns), frozenset(sentence_places)
     )

@@ -61,6 +61,7 @@ class _Candidate:
     end: int
     parts: Parts
     bare: bool = False  # a year after a preposition alone ("in 2000"): a count when a unit follows
+    own: bool = False  # read by a phrasing of the language's own data, not a shared shape
 
     @property
     def length(self) -> int:
@@ -77,9 +78,9 @@ def extract_dates(
     """
     rules = tables_of(context).get(grammar, _known_language(language))
     day = published.date() if isinstance(published, datetime) else published
-    chosen = _longest_first(_candidates(text, rules))
+    chosen = _longest_first([c for c in _candidates(text, rules) if not _season_in_a_name(text, c)])
     mentions = [mention for candidate in chosen if (mention := _mention(text, candidate, day))]
-    return _same_periods_resolved(_weekdays_joined(text, mentions))
+    return _anaphora_resolved(_same_periods_resolved(_weekdays_joined(text, mentions)))
 
 
 def bare_years(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -112,16 +113,31 @@ def _candidates(text: str, rules: Grammar) -> list[_Candidate]:
         start, end = match.span()
         parts = read_parts(match, rule.meaning, rules.lexicon)
         if parts is not None and end > start:
-            candidates.append(_Candidate(start, end, parts, bool(rule.meaning.get("bare"))))
+            bare, own = bool(rule.meaning.get("bare")), bool(rule.meaning.get("own"))
+            candidates.append(_Candidate(start, end, parts, bare, own))
     return candidates
+
+
+def _season_in_a_name(text: str, candidate: _Candidate) -> bool:
+    """A capitalised season word inside a sentence begins a name ("«Зимний Сабантуй»", "Летний
+    сад", "Festival Estival"), not a date; at the start of a sentence it may be either."""
+    parts = candidate.parts
+    words = text[candidate.start : candidate.end]
+    if not parts.season or parts.start.has_year or " " in words or not words[:1].isupper():
+        return False
+    before = text[: candidate.start].rstrip(" \t\u00a0")  # a line break starts a sentence
+    return bool(before) and before[-1] not in ".!?…:\n"
 
 
 def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
     """Non-overlapping candidates, the longest first ("12 марта 2025 года" over "2025 года")."""
     taken: list[_Candidate] = []
     spans = SpanSet()
-    # Of equal spans, one whose words say a direction ("Cuma'ya kadar": until) wins over a plain one.
-    for candidate in sorted(candidates, key=lambda c: (-c.length, c.start, c.parts.weekday_direction == 0)):
+    # Of equal spans, one whose words say a direction ("Cuma'ya kadar": until) wins over a plain
+    # one, then the language's own phrasing over a shared shape ("1990 жылдары": the 1990s).
+    for candidate in sorted(
+        candidates, key=lambda c: (-c.length, c.start, c.parts.weekday_direction == 0, not c.own)
+    ):
         if not spans.overlaps(candidate.start, candidate.end):
             spans.add(candidate.start, candidate.end)
             taken.append(candidate)
@@ -203,6 +219,41 @@ def _same_periods_resolved(mentions: list[Mention]) -> list[Mention]:
             granularity = "interval" if "/" in value else "month"
             resolved[index] = replace(mention, value=value, attrs=attrs.updated({"granularity": granularity}))
     return resolved
+
+
+def _anaphora_resolved(mentions: list[Mention]) -> list[Mention]:
+    """ "That day", "сол жылы", "в тот же день": the day or the year of the latest date before
+    that has one; an unresolved day before ("12 наурызда" with no publication date) lends its
+    written form, so two sources still agree; with none, "=day" stays, compared as written."""
+    resolved = list(mentions)
+    for index, mention in enumerate(resolved):
+        attrs = attrs_as(DateAttrs, mention)
+        unit = (attrs.written or "").rpartition("=")[2] if mention.value is None else ""
+        if unit not in ("day", "year"):
+            continue
+        earlier = (_antecedent(other, unit) for other in reversed(resolved[:index]))
+        found = next((update for update in earlier if update), None)
+        if found is not None:
+            value = found.pop("value", None)
+            taken = attrs.updated(found).without("written") if value else attrs.updated(found)
+            resolved[index] = replace(mention, value=value, attrs=taken)
+    return resolved
+
+
+def _antecedent(date: Mention, unit: str) -> dict[str, object] | None:
+    """What an anaphoric day or year takes from an earlier date: its day (a single day) or its
+    year (any calendar date), or the written form of an unresolved day."""
+    value, attrs = date.value, attrs_as(DateAttrs, date)
+    if value is None:
+        written = attrs.written
+        return {"written": written} if unit == "day" and attrs.granularity == "day" and written else None
+    if value.startswith("R/") or not value[:4].isdecimal():
+        return None
+    # As relative as the date it repeats: "that day" after "3 March 2024" needs no publication date.
+    taken = {"resolved": True, "granularity": unit, "relative": attrs.relative}
+    if unit == "day":
+        return {"value": value, **taken} if len(value) == len("2025-03-12") else None
+    return {"value": value[:4], **taken}
 
 
 def _period_in_year(value: str | None, year: str) -> str | None:

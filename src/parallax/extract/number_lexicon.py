@@ -36,7 +36,15 @@ MIN_STEM = 3  # shorter keys take endings only after a separator
 MIN_PREFIXED = 2  # a clitic prefix leaves at least this much of a word (و+ما)
 MIN_CLASS_STEM = 2  # a word told by its ending keeps at least this much before it (di+ed)
 QUALIFIERS = ("about", "more_than", "less_than", "up_to", "target")
-NOUN_OPTIONS = ("modifier_endings", "verb_endings", "capitalised_nouns", "noun_before", "head_last")
+NOUN_OPTIONS = (
+    "modifier_endings",
+    "verb_endings",
+    "capitalised_nouns",
+    "noun_before",
+    "head_last",
+    "plural_endings",
+    "plural_forms",
+)
 RANGE_SLOT = "…"  # where the numbers stand in a range template ("от … до")
 
 # How far from its plain form a token may be for each kind of entry:
@@ -102,6 +110,19 @@ class NumberLexicon:
         self.endings = frozenset(fold(e) for e in options.get("endings", ()))
         self.word_endings = frozenset(fold(e) for e in options.get("word_endings", ()))
         self.ordinal_suffixes = frozenset(fold(e) for e in options.get("ordinal_suffixes", ()))
+        # Words for a part of a whole after a count ("two thirds", "две трети"): the denominator.
+        self.parts = {fold(k): int(v) for k, v in options.get("parts", {}).items()}
+        # Words after an article that make the part a share only before them ("a quarter of").
+        self.part_links = frozenset(fold(w) for w in options.get("part_links", ()))
+        # "and a half" written as one word with the number ("neun+einhalb").
+        self.glued_halves = tuple(fold(h) for h in options.get("and_a_half", ()) if " " not in h)
+        # The endings every plural noun after a count takes ("deals", "accords"), where there are such.
+        self.plural_endings = tuple(options.get("plural_endings", ()))
+        self.plural_forms = frozenset(fold(w) for w in options.get("plural_forms", ()))  # people, children
+        # Ordinal endings that are also a cardinal's case ending after some last digits:
+        # "2-х" (двух) counts, "20-х" (двадцатых) is an ordinal or a decade.
+        cardinal = options.get("cardinal_suffixes", {})
+        self.cardinal_suffixes = {fold(e): frozenset(map(int, digits)) for e, digits in cardinal.items()}
         # Ordinals written with a dot ("sein 349. Rennen", "3. kez").
         self.ordinal_dot = bool(options.get("ordinal_dot", False))
         self.ambiguous = frozenset(fold(w) for w in options.get("ambiguous", ()))
@@ -112,6 +133,9 @@ class NumberLexicon:
         # How many times, said in one word: "twice", "трижды", and number words with the
         # language's glued suffix ("drei+mal"). Their count is of the unit TIMES_LEMMA.
         self.multiplicatives = {fold(k): float(v) for k, v in options.get("multiplicatives", {}).items()}
+        # Words that are a count of a unit by themselves: "сутки" is 24 hours, "fortnight" 2 weeks.
+        counted = options.get("counted_words", {})
+        self.counted_words = {fold(k): (float(v[0]), str(v[1])) for k, v in counted.items()}
         self.times_suffixes = tuple(sorted({fold(s) for s in options.get("times_suffixes", ())}, key=len))
         # Beginnings of verbs of reaching or changing ("довести", "жеткіз"): "up to" next to one
         # is the figure reached ("довести до 100"), not a bound. Filled from ``[qualifiers] reach``.
@@ -119,6 +143,10 @@ class NumberLexicon:
         # Word classes told by their endings, where the language has telling ones (-ых, -ous, -ed).
         self.modifier_endings = _by_length(options.get("modifier_endings", ()))
         self.verb_endings = _by_length(options.get("verb_endings", ()))
+        # Whether names take case endings: a name before a number may then be a possessor
+        # ("Махачева 23 победы", "Makhachev's 23 wins") rather than a name with its number.
+        self.names_inflect = bool(options.get("names_inflect", False))
+        self.latin_script = options.get("script", "Latn") == "Latn"
         # Whether every noun is written with a capital (then a lower-case word is no noun).
         self.capitalised_nouns = bool(options.get("capitalised_nouns", False))
         # Whether the last noun of a compound is its head ("tax inspectors", "салық инспекторы").
@@ -153,7 +181,8 @@ class NumberLexicon:
             node = node.setdefault(key, {})
             self.vocabulary.add(key)
         entries = node.setdefault(None, [])
-        entry = Entry(kind, value, exact_surface(surface))
+        exact = surface if kind == "noun" and len(surface) == 1 else exact_surface(surface)
+        entry = Entry(kind, value, exact)  # a one-letter unit symbol is its case: "30 g", not "5G"
         if entry not in entries:
             entries.append(entry)
 
@@ -298,7 +327,12 @@ class NumberLexicon:
         return self._compound_value(self.key(raw))
 
     def _compound_value(self, key: str) -> float | None:
-        """A number written as one word glued from number words (zweihundertfünfzigtausend)."""
+        """A number written as one word glued from number words (zweihundertfünfzigtausend),
+        maybe with the half glued on (neuneinhalb = 9.5)."""
+        for half in self.glued_halves:
+            stem = key[: -len(half)]
+            if key.endswith(half) and stem and (whole := self._number_value(stem)) is not None:
+                return whole + 0.5
         if key not in self._compounds:
             parts = self._split_compound(key) if len(key) >= 6 else None
             self._compounds[key] = compose(parts) if parts and len(parts) > 1 else None
@@ -318,6 +352,14 @@ class NumberLexicon:
                 return ([float(kinds["number"])] if "number" in kinds else []) + rest
         return None
 
+    def part_of(self, raw: str) -> int | None:
+        """The denominator a part word names ("thirds" 3, "четверть" 4), else None."""
+        return self.parts.get(self.key(raw))
+
+    def counted_word(self, raw: str) -> tuple[float, str] | None:
+        """The count and unit a word holds alone ("сутки": 24 hours, "fortnight": 2 weeks)."""
+        return self.counted_words.get(self.key(raw))
+
     def times_value(self, raw: str) -> float | None:
         """The count of a one-word multiplicative ("twice" 2, "dreimal" 3), else None."""
         key = self.key(raw)
@@ -329,8 +371,15 @@ class NumberLexicon:
                 return value
         return None
 
-    def is_ordinal_suffix(self, raw: str) -> bool:
-        return self.key(raw).lstrip(SEPARATORS) in self.ordinal_suffixes
+    def is_ordinal_suffix(self, raw: str, value: float | None = None) -> bool:
+        suffix = self.key(raw).lstrip(SEPARATORS)
+        if suffix not in self.ordinal_suffixes:
+            return False
+        digits = self.cardinal_suffixes.get(suffix)
+        if digits is None or value is None or value != int(value):
+            return True
+        whole = int(value)
+        return not (whole % 10 in digits and whole % 100 // 10 != 1)  # teens: "12-х" is an ordinal
 
     def is_reach_word(self, raw: str) -> bool:
         """A verb of reaching or changing, by its beginning, maybe after a clitic prefix (لي+صل)."""
@@ -425,6 +474,8 @@ def lexicon(code: str | None) -> NumberLexicon:
         "endings": [*numbers.get("endings", ()), *data.section("nouns").get("endings", ())],
         "prefixes": [*numbers.get("prefixes", ()), *data.section("nouns").get("prefixes", ())],
         "ordinal_dot": data.section("segment").get("ordinal_dot", False),
+        "names_inflect": data.section("entities").get("names_inflect", True),
+        "script": data.section("language").get("script", "Latn"),
         "multiplicatives": numbers.get("multiplicatives", {}),
         "needs_noun": numbers.get("needs_noun", ()),
         "one_articles": numbers.get("one_articles", ()),
@@ -526,6 +577,8 @@ def add_supplements(lexicon: NumberLexicon, data: lang.LanguageData) -> None:
         "hour_before": "hour_before",
         "day_parts": "day_part",
         "list_joins": "list_join",
+        "part_markers": "part_marker",
+        "part_joins": "part_join",
     }
     for key, kind in simple_lists.items():
         for surface in numbers.get(key, ()):

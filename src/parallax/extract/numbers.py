@@ -69,6 +69,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 from typing import Any
 
 from ..lang.numerals import (
@@ -97,6 +98,9 @@ MAX_UNGROUPED_DIGITS = 9
 # The lemma the language data give the years of an age ("3 жасар", "61 岁", "40 yaşındaki", "aged
 # 40"): a quantity of unit "year" marked ``age``, compared with the years other sources write.
 AGE_LEMMA = "age"
+# Units of time a count of one is written with as often as with a figure: "бір жыл бойы", "1 ай",
+# "a year", "un mois", "一年", "bir hafta" are one fact, a duration of one unit.
+DURATION_LEMMAS = frozenset({"year", "month", "week", "day"})
 AGE_UNIT = "year"
 TIMES_LEMMA = "time"  # the unit of "twice", "dreimal", "трижды": how many times, as "three times" has it
 HOUR_LEMMA = "hour"  # "à 19 heures", "в четыре часа утра": the hour of a time of day
@@ -104,6 +108,9 @@ LAST_HOUR = 24
 LAST_MINUTE = Decimal("0.59")
 MAX_AGE = 120  # longer digit strings without separators are identifiers
 UNIT_KINDS = ("points", "basis_points", "percent_after", "currency")
+QUOTE_OPENERS = frozenset("\"«“„‘'")
+QUOTE_CLOSERS = frozenset("\"»”“’'")
+QUOTED_NAME_WORDS = 3  # a name in quotes is short; a quoted sentence ending in a number is not one
 SENTENCE_CLOSERS = frozenset(")]\"'»”’.!?…")
 # Entries that may stand before a number in a mention.
 STARTERS = frozenset(
@@ -126,6 +133,11 @@ PER_REACH = 4  # tokens after an amount and its noun looked at for the period of
 NOUN_BEFORE_REACH = 3  # tokens a noun before its number may span (عناصر الإنقاذ)
 SPACED_DASHES = "-\u2013\u2014"  # "5 – 7": a range between two digit numbers
 NEUTRAL_RANGE = -1  # the template number of a spaced dash
+NO_SHARE = 0  # the part of a unit of time ("quart d'heure"): neither a share nor a count
+MAX_WHOLE = 1000  # "one in a thousand": the largest whole a share is told against
+PART_REACH = 3  # tokens after a part word looked at for a unit of time ("quart d'heure")
+DURATION_LEMMAS = frozenset(("second", "minute", "hour", "day", "week", "month", "year", "century", "decade"))
+SCORE = re.compile(r"\d{1,3}-\d{1,3}")
 _PHONE = re.compile(r"\+?\(?\d[\d \-()\u00a0]{7,}\d")
 _SIMPLE_GROUPS = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+")
 _SHORT_GROUP = re.compile(r"\d[ \-]\d{2}(?!\d)")
@@ -191,6 +203,8 @@ class _Number:
     single_word: bool = False
     times: bool = False  # a multiplicative word ("twice", "dreimal"): a count of times
     article: bool = False  # "a" of "a year and a half": one only with the half
+    lemma: str | None = None  # the unit a word counts by itself ("сутки": 24 hours)
+    part: int | None = None  # the denominator of a share ("two thirds", "四分之一"): a percent
     multiplier: int = 0  # exponent of a trailing multiplier word ("три миллиона" -> 6)
     reading: DigitReading | None = None
     low_scale: int | None = None  # a range's own exponent for its lower end ("от 500 млн до 1,2 млрд")
@@ -225,6 +239,7 @@ class _Tail:
     noun_end: int | None = None  # token after the counted noun
     per: str | None = None  # the period of a rate: "5 млн тонна жылына", "2 Mio. pro Jahr" -> "year"
     resume: int = 0  # where scanning goes on, when past the span ("deux ans et demi")
+    part: int | None = None  # the denominator of a share: the figure is its percent
 
     @property
     def currency(self) -> str | None:
@@ -238,7 +253,7 @@ class _Scanner:
         self.tokens = tokenize(text, lex.conventions.group_is_space)
         self.phones = _phone_spans(text)
         self._matches: dict[int, list[Match]] = {}
-        self._screens: dict[str, tuple[bool, bool]] = {}
+        self._screens: dict[str, tuple[bool, bool, bool | None]] = {}
         # Nouns inside a hyphenated compound after a number ("110-kV-Erdkabel", "Sieben-Tage-Wert",
         # "183-meter-long"), by the token where the number's tail starts: (lemma, noun, start, end).
         self._compounds: dict[int, tuple[str | None, str, int, int]] = {}
@@ -286,7 +301,8 @@ class _Scanner:
         end, ordinal = self.read_attached_suffix(number)
         if ordinal or end is None or self.is_dotted_ordinal(number):
             return None, max(number.end, end or 0)
-        read = self.read_as_range(number, end, prefix)
+        end = self.read_part(number, end)
+        read = self.read_as_range(number, end, prefix) if number.part is None else None
         if read is None and prefix.openers:
             return None, prefix.after_opener  # "from 5% to 7%": the numbers go alone
         number, tail = read or (number, self.read_tail(number, end, prefix))
@@ -303,20 +319,30 @@ class _Scanner:
             return self.is_minus_sign(i) or self.starts_mention(i)
         if token.kind not in ("word", "glyph"):
             return False
-        number, opener = self._word_screen(token.text)
+        number, opener, alone = self._word_screen(token.text)
         if number or (opener and any(m.entry.kind in STARTERS for m in self.matches_at(i))):
             return True
-        if self.lex.key(token.text) in self.lex.one_articles:
-            return True
-        return self.lex.times_value(token.text) is not None or self.word_compound(i) is not None
+        return alone or (alone is None and self.word_compound(i) is not None)
 
-    def _word_screen(self, word: str) -> tuple[bool, bool]:
-        """Whether a word is a number (or two joined by a hyphen), and whether it may open an
-        entry that starts a mention: asked once per distinct word of the text."""
+    def _word_screen(self, word: str) -> tuple[bool, bool, bool | None]:
+        """Whether a word is a number (or two joined by a hyphen), whether it may open an
+        entry that starts a mention, and whether it starts one by itself (the "a" of "a half",
+        a word holding a count, a part such as "two-thirds", a multiplicative; None: it may
+        lead a compound, see :meth:`word_compound`): asked once per distinct word of the text."""
         screen = self._screens.get(word)
         if screen is None:
             number = self.lex.number_value(word) is not None or _is_word_pair(word, self.lex)
-            screen = self._screens[word] = (number, self.lex.may_begin(word, STARTERS))
+            alone = (
+                self.lex.key(word) in self.lex.one_articles
+                or self.lex.counted_word(word) is not None
+                or self.hyphenated_part(word) is not None
+                or self.lex.times_value(word) is not None
+            )
+            screen = self._screens[word] = (
+                number,
+                self.lex.may_begin(word, STARTERS),
+                alone or (None if self._may_lead_compound(word) else False),
+            )
         return screen
 
     def is_ordinal_word(self, k: int) -> bool:
@@ -375,8 +401,13 @@ class _Scanner:
         )
 
     def may_precede(self, match: Match, i: int) -> bool:
-        """Currency symbols and ISO codes come before amounts ("$5", "USD 5"); names do not."""
-        return bool(match.entry.exact) or any(t.kind == "symbol" for t in self.tokens[i : match.end])
+        """Currency symbols and ISO codes come before amounts ("$5", "USD 5"); names do not.
+        A symbol with a country's letters is one glued sign ("A$100", "HK$5"): "A $100" is the
+        article before a dollar sign."""
+        tokens = self.tokens[i : match.end]
+        if not any(t.kind == "symbol" for t in tokens):
+            return bool(match.entry.exact)
+        return all(a.end == b.start for a, b in pairwise(tokens))
 
     def is_minus_sign(self, i: int) -> bool:
         if i + 1 >= len(self.tokens):
@@ -443,6 +474,14 @@ class _Scanner:
         if "-" in text and (found := self.read_word_range(j)):
             return found
         if self.lex.number_value(text) is None:
+            if (shared := self.hyphenated_part(text)) is not None:
+                count, part = shared
+                return _Number(j, j + 1, Decimal(str(count)), words=True, single_word=True, part=part)
+            if (counted := self.lex.counted_word(text)) is not None:
+                if self.counted_before(j):
+                    return None  # "2 суток": the noun of the number before it
+                value, unit = counted
+                return _Number(j, j + 1, Decimal(str(value)), words=True, single_word=True, lemma=unit)
             if (times := self.lex.times_value(text)) is not None:
                 return _Number(j, j + 1, Decimal(str(times)), words=True, single_word=True, times=True)
             if (value := self.word_compound(j)) is not None:  # "Sieben-Tage-Wert": 7 days
@@ -492,23 +531,36 @@ class _Scanner:
             multiplier=multiplier,
         )
 
+    def hyphenated_part(self, text: str) -> tuple[float, int] | None:
+        """ "two-thirds", "deux-tiers": a count and a part word joined by a hyphen."""
+        head, dash, rest = text.partition("-")
+        if not dash or (part := self.lex.part_of(rest)) is None:
+            return None
+        count = self.lex.number_value(head)
+        return (count, part) if count is not None and 0 < count < part else None
+
     def word_compound(self, i: int) -> Decimal | None:
         """A number word leading a hyphenated compound whose next part is a noun
         ("Sieben-Tage-Wert", "two-minute"): the number; its noun is kept for the tail."""
         token = self.tokens[i]
-        # Only where such compounds are nouns: elsewhere they are adjectives ("two-day",
-        # "three-time"), which other languages glue into one word ("двухдневный") and leave out.
-        if not self.lex.capitalised_nouns or token.kind != "word" or "-" not in token.text:
+        if token.kind != "word" or not self._may_lead_compound(token.text):
             return None
         head = token.text.split("-", 1)[0]
         value = self.lex.number_value(head)
-        if value is None or value != int(value) or value <= 1:
-            return None
         noun = self.compound_noun(token, len(head) + 1)
         if noun is None:
             return None
         self._compounds[i + 1] = noun
         return Decimal(str(value))
+
+    def _may_lead_compound(self, word: str) -> bool:
+        """A whole number above one, then a hyphen."""
+        # Only where such compounds are nouns: elsewhere they are adjectives ("two-day",
+        # "three-time"), which other languages glue into one word ("двухдневный") and leave out.
+        if not self.lex.capitalised_nouns or "-" not in word:
+            return False
+        value = self.lex.number_value(word.split("-", 1)[0])
+        return value is not None and value == int(value) and value > 1
 
     def compound_noun(self, token: Token, offset: int) -> tuple[str | None, str, int, int] | None:
         """The noun a compound goes on with after its number ("kV" in "110-kV-Erdkabel", "meter"
@@ -643,6 +695,50 @@ class _Scanner:
 
     # --- ranges ------------------------------------------------------------------------------
 
+    def read_part(self, number: _Number, end: int) -> int:
+        """A share: a part word after the count ("two thirds", "zwei Dritteln", "deux-tiers",
+        "a quarter of") or the denominator before a marker and the count after it ("四分之一")."""
+        if number.high is not None or end >= len(self.tokens) or number.multiplier:
+            return end
+        token = self.tokens[end]
+        if token.kind == "word" and (part := self.lex.part_of(token.text)) is not None:
+            if number.article and not self.part_link_at(end + 1):
+                return end  # "a third term" is an ordinal; "a third of" is a share
+            if self.duration_after(end + 1):
+                number.part = NO_SHARE  # "un quart d'heure", "три четверти часа": a span of time
+                return end + 1
+            number.part, number.article = part, False
+            return end + 1
+        if (join := self.longest(end, ["part_join"])) is not None:
+            whole = self.read_number(join.end)  # "one in ten", "3 out of 4"
+            if self.is_whole(whole, number) and whole is not None:
+                number.part = int(whole.value)
+                return whole.end
+            return end
+        marker = self.longest(end, ["part_marker"])
+        count = self.read_number(marker.end) if marker is not None and number.words else None
+        if count is not None and count.high is None and 0 < count.value < number.value:
+            number.part, number.value, number.end = int(number.value), count.value, count.end  # "四分之一"
+            return count.end
+        return end
+
+    def is_whole(self, whole: _Number | None, count: _Number) -> bool:
+        """The whole of "one in ten": a larger round count, not a year ("3 in 2024")."""
+        if whole is None or whole.high is not None or whole.value != int(whole.value):
+            return False
+        return 0 < count.value < whole.value <= MAX_WHOLE and not self.is_year_like(whole)
+
+    def duration_after(self, k: int) -> bool:
+        """A unit of time within a few words ("quart d'heure", "quarter of an hour")."""
+        for j in range(k, min(k + PART_REACH, len(self.tokens))):
+            noun = self.longest(j, ["noun"])
+            if noun is not None:
+                return noun.entry.value in DURATION_LEMMAS
+        return False
+
+    def part_link_at(self, k: int) -> bool:
+        return k < len(self.tokens) and self.lex.key(self.tokens[k].text) in self.lex.part_links
+
     def read_as_range(self, number: _Number, end: int, prefix: _Prefix) -> tuple[_Number, _Tail] | None:
         """Both ends of a range in words ("от 5 до 7 млрд", "5 ile 7 milyar arasında") as one number."""
         found = self.read_range(number, end, prefix)
@@ -749,7 +845,7 @@ class _Scanner:
             token = self.tokens[k]
         if token.kind != "word":
             return number.end, False
-        if self.lex.is_ordinal_suffix(token.text):
+        if self.lex.is_ordinal_suffix(token.text, float(number.value)):
             return k + 1, True
         if self.matches_at(k):
             return k, False  # a scale, unit or noun glued on: "5млн", "10k", "2024-yil"
@@ -782,9 +878,15 @@ class _Scanner:
 
     def read_tail(self, number: _Number, k: int, prefix: _Prefix) -> _Tail:
         tail = _Tail(end=k)
-        if number.times:
+        if number.part is not None:
+            tail.part, tail.supported = number.part, True
+            tail.end = self.without_full_stop(k, number.end)
+            tail.qualifier, _ = self.read_qualifier_after(k)
+            return tail
+        if number.times or number.lemma:
             token = self.tokens[number.first]
-            tail.lemma, tail.noun, tail.noun_span = TIMES_LEMMA, token.text.lower(), (token.start, token.end)
+            tail.lemma = number.lemma or TIMES_LEMMA
+            tail.noun, tail.noun_span = token.text.lower(), (token.start, token.end)
             tail.supported = True
             return tail
         start = k
@@ -1208,32 +1310,65 @@ class _Scanner:
         return after.text in ".)" and after.start == self.tokens[j].end and number.value < 100
 
     def is_amount(self, number: _Number, prefix: _Prefix, tail: _Tail) -> bool:
+        if tail.part == NO_SHARE:
+            return False
         vague = number.words and number.single_word and self.longest(number.first, ["vague_alone"])
         if vague and not prefix.qualifier:
             return False  # "des millions d'euros", "тысячи людей": no figure; "более тысячи" is one
         if self.after_time_word(number.first) or self.is_name_part(number):
             return False
-        if number.article and not tail.addend:
+        if (
+            number.article
+            and not tail.addend
+            and tail.part is None
+            and not self.is_duration_of_one(number, prefix, tail)
+        ):
             return False  # "a percentage point", "a million": the article is no figure of its own
         if number.words and self.is_vague(number):
             return False  # "数十亿美元", "several hundred thousand", "несколько тысяч долларов": no figure
-        has_unit = bool(tail.scale or tail.unit or prefix.currency or prefix.percent)
+        has_unit = bool(tail.scale or tail.unit or prefix.currency or prefix.percent or tail.part)
         if has_unit:
             return True
         if tail.date_word or self.month_before(number.first) or self.in_day_list(number):
             return False
-        if self.is_clock_time(number, prefix, tail):
+        if self.is_clock_time(number, prefix, tail) or self.is_score(number, tail):
             return False
         if number.words:
             return self.is_word_amount(number, prefix, tail)
         if self.is_label(number, prefix, tail):
             return False
-        if self.is_lone_one(number, prefix, tail):
+        if self.is_lone_one(number, prefix, tail) and not self.is_duration_of_one(number, prefix, tail):
             return False
         if self.is_year_like(number):
             counted = bool(tail.lemma) and not tail.measure  # "2100 من عناصر الإنقاذ", not "2024 budget"
+            counted = counted and not self.is_singular_noun(tail)  # "a 2015 nuclear deal", "the 1998 accord"
             return counted and not tail.year_word and not self.year_word_before(number.first)
         return True
+
+    def is_duration_of_one(self, number: _Number, prefix: _Prefix, tail: _Tail) -> bool:
+        """One unit of time ("бір жыл бойы", "1 ай", "a year", "un an", "一年") or half of one
+        ("жарты жыл"): a duration, whether the count is a digit, the word "one" or the article
+        other languages write for it. Not "a year ago" (a date) nor "twice a year" (a rate's
+        period), which other readers take first."""
+        one_unit = number.value in (0.5, 1) and number.high is None and tail.lemma in DURATION_LEMMAS
+        if not one_unit or tail.per or prefix.negative or self.period_of_a_count(number.first):
+            return False
+        # The unit right after the count: "a few weeks", "un peu plus d'un an" are no duration of one.
+        gap = self.text[self.tokens[number.end - 1].end : tail.noun_span[0]] if tail.noun_span else None
+        return gap is not None and not gap.strip()
+
+    def period_of_a_count(self, j: int) -> bool:
+        """Whether the words at ``j`` are the period of a count just before ("twice a day",
+        "3 meals a day", "5 days a week"), not a duration of their own."""
+        if self.longest(j, ["per"]) is None:
+            return False
+        for k in range(j - 1, max(j - 4, -1), -1):
+            token = self.tokens[k]
+            if token.kind not in ("word", "glyph", "digits"):
+                return False
+            if token.kind == "digits" or "number" in self.kinds_at(k) or self.lex.times_value(token.text):
+                return True
+        return False
 
     def is_lone_one(self, number: _Number, prefix: _Prefix, tail: _Tail) -> bool:
         """A bare digit 1 counts as the word "one" does: no figure. Other sources write "one",
@@ -1245,20 +1380,77 @@ class _Scanner:
 
     def is_label(self, number: _Number, prefix: _Prefix, tail: _Tail) -> bool:
         """Digits after a name inside a sentence name a thing: "the Nord Stream 2 pipeline",
-        "Windows 11". Where every noun is capitalised, a capital tells nothing."""
+        "Windows 11". Where every noun is capitalised, a capital tells nothing. A name with its
+        number is one name wherever it stands: at a sentence's start too when the document also
+        writes it inside a sentence ("Progress 83 docked" beside "the Progress 83 spaceship"),
+        and a short quoted name ending in digits ("«Матч! Футбол 2»", "„Nord Stream - 2“")."""
         j = number.first
-        if number.words or prefix.qualifier or tail.qualifier or tail.lemma or j < 2:
+        if number.words or prefix.qualifier or tail.qualifier or j < 1:
             return False
-        if self.lex.capitalised_nouns and tail.noun:
-            return False  # "der Formel 1 verlief", but "mit Abstand 5 Punkte"
-        name, before = self.tokens[j - 1], self.tokens[j - 2]
-        return (
+        if self.is_quoted_name(number, tail):
+            return True
+        name = self.tokens[j - 1]
+        named = (
             name.kind == "word"
             and name.text[:1].isupper()
             and len(name.text) > 1
             and self.text[name.end : self.tokens[j].start] == " "
-            and (before.kind == "word" or before.text in "\"'«“„")  # not the sentence's first word
             and not self.matches_at(j - 1)
+        )
+        if not named or tail.lemma:
+            return False
+        # A name in its own script may carry a case ending ("силам Украины 36 орудий": Ukraine's
+        # 36 guns); a Latin name in other letters does not ("танки Challenger 2 прибудуть").
+        inflected = self.lex.names_inflect and not (name.text.isascii() and not self.lex.latin_script)
+        if (self.lex.capitalised_nouns or inflected) and tail.noun:
+            return False  # "der Formel 1 verlief", but "mit Abstand 5 Punkte"
+        before = self.tokens[j - 2] if j >= 2 else None
+        # After a comma too where names take no endings ("Pendant ce temps, Hannover 96 tente");
+        # where they do, a comma often closes a list of places before a figure ("Хромтау, Ақтөбе 20").
+        openers = "\"'«“„" if self.lex.names_inflect else "\"'«“„,"
+        if before is not None and (before.kind == "word" or before.text in openers):
+            return True  # not the sentence's first word
+        return self.named_inside_a_sentence(name.start, self.tokens[j].end)
+
+    def named_inside_a_sentence(self, start: int, end: int) -> bool:
+        """Whether the name and number at text[start:end] stand elsewhere in the text after a
+        word ("the Progress 83"): then they are a name here too."""
+        written = self.text[start:end]
+        at = self.text.find(written)
+        while at != -1:
+            after = at + len(written)
+            whole = after >= len(self.text) or not self.text[after].isalnum()
+            if at != start and whole and at >= 2 and self.text[at - 1] == " " and self.text[at - 2].isalnum():
+                return True
+            at = self.text.find(written, at + 1)
+        return False
+
+    def is_quoted_name(self, number: _Number, tail: _Tail) -> bool:
+        """Digits that close a short quoted name ("Северный поток - 2", «Матч! Футбол 2»)."""
+        if tail.unit or tail.scale or number.end >= len(self.tokens):
+            return False
+        closer = self.tokens[number.end]
+        if closer.text not in QUOTE_CLOSERS or closer.start != self.tokens[number.end - 1].end:
+            return False
+        k = number.first - 1
+        words = 0
+        while k >= 0 and self.tokens[k].text not in QUOTE_OPENERS:
+            token = self.tokens[k]
+            if token.kind == "newline" or token.kind == "digits" or words > QUOTED_NAME_WORDS:
+                return False
+            words += token.kind == "word"
+            k -= 1
+        if k < 0 or words == 0 or words > QUOTED_NAME_WORDS:
+            return False
+        first, last = self.tokens[k + 1], self.tokens[number.first - 1]
+        if last.text in SPACED_DASHES and number.first - 2 > k:
+            last = self.tokens[number.first - 2]  # "Северный поток - 2"
+        return (
+            first.kind == "word"
+            and first.text[:1].isupper()
+            and first.start == self.tokens[k].end
+            and last.kind == "word"
+            and (last.text[:1].isupper() or last is not self.tokens[number.first - 1])
         )
 
     def after_time_word(self, j: int) -> bool:
@@ -1291,7 +1483,8 @@ class _Scanner:
         return bool(words) and capitalised * 3 >= len(words) * 2  # most words, not a few names
 
     def is_word_amount(self, number: _Number, prefix: _Prefix, tail: _Tail) -> bool:
-        if number.single_word and number.value <= 1 and not number.multiplier and not tail.addend:
+        lone = number.single_word and number.value <= 1 and not number.multiplier and not tail.addend
+        if lone and not self.is_duration_of_one(number, prefix, tail):
             return False  # "one of them", "bir", "一些": "one" is also "a"; "demi" alone is no figure
         if self.is_vague(number):
             return False
@@ -1342,6 +1535,14 @@ class _Scanner:
         closed = after < len(self.tokens) and self.tokens[after].text == ")"
         return hours and closed and j > 0 and self.tokens[j - 1].text == "("
 
+    def is_score(self, number: _Number, tail: _Tail) -> bool:
+        """Two bare numbers joined by a hyphen, nothing counted after them ("imposé 1-2 à
+        Nimègue", "inclinés 104-106"): a result, as "104:106" is, not a range of amounts."""
+        if number.high is None or number.words or tail.noun is not None or tail.lemma:
+            return False
+        written = self.text[self.tokens[number.first].start : self.tokens[number.end - 1].end]
+        return SCORE.fullmatch(written) is not None
+
     def counted_before(self, k: int) -> bool:
         """Whether a number stands right before token ``k`` (the hour word of "2 saat 15 dakika")."""
         return k >= 1 and (self.tokens[k - 1].kind == "digits" or self.word_value(k - 1) is not None)
@@ -1373,6 +1574,18 @@ class _Scanner:
         if reading is None or reading.grouped or reading.decimals or reading.integer_digits != 4:
             return False
         return any(low <= number.value <= high for low, high in self.lex.year_ranges)
+
+    def is_singular_noun(self, tail: _Tail) -> bool:
+        """Where a count above one takes a plural ending ("2,015 deals"), a noun written without
+        one is no counted thing: the number before it is a year or a name ("the 1998 accord")."""
+        endings = self.lex.plural_endings
+        if not endings or tail.noun_span is None:
+            return False
+        words = self.text[tail.noun_span[0] : tail.noun_span[1]].split()
+        if not words:
+            return False
+        last = words[-1]
+        return not (last.lower().endswith(endings) or self.lex.key(last) in self.lex.plural_forms)
 
     def year_word_before(self, j: int) -> bool:
         """A year word before the number: "the year 2024", "عام 2024", "سال ۱۴۰۲"."""
@@ -1418,6 +1631,8 @@ class _Scanner:
             attrs["age"] = True
         if tail.per is not None:
             attrs["per"] = tail.per
+        if tail.part:
+            attrs["share_of"] = tail.part  # "two thirds": the value is number x 100 / share_of
         return Mention(
             kind=kind,
             start=start,
@@ -1457,6 +1672,8 @@ class _Scanner:
 
     def kind_and_unit(self, prefix: _Prefix, tail: _Tail, value: Decimal) -> tuple[str, str | None, Decimal]:
         unit_kind = tail.unit.entry.kind if tail.unit else None
+        if tail.part:
+            return "percent", "%", value * 100 / tail.part  # "two thirds" is the share 66.7 %
         if unit_kind == "basis_points":
             return "percent", "pp", value / 100
         if unit_kind in ("points", "point_word"):

@@ -357,8 +357,14 @@ def exact_number(value: float) -> str:
     return format_decimal(value, format="#,##0.########", locale="en") if math.isfinite(value) else str(value)
 
 
+_RECURRENCE_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
+
+
 def format_date_value(value: Any) -> str:
     text = str(value)
+    if text.startswith("R/P") and text[-1:] in _RECURRENCE_UNITS:  # ISO recurrence: "R/P1Y", "R/P2W"
+        count, unit = text[3:-1], _RECURRENCE_UNITS[text[-1]]
+        return f"every {unit}" if count == "1" else f"every {count} {unit}s"
     return " – ".join(text.split("/")) if "/" in text else text
 
 

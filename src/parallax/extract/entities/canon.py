@@ -23,6 +23,8 @@ from .translit import fold_key, to_latin
 FUZZY_KNOWN = 92
 # Near-misses differ at the ends (Mirziyoyev/Mirziyoyeva) or in length: both must agree.
 MAX_LENGTH_GAP = 2
+# Keys whose entity is remembered per lexicon (a bounded memo: a server reads text for ever).
+MAX_REMEMBERED_KEYS = 200_000
 # The first sound of a key word: a digraph the folding keeps (sh, ch, ts) or one letter.
 _FIRST_SOUND = regex.compile(rf"(?:sh|ch|ts|[^{KEY_VOWELS}])?")
 
@@ -124,6 +126,16 @@ def entity_by_key(key: str, lexicon: Lexicon) -> str | None:
     """The one known entity whose alias keys equal or closely match ``key`` (None if unsure)."""
     if not key:
         return None
+    # A name comes back many times in a long text: its fuzzy search over the keys is made once.
+    memo = lexicon.derived("entity-by-key", dict)
+    if key not in memo:
+        if len(memo) >= MAX_REMEMBERED_KEYS:
+            memo.clear()
+        memo[key] = _entity_by_key(key, lexicon)
+    return memo[key]
+
+
+def _entity_by_key(key: str, lexicon: Lexicon) -> str | None:
     known = known_keys(lexicon)
     exact = known.get(key)
     if exact:

@@ -939,6 +939,10 @@ def _without_currency_names(text: str, mentions: list[Mention], rules: Rules) ->
     kept = []
     for mention in mentions:
         own = normal(mention.text)
+        # Most names are no word of a currency's name: their neighbours need not be read.
+        if not (pairs.get((own, "after")) or pairs.get((own, "before"))):
+            kept.append(mention)
+            continue
         after = NEXT_WORD.match(text, mention.end)
         before = PREVIOUS_WORD.search(text, max(0, mention.start - WORD_REACH), mention.start)
         neighbours = [("after", after.group(1))] if after else []

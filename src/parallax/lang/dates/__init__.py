@@ -9,8 +9,9 @@ wherever it is met.
 * ``calendars``: the one converter between calendars (ICU): Solar Hijri, Hijri -> Gregorian;
 * ``lexicon``: a language's date words (names, relative words, spelled numbers, data
   supplements), and ``any_language()``, every language's month names for datelines;
-* ``grammar``: a language's date shapes compiled into rules (running text);
-* ``shapes``: CLDR's date patterns of every language as one regex (datelines);
+* ``grammar``: date shapes compiled from templates: a language's rules (running text), and
+  every language's CLDR shapes as one any-language alternation (datelines);
+* ``shapes``: CLDR's date patterns of every language as grammar templates (datelines);
 * ``parts``: what a match says (day, month, year in their calendar, ranges, shifts);
 * ``resolve``: parts to ISO values against the publication date; ``value_of`` for named parts.
 """

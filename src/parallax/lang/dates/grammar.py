@@ -16,11 +16,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
+import regex
+
+from parallax.lang.dates import shapes as cldr_shapes
 from parallax.lang.dates.lexicon import APOSTROPHES, DateLexicon, fold, lexicon
 from parallax.lang.dates.windows import WindowPlan, window_plan
-from parallax.tables import stored_patterns, stored_table
+from parallax.tables import stored, stored_patterns, stored_table
 
 _SLOT = re.compile(r"\{([A-Za-z_]\w*|-)\}")
 _NEVER = "(?!)"
@@ -131,6 +135,15 @@ class Grammar:
                     if not _inside_a_number(text, *match.span()) and rule.accepts(text, match):
                         yield rule, match
 
+    def date_at(self, text: str, position: int) -> Any | None:
+        """The date written starting at ``position``: the match of the first rule that reads one
+        there, in the rules' order (a dateline's date is read where it stands, numbers and all)."""
+        for rule in self.rules:
+            match = rule.pattern.match(text, position)
+            if match is not None and rule.accepts(text, match):
+                return match
+        return None
+
 
 def _inside_a_number(text: str, start: int, end: int) -> bool:
     """Whether a match starting or ending with a digit runs on into a decimal ("12.5", "2024,7").
@@ -175,8 +188,12 @@ def _drafts(words: DateLexicon) -> list[tuple[str, str, dict[str, Any]]]:
     """(template, regular expression, options) of every rule of one language."""
     slots = _slots(words)
     proclitics = words.words.get("proclitics")
-    templates = [*NUMERIC, *_shared_templates(words), *words.patterns]
+    templates = [*NUMERIC, *_shared_templates(words)]
     drafts = list(_rules(templates, slots, words.spaced, proclitics))
+    # The language's own phrasings are the more specific reading of a span a shared shape also
+    # matches ("1990 жылдары" is the 1990s, not the year 1990).
+    own = [template for template in words.patterns if template not in templates]
+    drafts.extend(_rules(own, slots, words.spaced, proclitics, meaning={"own": True}))
     bare = [template + _NOT_A_DECADE for template in BARE_YEARS]
     expected = bool(words.flags.get("year_word_expected"))
     options = {"no_lowercase_after": expected, "meaning": {"bare": True}}
@@ -190,6 +207,12 @@ def _drafts(words: DateLexicon) -> list[tuple[str, str, dict[str, Any]]]:
     for (sign, unit), template in _counted_templates(words).items():
         meaning = {"sign": sign, "unit": unit}
         drafts.extend(_rules([template], slots, words.spaced, proclitics, meaning=meaning))
+    for unit, template in words.every:  # "every year", "жыл сайын", "alle zwei Jahre"
+        drafts.extend(_rules([template], slots, words.spaced, proclitics, meaning={"every": unit}))
+    for unit, template in words.same:  # "that day", "сол жылы", "в тот же день"
+        drafts.extend(_rules([template], slots, words.spaced, proclitics, meaning={"same": unit}))
+    for kind, template in words.vague:  # "in recent years", "a few days ago"
+        drafts.extend(_rules([template], slots, words.spaced, proclitics, meaning={"vague": kind}))
     span = _span_template(words)  # "the last 5 years", "в ближайшие 3 года": one rule for all
     if span is not None:
         drafts.extend(_rules([span], slots, words.spaced, proclitics, meaning={"through": True}))
@@ -254,6 +277,7 @@ def _shared_templates(words: DateLexicon) -> list[str]:
         templates.append(r"(?:{weekday_prepositions} )?(?P<day>\d{1,2})\.(?P<monthnum>\d{1,2})\.(?!\d)")
     if words.flags.get("month_alone"):
         templates.append("{monthname}")
+    templates.append("{monthalone}")  # the month names that are no other word, where listed
     if words.flags.get("weekday_alone"):
         templates.append("{weekday}")
     for order in words.orders:
@@ -522,6 +546,9 @@ def _month_slots(words: DateLexicon) -> dict[str, str]:
     }
     if suffix:
         slots["monthsuffixed"] = f"(?P<month>{names})(?:{suffix})"
+    alone = alternation(words.words.get("months_alone", []))
+    if alone:  # "қаңтар", "тамыз": a date alone, unlike "қазан" (a cauldron, a city) or "маусым" (a season)
+        slots["monthalone"] = f"(?P<month>{alone}){optional_suffix}"
     return slots
 
 
@@ -538,6 +565,11 @@ def _year_slots(words: DateLexicon, slots: dict[str, str]) -> dict[str, str]:
     lead = f"(?:(?:{before}){GAP})?" if before else ""
     refs = alternation(form for form, shift in words.relative.items() if shift.unit == "year")
     year_slots = {"yeartail": tail, "yearnum": r"(?P<year>\d{4})", "yearnum2": r"(?P<year2>\d{4})"}
+    # A year by its last two digits spelled out ("тоқсан үшінші жылы"), for the templates of the
+    # languages that say one; in digits the templates name the group ``shortyear`` themselves.
+    short = alternation(words.short_years)
+    if short:
+        year_slots["shortyearword"] = f"(?P<shortyearword>{short})"
     spelled = alternation(words.spelled_years)
     for index in ("", "2"):
         name, ref = f"year{index}", f"yearref{index}"
@@ -568,7 +600,11 @@ def _word_slots(words: DateLexicon) -> dict[str, str]:
         slots["season"] = f"(?P<season>{seasons})"
     alone = alternation(words.seasons_alone)
     if alone:
-        slots["seasonalone"] = f"(?P<season>{alone})"
+        # Not the end of a compound with a number: "35-летний" is an age, not a summer.
+        slots["seasonalone"] = f"(?<!\\d-)(?P<season>{alone})"
+    decades = alternation(words.decades)
+    if decades:  # "тоқсаныншы жылдар", "в девяностые", "the nineties"
+        slots["decadeword"] = f"(?P<decadeword>{decades})"
     for name, table in (("relative", words.relative), ("period", words.periods)):
         forms = alternation(table)
         if forms:
@@ -579,3 +615,48 @@ def _word_slots(words: DateLexicon) -> dict[str, str]:
 def _optional(forms: Iterable[str] | None) -> str:
     pattern = alternation(forms or [])
     return f"(?:{pattern})?" if pattern else ""
+
+
+# Dates in any language, for lines met before their language is known (the datelines and
+# stamps of the cleaner): every language's CLDR date shapes ("d MMMM y", "y年M月d日") are
+# templates (``shapes.cldr_templates``) that this grammar compiles with slots needing no
+# language's words, into one alternation the cleaner's patterns embed (``regex`` syntax: the
+# month names are called as a defined group, see ``shapes.month_names_defined``).
+ANY_LANGUAGE_SPACE = r"\s*"
+
+
+def any_language_slots() -> dict[str, str]:
+    """The fields of an any-language date: digits, and every language's month names."""
+    return {
+        "day": rf"(?P<day>\d{{1,2}})(?:{cldr_shapes.day_suffixes()})?",
+        "monthnum": r"(?P<month>\d{1,2})",
+        "monthname": rf"(?P<month_name>(?&{cldr_shapes.MONTH_NAMES})\.?)(?![\p{{L}}\p{{M}}])",
+        "year": r"(?P<year>\d{4})",
+    }
+
+
+@cache
+def any_language_grammar() -> Grammar:
+    """The grammar of dates in any language: one rule, every language's CLDR shapes, read by
+    :meth:`Grammar.date_at` (its match's ``date`` group is the date, ``shapes.value_of_shape``
+    reads it)."""
+    return Grammar(None, (Rule("cldr-shapes", _any_language_regex()),))
+
+
+@stored("dates-any-language")
+def _any_language_regex() -> Any:
+    # A regex.Pattern (defined groups, Unicode properties), which Grammar matches as it does re's.
+    pattern = rf"(?<!\d)(?P<date>{any_language_date_pattern()})(?!\d)"
+    return regex.compile(cldr_shapes.month_names_defined() + pattern)
+
+
+@cache
+def any_language_date_pattern() -> str:
+    """One regex alternation for every date shape of every language (named groups: ``day``,
+    ``month`` (digits), ``month_name``, ``year``; read by ``shapes.value_of_shape``)."""
+    slots = any_language_slots()
+    space = ANY_LANGUAGE_SPACE
+    compiled = {compile_template(template, slots, space) for template in cldr_shapes.cldr_templates()}
+    ordered = sorted((c for c in compiled if c), key=cldr_shapes.shape_order(slots["monthname"]))
+    numeric = [compile_template(template, {}, space) for template in cldr_shapes.NUMERIC_TEMPLATES]
+    return "(?:" + "|".join([*(n for n in numeric if n), *ordered]) + ")"

@@ -96,12 +96,23 @@ class DateLexicon:
     relative: dict[str, Shift]
     counted: tuple[CountedShift, ...]
     spans: tuple[SpanTemplate, ...]  # "соңғы {count} жылда", "the last {count} years" (last, next)
+    # Recurrences ("every year", "жыл сайын", "ежегодно", "每两年"): (unit, template); a
+    # template may hold a {count} ("every {count} years"), else the count is one.
+    every: tuple[tuple[str, str], ...]
+    # "That day", "сол күні", "в тот же день", "同年": the day or year of the date named before
+    # (unit -> templates).
+    same: tuple[tuple[str, str], ...]
+    # Vague times: "in recent years" (recent), "in the coming days" (coming), "a few years ago"
+    # (ago): (kind and unit, template), e.g. ("recent year", "соңғы жылдары").
+    vague: tuple[tuple[str, str], ...]
     counts: dict[str, int]
     ordinals: dict[str, int]
     spelled_years: dict[str, int]  # "екі мың жиырмасыншы" -> 2020 (ICU spellout, years and ordinals)
+    short_years: dict[str, int]  # "тоқсан үшінші" -> 93: years by their last two digits, where said so
     spelled_days: dict[str, int]  # "twenty-third" -> 23 (ICU ordinal spellout; cardinals where data says)
     spelled_centuries: dict[str, int]  # "twentieth" -> 20, "жиырмасыншы" -> 20 (as days, or the data's rules)
     periods: dict[str, str]
+    decades: dict[str, int]  # decades in words: "тоқсаныншы", "девяностые", "nineties" -> 90
     # Seasons as the months they span ("6-8"; "12-2" runs over the new year), by form: every
     # form with a year ("летом 2023 года", "2023 жылдың күзінде"), those of ``seasons_alone``
     # also without one ("летом", "жазда": the season nearest the publication date).
@@ -157,13 +168,26 @@ def lexicon(code: str) -> DateLexicon:
             for unit, templates in data.get(key, {}).items()
             for template in templates
         ),
+        every=_templates(data.get("every", {})),
+        same=_checked("same", _templates(data.get("same", {})), {"day", "year"}),
+        vague=_checked(
+            "vague",
+            tuple(
+                (f"{kind} {unit}", form)
+                for kind, table in data.get("vague", {}).items()
+                for unit, form in _templates(table)
+            ),
+            {f"{kind} {unit}" for kind in ("recent", "coming", "ago") for unit in UNITS},
+        ),
         counts=_numbers(code, data.get("counts", {}), range(1, 31), "cardinal"),
         ordinals=_numbers(code, data.get("ordinals", {}), range(1, 5), "ordinal"),
         spelled_years=_spelled(code, range(SPELLED_YEARS[0], SPELLED_YEARS[1] + 1), _year_rules(data)),
         spelled_days=_spelled(code, range(1, 32), _day_rules(data)),
+        short_years=_spelled(code, range(10, 100), ("ordinal",)) if data.get("short_years") else {},
         spelled_centuries=_spelled(code, range(1, CENTURIES + 1), _century_rules(data))
         | {fold(form): int(number) for number, forms in data.get("centuries", {}).items() for form in forms},
         periods={fold(form): period for period, forms in data.get("periods", {}).items() for form in forms},
+        decades={fold(form): int(n) for n, forms in data.get("decades", {}).items() for form in forms},
         seasons=_seasons(data),
         seasons_alone=_seasons_alone(data),
         calendars={
@@ -197,9 +221,10 @@ def any_language() -> DateLexicon:
     months.pop("", None)
     return DateLexicon(
         code="", spaced=True, orders=(), numeric_order="", month_names=months, month_abbreviations={},
-        weekdays={}, relative={}, counted=(), spans=(), counts={}, ordinals={}, spelled_years={},
-        spelled_days={}, spelled_centuries={}, periods={}, seasons={}, seasons_alone=frozenset(),
-        calendars={}, default_calendar=GREGORIAN, words={}, flags={}, patterns=(),
+        weekdays={}, relative={}, counted=(), spans=(), every=(), same=(), vague=(), counts={}, ordinals={},
+        spelled_years={}, short_years={}, spelled_days={}, spelled_centuries={}, periods={}, decades={},
+        seasons={}, seasons_alone=frozenset(), calendars={}, default_calendar=GREGORIAN, words={}, flags={},
+        patterns=(),
     )  # fmt: skip
 
 
@@ -222,6 +247,21 @@ def _seasons(data: dict[str, Any]) -> dict[str, tuple[int, int]]:
 
 def _seasons_alone(data: dict[str, Any]) -> frozenset[str]:
     return frozenset(fold(form) for forms in data.get("seasons_alone", {}).values() for form in forms)
+
+
+def _templates(table: dict[str, list[str]]) -> tuple[tuple[str, str], ...]:
+    """(unit, template) of a table of templates by unit (``[dates.every]``, ``[dates.same]``)."""
+    return tuple((unit, template) for unit, templates in table.items() for template in templates)
+
+
+def _checked(
+    table: str, templates: tuple[tuple[str, str], ...], keys: set[str]
+) -> tuple[tuple[str, str], ...]:
+    """The templates of a table whose keys must be among ``keys`` (a data error names the table)."""
+    for key, _ in templates:
+        if key not in keys:
+            raise ValueError(f"[dates.{table}] {key!r}: expected one of {sorted(keys)}")
+    return templates
 
 
 def _is_word_list(value: Any) -> bool:
@@ -370,8 +410,6 @@ def _spelled(code: str, numbers: range, kinds: tuple[str, ...]) -> dict[str, int
                 table.setdefault(form, number)
                 table.setdefault(form.replace("〇", "零"), number)  # both zeros are written
     return table
-
-
 
 
 def _without(table: dict[str, _V], excluded: set[str]) -> dict[str, _V]:

@@ -30,10 +30,11 @@ class Point:
     month: int | None = None
     day: int | None = None
     calendar: str = GREGORIAN
+    short_year: int | None = None  # a year by its last two digits ("93-інші жылы", "в 93-м году")
 
     @property
     def has_year(self) -> bool:
-        return self.year is not None or self.year_shift is not None
+        return self.year is not None or self.year_shift is not None or self.short_year is not None
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,9 @@ class Parts:
     weekday_direction: int = 0
     shift: Shift | None = None
     through: bool = False  # from the shifted date through the publication date ("the last 5 years")
+    recurring: bool = False  # the shift recurs ("every year", "жыл сайын"): no date, a period
+    anaphora: str | None = None  # "that day", "сол жылы": the day or year of the date before
+    vague: str | None = None  # "recent year" ("in recent years"), "ago day" ("a few days ago")
     same_period: bool = False  # "the same period last year": the months of an earlier mention
     ambiguous: bool = False  # a numeric date whose day and month cannot be told apart
 
@@ -65,9 +69,14 @@ def written(parts: Parts) -> str:
     if parts.weekday is not None:
         fields.append(f"w{parts.weekday}{_signed(parts.weekday_direction)}")
     if parts.shift is not None:
-        fields.append(f"{_signed(parts.shift.amount)}{parts.shift.unit}{'..' if parts.through else ''}")
+        through = ".." if parts.through else "*" if parts.recurring else ""
+        fields.append(f"{_signed(parts.shift.amount)}{parts.shift.unit}{through}")
     if parts.same_period:
         fields.append("same")
+    if parts.anaphora:
+        fields.append(f"={parts.anaphora}")
+    if parts.vague:
+        fields.append(f"~{parts.vague.replace(' ', '-')}")
     return " ".join(fields)
 
 
@@ -84,7 +93,8 @@ def season_compared_by(parts: Parts) -> str:
 
 
 def _point_written(point: Point) -> str:
-    year = f"{point.year or ''}{_signed(point.year_shift)}"
+    short = "" if point.short_year is None else f"'{point.short_year:02d}"
+    year = f"{point.year or ''}{short}{_signed(point.year_shift)}"
     return f"{point.calendar[:1]}{year}-{point.month or ''}-{point.day or ''}"
 
 
@@ -116,6 +126,14 @@ def parts_of(
 def _parts(groups: dict[str, str], meaning: dict[str, Any], words: DateLexicon | None) -> Parts:
     # Relative years and months, and periods, count in the language's own calendar.
     nowhere = Point(calendar=words.default_calendar if words else GREGORIAN)
+    if "vague" in meaning:  # "in recent years", "a few days ago": no value, what it says
+        return Parts(nowhere, vague=meaning["vague"])
+    if "same" in meaning:  # "that day", "в тот же год": read once the dates before it are known
+        return Parts(nowhere, anaphora=meaning["same"])
+    if "every" in meaning:  # "every year", "every two years": one unit unless a count is written
+        text = groups.get("count")
+        count = 1 if text is None else int(text) if text.isdecimal() else _lookup(words, "counts", text)
+        return Parts(nowhere, shift=Shift(_within(count, 1, 99), meaning["every"]), recurring=True)
     if "count" in groups:
         text = groups["count"]
         count = int(text) if text.isdecimal() else _lookup(words, "counts", text)
@@ -134,9 +152,11 @@ def _parts(groups: dict[str, str], meaning: dict[str, Any], words: DateLexicon |
         return _numeric_with_slashes(groups, words)
     if any(key in groups for key in ("centurynum", "centuryroman", "centuryword")):
         return _century(groups, words)
-    if "decade" in groups:
+    if "decade" in groups or "decadeword" in groups:
         century = int(groups["century"]) if "century" in groups else None
-        return _decade(int(groups["decade"]), century, nowhere)
+        word = groups.get("decadeword")
+        first = int(groups["decade"]) if word is None else _lookup(words, "decades", word)
+        return _decade(first, century, nowhere)
     start = _point(groups, "", nowhere, words)
     end = _point(groups, "2", nowhere, words) if any(key.endswith("2") for key in groups) else None
     direction = meaning.get("direction", 0)  # "last November": the latest November before
@@ -220,6 +240,10 @@ def _year_of(groups: dict[str, str], index: str, point: Point, words: DateLexico
         point = replace(point, year=year, calendar=calendar)
     if f"yearword{index}" in groups:
         point = replace(point, year=_lookup(words, "spelled_years", groups[f"yearword{index}"]))
+    if f"shortyear{index}" in groups:
+        point = replace(point, short_year=_within(int(groups[f"shortyear{index}"]), 0, 99))
+    if f"shortyearword{index}" in groups:
+        point = replace(point, short_year=_lookup(words, "short_years", groups[f"shortyearword{index}"]))
     if f"yearref{index}" in groups:
         shift = _lookup(words, "relative", groups[f"yearref{index}"])
         point = replace(point, year_shift=shift.amount)

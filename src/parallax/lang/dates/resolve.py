@@ -21,6 +21,12 @@ Rules for what the text leaves open, all relative to the publication date:
   since news mostly reports what happened; "last Tuesday" is strictly before it, "next
   Tuesday" the first one after it, "until Tuesday" / "до вторника" the first on or after it.
 * "Last week" / "this week" is the Monday-to-Sunday week.
+* A year by its last two digits ("93-інші жылы", "в 93-м году") is the latest year ending in
+  them up to ten years after the publication year.
+* "In recent years", "in the coming days", "a few years ago" ("соңғы жылдары", "несколько
+  лет назад") have no bounds to give: no value, compared with other sources by what they say.
+* "Every year" / "жыл сайын" / "ежегодно" is no date but a recurrence: the ISO 8601 recurring
+  interval "R/P1Y" ("every two weeks" "R/P2W"), whatever the publication date.
 * "The last 5 years" / "соңғы 5 жылда" runs from the publication date 5 years back through it
   ("2020/2025"), "the next 3 months" on from it; in the unit's own granularity.
 Without a publication date none of these can be resolved: the value is None.
@@ -84,6 +90,12 @@ def resolve(parts: Parts, published: date | None) -> Resolved:
 def _resolve(parts: Parts, published: date | None) -> Resolved:
     if parts.ambiguous:
         return Resolved(None, "day", relative=False)
+    if parts.recurring and parts.shift is not None:
+        return recurrence(parts.shift)
+    if parts.anaphora is not None:  # the extractor reads it from the dates before it
+        return Resolved(None, parts.anaphora, relative=True)
+    if parts.vague is not None:  # "in recent years": no bounds to give, compared by what it says
+        return Resolved(None, "interval", relative=True)
     if parts.shift is not None and parts.weekday is not None:
         return _weekday_of_week(parts.weekday, parts.shift, published)
     if parts.shift is not None and parts.through:
@@ -99,6 +111,18 @@ def _resolve(parts: Parts, published: date | None) -> Resolved:
     if parts.weekday_direction and parts.start.month is not None and not parts.start.has_year:
         return _month_towards(parts.start, parts.weekday_direction, published)
     return _single(parts.start, published)
+
+
+# A year written by its last two digits is at most this many years after the publication year.
+SHORT_YEAR_AHEAD = 10
+RECURRENCE = "recurrence"
+_DURATION_LETTERS = {"year": "Y", "month": "M", "week": "W", "day": "D"}
+
+
+def recurrence(shift: Shift) -> Resolved:
+    """ "Every year", "жыл сайын", "每两年": an ISO 8601 recurring interval without bounds
+    ("R/P1Y", "R/P2Y"), the same in every language and whatever the publication date."""
+    return Resolved(f"R/P{shift.amount}{_DURATION_LETTERS[shift.unit]}", RECURRENCE, relative=False)
 
 
 def _single(point: Point, published: date | None) -> Resolved:
@@ -312,6 +336,9 @@ def _year(
     if published is None:
         return None
     around = year_of(point.calendar, published)
+    if point.short_year is not None:  # "93-інші жылы": the latest such year, up to a decade ahead
+        latest = around + SHORT_YEAR_AHEAD
+        return latest - (latest - point.short_year) % 100
     if point.year_shift is not None:
         return around + point.year_shift
     if latest_started:

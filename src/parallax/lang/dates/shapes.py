@@ -1,13 +1,14 @@
-"""Dates written in CLDR's own patterns, in any language: one regular expression for them all.
+"""Dates written in CLDR's own patterns, in any language: the templates the grammar compiles for them.
 
 For text whose language is not known yet (the datelines and date stamps the cleaner meets
 before language detection): the date shapes are the CLDR date patterns of every language
 parallax has data for ("d MMMM y", "y年M月d日", "MMMM d, y"...), read from the generated
 ``cldr/<code>.json``, plus each language's ``[clean] date_patterns`` (same syntax) for forms
-CLDR lacks ("y 'жылғы' d MMMM"). The month names are :func:`lexicon.any_language`'s, and a
-matched date is read by the same parts reader and calendar converter as every other date
-(:func:`value_of_shape`). Running text in a known language is read with the language's
-grammar instead (``grammar``).
+CLDR lacks ("y 'жылғы' d MMMM"). Each becomes a template of the date grammar
+(:func:`cldr_templates`), which compiles them into the one any-language alternation
+(``grammar.any_language_date_pattern``) as it compiles each language's own templates. The
+month names are :func:`lexicon.any_language`'s, and a matched date is read by the same parts
+reader and calendar converter as every other date (:func:`value_of_shape`).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from parallax.lang.dates.resolve import value_of
 
 # CLDR's date patterns a dateline is written in: three styles and the skeletons without a weekday.
 _SHAPES = ("full", "long", "medium", "MMMMd", "MMMd", "yMMMd", "yMMMMd")
-_NUMERIC_DATES = (
+NUMERIC_TEMPLATES = (  # numeric dates need no language's words
     r"(?P<year>\d{4})[-./](?P<month>\d{1,2})[-./](?P<day>\d{1,2})",
     r"(?P<day>\d{1,2})[./-](?P<month>\d{1,2})[./-](?P<year>\d{4})",
 )
@@ -33,21 +34,15 @@ WEEKDAY_NAMES = "weekday_names"
 
 
 @cache
-def date_pattern() -> str:
-    """One regex alternation for every date shape of every language (named groups).
-
-    The month names are spelt once, in :func:`month_names_defined`; each shape calls them
-    (``(?&month_names)``), which matches as the alternation would in its place. Spelt out in
-    every shape, they made the stamp and dateline regexes take a second or more to compile.
-    """
-    month_name = rf"(?P<month_name>(?&{MONTH_NAMES})\.?)(?![\p{{L}}\p{{M}}])"
+def cldr_templates() -> tuple[str, ...]:
+    """Every language's CLDR date shapes as templates of the date grammar (``grammar``), which
+    compiles them with the any-language slots: ``{day}``, ``{monthname}``, ``{monthnum}``,
+    ``{year}`` for the fields, regular expressions for the literals between them."""
     shapes = {shape for data in lang.all_languages() for shape in _cldr_shapes(data)}
-    converted = {_shape_regex(shape, month_name) for shape in shapes}
-    ordered = sorted((c for c in converted if c), key=_shape_order(month_name))
-    return "(?:" + "|".join([*_NUMERIC_DATES, *ordered]) + ")"
+    return tuple(sorted({template for shape in shapes if (template := shape_template(shape))}))
 
 
-def _shape_order(month_name: str):
+def shape_order(month_name: str):
     """Shapes with more fields first, then the longer ones, as measured with the month names
     spelt out in place (the order the alternation has always had)."""
     spelt = rf"(?P<month_name>(?i:{_month_alternation()})\.?)(?![\p{{L}}\p{{M}}])"
@@ -88,8 +83,8 @@ def weekday_names_defined() -> str:
 
 
 def value_of_shape(found: regex.Match[str]) -> str | None:
-    """The Gregorian ISO day of a date matched by :func:`date_pattern`; None without a year or
-    when its parts make no date (Solar Hijri ۲۲ اسفند ۱۴۰۳ is 2025-03-12)."""
+    """The Gregorian ISO day of a date matched by ``grammar.any_language_date_pattern``; None
+    without a year or when its parts make no date (Solar Hijri ۲۲ اسفند ۱۴۰۳ is 2025-03-12)."""
     if found.group("year") is None:
         return None
     name = found.group("month_name")
@@ -103,7 +98,7 @@ def value_of_shape(found: regex.Match[str]) -> str | None:
 
 
 @cache
-def _day_suffixes() -> str:
+def day_suffixes() -> str:
     """Letters written after a day number in any language ("1er", "2nd", "1-го"), from ``[dates]``."""
     suffixes = {
         suffix
@@ -120,8 +115,9 @@ def _cldr_shapes(data: lang.LanguageData) -> list[str]:
     return shapes + list(data.section("clean").get("date_patterns", []))
 
 
-def _shape_regex(shape: str, month_name: str) -> str | None:
-    """A CLDR date pattern as a regex; None for shapes with weekdays or eras (their plain twins exist)."""
+def shape_template(shape: str) -> str | None:
+    """A CLDR date pattern as a grammar template; None for shapes with weekdays or eras (their
+    plain twins exist) or with fewer than two fields."""
     tokens = _tokens(shape)
     if any(kind == "field" and value[0] not in "yMLd" for kind, value in tokens):
         return None
@@ -131,7 +127,7 @@ def _shape_regex(shape: str, month_name: str) -> str | None:
     last_field = max(i for i, (kind, _) in enumerate(tokens) if kind == "field")
     for i, (kind, value) in enumerate(tokens):
         if kind == "field":
-            parts.append(_field_regex(value, month_name))
+            parts.append(_field_slot(value))
         elif i < last_field:
             parts.append(_literal_regex(value, required_letters=True))
         else:
@@ -162,13 +158,13 @@ def _tokens(shape: str) -> list[tuple[str, str]]:
     return tokens
 
 
-def _field_regex(field: str, month_name: str) -> str:
+def _field_slot(field: str) -> str:
     letter = field[0]
     if letter == "y":
-        return r"(?P<year>\d{4})"
+        return "{year}"
     if letter in "ML":
-        return month_name if len(field) >= 3 else r"(?P<month>\d{1,2})"
-    return rf"(?P<day>\d{{1,2}})(?:{_day_suffixes()})?"
+        return "{monthname}" if len(field) >= 3 else "{monthnum}"
+    return "{day}"
 
 
 def _literal_regex(literal: str, required_letters: bool) -> str:

@@ -24,6 +24,11 @@ PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 # A part is looked for in every paragraph (a pass over the text, as costly as one rule) only
 # when at least this many rules require it.
 MIN_RULES_PER_PART = 3
+# A run of plain characters every match of a rule holds ("century" of "the 21st century") is
+# also a part, whatever the number of rules requiring it: looking for a plain word costs a tenth
+# of a rule's pass, and many rules require no named group on their own. Shorter runs are too
+# common to narrow anything.
+MIN_LITERAL = 4
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,9 @@ def window_plan(patterns: Sequence[re.Pattern[str]]) -> WindowPlan:
     required = [_required_parts(pattern) for pattern in patterns]
     uses = Counter(part for parts in required for part in parts)
     parts = [part for part, count in uses.items() if count >= MIN_RULES_PER_PART]
+    literals = [_required_literals(pattern) for pattern in patterns]
+    parts += [part for part in dict.fromkeys(p for found in literals for p in found) if part not in parts]
+    required = [[*own, *plain] for own, plain in zip(required, literals, strict=True)]
     index = {part: k for k, part in enumerate(parts)}
     needs = tuple(tuple(sorted(index[part] for part in rule if part in index)) for rule in required)
     return WindowPlan(tuple(parts), needs)
@@ -65,6 +73,42 @@ def _required_parts(pattern: re.Pattern[str]) -> list[tuple[str, int]]:
         if source is not None and _usable_alone(source, pattern.flags):
             parts.append((source, pattern.flags))
     return parts
+
+
+def _required_literals(pattern: re.Pattern[str]) -> list[tuple[str, int]]:
+    """(source, flags) of the runs of plain characters every match of ``pattern`` holds."""
+    runs = _literal_runs(sre_parse.parse(pattern.pattern, pattern.flags).data)
+    return [(re.escape(run), pattern.flags) for run in sorted(runs)]
+
+
+def _literal_runs(items: Iterable) -> set[str]:
+    """The runs of at least MIN_LITERAL literal characters in a row that every match of
+    ``items`` holds, walking the expression as :func:`_required_groups` does."""
+    found: set[str] = set()
+    run: list[str] = []
+    for op, value in items:
+        if op is sre.LITERAL:
+            run.append(chr(value))
+            continue
+        if len(run) >= MIN_LITERAL:
+            found.add("".join(run))
+        run = []
+        if op is sre.SUBPATTERN:
+            _, added, removed, content = value
+            # A part is looked for with the rule's flags: a group changing them is left out.
+            found |= _literal_runs(content.data) if not added and not removed else set()
+        elif op is sre.BRANCH:
+            branches = [_literal_runs(branch.data) for branch in value[1]]
+            found |= set.intersection(*branches) if branches else set()
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            least, _, content = value
+            found |= _literal_runs(content.data) if least >= 1 else set()
+        elif op is sre.ATOMIC_GROUP:
+            found |= _literal_runs(value.data)
+        # Look-arounds hold text outside the match: never required.
+    if len(run) >= MIN_LITERAL:
+        found.add("".join(run))
+    return found
 
 
 def _required_groups(items: Iterable) -> set[int]:
