@@ -218,13 +218,17 @@ def semeval_cross_validated(pairs: list, texts: dict[str, str], cached: Path, fo
 
     folds_of = fold_of(pairs, folds)
     own = train_pair_scorer.own_samples(SETTINGS)
+    own_graphs = train_pair_scorer.own_graphs(own)
     store = train_pair_scorer.semeval_features(texts)
     totals = {part: semeval_pairs.Counts() for part in ("all", "mono", "cross")}
     for fold in range(folds):
         training = [p for p in pairs if folds_of[p.a] != fold]
         testing = [p for p in pairs if folds_of[p.a] == fold]
         samples = own + train_pair_scorer.pair_samples("semeval", store, training, SETTINGS)
-        model = PairModel.from_json(train_pair_scorer.trained_model(samples))
+        # The threshold is chosen on the training pairs' labels only; the components it is judged
+        # on run through the whole store, as linking does, with no test label read.
+        graphs = own_graphs | {"semeval": train_pair_scorer.semeval_graph(store, training, SETTINGS)}
+        model = PairModel.from_json(train_pair_scorer.trained_model(samples, graphs))
         with tempfile.TemporaryDirectory() as folder:
             stories, _ = semeval_pairs.linked_stories(cached, Path(folder), replace(SETTINGS, model=model))
         totals["all"] += semeval_pairs.pair_counts(testing, stories)

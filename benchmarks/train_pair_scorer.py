@@ -9,7 +9,8 @@ Training pairs:
 
 Features are computed by ``parallax.link.score.pair_features`` on each corpus's own store (its
 anchor frequencies give the rarity weights), exactly as the linker computes them. Each source
-gets the same total sample weight, and inside a source positives and negatives are balanced,
+gets the same total sample weight, split evenly between its monolingual and cross-lingual
+pairs, and inside each of those positives and negatives are balanced,
 so neither our small corpora nor the larger SemEval sample drowns the other. The coefficients
 are written unscaled (standardisation folded in): at run time the model is a dot product.
 scikit-learn is needed here only.
@@ -49,6 +50,8 @@ MODEL_FEATURES = (
     "shared_dates",
     "log_word_mass",
     "shared_words",
+    "log_token_mass",
+    "shared_tokens",
     "rarest_anchor",
     "headline_shared",
     "headlines_differ",
@@ -59,11 +62,6 @@ MODEL_FEATURES = (
 # a link (our corpora hold same-kind events with other figures), but sources disagreeing on a
 # casualty count is what parallax exists to show, never a reason to split their story.
 REGULARISATION = 1.0  # inverse strength (scikit-learn's C) on standardised features
-# Linking is transitive: a pair threshold that is best pair by pair merges stories through chains
-# of slightly-too-easy links. The threshold is raised by this much log-odds above the pair
-# optimum; measured by 5-fold cross-validation on the SemEval pairs (store-level F1 0.680 at
-# +0.5, 0.707 at +1.0, 0.559 at +2.0).
-TRANSITIVITY_MARGIN = 1.0
 
 
 @dataclass(frozen=True)
@@ -105,6 +103,26 @@ class StoreFeatures:
             self.features = {f.article_id: f for f in db.link_features(rowids)}
             frequencies = dict(db.db.execute("SELECT anchor, articles FROM anchor_counts"))
             self.weight_of = anchor_weigher(frequencies, max(db.size(), 1))
+        self._gated: dict[str, list] = {}
+
+    def gated_pairs(self, settings) -> list[tuple[str, str, dict[str, float]]]:
+        """Every pair of the store's articles past the gates, found through shared anchors
+        (a pair sharing none cannot pass the evidence gate); computed once per settings."""
+        from parallax.link.features import is_supplementary
+
+        key = repr(settings)
+        if key not in self._gated:
+            postings: dict[str, list[str]] = {}
+            for article, features in sorted(self.features.items()):
+                for anchor in features.anchors:
+                    if self.weight_of(anchor) > 0 and not is_supplementary(anchor):
+                        postings.setdefault(anchor, []).append(article)
+            candidates = {
+                (a, b) for ids in postings.values() for i, a in enumerate(ids) for b in ids[i + 1 :]
+            }
+            found = ((a, b, self.values(a, b, settings)) for a, b in sorted(candidates))
+            self._gated[key] = [(a, b, values) for a, b, values in found if values is not None]
+        return self._gated[key]
 
     def values(self, a: str, b: str, settings) -> dict[str, float] | None:
         from parallax.link.score import pair_features
@@ -137,16 +155,25 @@ def pair_samples(name: str, store: StoreFeatures, pairs: Iterable, settings) -> 
     return samples
 
 
+def population(sample: Sample) -> tuple[str, bool]:
+    """Pairs in one language and pairs across two are different populations (cross-lingual
+    cosines run lower, and what two reports share differs), weighed apart."""
+    return sample.source, bool(sample.values["crosslingual"])
+
+
 def sample_weights(samples: list[Sample]) -> np.ndarray:
-    """Each source weighs the same in total, its positives as much as its negatives."""
-    groups: dict[tuple[str, bool], int] = {}
+    """Each source weighs the same in total, split evenly between its monolingual and its
+    cross-lingual pairs, and within each, its positives as much as its negatives."""
+    groups: dict[tuple, int] = {}
     for s in samples:
-        groups[(s.source, s.same)] = groups.get((s.source, s.same), 0) + 1
+        groups[(*population(s), s.same)] = groups.get((*population(s), s.same), 0) + 1
     sources = {s.source for s in samples}
+    populations = {population(s) for s in samples}
     weights = []
     for s in samples:
-        classes = sum(1 for same in (True, False) if (s.source, same) in groups)
-        weights.append(1.0 / (len(sources) * classes * groups[(s.source, s.same)]))
+        shares = sum(1 for p in populations if p[0] == s.source)
+        classes = sum(1 for same in (True, False) if (*population(s), same) in groups)
+        weights.append(1.0 / (len(sources) * shares * classes * groups[(*population(s), s.same)]))
     weights = np.array(weights)
     return weights * len(samples) / weights.sum()
 
@@ -171,29 +198,53 @@ def fit(samples: list[Sample], features: tuple[str, ...] = MODEL_FEATURES) -> di
     }
 
 
-def choose_threshold(model: dict, samples: list[Sample]) -> float:
-    """The log-odds threshold that maximises the mean, over sources, of each source's pair F1.
+@dataclass(frozen=True)
+class Graph:
+    """One source's store as the linker sees it: every pair past the gates, and the labelled pairs.
+
+    Linking is transitive: stories are the connected components of accepted links, so a
+    threshold is judged on the components it makes, through unlabelled pairs too.
+    """
+
+    pairs: list[tuple[str, str, dict[str, float]]]
+    labelled: list[tuple[str, str, bool]]
+
+
+def component_f1(graph: Graph, odds: np.ndarray, threshold: float) -> float:
+    """Pair F1 on the labelled pairs once the pairs at or above ``threshold`` are joined."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for (a, b, _), value in zip(graph.pairs, odds, strict=True):
+        if value >= threshold:
+            parent[root(a)] = root(b)
+    tp = wrong = 0
+    for a, b, same in graph.labelled:
+        linked = root(a) == root(b)
+        tp += linked and same
+        wrong += linked != same
+    return 2 * tp / (2 * tp + wrong) if tp else 0.0
+
+
+def choose_threshold(model: dict, graphs: dict[str, Graph]) -> float:
+    """The log-odds threshold that maximises the mean, over sources, of each source's pair F1
+    after transitive linking (:func:`component_f1`).
 
     Counts are not reweighted here: a source's F1 at its own mix of same-event and other
-    pairs is what linking it would give. When two thresholds tie, the higher one is kept, as
-    linking is transitive (one wrong link merges two stories).
+    pairs is what linking it would give. When two thresholds tie, the higher one is kept.
     """
     from parallax.link.score import PairModel
 
     pair_model = PairModel.from_json(model)
-    odds = np.array([pair_model.log_odds(s.values) for s in samples])
-    same = np.array([s.same for s in samples])
-    sources = np.array([s.source for s in samples])
+    odds = {name: np.array([pair_model.log_odds(v) for _, _, v in g.pairs]) for name, g in graphs.items()}
     best, best_f1 = 0.0, -1.0
     for threshold in np.arange(-3.0, 3.01, 0.1):
-        linked = odds >= threshold
-        scores = []
-        for source in sorted(set(sources)):
-            mine = sources == source
-            tp = (linked & same & mine).sum()
-            wrong = (linked & ~same & mine).sum() + (~linked & same & mine).sum()
-            scores.append(2 * tp / (2 * tp + wrong) if tp else 0.0)
-        f1 = float(np.mean(scores))
+        f1 = float(np.mean([component_f1(g, odds[name], threshold) for name, g in sorted(graphs.items())]))
         if f1 >= best_f1 - 1e-9:
             best, best_f1 = float(threshold), max(f1, best_f1)
     return round(best, 2)
@@ -206,18 +257,36 @@ def own_samples(settings) -> list[Sample]:
     return samples
 
 
-def training_samples(semeval_pairs_kept=None, settings=None) -> list[Sample]:
-    """Our corpora's pairs plus the SemEval pairs (all of them, or ``semeval_pairs_kept``)."""
+def own_graphs(samples: list[Sample]) -> dict[str, Graph]:
+    """Our fully labelled corpora: their samples are every pair past the gates; every pair is labelled."""
+    graphs = {}
+    for name, (_, gold) in own_corpora().items():
+        mine = [s for s in samples if s.source == name]
+        ids = sorted(gold)
+        labelled = [(a, b, gold[a] == gold[b]) for i, a in enumerate(ids) for b in ids[i + 1 :]]
+        graphs[name] = Graph([(s.a, s.b, s.values) for s in mine], labelled)
+    return graphs
+
+
+def semeval_graph(store: StoreFeatures, pairs: Iterable, settings) -> Graph:
+    labelled = [(p.a, p.b, p.same) for p in pairs]
+    return Graph(store.gated_pairs(settings), labelled)
+
+
+def training_data(settings=None) -> tuple[list[Sample], dict[str, Graph]]:
+    """Our corpora's pairs plus the SemEval pairs, and each source's graph."""
     from parallax.link.score import SETTINGS
 
     settings = settings or SETTINGS
     samples = own_samples(settings)
+    graphs = own_graphs(samples)
     loaded = semeval_pairs.load()
     if loaded is not None:
         pairs, texts = loaded
         store = semeval_features(texts)
-        samples += pair_samples("semeval", store, semeval_pairs_kept or pairs, settings)
-    return samples
+        samples += pair_samples("semeval", store, pairs, settings)
+        graphs["semeval"] = semeval_graph(store, pairs, settings)
+    return samples, graphs
 
 
 _SEMEVAL_FEATURES: dict[Path, StoreFeatures] = {}
@@ -230,9 +299,9 @@ def semeval_features(texts: dict[str, str]) -> StoreFeatures:
     return _SEMEVAL_FEATURES[cached]
 
 
-def trained_model(samples: list[Sample]) -> dict:
+def trained_model(samples: list[Sample], graphs: dict[str, Graph]) -> dict:
     model = fit(samples)
-    model["threshold"] = round(choose_threshold(model, samples) + TRANSITIVITY_MARGIN, 2)
+    model["threshold"] = choose_threshold(model, graphs)
     return model
 
 
@@ -240,13 +309,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=ROOT / "src" / "parallax" / "link" / "pair_model.json")
     args = parser.parse_args()
-    samples = training_samples()
+    samples, graphs = training_data()
     counts: dict[str, list[int]] = {}
     for s in samples:
         counts.setdefault(s.source, [0, 0])[0 if s.same else 1] += 1
     for source, (positive, negative) in sorted(counts.items()):
         print(f"{source}: {positive} same-event pairs, {negative} others past the gates")
-    model = trained_model(samples)
+    model = trained_model(samples, graphs)
     model["trained_on"] = {source: {"same": p, "other": n} for source, (p, n) in sorted(counts.items())}
     args.output.write_text(json.dumps(model, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(model, indent=2))

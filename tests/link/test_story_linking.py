@@ -377,9 +377,54 @@ def test_two_articles_placed_on_no_day_link_on_names_when_their_texts_are_alike(
     left = features(1, -1, names, unit(1, 0.05))
     right = features(2, -1, names, unit(1, 0.05))
     unlike = features(3, -1, names, unit(1, 0.9))
-    assert score_pair(left, right, weight_of, settings) is not None
-    # the cosine bar of the strong-evidence rule still holds
-    assert score_pair(left, unlike, weight_of, settings) is None
+    linked = score_pair(left, right, weight_of, settings)
+    assert linked is not None and linked.accepted(settings)
+    # texts that read unlike: past the gates, but the model refuses them
+    refused = score_pair(left, unlike, weight_of, settings)
+    assert refused is not None and not refused.accepted(settings)
     # an undated article whose text names a day is still undated: no figure or date asked either
     naming_a_day = features(4, -1, names | {"m:2023-11-01/2023-11-30"}, unit(1, 0.05))
     assert score_pair(naming_a_day, left, weight_of, settings) is not None
+
+
+def test_an_undated_article_is_placed_by_the_days_and_months_it_names_not_by_bare_years():
+    from parallax.link.features import mentioned_window
+    from parallax.model import Article
+    from parallax.pipeline import analyse
+
+    background = (
+        "Fugitive financier arrested near Lyon\n"
+        "Police arrested the financier on 14 May 2021 near Lyon. He had been on the run since 1994 "
+        "and was first charged in 1997.\n"
+    )
+    only_years = (
+        "Fugitive financier arrested near Lyon\n"
+        "The financier had been on the run since 1994 and was first charged in 1997.\n"
+    )
+    placed = analyse(Article(id="dated-text", text=background, language="en"))
+    assert mentioned_window(placed) == "m:2021-05-14/2021-05-14"
+    unplaced = analyse(Article(id="years-only", text=only_years, language="en"))
+    assert mentioned_window(unplaced) is None
+
+
+def test_the_words_of_names_add_to_a_link_but_never_open_the_gate():
+    """ "Minister Anna Kowalczyk" and "Kowalczyk": one person as two extracted spans."""
+    from parallax.link.features import NAME_TOKEN_KIND
+
+    weight_of = anchor_weigher({}, 1000)
+    tokens = {f"{NAME_TOKEN_KIND}:anna", f"{NAME_TOKEN_KIND}:kowalczyk"}
+    near = unit(1, 0.2, 0)
+    only_tokens_a = features(1, 100, {"person:minister anna kowalczyk"} | tokens, near, "pl")
+    only_tokens_b = features(2, 100, {"person:anna kowalczyk"} | tokens, near, "pl")
+    assert pair_features(only_tokens_a, only_tokens_b, weight_of) is None
+    event = {"place:gdansk", "q:tonne:4.2e+03", "d:2025-05-02"}
+    with_tokens = pair_features(
+        features(1, 100, event | only_tokens_a.anchors, near, "pl"),
+        features(2, 100, event | only_tokens_b.anchors, near, "pl"),
+        weight_of,
+    )
+    without = pair_features(
+        features(1, 100, event, near, "pl"), features(2, 100, event, near, "pl"), weight_of
+    )
+    assert with_tokens["evidence"] == without["evidence"]
+    assert with_tokens["log_token_mass"] > 0 == without["log_token_mass"]

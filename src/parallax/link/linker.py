@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .features import NO_DAY, Features, anchor_weight
+from .features import NO_DAY, Features, anchor_weight, is_supplementary
 from .ports import StoredArticles, StoryRecords
 from .score import SETTINGS, LinkSettings, PairScore, anchor_weigher, score_pair
 
@@ -135,7 +135,7 @@ class Linker:
         from_anchors: set[int] = set()
         # Rarest anchors first: they say most, and the total is capped, so the work per article
         # stays flat however large the store grows.
-        evidence = [a for a in features.anchors if anchor_weight(a) > 0]
+        evidence = [a for a in features.anchors if anchor_weight(a) > 0 and not is_supplementary(a)]
         for anchor in sorted(evidence, key=lambda a: (frequencies.get(a, 0), a)):
             if frequencies.get(anchor, 0) > common or len(from_anchors) >= self.settings.anchor_candidates:
                 break

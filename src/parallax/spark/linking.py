@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..link.features import SUPPLEMENTARY_KINDS
 from ..link.linker import COMMON_ANCHOR_SHARE
 from ..link.score import SETTINGS, LinkSettings
 
@@ -69,7 +70,9 @@ def candidate_pairs(
         raise ValueError("anchor blocking needs min_evidence > 0: a pair sharing no anchor could link")
     occurrences = features.select("node", "day", "bands", F.explode("anchors").alias("anchor"))
     frequencies = occurrences.groupBy("anchor").agg(F.count("*").alias("freq"))
-    shared = occurrences.join(frequencies.where(F.col("freq") >= 2), "anchor")
+    # Supplementary anchors (the words of names) never open the evidence gate: no block needs them.
+    blocking = ~F.split("anchor", ":").getItem(0).isin(sorted(SUPPLEMENTARY_KINDS))
+    shared = occurrences.where(blocking).join(frequencies.where(F.col("freq") >= 2), "anchor")
     copies = _block_copies(shared, max(settings.window_days, 1))
     keyed = _block_keys(copies, blocks.block_cap, common_threshold(total, settings, blocks))
     return _pairs_in_blocks(keyed, settings.window_days), frequencies
