@@ -32,6 +32,7 @@ import json
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -132,13 +133,9 @@ def _ingest(inputs: list[str]):
     return lambda store: store.ingest(inputs)
 
 
-def fold_of(pairs: list, folds: int) -> dict[str, int]:
-    """Article -> fold: the connected groups of the pair graph, dealt out by a stable hash.
-
-    Every pair falls inside one group, so no article is in a fold's training and test pairs.
-    """
-    import hashlib
-
+def joined(edges: Iterable[tuple[str, str]]) -> Callable[[str], str]:
+    """Each article's group once the edges are joined (union-find): the function gives a
+    group's one representative for any of its members."""
     parent: dict[str, str] = {}
 
     def root(x: str) -> str:
@@ -147,10 +144,21 @@ def fold_of(pairs: list, folds: int) -> dict[str, int]:
             x = parent[x]
         return x
 
-    for pair in pairs:
-        parent[root(pair.a)] = root(pair.b)
+    for a, b in edges:
+        parent[root(a)] = root(b)
+    return root
+
+
+def fold_of(pairs: list, folds: int) -> dict[str, int]:
+    """Article -> fold: the connected groups of the pair graph, dealt out by a stable hash.
+
+    Every pair falls inside one group, so no article is in a fold's training and test pairs.
+    """
+    import hashlib
+
+    root = joined((pair.a, pair.b) for pair in pairs)
     groups: dict[str, list[str]] = {}
-    for article in list(parent):
+    for article in sorted({a for pair in pairs for a in (pair.a, pair.b)}):
         groups.setdefault(root(article), []).append(article)
     folds_of = {}
     for members in groups.values():

@@ -212,17 +212,10 @@ class Graph:
 
 def component_f1(graph: Graph, odds: np.ndarray, threshold: float) -> float:
     """Pair F1 on the labelled pairs once the pairs at or above ``threshold`` are joined."""
-    parent: dict[str, str] = {}
+    import linking_quality
 
-    def root(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for (a, b, _), value in zip(graph.pairs, odds, strict=True):
-        if value >= threshold:
-            parent[root(a)] = root(b)
+    edges = ((a, b) for (a, b, _), value in zip(graph.pairs, odds, strict=True) if value >= threshold)
+    root = linking_quality.joined(edges)
     tp = wrong = 0
     for a, b, same in graph.labelled:
         linked = root(a) == root(b)
