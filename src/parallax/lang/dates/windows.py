@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from re import _constants as sre
 from re import _parser as sre_parse
+from typing import Any
 
 # Two line breaks with nothing but spaces between them.
 PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
@@ -97,15 +98,8 @@ def _literal_runs(items: Iterable) -> set[str]:
             _, added, removed, content = value
             # A part is looked for with the rule's flags: a group changing them is left out.
             found |= _literal_runs(content.data) if not added and not removed else set()
-        elif op is sre.BRANCH:
-            branches = [_literal_runs(branch.data) for branch in value[1]]
-            found |= set.intersection(*branches) if branches else set()
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-            least, _, content = value
-            found |= _literal_runs(content.data) if least >= 1 else set()
-        elif op is sre.ATOMIC_GROUP:
-            found |= _literal_runs(value.data)
-        # Look-arounds hold text outside the match: never required.
+        else:
+            found |= _held_by_every_match(op, value, _literal_runs)
     if len(run) >= MIN_LITERAL:
         found.add("".join(run))
     return found
@@ -117,16 +111,25 @@ def _required_groups(items: Iterable) -> set[int]:
         if op is sre.SUBPATTERN:
             number, _, _, content = value
             required |= ({number} if number else set()) | _required_groups(content.data)
-        elif op is sre.BRANCH:
-            branches = [_required_groups(branch.data) for branch in value[1]]
-            required |= set.intersection(*branches) if branches else set()
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-            least, _, content = value
-            required |= _required_groups(content.data) if least >= 1 else set()
-        elif op is sre.ATOMIC_GROUP:
-            required |= _required_groups(value.data)
-        # Look-arounds and conditionals may fill a group outside the match: never required.
+        else:
+            required |= _held_by_every_match(op, value, _required_groups)
     return required
+
+
+def _held_by_every_match(op: object, value: Any, walk: Callable[[Iterable], set]) -> set:
+    """What every match of a branch, repeat or atomic group holds, by ``walk`` over its parts:
+    what all branches hold, what a repeat's content holds when it must occur at least once.
+    Look-arounds hold text outside the match and conditionals may fill a group outside it:
+    neither is ever required."""
+    if op is sre.BRANCH:
+        branches = [walk(branch.data) for branch in value[1]]
+        return set.intersection(*branches) if branches else set()
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        least, _, content = value
+        return walk(content.data) if least >= 1 else set()
+    if op is sre.ATOMIC_GROUP:
+        return walk(value.data)
+    return set()
 
 
 def _group_source(source: str, name: str | None) -> str | None:
