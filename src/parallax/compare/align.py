@@ -441,7 +441,6 @@ def align(
     clusters += _cluster_by_edges(groups_by_kind["quote"], _same_quote)
 
     conflict_sets = _find_conflicts(clusters)
-    in_conflict = {c for s in conflict_sets for c in s}
     clusters, conflict_sets = _without_unclaimable(clusters, conflict_sets, len(documents))
     in_conflict = {c for s in conflict_sets for c in s}
     order = sorted(
