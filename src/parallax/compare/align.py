@@ -168,7 +168,7 @@ def _same_number(a: Group, b: Group) -> float | None:
     fa, fb = a.head, b.head
     if fa.kind != fb.kind or not units_compatible(fa, fb):
         return None
-    if not values_agree(float(fa.value), float(fb.value), fa.qualifier, fb.qualifier):
+    if not _agree(fa, fb):
         return None
     if not contexts_compatible(a.context, b.context):
         return None
@@ -288,6 +288,7 @@ def _restates(lone: Group, cluster: Cluster) -> bool:
 
 
 def _agree(a: Fact, b: Fact) -> bool:
+    """The two figures' values agree, within their qualifiers ("about", "more than")."""
     return values_agree(float(a.value), float(b.value), a.qualifier, b.qualifier)
 
 
