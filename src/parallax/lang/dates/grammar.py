@@ -317,7 +317,7 @@ def order_templates(order: str) -> list[str]:
         else:
             templates.append("(?:{range_open} )?" + one + ",? {year}" + _TO + other + ",? {year2}")
             templates.append("{range_between} " + one + ",? {year}" + _AND + other + ",? {year2}")
-    for join in (_TO, _AND):
+    for join in (_TO, _AND, _FROM):
         for body in (
             first.replace("{day}", "{day}" + join + "{day2}"),
             first + join + second,
@@ -332,11 +332,18 @@ def order_templates(order: str) -> list[str]:
 # The two ends of a range: "12-14 March", "from 12 to 14 March", "between 12 and 14 March",
 # "12 мен 14 наурыз аралығында". An "and" joins two separate dates unless a frame says range.
 _TO, _AND = "(?:{-}| {range_join} )", " {range_and} "
+# Languages that say "from" and "to" with case endings: "ақпаннан мамырға дейін", "Şubat'tan
+# Mayıs'a kadar", "fevraldan mayga qadar". The first end carries an ending of `range_from`, the
+# range closes with a word of `range_until`; the second end's own ending is a month or day suffix.
+# The ending may be on the word for month instead (`range_from_nouns`: "Şubat ayından").
+_FROM = "(?:{range_from}| {range_from_nouns}) "
 
 
 def _range_frames(join: str, body: str, dated) -> list[str]:
     if join == _TO:
         return [dated("(?:{range_open} )?" + body) + "(?: {range_close})?"]
+    if join == _FROM:
+        return [dated(body) + " {range_until}"]
     return ["{range_between} " + dated(body), dated(body) + " {range_close}"]
 
 
