@@ -387,8 +387,12 @@ def _status(cluster: Cluster, document_count: int) -> str:
 def _aligned_fact(cluster: Cluster, documents: Sequence[Document], status: str) -> AlignedFact:
     representative = _majority_value(cluster).head
     mentions = [fact for group in cluster.groups for fact in group.facts]
+    speaker, direct = representative.speaker, attrs_as(QuoteAttrs, representative).direct
     if representative.kind == "quote":
-        representative = min((g.head for g in cluster.groups), key=lambda f: _document_index(documents, f))
+        direct = quote_is_direct(cluster)
+        representative = _quote_shown(cluster, direct)
+        # Every speaker of a cluster is one person or unknown (``_same_quote``): the named one.
+        speaker = next((g.head.speaker for g in cluster.groups if g.head.speaker), None)
     return AlignedFact(
         kind=representative.kind,
         value=representative.value,
@@ -398,14 +402,32 @@ def _aligned_fact(cluster: Cluster, documents: Sequence[Document], status: str) 
         documents=[documents[d].id for d in sorted(cluster.documents)],
         mentions=mentions,
         type=representative.type,
-        speaker=representative.speaker,
-        direct=attrs_as(QuoteAttrs, representative).direct,
+        speaker=speaker,
+        direct=direct,
         about=describe(representative.unit, representative.kind, _majority_value(cluster).context),
     )
 
 
-def _document_index(documents: Sequence[Document], fact: Fact) -> int:
-    return next(i for i, d in enumerate(documents) if d.id == fact.document)
+def quote_is_direct(cluster: Cluster) -> bool:
+    """A statement is a direct quote when most of its sources quote the words, or half of them:
+    a source that puts the words in quotation marks is evidence the words were said so, which a
+    paraphrase elsewhere does not undo. Counted per source, so a document repeating a quote does
+    not outvote the others; decided on all sources, so the order they come in never matters."""
+    votes = [any(attrs_as(QuoteAttrs, f).direct for f in g.facts) for g in cluster.groups]
+    return 2 * sum(votes) >= len(votes)
+
+
+def _quote_shown(cluster: Cluster, direct: bool) -> Fact:
+    """The mention whose words stand for the statement: one of the kind decided (direct or
+    reported), the most surely attributed, then the first in the canonical order of the
+    documents (by content, never by the order given)."""
+    facts = [f for g in cluster.groups for f in g.facts]
+    fitting = [f for f in facts if bool(attrs_as(QuoteAttrs, f).direct) == direct] or facts
+    by_document = {id(f): g.document for g in cluster.groups for f in g.facts}
+    return min(
+        fitting,
+        key=lambda f: (-(attrs_as(QuoteAttrs, f).confidence or 0.0), by_document[id(f)], f.start, f.end),
+    )
 
 
 def _first_position(cluster: Cluster) -> tuple[int, int]:
