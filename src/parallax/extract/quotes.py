@@ -453,12 +453,66 @@ def _closing_marks(text: str, opening: str, closing: str) -> Callable[[int], int
         return end
 
     if opening == closing:
-        def same_mark(start: int) -> int | None:
-            index = bisect_left(valid, start + len(opening))
-            return within_reach(start, valid[index] if index < len(valid) else None)
-        return same_mark
-    matched = _nested_pairs(text, opening, _positions(text, opening), valid, breaks)
+        matched = _flanking_pairs(text, opening, breaks)
+    else:
+        matched = _nested_pairs(text, opening, _positions(text, opening), valid, breaks)
     return lambda start: within_reach(start, matched.get(start))
+
+
+# Marks after which a mark that both opens and closes (the straight ") can only close: the
+# end of the quoted words (…раз". / …said,").
+_ENDS_QUOTED = frozenset(SENTENCE_TERMINATORS + ELLIPSES + COMMAS + SEMICOLONS + ")]")
+
+
+def _flanking_pairs(text: str, mark: str, breaks: list[int]) -> dict[int, int]:
+    """Each opening of a mark that both opens and closes (") paired with its closing mark.
+
+    The side a mark leans to tells which it is: one after a space, before a word, opens ("В
+    Ливии… ЧВК "Вагнер"…); one after a word, before a space or a stop, closes; one between
+    letters is an apostrophe (Кардаш"ян, сім"я) and neither. Pairing them by their side rather
+    than by alternation lets a quote hold a quoted name and keeps a stray mark from turning
+    every later quote inside out. Between two ideographs (no word spaces) the side says
+    nothing: such a mark closes a quote left open, else opens one.
+    """
+    events = sorted([(i, 0) for i in breaks] + [(i, 1) for i in _positions(text, mark)])
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for position, kind in events:
+        if kind == 0:
+            stack.clear()
+            continue
+        opens, closes = _mark_sides(text, position, len(mark))
+        if closes and stack:
+            pairs[stack.pop()] = position
+        elif opens:
+            stack.append(position)
+    return pairs
+
+
+def _mark_sides(text: str, index: int, size: int) -> tuple[bool, bool]:
+    """(may open, may close) for the mark at ``index``, by the characters either side."""
+    before = text[index - 1] if index else " "
+    after = text[index + size] if index + size < len(text) else " "
+    if _spaced_letter(before) and _spaced_letter(after):
+        return False, False  # an apostrophe written as a double mark
+    before_word = before.isalnum() and not _unspaced(before)
+    may_open = not after.isspace() and (before.isspace() or not (before_word or before in _ENDS_QUOTED))
+    may_close = not before.isspace() and (
+        after.isspace() or not after.isalnum() or before in _ENDS_QUOTED or _unspaced(after)
+    )
+    return may_open, may_close
+
+
+def _spaced_letter(char: str) -> bool:
+    return char.isalpha() and not _unspaced(char)
+
+
+def _unspaced(char: str) -> bool:
+    """A character of a script written without word spaces (Han, kana, Thai)."""
+    return bool(_UNSPACED.match(char))
+
+
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 
 
 def _positions(text: str, mark: str) -> list[int]:
