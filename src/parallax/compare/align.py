@@ -25,6 +25,7 @@ from ..calibration import (
     SAME_FACT_WEAK_UNIT,
     SAME_QUOTE,
     SAME_QUOTE_NO_SPEAKER,
+    SAME_QUOTE_OTHER_SPEAKER,
     SAME_QUOTE_SAME_SPEAKER,
 )
 from ..model import (
@@ -60,6 +61,8 @@ class Group:
     vector: np.ndarray | None = None
     # Every sentence the document gives the figure in (headline and body): rows of one matrix.
     vectors: np.ndarray | None = None
+    # The entities the document names (canonical values): whether it knows a quote's speaker.
+    names: frozenset[str] = frozenset()
 
     @property
     def head(self) -> Fact:
@@ -202,12 +205,20 @@ def distinctive(value: float) -> bool:
 
 def _same_quote(a: Group, b: Group) -> float | None:
     """Two quotes are one statement when they mean the same, more leniently for one speaker:
-    a partial translation of a known person's words scores lower than a full one."""
+    a partial translation of a known person's words scores lower than a full one.
+
+    Two different speakers part two quotes when each document names both people: then one
+    says it and the other does not (two leaders who both call for cooperation). When a speaker
+    is a name the other document never gives, the two names may be one person whose spellings
+    did not meet (Abdul Hamid Dbeibah / a transliteration cut short): the words decide, at a
+    stricter bar."""
     sa, sb = a.head.speaker, b.head.speaker
-    if sa and sb and sa != sb:
-        return None
     similarity = _similarity(a, b)
-    if sa and sa == sb:
+    if sa and sb and sa != sb:
+        if sa in b.names and sb in a.names:
+            return None
+        threshold = SAME_QUOTE_OTHER_SPEAKER
+    elif sa and sa == sb:
         threshold = SAME_QUOTE_SAME_SPEAKER
     elif sa or sb:
         threshold = SAME_QUOTE
@@ -452,6 +463,9 @@ def align(
     for index, document in enumerate(documents):
         groups = group_document_facts(index, document)
         _attach_context(groups, document, nouns_of)
+        names = frozenset(str(f.value) for f in document.facts if f.kind == "entity")
+        for group in groups:
+            group.names = names
         for group in groups:
             groups_by_kind[group.head.kind].append(group)
     _embed(groups_by_kind, sentence_vectors)
