@@ -207,15 +207,14 @@ def _same_quote(a: Group, b: Group) -> float | None:
     """Two quotes are one statement when they mean the same, more leniently for one speaker:
     a partial translation of a known person's words scores lower than a full one.
 
-    Two different speakers part two quotes when each document names both people: then one
-    says it and the other does not (two leaders who both call for cooperation). When a speaker
-    is a name the other document never gives, the two names may be one person whose spellings
-    did not meet (Abdul Hamid Dbeibah / a transliteration cut short): the words decide, at a
-    stricter bar."""
+    Two different speakers part two quotes when a document names the other's speaker: it
+    knows that person and credits the words to someone else (two leaders who both call for
+    cooperation). When neither name occurs in the other document, they may be one person whose
+    spellings did not meet (a transliteration cut short): the words decide, at a stricter bar."""
     sa, sb = a.head.speaker, b.head.speaker
     similarity = _similarity(a, b)
     if sa and sb and sa != sb:
-        if sa in b.names and sb in a.names:
+        if sa in b.names or sb in a.names:
             return None
         threshold = SAME_QUOTE_OTHER_SPEAKER
     elif sa and sa == sb:
