@@ -169,6 +169,8 @@ class QuoteRules:
     raw_according_to_self: tuple[str, ...]
     quotative: WordList
     occasions: WordList  # өз сөзінде, konuşmasında: where the words were said, not what
+    topic_before: WordList  # рассказал о …, talked about …: the topic, not the words
+    topic_after: WordList  # … туралы айтты, … hakkında konuştu
     outlet_verbs: WordList  # передает, reports, حسبما: the outlet's credit, never a speaker's
     raw_outlet_verbs: tuple[str, ...]
     raw_verbs: tuple[str, ...]  # for scripts without word spaces
@@ -207,6 +209,8 @@ def quote_rules(code: str | None) -> QuoteRules:
         raw_according_to_self=tuple(sorted(gather("according_to_self"), key=len, reverse=True)),
         quotative=WordList.of(gather("quotative")),
         occasions=WordList.of(gather("occasions")),
+        topic_before=WordList.of(gather("topic_before")),
+        topic_after=WordList.of(gather("topic_after")),
         outlet_verbs=WordList.of(gather("outlet_verbs")),
         raw_outlet_verbs=tuple(sorted(gather("outlet_verbs"), key=len, reverse=True)),
         raw_verbs=tuple(sorted(gather("verbs"), key=len, reverse=True)),
@@ -886,6 +890,8 @@ def _reported_in(context: _Context, start: int, end: int) -> Mention | None:
             content = context.text[content_start:content_end]
             if speaker is None or not _enough_words(content, context.rules):
                 continue
+            if _only_a_topic(context, content_start, content_end):
+                return None
             confidence = REPORTED_REFERRED if referred else REPORTED_NAMED
             span = (content_start, content_end)
             return _quote(context.text, *span, content, speaker, speaker_text, False, confidence, verb)
@@ -900,6 +906,17 @@ def _after_occasions(context: _Context, start: int, end: int) -> int:
         if not hits or context.text[start:hits[0].start].strip(_ONLY_PUNCTUATION):
             return start
         start = _strip_span(context.text, hits[0].end, end)[0]
+
+
+def _only_a_topic(context: _Context, start: int, end: int) -> bool:
+    """Reported words that name what was spoken about (о ситуации, about the plan, … туралы)
+    rather than what was said: no statement, so nothing to compare across sources."""
+    rules = context.rules
+    opening = context.finder.hits(rules.topic_before, (), start, min(end, start + PHRASE_MAX_CHARS))
+    if opening and opening[0].start == start:
+        return True
+    closing = context.finder.hits(rules.topic_after, (), max(start, end - PHRASE_MAX_CHARS), end)
+    return bool(closing) and not context.text[closing[-1].end:end].strip(_ONLY_PUNCTUATION)
 
 
 def _enough_words(content: str, rules: QuoteRules) -> bool:
