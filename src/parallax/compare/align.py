@@ -401,8 +401,10 @@ def _aligned_fact(cluster: Cluster, documents: Sequence[Document], status: str) 
     if representative.kind == "quote":
         direct = quote_is_direct(cluster)
         representative = _quote_shown(cluster, direct)
-        # Every speaker of a cluster is one person or unknown (``_same_quote``): the named one.
-        speaker = next((g.head.speaker for g in cluster.groups if g.head.speaker), None)
+        # The speaker of the words shown; when they name none, the first a source names
+        # (several only when their names never met: ``_same_quote``).
+        named = [g.head.speaker for g in cluster.groups if g.head.speaker]
+        speaker = representative.speaker or (named[0] if named else None)
     return AlignedFact(
         kind=representative.kind,
         value=representative.value,
