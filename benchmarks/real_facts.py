@@ -13,6 +13,10 @@ Numbers (quantities and percentages):
   does, per language pair, and the conflicts per 100 pairs (each a false claim). Every
   unshared figure is listed with its sentence and the translation's closest sentence in
   ``<out>/wmt_unshared.txt`` for reading (git-ignored: the text is not ours).
+* ``quotes`` -- the same WMT pairs: of the quotes (direct and reported) a document gives, the
+  share that align with a quote of its translation, and of those the share its translation
+  quotes the same way (direct or reported); the unaligned ones go to
+  ``<out>/wmt_unaligned_quotes.txt``.
 * ``kaznerd`` -- Kazakh TV-news sentences with gold spans: recall of the gold MONEY,
   PERCENTAGE and QUANTITY spans by a fact of the right kind overlapping them, and the
   agreement of the spelled-out (``A``) and digit (``B``) variants of one utterance on the
@@ -46,7 +50,7 @@ import real_data  # noqa: E402
 NUMBER_KINDS = ("quantity", "percent")
 GOLD_KINDS = {"MONEY": "money", "PERCENTAGE": "percent", "QUANTITY": "quantity"}
 DIGIT = re.compile(r"\d")
-SECTIONS = ("wmt", "kaznerd", "ud", "kyrgyz")
+SECTIONS = ("wmt", "quotes", "kaznerd", "ud", "kyrgyz")
 
 
 # --- WMT translation pairs --------------------------------------------------------------------
@@ -182,6 +186,91 @@ def print_pair(name: str, score: PairScore) -> None:
         f"{name:8} {score.documents:5} {score.facts:6} {score.shared:7} "
         f"{score.share:6.2f} {score.conflicts_per_100:14.1f} {len(score.crashes):8}"
     )
+
+
+# --- WMT quotes -------------------------------------------------------------------------------
+
+
+@dataclass
+class QuoteScore:
+    """A document's quotes against its translation's: a translation quotes every statement the
+    document quotes, so each of the document's quotes should align with one of the translation's."""
+
+    documents: int = 0
+    quotes: int = 0  # quote mentions of the source document
+    aligned: int = 0  # ... in a fact the translation also holds
+    same_kind: int = 0  # ... whose translation quotes it the same way (direct or reported)
+    translated: int = 0  # quote mentions of the translation
+    unaligned: list[str] = field(default_factory=list)
+
+    def add(self, other: QuoteScore) -> None:
+        self.documents += other.documents
+        self.quotes += other.quotes
+        self.aligned += other.aligned
+        self.same_kind += other.same_kind
+        self.translated += other.translated
+        self.unaligned += other.unaligned
+
+    def line(self, name: str) -> str:
+        share = self.aligned / self.quotes if self.quotes else 1.0
+        kind = self.same_kind / self.aligned if self.aligned else 1.0
+        return (f"{name:8} {self.documents:5} {self.quotes:7} {self.translated:7} {self.aligned:8} "
+                f"{share:6.2f} {kind:10.2f}")
+
+
+def compare_quotes(record: dict, encoder) -> QuoteScore:
+    from parallax.compare import compare_documents
+    from parallax.model import QuoteAttrs, attrs_as
+
+    ref_lang, ref_text = real_data.translation(record)
+    doc_id = record["doc_id"]
+    source = analysed(f"{doc_id}:{record['src_lang']}", record["src_text"], record["src_lang"])
+    target = analysed(f"{doc_id}:{ref_lang}", ref_text, ref_lang)
+    comparison = compare_documents([source, target], encoder)
+    score = QuoteScore(documents=1)
+    for fact in comparison.facts:
+        if fact.kind != "quote":
+            continue
+        own = [m for m in fact.mentions if m.document == source.article.id]
+        other = [m for m in fact.mentions if m.document != source.article.id]
+        score.quotes += len(own)
+        score.translated += len(other)
+        if own and other:
+            score.aligned += len(own)
+            kinds = {bool(attrs_as(QuoteAttrs, m).direct) for m in other}
+            score.same_kind += sum(bool(attrs_as(QuoteAttrs, m).direct) in kinds for m in own)
+        for mention in own if not other else ():
+            attrs = attrs_as(QuoteAttrs, mention)
+            score.unaligned.append(
+                f"[{record['pair']} {doc_id}] speaker={fact.speaker} direct={attrs.direct} "
+                f"written={attrs.speaker_text!r}\n  {mention.sentence.text.strip()}\n"
+                f"  {same_line(source.article.text, mention.start, ref_text).strip()}\n"
+            )
+    return score
+
+
+def wmt_quotes(root: Path, limit: int | None, out: Path, pairs: list[str] | None = None) -> None:
+    from parallax.encode import default_encoder
+
+    encoder = default_encoder()
+    documents = real_data.wmt_pairs(root, limit)
+    scores: dict[str, QuoteScore] = {}
+    for pair in pairs or list(documents):
+        score = scores.setdefault(pair, QuoteScore())
+        for record in documents.get(pair, []):
+            score.add(compare_quotes(record, encoder))
+    subset = "all" if limit is None else limit
+    print(f"\nWMT translation pairs: quotes aligned with a quote of the translation ({subset} per pair)")
+    print(f"{'pair':8} {'docs':>5} {'quotes':>7} {'transl':>7} {'aligned':>8} {'share':>6} {'same kind':>10}")
+    total = QuoteScore()
+    for pair in sorted(scores):
+        total.add(scores[pair])
+        print(scores[pair].line(pair))
+    print(total.line("overall"))
+    out.mkdir(parents=True, exist_ok=True)
+    listing = out / "wmt_unaligned_quotes.txt"
+    listing.write_text("\n".join(total.unaligned), encoding="utf-8")
+    print(f"unaligned quotes: {listing}")
 
 
 # --- KazNERD ----------------------------------------------------------------------------------
@@ -343,6 +432,7 @@ def kyrgyz_numbers(root: Path, limit: int | None, out: Path) -> None:
 
 REQUIRED = {
     "wmt": real_data.WMT,
+    "quotes": real_data.WMT,
     "kaznerd": real_data.KAZNERD,
     "ud": real_data.UD,
     "kyrgyz": real_data.KYRGYZ_24KG,
@@ -362,8 +452,8 @@ def main() -> None:
     root = real_data.require(*(REQUIRED[s] for s in args.sections))
     for section in args.sections:
         started = time.perf_counter()
-        if section == "wmt":
-            wmt_numbers(root, args.limit, args.out, args.pairs)
+        if section in ("wmt", "quotes"):
+            (wmt_numbers if section == "wmt" else wmt_quotes)(root, args.limit, args.out, args.pairs)
         else:
             RUNNERS[section](root, args.limit, args.out)
         print(f"  ({time.perf_counter() - started:.0f} s)")

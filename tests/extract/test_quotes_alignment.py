@@ -36,3 +36,35 @@ def test_each_statement_aligns_with_the_reference(report):
     assert [(f.status, f.speaker, f.direct) for f in quotes] == [
         ("shared", TABLE["speaker"], statement["direct"]) for statement in report["statements"]
     ]
+
+
+def _quotes(*articles: Article) -> list[tuple[str, str | None, list[str]]]:
+    comparison = api.compare_articles(list(articles))
+    return sorted((f.status, f.speaker, f.documents) for f in comparison.facts if f.kind == "quote")
+
+
+def test_two_people_saying_alike_things_stay_apart():
+    """Both reports name both leaders: words credited to each are two statements, however alike."""
+    english = Article(id="en-report", language="en", text=(
+        "Presidents Kassym-Jomart Tokayev and Sadyr Japarov met in Astana on Tuesday. "
+        '"We must deepen cooperation on water and energy," Tokayev said.'))
+    russian = Article(id="ru-report", language="ru", text=(
+        "Президенты Касым-Жомарт Токаев и Садыр Жапаров встретились во вторник в Астане. "
+        "«Мы должны углублять сотрудничество в сфере воды и энергетики», — сказал Жапаров."))
+    assert _quotes(english, russian) == [
+        ("unique", "Kassym-Jomart Tokayev", ["en-report"]),
+        ("unique", "Sadyr Japarov", ["ru-report"]),
+    ]
+
+
+def test_one_statement_without_a_speaker_in_either_language_aligns():
+    """A statement's translation aligns by its words alone when neither report names who said it."""
+    english = Article(id="en-report", language="en", text=(
+        "The ministers met in Astana on Tuesday. A joint statement read: "
+        '"We reaffirm our commitment to the sovereignty and territorial integrity of every state '
+        'in the region."'))
+    french = Article(id="fr-report", language="fr", text=(
+        "Les ministres se sont réunis mardi à Astana. Une déclaration commune indique : "
+        "« Nous réaffirmons notre attachement à la souveraineté et à l'intégrité territoriale de "
+        "chaque État de la région. »"))
+    assert [status for status, _, _ in _quotes(english, french)] == ["shared"]

@@ -16,7 +16,6 @@ from ..model import (
     Document,
     Fact,
     QuantityAttrs,
-    QuoteAttrs,
     attrs_as,
     publication_date,
 )
@@ -117,11 +116,9 @@ def context_nouns(fact: Fact, context: AnalysisContext | None = None) -> frozens
 
 def _listed(fact: AlignedFact, position: dict[str, int]) -> AlignedFact:
     mentions = sorted(fact.mentions, key=lambda m: (position[m.document], m.start, m.end))
-    fact = replace(fact, documents=sorted(fact.documents, key=position.__getitem__), mentions=mentions)
-    if fact.kind == "quote":  # a quote is shown in the words of the first source given
-        direct = attrs_as(QuoteAttrs, mentions[0]).direct
-        fact = replace(fact, value=mentions[0].value, direct=fact.direct if direct is None else direct)
-    return fact
+    # Only the listing follows the given order: the value shown (a quote's words, its direct
+    # flag) was chosen on all sources in the canonical order (``align``).
+    return replace(fact, documents=sorted(fact.documents, key=position.__getitem__), mentions=mentions)
 
 
 def unrelated_document_warnings(

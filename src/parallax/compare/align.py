@@ -25,6 +25,7 @@ from ..calibration import (
     SAME_FACT_WEAK_UNIT,
     SAME_QUOTE,
     SAME_QUOTE_NO_SPEAKER,
+    SAME_QUOTE_OTHER_SPEAKER,
     SAME_QUOTE_SAME_SPEAKER,
 )
 from ..model import (
@@ -60,6 +61,8 @@ class Group:
     vector: np.ndarray | None = None
     # Every sentence the document gives the figure in (headline and body): rows of one matrix.
     vectors: np.ndarray | None = None
+    # The entities the document names (canonical values): whether it knows a quote's speaker.
+    names: frozenset[str] = frozenset()
 
     @property
     def head(self) -> Fact:
@@ -202,12 +205,19 @@ def distinctive(value: float) -> bool:
 
 def _same_quote(a: Group, b: Group) -> float | None:
     """Two quotes are one statement when they mean the same, more leniently for one speaker:
-    a partial translation of a known person's words scores lower than a full one."""
+    a partial translation of a known person's words scores lower than a full one.
+
+    Two different speakers part two quotes when a document names the other's speaker: it
+    knows that person and credits the words to someone else (two leaders who both call for
+    cooperation). When neither name occurs in the other document, they may be one person whose
+    spellings did not meet (a transliteration cut short): the words decide, at a stricter bar."""
     sa, sb = a.head.speaker, b.head.speaker
-    if sa and sb and sa != sb:
-        return None
     similarity = _similarity(a, b)
-    if sa and sa == sb:
+    if sa and sb and sa != sb:
+        if sa in b.names or sb in a.names:
+            return None
+        threshold = SAME_QUOTE_OTHER_SPEAKER
+    elif sa and sa == sb:
         threshold = SAME_QUOTE_SAME_SPEAKER
     elif sa or sb:
         threshold = SAME_QUOTE
@@ -387,8 +397,14 @@ def _status(cluster: Cluster, document_count: int) -> str:
 def _aligned_fact(cluster: Cluster, documents: Sequence[Document], status: str) -> AlignedFact:
     representative = _majority_value(cluster).head
     mentions = [fact for group in cluster.groups for fact in group.facts]
+    speaker, direct = representative.speaker, attrs_as(QuoteAttrs, representative).direct
     if representative.kind == "quote":
-        representative = min((g.head for g in cluster.groups), key=lambda f: _document_index(documents, f))
+        direct = quote_is_direct(cluster)
+        representative = _quote_shown(cluster, direct)
+        # The speaker of the words shown; when they name none, the first a source names
+        # (several only when their names never met: ``_same_quote``).
+        named = [g.head.speaker for g in cluster.groups if g.head.speaker]
+        speaker = representative.speaker or (named[0] if named else None)
     return AlignedFact(
         kind=representative.kind,
         value=representative.value,
@@ -398,14 +414,32 @@ def _aligned_fact(cluster: Cluster, documents: Sequence[Document], status: str) 
         documents=[documents[d].id for d in sorted(cluster.documents)],
         mentions=mentions,
         type=representative.type,
-        speaker=representative.speaker,
-        direct=attrs_as(QuoteAttrs, representative).direct,
+        speaker=speaker,
+        direct=direct,
         about=describe(representative.unit, representative.kind, _majority_value(cluster).context),
     )
 
 
-def _document_index(documents: Sequence[Document], fact: Fact) -> int:
-    return next(i for i, d in enumerate(documents) if d.id == fact.document)
+def quote_is_direct(cluster: Cluster) -> bool:
+    """A statement is a direct quote when most of its sources quote the words, or half of them:
+    a source that puts the words in quotation marks is evidence the words were said so, which a
+    paraphrase elsewhere does not undo. Counted per source, so a document repeating a quote does
+    not outvote the others; decided on all sources, so the order they come in never matters."""
+    votes = [any(attrs_as(QuoteAttrs, f).direct for f in g.facts) for g in cluster.groups]
+    return 2 * sum(votes) >= len(votes)
+
+
+def _quote_shown(cluster: Cluster, direct: bool) -> Fact:
+    """The mention whose words stand for the statement: one of the kind decided (direct or
+    reported), the most surely attributed, then the first in the canonical order of the
+    documents (by content, never by the order given)."""
+    facts = [f for g in cluster.groups for f in g.facts]
+    fitting = [f for f in facts if bool(attrs_as(QuoteAttrs, f).direct) == direct] or facts
+    by_document = {id(f): g.document for g in cluster.groups for f in g.facts}
+    return min(
+        fitting,
+        key=lambda f: (-(attrs_as(QuoteAttrs, f).confidence or 0.0), by_document[id(f)], f.start, f.end),
+    )
 
 
 def _first_position(cluster: Cluster) -> tuple[int, int]:
@@ -430,6 +464,9 @@ def align(
     for index, document in enumerate(documents):
         groups = group_document_facts(index, document)
         _attach_context(groups, document, nouns_of)
+        names = frozenset(str(f.value) for f in document.facts if f.kind == "entity")
+        for group in groups:
+            group.names = names
         for group in groups:
             groups_by_kind[group.head.kind].append(group)
     _embed(groups_by_kind, sentence_vectors)

@@ -99,9 +99,11 @@ class WordList:
     def of(cls, items: Sequence[str]) -> WordList:
         phrases = set()
         for item in items:
-            words = tuple(_phrase_words(item))
-            if words:
-                phrases.add(words)
+            # o'z, so'zlariga: a typographic apostrophe (o‘z) splits the word into two tokens.
+            for form in {item, regex.sub(r"(?<=\w)'(?=\w)", " ", item)}:
+                words = tuple(_phrase_words(form))
+                if words:
+                    phrases.add(words)
         return cls(tuple(sorted(phrases, key=len, reverse=True)))
 
     @cached_property
@@ -163,7 +165,12 @@ class QuoteRules:
     complementizers: WordList
     according_to: WordList
     according_to_after: WordList
+    according_to_self: WordList  # по его словам, according to him: the last person named
+    raw_according_to_self: tuple[str, ...]
     quotative: WordList
+    occasions: WordList  # өз сөзінде, konuşmasında: where the words were said, not what
+    topic_before: WordList  # рассказал о …, talked about …: the topic, not the words
+    topic_after: WordList  # … туралы айтты, … hakkında konuştu
     outlet_verbs: WordList  # передает, reports, حسبما: the outlet's credit, never a speaker's
     raw_outlet_verbs: tuple[str, ...]
     raw_verbs: tuple[str, ...]  # for scripts without word spaces
@@ -198,7 +205,12 @@ def quote_rules(code: str | None) -> QuoteRules:
         complementizers=WordList.of(gather("complementizers")),
         according_to=WordList.of(gather("according_to")),
         according_to_after=WordList.of(gather("according_to_after")),
+        according_to_self=WordList.of(gather("according_to_self")),
+        raw_according_to_self=tuple(sorted(gather("according_to_self"), key=len, reverse=True)),
         quotative=WordList.of(gather("quotative")),
+        occasions=WordList.of(gather("occasions")),
+        topic_before=WordList.of(gather("topic_before")),
+        topic_after=WordList.of(gather("topic_after")),
         outlet_verbs=WordList.of(gather("outlet_verbs")),
         raw_outlet_verbs=tuple(sorted(gather("outlet_verbs"), key=len, reverse=True)),
         raw_verbs=tuple(sorted(gather("verbs"), key=len, reverse=True)),
@@ -453,12 +465,66 @@ def _closing_marks(text: str, opening: str, closing: str) -> Callable[[int], int
         return end
 
     if opening == closing:
-        def same_mark(start: int) -> int | None:
-            index = bisect_left(valid, start + len(opening))
-            return within_reach(start, valid[index] if index < len(valid) else None)
-        return same_mark
-    matched = _nested_pairs(text, opening, _positions(text, opening), valid, breaks)
+        matched = _flanking_pairs(text, opening, breaks)
+    else:
+        matched = _nested_pairs(text, opening, _positions(text, opening), valid, breaks)
     return lambda start: within_reach(start, matched.get(start))
+
+
+# Marks after which a mark that both opens and closes (the straight ") can only close: the
+# end of the quoted words (…раз". / …said,").
+_ENDS_QUOTED = frozenset(SENTENCE_TERMINATORS + ELLIPSES + COMMAS + SEMICOLONS + ")]")
+
+
+def _flanking_pairs(text: str, mark: str, breaks: list[int]) -> dict[int, int]:
+    """Each opening of a mark that both opens and closes (") paired with its closing mark.
+
+    The side a mark leans to tells which it is: one after a space, before a word, opens ("В
+    Ливии… ЧВК "Вагнер"…); one after a word, before a space or a stop, closes; one between
+    letters is an apostrophe (Кардаш"ян, сім"я) and neither. Pairing them by their side rather
+    than by alternation lets a quote hold a quoted name and keeps a stray mark from turning
+    every later quote inside out. Between two ideographs (no word spaces) the side says
+    nothing: such a mark closes a quote left open, else opens one.
+    """
+    events = sorted([(i, 0) for i in breaks] + [(i, 1) for i in _positions(text, mark)])
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for position, kind in events:
+        if kind == 0:
+            stack.clear()
+            continue
+        opens, closes = _mark_sides(text, position, len(mark))
+        if closes and stack:
+            pairs[stack.pop()] = position
+        elif opens:
+            stack.append(position)
+    return pairs
+
+
+def _mark_sides(text: str, index: int, size: int) -> tuple[bool, bool]:
+    """(may open, may close) for the mark at ``index``, by the characters either side."""
+    before = text[index - 1] if index else " "
+    after = text[index + size] if index + size < len(text) else " "
+    if _spaced_letter(before) and _spaced_letter(after):
+        return False, False  # an apostrophe written as a double mark
+    before_word = before.isalnum() and not _unspaced(before)
+    may_open = not after.isspace() and (before.isspace() or not (before_word or before in _ENDS_QUOTED))
+    may_close = not before.isspace() and (
+        after.isspace() or not after.isalnum() or before in _ENDS_QUOTED or _unspaced(after)
+    )
+    return may_open, may_close
+
+
+def _spaced_letter(char: str) -> bool:
+    return char.isalpha() and not _unspaced(char)
+
+
+def _unspaced(char: str) -> bool:
+    """A character of a script written without word spaces (Han, kana, Thai)."""
+    return bool(_UNSPACED.match(char))
+
+
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 
 
 def _positions(text: str, mark: str) -> list[int]:
@@ -782,10 +848,24 @@ def _reported_speech(context: _Context, quoted: list[tuple[int, int]]) -> list[M
         if _overlaps_any(quoted, quote_ends, start, end):
             continue
         first = start + len(sentence) - len(sentence.lstrip())
-        quote = _reported_in(context, first, _trim_end(context.text, start, end))
+        last = _before_closing_credit(context, first, _trim_end(context.text, start, end))
+        quote = _reported_in(context, first, last)
         if quote is not None:
             found.append(quote)
     return found
+
+
+def _before_closing_credit(context: _Context, start: int, end: int) -> int:
+    """Where a sentence ends before the credit to the outlet that closes it (…, передает
+    Kazinform; …, деп хабарлайды Ulysmedia.kz; …, Reuters reports): the outlet relays the
+    statement, it is neither part of the words nor their speaker."""
+    for hit in _outlet_hits(context, start, end):
+        comma = context.text.rfind(",", start, hit.start)
+        if comma < 0 or hit.start - comma > OUTLET_REACH:  # Reuters reports: the name may come first
+            continue
+        if len(context.text[hit.end:end]) <= OUTLET_REACH:
+            return _trim_end(context.text, start, comma)
+    return end
 
 
 def _overlaps_any(spans: list[tuple[int, int]], ends: list[int], start: int, end: int) -> bool:
@@ -806,13 +886,37 @@ def _reported_in(context: _Context, start: int, end: int) -> Mention | None:
         if found is not None:
             speaker, speaker_text, verb, referred, content_start, content_end = found
             content_start, content_end = _strip_span(context.text, content_start, content_end)
+            content_start = _after_occasions(context, content_start, content_end)
             content = context.text[content_start:content_end]
             if speaker is None or not _enough_words(content, context.rules):
                 continue
+            if _only_a_topic(context, content_start, content_end):
+                return None
             confidence = REPORTED_REFERRED if referred else REPORTED_NAMED
             span = (content_start, content_end)
             return _quote(context.text, *span, content, speaker, speaker_text, False, confidence, verb)
     return None
+
+
+def _after_occasions(context: _Context, start: int, end: int) -> int:
+    """Past the words that say where something was said (өз сөзінде, konuşmasında, o‘z
+    nutqida) at the start of reported words: the occasion, not the statement."""
+    while True:
+        hits = context.finder.hits(context.rules.occasions, (), start, end)
+        if not hits or context.text[start:hits[0].start].strip(_ONLY_PUNCTUATION):
+            return start
+        start = _strip_span(context.text, hits[0].end, end)[0]
+
+
+def _only_a_topic(context: _Context, start: int, end: int) -> bool:
+    """Reported words that name what was spoken about (о ситуации, about the plan, … туралы)
+    rather than what was said: no statement, so nothing to compare across sources."""
+    rules = context.rules
+    opening = context.finder.hits(rules.topic_before, (), start, min(end, start + PHRASE_MAX_CHARS))
+    if opening and opening[0].start == start:
+        return True
+    closing = context.finder.hits(rules.topic_after, (), max(start, end - PHRASE_MAX_CHARS), end)
+    return bool(closing) and not context.text[closing[-1].end:end].strip(_ONLY_PUNCTUATION)
 
 
 def _enough_words(content: str, rules: QuoteRules) -> bool:
@@ -869,13 +973,30 @@ def _according_to(context: _Context, start: int, end: int):
     return None
 
 
+def _according_to_self(context: _Context, start: int, end: int):
+    """По его словам, … / According to him, … / 据他说，…: the words of the last person named."""
+    rules = context.rules
+    hits = context.finder.hits(rules.according_to_self, rules.raw_according_to_self, start, end)
+    if not hits or context.text[start:hits[0].start].strip(_ONLY_PUNCTUATION):
+        return None
+    hit = hits[0]
+    referred = _referred_speaker(context, start, end, start)
+    if referred is None:
+        return None
+    return referred[0], hit.text, hit.text, True, hit.end, end
+
+
 def _according_to_after(context: _Context, start: int, end: int):
     """Тоқаевтың айтуынша, … / Tokayev'e göre … / Tokajew zufolge …"""
     for hit in context.finder.hits(context.rules.according_to_after, (), start, end):
         named = _named_speaker(context, start, hit.start, hit)
-        if named is None or hit.start - named.end > 3:
-            continue
-        return named, named.text, hit.text, False, hit.end, end
+        if named is not None and hit.start - named.end <= 3:
+            return named, named.text, hit.text, False, hit.end, end
+        pronoun = _leading_pronoun(context, start, hit.start)  # Оның айтуынша, … (his words)
+        if named is None and pronoun is not None and hit.start - pronoun.end <= 3:
+            referred = _referred_speaker(context, start, end, start)
+            if referred is not None:
+                return referred[0], pronoun.text, hit.text, True, hit.end, end
     return None
 
 
@@ -980,6 +1101,23 @@ def _verb_then_content(context: _Context, start: int, end: int):
     return None
 
 
+def _verb_speaker_comma(context: _Context, start: int, end: int):
+    """In seiner Rede sagte Tokajew, der Handel sei gewachsen: the verb before its subject (a
+    verb-second clause), the reported words after the comma that closes the subject."""
+    if not context.rules.word_spaces:
+        return None
+    for verb in _verb_hits(context, start, end):
+        comma = _next_comma(context.text, verb.end, min(end, verb.end + ATTRIBUTION_REACH))
+        if comma is None:
+            continue
+        named = _named_speaker(context, verb.end, comma, verb)
+        between = context.text[verb.end:named.start] + context.text[named.end:comma] if named else "-"
+        if between.split():
+            continue
+        return named, named.text, verb.text, False, comma + 1, end
+    return None
+
+
 def _subject_of(context: _Context, named: Mention | Hit, verb: Hit) -> bool:
     """The name is the verb's subject: at most two words between them, and no clause break
     (米尔济约耶夫和扎帕罗夫还讨论了…，双方表示: the sides spoke, not the last name)."""
@@ -991,12 +1129,14 @@ def _subject_of(context: _Context, named: Mention | Hit, verb: Hit) -> bool:
 
 # The shapes of reported speech, tried in this order on each sentence.
 REPORTED_SHAPES = (
+    _according_to_self,
     _according_to,
     _according_to_after,
     _verb_then_complementizer,
     _quotative,
     _verb_final,
     _verb_then_content,
+    _verb_speaker_comma,
 )
 
 

@@ -45,8 +45,11 @@ def mention_record(fact: Fact) -> dict[str, Any]:
         "sentence_start": fact.sentence.start,
         "sentence_end": fact.sentence.end,
     }
-    if isinstance(fact.attrs, QuoteAttrs) and fact.attrs.speaker_text:
-        record["speaker_text"] = fact.attrs.speaker_text
+    if isinstance(fact.attrs, QuoteAttrs):
+        if fact.attrs.speaker_text:
+            record["speaker_text"] = fact.attrs.speaker_text
+        # Each source's own form: a statement one quotes and another reports stays told apart.
+        record["direct"] = fact.attrs.direct
     return record
 
 
