@@ -12,10 +12,12 @@ over the whole text, in less of it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from re import _constants as sre
 from re import _parser as sre_parse
 from typing import Any
@@ -43,11 +45,79 @@ class WindowPlan:
         if not self.parts or not any(self.needs):
             return [whole for _ in self.needs]
         paragraphs = _paragraphs(text)
-        compiled = [re.compile(source, flags) for source, flags in self.parts]
-        held = [[part.search(text, start, end) is not None for start, end in paragraphs] for part in compiled]
+        held = self._held(text, paragraphs)
         # Rules requiring the same parts share their runs.
         runs = {need: _runs(paragraphs, [held[k] for k in need]) for need in set(self.needs) if need}
         return [runs[need] if need else whole for need in self.needs]
+
+    def _held(self, text: str, paragraphs: list[tuple[int, int]]) -> list[list[bool]]:
+        """For each part, whether each paragraph holds it, where some rule could still ask.
+
+        Parts are looked for the cheapest first (plain words, then the shorter expressions),
+        and only in the paragraphs where some rule requiring the part found every part looked
+        for before it: elsewhere the answer is left False, which no rule reads (each rule
+        requiring the part lacks another there). Paragraphs are bits of an int.
+        """
+        needs = [frozenset(need) for need in set(self.needs) if need]
+        everywhere = (1 << len(paragraphs)) - 1
+        found: dict[int, int] = {}
+        for k in sorted(range(len(self.parts)), key=lambda k: _cost(*self.parts[k])):
+            asked = 0
+            for need in needs:
+                if k in need:
+                    mask = everywhere
+                    for j in need & found.keys():
+                        mask &= found[j]
+                    asked |= mask
+            found[k] = _holding(re.compile(*self.parts[k]), text, paragraphs, _bits(asked, len(paragraphs)))
+        return [_bits(found[k], len(paragraphs)) for k in range(len(self.parts))]
+
+
+def _holding(part: re.Pattern[str], text: str, paragraphs: list[tuple[int, int]], asked: list[bool]) -> int:
+    """The asked paragraphs that hold a match of ``part``, as bits.
+
+    Searched run by run of asked paragraphs, from one match to the next: a part looks at
+    nothing outside its match (see ``_usable_alone``), so no paragraph between two matches of
+    the run's search holds one, and a match ending inside its paragraph is one of it; a match
+    running over the paragraph's end is checked in the paragraph alone.
+    """
+    bits = 0
+    starts = [start for start, _ in paragraphs]
+    for first, last in _asked_runs(asked):
+        i, run_end = first, paragraphs[last][1]
+        while i <= last:
+            match = part.search(text, paragraphs[i][0], run_end)
+            if match is None:
+                break
+            i = max(i, bisect.bisect_right(starts, match.start()) - 1)
+            start, end = paragraphs[i]
+            if match.start() < end and (match.end() <= end or part.search(text, start, end) is not None):
+                bits |= 1 << i
+            i += 1
+    return bits
+
+
+def _asked_runs(asked: list[bool]) -> list[tuple[int, int]]:
+    """(first, last) index of each run of consecutive True."""
+    runs: list[tuple[int, int]] = []
+    for k, ask in enumerate(asked):
+        if ask:
+            if runs and runs[-1][1] == k - 1:
+                runs[-1] = (runs[-1][0], k)
+            else:
+                runs.append((k, k))
+    return runs
+
+
+def _bits(mask: int, count: int) -> list[bool]:
+    return [bit == "1" for bit in format(mask, f"0{count}b")[::-1]] if count else []
+
+
+@cache
+def _cost(source: str, flags: int) -> tuple[bool, int]:
+    """How costly looking for a part is, for ordering: a plain word before an expression, then by length."""
+    plain = all(op is sre.LITERAL for op, _ in sre_parse.parse(source, flags).data)
+    return (not plain, len(source))
 
 
 def window_plan(patterns: Sequence[re.Pattern[str]]) -> WindowPlan:
