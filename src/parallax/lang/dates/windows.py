@@ -251,6 +251,11 @@ def _one_of(items: Iterable) -> frozenset[str] | None:
             continue
         if len(run) >= MIN_LITERAL:
             options.append(frozenset({"".join(run)}))
+        if op is sre.BRANCH and run:
+            # re's parser takes the letters the branches begin with out ("th(?:at|e same)"):
+            # they are put back in front of each branch.
+            prefix = [(sre.LITERAL, ord(char)) for char in run]
+            value = (value[0], [[*prefix, *branch] for branch in value[1]])
         run = []
         found = _one_of_item(op, value)
         if found:
@@ -265,7 +270,7 @@ def _one_of_item(op: object, value: Any) -> frozenset[str] | None:
         _, added, removed, content = value
         return _one_of(content.data) if not added and not removed else None
     if op is sre.BRANCH:
-        branches = [_one_of(branch.data) for branch in value[1]]
+        branches = [_one_of(getattr(branch, "data", branch)) for branch in value[1]]
         return None if not branches or None in branches else frozenset().union(*branches)
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
         least, _, content = value
