@@ -145,15 +145,13 @@ def _holding(part: re.Pattern[str], text: str, paragraphs: list[tuple[int, int]]
 
 
 def _asked_runs(asked: list[bool]) -> list[tuple[int, int]]:
-    """(first, last) index of each run of consecutive True."""
-    runs: list[tuple[int, int]] = []
-    for k, ask in enumerate(asked):
-        if ask:
-            if runs and runs[-1][1] == k - 1:
-                runs[-1] = (runs[-1][0], k)
-            else:
-                runs.append((k, k))
-    return runs
+    """(first, last) index of each run of consecutive True (found in C: a part asks this of
+    every paragraph)."""
+    flags = bytes(asked)
+    return [(found.start(), found.end() - 1) for found in _TRUE_RUN.finditer(flags)]
+
+
+_TRUE_RUN = re.compile(rb"\x01+")
 
 
 def _bits(mask: int, count: int) -> list[bool]:
