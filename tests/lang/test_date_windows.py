@@ -71,8 +71,52 @@ def test_plain_words_every_match_holds_are_parts_too() -> None:
         ]]
     )  # fmt: skip
     parts = [[re.sub(r"\\(.)", r"\1", plan.parts[k][0]) for k in need] for need in plan.needs]
-    # Runs in one branch only, or shorter than four characters ("ago"), are not required.
-    assert parts == [[" century"], [" the "], []]
+    # Runs in one branch only, or shorter than four characters ("ago"), are not required; a rule
+    # left without a part requires one word of its branches.
+    assert parts == [[" century"], [" the "], ["(?:months|weeks)"]]
     text = "The 21st century began.\n\nNothing else.\n\nIn the 20th Century too."
     runs = plan.windows(text)[0]
     assert [text[start:end] for start, end in runs] == ["The 21st century began.", "In the 20th Century too."]
+
+
+def test_a_named_group_of_plain_words_is_a_part_for_one_rule() -> None:
+    # Looking for a few plain words costs little: one rule requiring them is enough.
+    rule = re.compile(r"(?:in (?:the )?)?(?P<season>spring|summer|winter)(?: of)? (?P<y>\d{4})", re.I)
+    plan = window_plan([rule])
+    assert [plan.parts[k][0] for k in plan.needs[0]] == ["spring|summer|winter"]
+    text = "Prices rose.\n\nIn the SUMMER of 2024 they fell.\n\nNo season here 2023."
+    assert [text[start:end] for start, end in plan.windows(text)[0]] == ["In the SUMMER of 2024 they fell."]
+
+
+def test_a_rule_requiring_one_word_of_several_runs_where_one_is() -> None:
+    # No group is a part and no run of plain characters is in every match: the rule still needs
+    # one run of each of its branches, the longest (re's parser takes the "s" of spring and summer
+    # out of the branches: it is put back).
+    rule = re.compile(r"(?:(?:last|next) (?:spring|summer)|(?:win|summ)ter sales) (?P<y>\d{4})", re.I)
+    plan = window_plan([rule])
+    assert [plan.parts[k][0] for k in plan.needs[0]] == ["(?:\\ spring|\\ summer|ter\\ sales)"]
+    text = "Autumn 2024.\n\nNext Spring 2025 came.\n\nWinter sales 2023."
+    assert [text[start:end] for start, end in plan.windows(text)[0]] == [
+        "Next Spring 2025 came.\n\nWinter sales 2023."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("word", "text"),
+    [
+        ("first", "FIRST"),
+        ("first", "fırst"),  # re takes the dotless i as i
+        ("first", "FİRST"),  # and the dotted capital I
+        ("sense", "ſenſe"),  # the long s as s
+        ("kilo", "\u212ailo"),  # the Kelvin sign as k
+        ("σας", "ΣΑΣ"),  # the final sigma as sigma
+        ("straße", "STRASSE"),  # not a match: re compares letter by letter
+        ("ǆ", "ǅ"),  # the title-case digraph
+    ],
+)
+def test_plain_words_are_found_where_re_ignoring_case_finds_them(word: str, text: str) -> None:
+    plan = window_plan([re.compile(f"(?P<w>{word}|{word}x) (?P<d>\\d)", re.IGNORECASE)])
+    assert plan.needs[0]  # the words are a part, looked for without their regular expression
+    line = f"Before {text} 1 after"
+    expected = re.search(f"{word} \\d", line, re.IGNORECASE) is not None
+    assert bool(plan.windows(line)[0]) == expected

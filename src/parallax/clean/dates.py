@@ -47,9 +47,11 @@ _DIGIT_NEAR_START = regex.compile(r"\d")
 _DASH_NEAR_START = regex.compile(_DASH)
 # A date starts with a digit or a month name's first letter, never inside a number or a word.
 _TO_DIGIT = 40  # characters: how far a date's first number may stand from its start
+# The look for a digit ahead comes after the start's own character (which is no line break): the
+# same starts, without reading ahead from every character of the line.
 _DATE_START = regex.compile(
-    rf"(?=[^\n]{{0,{_TO_DIGIT - 1}}}\d)"
     r"(?:(?<![\d\p{L}\p{M}])[\d\p{L}]|(?<=\p{L})\d|(?<=\p{ea=W})\p{L})"
+    rf"(?:(?<=\d)|(?=[^\n]{{0,{_TO_DIGIT - 2}}}\d))"
 )
 
 

@@ -6,16 +6,29 @@ from collections.abc import Sequence
 from functools import cache
 
 from .engines import Opinion, cld2_opinion, lingua_codes, lingua_opinions
-from .evidence import Evidence, alphabet_fit, expected_letters_fit, gather, letters_of_entries, profile_hits
+from .evidence import Evidence, alphabet_fit, expected_letters_fit, gather, letters_of_entries
 from .profiles import LanguageProfile, candidate_codes, profile
 from .settings import SETTINGS, DetectSettings
 
 
 def _profile_opinion(evidence: Evidence, settings: DetectSettings) -> Opinion | None:
+    """Each profile's hits, its frequent words and letter sequences per word of the text, as
+    shares of all profiles' hits."""
+    words = evidence.words
+    if not words:  # no language has a hit
+        return None
+    # The words of every profile are counted in one pass over the text's words (a repeated
+    # word counts each time): this runs for every sentence.
+    listed = dict.fromkeys(_word_codes_in_order(), 0)
+    index = _profiles_by_word()
+    for word in words:
+        for code in index.get(word, ()):
+            listed[code] += 1
     hits = dict.fromkeys(candidate_codes(), 0.0)
+    folded, chars = evidence.folded, evidence.folded_chars
     for known, letters in _word_profiles():  # a language without words, or none of their letters, has no hit
-        if letters is None or not letters.isdisjoint(evidence.folded_chars):
-            hits[known.code] = profile_hits(evidence, known)
+        if letters is None or not letters.isdisjoint(chars):
+            hits[known.code] = (listed[known.code] + sum(map(folded.count, known.ngrams))) / len(words)
     total = sum(hits.values())
     if total == 0:
         return None
@@ -26,6 +39,21 @@ def _profile_opinion(evidence: Evidence, settings: DetectSettings) -> Opinion | 
 def _word_profiles() -> tuple[tuple[LanguageProfile, frozenset[str] | None], ...]:
     known = (profile(code) for code in candidate_codes())
     return tuple((each, letters_of_entries(each)) for each in known if each.has_words)
+
+
+@cache
+def _word_codes_in_order() -> tuple[str, ...]:
+    return tuple(known.code for known, _ in _word_profiles())
+
+
+@cache
+def _profiles_by_word() -> dict[str, tuple[str, ...]]:
+    """For each word of some profile, the codes of the profiles listing it."""
+    index: dict[str, list[str]] = {}
+    for known, _ in _word_profiles():
+        for word in known.words:
+            index.setdefault(word, []).append(known.code)
+    return {word: tuple(codes) for word, codes in index.items()}
 
 
 @cache

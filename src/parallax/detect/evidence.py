@@ -39,10 +39,6 @@ class Evidence:
     def folded_chars(self) -> frozenset[str]:
         return frozenset(self.folded)
 
-    @cached_property
-    def word_set(self) -> frozenset[str]:
-        return frozenset(self.words)
-
 
 def gather(text: str, settings: DetectSettings) -> Evidence:
     # Lone surrogates (bytes a decoder could not read) are no letters, and the models refuse them.
@@ -78,17 +74,6 @@ def alphabet_fit(evidence: Evidence, profile: LanguageProfile, penalty: float) -
     if own_script == 0:
         return 0.0
     return math.exp(-penalty * foreign / own_script)
-
-
-def profile_hits(evidence: Evidence, profile: LanguageProfile) -> float:
-    """Frequent words and letter sequences of the language, per word of the text."""
-    if not evidence.words or not profile.has_words:
-        return 0.0
-    # Counted by map in C (every language asks this of every sentence); a repeated word counts each time.
-    known = evidence.word_set & profile.words
-    word_hits = sum(map(known.__contains__, evidence.words)) if known else 0
-    ngram_hits = sum(map(evidence.folded.count, profile.ngrams))
-    return (word_hits + ngram_hits) / len(evidence.words)
 
 
 def letters_of_entries(profile: LanguageProfile) -> frozenset[str] | None:
