@@ -1156,7 +1156,8 @@ def _names_in_characters(text: str, rules: Rules, gazetteer: Gazetteer, lexicon:
     return mentions
 
 
-LATIN_RUN = regex.compile(r"\p{Latin}[\p{Latin}\p{M}\p{N}'’&.\-]*(?:[ \t]+[\p{Latin}\p{N}][\p{Latin}\p{M}\p{N}'’&.\-]*)*")
+_LATIN_WORD = r"[\p{Latin}\p{M}\p{N}'’&.\-]*"
+LATIN_RUN = regex.compile(rf"\p{{Latin}}{_LATIN_WORD}(?:[ \t]+[\p{{Latin}}\p{{N}}]{_LATIN_WORD})*")
 # A lower-case word read before a run of Latin words: inside running characters the run's first
 # capital starts no sentence, it is the capital of a name (瓦格纳 (Wagner) is Wagner).
 LATIN_LEAD = "x "
