@@ -35,6 +35,7 @@ from .common import (
     LISTED,
     PHRASE_ZIPF,
     is_common_form,
+    vocabulary_zipf,
     zipf,
 )
 from .gazetteer import Gazetteer, Match, Target, gazetteer_for, tokens_for
@@ -437,6 +438,8 @@ def _capitalised_runs(tokens: list[Token], taken: set[int], rules: Rules, eviden
             i = organisation_end
             continue
         run = _trim_sentence_start(tokens, i, end, evidence, rules)
+        if run is not None and rules.capitalised_nouns:
+            run = _without_noun_phrase(tokens, run, rules)
         if run is not None:
             candidate = Candidate(run[0], run[1], needs_support=run[2])
             if _plausible(tokens, candidate, rules, place_starts):
@@ -581,6 +584,45 @@ def _trim_sentence_start(tokens, first, end, evidence: Evidence, rules: Rules):
     while first < end and tokens[first].norm in rules.particles:
         first += 1
     return (first, end, False) if first < end else None
+
+
+NOUN_ZIPF = 2.5  # a word of the language's vocabulary at least this frequent is a common noun
+
+
+def _without_noun_phrase(tokens: list[Token], run, rules: Rules):
+    """Where every noun has a capital, the part of a run that is a noun phrase, not a name.
+
+    A hyphenated compound whose last part is a common noun is a noun whose first part may be
+    a name (MLS-Meisterschaft: MLS; Omicron-Fälle); words after an article, a determiner or a
+    number that end on a common noun are a phrase (dem Mutterland der Reformation, 225 Hektar
+    Bananenplantagen), unless an organisation word makes them a name (die Deutsche Bank)."""
+    first, end, weak = run
+    words = tokens[first:end]
+    named = any(type_word(t.norm, rules) == "organisation" or is_acronym(t.text) for t in words)
+    if named and (not tokens[end - 1].hyphen_before or is_acronym(tokens[end - 1].text)):
+        return run
+    if tokens[end - 1].hyphen_before and _common_noun(tokens[end - 1], rules):
+        while end - 1 > first and tokens[end - 1].hyphen_before:
+            end -= 1  # Motorsport-Königsklasse: a noun, its first part at most a name
+        return (first, end, weak) if not tokens[end - 1].hyphen_before else None
+    before = tokens[first - 1] if first else None
+    after_determiner = before is not None and _adjacent(tokens[first]) and (
+        before.norm in rules.noun_determiners or before.text.isdigit())
+    if after_determiner and _common_noun(tokens[end - 1], rules):
+        return None
+    joined = any(t.norm in rules.particles for t in words[1:-1])
+    if joined and _common_noun(words[0], rules) and _common_noun(words[-1], rules):
+        return None  # Kontaktfälle von Personen, Weingut zu Weingut: nouns a particle joins
+    if after_determiner and end - first > 2 and _common_noun(tokens[first], rules):
+        first += 1  # der Sänger Peter Maffay: a role before the name (never one word: der Große Rat)
+        if tokens[first].norm in rules.particles:
+            return None  # eine Flutwelle von Omicron: a noun and what it is of
+        return first, end, weak
+    return run
+
+
+def _common_noun(token: Token, rules: Rules) -> bool:
+    return not is_acronym(token.text) and vocabulary_zipf(token.text, rules) >= NOUN_ZIPF
 
 
 def _known_town(token: Token, rules: Rules) -> bool:
