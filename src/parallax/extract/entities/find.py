@@ -592,32 +592,34 @@ NOUN_ZIPF = 2.5  # a word of the language's vocabulary at least this frequent is
 def _without_noun_phrase(tokens: list[Token], run, rules: Rules):
     """Where every noun has a capital, the part of a run that is a noun phrase, not a name.
 
-    A hyphenated compound whose last part is a common noun is a noun whose first part may be
-    a name (MLS-Meisterschaft: MLS; Omicron-Fälle); words after an article, a determiner or a
-    number that end on a common noun are a phrase (dem Mutterland der Reformation, 225 Hektar
-    Bananenplantagen), unless an organisation word makes them a name (die Deutsche Bank)."""
+    A hyphenated compound whose last part is a common noun, not an organisation word, is a
+    noun whose first part may be a name (MLS-Meisterschaft: MLS; Omicron-Fälle; but the
+    Robert-Koch-Institut); after an article or a determiner, a role noun before a name of two
+    words is left out (dem neuen Coach Rüdiger Rehm), and a noun with what it is of is none
+    (eine Flutwelle von Omicron, dem Mutterland der Reformation); common nouns joined by a
+    particle are a phrase (Kontaktfälle von Personen). Surnames are as frequent as nouns, so a
+    common last word alone proves nothing (Trainer Rehm)."""
     first, end, weak = run
     words = tokens[first:end]
-    named = any(type_word(t.norm, rules) == "organisation" or is_acronym(t.text) for t in words)
-    if named and (not tokens[end - 1].hyphen_before or is_acronym(tokens[end - 1].text)):
-        return run
-    if tokens[end - 1].hyphen_before and _common_noun(tokens[end - 1], rules):
+    last = tokens[end - 1]
+    if last.hyphen_before and not is_acronym(last.text) and type_word(last.norm, rules) != "organisation" \
+            and _common_noun(last, rules):
         while end - 1 > first and tokens[end - 1].hyphen_before:
             end -= 1  # Motorsport-Königsklasse: a noun, its first part at most a name
         return (first, end, weak) if not tokens[end - 1].hyphen_before else None
+    if any(type_word(t.norm, rules) == "organisation" or is_acronym(t.text) for t in words):
+        return run
     before = tokens[first - 1] if first else None
     after_determiner = before is not None and _adjacent(tokens[first]) and (
         before.norm in rules.noun_determiners or before.text.isdigit())
-    if after_determiner and _common_noun(tokens[end - 1], rules):
-        return None
-    joined = any(t.norm in rules.particles for t in words[1:-1])
-    if joined and _common_noun(words[0], rules) and _common_noun(words[-1], rules):
-        return None  # Kontaktfälle von Personen, Weingut zu Weingut: nouns a particle joins
     if after_determiner and end - first > 2 and _common_noun(tokens[first], rules):
         first += 1  # der Sänger Peter Maffay: a role before the name (never one word: der Große Rat)
         if tokens[first].norm in rules.particles:
             return None  # eine Flutwelle von Omicron: a noun and what it is of
         return first, end, weak
+    joined = any(t.norm in rules.particles for t in words[1:-1])
+    if joined and _common_noun(words[0], rules) and _common_noun(words[-1], rules):
+        return None  # Kontaktfälle von Personen, Weingut zu Weingut: nouns a particle joins
     return run
 
 
