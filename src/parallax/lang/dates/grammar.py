@@ -213,6 +213,8 @@ def _drafts(words: DateLexicon) -> list[tuple[str, str, dict[str, Any]]]:
         drafts.extend(_rules([template], slots, words.spaced, proclitics, meaning={"same": unit}))
     for kind, template in words.vague:  # "in recent years", "a few days ago"
         drafts.extend(_rules([template], slots, words.spaced, proclitics, meaning={"vague": kind}))
+    for unit, template in words.ordinal_days:  # "on the second day", "екінші күні"
+        drafts.extend(_rules([template], slots, words.spaced, proclitics, meaning={"nth": unit}))
     span = _span_template(words)  # "the last 5 years", "в ближайшие 3 года": one rule for all
     if span is not None:
         drafts.extend(_rules([span], slots, words.spaced, proclitics, meaning={"through": True}))
@@ -315,7 +317,7 @@ def order_templates(order: str) -> list[str]:
         else:
             templates.append("(?:{range_open} )?" + one + ",? {year}" + _TO + other + ",? {year2}")
             templates.append("{range_between} " + one + ",? {year}" + _AND + other + ",? {year2}")
-    for join in (_TO, _AND):
+    for join in (_TO, _AND, _FROM):
         for body in (
             first.replace("{day}", "{day}" + join + "{day2}"),
             first + join + second,
@@ -330,11 +332,18 @@ def order_templates(order: str) -> list[str]:
 # The two ends of a range: "12-14 March", "from 12 to 14 March", "between 12 and 14 March",
 # "12 мен 14 наурыз аралығында". An "and" joins two separate dates unless a frame says range.
 _TO, _AND = "(?:{-}| {range_join} )", " {range_and} "
+# Languages that say "from" and "to" with case endings: "ақпаннан мамырға дейін", "Şubat'tan
+# Mayıs'a kadar", "fevraldan mayga qadar". The first end carries an ending of `range_from`, the
+# range closes with a word of `range_until`; the second end's own ending is a month or day suffix.
+# The ending may be on the word for month instead (`range_from_nouns`: "Şubat ayından").
+_FROM = "(?:{range_from}| {range_from_nouns}) "
 
 
 def _range_frames(join: str, body: str, dated) -> list[str]:
     if join == _TO:
         return [dated("(?:{range_open} )?" + body) + "(?: {range_close})?"]
+    if join == _FROM:
+        return [dated(body) + " {range_until}"]
     return ["{range_between} " + dated(body), dated(body) + " {range_close}"]
 
 
@@ -504,6 +513,13 @@ def _number_slots(words: DateLexicon) -> dict[str, str]:
     if ordinal_any:
         slots["quarter"] = f"(?P<quarter>{ordinal_any})"
         slots["half"] = f"(?P<half>{ordinal_any})"
+    # "2-нші күні", "екінші күні": one digit with an ordinal ending, or an ordinal word up to nine
+    # (two digits with an ending are a year's last two: "93-інші жылы").
+    nth_words = alternation(words.nth)
+    nth_digits = f"[1-9](?:{ordinal_suffix})" if ordinal_suffix else None
+    nth = "|".join(part for part in (nth_digits, nth_words) if part)
+    if nth:
+        slots["nth"] = f"(?P<nth>{nth})"
     return slots
 
 
