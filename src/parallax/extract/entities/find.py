@@ -35,6 +35,7 @@ from .common import (
     LISTED,
     PHRASE_ZIPF,
     is_common_form,
+    vocabulary_zipf,
     zipf,
 )
 from .gazetteer import Gazetteer, Match, Target, gazetteer_for, tokens_for
@@ -108,7 +109,7 @@ def find_entities(text: str, language: str | None, context: KnowsNames | None = 
     rules = tables_of(context).get(rules_for, language)
     gazetteer = gazetteer_for(language if rules.code else None, lexicon)
     if not rules.word_spaces:
-        return _find_in_running_text(text, rules, gazetteer, lexicon)
+        return _find_in_running_text(text, rules, gazetteer, lexicon, context)
     tokens = tokens_for(text, rules)
     evidence = Evidence.of(tokens)
     matches = _without_foreign_first_names(tokens, _known_matches(tokens, gazetteer), rules, lexicon)
@@ -437,6 +438,8 @@ def _capitalised_runs(tokens: list[Token], taken: set[int], rules: Rules, eviden
             i = organisation_end
             continue
         run = _trim_sentence_start(tokens, i, end, evidence, rules)
+        if run is not None and rules.capitalised_nouns:
+            run = _without_noun_phrase(tokens, run, rules)
         if run is not None:
             candidate = Candidate(run[0], run[1], needs_support=run[2])
             if _plausible(tokens, candidate, rules, place_starts):
@@ -581,6 +584,47 @@ def _trim_sentence_start(tokens, first, end, evidence: Evidence, rules: Rules):
     while first < end and tokens[first].norm in rules.particles:
         first += 1
     return (first, end, False) if first < end else None
+
+
+NOUN_ZIPF = 2.5  # a word of the language's vocabulary at least this frequent is a common noun
+
+
+def _without_noun_phrase(tokens: list[Token], run, rules: Rules):
+    """Where every noun has a capital, the part of a run that is a noun phrase, not a name.
+
+    A hyphenated compound whose last part is a common noun, not an organisation word, is a
+    noun whose first part may be a name (MLS-Meisterschaft: MLS; Omicron-Fälle; but the
+    Robert-Koch-Institut); after an article or a determiner, a role noun before a name of two
+    words is left out (dem neuen Coach Rüdiger Rehm), and a noun with what it is of is none
+    (eine Flutwelle von Omicron, dem Mutterland der Reformation); common nouns joined by a
+    particle are a phrase (Kontaktfälle von Personen). Surnames are as frequent as nouns, so a
+    common last word alone proves nothing (Trainer Rehm)."""
+    first, end, weak = run
+    words = tokens[first:end]
+    last = tokens[end - 1]
+    if last.hyphen_before and not is_acronym(last.text) and type_word(last.norm, rules) != "organisation" \
+            and _common_noun(last, rules):
+        while end - 1 > first and tokens[end - 1].hyphen_before:
+            end -= 1  # Motorsport-Königsklasse: a noun, its first part at most a name
+        return (first, end, weak) if not tokens[end - 1].hyphen_before else None
+    if any(type_word(t.norm, rules) == "organisation" or is_acronym(t.text) for t in words):
+        return run
+    before = tokens[first - 1] if first else None
+    after_determiner = before is not None and _adjacent(tokens[first]) and (
+        before.norm in rules.noun_determiners or before.text.isdigit())
+    if after_determiner and end - first > 2 and _common_noun(tokens[first], rules):
+        first += 1  # der Sänger Peter Maffay: a role before the name (never one word: der Große Rat)
+        if tokens[first].norm in rules.particles:
+            return None  # eine Flutwelle von Omicron: a noun and what it is of
+        return first, end, weak
+    joined = any(t.norm in rules.particles for t in words[1:-1])
+    if joined and _common_noun(words[0], rules) and _common_noun(words[-1], rules):
+        return None  # Kontaktfälle von Personen, Weingut zu Weingut: nouns a particle joins
+    return run
+
+
+def _common_noun(token: Token, rules: Rules) -> bool:
+    return not is_acronym(token.text) and vocabulary_zipf(token.text, rules) >= NOUN_ZIPF
 
 
 def _known_town(token: Token, rules: Rules) -> bool:
@@ -1121,7 +1165,19 @@ def _typed(mention: Mention, kind: str) -> Mention:
 # --- scripts without word spaces -----------------------------------------------------------
 
 
-def _find_in_running_text(text: str, rules: Rules, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Mention]:
+def _find_in_running_text(text: str, rules: Rules, gazetteer: Gazetteer, lexicon: Lexicon,
+                          context: KnowsNames | None = None) -> list[Mention]:
+    written = text
+    if rules.name_dots:  # one character for another: the offsets stay those of the text
+        text = text.translate({ord(dot): "·" for dot in rules.name_dots})
+    mentions = _names_in_characters(text, rules, gazetteer, lexicon)
+    if rules.latin_names:
+        mentions = _glossed(text, mentions, _latin_names(written, rules.latin_names, context))
+    mentions = _supported(link_names(mentions, rules), rules)
+    return [replace(m, text=written[m.start:m.end]) for m in mentions]
+
+
+def _names_in_characters(text: str, rules: Rules, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Mention]:
     known: list[tuple[int, int, list[Target]]] = list(gazetteer.scan_strings(text))
     known = _without_cut_names(text, known, rules)
     spans = [(s, e, ts) for s, e, ts in known if any(t.entity for t in ts)]
@@ -1141,7 +1197,57 @@ def _find_in_running_text(text: str, rules: Rules, gazetteer: Gazetteer, lexicon
     mentions = [
         _build(text, c.first, c.last, text[c.first:c.last], c, rules, lexicon) for c in candidates
     ]
-    return _supported(link_names(mentions, rules), rules)
+    return mentions
+
+
+_LATIN_WORD = r"[\p{Latin}\p{M}\p{N}'’&.\-]*"
+LATIN_RUN = regex.compile(rf"\p{{Latin}}{_LATIN_WORD}(?:[ \t]+[\p{{Latin}}\p{{N}}]{_LATIN_WORD})*")
+# A lower-case word read before a run of Latin words: inside running characters the run's first
+# capital starts no sentence, it is the capital of a name (瓦格纳 (Wagner) is Wagner).
+LATIN_LEAD = "x "
+GLOSS = regex.compile(r"\s*[(（]\s*")
+MAX_GLOSS_GAP = 2  # characters between a name and its gloss (瓦格纳|集团 (Wagner Group))
+
+
+def _latin_names(text: str, language: str, context: KnowsNames | None) -> list[Mention]:
+    """Names written in Latin letters inside running characters, read with the rules of
+    ``language`` (the language file's ``latin_names``)."""
+    found = []
+    for run in LATIN_RUN.finditer(text):
+        shift = run.start() - len(LATIN_LEAD)
+        for mention in find_entities(LATIN_LEAD + run.group(), language, context):
+            if mention.start >= len(LATIN_LEAD):
+                found.append(replace(mention, start=mention.start + shift, end=mention.end + shift))
+    return found
+
+
+def _glossed(text: str, mentions: list[Mention], latin: list[Mention]) -> list[Mention]:
+    """A name followed by its gloss in Latin letters in brackets (赛义夫·卡扎菲 (Saif Gaddafi))
+    is the glossed name: it takes the gloss's value, type and keys, so both meet the name
+    where another language writes it."""
+    by_start = {m.start: m for m in latin}
+    glossed: dict[str, Mention] = {}  # a name as written -> its gloss: written again, it is the same
+    out = []
+    for mention in mentions:
+        gloss = None
+        for gap in range(MAX_GLOSS_GAP + 1):
+            bracket = GLOSS.match(text, mention.end + gap)
+            if bracket is not None and bracket.end() in by_start:
+                gloss = by_start[bracket.end()]
+                written = text[mention.start:mention.end]
+                # 哈伯德 after 维多利亚·哈伯德 (Victoria Hubbard): the last part is the surname.
+                for form in (written, written.rsplit("·", 1)[-1]):
+                    glossed.setdefault(form, gloss)
+                break
+        gloss = gloss or glossed.get(text[mention.start:mention.end])
+        if gloss is not None and not _attrs(mention).canonical:
+            told = gloss.attrs.as_dict()
+            keep = ("type", "canonical", "key", "surface_key", "latin", "type_guessed", "resolved_by",
+                    "approximate")
+            attrs = mention.attrs.updated({**{k: told[k] for k in keep if k in told}, "linked": True})
+            mention = replace(mention, value=gloss.value, attrs=attrs)
+        out.append(mention)
+    return sorted(out + latin, key=lambda m: (m.start, m.end))
 
 
 def _repeated_names(text: str, found: list[Candidate], occupied: SpanSet) -> list[Candidate]:

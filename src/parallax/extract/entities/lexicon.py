@@ -14,6 +14,7 @@ from __future__ import annotations
 import gettext
 import hashlib
 import json
+import re
 import tomllib
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Mapping, Sequence
@@ -156,7 +157,70 @@ def _build_curated_entities() -> dict[str, Entity]:
             _merge_record(known, by_code, record, path.name)
     for entity in known.values():
         _derive_surnames(entity)
+    _derive_acronyms(known)
     return known
+
+
+MIN_ACRONYM, MAX_ACRONYM = 3, 6  # letters of an acronym drawn from a name's initials
+MAX_CONNECTOR = 3  # a lower-case word this short inside a name is a connector (of, и, des), no initial
+_NAME_PARTS = re.compile(r"[\s\-‑]+")
+
+
+MIN_ACRONYM_ZIPF = 4.0  # an acronym drawn from initials is taken where the press writes it this often
+# (rarer ones are more often something else: ФРС, the Federal Reserve, not Somalia)
+
+
+def _derive_acronyms(known: dict[str, Entity]) -> None:
+    """In the languages whose file says so (``derive_acronyms``), a place or organisation named
+    by three words or more is also named by their initials (Южно-Африканская Республика: ЮАР;
+    Центральноафриканская… Центральная Африканская Республика: ЦАР; Федеративна Республіка
+    Німеччина: ФРН), where the language's press writes that acronym often (wordfreq): most
+    official names give letters nobody writes. An acronym that two entities would share, or
+    that is already another entity's name, is nobody's. The gazetteer matches an acronym only
+    where it is written in capitals."""
+    found: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for lang in _acronym_languages():
+        for entity in known.values():
+            if entity.type == "person":
+                continue
+            for item in entity.names.get(lang, ()):
+                acronym = _initials(item)
+                if acronym is not None and _written_often(acronym, lang):
+                    found[(lang, acronym)].add(entity.name)
+    owners: dict[str, set[str]] = defaultdict(set)  # a name as written, folded -> its entities
+    for entity in known.values():
+        for items in entity.names.values():
+            for item in items:
+                owners[item.casefold()].add(entity.name)
+    for (lang, acronym), names in sorted(found.items()):
+        others = owners.get(acronym.casefold(), set()) - names
+        if len(names) == 1 and not others:
+            known[next(iter(names))].add_names(lang, [acronym])
+
+
+def _acronym_languages() -> list[str]:
+    from ...lang import maybe_load
+
+    return [code for code in languages()
+            if (data := maybe_load(code)) is not None and data.section("entities").get("derive_acronyms")]
+
+
+def _written_often(acronym: str, lang: str) -> bool:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # without wordfreq no acronym is known to be in use
+        return False
+    return zipf_frequency(acronym, lang) >= MIN_ACRONYM_ZIPF
+
+
+def _initials(name: str) -> str | None:
+    words = [w for w in _NAME_PARTS.split(name.strip()) if w]
+    if not all(w.replace("'", "").replace("’", "").isalpha() for w in words):
+        return None
+    initials = [w[0] for w in words if not (w.islower() and len(w) <= MAX_CONNECTOR)]
+    if not MIN_ACRONYM <= len(initials) <= MAX_ACRONYM or not any(c.isupper() for c in initials):
+        return None
+    return "".join(initials).upper()
 
 
 @memoised()

@@ -221,7 +221,7 @@ def _join_by_spelling(mentions: Sequence[Mention], nodes: _Nodes, lexicon: Lexic
         own = _own_keys(mentions[i])
         matches = {r for r, root_keys in keys.items() if any(_spelling_agrees(k, root_keys) for k in own)}
         matches.discard(nodes.find(i))
-        compatible = [r for r in matches if _types_agree(mentions[i], _root_type(mentions, nodes, r))]
+        compatible = [r for r in matches if _types_agree(mentions[i], _decided_type(mentions, nodes, r))]
         # Two different names that both fit (a surname shared by two people) leave it alone.
         if compatible and _one_name(compatible, keys):
             for root in compatible:
@@ -302,6 +302,14 @@ def _root_type(mentions, nodes: _Nodes, root: int) -> str | None:
     return types.most_common(1)[0][0] if types else None
 
 
+def _decided_type(mentions, nodes: _Nodes, root: int) -> str | None:
+    """The type most of a group's mentions were told by a title, a cue or an alias; None where
+    every type is a guess (Sahel guessed an organisation agrees with 萨赫勒地区, a region)."""
+    types = Counter(_attrs(m).type for j, m in enumerate(mentions)
+                    if nodes.find(j) == root and not _attrs(m).type_guessed)
+    return types.most_common(1)[0][0] if types else None
+
+
 def _types_agree(mention: Mention, other_type: str | None) -> bool:
     if other_type is None or _attrs(mention).type_guessed:
         return True
@@ -379,7 +387,7 @@ def _sound_forms(mentions, members) -> set[str]:
 def _best_by_sound(mentions, nodes: _Nodes, root: int, others: list[int], forms) -> int | None:
     scored = []
     for other in others:
-        if not _types_agree(mentions[root], _root_type(mentions, nodes, other)):
+        if not _types_agree(mentions[root], _decided_type(mentions, nodes, other)):
             continue
         score = max((_sound_score(a, b) for a in forms[root] for b in forms[other]), default=0.0)
         if score >= LOOSE_ACROSS_ALPHABETS:
@@ -571,7 +579,7 @@ def _best_translations(root: int, origin, sims, mentions, nodes: _Nodes) -> set[
     for other, (other_document, other_language) in origin.items():
         if other_language == language or other_document == document:
             continue
-        if _types_agree(mentions[root], _root_type(mentions, nodes, other)):
+        if _types_agree(mentions[root], _decided_type(mentions, nodes, other)):
             by_document[other_document].append((sims.get((root, other), 0.0), other))
     best = set()
     for scored in by_document.values():
@@ -599,7 +607,7 @@ def _best_partner(mentions, nodes: _Nodes, groups, sims, root: int, targets: lis
     for other in targets:
         if nodes.find(other) == nodes.find(root):
             continue
-        if not _types_agree(mentions[root], _root_type(mentions, nodes, other)):
+        if not _types_agree(mentions[root], _decided_type(mentions, nodes, other)):
             continue
         loose = _loose_similarity(mentions, groups[root], groups[other])
         cosine = sims.get((root, other), 0.0)

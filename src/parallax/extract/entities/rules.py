@@ -134,6 +134,11 @@ class Rules:
     coordinators: frozenset[str] = frozenset()  # connectors that join two names (and): one word follows
     # An organisation's name may capitalise its first word only (Орталық коммуникациялар қызметі).
     lowercase_name_words: bool = True
+    # Articles and determiners before a noun phrase (der, einem): where every noun has a capital,
+    # capitalised words after one that end on a common word are a phrase (dem Mutterland der Reformation).
+    noun_determiners: frozenset[str] = frozenset()
+    name_dots: str = ""  # other dots written between the parts of a name (•, ・): read as ``·``
+    latin_names: str | None = None  # the rules for names in Latin letters inside running text
     compound_heads: bool = False  # nouns join into one word whose last part is its head (Wasser|kommission)
     adjective_endings: tuple[str, ...] = ()  # case endings of a place named like an adjective (Дворічн|ого)
     # Tables derived from these rules (a language's calendar words, currency stems, compiled
@@ -219,6 +224,9 @@ def rules_for(code: str | None) -> Rules:
         compound_heads=bool(section.get("compound_heads", False)),
         adjective_endings=_longest_first(section.get("adjective_endings", [])),
         lowercase_name_words=bool(section.get("lowercase_name_words", True)),
+        noun_determiners=frozenset(normal(w) for w in section.get("noun_determiners", [])),
+        name_dots=section.get("name_dots", ""),
+        latin_names=section.get("latin_names"),
     )
 
 
