@@ -71,12 +71,18 @@ def lemmatiser(code: str | None) -> Lemmatiser:
     data = lang.maybe_load(code) or lang.maybe_load((code or "").replace("_", "-").split("-")[0])
     if data is None:
         return Lemmatiser(None)
+    return Lemmatiser(data.code, library_of(data))
+
+
+def library_of(data: lang.LanguageData) -> str | None:
+    """The library ``[nouns] lemmatiser`` names (None: none); an unknown one is an error."""
     library = data.section("nouns").get("lemmatiser")
     if library is not None and library not in LIBRARIES:
         raise ValueError(
-            f"src/parallax/lang/data/{data.code}.toml: [nouns] lemmatiser {library!r} is none of {LIBRARIES}"
+            f"src/parallax/lang/data/{data.code}.toml: [nouns] lemmatiser {library!r} is none of "
+            f"{', '.join(LIBRARIES)}"
         )
-    return Lemmatiser(data.code, library)
+    return library
 
 
 @memoised(maxsize=LEMMAS_KEPT)
