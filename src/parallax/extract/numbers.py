@@ -48,9 +48,12 @@ Rules
   partitive ("2,100 of the rescuers", "2100 من عناصر الإنقاذ"); passed over on the way are
   measure words (家, единиц, units of), adjectives and verb forms told by the language's
   endings (центральноазиатских, died), one unknown word and one run of capitalised words
-  ("five Central Asian countries", "Beş Orta Asya ülkesinin"). It is written as its English
-  lemma; else the first plausible word as written, lower-cased (see ``read_counted_noun``);
-  never past a stop word, a punctuation mark or a line break. A measure noun ("300 loans")
+  ("five Central Asian countries", "Beş Orta Asya ülkesinin"). A word that spells no entry is
+  looked up by the lemma the language's library gives (``lang.lemmas``: "вагонов" -> вагон,
+  "Kindern" -> Kind); where the library tells parts of speech, an unknown noun ends the search
+  ("6 вагонов поезда": the train's carriages). The unit is the noun's English lemma; else the
+  library's lemma of the first plausible word, else that word as written, lower-cased (see
+  ``read_counted_noun``); never past a stop word, a punctuation mark or a line break. A measure noun ("300 loans")
   is the unit only when no counted noun follows. Where the language marks it (Arabic الخمس,
   الـ27), the counted noun stands before the number: "الدول الخمس". A currency or percent has
   no counted noun.
