@@ -53,10 +53,10 @@ Rules
   "Kindern" -> Kind); where the library tells parts of speech, an unknown noun ends the search
   ("6 вагонов поезда": the train's carriages). The unit is the noun's English lemma; else the
   library's lemma of the first plausible word, else that word as written, lower-cased (see
-  ``read_counted_noun``); never past a stop word, a punctuation mark or a line break. A measure noun ("300 loans")
-  is the unit only when no counted noun follows. Where the language marks it (Arabic الخمس,
-  الـ27), the counted noun stands before the number: "الدول الخمس". A currency or percent has
-  no counted noun.
+  ``read_counted_noun``); never past a stop word, a punctuation mark or a line break. A
+  measure noun ("300 loans") is the unit only when no counted noun follows. Where the language
+  marks it (Arabic الخمس, الـ27), the counted noun stands before the number: "الدول الخمس". A
+  currency or percent has no counted noun.
 * A qualifier word after a noun listed in ``[qualifiers] not_after`` is a preposition:
   "Verträge über 18,7 Mrd. Dollar" (worth) against "über 170 Firmen" (more than).
 * Vague counts ("несколько тысяч", "数十", "dozens of") and a lone number word for zero or
