@@ -181,7 +181,9 @@ class QuantityAttrs(FactAttrs):
     negative: bool = False
     number_text: str | None = None
     range: list[float] | None = None  # [low, high] of a range; the value is the low end
-    noun_span: list[int] | None = None  # where the counted noun is, relative to the text read
+    # Where the counted noun is, relative to the text read; a unit of time with the postposition
+    # that makes it a duration ("жыл ішінде", "yıl boyunca").
+    noun_span: list[int] | None = None
     basis_points: bool = False
     age: bool = False  # years of someone's age ("3 жасар", "aged 40"), not a duration
     per: str | None = None  # the period of a rate ("5 млн тонна жылына", "2 Mio. pro Jahr"): "year"

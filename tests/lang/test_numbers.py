@@ -3,7 +3,8 @@
 Each case gives a text and every number extract_numbers must find in it, in text order: value
 (scale applied), unit ("" for none), and optionally qualifier, kind, span (the mention's
 exact text), range ([low, high] of a range), age (true: years of someone's age, "3 жасар")
-and per (the period of a rate, "жылына" -> "year"). A case with ``numbers = []`` is text where
+per (the period of a rate, "жылына" -> "year") and noun (the text of the counted noun's span, a
+unit of time with its postposition: "жыл ішінде"). A case with ``numbers = []`` is text where
 nothing is an amount.
 """
 
@@ -55,6 +56,9 @@ def test_numbers(code: str, case: dict) -> None:
             assert mention.text == number["span"], (case["about"], summary)
         assert mention.attrs.age is number.get("age", False), (case["about"], summary)
         assert mention.attrs.per == number.get("per"), (case["about"], summary)
+        if "noun" in number:
+            start, end = mention.attrs.noun_span or (0, 0)
+            assert case["text"][start:end] == number["noun"], (case["about"], summary)
         if "range" in number:
             low, high = mention.attrs.range or (None, None)
             assert [low, high] == pytest.approx(number["range"]), (case["about"], summary)

@@ -81,6 +81,7 @@ AFFIX_LIMIT = {
     "day_part": 0,
     "list_join": 0,
     "per": 0,
+    "duration_after": 0,
 }
 ANY_AFFIX = 2
 SHORT_STEM = 3  # a short key with endings, taken only after the first word of an entry
@@ -590,6 +591,7 @@ def add_supplements(lexicon: NumberLexicon, data: lang.LanguageData) -> None:
         "vague": "vague",
         "clock_before": "clock_before",
         "hour_before": "hour_before",
+        "duration_after": "duration_after",
         "day_parts": "day_part",
         "list_joins": "list_join",
         "part_markers": "part_marker",

@@ -97,6 +97,8 @@ NOUN_REACH = 24  # characters between a number and its counted noun, at most
 NOUN_TOKENS = 6  # tokens looked at for the counted noun
 UNKNOWN_WORDS_SKIPPED = 1  # an adjective passed over on the way to a known noun
 MAX_GLYPH_WORD = 4  # ideographs one unknown word may span
+# Lexicon entries that, glued to digits, are only a case ending ("57-де", "300-да").
+GLUED_ENDINGS = frozenset(("decimal_word", "stop"))
 SHORT_INFLECTION = 3  # letters after a hyphen taken for a case ending even when unlisted ("5-ти")
 MAX_UNGROUPED_DIGITS = 9
 # The lemma the language data give the years of an age ("3 жасар", "61 岁", "40 yaşındaki", "aged
@@ -873,6 +875,21 @@ class _Scanner:
         # Anything else glued on makes an ordinal or a compound: "3-орун", "5-летний", "5G".
         return None, False
 
+    def glued_ending_end(self, number: _Number) -> int:
+        """Where the number ends with a case ending that is also a word of the lexicon ("57-де":
+        "at 57"; "де" is a particle too, so it was left out of the reading, not out of the span)."""
+        k = number.end
+        end = self.tokens[k - 1].end
+        if number.words or k + 1 >= len(self.tokens):
+            return end
+        dash, ending = self.tokens[k], self.tokens[k + 1]
+        glued = dash.start == end and ending.start == dash.end and dash.text == "-"
+        if glued and self.lex.is_ending(ending.text) and all(
+            m.entry.kind in GLUED_ENDINGS for m in self.matches_at(k + 1)
+        ):
+            return ending.end
+        return end
+
     def is_dotted_ordinal(self, number: _Number) -> bool:
         """Where ordinals take a dot, digits with a dot glued on are an ordinal unless they end
         a sentence: before a lower-case word ("sein 349. und letzter", "3. kez"), in brackets
@@ -944,6 +961,8 @@ class _Scanner:
             self.read_counted_noun(tail)
             if tail.lemma == AGE_UNIT and self.age_word_before(prefix):
                 tail.lemma = AGE_LEMMA  # "aged 40 years", "âgé de 40 ans", "البالغ من العمر 40 عاما"
+            if tail.lemma is None and self.age_word_right_before(prefix):
+                tail.noun = tail.noun_span = None  # "жасы 57-ге толды": the age, not the verb after it
             if tail.noun is None:
                 self.read_definite_word_before(number, tail)
             if tail.noun is None and not tail.scale:
@@ -1192,9 +1211,17 @@ class _Scanner:
         start, end = self.tokens[k].start, self.tokens[noun.end - 1].end
         tail.noun = self.text[start:end].lower()
         tail.lemma = noun.entry.value
-        tail.noun_span = (start, end)
+        tail.noun_span = (start, self.duration_end(noun) or end)
         tail.noun_end = noun.end
         self.read_qualifier_after_noun(tail, noun.end)
+
+    def duration_end(self, noun: Match) -> int | None:
+        """Where the postposition after a unit of time ends ("6 жыл ішінде", "3 ay boyunca"): in
+        the languages that put "within" and "for" after the noun it is part of the duration."""
+        if noun.entry.value not in DURATION_LEMMAS:
+            return None
+        after = next((m for m in self.matches_at(noun.end) if m.entry.kind == "duration_after"), None)
+        return self.tokens[after.end - 1].end if after else None
 
     def noun_before_end(self, number: _Number) -> int | None:
         """Where a noun before the number would end, when the number is marked for one."""
@@ -1282,6 +1309,14 @@ class _Scanner:
         name, comma, after = self.tokens[j - 2], self.tokens[j - 1], self.tokens[number.end]
         if comma.text == "," and after.text == "," and name.kind == "word" and name.text[:1].isupper():
             tail.lemma, tail.noun = AGE_LEMMA, None
+
+    def age_word_right_before(self, prefix: _Prefix) -> bool:
+        """Whether a word said before an age ends right before the number ("жасы 57-ге")."""
+        j = prefix.start
+        return j > 0 and any(
+            m.entry.kind == "noun_before_number" and m.entry.value == AGE_LEMMA and m.end == j
+            for m in self.matches_at(j - 1)
+        )
 
     def age_word_before(self, prefix: _Prefix) -> bool:
         """Whether words saying an age end right before the number ("aged", "âgé de")."""
@@ -1630,7 +1665,7 @@ class _Scanner:
         last = max(tail.end, number.end) - 1
         if last >= number.end and self.tokens[last].kind == "symbol" and self.tokens[last].text in "-'\u2019":
             last -= 1  # the hyphen before a glued noun ("60-year-old") is not the number's
-        end = self.tokens[last].end
+        end = self.tokens[last].end if last >= number.end else self.glued_ending_end(number)
         high_scale = number.high_scale if number.high_scale is not None else (number.multiplier or tail.scale)
         scale = number.low_scale if number.low_scale is not None else (number.multiplier or tail.scale)
         base = number.value / (Decimal(10) ** number.multiplier) + tail.addend / Decimal(10) ** scale

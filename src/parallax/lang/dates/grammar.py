@@ -213,6 +213,8 @@ def _drafts(words: DateLexicon) -> list[tuple[str, str, dict[str, Any]]]:
         drafts.extend(_rules([template], slots, words.spaced, proclitics, meaning={"same": unit}))
     for kind, template in words.vague:  # "in recent years", "a few days ago"
         drafts.extend(_rules([template], slots, words.spaced, proclitics, meaning={"vague": kind}))
+    for unit, template in words.ordinal_days:  # "on the second day", "екінші күні"
+        drafts.extend(_rules([template], slots, words.spaced, proclitics, meaning={"nth": unit}))
     span = _span_template(words)  # "the last 5 years", "в ближайшие 3 года": one rule for all
     if span is not None:
         drafts.extend(_rules([span], slots, words.spaced, proclitics, meaning={"through": True}))
@@ -504,6 +506,13 @@ def _number_slots(words: DateLexicon) -> dict[str, str]:
     if ordinal_any:
         slots["quarter"] = f"(?P<quarter>{ordinal_any})"
         slots["half"] = f"(?P<half>{ordinal_any})"
+    # "2-нші күні", "екінші күні": one digit with an ordinal ending, or an ordinal word up to nine
+    # (two digits with an ending are a year's last two: "93-інші жылы").
+    nth_words = alternation(words.nth)
+    nth_digits = f"[1-9](?:{ordinal_suffix})" if ordinal_suffix else None
+    nth = "|".join(part for part in (nth_digits, nth_words) if part)
+    if nth:
+        slots["nth"] = f"(?P<nth>{nth})"
     return slots
 
 

@@ -37,6 +37,7 @@ MONTH_KEYS = (
 )  # fmt: skip
 WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 UNITS = ("day", "week", "month", "year")
+VAGUE_KINDS = ("recent", "coming", "ago", "several")
 APOSTROPHES = "'’‘ʻʼ`"
 
 # dateparser writes relative expressions as "1 year ago", "in 2 day", "0 month ago".
@@ -103,10 +104,15 @@ class DateLexicon:
     # (unit -> templates).
     same: tuple[tuple[str, str], ...]
     # Vague times: "in recent years" (recent), "in the coming days" (coming), "a few years ago"
-    # (ago): (kind and unit, template), e.g. ("recent year", "соңғы жылдары").
+    # (ago), "for several years" (several: a duration of no said length): (kind and unit,
+    # template), e.g. ("recent year", "соңғы жылдары").
     vague: tuple[tuple[str, str], ...]
+    # The nth day or year of an event ("on the second day", "екінші күні", "im dritten Jahr"):
+    # (unit, template with {nth}); no calendar date, compared by its number and unit.
+    ordinal_days: tuple[tuple[str, str], ...]
     counts: dict[str, int]
     ordinals: dict[str, int]
+    nth: dict[str, int]  # ordinals 1-9 in words for {nth} ("second", "екінші"; ICU plus `ordinal_words`)
     spelled_years: dict[str, int]  # "екі мың жиырмасыншы" -> 2020 (ICU spellout, years and ordinals)
     short_years: dict[str, int]  # "тоқсан үшінші" -> 93: years by their last two digits, where said so
     spelled_days: dict[str, int]  # "twenty-third" -> 23 (ICU ordinal spellout; cardinals where data says)
@@ -177,10 +183,12 @@ def lexicon(code: str) -> DateLexicon:
                 for kind, table in data.get("vague", {}).items()
                 for unit, form in _templates(table)
             ),
-            {f"{kind} {unit}" for kind in ("recent", "coming", "ago") for unit in UNITS},
+            {f"{kind} {unit}" for kind in VAGUE_KINDS for unit in (*UNITS, "century")},
         ),
+        ordinal_days=_checked("ordinal_days", _templates(data.get("ordinal_days", {})), set(UNITS)),
         counts=_numbers(code, data.get("counts", {}), range(1, 31), "cardinal"),
         ordinals=_numbers(code, data.get("ordinals", {}), range(1, 5), "ordinal"),
+        nth=_numbers(code, data.get("ordinal_words", {}), range(1, 10), "ordinal"),
         spelled_years=_spelled(code, range(SPELLED_YEARS[0], SPELLED_YEARS[1] + 1), _year_rules(data)),
         spelled_days=_spelled(code, range(1, 32), _day_rules(data)),
         short_years=_spelled(code, range(10, 100), ("ordinal",)) if data.get("short_years") else {},
@@ -221,7 +229,8 @@ def any_language() -> DateLexicon:
     months.pop("", None)
     return DateLexicon(
         code="", spaced=True, orders=(), numeric_order="", month_names=months, month_abbreviations={},
-        weekdays={}, relative={}, counted=(), spans=(), every=(), same=(), vague=(), counts={}, ordinals={},
+        weekdays={}, relative={}, counted=(), spans=(), every=(), same=(), vague=(), ordinal_days=(),
+        counts={}, ordinals={}, nth={},
         spelled_years={}, short_years={}, spelled_days={}, spelled_centuries={}, periods={}, decades={},
         seasons={}, seasons_alone=frozenset(), calendars={}, default_calendar=GREGORIAN, words={}, flags={},
         patterns=(),

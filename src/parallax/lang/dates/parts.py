@@ -128,6 +128,8 @@ def _parts(groups: dict[str, str], meaning: dict[str, Any], words: DateLexicon |
     nowhere = Point(calendar=words.default_calendar if words else GREGORIAN)
     if "vague" in meaning:  # "in recent years", "a few days ago": no value, what it says
         return Parts(nowhere, vague=meaning["vague"])
+    if "nth" in meaning:  # "on the second day" of an event: no value, its number and unit
+        return Parts(nowhere, vague=f"nth{_nth(groups['nth'], words)} {meaning['nth']}")
     if "same" in meaning:  # "that day", "в тот же год": read once the dates before it are known
         return Parts(nowhere, anaphora=meaning["same"])
     if "every" in meaning:  # "every year", "every two years": one unit unless a count is written
@@ -334,6 +336,11 @@ def _lookup(words: DateLexicon | None, table: str, text: str) -> Any:
     if value is None:
         raise NotADate(f"{text!r} is not in the {table} table")
     return value
+
+
+def _nth(text: str, words: DateLexicon | None) -> int:
+    """The number of an ordinal: its leading digit ("2-нші") or its word ("екінші")."""
+    return int(text[0]) if text[:1].isdecimal() else _lookup(words, "nth", text)
 
 
 def _within(number: int, low: int, high: int) -> int:
