@@ -65,6 +65,7 @@ class AnalysisContext:
         comparison, and the derived tables are stored in the cache directory for later processes.
         """
         from ..lang.dates.grammar import grammar
+        from ..lang.lemmas import lemmatiser
         from .entities import places
         from .entities.canon import known_keys
         from .entities.common import zipf
@@ -81,6 +82,7 @@ class AnalysisContext:
         for language in languages:
             for build in (grammar, lexicon, quote_rules):
                 self.tables.get(build, language)
+            self.tables.get(lemmatiser, language).prepare()  # simplemma's trie, built and stored
             gazetteer_for(language, self.lexicon)
             rules = self.tables.get(rules_for, language)
             zipf("", rules)  # the language's word frequencies

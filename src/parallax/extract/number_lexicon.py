@@ -303,6 +303,21 @@ class NumberLexicon:
         found = self.match(tokens, i, kinds)
         return max(found, key=lambda m: m.end) if found else None
 
+    def lemma_match(self, lemma: str, end: int, kinds: Iterable[str]) -> Match | None:
+        """The one-word entry of ``kinds`` that a library's lemma of a token spells ("вагонов" read
+        as "вагон", "Waggons" as "waggon"), as a match ending at token ``end``: for a word whose
+        own forms spell no entry. The lemma takes the language's endings as any token does (the
+        lexicon may list a stem: "компани" for "компания")."""
+        wanted = frozenset(kinds)
+        for form, level in self.forms(lemma).items():
+            if level == SHORT_STEM:
+                continue
+            for entry in self.trie.get(form, {}).get(None, ()):
+                allowed = level <= AFFIX_LIMIT.get(entry.kind, ANY_AFFIX)
+                if entry.kind in wanted and allowed and not entry.exact:
+                    return Match(end, entry)
+        return None
+
     def may_begin(self, raw: str, kinds: frozenset[str]) -> bool:
         """Whether a token may start an entry of one of ``kinds`` (a cheap screen before matching)."""
         key = self.key(raw)

@@ -48,12 +48,15 @@ Rules
   partitive ("2,100 of the rescuers", "2100 من عناصر الإنقاذ"); passed over on the way are
   measure words (家, единиц, units of), adjectives and verb forms told by the language's
   endings (центральноазиатских, died), one unknown word and one run of capitalised words
-  ("five Central Asian countries", "Beş Orta Asya ülkesinin"). It is written as its English
-  lemma; else the first plausible word as written, lower-cased (see ``read_counted_noun``);
-  never past a stop word, a punctuation mark or a line break. A measure noun ("300 loans")
-  is the unit only when no counted noun follows. Where the language marks it (Arabic الخمس,
-  الـ27), the counted noun stands before the number: "الدول الخمس". A currency or percent has
-  no counted noun.
+  ("five Central Asian countries", "Beş Orta Asya ülkesinin"). A word that spells no entry is
+  looked up by the lemma the language's library gives (``lang.lemmas``: "вагонов" -> вагон,
+  "Kindern" -> Kind); where the library tells parts of speech, an unknown noun ends the search
+  ("6 вагонов поезда": the train's carriages). The unit is the noun's English lemma; else the
+  library's lemma of the first plausible word, else that word as written, lower-cased (see
+  ``read_counted_noun``); never past a stop word, a punctuation mark or a line break. A
+  measure noun ("300 loans") is the unit only when no counted noun follows. Where the language
+  marks it (Arabic الخمس, الـ27), the counted noun stands before the number: "الدول الخمس". A
+  currency or percent has no counted noun.
 * A qualifier word after a noun listed in ``[qualifiers] not_after`` is a preposition:
   "Verträge über 18,7 Mrd. Dollar" (worth) against "über 170 Firmen" (more than).
 * Vague counts ("несколько тысяч", "数十", "dozens of") and a lone number word for zero or
@@ -72,6 +75,7 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Any
 
+from ..lang.lemmas import Lemmatiser, lemmatiser
 from ..lang.numerals import (
     MINUS_SIGNS,
     DigitReading,
@@ -151,7 +155,8 @@ def extract_numbers(text: str, language: str | None, context: KnowsTables | None
     ``context``: the analysis context whose language tables are read (None: the process's
     default tables, for a one-off call).
     """
-    return _Scanner(text, tables_of(context).get(lexicon, language)).mentions()
+    tables = tables_of(context)
+    return _Scanner(text, tables.get(lexicon, language), tables.get(lemmatiser, language)).mentions()
 
 
 def find_nouns(
@@ -164,13 +169,16 @@ def find_nouns(
     A noun written with one ideograph (人, 家) is left out: out of a number's reach it is
     too often part of another word.
     """
-    lex = tables_of(context).get(lexicon, language)
+    tables = tables_of(context)
+    lex, lemmas = tables.get(lexicon, language), tables.get(lemmatiser, language)
     tokens = tokenize(text, lex.conventions.group_is_space)
     found = []
     i = 0
     while i < len(tokens):
         screened = tokens[i].kind in ("word", "glyph") and lex.may_begin(tokens[i].text, NOUN_KIND_SET)
         match = lex.longest(tokens, i, NOUN_KINDS) if screened else None
+        if match is None and tokens[i].kind == "word" and not lex.match(tokens, i):
+            match = _lemma_match(lex, lemmas, tokens[i].text, i + 1, NOUN_KINDS)
         if match and not (match.end - i == 1 and tokens[i].kind == "glyph"):
             found.append((tokens[i].start, tokens[match.end - 1].end, match.entry.value))
             i = match.end
@@ -231,6 +239,7 @@ class _Tail:
     qualifier: str | None = None
     noun: str | None = None
     lemma: str | None = None
+    noun_lemma: str | None = None  # an unknown noun's lemma from the language's library ("вагон")
     noun_span: tuple[int, int] | None = None
     supported: bool = False  # a scale, unit, measure word or known noun stands by the number
     year_word: bool = False
@@ -249,9 +258,10 @@ class _Tail:
 
 
 class _Scanner:
-    def __init__(self, text: str, lex: NumberLexicon) -> None:
+    def __init__(self, text: str, lex: NumberLexicon, lemmas: Lemmatiser | None = None) -> None:
         self.text = text
         self.lex = lex
+        self.lemmas = lemmas if lemmas is not None else Lemmatiser(None)
         self.tokens = tokenize(text, lex.conventions.group_is_space)
         self.phones = _phone_spans(text)
         self._matches: dict[int, list[Match]] = {}
@@ -261,10 +271,16 @@ class _Scanner:
         self._compounds: dict[int, tuple[str | None, str, int, int]] = {}
 
     def matches_at(self, i: int) -> list[Match]:
-        """Every lexicon entry the tokens from ``i`` spell (computed once per position)."""
+        """Every lexicon entry the tokens from ``i`` spell (computed once per position); for a
+        word that spells none, the known noun its lemma is ("вагонов", "Waggons", "людей")."""
         found = self._matches.get(i)
         if found is None:
-            found = self._matches[i] = self.lex.match(self.tokens, i)
+            found = self.lex.match(self.tokens, i)
+            token = self.tokens[i] if i < len(self.tokens) else None
+            if not found and token is not None and token.kind == "word":
+                by_lemma = _lemma_match(self.lex, self.lemmas, token.text, i + 1, NOUN_KINDS)
+                found = [by_lemma] if by_lemma is not None else found
+            self._matches[i] = found
         return found
 
     def longest(self, i: int, kinds: tuple[str, ...] | list[str]) -> Match | None:
@@ -1139,6 +1155,8 @@ class _Scanner:
             elif word_class == "plain":
                 fallback = k if fallback is None else fallback
                 unknown += 0 if self.continues_glyph_word(k, fallback) else 1
+                if fallback == k and self.lemmas.reads_as_noun(token.text):
+                    break  # "6 вагонов поезда": a noun, not an adjective; the next noun is its owner
             if unknown > UNKNOWN_WORDS_SKIPPED:
                 break
             k += 1
@@ -1155,7 +1173,14 @@ class _Scanner:
         if pick is not None and self.lex.code is not None:
             start, end = self.fallback_noun(pick)
             tail.noun = self.text[start:end].lower()
+            tail.noun_lemma = self.word_lemma(pick)
             tail.noun_span = (start, end)
+
+    def word_lemma(self, k: int) -> str | None:
+        """The library's lemma of the word at ``k``: the unit of an unknown noun, so that its
+        inflections ("вагонов", "вагона") are one unit."""
+        token = self.tokens[k]
+        return self.lemmas.noun(token.text) if token.kind == "word" else None
 
     def word_class(self, k: int, kinds: set[str]) -> str:
         """How an unknown word after a number stands to the counted noun.
@@ -1232,6 +1257,7 @@ class _Scanner:
         if token.kind != "word" or not self.lex.has_noun_before_mark(token.text) or self.matches_at(end - 1):
             return
         tail.noun = token.text.lower()
+        tail.noun_lemma = self.word_lemma(end - 1)
         tail.noun_span = (token.start, token.end)
 
     def noun_ending_at(self, e: int) -> tuple[int, Match] | None:
@@ -1721,7 +1747,15 @@ class _Scanner:
             return "quantity", prefix.currency or tail.currency, value
         if tail.lemma == AGE_LEMMA:
             return "quantity", AGE_UNIT, value
-        return "quantity", tail.lemma or tail.noun, value
+        return "quantity", tail.lemma or tail.noun_lemma or tail.noun, value
+
+
+def _lemma_match(
+    lex: NumberLexicon, lemmas: Lemmatiser, word: str, end: int, kinds: tuple[str, ...]
+) -> Match | None:
+    """The lexicon's noun that the library's lemma of ``word`` spells, ending at token ``end``."""
+    lemma = lemmas.noun(word)
+    return lex.lemma_match(lemma, end, kinds) if lemma else None
 
 
 def _phone_spans(text: str) -> list[tuple[int, int]]:

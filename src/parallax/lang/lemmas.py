@@ -1,0 +1,147 @@
+"""Lemmas of words from a library, for the languages one covers.
+
+A language file names its lemmatiser in ``[nouns] lemmatiser``: ``"pymorphy3"`` (Russian,
+Ukrainian: a morphological dictionary; the normal form of the word's noun reading) or
+``"simplemma"`` (dictionary lemmas: Arabic, German, English, Spanish, Persian, French,
+Turkish). A language without one (Kazakh, Kyrgyz, Uzbek, Chinese) keeps its hand-written
+endings alone. The number extractor reads the counted noun of a quantity through its lemma
+("вагонов" -> "вагон", "Waggons" -> "waggon"): a noun the lexicon lists in any form is found
+in every inflection the library knows, and an unknown one is written as its lemma, so two
+inflections of one noun are one unit.
+
+Nothing is loaded before a word of a language that uses a library is asked for. simplemma's
+dictionaries unpack slowly (seconds for German, Spanish and Turkish, pure Python) and take about
+100 MB each as Python dicts, so they are read as MARISA tries through simplemma's own
+``TrieDictionaryFactory``: built once per language and stored in the cache directory, then
+opened in hundredths of a second and held in about 15 MB. pymorphy3 reads its DAWG dictionaries
+in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .. import lang
+from ..paths import atomic_file, cache_directory
+from ..tables import memoised
+
+LIBRARIES = ("pymorphy3", "simplemma")
+# pymorphy3's readings tried in turn: a noun, else an adjective used as one ("раненых" is also
+# "wounded people"); a verb form or adverb gives no lemma.
+NOUN_READINGS = ("NOUN", "ADJF")
+LEMMAS_KEPT = 1 << 16  # (language, word) pairs whose lemma is remembered
+
+
+@dataclass(frozen=True)
+class Lemmatiser:
+    """The lemmatiser of one language (``library`` None: none, every lemma is None)."""
+
+    code: str | None
+    library: str | None = None
+
+    def noun(self, word: str) -> str | None:
+        """The lemma of ``word`` read as a noun, lower-cased; None without a library or a reading."""
+        if self.library is None or self.code is None or not word:
+            return None
+        return _noun_lemma(self.library, self.code, word)
+
+    def reads_as_noun(self, word: str) -> bool:
+        """Whether the library's likeliest reading of ``word`` is a noun (pymorphy3); False where
+        the library gives no parts of speech (simplemma) or there is none."""
+        if self.library != "pymorphy3" or self.code is None or not word:
+            return False
+        return _likeliest_noun(self.code, word)
+
+    def prepare(self) -> None:
+        """Open the library's dictionary now (for simplemma, build and store its trie)."""
+        if self.library == "pymorphy3" and self.code is not None:
+            _morphology(self.code)
+        elif self.library == "simplemma" and self.code is not None:
+            _simplemma_dictionaries().get_dictionary(self.code)
+
+
+def lemmatiser(code: str | None) -> Lemmatiser:
+    """The lemmatiser the language file names (a region-tagged code reads as its language).
+
+    A plain function of parallax's data, built per language by an analysis context's tables.
+    """
+    data = lang.maybe_load(code) or lang.maybe_load((code or "").replace("_", "-").split("-")[0])
+    if data is None:
+        return Lemmatiser(None)
+    return Lemmatiser(data.code, library_of(data))
+
+
+def library_of(data: lang.LanguageData) -> str | None:
+    """The library ``[nouns] lemmatiser`` names (None: none); an unknown one is an error."""
+    library = data.section("nouns").get("lemmatiser")
+    if library is not None and library not in LIBRARIES:
+        raise ValueError(
+            f"src/parallax/lang/data/{data.code}.toml: [nouns] lemmatiser {library!r} is none of "
+            f"{', '.join(LIBRARIES)}"
+        )
+    return library
+
+
+@memoised(maxsize=LEMMAS_KEPT)
+def _noun_lemma(library: str, code: str, word: str) -> str | None:
+    if library == "pymorphy3":
+        return _pymorphy_noun(code, word)
+    lemma = _simplemma().lemmatize(word, lang=code)
+    return lemma.lower() if lemma else None
+
+
+def _pymorphy_noun(code: str, word: str) -> str | None:
+    parses = _morphology(code).parse(word)
+    for reading in NOUN_READINGS:
+        for parse in parses:
+            if reading == parse.tag.POS:
+                return parse.normal_form
+    return None
+
+
+@memoised(maxsize=LEMMAS_KEPT)
+def _likeliest_noun(code: str, word: str) -> bool:
+    parses = _morphology(code).parse(word)
+    return bool(parses) and parses[0].tag.POS == "NOUN"
+
+
+@memoised()
+def _morphology(code: str) -> Any:
+    """pymorphy3's analyser of one language, its dictionary from the pymorphy3-dicts-<code> package."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=code)
+
+
+@memoised()
+def _simplemma() -> Any:
+    from simplemma import Lemmatizer
+    from simplemma.strategies import DefaultStrategy
+
+    return Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=_simplemma_dictionaries()))
+
+
+@memoised()
+def _simplemma_dictionaries() -> Any:
+    """simplemma's dictionaries as tries stored in the cache directory; as Python dicts, read
+    anew in every process, when on-disk caches are off (``PARALLAX_CACHE=off``)."""
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+    from simplemma.strategies.dictionaries.trie_dictionary_factory import TrieDictionaryFactory
+
+    directory = cache_directory()
+    if directory is None:
+        return DefaultDictionaryFactory()
+
+    class StoredTries(TrieDictionaryFactory):
+        """Writes each trie whole or not at all: worker processes may build the same one at once,
+        and a half-written file must never be read (simplemma would delete and rebuild it)."""
+
+        def _write_trie_to_disk(self, lang: str, trie: Any) -> None:
+            with atomic_file(Path(self._cache_dir) / f"{lang}.dic", "wb") as out:
+                out.write(trie.tobytes())
+
+    versions = "-".join(metadata.version(name) for name in ("simplemma", "marisa-trie"))
+    return StoredTries(disk_cache_dir=str(directory / "lemmas" / f"simplemma-{versions}"))
