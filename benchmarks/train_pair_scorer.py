@@ -55,8 +55,11 @@ MODEL_FEATURES = (
     "rarest_anchor",
     "headline_shared",
     "headlines_differ",
+    "headline_overlap",
+    "log_headline_mass",
     "undated",
     "days_apart",
+    "mentioned_gap",
 )
 # Left out on purpose: how many figure units two articles disagree on. Fitted, it weighs against
 # a link (our corpora hold same-kind events with other figures), but sources disagreeing on a

@@ -98,6 +98,7 @@ FIGURE_KINDS = frozenset({"q", "p", "n", "s"})
 DATE_KINDS = frozenset({"d"})
 WORD_KINDS = frozenset({"w"})
 NAME_TOKEN_KINDS = frozenset({"k"})
+HEADLINE_KINDS = frozenset({"h"})
 
 
 def idf(document_frequency: int, total: int) -> float:
@@ -123,6 +124,12 @@ def _evidence_mass(anchors: frozenset[str], weight_of: Callable[[str], float]) -
     return sum(weight_of(x) for x in anchors if not is_supplementary(x))
 
 
+def _headline_mass(anchors: frozenset[str], weight_of: Callable[[str], float]) -> float:
+    if isinstance(weight_of, AnchorWeigher):
+        return weight_of.headline_mass(anchors)
+    return sum(weight_of(x) for x in anchors if anchor_kind(x) in HEADLINE_KINDS)
+
+
 def _group_mass(shared: list[tuple[str, float]], kinds: frozenset[str]) -> tuple[float, int]:
     weights = [w for anchor, w in shared if anchor_kind(anchor) in kinds]
     return sum(weights), len(weights)
@@ -133,14 +140,21 @@ def pair_features(
 ) -> dict[str, float] | None:
     """What the model weighs of a pair, or None when a gate rules the pair out.
 
-    Gates: publication days further apart than the window; a cosine below ``min_cosine``;
-    shared evidence below ``min_evidence`` (so the encoder never links alone).
+    Gates: publication days further apart than the window (or, against a publication day, the
+    days an undated article's dates name); a cosine below ``min_cosine``; shared evidence below
+    ``min_evidence`` (so the encoder never links alone).
     """
     days_apart = None if NO_DAY in (a.day, b.day) else abs(a.day - b.day)
     if days_apart is not None and days_apart > settings.window_days:
         return None
     windows = (_days_of(a), _days_of(b))
-    if None not in windows and not _meet(*windows, settings.window_days):
+    gap = _gap(*windows) if None not in windows else 0
+    both_undated = NO_DAY == a.day == b.day
+    # Against a publication day, the days an undated article's dates name are its window. Between
+    # two undated articles both windows are only days their texts mention, background as often as
+    # not ("signed in February 2014" / "sidelined in September 2017", one event): how far apart
+    # they lie is weighed (``mentioned_gap``), not a gate.
+    if gap > settings.window_days and not both_undated:
         return None  # an undated article outside the days its own dates name
     cosine = float(np.dot(a.vector, b.vector)) if a.vector is not None and b.vector is not None else 0.0
     if cosine < settings.min_cosine:
@@ -148,11 +162,12 @@ def pair_features(
     shared = sorted((x, weight_of(x)) for x in a.anchors & b.anchors)
     shared = [(x, w) for x, w in shared if w > 0]
     tokens, token_count = _group_mass(shared, NAME_TOKEN_KINDS)
+    headline, _ = _group_mass(shared, HEADLINE_KINDS)
     shared = [(x, w) for x, w in shared if not is_supplementary(x)]
     evidence = sum(w for _, w in shared)
     if evidence < settings.min_evidence or evidence <= 0:
         return None
-    if None in windows and not _strong(cosine, evidence, shared, settings, both=NO_DAY == a.day == b.day):
+    if None in windows and not _strong(cosine, evidence, shared, settings, both=both_undated):
         return None
     norm = min(_evidence_mass(a.anchors, weight_of), _evidence_mass(b.anchors, weight_of))
     names, name_count = _group_mass(shared, NAME_KINDS)
@@ -161,6 +176,7 @@ def pair_features(
     words, word_count = _group_mass(shared, WORD_KINDS)
     cross = float(bool(a.language and b.language and a.language != b.language))
     headline_a, headline_b = headline_people(a.anchors), headline_people(b.anchors)
+    shorter_headline = min(_headline_mass(a.anchors, weight_of), _headline_mass(b.anchors, weight_of))
     return {
         "cosine": cosine,
         "crosslingual": cross,
@@ -181,9 +197,12 @@ def pair_features(
         "shared_tokens": math.log1p(token_count),
         "rarest_anchor": max(w for _, w in shared),
         "headline_shared": float(bool(headline_a & headline_b)),
+        "headline_overlap": headline / shorter_headline if shorter_headline else 0.0,
+        "log_headline_mass": math.log1p(headline),
         "headlines_differ": float(headlines_differ(headline_a, headline_b)),
         "undated": float(days_apart is None),
         "days_apart": float(days_apart or 0),
+        "mentioned_gap": math.log1p(max(gap - settings.window_days, 0)),
         "evidence": evidence,
     }
 
@@ -216,8 +235,9 @@ def _days_of(features: Features) -> tuple[int, int] | None:
     return mentioned_days(features.anchors)
 
 
-def _meet(a: tuple[int, int], b: tuple[int, int], slack: int) -> bool:
-    return a[0] - slack <= b[1] and b[0] - slack <= a[1]
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Days between two spans of days (0 when they overlap)."""
+    return max(a[0] - b[1], b[0] - a[1], 0)
 
 
 def _strong(
@@ -261,6 +281,7 @@ class AnchorWeigher:
         self.total = total
         self.known: dict[str, float] = {}
         self.masses: dict[frozenset[str], float] = {}
+        self.headlines: dict[frozenset[str], float] = {}
 
     def __call__(self, anchor: str) -> float:
         weight = self.known.get(anchor)
@@ -273,6 +294,12 @@ class AnchorWeigher:
         mass = self.masses.get(anchors)
         if mass is None:
             mass = self.masses[anchors] = sum(self(x) for x in anchors if not is_supplementary(x))
+        return mass
+
+    def headline_mass(self, anchors: frozenset[str]) -> float:
+        mass = self.headlines.get(anchors)
+        if mass is None:
+            mass = self.headlines[anchors] = sum(self(x) for x in anchors if anchor_kind(x) in HEADLINE_KINDS)
         return mass
 
 
