@@ -190,9 +190,11 @@ def headline_sentences(document: Document) -> list:
 def headline_word_anchors(document: Document) -> set[str]:
     """The words of the headline, names included: "h:earthquake", "h:ghosn".
 
-    Two reports of one event in one language mostly share headline words; two events with the
-    same people mostly do not ("Macron denounces his accusers" / "Macron to postpone the
-    elections"). Supplementary: the headline is already in the lead's words and the names.
+    The encoder already reads the headline; what its shared words add is where they come from.
+    Fitted beside the cosine and the lead's words, shared headline mass weighs *against* a link:
+    the unrelated SemEval pairs that share headline words are mostly one site's series or rubric
+    ("POL-<town>: (<code>) <town> -", "<Region>. Photo :"), page furniture rather than the
+    event. Supplementary: never evidence, never a candidate.
     """
     words = set()
     for sentence in headline_sentences(document):
