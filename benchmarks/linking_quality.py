@@ -14,7 +14,8 @@ Corpora:
              pairwise P / R / F1 over the labelled pairs, monolingual and cross-lingual apart,
              cross-validated (--folds, by groups of articles: no article is in the pairs a
              fold's model was fitted on and in the pairs it is measured on), then with the
-             shipped model (in-sample: it was fitted on these pairs).
+             shipped model (in-sample: it was fitted on these pairs); --misses lists the pairs
+             the shipped model gets wrong, with why and what they share, to read as classes.
 
 The shared data folder is $PARALLAX_SHARED_DATA or <repo>/../shared/data.
 
@@ -213,7 +214,44 @@ def semeval_rows(args) -> list[dict]:
     with tempfile.TemporaryDirectory() as folder:
         stories, _ = semeval_pairs.linked_stories(cached, Path(folder))
     rows.append(semeval_report("shipped model (in-sample)", pairs, stories))
+    if args.misses:
+        semeval_misses(pairs, texts, stories)
     return rows
+
+
+def semeval_misses(pairs: list, texts: dict[str, str], stories: dict[str, str]) -> None:
+    """The pairs the shipped model gets wrong, to be read as classes (boilerplate, thin
+    evidence, same people at another event...): why (a gate, the model's log-odds, or a link
+    made through other articles), the rarest shared anchors, and each article's opening."""
+    import train_pair_scorer
+
+    from parallax.link.score import SETTINGS, pair_model
+
+    store = train_pair_scorer.semeval_features(texts)
+    model = pair_model()
+    print("  misses of the shipped model (FN: same event kept apart; FP: unrelated linked)")
+    for pair in pairs:
+        linked = stories.get(pair.a) is not None and stories.get(pair.a) == stories.get(pair.b)
+        if linked == pair.same:
+            continue
+        values = store.values(pair.a, pair.b, SETTINGS)
+        score = None if values is None else model.log_odds(values) - model.threshold
+        if linked and (score is None or score < 0):
+            why = "linked through other articles"
+        else:
+            why = "gated" if score is None else f"log-odds {score:+.2f}, cosine {values['cosine']:.2f}"
+        print(f"  {'FN' if pair.same else 'FP'} {pair.a}_{pair.b} {'-'.join(pair.languages)}: {why}")
+        print(f"     shared: {_rarest_shared(store, pair.a, pair.b)}")
+        for article in (pair.a, pair.b):
+            print(f"     | {' '.join(texts[article].split())[:100]}")
+
+
+def _rarest_shared(store, a: str, b: str, shown: int = 10) -> str:
+    if a not in store.features or b not in store.features:
+        return "(an article is not in the store)"
+    shared = store.features[a].anchors & store.features[b].anchors
+    weighed = sorted(((store.weight_of(x), x) for x in shared), reverse=True)[:shown]
+    return ", ".join(f"{x} {w:.1f}" for w, x in weighed) or "none"
 
 
 def semeval_cross_validated(pairs: list, texts: dict[str, str], cached: Path, folds: int) -> dict:
@@ -251,6 +289,7 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
     parser.add_argument("--cached", action="store_true", help="relink stores analysed once, kept in results/")
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds on semeval (1: none)")
+    parser.add_argument("--misses", action="store_true", help="list the semeval pairs the model gets wrong")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
 

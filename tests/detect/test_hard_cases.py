@@ -143,3 +143,25 @@ def test_kazakh_needs_its_own_letters_only_in_long_text() -> None:
     assert language_scores(long_line).get("kk", 0.0) < 0.1
     assert detect_language("Биыл депутаттар бес жобаны бекітті, ал министр бірнеше мектепті аралады.") == "kk"
     assert profile("kk").expected and not profile("ru").expected
+
+
+# Text in a language parallax has no data for must still be named as itself: a Polish or Czech
+# article called Swedish or German turns two Polish reports of one event into a cross-lingual pair.
+OUTSIDE_OURS = [
+    (
+        "Rząd przyjął w czwartek projekt ustawy o pomocy dla rolników poszkodowanych przez suszę. "
+        "Premier zapowiedział, że pierwsze wypłaty trafią do gospodarstw jeszcze w tym miesiącu.",
+        "pl",
+    ),
+    ("Wybory samorządowe. Komisja wyborcza podała wstępne wyniki głosowania.", "pl"),
+    (
+        "Vláda ve čtvrtek schválila návrh zákona o pomoci zemědělcům, které postihlo sucho. "
+        "První platby podle premiéra dostanou ještě tento měsíc.",
+        "cs",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "code"), OUTSIDE_OURS)
+def test_a_language_outside_ours_is_named_as_itself(text: str, code: str) -> None:
+    assert detect_language(text) == code

@@ -10,7 +10,7 @@ import pytest
 
 from parallax.database import Database
 from parallax.database.stories import StoryTables, resolve_story, story_of
-from parallax.link.features import Features
+from parallax.link.features import Features, day_number
 from parallax.link.index import VectorIndex
 from parallax.link.linker import Linker
 from parallax.link.score import (
@@ -428,3 +428,56 @@ def test_the_words_of_names_add_to_a_link_but_never_open_the_gate():
     )
     assert with_tokens["evidence"] == without["evidence"]
     assert with_tokens["log_token_mass"] > 0 == without["log_token_mass"]
+
+
+def test_headline_words_add_to_a_link_but_never_open_the_gate():
+    """Two headlines sharing their words ("Flood", "Riverside") say how alike two reports are;
+    alone they are no evidence of one event."""
+    from parallax.link.features import HEADLINE_KIND
+
+    weight_of = anchor_weigher({}, 1000)
+    near = unit(1, 0.2, 0)
+    headline = {f"{HEADLINE_KIND}:flood", f"{HEADLINE_KIND}:riverside", f"{HEADLINE_KIND}:evacuated"}
+    alone = (features(1, 100, headline, near, "en"), features(2, 100, headline, near, "en"))
+    assert pair_features(*alone, weight_of) is None
+    event = {"place:riverside", "q:resident:3.2e+03", "d:2025-05-02"}
+    with_headline = pair_features(
+        features(1, 100, event | headline, near, "en"),
+        features(2, 100, event | headline, near, "en"),
+        weight_of,
+    )
+    without = pair_features(
+        features(1, 100, event, near, "en"), features(2, 100, event, near, "en"), weight_of
+    )
+    assert with_headline["evidence"] == without["evidence"]
+    assert with_headline["log_headline_mass"] > 0 == without["log_headline_mass"]
+
+
+def test_headline_words_are_the_title_s_words_names_included():
+    from parallax.link.features import HEADLINE_KIND, document_anchors
+    from parallax.model import Article
+    from parallax.pipeline import analyse
+
+    text = (
+        "Floods force Riverside evacuation\n"
+        "About 3,200 residents of Riverside left their homes on Friday as the river rose. "
+        "Mayor Helen Carter said the shelters would stay open all weekend.\n"
+    )
+    anchors = document_anchors(analyse(Article(id="flood", text=text, language="en")))
+    headline = {a.split(":", 1)[1] for a in anchors if a.startswith(f"{HEADLINE_KIND}:")}
+    assert {"floods", "force", "riverside", "evacuation"} <= headline
+    assert not headline & {"residents", "shelters", "carter"}
+
+
+def test_two_undated_articles_are_not_kept_apart_by_the_background_days_they_mention():
+    """Undated reports of one deal, one recalling a 2014 licence, the other a 2017 break: their
+    texts' days are background, no gate between them. Against a publication day they still are."""
+    weight_of = anchor_weigher({}, 100)
+    shared = {"organisation:northwind", "place:united kingdom", "w:licensing", "q:EUR:5.2e+09"}
+    recalls_2014 = features(1, -1, shared | {"m:2014-02-06/2014-02-06"}, unit(1, 0.05))
+    recalls_2017 = features(2, -1, shared | {"m:2017-09-01/2017-09-30"}, unit(1, 0.05))
+    assert pair_features(recalls_2014, recalls_2017, weight_of) is not None
+    september_2017 = day_number("2017-09-14")
+    assert pair_features(features(3, september_2017, shared, unit(1, 0.05)), recalls_2017, weight_of)
+    october_2024 = day_number("2024-10-04")
+    assert pair_features(features(4, october_2024, shared, unit(1, 0.05)), recalls_2017, weight_of) is None

@@ -38,12 +38,13 @@ ANCHOR_WEIGHTS = {
     "m": 0.0,  # the days an undated article's dates cover: no evidence, a time window
     "k": 0.3,  # a word of a name as extracted ("kogler" of "vizekanzler werner kogler"): supplementary
     "w": 0.3,  # a rare word of the title and lead: evidence between articles in one language
+    "h": 0.3,  # a word of the headline: how alike two headlines are, supplementary
 }
 TITLE_PREFIX = "t:"
 WINDOW_PREFIX = "m:"
 # Evidence that only adds to a pair sharing other anchors: it neither opens the evidence gate
 # nor brings candidates (a name's words repeat the name's own anchor).
-SUPPLEMENTARY_KINDS = frozenset({"k"})
+SUPPLEMENTARY_KINDS = frozenset({"k", "h"})
 _SUPPLEMENTARY_PREFIXES = tuple(f"{kind}:" for kind in sorted(SUPPLEMENTARY_KINDS))
 SPECIFIC_KINDS = frozenset({"q", "p", "n", "d", "s"})  # figures and dates, as opposed to names
 GENERIC_UNITS = frozenset({"country", "side", "year", "month", "week", "day", "hour", "minute", "time"})
@@ -144,9 +145,7 @@ def title_anchors(document: Document) -> set[str]:
 
     They add no evidence; two headlines about different known people lower a link's score.
     """
-    headline = {s.index for s in document.sentences if s.block == "title"}
-    if not headline and document.sentences:
-        headline = {document.sentences[0].index}
+    headline = {s.index for s in headline_sentences(document)}
     return {
         f"{TITLE_PREFIX}{entity_anchor(f.value, f.type)}"
         for f in document.facts
@@ -178,6 +177,33 @@ def lexical_anchors(document: Document) -> set[str]:
     return set(words)
 
 
+HEADLINE_KIND = "h"
+HEADLINE_MIN_LETTERS = 4
+
+
+def headline_sentences(document: Document) -> list:
+    """The headline: the title block, or the first sentence of an article without one."""
+    title = [s for s in document.sentences if s.block == "title"]
+    return title or list(document.sentences[:1])
+
+
+def headline_word_anchors(document: Document) -> set[str]:
+    """The words of the headline, names included: "h:earthquake", "h:ghosn".
+
+    The encoder already reads the headline; what its shared words add is where they come from.
+    Fitted beside the cosine and the lead's words, shared headline mass weighs *against* a link:
+    the unrelated SemEval pairs that share headline words are mostly one site's series or rubric
+    ("POL-<town>: (<code>) <town> -", "<Region>. Photo :"), page furniture rather than the
+    event. Supplementary: never evidence, never a candidate.
+    """
+    words = set()
+    for sentence in headline_sentences(document):
+        for match in _WORD.finditer(sentence.text.casefold()):
+            if len(match.group()) >= HEADLINE_MIN_LETTERS:
+                words.add(f"{HEADLINE_KIND}:{match.group()}")
+    return words
+
+
 NAME_TOKEN_KIND = "k"
 NAME_TOKEN_MIN_LETTERS = 4
 
@@ -202,6 +228,7 @@ def name_token_anchors(document: Document) -> set[str]:
 def document_anchors(document: Document) -> frozenset[str]:
     anchors = {a for fact in document.facts for a in fact_anchors(fact)}
     anchors |= title_anchors(document) | lexical_anchors(document) | name_token_anchors(document)
+    anchors |= headline_word_anchors(document)
     window = mentioned_window(document) if day_number(document.article.published) == NO_DAY else None
     return frozenset(anchors | {window} if window else anchors)
 

@@ -98,6 +98,7 @@ FIGURE_KINDS = frozenset({"q", "p", "n", "s"})
 DATE_KINDS = frozenset({"d"})
 WORD_KINDS = frozenset({"w"})
 NAME_TOKEN_KINDS = frozenset({"k"})
+HEADLINE_KINDS = frozenset({"h"})
 
 
 def idf(document_frequency: int, total: int) -> float:
@@ -133,14 +134,22 @@ def pair_features(
 ) -> dict[str, float] | None:
     """What the model weighs of a pair, or None when a gate rules the pair out.
 
-    Gates: publication days further apart than the window; a cosine below ``min_cosine``;
-    shared evidence below ``min_evidence`` (so the encoder never links alone).
+    Gates: publication days further apart than the window (or, against a publication day, the
+    days an undated article's dates name); a cosine below ``min_cosine``; shared evidence below
+    ``min_evidence`` (so the encoder never links alone).
     """
     days_apart = None if NO_DAY in (a.day, b.day) else abs(a.day - b.day)
     if days_apart is not None and days_apart > settings.window_days:
         return None
     windows = (_days_of(a), _days_of(b))
-    if None not in windows and not _meet(*windows, settings.window_days):
+    gap = _gap(*windows) if None not in windows else 0
+    both_undated = NO_DAY == a.day == b.day
+    # Against a publication day, the days an undated article's dates name are its window. Between
+    # two undated articles both windows are only days their texts mention, background as often as
+    # not ("signed in February 2014" / "sidelined in September 2017", one event): no gate. On the
+    # SemEval pairs (all undated) the gate kept 5 of 145 same-event pairs apart, and fitted
+    # as a feature the gap weighed *for* a link, which nothing explains: it is left out.
+    if gap > settings.window_days and not both_undated:
         return None  # an undated article outside the days its own dates name
     cosine = float(np.dot(a.vector, b.vector)) if a.vector is not None and b.vector is not None else 0.0
     if cosine < settings.min_cosine:
@@ -148,11 +157,12 @@ def pair_features(
     shared = sorted((x, weight_of(x)) for x in a.anchors & b.anchors)
     shared = [(x, w) for x, w in shared if w > 0]
     tokens, token_count = _group_mass(shared, NAME_TOKEN_KINDS)
+    headline, _ = _group_mass(shared, HEADLINE_KINDS)
     shared = [(x, w) for x, w in shared if not is_supplementary(x)]
     evidence = sum(w for _, w in shared)
     if evidence < settings.min_evidence or evidence <= 0:
         return None
-    if None in windows and not _strong(cosine, evidence, shared, settings, both=NO_DAY == a.day == b.day):
+    if None in windows and not _strong(cosine, evidence, shared, settings, both=both_undated):
         return None
     norm = min(_evidence_mass(a.anchors, weight_of), _evidence_mass(b.anchors, weight_of))
     names, name_count = _group_mass(shared, NAME_KINDS)
@@ -181,6 +191,7 @@ def pair_features(
         "shared_tokens": math.log1p(token_count),
         "rarest_anchor": max(w for _, w in shared),
         "headline_shared": float(bool(headline_a & headline_b)),
+        "log_headline_mass": math.log1p(headline),
         "headlines_differ": float(headlines_differ(headline_a, headline_b)),
         "undated": float(days_apart is None),
         "days_apart": float(days_apart or 0),
@@ -216,8 +227,9 @@ def _days_of(features: Features) -> tuple[int, int] | None:
     return mentioned_days(features.anchors)
 
 
-def _meet(a: tuple[int, int], b: tuple[int, int], slack: int) -> bool:
-    return a[0] - slack <= b[1] and b[0] - slack <= a[1]
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Days between two spans of days (0 when they overlap)."""
+    return max(a[0] - b[1], b[0] - a[1], 0)
 
 
 def _strong(
