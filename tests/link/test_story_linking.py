@@ -430,9 +430,10 @@ def test_the_words_of_names_add_to_a_link_but_never_open_the_gate():
     assert with_tokens["log_token_mass"] > 0 == without["log_token_mass"]
 
 
-def test_headline_words_add_to_a_link_but_never_open_the_gate():
-    """Two headlines sharing their words ("Flood", "Riverside") say how alike two reports are;
-    alone they are no evidence of one event."""
+def test_headline_words_are_a_feature_but_never_open_the_gate():
+    """Two headlines sharing their words ("Flood", "Riverside") give the model their shared mass
+    (fitted, it weighs against a link: one site's series share headline words); alone they are
+    no evidence of one event."""
     from parallax.link.features import HEADLINE_KIND
 
     weight_of = anchor_weigher({}, 1000)
