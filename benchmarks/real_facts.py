@@ -200,6 +200,9 @@ class QuoteScore:
     quotes: int = 0  # quote mentions of the source document
     aligned: int = 0  # ... in a fact the translation also holds
     same_kind: int = 0  # ... whose translation quotes it the same way (direct or reported)
+    # ... aligned with a quote on other lines of the translation (the documents are translated
+    # line by line, so the partner of a quote lies on its lines): a false alignment.
+    misaligned: int = 0
     translated: int = 0  # quote mentions of the translation
     unaligned: list[str] = field(default_factory=list)
 
@@ -208,14 +211,16 @@ class QuoteScore:
         self.quotes += other.quotes
         self.aligned += other.aligned
         self.same_kind += other.same_kind
+        self.misaligned += other.misaligned
         self.translated += other.translated
         self.unaligned += other.unaligned
 
     def line(self, name: str) -> str:
         share = self.aligned / self.quotes if self.quotes else 1.0
         kind = self.same_kind / self.aligned if self.aligned else 1.0
+        wrong = self.misaligned / self.aligned if self.aligned else 0.0
         return (f"{name:8} {self.documents:5} {self.quotes:7} {self.translated:7} {self.aligned:8} "
-                f"{share:6.2f} {kind:10.2f}")
+                f"{share:6.2f} {kind:10.2f} {wrong:10.2f}")
 
 
 def compare_quotes(record: dict, encoder) -> QuoteScore:
@@ -239,14 +244,57 @@ def compare_quotes(record: dict, encoder) -> QuoteScore:
             score.aligned += len(own)
             kinds = {bool(attrs_as(QuoteAttrs, m).direct) for m in other}
             score.same_kind += sum(bool(attrs_as(QuoteAttrs, m).direct) in kinds for m in own)
+            theirs = [lines_of(target.article.text, m.start, m.end, ref_text) for m in other]
+            for mention in own:
+                mine = lines_of(source.article.text, mention.start, mention.end, record["src_text"])
+                if not any(mine[0] <= b and a <= mine[1] for a, b in theirs):
+                    score.misaligned += 1
+                    score.unaligned.append(
+                        f"[{record['pair']} {doc_id}] MISALIGNED speaker={fact.speaker}\n"
+                        f"  {mention.sentence.text.strip()}\n  with: {str(other[0].value)[:160]!r}\n")
         for mention in own if not other else ():
             attrs = attrs_as(QuoteAttrs, mention)
             score.unaligned.append(
                 f"[{record['pair']} {doc_id}] speaker={fact.speaker} direct={attrs.direct} "
                 f"written={attrs.speaker_text!r}\n  {mention.sentence.text.strip()}\n"
                 f"  {same_line(source.article.text, mention.start, ref_text).strip()}\n"
+                f"{nearest_quote(str(fact.value), comparison.facts, source.article.id, encoder)}"
             )
     return score
+
+
+def lines_of(text: str, start: int, end: int, original: str) -> tuple[int, int]:
+    """The first and last line (0-based) of ``original`` that a span of its cleaned ``text``
+    lies on (cleaning may drop a line: each is found again by its words)."""
+    lines = text.split("\n")
+    wanted = original.split("\n")
+
+    def line(offset: int) -> int:
+        index = text.count("\n", 0, offset)
+        words = lines[index].strip() if index < len(lines) else ""
+        found = [i for i, other in enumerate(wanted) if other.strip() == words]
+        return min(found, key=lambda i: abs(i - index)) if found else index
+
+    return line(start), line(max(start, end - 1))
+
+
+def nearest_quote(value: str, facts, own_document: str, encoder) -> str:
+    """The translation's quote closest in meaning to an unaligned one: its speaker, kind and
+    cosine tell a speaker that did not meet from words that score too low or no quote at all."""
+    import numpy as np
+
+    from parallax.model import QuoteAttrs, attrs_as
+
+    theirs = [f for f in facts if f.kind == "quote" and own_document not in f.documents]
+    if not theirs:
+        return "  nearest: no unaligned quote in the translation\n"
+    vectors = encoder.encode([value, *(str(f.value) for f in theirs)])
+    similarity = vectors[1:] @ vectors[0]
+    best = int(np.argmax(similarity))
+    fact = theirs[best]
+    direct = attrs_as(QuoteAttrs, fact.mentions[0]).direct
+    return (f"  nearest: cos={similarity[best]:.2f} speaker={fact.speaker} direct={direct} "
+            f"{str(fact.value)[:120]!r}\n")
 
 
 def wmt_quotes(root: Path, limit: int | None, out: Path, pairs: list[str] | None = None) -> None:
@@ -261,7 +309,8 @@ def wmt_quotes(root: Path, limit: int | None, out: Path, pairs: list[str] | None
             score.add(compare_quotes(record, encoder))
     subset = "all" if limit is None else limit
     print(f"\nWMT translation pairs: quotes aligned with a quote of the translation ({subset} per pair)")
-    print(f"{'pair':8} {'docs':>5} {'quotes':>7} {'transl':>7} {'aligned':>8} {'share':>6} {'same kind':>10}")
+    print(f"{'pair':8} {'docs':>5} {'quotes':>7} {'transl':>7} {'aligned':>8} {'share':>6} {'same kind':>10} "
+          f"{'misaligned':>10}")
     total = QuoteScore()
     for pair in sorted(scores):
         total.add(scores[pair])
