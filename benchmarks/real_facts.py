@@ -265,17 +265,15 @@ def compare_quotes(record: dict, encoder) -> QuoteScore:
 
 def lines_of(text: str, start: int, end: int, original: str) -> tuple[int, int]:
     """The first and last line (0-based) of ``original`` that a span of its cleaned ``text``
-    lies on (cleaning may drop a line: each is found again by its words)."""
-    lines = text.split("\n")
-    wanted = original.split("\n")
-
-    def line(offset: int) -> int:
-        index = text.count("\n", 0, offset)
-        words = lines[index].strip() if index < len(lines) else ""
-        found = [i for i, other in enumerate(wanted) if other.strip() == words]
-        return min(found, key=lambda i: abs(i - index)) if found else index
-
-    return line(start), line(max(start, end - 1))
+    lies on: cleaning may drop or trim lines, so the span is found again by its words (the
+    occurrence nearest its line in the cleaned text)."""
+    index = text.count("\n", 0, start)
+    words = text[start:end]
+    found = [m.start() for m in re.finditer(re.escape(words), original)] if words.strip() else []
+    if not found:
+        return index, text.count("\n", 0, max(start, end - 1))
+    at = min(found, key=lambda offset: (abs(original.count("\n", 0, offset) - index), offset))
+    return original.count("\n", 0, at), original.count("\n", 0, at + max(len(words) - 1, 0))
 
 
 def nearest_quote(value: str, facts, own_document: str, encoder) -> str:

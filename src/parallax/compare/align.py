@@ -24,6 +24,8 @@ from ..calibration import (
     SAME_FACT_STRONG_UNIT,
     SAME_FACT_WEAK_UNIT,
     SAME_QUOTE,
+    SAME_QUOTE_BEST_PARTNER,
+    SAME_QUOTE_MARGIN,
     SAME_QUOTE_NO_SPEAKER,
     SAME_QUOTE_OTHER_SPEAKER,
     SAME_QUOTE_SAME_SPEAKER,
@@ -63,6 +65,8 @@ class Group:
     vectors: np.ndarray | None = None
     # The entities the document names (canonical values): whether it knows a quote's speaker.
     names: frozenset[str] = frozenset()
+    # A quote's sentence (its attribution, its setting): a short quote says little on its own.
+    sentence_vector: np.ndarray | None = None
 
     @property
     def head(self) -> Fact:
@@ -203,16 +207,63 @@ def distinctive(value: float) -> bool:
     return not value.is_integer() or abs(value) > COMMON_COUNT_LIMIT
 
 
-def _same_quote(a: Group, b: Group) -> float | None:
+def _quote_similarity(a: Group, b: Group) -> float:
+    """How alike two quotes are: their words, and as much the sentences they stand in. A short
+    quote ("red lines", "时间不多了") scores low against its own translation on its words
+    alone; its sentence carries the rest of the statement and its attribution."""
+    words = _similarity(a, b)
+    if a.sentence_vector is None or b.sentence_vector is None:
+        return words
+    return (words + float(np.dot(a.sentence_vector, b.sentence_vector))) / 2
+
+
+def _best_partners(groups: list[Group]) -> set[tuple[int, int]]:
+    """Pairs of quotes (ids of their groups) of two documents that are each other's most alike
+    quote of the other document, ahead of the next by ``SAME_QUOTE_MARGIN``.
+
+    Cosine bars differ by language pair (a Chinese translation of English words scores lower
+    than a German one of French words); a quote that stands out as the other's best partner
+    in both directions is evidence of its own, which no one bar gives."""
+    by_document: dict[int, list[Group]] = defaultdict(list)
+    for group in groups:
+        by_document[group.document].append(group)
+    found = set()
+    documents = sorted(by_document)
+    for x, d in enumerate(documents):
+        for e in documents[x + 1:]:
+            mine, theirs = by_document[d], by_document[e]
+            scores = np.array([[_quote_similarity(a, b) for b in theirs] for a in mine])
+            for i, a in enumerate(mine):
+                j = int(np.argmax(scores[i]))
+                if int(np.argmax(scores[:, j])) != i:
+                    continue
+                if _stands_out(scores[i], j) and _stands_out(scores[:, j], i):
+                    found.add((id(a), id(theirs[j])))
+                    found.add((id(theirs[j]), id(a)))
+    return found
+
+
+def _stands_out(scores: np.ndarray, best: int) -> bool:
+    others = np.delete(scores, best)
+    return not others.size or scores[best] - float(others.max()) >= SAME_QUOTE_MARGIN
+
+
+def _quote_scorer(groups: list[Group]) -> Callable[[Group, Group], float | None]:
+    partners = _best_partners(groups)
+    return lambda a, b: _same_quote(a, b, (id(a), id(b)) in partners)
+
+
+def _same_quote(a: Group, b: Group, best_partners: bool = False) -> float | None:
     """Two quotes are one statement when they mean the same, more leniently for one speaker:
-    a partial translation of a known person's words scores lower than a full one.
+    a partial translation of a known person's words scores lower than a full one, and more
+    leniently for two quotes that are each other's best partner (``_best_partners``).
 
     Two different speakers part two quotes when a document names the other's speaker: it
     knows that person and credits the words to someone else (two leaders who both call for
     cooperation). When neither name occurs in the other document, they may be one person whose
     spellings did not meet (a transliteration cut short): the words decide, at a stricter bar."""
     sa, sb = a.head.speaker, b.head.speaker
-    similarity = _similarity(a, b)
+    similarity = _quote_similarity(a, b)
     if sa and sb and sa != sb:
         if sa in b.names or sb in a.names:
             return None
@@ -223,6 +274,8 @@ def _same_quote(a: Group, b: Group) -> float | None:
         threshold = SAME_QUOTE
     else:
         threshold = SAME_QUOTE_NO_SPEAKER
+    if best_partners:
+        threshold -= SAME_QUOTE_BEST_PARTNER
     return similarity if similarity >= threshold else None
 
 
@@ -476,7 +529,7 @@ def align(
     clusters += _absorb_restatements(_cluster_by_edges(groups_by_kind["percent"], _same_number))
     clusters += _cluster_by_key(groups_by_kind["date"], _value_key)
     clusters += _cluster_by_key(groups_by_kind["entity"], lambda f: (f.value, f.type))
-    clusters += _cluster_by_edges(groups_by_kind["quote"], _same_quote)
+    clusters += _cluster_by_edges(groups_by_kind["quote"], _quote_scorer(groups_by_kind["quote"]))
 
     conflict_sets = _find_conflicts(clusters)
     clusters, conflict_sets = _without_unclaimable(clusters, conflict_sets, len(documents))
@@ -570,11 +623,14 @@ def _embed(groups_by_kind: dict[str, list[Group]], sentence_vectors: SentenceVec
     if not wanted:
         return
     others = [f.sentence.text for g in numeric for f in g.facts[1:]]
+    others += [g.head.sentence.text for g in groups_by_kind["quote"]]
     texts = list(dict.fromkeys([*(text for _, text in wanted), *others]))
     vectors = sentence_vectors(texts)
     row = {text: vectors[i] for i, text in enumerate(texts)}
     for group, text in wanted:
         group.vector = row[text]
+    for group in groups_by_kind["quote"]:
+        group.sentence_vector = row[group.head.sentence.text]
     for group in numeric:
         sentences = list(dict.fromkeys(f.sentence.text for f in group.facts))
         group.vectors = np.stack([row[text] for text in sentences])

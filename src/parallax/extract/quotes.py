@@ -698,6 +698,8 @@ def _attribution_in(context: _Context, start: int, end: int, quote_start: int, v
         return named, named.text, verb, False
     if not verbs:
         return None
+    if not _points_back(context, start, end, verbs[0]):
+        return None, None, verb, True  # "the draft said", 一份声明称: a speaker the text leaves unnamed
     referred = _referred_speaker(context, start, end, quote_start)
     if referred is None:
         return None, None, verb, True
@@ -938,12 +940,19 @@ def _speaker_near(context: _Context, start: int, end: int, anchor: Hit, before: 
     named = _named_speaker(context, start, end, anchor)
     if named is not None:
         return named, named.text, False
-    pronouns = context.finder.hits(context.rules.pronouns, context.rules.raw_pronouns, start, end)
-    if pronouns or _title_in(context, start, end) is not None or _bare_verb(context, start, anchor):
+    if _points_back(context, start, end, anchor):
         referred = _referred_speaker(context, start, end, before)
         if referred is not None:
             return referred[0], referred[1] or None, True
     return None
+
+
+def _points_back(context: _Context, start: int, end: int, verb: Hit) -> bool:
+    """Whether an attribution without a name points back to a person named before: a pronoun,
+    a title or a verb without a subject of its own. Any other subject ("the draft", "一份声明",
+    "the group") is someone or something the text does not name."""
+    pronouns = context.finder.hits(context.rules.pronouns, context.rules.raw_pronouns, start, end)
+    return bool(pronouns) or _title_in(context, start, end) is not None or _bare_verb(context, start, verb)
 
 
 def _bare_verb(context: _Context, start: int, verb: Hit) -> bool:
@@ -1049,6 +1058,8 @@ def _verb_final(context: _Context, start: int, end: int):
     verb = verbs[-1]
     tail = context.text[verb.end:end]
     tail_entity = _named_speaker(context, verb.end, end, verb)
+    if tail_entity is not None and not _follows_verb(context, verb, tail_entity):
+        tail_entity = None  # which it says operates in the Sahel: a name in the words, no speaker
     more_after = tail.strip() and (tail_entity is None or context.text[tail_entity.end:end].strip())
     if more_after and not _only_pronoun(context, verb.end, end):
         return None
@@ -1068,6 +1079,15 @@ def _verb_final(context: _Context, start: int, end: int):
         if referred is not None:
             return referred[0], pronoun.text, verb.text, True, pronoun.end, verb.start
     return None
+
+
+def _follows_verb(context: _Context, verb: Hit, named: Mention) -> bool:
+    """The name is the subject after its verb (…, said Foreign Minister Lavrov): only a title
+    between them, no clause break."""
+    gap = context.text[verb.end:named.start]
+    if _CLAUSE_BREAK.search(gap):
+        return False
+    return len(gap.split()) <= HEAD_TITLE_WORDS if context.rules.word_spaces else len(gap) <= MAX_SUBJECT_GAP
 
 
 def _leading_pronoun(context: _Context, start: int, end: int) -> Hit | None:
