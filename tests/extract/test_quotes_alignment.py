@@ -68,3 +68,30 @@ def test_one_statement_without_a_speaker_in_either_language_aligns():
         "« Nous réaffirmons notre attachement à la souveraineté et à l'intégrité territoriale de "
         "chaque État de la région. »"))
     assert [status for status, _, _ in _quotes(english, french)] == ["shared"]
+
+
+BAERBOCK_EN = (
+    "Foreign ministers of the region met in Almaty on Friday to discuss the water crisis. "
+    '"Time is running out," German Foreign Minister Annalena Baerbock told reporters after the talks.')
+
+
+def test_a_short_quote_aligns_with_its_translation_through_its_sentence():
+    """Four words score low against their Chinese translation on their own; their sentences (the
+    same speaker, the same setting) and being each other's only partner carry them."""
+    english = Article(id="en-report", language="en", text=BAERBOCK_EN)
+    chinese = Article(id="zh-report", language="zh", text=(
+        "该地区各国外长周五在阿拉木图举行会议，讨论水资源危机。"
+        "会谈结束后，德国外长安娜莱娜·贝尔伯克对记者说：“时间不多了。”"))
+    assert _quotes(english, chinese) == [("shared", "Annalena Baerbock", ["en-report", "zh-report"])]
+
+
+def test_two_statements_of_one_speaker_in_alike_sentences_stay_apart():
+    """Each document's only quote, said by the same person in the same setting: other words."""
+    english = Article(id="en-report", language="en", text=BAERBOCK_EN)
+    chinese = Article(id="zh-report", language="zh", text=(
+        "该地区各国外长周五在阿拉木图举行会议，讨论水资源危机。"
+        "会谈结束后，德国外长安娜莱娜·贝尔伯克对记者说：“德国明年将向中亚提供更多援助。”"))
+    assert _quotes(english, chinese) == [
+        ("unique", "Annalena Baerbock", ["en-report"]),
+        ("unique", "Annalena Baerbock", ["zh-report"]),
+    ]
