@@ -62,6 +62,7 @@ PHRASE_MAX_CHARS = 200  # longer than any phrase of a word list
 COMPLEMENTIZER_REACH = 60  # characters between a speech verb and its "that"
 PUNCTUATION_REACH = 2  # without word spaces, the comma or colon follows the verb (表示，, 说：)
 MAX_SUBJECT_GAP = 12  # characters between a speaker and the verb without word spaces (在会上)
+NAME_MAX_WORDS = 4  # words in marks that may be an organisation's name (Ак Жол, Renault Group)
 HEAD_TITLE_WORDS = 3  # a speaker opening a verb-final sentence may follow a title this long
 # A pronoun or a title points back to a person named at most this far before (far beyond any
 # one article): keeps each question about a sentence local to it in a long text.
@@ -584,11 +585,16 @@ def _direct_quote(context: _Context, span: _Span) -> Mention | None:
     inner = context.text[span.inner_start:span.inner_end].strip()
     if not regex.search(r"\p{L}", inner):
         return None
+    if _subject_of_next_verb(context, span):
+        return None  # «Газпром» заявил, "Mercedes" believes: a name in marks, the verb's subject
     attribution = _attribution_after(context, span) or _attribution_before(context, span)
     direct = not _opens_with_complementizer(context, span)
+    credited = attribution is not None and attribution[0] is not None
+    if not credited and not _long_enough(inner, context.rules):
+        # Short words in marks that nobody is credited with are a title, a name or a term
+        # (поэма "Анна Снегина", the "tilt"), not a statement to compare across sources.
+        return None
     if attribution is None:
-        if not _long_enough(inner, context.rules):
-            return None
         speaker, speaker_text, verb, referred = None, None, None, False
     else:
         speaker, speaker_text, verb, referred = attribution
@@ -599,6 +605,27 @@ def _direct_quote(context: _Context, span: _Span) -> Mention | None:
         named = speaker is not None and not referred
         confidence = min(confidence, REPORTED_NAMED if named else REPORTED_REFERRED)
     return _quote(context.text, span.start, span.end, inner, speaker, speaker_text, direct, confidence, verb)
+
+
+def _subject_of_next_verb(context: _Context, span: _Span) -> bool:
+    """Whether a verb of saying follows the closing mark with nothing but a space between: the
+    marked words are its subject (an organisation's name in marks), since an attribution is set
+    off from the words it credits by a comma, a dash or the words' own stop."""
+    if not context.rules.word_spaces or not context.text[span.after:span.after + 1].isspace():
+        return False
+    inner = context.text[span.inner_start:span.inner_end].strip()
+    if not _name_shaped(inner):
+        return False  # “…artıracağız” dedi Tokayev: words, however closely followed by the verb
+    gap = context.text[span.after:span.after + PHRASE_MAX_CHARS]
+    start = span.after + len(gap) - len(gap.lstrip(" \t"))
+    verbs = _verb_hits(context, start, min(len(context.text), start + PHRASE_MAX_CHARS))
+    return bool(verbs) and verbs[0].start == start
+
+
+def _name_shaped(words: str) -> bool:
+    """A few words, each opening with a capital or a digit (Мерседес, Формула-1, Renault Group)."""
+    parts = words.split()
+    return 0 < len(parts) <= NAME_MAX_WORDS and all(p[0].isupper() or p[0].isdigit() for p in parts)
 
 
 def _opens_with_complementizer(context: _Context, span: _Span) -> bool:
