@@ -742,7 +742,7 @@ def _named_speaker(context: _Context, start: int, end: int, anchor: Hit) -> Ment
     outlets = [h.end for h in _outlet_hits(context, start, end)]
     inside = [m for m in context.entities_within(start, end)
               if _named(m) and _entity(m).type in ("person", "organisation")
-              and not any(0 <= m.start - h <= OUTLET_REACH for h in outlets)]
+              and not any(_credited_outlet(context, h, m) for h in outlets)]
     people = [m for m in inside if _entity(m).type == "person"]
     if not people:
         # A country or a city speaks for its government when it is the verb's subject (法国表示,
@@ -753,6 +753,13 @@ def _named_speaker(context: _Context, start: int, end: int, anchor: Hit) -> Ment
     if not (people or inside):
         return None
     return min(people or inside, key=lambda m: _distance(m, anchor))
+
+
+def _credited_outlet(context: _Context, outlet_end: int, mention: Mention) -> bool:
+    """The name an outlet verb credits follows it within its clause (передает РИА Новости);
+    after a comma a new clause has its own subject (据新华社报道，托卡耶夫表示)."""
+    gap = mention.start - outlet_end
+    return 0 <= gap <= OUTLET_REACH and not _CLAUSE_BREAK.search(context.text, outlet_end, mention.start)
 
 
 def _entity(mention: Mention) -> EntityAttrs:
@@ -1010,9 +1017,21 @@ def _according_to(context: _Context, start: int, end: int):
         speaker = _speaker_near(context, hit.end, comma, Hit(hit.end, hit.end, ""), start)
         if speaker is None:
             continue
+        if _speaks_itself(context, comma + 1, end):
+            return None  # According to Reuters, Tokayev said …: the source of the news, not the speaker
         verbs = _verb_hits(context, hit.end, comma)
         return (*speaker[:2], verbs[0].text if verbs else hit.text, speaker[2], comma + 1, end)
     return None
+
+
+def _speaks_itself(context: _Context, start: int, end: int) -> bool:
+    """Whether the words after an "according to X," name their own speaker as the subject of a
+    verb of saying (据新华社报道，托卡耶夫表示，…)."""
+    verbs = _verb_hits(context, start, end)
+    if not verbs:
+        return False
+    named = _named_speaker(context, start, verbs[0].start, verbs[0])
+    return named is not None and _entity(named).type == "person" and _subject_of(context, named, verbs[0])
 
 
 def _according_to_self(context: _Context, start: int, end: int):
