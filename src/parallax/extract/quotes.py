@@ -743,16 +743,10 @@ def _named_speaker(context: _Context, start: int, end: int, anchor: Hit) -> Ment
     inside = [m for m in context.entities_within(start, end)
               if _named(m) and _entity(m).type in ("person", "organisation")
               and not any(_credited_outlet(context, h, m) for h in outlets)]
-    people = [m for m in inside if _entity(m).type == "person"]
-    if not people:
-        # A country or a city speaks for its government when it is the verb's subject (法国表示,
-        # France says, Москва заявила); named elsewhere in the clause it is a setting.
-        inside += [m for m in context.entities_within(start, end)
-                   if _named(m) and _entity(m).type == "place" and m.end <= anchor.start
-                   and anchor.text and _subject_of(context, m, anchor)]
-    if not (people or inside):
+    if not inside:
         return None
-    return min(people or inside, key=lambda m: _distance(m, anchor))
+    people = [m for m in inside if _entity(m).type == "person"] or inside
+    return min(people, key=lambda m: _distance(m, anchor))
 
 
 def _credited_outlet(context: _Context, outlet_end: int, mention: Mention) -> bool:
