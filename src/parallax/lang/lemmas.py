@@ -33,6 +33,9 @@ LIBRARIES = ("pymorphy3", "simplemma")
 # "wounded people"); a verb form or adverb gives no lemma.
 NOUN_READINGS = ("NOUN", "ADJF")
 LEMMAS_KEPT = 1 << 16  # (language, word) pairs whose lemma is remembered
+# pymorphy3's tags of proper names (surname, first name, patronymic, place, organisation,
+# trademark): a word read so is a name first, whatever common noun it also spells.
+NAME_TAGS = frozenset({"Surn", "Name", "Patr", "Geox", "Orgn", "Trad"})
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,16 @@ class Lemmatiser:
         if self.library is None or self.code is None or not word:
             return None
         return _noun_lemma(self.library, self.code, word)
+
+    def name(self, word: str) -> str | None:
+        """The nominative of ``word`` as a word of a name, lower-cased (Клименка -> клименко,
+        Бундестазі -> бундестаг, Кремінної -> кремінна); None where the word may already be its
+        nominative, the dictionary does not know it as a singular noun, or the library gives no
+        cases (simplemma). Guessed readings of unknown words are never used: the hand-written
+        endings of the language file cut those."""
+        if self.library != "pymorphy3" or self.code is None or not word:
+            return None
+        return _pymorphy_name(self.code, word)
 
     def reads_as_noun(self, word: str) -> bool:
         """Whether the library's likeliest reading of ``word`` is a noun (pymorphy3); False where
@@ -100,6 +113,17 @@ def _pymorphy_noun(code: str, word: str) -> str | None:
             if reading == parse.tag.POS:
                 return parse.normal_form
     return None
+
+
+@memoised(maxsize=LEMMAS_KEPT)
+def _pymorphy_name(code: str, word: str) -> str | None:
+    readings = [p for p in _morphology(code).parse(word)
+                if p.is_known and p.tag.POS == "NOUN" and "plur" not in p.tag]
+    if not readings or any("nomn" in p.tag for p in readings):
+        return None
+    named = [p for p in readings if NAME_TAGS & p.tag.grammemes] or readings
+    nominative = named[0].inflect({"nomn"})
+    return (nominative.word if nominative is not None else named[0].normal_form).lower()
 
 
 @memoised(maxsize=LEMMAS_KEPT)

@@ -16,14 +16,17 @@ inflected form is read against the names the same text gives in full (``link_nam
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import regex
 from babel import Locale, UnknownLocaleError
 
 from ...lang.dates import names as cldr_names
+from ...lang.lemmas import lemmatiser
 from ...model import EntityAttrs, Mention, attrs_as
 from ...tables import tables_of
 from ..spans import SpanSet
@@ -526,6 +529,8 @@ def _organisation_head(tokens: list[Token], end: int, taken, rules: Rules) -> in
         token = tokens[j]
         if not _adjacent(token) or token.norm in rules.stopwords or token.text.isdigit():
             return None
+        if not _same_script(tokens[end - 1], token):
+            return None
         if type_word(token.norm, rules) == "organisation":
             return j + 1
         if token.capitalised:
@@ -541,7 +546,9 @@ def _could_start_name(token: Token, not_names) -> bool:
 def _run_end(tokens, i: int, taken, rules: Rules, not_names) -> int:
     end = i + 1
     while end < len(tokens) and end not in taken and _adjacent(tokens[end]):
-        if _surname_ends_name(tokens, end, end - i, rules):
+        if _surname_ends_name(tokens, end, end - i, rules) or not _same_script(tokens[i], tokens[end]):
+            break
+        if end - i == 1 and _acronym_before_full_name(tokens, i, taken, not_names):
             break
         token = tokens[end]
         if token.capitalised and token.norm not in not_names:
@@ -552,6 +559,29 @@ def _run_end(tokens, i: int, taken, rules: Rules, not_names) -> int:
         else:
             break
     return end
+
+
+def _same_script(a: Token, b: Token) -> bool:
+    """Whether two words begin in one script: a name does not change alphabet half-way (SpaceX
+    | повідомила міністерству, Starlink | Збройними)."""
+    return _script(a.text[:1]) == _script(b.text[:1])
+
+
+@lru_cache(maxsize=4096)
+def _script(letter: str) -> str:
+    """The script of a letter, as the first word of its Unicode name (LATIN, CYRILLIC, ARABIC...)."""
+    return unicodedata.name(letter, "").split(" ")[0]
+
+
+def _acronym_before_full_name(tokens, i: int, taken, not_names) -> bool:
+    """An acronym followed by two more capitalised words is the complement of a title before a
+    person's full name (президент ФРН Франк-Вальтер Штайнмаєр, МФТИ Павел Волчков), not a part
+    of it; an acronym with one word after it may be the name of one thing (ЧВК Вагнер)."""
+    following = tokens[i + 1:i + 3]
+    return is_acronym(tokens[i].text) and len(following) == 2 and all(
+        t.capitalised and not is_acronym(t.text) and t.norm not in not_names and _adjacent(t)
+        and k not in taken and _same_script(tokens[i], t)
+        for k, t in enumerate(following, i + 1))
 
 
 def _trim_sentence_start(tokens, first, end, evidence: Evidence, rules: Rules):
@@ -690,7 +720,7 @@ def _mention(text: str, tokens: list[Token], candidate: Candidate, rules: Rules,
     if candidate.cue and not candidate.readings:
         cuts = tuple((0, 0) for _ in words)  # the cue word takes the case: в городе Кара-Балта
     start = words[0].start + _front_cut(words[0], cuts[0])
-    stem = candidate.readings[0][2] if candidate.readings else _stem_text(words, cuts)
+    stem = candidate.readings[0][2] if candidate.readings else _name_text(words, cuts, rules)
     if not candidate.readings and candidate.type is None:
         candidate.guess = _type_from_neighbours(tokens, candidate.first, rules)
         locative = _locative_ending(words[-1], rules)
@@ -746,6 +776,21 @@ def _front_cut(token: Token, cut: tuple[int, int]) -> int:
     if len(token.text) != len(token.norm) or cut[0] >= len(token.text):
         return 0
     return cut[0] if clitic_as_written(token.text, token.norm, cut[0]) else 0
+
+
+def _name_text(words: list[Token], cuts, rules: Rules) -> str:
+    """An unknown name in its dictionary form: each capitalised word's nominative where the
+    language's lemmatiser knows the word (Клименка -> Клименко, an ending no cut can restore),
+    else the word with its ending cut."""
+    if not rules.name_lemmas:
+        return _stem_text(words, cuts)
+    lemmas = rules.derived("lemmatiser", lambda: lemmatiser(rules.code))
+    parts = []
+    for k, (token, (front, back)) in enumerate(zip(words, cuts, strict=False)):
+        lemma = lemmas.name(token.text) if token.capitalised and not is_acronym(token.text) else None
+        piece = token.text[0] + lemma[1:] if lemma else cut_word(token.text, token.norm, front, back)
+        parts.append((token.gap_before if k else "") + piece)
+    return "".join(parts)
 
 
 def _stem_text(words: list[Token], cuts) -> str:
