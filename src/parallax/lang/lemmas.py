@@ -61,6 +61,16 @@ class Lemmatiser:
             return None
         return _pymorphy_name(self.code, word)
 
+    def phrase(self, word: str, following: str) -> tuple[str, str] | None:
+        """The nominatives, lower-cased, of ``word`` and ``following`` when ``word`` is only an
+        adjective (every dictionary reading) agreeing with ``following`` read as a noun
+        (Северному потоку -> северный поток, Збройними силами -> збройні сили): a phrase, whose
+        first word names nothing alone. None without a library that gives cases, or where
+        either word is unknown to its dictionary."""
+        if self.library != "pymorphy3" or self.code is None or not word or not following:
+            return None
+        return _pymorphy_phrase(self.code, word, following)
+
     def reads_as_noun(self, word: str) -> bool:
         """Whether the library's likeliest reading of ``word`` is a noun (pymorphy3); False where
         the library gives no parts of speech (simplemma) or there is none."""
@@ -124,6 +134,33 @@ def _pymorphy_name(code: str, word: str) -> str | None:
     named = [p for p in readings if NAME_TAGS & p.tag.grammemes] or readings
     nominative = named[0].inflect({"nomn"})
     return (nominative.word if nominative is not None else named[0].normal_form).lower()
+
+
+@memoised(maxsize=LEMMAS_KEPT)
+def _pymorphy_phrase(code: str, word: str, following: str) -> tuple[str, str] | None:
+    own = [p for p in _morphology(code).parse(word) if p.is_known]
+    if not own or any(p.tag.POS != "ADJF" for p in own):
+        return None
+    heads = [p for p in _morphology(code).parse(following) if p.is_known and p.tag.POS == "NOUN"]
+    for adjective in own:
+        for noun in heads:
+            if _agree(adjective.tag, noun.tag):
+                # The adjective takes the noun's gender, or its plural (Збройні сили).
+                agreement = {"plur"} if noun.tag.number == "plur" else set(filter(None, [noun.tag.gender]))
+                form = {"nomn", *agreement}
+                adjective_nominative = adjective.inflect(form)
+                noun_nominative = noun.inflect({"nomn"})
+                if adjective_nominative is not None and noun_nominative is not None:
+                    return adjective_nominative.word.lower(), noun_nominative.word.lower()
+    return None
+
+
+def _agree(adjective: Any, noun: Any) -> bool:
+    """Same case, and the same number and gender where both are told."""
+    same_number = None in (adjective.number, noun.number) or adjective.number == noun.number
+    same_gender = noun.number == "plur" or None in (adjective.gender, noun.gender) \
+        or adjective.gender == noun.gender
+    return adjective.case is not None and adjective.case == noun.case and same_number and same_gender
 
 
 @memoised(maxsize=LEMMAS_KEPT)

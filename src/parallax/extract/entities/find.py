@@ -26,7 +26,7 @@ import regex
 from babel import Locale, UnknownLocaleError
 
 from ...lang.dates import names as cldr_names
-from ...lang.lemmas import lemmatiser
+from ...lang.lemmas import Lemmatiser, lemmatiser
 from ...model import EntityAttrs, Mention, attrs_as
 from ...tables import tables_of
 from ..spans import SpanSet
@@ -89,16 +89,27 @@ class Evidence:
 
     lowercase: frozenset[str]  # words also written in lower case
     capitalised_inside: frozenset[str]  # words capitalised inside a sentence
+    # ...and there a name of one word: the capital of Automotive inside "Turkey Automotive
+    # Industry Association" is that name's, no evidence that the word alone names something.
+    alone_inside: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, tokens: list[Token]) -> Evidence:
-        lowercase, inside = set(), set()
-        for token in tokens:
+        lowercase, inside, alone = set(), set(), set()
+        for k, token in enumerate(tokens):
             if not token.text[:1].isupper():
                 lowercase.add(token.norm)
             elif not token.sentence_start:
                 inside.add(token.norm)
-        return cls(frozenset(lowercase), frozenset(inside))
+                if not _capitalised_neighbour(tokens, k):
+                    alone.add(token.norm)
+        return cls(frozenset(lowercase), frozenset(inside), frozenset(alone))
+
+
+def _capitalised_neighbour(tokens: list[Token], k: int) -> bool:
+    before = k > 0 and tokens[k - 1].capitalised and _adjacent(tokens[k])
+    after = k + 1 < len(tokens) and tokens[k + 1].capitalised and _adjacent(tokens[k + 1])
+    return before or after
 
 
 def find_entities(text: str, language: str | None, context: KnowsNames | None = None) -> list[Mention]:
@@ -440,6 +451,14 @@ def _capitalised_runs(tokens: list[Token], taken: set[int], rules: Rules, eviden
             found.append(Candidate(i, organisation_end, type="organisation", cuts=cuts))
             i = organisation_end
             continue
+        if end - i == 1 and _phrase_after(tokens, end, rules) is not None:
+            # Северному потоку: where names capitalise their first word only, an adjective opens
+            # a name of two words inside a sentence; at its start or a colon's, a phrase
+            # (Германия: Четвертая прививка).
+            if not tokens[i].sentence_start and not tokens[i].gap_before.strip().endswith(":"):
+                found.append(Candidate(i, end + 1, guess="organisation"))
+            i = end + 1
+            continue
         run = _trim_sentence_start(tokens, i, end, evidence, rules)
         if run is not None and rules.capitalised_nouns:
             run = _without_noun_phrase(tokens, run, rules)
@@ -602,7 +621,7 @@ def _trim_sentence_start(tokens, first, end, evidence: Evidence, rules: Rules):
     if common and end - first == 2 and _known_town(tokens[first + 1], rules):
         return first + 1, end, False  # Больница Либереца: a common noun, then the town
     supported = (
-        token.norm in evidence.capitalised_inside
+        token.norm in (evidence.capitalised_inside if several else evidence.alone_inside)
         or (several and _has_name_ending(token.norm, rules))
         or (several and token.norm not in evidence.lowercase and not rules.capitalised_nouns)
     )
@@ -651,6 +670,22 @@ def _without_noun_phrase(tokens: list[Token], run, rules: Rules):
     if joined and _common_noun(words[0], rules) and _common_noun(words[-1], rules):
         return None  # Kontaktfälle von Personen, Weingut zu Weingut: nouns a particle joins
     return run
+
+
+def _phrase_after(tokens: list[Token], end: int, rules: Rules) -> tuple[str, str] | None:
+    """The nominatives of the word before ``end`` and the lower-case word after it, when the
+    first is only an adjective agreeing with the second, a noun that is no word for a place or
+    an organisation (those make a cue: Персидского залива): Северному потоку."""
+    if not rules.name_lemmas or end >= len(tokens) or not _adjacent(tokens[end]):
+        return None
+    following = tokens[end]
+    if following.capitalised or type_word(following.norm, rules) or following.norm in rules.stopwords:
+        return None
+    return _lemmas(rules).phrase(tokens[end - 1].text, following.text)
+
+
+def _lemmas(rules: Rules) -> Lemmatiser:
+    return rules.derived("lemmatiser", lambda: lemmatiser(rules.code))
 
 
 def _common_noun(token: Token, rules: Rules) -> bool:
@@ -722,7 +757,7 @@ def _mention(text: str, tokens: list[Token], candidate: Candidate, rules: Rules,
     start = words[0].start + _front_cut(words[0], cuts[0])
     stem = candidate.readings[0][2] if candidate.readings else _name_text(words, cuts, rules)
     if not candidate.readings and candidate.type is None:
-        candidate.guess = _type_from_neighbours(tokens, candidate.first, rules)
+        candidate.guess = _type_from_neighbours(tokens, candidate.first, rules) or candidate.guess
         locative = _locative_ending(words[-1], rules)
         if locative and not cuts[-1][1]:  # Чолпон-Атада: the place is Чолпон-Ата
             cuts = (*cuts[:-1], (cuts[-1][0], locative))
@@ -784,10 +819,18 @@ def _name_text(words: list[Token], cuts, rules: Rules) -> str:
     else the word with its ending cut."""
     if not rules.name_lemmas:
         return _stem_text(words, cuts)
-    lemmas = rules.derived("lemmatiser", lambda: lemmatiser(rules.code))
+    lemmas = _lemmas(rules)
+    forms = {}
+    for k, token in enumerate(words[:-1]):
+        opening = token.capitalised and not words[k + 1].capitalised
+        phrase = lemmas.phrase(token.text, words[k + 1].text) if opening else None
+        if phrase is not None:  # Северному потоку -> Северный поток
+            forms[k], forms[k + 1] = phrase
     parts = []
     for k, (token, (front, back)) in enumerate(zip(words, cuts, strict=False)):
-        lemma = lemmas.name(token.text) if token.capitalised and not is_acronym(token.text) else None
+        lemma = forms.get(k)
+        if lemma is None and token.capitalised and not is_acronym(token.text):
+            lemma = lemmas.name(token.text)
         piece = token.text[0] + lemma[1:] if lemma else cut_word(token.text, token.norm, front, back)
         parts.append((token.gap_before if k else "") + piece)
     return "".join(parts)
@@ -1026,7 +1069,9 @@ def _supported(mentions: list[Mention], rules: Rules) -> list[Mention]:
         weak = _attrs(mention).needs_support
         mention = replace(mention, attrs=mention.attrs.without("needs_support"))
         # Kutaisi seferleri…: a town the gazetteer knows, unless also a word (Саммит is Summit, NJ).
-        town = _attrs(mention).gazetteer and zipf(mention.text, rules) < GAZETTEER_SUPPORT_ZIPF and \
+        # The table of frequencies stops at TABLE_MIN_ZIPF: rarer words are read in the whole list.
+        frequency = zipf(mention.text, rules) or vocabulary_zipf(mention.text, rules)
+        town = _attrs(mention).gazetteer and frequency < GAZETTEER_SUPPORT_ZIPF and \
             place_named([normal(_attrs(mention).stem)], LARGE_TOWN) is not None
         known = _attrs(mention).canonical or town
         if weak and not known and not _attrs(mention).linked:
