@@ -859,7 +859,8 @@ def _build(
         lone = kind == "person" and one_word and len(entity.name.split()) > 1 and not rules.readings
         resolved_by = "surname" if lone else "alias"
     else:
-        known = entity_by_key(fold_key(latin), lexicon)
+        written = text[start:end]
+        known = _known_by_name(stem, written, rules, lexicon) or entity_by_key(fold_key(latin), lexicon)
         if known is not None:
             value, kind, canonical = known, lexicon.entities[known].type, True
             resolved_by = "key"
@@ -888,6 +889,18 @@ def _build(
         "gazetteer": gazetteer,
     }
     return Mention(kind="entity", start=start, end=end, text=text[start:end], value=value, attrs=attrs)
+
+
+def _known_by_name(stem: str, written: str, rules: Rules, lexicon: Lexicon) -> str | None:
+    """The known entity an alias names whole when the dictionary gave the name's nominative in
+    other letters than the text's (Бундестазі -> Бундестаг): no cut of the written form meets it."""
+    if not rules.name_lemmas or normal(written).startswith(normal(stem)):
+        return None
+    tokens = tokens_for(stem, rules)
+    match = gazetteer_for(rules.code, lexicon).match_at(tokens, 0) if tokens else None
+    if match is None or match.last != len(tokens):
+        return None
+    return next((t.entity for t, _, _ in match.candidates if t.entity is not None), None)
 
 
 def _gazetteer_place(written: str, stem: str, candidate: Candidate, rules: Rules) -> str | None:
