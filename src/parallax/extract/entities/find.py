@@ -860,7 +860,8 @@ def _build(
         resolved_by = "surname" if lone else "alias"
     else:
         written = text[start:end]
-        known = _known_by_name(stem, written, rules, lexicon) or entity_by_key(fold_key(latin), lexicon)
+        known = _known_by_name(stem, written, rules, lexicon) or _region_of(stem, rules, lexicon) \
+            or entity_by_key(fold_key(latin), lexicon)
         if known is not None:
             value, kind, canonical = known, lexicon.entities[known].type, True
             resolved_by = "key"
@@ -901,6 +902,26 @@ def _known_by_name(stem: str, written: str, rules: Rules, lexicon: Lexicon) -> s
     if match is None or match.last != len(tokens):
         return None
     return next((t.entity for t, _, _ in match.candidates if t.entity is not None), None)
+
+
+MIN_REGION_STEM = 3  # letters of a town left before a region ending (Сум|щина)
+
+
+def _region_of(stem: str, rules: Rules, lexicon: Lexicon) -> str | None:
+    """The known place whose region a name with a region ending is (Харківщина -> Kharkiv)."""
+    word = normal(stem)
+    for ending in rules.region_endings:  # longest first
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_REGION_STEM and " " not in stem:
+            town = stem[: len(stem) - len(ending)]
+            tokens = tokens_for(town, rules)
+            match = gazetteer_for(rules.code, lexicon).match_at(tokens, 0) if tokens else None
+            if match is None or match.last != len(tokens):
+                continue
+            places = [t.entity for t, _, _ in match.candidates
+                      if t.entity is not None and lexicon.entities[t.entity].type == "place"]
+            if places:
+                return places[0]
+    return None
 
 
 def _gazetteer_place(written: str, stem: str, candidate: Candidate, rules: Rules) -> str | None:

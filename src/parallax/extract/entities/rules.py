@@ -144,6 +144,9 @@ class Rules:
     # Unknown names take their nominative from the language's lemmatiser ([nouns] lemmatiser)
     # where its dictionary knows the word (Клименка -> Клименко, Бундестазі -> Бундестаг).
     name_lemmas: bool = False
+    # Endings that make a region of a town's name (Харків|щина): the region is read as the town,
+    # as other languages name it (Kharkiv region).
+    region_endings: tuple[str, ...] = ()
     # Tables derived from these rules (a language's calendar words, currency stems, compiled
     # patterns...), built on first use and kept with them: see ``derived``.
     _derived: dict[str, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
@@ -227,6 +230,7 @@ def rules_for(code: str | None) -> Rules:
         compound_heads=bool(section.get("compound_heads", False)),
         adjective_endings=_longest_first(section.get("adjective_endings", [])),
         name_lemmas=bool(section.get("name_lemmas", False)),
+        region_endings=_longest_first(section.get("region_endings", [])),
         lowercase_name_words=bool(section.get("lowercase_name_words", True)),
         noun_determiners=frozenset(normal(w) for w in section.get("noun_determiners", [])),
         name_dots=section.get("name_dots", ""),
