@@ -114,3 +114,30 @@ def test_without_a_cache_directory_the_lemmas_are_the_same(monkeypatch) -> None:
     tables.forget_built()
     assert lemmatiser("fa").noun("سربازان") == "سرباز"
     tables.forget_built()
+
+
+@pytest.mark.parametrize(("code", "word", "name"), [
+    ("uk", "Клименка", "клименко"),  # an ending no cut restores
+    ("uk", "Бундестазі", "бундестаг"),  # a consonant the locative changed
+    ("uk", "Кремінної", "кремінна"),  # the noun reading, not the adjective's
+    ("ru", "Марии", "мария"),  # singular before the plural reading
+    ("ru", "Москва", None),  # already its nominative
+    ("ru", "Пурясева", None),  # not in the dictionary: the language file's endings cut it
+])
+def test_name_nominatives(code, word, name):
+    assert lemmatiser(code).name(word) == name
+
+
+@pytest.mark.parametrize(("code", "words", "nominatives"), [
+    ("ru", ("Северному", "потоку"), ("северный", "поток")),
+    ("uk", ("Збройними", "силами"), ("збройні", "сили")),
+    ("ru", ("Москве", "сказали"), None),  # no adjective
+    ("ru", ("Средиземного", "сказали"), None),  # no noun after it
+])
+def test_adjective_noun_phrases(code, words, nominatives):
+    assert lemmatiser(code).phrase(*words) == nominatives
+
+
+def test_names_need_a_library_with_cases():
+    assert Lemmatiser("de", "simplemma").name("Berlins") is None
+    assert Lemmatiser("de", "simplemma").phrase("Grüne", "Partei") is None

@@ -33,6 +33,9 @@ LIBRARIES = ("pymorphy3", "simplemma")
 # "wounded people"); a verb form or adverb gives no lemma.
 NOUN_READINGS = ("NOUN", "ADJF")
 LEMMAS_KEPT = 1 << 16  # (language, word) pairs whose lemma is remembered
+# pymorphy3's tags of proper names (surname, first name, patronymic, place, organisation,
+# trademark): a word read so is a name first, whatever common noun it also spells.
+NAME_TAGS = frozenset({"Surn", "Name", "Patr", "Geox", "Orgn", "Trad"})
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,26 @@ class Lemmatiser:
         if self.library is None or self.code is None or not word:
             return None
         return _noun_lemma(self.library, self.code, word)
+
+    def name(self, word: str) -> str | None:
+        """The nominative of ``word`` as a word of a name, lower-cased (Клименка -> клименко,
+        Бундестазі -> бундестаг, Кремінної -> кремінна); None where the word may already be its
+        nominative, the dictionary does not know it as a singular noun, or the library gives no
+        cases (simplemma). Guessed readings of unknown words are never used: the hand-written
+        endings of the language file cut those."""
+        if self.library != "pymorphy3" or self.code is None or not word:
+            return None
+        return _pymorphy_name(self.code, word)
+
+    def phrase(self, word: str, following: str) -> tuple[str, str] | None:
+        """The nominatives, lower-cased, of ``word`` and ``following`` when ``word`` is only an
+        adjective (every dictionary reading) agreeing with ``following`` read as a noun
+        (Северному потоку -> северный поток, Збройними силами -> збройні сили): a phrase, whose
+        first word names nothing alone. None without a library that gives cases, or where
+        either word is unknown to its dictionary."""
+        if self.library != "pymorphy3" or self.code is None or not word or not following:
+            return None
+        return _pymorphy_phrase(self.code, word, following)
 
     def reads_as_noun(self, word: str) -> bool:
         """Whether the library's likeliest reading of ``word`` is a noun (pymorphy3); False where
@@ -100,6 +123,44 @@ def _pymorphy_noun(code: str, word: str) -> str | None:
             if reading == parse.tag.POS:
                 return parse.normal_form
     return None
+
+
+@memoised(maxsize=LEMMAS_KEPT)
+def _pymorphy_name(code: str, word: str) -> str | None:
+    readings = [p for p in _morphology(code).parse(word)
+                if p.is_known and p.tag.POS == "NOUN" and "plur" not in p.tag]
+    if not readings or any("nomn" in p.tag for p in readings):
+        return None
+    named = [p for p in readings if NAME_TAGS & p.tag.grammemes] or readings
+    nominative = named[0].inflect({"nomn"})
+    return (nominative.word if nominative is not None else named[0].normal_form).lower()
+
+
+@memoised(maxsize=LEMMAS_KEPT)
+def _pymorphy_phrase(code: str, word: str, following: str) -> tuple[str, str] | None:
+    own = [p for p in _morphology(code).parse(word) if p.is_known]
+    if not own or any(p.tag.POS != "ADJF" for p in own):
+        return None
+    heads = [p for p in _morphology(code).parse(following) if p.is_known and p.tag.POS == "NOUN"]
+    for adjective in own:
+        for noun in heads:
+            if _agree(adjective.tag, noun.tag):
+                # The adjective takes the noun's gender, or its plural (Збройні сили).
+                agreement = {"plur"} if noun.tag.number == "plur" else set(filter(None, [noun.tag.gender]))
+                form = {"nomn", *agreement}
+                adjective_nominative = adjective.inflect(form)
+                noun_nominative = noun.inflect({"nomn"})
+                if adjective_nominative is not None and noun_nominative is not None:
+                    return adjective_nominative.word.lower(), noun_nominative.word.lower()
+    return None
+
+
+def _agree(adjective: Any, noun: Any) -> bool:
+    """Same case, and the same number and gender where both are told."""
+    same_number = None in (adjective.number, noun.number) or adjective.number == noun.number
+    same_gender = noun.number == "plur" or None in (adjective.gender, noun.gender) \
+        or adjective.gender == noun.gender
+    return adjective.case is not None and adjective.case == noun.case and same_number and same_gender
 
 
 @memoised(maxsize=LEMMAS_KEPT)

@@ -64,9 +64,14 @@ def is_common_form(word: str, rules: Rules, variants, threshold: float | None = 
     no inflected forms), for a stem of it: ``variants`` maps the word to its stems (Малдың -> мал)."""
     if is_common(word, rules, threshold):
         return True
-    if not rules.code or _from_wordfreq(rules):
-        return False  # wordfreq lists every inflected form; a stem would match names (Кулаков)
-    return any(is_common(stem, rules, threshold) for stem in variants(normal(word)) if len(stem) >= 2)
+    if not rules.code:
+        return False
+    stems = [stem for stem in variants(normal(word)) if len(stem) >= 2]
+    if _from_wordfreq(rules):
+        # wordfreq lists every inflected form, and a stem would match names (Кулаков); the
+        # language file's own words are listed once, so their forms are read through the stem (SMB's).
+        return any(zipf(stem, rules) >= LISTED for stem in stems)
+    return any(is_common(stem, rules, threshold) for stem in stems)
 
 
 def _from_wordfreq(rules: Rules) -> bool:

@@ -16,14 +16,17 @@ inflected form is read against the names the same text gives in full (``link_nam
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import regex
 from babel import Locale, UnknownLocaleError
 
 from ...lang.dates import names as cldr_names
+from ...lang.lemmas import Lemmatiser, lemmatiser
 from ...model import EntityAttrs, Mention, attrs_as
 from ...tables import tables_of
 from ..spans import SpanSet
@@ -86,16 +89,27 @@ class Evidence:
 
     lowercase: frozenset[str]  # words also written in lower case
     capitalised_inside: frozenset[str]  # words capitalised inside a sentence
+    # ...and there a name of one word: the capital of Automotive inside "Turkey Automotive
+    # Industry Association" is that name's, no evidence that the word alone names something.
+    alone_inside: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, tokens: list[Token]) -> Evidence:
-        lowercase, inside = set(), set()
-        for token in tokens:
+        lowercase, inside, alone = set(), set(), set()
+        for k, token in enumerate(tokens):
             if not token.text[:1].isupper():
                 lowercase.add(token.norm)
             elif not token.sentence_start:
                 inside.add(token.norm)
-        return cls(frozenset(lowercase), frozenset(inside))
+                if not _capitalised_neighbour(tokens, k):
+                    alone.add(token.norm)
+        return cls(frozenset(lowercase), frozenset(inside), frozenset(alone))
+
+
+def _capitalised_neighbour(tokens: list[Token], k: int) -> bool:
+    before = k > 0 and tokens[k - 1].capitalised and _adjacent(tokens[k])
+    after = k + 1 < len(tokens) and tokens[k + 1].capitalised and _adjacent(tokens[k + 1])
+    return before or after
 
 
 def find_entities(text: str, language: str | None, context: KnowsNames | None = None) -> list[Mention]:
@@ -437,6 +451,14 @@ def _capitalised_runs(tokens: list[Token], taken: set[int], rules: Rules, eviden
             found.append(Candidate(i, organisation_end, type="organisation", cuts=cuts))
             i = organisation_end
             continue
+        if end - i == 1 and _phrase_after(tokens, end, rules) is not None:
+            # Северному потоку: where names capitalise their first word only, an adjective opens
+            # a name of two words inside a sentence; at its start or a colon's, a phrase
+            # (Германия: Четвертая прививка).
+            if not tokens[i].sentence_start and not tokens[i].gap_before.strip().endswith(":"):
+                found.append(Candidate(i, end + 1, guess="organisation"))
+            i = end + 1
+            continue
         run = _trim_sentence_start(tokens, i, end, evidence, rules)
         if run is not None and rules.capitalised_nouns:
             run = _without_noun_phrase(tokens, run, rules)
@@ -526,6 +548,8 @@ def _organisation_head(tokens: list[Token], end: int, taken, rules: Rules) -> in
         token = tokens[j]
         if not _adjacent(token) or token.norm in rules.stopwords or token.text.isdigit():
             return None
+        if not _same_script(tokens[end - 1], token):
+            return None
         if type_word(token.norm, rules) == "organisation":
             return j + 1
         if token.capitalised:
@@ -541,7 +565,9 @@ def _could_start_name(token: Token, not_names) -> bool:
 def _run_end(tokens, i: int, taken, rules: Rules, not_names) -> int:
     end = i + 1
     while end < len(tokens) and end not in taken and _adjacent(tokens[end]):
-        if _surname_ends_name(tokens, end, end - i, rules):
+        if _surname_ends_name(tokens, end, end - i, rules) or not _same_script(tokens[i], tokens[end]):
+            break
+        if end - i == 1 and _acronym_before_full_name(tokens, i, taken, not_names):
             break
         token = tokens[end]
         if token.capitalised and token.norm not in not_names:
@@ -552,6 +578,29 @@ def _run_end(tokens, i: int, taken, rules: Rules, not_names) -> int:
         else:
             break
     return end
+
+
+def _same_script(a: Token, b: Token) -> bool:
+    """Whether two words begin in one script: a name does not change alphabet half-way (SpaceX
+    | повідомила міністерству, Starlink | Збройними)."""
+    return _script(a.text[:1]) == _script(b.text[:1])
+
+
+@lru_cache(maxsize=4096)
+def _script(letter: str) -> str:
+    """The script of a letter, as the first word of its Unicode name (LATIN, CYRILLIC, ARABIC...)."""
+    return unicodedata.name(letter, "").split(" ")[0]
+
+
+def _acronym_before_full_name(tokens, i: int, taken, not_names) -> bool:
+    """An acronym followed by two more capitalised words is the complement of a title before a
+    person's full name (президент ФРН Франк-Вальтер Штайнмаєр, МФТИ Павел Волчков), not a part
+    of it; an acronym with one word after it may be the name of one thing (ЧВК Вагнер)."""
+    following = tokens[i + 1:i + 3]
+    return is_acronym(tokens[i].text) and len(following) == 2 and all(
+        t.capitalised and not is_acronym(t.text) and t.norm not in not_names and _adjacent(t)
+        and k not in taken and _same_script(tokens[i], t)
+        for k, t in enumerate(following, i + 1))
 
 
 def _trim_sentence_start(tokens, first, end, evidence: Evidence, rules: Rules):
@@ -572,7 +621,7 @@ def _trim_sentence_start(tokens, first, end, evidence: Evidence, rules: Rules):
     if common and end - first == 2 and _known_town(tokens[first + 1], rules):
         return first + 1, end, False  # Больница Либереца: a common noun, then the town
     supported = (
-        token.norm in evidence.capitalised_inside
+        token.norm in (evidence.capitalised_inside if several else evidence.alone_inside)
         or (several and _has_name_ending(token.norm, rules))
         or (several and token.norm not in evidence.lowercase and not rules.capitalised_nouns)
     )
@@ -621,6 +670,22 @@ def _without_noun_phrase(tokens: list[Token], run, rules: Rules):
     if joined and _common_noun(words[0], rules) and _common_noun(words[-1], rules):
         return None  # Kontaktfälle von Personen, Weingut zu Weingut: nouns a particle joins
     return run
+
+
+def _phrase_after(tokens: list[Token], end: int, rules: Rules) -> tuple[str, str] | None:
+    """The nominatives of the word before ``end`` and the lower-case word after it, when the
+    first is only an adjective agreeing with the second, a noun that is no word for a place or
+    an organisation (those make a cue: Персидского залива): Северному потоку."""
+    if not rules.name_lemmas or end >= len(tokens) or not _adjacent(tokens[end]):
+        return None
+    following = tokens[end]
+    if following.capitalised or type_word(following.norm, rules) or following.norm in rules.stopwords:
+        return None
+    return _lemmas(rules).phrase(tokens[end - 1].text, following.text)
+
+
+def _lemmas(rules: Rules) -> Lemmatiser:
+    return rules.derived("lemmatiser", lambda: lemmatiser(rules.code))
 
 
 def _common_noun(token: Token, rules: Rules) -> bool:
@@ -690,9 +755,9 @@ def _mention(text: str, tokens: list[Token], candidate: Candidate, rules: Rules,
     if candidate.cue and not candidate.readings:
         cuts = tuple((0, 0) for _ in words)  # the cue word takes the case: в городе Кара-Балта
     start = words[0].start + _front_cut(words[0], cuts[0])
-    stem = candidate.readings[0][2] if candidate.readings else _stem_text(words, cuts)
+    stem = candidate.readings[0][2] if candidate.readings else _name_text(words, cuts, rules)
     if not candidate.readings and candidate.type is None:
-        candidate.guess = _type_from_neighbours(tokens, candidate.first, rules)
+        candidate.guess = _type_from_neighbours(tokens, candidate.first, rules) or candidate.guess
         locative = _locative_ending(words[-1], rules)
         if locative and not cuts[-1][1]:  # Чолпон-Атада: the place is Чолпон-Ата
             cuts = (*cuts[:-1], (cuts[-1][0], locative))
@@ -748,6 +813,29 @@ def _front_cut(token: Token, cut: tuple[int, int]) -> int:
     return cut[0] if clitic_as_written(token.text, token.norm, cut[0]) else 0
 
 
+def _name_text(words: list[Token], cuts, rules: Rules) -> str:
+    """An unknown name in its dictionary form: each capitalised word's nominative where the
+    language's lemmatiser knows the word (Клименка -> Клименко, an ending no cut can restore),
+    else the word with its ending cut."""
+    if not rules.name_lemmas:
+        return _stem_text(words, cuts)
+    lemmas = _lemmas(rules)
+    forms = {}
+    for k, token in enumerate(words[:-1]):
+        opening = token.capitalised and not words[k + 1].capitalised
+        phrase = lemmas.phrase(token.text, words[k + 1].text) if opening else None
+        if phrase is not None:  # Северному потоку -> Северный поток
+            forms[k], forms[k + 1] = phrase
+    parts = []
+    for k, (token, (front, back)) in enumerate(zip(words, cuts, strict=False)):
+        lemma = forms.get(k)
+        if lemma is None and token.capitalised and not is_acronym(token.text):
+            lemma = lemmas.name(token.text)
+        piece = token.text[0] + lemma[1:] if lemma else cut_word(token.text, token.norm, front, back)
+        parts.append((token.gap_before if k else "") + piece)
+    return "".join(parts)
+
+
 def _stem_text(words: list[Token], cuts) -> str:
     parts = []
     for k, (token, (front, back)) in enumerate(zip(words, cuts, strict=False)):
@@ -771,7 +859,9 @@ def _build(
         lone = kind == "person" and one_word and len(entity.name.split()) > 1 and not rules.readings
         resolved_by = "surname" if lone else "alias"
     else:
-        known = entity_by_key(fold_key(latin), lexicon)
+        written = text[start:end]
+        known = _known_by_name(stem, written, rules, lexicon) or _region_of(stem, rules, lexicon) \
+            or entity_by_key(fold_key(latin), lexicon)
         if known is not None:
             value, kind, canonical = known, lexicon.entities[known].type, True
             resolved_by = "key"
@@ -800,6 +890,38 @@ def _build(
         "gazetteer": gazetteer,
     }
     return Mention(kind="entity", start=start, end=end, text=text[start:end], value=value, attrs=attrs)
+
+
+def _known_by_name(stem: str, written: str, rules: Rules, lexicon: Lexicon) -> str | None:
+    """The known entity an alias names whole when the dictionary gave the name's nominative in
+    other letters than the text's (Бундестазі -> Бундестаг): no cut of the written form meets it."""
+    if not rules.name_lemmas or normal(written).startswith(normal(stem)):
+        return None
+    tokens = tokens_for(stem, rules)
+    match = gazetteer_for(rules.code, lexicon).match_at(tokens, 0) if tokens else None
+    if match is None or match.last != len(tokens):
+        return None
+    return next((t.entity for t, _, _ in match.candidates if t.entity is not None), None)
+
+
+MIN_REGION_STEM = 3  # letters of a town left before a region ending (Сум|щина)
+
+
+def _region_of(stem: str, rules: Rules, lexicon: Lexicon) -> str | None:
+    """The known place whose region a name with a region ending is (Харківщина -> Kharkiv)."""
+    word = normal(stem)
+    for ending in rules.region_endings:  # longest first
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_REGION_STEM and " " not in stem:
+            town = stem[: len(stem) - len(ending)]
+            tokens = tokens_for(town, rules)
+            match = gazetteer_for(rules.code, lexicon).match_at(tokens, 0) if tokens else None
+            if match is None or match.last != len(tokens):
+                continue
+            places = [t.entity for t, _, _ in match.candidates
+                      if t.entity is not None and lexicon.entities[t.entity].type == "place"]
+            if places:
+                return places[0]
+    return None
 
 
 def _gazetteer_place(written: str, stem: str, candidate: Candidate, rules: Rules) -> str | None:
@@ -981,7 +1103,9 @@ def _supported(mentions: list[Mention], rules: Rules) -> list[Mention]:
         weak = _attrs(mention).needs_support
         mention = replace(mention, attrs=mention.attrs.without("needs_support"))
         # Kutaisi seferleri…: a town the gazetteer knows, unless also a word (Саммит is Summit, NJ).
-        town = _attrs(mention).gazetteer and zipf(mention.text, rules) < GAZETTEER_SUPPORT_ZIPF and \
+        # The table of frequencies stops at TABLE_MIN_ZIPF: rarer words are read in the whole list.
+        frequency = zipf(mention.text, rules) or vocabulary_zipf(mention.text, rules)
+        town = _attrs(mention).gazetteer and frequency < GAZETTEER_SUPPORT_ZIPF and \
             place_named([normal(_attrs(mention).stem)], LARGE_TOWN) is not None
         known = _attrs(mention).canonical or town
         if weak and not known and not _attrs(mention).linked:

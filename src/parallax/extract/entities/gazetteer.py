@@ -134,7 +134,8 @@ class Gazetteer:
         cuts = [cut]
         for k in range(1, n):
             token = tokens[i + k]
-            if not _adjacent(token) or not self._shape_fits(phrase, token, k):
+            joined = _adjacent(token) or _dotted_initials(tokens[i + k - 1], token)
+            if not joined or not self._shape_fits(phrase, token, k):
                 return None
             shared = self._shared_stem(token.norm, phrase.words[k])
             if shared is None or not self._inflection_fits(phrase, k, token.norm, shared[1], shared[2]):
@@ -203,6 +204,11 @@ def _keeps_most(stem: str, alias_word: str) -> bool:
 def _adjacent(token: Token) -> bool:
     """Words of one name are separated by spaces or a hyphen, never by punctuation or a line break."""
     return "\n" not in token.gap_before and token.gap_before.strip() in ("", "-", "‑")
+
+
+def _dotted_initials(previous: Token, token: Token) -> bool:
+    """Initials written with dots are one name (U.S., U.K.): a dot between two single letters."""
+    return token.gap_before == "." and len(previous.text) == 1 and len(token.text) == 1
 
 
 def _raw_words(text: str) -> list[str]:

@@ -141,6 +141,12 @@ class Rules:
     latin_names: str | None = None  # the rules for names in Latin letters inside running text
     compound_heads: bool = False  # nouns join into one word whose last part is its head (Wasser|kommission)
     adjective_endings: tuple[str, ...] = ()  # case endings of a place named like an adjective (Дворічн|ого)
+    # Unknown names take their nominative from the language's lemmatiser ([nouns] lemmatiser)
+    # where its dictionary knows the word (Клименка -> Клименко, Бундестазі -> Бундестаг).
+    name_lemmas: bool = False
+    # Endings that make a region of a town's name (Харків|щина): the region is read as the town,
+    # as other languages name it (Kharkiv region).
+    region_endings: tuple[str, ...] = ()
     # Tables derived from these rules (a language's calendar words, currency stems, compiled
     # patterns...), built on first use and kept with them: see ``derived``.
     _derived: dict[str, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
@@ -223,6 +229,8 @@ def rules_for(code: str | None) -> Rules:
         coordinators=frozenset(normal(w) for w in section.get("name_coordinators", [])),
         compound_heads=bool(section.get("compound_heads", False)),
         adjective_endings=_longest_first(section.get("adjective_endings", [])),
+        name_lemmas=bool(section.get("name_lemmas", False)),
+        region_endings=_longest_first(section.get("region_endings", [])),
         lowercase_name_words=bool(section.get("lowercase_name_words", True)),
         noun_determiners=frozenset(normal(w) for w in section.get("noun_determiners", [])),
         name_dots=section.get("name_dots", ""),

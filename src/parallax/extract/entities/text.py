@@ -55,6 +55,29 @@ _RESTORE = str.maketrans({0xF0000 + i: char.casefold() for i, char in enumerate(
 _PRIVATE = re.compile(f"[{chr(0xF0000)}-{chr(0xF0000 + len(_KEEP_MARKS) - 1)}]")
 
 
+# Cyrillic and Latin letters that look alike: a word typed with both (WНO with a Cyrillic Н,
+# Мoсква with a Latin o) is read in the alphabet of most of its letters.
+_LOOK_ALIKES = "АAВBЕEКKМMНHОOРPСCТTХXаaеeоoрpсcуyхxіiјjѕs"
+_TO_LATIN = str.maketrans(_LOOK_ALIKES[0::2], _LOOK_ALIKES[1::2])
+_TO_CYRILLIC = str.maketrans(_LOOK_ALIKES[1::2], _LOOK_ALIKES[0::2])
+_MIXED_WORD = regex.compile(r"\w*(?:\p{Latin}\p{Cyrillic}|\p{Cyrillic}\p{Latin})\w*")
+_LATIN_LETTER = regex.compile(r"\p{Latin}")
+_CYRILLIC_LETTER = regex.compile(r"\p{Cyrillic}")
+
+
+def one_alphabet(word: str) -> str:
+    """``word`` in one alphabet where it mixes Cyrillic and Latin look-alikes (WНO -> WHO)."""
+    if word.isascii() or not (_LATIN_LETTER.search(word) and _CYRILLIC_LETTER.search(word)):
+        return word
+    return _MIXED_WORD.sub(_one_alphabet, word)
+
+
+def _one_alphabet(match: regex.Match) -> str:
+    word = match.group()
+    latin, cyrillic = len(_LATIN_LETTER.findall(word)), len(_CYRILLIC_LETTER.findall(word))
+    return word.translate(_TO_LATIN if latin >= cyrillic else _TO_CYRILLIC)
+
+
 @lru_cache(maxsize=65536)
 def normal(text: str) -> str:
     """The comparison form of a word or phrase (see the module docstring)."""
@@ -131,7 +154,8 @@ def tokenize(text: str) -> list[Token]:
         if at_start is None:
             at_start = ends_sentence[gap] = SENTENCE_END.search(gap) is not None
         hyphen_before = bool(tokens) and gap in ("-", "‑")
-        tokens.append(Token(start, end, word, normal(word), at_start or not tokens, hyphen_before, gap))
+        norm = normal(one_alphabet(word))
+        tokens.append(Token(start, end, word, norm, at_start or not tokens, hyphen_before, gap))
         previous_end = end
     return tokens
 
