@@ -69,6 +69,35 @@ def is_common_form(word: str, rules: Rules, variants, threshold: float | None = 
     return any(is_common(stem, rules, threshold) for stem in variants(normal(word)) if len(stem) >= 2)
 
 
+def frequent_as_a_name(written: str, rules: Rules) -> bool:
+    """Whether the frequency of ``written`` counts a name's uses rather than a word's: wordfreq
+    counts Toulouse, Marseille and Nice as the words toulouse, marseille, nice (Zipf 4.6), while
+    the lemmatiser's dictionary, which lists the language's words in lower case and no names
+    (``[entities] dictionary_vocabulary`` in the language file), lists état and mission but not
+    them. False where the file does not say so."""
+    says = rules.derived("dictionary-vocabulary", lambda: _dictionary_vocabulary(rules.code))
+    if not rules.code or not says:
+        return False
+    return not _lemmatiser(rules).lists(written.lower())
+
+
+def dictionary_lemma(written: str, rules: Rules) -> str | None:
+    """The lemma the language's dictionary (simplemma's) gives ``written`` as written, case kept
+    (Bananenplantagen -> Bananenplantage, Patricks -> Patrick); None where it lists no such word."""
+    return _lemmatiser(rules).entry(written) if rules.code else None
+
+
+def _lemmatiser(rules: Rules):
+    from ...lang.lemmas import lemmatiser
+
+    return rules.derived("lemmatiser", lambda: lemmatiser(rules.code))
+
+
+def _dictionary_vocabulary(code: str | None) -> bool:
+    data = maybe_load(code)
+    return bool(data and data.section("entities").get("dictionary_vocabulary", False))
+
+
 def _from_wordfreq(rules: Rules) -> bool:
     """Whether wordfreq covers the language (else only its file lists common words)."""
     return rules.derived("from-wordfreq", lambda: bool(_wordfreq(rules.code)))

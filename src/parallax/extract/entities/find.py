@@ -34,6 +34,8 @@ from .common import (
     KEY_COMMON_ZIPF,
     LISTED,
     PHRASE_ZIPF,
+    dictionary_lemma,
+    frequent_as_a_name,
     is_common_form,
     vocabulary_zipf,
     zipf,
@@ -442,7 +444,7 @@ def _capitalised_runs(tokens: list[Token], taken: set[int], rules: Rules, eviden
             run = _without_noun_phrase(tokens, run, rules)
         if run is not None:
             candidate = Candidate(run[0], run[1], needs_support=run[2])
-            if _plausible(tokens, candidate, rules, place_starts):
+            if _plausible(tokens, candidate, rules, place_starts) or _apposition(tokens, candidate, rules):
                 found.append(candidate)
         i = end
     return found
@@ -566,7 +568,7 @@ def _trim_sentence_start(tokens, first, end, evidence: Evidence, rules: Rules):
         return first, end, False
     several = end - first > 1
     common = is_common_form(token.norm, rules, rules.morphology.variants) and \
-        not _frequent_acronym(token.text, rules)
+        not _frequent_acronym(token.text, rules) and not _known_town(token, rules)  # Marseille a gagné
     if not several and common:
         return None  # Сондай-ақ, Иә: a very common word that only starts the sentence
     if common and end - first == 2 and _known_town(tokens[first + 1], rules):
@@ -602,13 +604,16 @@ def _without_noun_phrase(tokens: list[Token], run, rules: Rules):
     first, end, weak = run
     words = tokens[first:end]
     last = tokens[end - 1]
-    if last.hyphen_before and not is_acronym(last.text) and type_word(last.norm, rules) != "organisation" \
-            and _common_noun(last, rules):
+    # Biontech-CEO: a common acronym the language file lists heads a compound as a noun does
+    if last.hyphen_before and type_word(last.norm, rules) != "organisation" and (
+            _common_noun(last, rules) or zipf(last.text, rules) >= LISTED):
         while end - 1 > first and tokens[end - 1].hyphen_before:
             end -= 1  # Motorsport-Königsklasse: a noun, its first part at most a name
         return (first, end, weak) if not tokens[end - 1].hyphen_before else None
     if any(type_word(t.norm, rules) == "organisation" or is_acronym(t.text) for t in words):
         return run
+    if end - first == 2 and not last.hyphen_before:
+        return _two_word_phrase(tokens, run, rules)
     before = tokens[first - 1] if first else None
     after_determiner = before is not None and _adjacent(tokens[first]) and (
         before.norm in rules.noun_determiners or before.text.isdigit())
@@ -623,12 +628,75 @@ def _without_noun_phrase(tokens: list[Token], run, rules: Rules):
     return run
 
 
+def _two_word_phrase(tokens: list[Token], run, rules: Rules):
+    """Two capitalised words where every noun has one: a name only where neither is a noun of
+    the language's dictionary in an inflected form, nor a noun before a town.
+
+    A noun in its plural or dative is no part of a name (Hektar Bananenplantagen, Nikolaustag
+    Geschenke); an inflected noun first leaves the word after it alone, after an article (des
+    Bundesstaates Texas) or when that word is no noun itself (Patricks Team is none); a noun
+    before a known town is where the town is (im Raum Amberg); a place's adjective before a noun
+    is the place (Pariser Amtsträgerin: Paris). The dictionary is the lemmatiser's (first names
+    and surnames have no inflected forms there but the genitive s)."""
+    first, end, weak = run
+    head, tail = tokens[first], tokens[first + 1]
+    if _inflected_noun(tail, rules, genitive=False):
+        return None
+    if _inflected_noun(head, rules, genitive=True):
+        if first and tokens[first - 1].norm in rules.noun_determiners and _adjacent(head):
+            return first + 1, end, weak  # des Bundesstaates Texas: the noun, then its name
+        return None if _dictionary_noun(tail, rules) else (first + 1, end, weak)  # Patricks Team
+    if _dictionary_noun(head, rules) and _known_town(tail, rules):
+        return first + 1, end, weak
+    if _dictionary_noun(tail, rules) and _place_adjective(head, rules):
+        return first, first + 1, weak
+    return run
+
+
+def _inflected_noun(token: Token, rules: Rules, genitive: bool) -> bool:
+    """A capitalised word the dictionary gives another noun as its lemma (Geschenke: Geschenk);
+    without ``genitive``, a lemma that only lacks the genitive s is none (Merkels)."""
+    lemma = dictionary_lemma(token.text, rules)
+    if lemma is None or lemma == token.text or not lemma[:1].isupper():
+        return False
+    return genitive or token.text != lemma + "s"
+
+
+def _dictionary_noun(token: Token, rules: Rules) -> bool:
+    """A capitalised word the language's dictionary lists and its texts use often (Team, Wehr)."""
+    return dictionary_lemma(token.text, rules) is not None and _common_noun(token, rules) \
+        and not _known_town(token, rules)
+
+
+def _place_adjective(token: Token, rules: Rules) -> bool:
+    """A place's name with a demonym ending (Pariser, Amberger): the town the gazetteer knows."""
+    word = token.norm
+    for ending in rules.demonym_endings:
+        stem = word[:-len(ending)]
+        if word.endswith(ending) and len(stem) >= MIN_DEMONYM_STEM and \
+                place_named([stem + tail for tail in DEMONYM_STEM_TAILS]) is not None:
+            return True
+    return False
+
+
+def _apposition(tokens: list[Token], candidate: Candidate, rules: Rules) -> bool:
+    """One word after an inflected noun it names, after an article or unknown to the dictionary
+    (des Unternehmens Biontech, des Bundesstaates Texas): the noun says what the name is."""
+    if candidate.last - candidate.first != 1 or not candidate.first or not rules.capitalised_nouns:
+        return False
+    word, before = tokens[candidate.first], tokens[candidate.first - 1]
+    article = candidate.first > 1 and tokens[candidate.first - 2].norm in rules.noun_determiners
+    return _adjacent(word) and before.capitalised and _inflected_noun(before, rules, genitive=True) \
+        and (article or dictionary_lemma(word.text, rules) is None)
+
+
 def _common_noun(token: Token, rules: Rules) -> bool:
     return not is_acronym(token.text) and vocabulary_zipf(token.text, rules) >= NOUN_ZIPF
 
 
 def _known_town(token: Token, rules: Rules) -> bool:
-    if is_common_form(token.norm, rules, rules.morphology.variants):
+    common = is_common_form(token.norm, rules, rules.morphology.variants)
+    if common and not frequent_as_a_name(token.text, rules):
         return False
     return place_named([token.norm, *rules.morphology.variants(token.norm)]) is not None
 
@@ -808,7 +876,8 @@ def _gazetteer_place(written: str, stem: str, candidate: Candidate, rules: Rules
     typed = candidate.type in ("person", "organisation")
     if candidate.title or candidate.cue or typed or is_acronym(written):
         return None
-    if is_common_form(normal(written), rules, rules.morphology.variants):
+    common = is_common_form(normal(written), rules, rules.morphology.variants)
+    if common and not frequent_as_a_name(written, rules):
         return None  # Küste, Rolle, Mission: common words that some town is also called
     forms = [normal(stem), normal(written)]
     if " " not in written:
@@ -981,7 +1050,8 @@ def _supported(mentions: list[Mention], rules: Rules) -> list[Mention]:
         weak = _attrs(mention).needs_support
         mention = replace(mention, attrs=mention.attrs.without("needs_support"))
         # Kutaisi seferleri…: a town the gazetteer knows, unless also a word (Саммит is Summit, NJ).
-        town = _attrs(mention).gazetteer and zipf(mention.text, rules) < GAZETTEER_SUPPORT_ZIPF and \
+        word = zipf(mention.text, rules) < GAZETTEER_SUPPORT_ZIPF or frequent_as_a_name(mention.text, rules)
+        town = _attrs(mention).gazetteer and word and \
             place_named([normal(_attrs(mention).stem)], LARGE_TOWN) is not None
         known = _attrs(mention).canonical or town
         if weak and not known and not _attrs(mention).linked:
