@@ -27,7 +27,7 @@ from ...lang.dates import names as cldr_names
 from ...model import EntityAttrs, Mention, attrs_as
 from ...tables import tables_of
 from ..spans import SpanSet
-from .canon import clitic_as_written, cut_word, entity_by_key, similar_keys
+from .canon import clitic_as_written, cut_word, entity_by_key, known_keys, similar_keys
 from .common import (
     COMMON_ZIPF,
     GAZETTEER_SUPPORT_ZIPF,
@@ -124,6 +124,7 @@ def find_entities(text: str, language: str | None, context: KnowsNames | None = 
             c.first for c in candidates if c.form == "name" and _kinds(c, lexicon) == {"place"}
         )
         candidates += _capitalised_runs(tokens, taken, rules, evidence, places)
+    candidates += _lowercase_place_adjectives(tokens, taken, rules, lexicon)
     _choose_readings(candidates, tokens, lexicon)
     candidates.sort(key=lambda c: c.first)
     mentions = [_mention(text, tokens, c, rules, lexicon) for c in candidates]
@@ -141,7 +142,9 @@ def _known_matches(tokens: list[Token], gazetteer: Gazetteer) -> list[Match]:
     i = 0
     while i < len(tokens):
         match = gazetteer.match_at(tokens, i)
-        if match is None or _hyphen_inside_word(tokens, match):
+        # Paris-Wien, the line between two known places: a name after a name is no half of a word
+        after_name = bool(found) and found[-1].last == i
+        if match is None or (_hyphen_inside_word(tokens, match) and not after_name):
             i += 1
             continue
         found.append(match)
@@ -1129,6 +1132,59 @@ def _place_adjectives(mentions: list[Mention], rules: Rules, lexicon: Lexicon) -
                                "key": fold_key(place), "type_guessed": False, "resolved_by": "demonym"})
         out.append(replace(mention, value=place, attrs=attrs))
     return out
+
+
+MIN_ADJECTIVE_PLACE = 5  # letters of a place's key read from an adjective (shorter ones are acronyms: ПАР)
+
+
+def _lowercase_place_adjectives(tokens: list[Token], taken: set[int], rules: Rules, lexicon: Lexicon
+                                ) -> list[Candidate]:
+    """Lower-case adjectives made of a known place's name, a derivational suffix and an
+    inflection (russischen: Russ|isch|en, Russland; marokkanische: Marokk|anisch|e, Marokko;
+    sénégalaise: Sénégal|ais|e): the place as an adjective, as the alias files' adjectives are.
+    The suffixes, inflections and the endings a place's name may have in place of the suffix
+    (land, ien, o) are the language file's ``[entities] place_adjectives``; only a place whose
+    key is exactly one known place's counts."""
+    table = rules.derived("place-adjective-endings", lambda: _place_adjective_endings(rules.code))
+    if not table:
+        return []
+    found = []
+    for i, token in enumerate(tokens):
+        if i in taken or token.capitalised or not token.norm.isalpha():
+            continue
+        place = _place_of_adjective(token.norm, table, lexicon)
+        if place is not None:
+            found.append(Candidate(i, i + 1, readings=[(place, 0, token.text)], form="adjective"))
+    return found
+
+
+def _place_of_adjective(word: str, table, lexicon: Lexicon) -> str | None:
+    endings, tails = table
+    known = known_keys(lexicon)
+    for ending in endings:  # longest first
+        stem = word[:-len(ending)]
+        if not word.endswith(ending) or len(stem) < MIN_DEMONYM_STEM:
+            continue
+        for tail in tails:
+            key = fold_key(stem + tail)
+            names = known.get(key) if len(key) >= MIN_ADJECTIVE_PLACE else None
+            if names and len(names) == 1:
+                name = next(iter(names))
+                if lexicon.entities[name].type == "place":
+                    return name
+    return None
+
+
+def _place_adjective_endings(code: str | None) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """Every suffix + inflection of ``[entities] place_adjectives`` (longest first), and the tails."""
+    from ...lang import maybe_load
+
+    data = maybe_load(code)
+    section = data.section("entities").get("place_adjectives") if data else None
+    if not section:
+        return None
+    endings = {normal(s + i) for s in section["suffixes"] for i in section["inflections"]}
+    return tuple(sorted(endings, key=len, reverse=True)), tuple(normal(t) for t in section["tails"])
 
 
 def _place_of_demonym(word: str, rules: Rules, lexicon: Lexicon) -> str | None:
