@@ -74,11 +74,35 @@ def frequent_as_a_name(written: str, rules: Rules) -> bool:
     counts Toulouse, Marseille and Nice as the words toulouse, marseille, nice (Zipf 4.6), while
     the lemmatiser's dictionary, which lists the language's words in lower case and no names
     (``[entities] dictionary_vocabulary`` in the language file), lists état and mission but not
-    them. False where the file does not say so."""
+    them; where nouns are capitalised, a noun is told by its inflected forms. False where the
+    file does not say so. Callers ask it of towns the gazetteer knows only."""
     says = rules.derived("dictionary-vocabulary", lambda: _dictionary_vocabulary(rules.code))
     if not rules.code or not says:
         return False
-    return not _lemmatiser(rules).lists(written.lower())
+    return not vocabulary_word(written, rules)
+
+
+def vocabulary_word(written: str, rules: Rules) -> bool:
+    """Whether the language's dictionary shows ``written`` to be a word of its vocabulary, not a
+    name (where the file says it can: ``dictionary_vocabulary``): listed in lower case (état,
+    mission; German verbs and adjectives: das Essen, essen) or, where nouns are capitalised and
+    the dictionary lists names too (Wien, Bonn), a noun: an inflected form of another word
+    (Resten: Rest) or one whose inflected forms it lists (Halle: Hallen, Zange: Zangen), beyond
+    the genitive s that names take as well."""
+    says = rules.derived("dictionary-vocabulary", lambda: _dictionary_vocabulary(rules.code))
+    if not rules.code or not says:
+        return False
+    lemmas = _lemmatiser(rules)
+    if lemmas.lists(written.lower()):
+        return True
+    if not rules.capitalised_nouns:
+        return False
+    word = written[:1].upper() + written[1:]
+    lemma = lemmas.entry(word)
+    if lemma is not None and lemma != word and word != lemma + "s":
+        return True
+    endings = set(rules.morphology.suffixes) - set(rules.morphology.name_suffixes or ())
+    return any(lemmas.entry(word + ending) == word for ending in endings)
 
 
 def dictionary_lemma(written: str, rules: Rules) -> str | None:

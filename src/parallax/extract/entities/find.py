@@ -37,6 +37,7 @@ from .common import (
     dictionary_lemma,
     frequent_as_a_name,
     is_common_form,
+    vocabulary_word,
     vocabulary_zipf,
     zipf,
 )
@@ -698,10 +699,22 @@ def _common_noun(token: Token, rules: Rules) -> bool:
 
 
 def _known_town(token: Token, rules: Rules) -> bool:
-    common = is_common_form(token.norm, rules, rules.morphology.variants)
-    if common and not frequent_as_a_name(token.text, rules):
+    least = _town_population(token.text, token.norm, rules)
+    if least is None:
         return False
-    return place_named([token.norm, *rules.morphology.variants(token.norm)]) is not None
+    # A word of the language is a town only as written: its stems are other words' (Zähler: Zahl).
+    forms = [token.norm] if least else [token.norm, *rules.morphology.variants(token.norm)]
+    return place_named(forms, least) is not None
+
+
+def _town_population(written: str, norm: str, rules: Rules) -> int | None:
+    """The people a town the gazetteer knows by ``written`` must have to be taken for it: None when
+    the word is too common for any (Küste, Rolle, Mission), unless its frequency is a name's
+    (Toulouse, Bonn); a large town's where the dictionary shows a word of the language (Zange,
+    Sahne, Resten are small towns somewhere; Wuppertal and Erlangen are large)."""
+    if is_common_form(norm, rules, rules.morphology.variants):
+        return 0 if frequent_as_a_name(written, rules) else None
+    return LARGE_TOWN if vocabulary_word(written, rules) else 0
 
 
 def _has_name_ending(word: str, rules: Rules) -> bool:
@@ -879,13 +892,13 @@ def _gazetteer_place(written: str, stem: str, candidate: Candidate, rules: Rules
     typed = candidate.type in ("person", "organisation")
     if candidate.title or candidate.cue or typed or is_acronym(written):
         return None
-    common = is_common_form(normal(written), rules, rules.morphology.variants)
-    if common and not frequent_as_a_name(written, rules):
+    least = _town_population(written, normal(written), rules)
+    if least is None:
         return None  # Küste, Rolle, Mission: common words that some town is also called
     forms = [normal(stem), normal(written)]
-    if " " not in written:
+    if " " not in written and not least:
         forms += sorted(rules.morphology.variants(normal(written)), key=len, reverse=True)
-    return place_named(forms)
+    return place_named(forms, least)
 
 
 def _ending_cut_key(stem: str, rules: Rules, written: str = "") -> str | None:
