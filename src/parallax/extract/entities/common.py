@@ -29,6 +29,7 @@ KEY_COMMON_ZIPF = 5.3
 # A sentence-initial capital is a town on the gazetteer's word only when rarer than this.
 GAZETTEER_SUPPORT_ZIPF = 3.0
 LISTED = 9.0  # the frequency given to a word a language file lists as common
+MEMO_WORDS = 1 << 16  # words whose dictionary reading is remembered per language
 
 
 def zipf(word: str, rules: Rules) -> float:
@@ -92,6 +93,16 @@ def vocabulary_word(written: str, rules: Rules) -> bool:
     says = rules.derived("dictionary-vocabulary", lambda: _dictionary_vocabulary(rules.code))
     if not rules.code or not says:
         return False
+    memo = rules.derived("vocabulary-words", dict)
+    found = memo.get(written)
+    if found is None:
+        found = _vocabulary_word(written, rules)
+        if len(memo) < MEMO_WORDS:
+            memo[written] = found
+    return found
+
+
+def _vocabulary_word(written: str, rules: Rules) -> bool:
     lemmas = _lemmatiser(rules)
     if lemmas.lists(written.lower()):
         return True

@@ -1162,8 +1162,9 @@ def _lowercase_place_adjectives(tokens: list[Token], taken: set[int], rules: Rul
     if not table:
         return []
     found = []
+    endings = table[0]
     for i, token in enumerate(tokens):
-        if i in taken or token.capitalised or not token.norm.isalpha():
+        if not token.norm.endswith(endings) or i in taken or token.capitalised or not token.norm.isalpha():
             continue
         place = _place_of_adjective(token.norm, table, lexicon)
         if place is not None:
