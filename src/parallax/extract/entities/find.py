@@ -710,10 +710,10 @@ def _known_town(token: Token, rules: Rules) -> bool:
 def _town_population(written: str, norm: str, rules: Rules) -> int | None:
     """The people a town the gazetteer knows by ``written`` must have to be taken for it: None when
     the word is too common for any (Küste, Rolle, Mission), unless its frequency is a name's
-    (Toulouse, Bonn); a large town's where the dictionary shows a word of the language (Zange,
-    Sahne, Resten are small towns somewhere; Wuppertal and Erlangen are large)."""
+    (Toulouse, Bonn: then a large town's, as where the dictionary shows a word of the language:
+    Zange, Sahne, Drama are small towns somewhere; Wuppertal and Erlangen are large)."""
     if is_common_form(norm, rules, rules.morphology.variants):
-        return 0 if frequent_as_a_name(written, rules) else None
+        return LARGE_TOWN if frequent_as_a_name(written, rules) else None
     return LARGE_TOWN if vocabulary_word(written, rules) else 0
 
 
