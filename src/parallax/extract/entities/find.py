@@ -27,7 +27,7 @@ from ...lang.dates import names as cldr_names
 from ...model import EntityAttrs, Mention, attrs_as
 from ...tables import tables_of
 from ..spans import SpanSet
-from .canon import clitic_as_written, cut_word, entity_by_key, known_keys, similar_keys
+from .canon import clitic_as_written, cut_word, entity_by_key, similar_keys
 from .common import (
     COMMON_ZIPF,
     GAZETTEER_SUPPORT_ZIPF,
@@ -124,7 +124,7 @@ def find_entities(text: str, language: str | None, context: KnowsNames | None = 
         places = frozenset(
             c.first for c in candidates if c.form == "name" and _kinds(c, lexicon) == {"place"}
         )
-        candidates += _capitalised_runs(tokens, taken, rules, evidence, places)
+        candidates += _capitalised_runs(tokens, taken, rules, evidence, places, lexicon)
     candidates += _lowercase_place_adjectives(tokens, taken, rules, lexicon)
     _choose_readings(candidates, tokens, lexicon)
     candidates.sort(key=lambda c: c.first)
@@ -417,7 +417,7 @@ def _calendar_words(code: str | None) -> frozenset[str]:
 
 
 def _capitalised_runs(tokens: list[Token], taken: set[int], rules: Rules, evidence: Evidence,
-                      place_starts: frozenset[int]) -> list[Candidate]:
+                      place_starts: frozenset[int], lexicon: Lexicon | None = None) -> list[Candidate]:
     not_names = rules.stopwords | rules.derived("calendar-words", lambda: _calendar_words(rules.code))
     found = []
     i = 0
@@ -448,7 +448,8 @@ def _capitalised_runs(tokens: list[Token], taken: set[int], rules: Rules, eviden
             run = _without_noun_phrase(tokens, run, rules)
         if run is not None:
             candidate = Candidate(run[0], run[1], needs_support=run[2])
-            if _plausible(tokens, candidate, rules, place_starts) or _apposition(tokens, candidate, rules):
+            if _plausible(tokens, candidate, rules, place_starts) or _apposition(tokens, candidate, rules) \
+                    or _demonym(tokens, candidate, rules, lexicon):
                 found.append(candidate)
         i = end
     return found
@@ -681,6 +682,17 @@ def _place_adjective(token: Token, rules: Rules) -> bool:
                 place_named([stem + tail for tail in DEMONYM_STEM_TAILS]) is not None:
             return True
     return False
+
+
+def _demonym(tokens: list[Token], candidate: Candidate, rules: Rules, lexicon: Lexicon | None) -> bool:
+    """One capitalised word that is a known place's people (der Marokkaner): the place."""
+    if lexicon is None or candidate.last - candidate.first != 1 or not rules.demonym_endings:
+        return False
+    table = rules.derived("place-adjective-endings", lambda: _place_adjective_endings(rules.code))
+    tails = (*DEMONYM_STEM_TAILS, *(table[1] if table else ()))
+    # exact names only: a spelling near a place's (Hunger, Bäcker) is no evidence on its own
+    word = tokens[candidate.first].norm
+    return _place_of_adjective(word, (rules.demonym_endings, tails), lexicon) is not None
 
 
 def _apposition(tokens: list[Token], candidate: Candidate, rules: Rules) -> bool:
@@ -1147,7 +1159,7 @@ def _place_adjectives(mentions: list[Mention], rules: Rules, lexicon: Lexicon) -
     return out
 
 
-MIN_ADJECTIVE_PLACE = 5  # letters of a place's key read from an adjective (shorter ones are acronyms: ПАР)
+MIN_ADJECTIVE_PLACE = 5  # letters of a place's name read from an adjective (shorter ones are acronyms)
 
 
 def _lowercase_place_adjectives(tokens: list[Token], taken: set[int], rules: Rules, lexicon: Lexicon
@@ -1174,19 +1186,32 @@ def _lowercase_place_adjectives(tokens: list[Token], taken: set[int], rules: Rul
 
 def _place_of_adjective(word: str, table, lexicon: Lexicon) -> str | None:
     endings, tails = table
-    known = known_keys(lexicon)
+    places = lexicon.derived("places-by-name", lambda: _places_by_name(lexicon))
     for ending in endings:  # longest first
         stem = word[:-len(ending)]
         if not word.endswith(ending) or len(stem) < MIN_DEMONYM_STEM:
             continue
         for tail in tails:
-            key = fold_key(stem + tail)
-            names = known.get(key) if len(key) >= MIN_ADJECTIVE_PLACE else None
-            if names and len(names) == 1:
-                name = next(iter(names))
-                if lexicon.entities[name].type == "place":
-                    return name
+            name = stem + tail
+            found = places.get(name) if len(name) >= MIN_ADJECTIVE_PLACE else None
+            if found is not None:
+                return found
     return None
+
+
+def _places_by_name(lexicon: Lexicon) -> dict[str, str]:
+    """Every Latin-letter name of a known place, in normal form, -> the place, where it names one
+    place only: the name as written in some language (Marokko, Finnland, Sénégal), never a key
+    that sounds alike (Bäck|istan is no Pakistan)."""
+    found: dict[str, set[str]] = {}
+    for entity in lexicon.entities.values():
+        if entity.type != "place":
+            continue
+        for names in entity.names.values():
+            for name in names:
+                if name.isascii() or regex.fullmatch(r"[\p{Latin}\p{M}' \-]+", name):
+                    found.setdefault(normal(name), set()).add(entity.name)
+    return {name: next(iter(places)) for name, places in found.items() if len(places) == 1}
 
 
 def _place_adjective_endings(code: str | None) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
@@ -1210,7 +1235,9 @@ def _place_of_demonym(word: str, rules: Rules, lexicon: Lexicon) -> str | None:
             name = entity_by_key(fold_key(to_latin(stem + tail, rules.code)), lexicon)
             if name is not None and lexicon.entities[name].type == "place":
                 return name
-    return None
+    # Marokk|aner, Senegal|ese: the endings a place's name has in the language's adjectives
+    table = rules.derived("place-adjective-endings", lambda: _place_adjective_endings(rules.code))
+    return _place_of_adjective(word, (rules.demonym_endings, table[1]), lexicon) if table else None
 
 
 def _without_web_addresses(text: str, mentions: list[Mention]) -> list[Mention]:
