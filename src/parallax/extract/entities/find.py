@@ -46,7 +46,7 @@ from .lexicon import Entity, KnowsNames, Lexicon, build_lexicon
 from .places import place_named
 from .rules import Rules, rules_for, type_word
 from .segmenter import UNKNOWN, Word, segmented
-from .text import WORD, Token, is_acronym, normal, words_of
+from .text import Token, is_acronym, normal, words_of
 from .translit import fold_key, to_latin
 
 MAX_TITLE_COMPLEMENT = 3  # lower-case words between a title and the name (министр энергетики X)
@@ -1110,28 +1110,16 @@ def _without_common_words(mentions: list[Mention], rules: Rules) -> list[Mention
             continue
         # A known name by spelling or by the gazetteer only: only the most frequent words are doubted.
         threshold = KEY_COMMON_ZIPF if attrs.canonical or attrs.gazetteer else _threshold(words)
-        if is_common_form(normal(mention.text), rules, rules.morphology.variants, threshold) and \
-                not _name_by_dictionary(mention.text, rules):
+        if is_common_form(normal(mention.text), rules, rules.morphology.variants, threshold):
             continue  # Сондай-ақ: one hyphenated common word
         variants = rules.morphology.variants
         if _noun_phrase(words, rules) or _abstract_noun_phrase(words, rules):
             continue
-        written = [m.group() for m in WORD.finditer(mention.text)]  # as written: the dictionary keeps accents
-        common = [is_common_form(w, rules, variants, threshold) and not _name_by_dictionary(x, rules)
-                  for w, x in zip(words, written, strict=True)]
-        if not words or not all(common):
+        if not words or not all(is_common_form(w, rules, variants, threshold) for w in words):
             kept.append(mention)
         elif len(words) > 1 and any(type_word(w, rules) == "organisation" for w in words):
             kept.append(_typed(mention, "organisation"))
     return kept
-
-
-def _name_by_dictionary(written: str, rules: Rules) -> bool:
-    """A frequent word that the dictionary of a language whose nouns are not capitalised does not
-    list (Zemmour, Philippe, Villiers): a name, however often the press writes it."""
-    # a word the language file lists as common stays one (PME, TVA)
-    listed = zipf(written, rules) >= LISTED
-    return not rules.capitalised_nouns and not listed and frequent_as_a_name(written, rules)
 
 
 MIN_ACRONYM_LETTERS = 3  # an acronym this long is a name, however frequent (US, TV, OK are shorter)
