@@ -90,6 +90,16 @@ def test_evidence_from_another_source_makes_a_word_a_name(encoder):
     assert found[0].attrs.evidence is True
 
 
+def test_a_short_name_another_source_gives_is_found_only_spelt_alike(encoder):
+    documents = [
+        ("Les trains relieront Paris à Albi et à Rodez dès lundi.", "fr"),
+        ("Die Züge verbinden ab Montag Paris mit Albi und Rodez. Eine Alba-Linie ist nicht geplant.", "de"),
+    ]
+    french, german = resolve_entities(documents, encoder)
+    albi = next(m for m in french if m.text == "Albi")
+    assert [m.text for m in german if m.value == albi.value] == ["Albi"]
+
+
 def test_a_surname_alone_joins_the_full_name_another_source_gives(encoder):
     documents = [
         ("Председатель кабмина Акылбек Жапаров провел заседание правительства.", "ru"),

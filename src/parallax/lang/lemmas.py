@@ -78,6 +78,20 @@ class Lemmatiser:
             return False
         return _likeliest_noun(self.code, word)
 
+    def lists(self, word: str) -> bool:
+        """Whether the library's dictionary holds ``word`` as written (simplemma: a form it
+        lemmatises; pymorphy3: a word it knows); False without a library."""
+        if self.library is None or self.code is None or not word:
+            return False
+        return _listed(self.library, self.code, word)
+
+    def entry(self, word: str) -> str | None:
+        """The lemma simplemma's dictionary gives ``word`` as written (Geschenke -> Geschenk,
+        Patricks -> Patrick), case kept; None where it does not list the word or for pymorphy3."""
+        if self.library != "simplemma" or self.code is None or not word:
+            return None
+        return _simplemma_entry(self.code, word)
+
     def prepare(self) -> None:
         """Open the library's dictionary now (for simplemma, build and store its trie)."""
         if self.library == "pymorphy3" and self.code is not None:
@@ -114,6 +128,18 @@ def _noun_lemma(library: str, code: str, word: str) -> str | None:
         return _pymorphy_noun(code, word)
     lemma = _simplemma().lemmatize(word, lang=code)
     return lemma.lower() if lemma else None
+
+
+@memoised(maxsize=LEMMAS_KEPT)
+def _listed(library: str, code: str, word: str) -> bool:
+    if library == "pymorphy3":
+        return bool(_morphology(code).word_is_known(word))
+    return _simplemma_entry(code, word) is not None
+
+
+@memoised(maxsize=LEMMAS_KEPT)
+def _simplemma_entry(code: str, word: str) -> str | None:
+    return _simplemma_dictionaries().get_dictionary(code).get(word)
 
 
 def _pymorphy_noun(code: str, word: str) -> str | None:

@@ -29,6 +29,7 @@ KEY_COMMON_ZIPF = 5.3
 # A sentence-initial capital is a town on the gazetteer's word only when rarer than this.
 GAZETTEER_SUPPORT_ZIPF = 3.0
 LISTED = 9.0  # the frequency given to a word a language file lists as common
+MEMO_WORDS = 1 << 16  # words whose dictionary reading is remembered per language
 
 
 def zipf(word: str, rules: Rules) -> float:
@@ -72,6 +73,69 @@ def is_common_form(word: str, rules: Rules, variants, threshold: float | None = 
         # language file's own words are listed once, so their forms are read through the stem (SMB's).
         return any(zipf(stem, rules) >= LISTED for stem in stems)
     return any(is_common(stem, rules, threshold) for stem in stems)
+
+
+def frequent_as_a_name(written: str, rules: Rules) -> bool:
+    """Whether the frequency of ``written`` counts a name's uses rather than a word's: wordfreq
+    counts Toulouse, Marseille and Nice as the words toulouse, marseille, nice (Zipf 4.6), while
+    the lemmatiser's dictionary, which lists the language's words in lower case and no names
+    (``[entities] dictionary_vocabulary`` in the language file), lists état and mission but not
+    them; where nouns are capitalised, a noun is told by its inflected forms. False where the
+    file does not say so. Callers ask it of towns the gazetteer knows only."""
+    says = rules.derived("dictionary-vocabulary", lambda: _dictionary_vocabulary(rules.code))
+    if not rules.code or not says:
+        return False
+    return not vocabulary_word(written, rules)
+
+
+def vocabulary_word(written: str, rules: Rules) -> bool:
+    """Whether the language's dictionary shows ``written`` to be a word of its vocabulary, not a
+    name (where the file says it can: ``dictionary_vocabulary``): listed in lower case (état,
+    mission; German verbs and adjectives: das Essen, essen) or, where nouns are capitalised and
+    the dictionary lists names too (Wien, Bonn), a noun: an inflected form of another word
+    (Resten: Rest) or one whose inflected forms it lists (Halle: Hallen, Zange: Zangen), beyond
+    the genitive s that names take as well."""
+    says = rules.derived("dictionary-vocabulary", lambda: _dictionary_vocabulary(rules.code))
+    if not rules.code or not says:
+        return False
+    memo = rules.derived("vocabulary-words", dict)
+    found = memo.get(written)
+    if found is None:
+        found = _vocabulary_word(written, rules)
+        if len(memo) < MEMO_WORDS:
+            memo[written] = found
+    return found
+
+
+def _vocabulary_word(written: str, rules: Rules) -> bool:
+    lemmas = _lemmatiser(rules)
+    if lemmas.lists(written.lower()):
+        return True
+    if not rules.capitalised_nouns:
+        return False
+    word = written[:1].upper() + written[1:]
+    lemma = lemmas.entry(word)
+    if lemma is not None and lemma != word and word != lemma + "s":
+        return True
+    endings = set(rules.morphology.suffixes) - set(rules.morphology.name_suffixes or ())
+    return any(lemmas.entry(word + ending) == word for ending in endings)
+
+
+def dictionary_lemma(written: str, rules: Rules) -> str | None:
+    """The lemma the language's dictionary (simplemma's) gives ``written`` as written, case kept
+    (Bananenplantagen -> Bananenplantage, Patricks -> Patrick); None where it lists no such word."""
+    return _lemmatiser(rules).entry(written) if rules.code else None
+
+
+def _lemmatiser(rules: Rules):
+    from ...lang.lemmas import lemmatiser
+
+    return rules.derived("lemmatiser", lambda: lemmatiser(rules.code))
+
+
+def _dictionary_vocabulary(code: str | None) -> bool:
+    data = maybe_load(code)
+    return bool(data and data.section("entities").get("dictionary_vocabulary", False))
 
 
 def _from_wordfreq(rules: Rules) -> bool:

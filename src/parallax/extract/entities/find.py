@@ -37,7 +37,10 @@ from .common import (
     KEY_COMMON_ZIPF,
     LISTED,
     PHRASE_ZIPF,
+    dictionary_lemma,
+    frequent_as_a_name,
     is_common_form,
+    vocabulary_word,
     vocabulary_zipf,
     zipf,
 )
@@ -135,7 +138,8 @@ def find_entities(text: str, language: str | None, context: KnowsNames | None = 
         places = frozenset(
             c.first for c in candidates if c.form == "name" and _kinds(c, lexicon) == {"place"}
         )
-        candidates += _capitalised_runs(tokens, taken, rules, evidence, places)
+        candidates += _capitalised_runs(tokens, taken, rules, evidence, places, lexicon)
+    candidates += _lowercase_place_adjectives(tokens, taken, rules, lexicon)
     _choose_readings(candidates, tokens, lexicon)
     candidates.sort(key=lambda c: c.first)
     mentions = [_mention(text, tokens, c, rules, lexicon) for c in candidates]
@@ -153,7 +157,9 @@ def _known_matches(tokens: list[Token], gazetteer: Gazetteer) -> list[Match]:
     i = 0
     while i < len(tokens):
         match = gazetteer.match_at(tokens, i)
-        if match is None or _hyphen_inside_word(tokens, match):
+        # Paris-Wien, the line between two known places: a name after a name is no half of a word
+        after_name = bool(found) and found[-1].last == i
+        if match is None or (_hyphen_inside_word(tokens, match) and not after_name):
             i += 1
             continue
         found.append(match)
@@ -425,7 +431,7 @@ def _calendar_words(code: str | None) -> frozenset[str]:
 
 
 def _capitalised_runs(tokens: list[Token], taken: set[int], rules: Rules, evidence: Evidence,
-                      place_starts: frozenset[int]) -> list[Candidate]:
+                      place_starts: frozenset[int], lexicon: Lexicon | None = None) -> list[Candidate]:
     not_names = rules.stopwords | rules.derived("calendar-words", lambda: _calendar_words(rules.code))
     found = []
     i = 0
@@ -464,7 +470,8 @@ def _capitalised_runs(tokens: list[Token], taken: set[int], rules: Rules, eviden
             run = _without_noun_phrase(tokens, run, rules)
         if run is not None:
             candidate = Candidate(run[0], run[1], needs_support=run[2])
-            if _plausible(tokens, candidate, rules, place_starts):
+            if _plausible(tokens, candidate, rules, place_starts) or _apposition(tokens, candidate, rules) \
+                    or _demonym(tokens, candidate, rules, lexicon):
                 found.append(candidate)
         i = end
     return found
@@ -615,7 +622,7 @@ def _trim_sentence_start(tokens, first, end, evidence: Evidence, rules: Rules):
         return first, end, False
     several = end - first > 1
     common = is_common_form(token.norm, rules, rules.morphology.variants) and \
-        not _frequent_acronym(token.text, rules)
+        not _frequent_acronym(token.text, rules) and not _known_town(token, rules)  # Marseille a gagné
     if not several and common:
         return None  # Сондай-ақ, Иә: a very common word that only starts the sentence
     if common and end - first == 2 and _known_town(tokens[first + 1], rules):
@@ -651,13 +658,16 @@ def _without_noun_phrase(tokens: list[Token], run, rules: Rules):
     first, end, weak = run
     words = tokens[first:end]
     last = tokens[end - 1]
-    if last.hyphen_before and not is_acronym(last.text) and type_word(last.norm, rules) != "organisation" \
-            and _common_noun(last, rules):
+    # Biontech-CEO: a common acronym the language file lists heads a compound as a noun does
+    if last.hyphen_before and type_word(last.norm, rules) != "organisation" and (
+            _common_noun(last, rules) or zipf(last.text, rules) >= LISTED):
         while end - 1 > first and tokens[end - 1].hyphen_before:
             end -= 1  # Motorsport-Königsklasse: a noun, its first part at most a name
         return (first, end, weak) if not tokens[end - 1].hyphen_before else None
     if any(type_word(t.norm, rules) == "organisation" or is_acronym(t.text) for t in words):
         return run
+    if end - first == 2 and not last.hyphen_before:
+        return _two_word_phrase(tokens, run, rules)
     before = tokens[first - 1] if first else None
     after_determiner = before is not None and _adjacent(tokens[first]) and (
         before.norm in rules.noun_determiners or before.text.isdigit())
@@ -688,14 +698,100 @@ def _lemmas(rules: Rules) -> Lemmatiser:
     return rules.derived("lemmatiser", lambda: lemmatiser(rules.code))
 
 
+def _two_word_phrase(tokens: list[Token], run, rules: Rules):
+    """Two capitalised words where every noun has one: a name only where neither is a noun of
+    the language's dictionary in an inflected form, nor a noun before a town.
+
+    A noun in its plural or dative is no part of a name (Hektar Bananenplantagen, Nikolaustag
+    Geschenke); an inflected noun first leaves the word after it alone, after an article (des
+    Bundesstaates Texas) or when that word is no noun itself (Patricks Team is none); a noun
+    before a known town is where the town is (im Raum Amberg); a place's adjective before a noun
+    is the place (Pariser Amtsträgerin: Paris). The dictionary is the lemmatiser's (first names
+    and surnames have no inflected forms there but the genitive s)."""
+    first, end, weak = run
+    head, tail = tokens[first], tokens[first + 1]
+    if _inflected_noun(tail, rules, genitive=False):
+        return None
+    if _inflected_noun(head, rules, genitive=True):
+        if first and tokens[first - 1].norm in rules.noun_determiners and _adjacent(head):
+            return first + 1, end, weak  # des Bundesstaates Texas: the noun, then its name
+        return None if _dictionary_noun(tail, rules) else (first + 1, end, weak)  # Patricks Team
+    if _dictionary_noun(head, rules) and _known_town(tail, rules):
+        return first + 1, end, weak
+    if _dictionary_noun(tail, rules) and _place_adjective(head, rules):
+        return first, first + 1, weak
+    return run
+
+
+def _inflected_noun(token: Token, rules: Rules, genitive: bool) -> bool:
+    """A capitalised word the dictionary gives another noun as its lemma (Geschenke: Geschenk);
+    without ``genitive``, a lemma that only lacks the genitive s is none (Merkels)."""
+    lemma = dictionary_lemma(token.text, rules)
+    if lemma is None or lemma == token.text or not lemma[:1].isupper():
+        return False
+    return genitive or token.text != lemma + "s"
+
+
+def _dictionary_noun(token: Token, rules: Rules) -> bool:
+    """A capitalised word the language's dictionary lists and its texts use often (Team, Wehr)."""
+    return dictionary_lemma(token.text, rules) is not None and _common_noun(token, rules) \
+        and not _known_town(token, rules)
+
+
+def _place_adjective(token: Token, rules: Rules) -> bool:
+    """A place's name with a demonym ending (Pariser, Amberger): the town the gazetteer knows."""
+    word = token.norm
+    for ending in rules.demonym_endings:
+        stem = word[:-len(ending)]
+        if word.endswith(ending) and len(stem) >= MIN_DEMONYM_STEM and \
+                place_named([stem + tail for tail in DEMONYM_STEM_TAILS]) is not None:
+            return True
+    return False
+
+
+def _demonym(tokens: list[Token], candidate: Candidate, rules: Rules, lexicon: Lexicon | None) -> bool:
+    """One capitalised word that is a known place's people (der Marokkaner): the place."""
+    if lexicon is None or candidate.last - candidate.first != 1 or not rules.demonym_endings:
+        return False
+    table = rules.derived("place-adjective-endings", lambda: _place_adjective_endings(rules.code))
+    tails = (*DEMONYM_STEM_TAILS, *(table[1] if table else ()))
+    # exact names only: a spelling near a place's (Hunger, Bäcker) is no evidence on its own
+    word = tokens[candidate.first].norm
+    return _place_of_adjective(word, (rules.demonym_endings, tails), lexicon) is not None
+
+
+def _apposition(tokens: list[Token], candidate: Candidate, rules: Rules) -> bool:
+    """One word after an inflected noun it names, after an article or unknown to the dictionary
+    (des Unternehmens Biontech, des Bundesstaates Texas): the noun says what the name is."""
+    if candidate.last - candidate.first != 1 or not candidate.first or not rules.capitalised_nouns:
+        return False
+    word, before = tokens[candidate.first], tokens[candidate.first - 1]
+    article = candidate.first > 1 and tokens[candidate.first - 2].norm in rules.noun_determiners
+    return _adjacent(word) and before.capitalised and _inflected_noun(before, rules, genitive=True) \
+        and (article or dictionary_lemma(word.text, rules) is None)
+
+
 def _common_noun(token: Token, rules: Rules) -> bool:
     return not is_acronym(token.text) and vocabulary_zipf(token.text, rules) >= NOUN_ZIPF
 
 
 def _known_town(token: Token, rules: Rules) -> bool:
-    if is_common_form(token.norm, rules, rules.morphology.variants):
+    least = _town_population(token.text, token.norm, rules)
+    if least is None:
         return False
-    return place_named([token.norm, *rules.morphology.variants(token.norm)]) is not None
+    # A word of the language is a town only as written: its stems are other words' (Zähler: Zahl).
+    forms = [token.norm] if least else [token.norm, *rules.morphology.variants(token.norm)]
+    return place_named(forms, least) is not None
+
+
+def _town_population(written: str, norm: str, rules: Rules) -> int | None:
+    """The people a town the gazetteer knows by ``written`` must have to be taken for it: None when
+    the word is too common for any (Küste, Rolle, Mission), unless its frequency is a name's
+    (Toulouse, Bonn: then a large town's, as where the dictionary shows a word of the language:
+    Zange, Sahne, Drama are small towns somewhere; Wuppertal and Erlangen are large)."""
+    if is_common_form(norm, rules, rules.morphology.variants):
+        return LARGE_TOWN if frequent_as_a_name(written, rules) else None
+    return LARGE_TOWN if vocabulary_word(written, rules) else 0
 
 
 def _has_name_ending(word: str, rules: Rules) -> bool:
@@ -930,12 +1026,13 @@ def _gazetteer_place(written: str, stem: str, candidate: Candidate, rules: Rules
     typed = candidate.type in ("person", "organisation")
     if candidate.title or candidate.cue or typed or is_acronym(written):
         return None
-    if is_common_form(normal(written), rules, rules.morphology.variants):
+    least = _town_population(written, normal(written), rules)
+    if least is None:
         return None  # Küste, Rolle, Mission: common words that some town is also called
     forms = [normal(stem), normal(written)]
-    if " " not in written:
+    if " " not in written and not least:
         forms += sorted(rules.morphology.variants(normal(written)), key=len, reverse=True)
-    return place_named(forms)
+    return place_named(forms, least)
 
 
 def _ending_cut_key(stem: str, rules: Rules, written: str = "") -> str | None:
@@ -1105,7 +1202,8 @@ def _supported(mentions: list[Mention], rules: Rules) -> list[Mention]:
         # Kutaisi seferleri…: a town the gazetteer knows, unless also a word (Саммит is Summit, NJ).
         # The table of frequencies stops at TABLE_MIN_ZIPF: rarer words are read in the whole list.
         frequency = zipf(mention.text, rules) or vocabulary_zipf(mention.text, rules)
-        town = _attrs(mention).gazetteer and frequency < GAZETTEER_SUPPORT_ZIPF and \
+        word = frequency < GAZETTEER_SUPPORT_ZIPF or frequent_as_a_name(mention.text, rules)
+        town = _attrs(mention).gazetteer and word and \
             place_named([normal(_attrs(mention).stem)], LARGE_TOWN) is not None
         known = _attrs(mention).canonical or town
         if weak and not known and not _attrs(mention).linked:
@@ -1185,6 +1283,73 @@ def _place_adjectives(mentions: list[Mention], rules: Rules, lexicon: Lexicon) -
     return out
 
 
+MIN_ADJECTIVE_PLACE = 5  # letters of a place's name read from an adjective (shorter ones are acronyms)
+
+
+def _lowercase_place_adjectives(tokens: list[Token], taken: set[int], rules: Rules, lexicon: Lexicon
+                                ) -> list[Candidate]:
+    """Lower-case adjectives made of a known place's name, a derivational suffix and an
+    inflection (russischen: Russ|isch|en, Russland; marokkanische: Marokk|anisch|e, Marokko;
+    sénégalaise: Sénégal|ais|e): the place as an adjective, as the alias files' adjectives are.
+    The suffixes, inflections and the endings a place's name may have in place of the suffix
+    (land, ien, o) are the language file's ``[entities] place_adjectives``; only a place whose
+    key is exactly one known place's counts."""
+    table = rules.derived("place-adjective-endings", lambda: _place_adjective_endings(rules.code))
+    if not table:
+        return []
+    found = []
+    endings = table[0]
+    for i, token in enumerate(tokens):
+        if not token.norm.endswith(endings) or i in taken or token.capitalised or not token.norm.isalpha():
+            continue
+        place = _place_of_adjective(token.norm, table, lexicon)
+        if place is not None:
+            found.append(Candidate(i, i + 1, readings=[(place, 0, token.text)], form="adjective"))
+    return found
+
+
+def _place_of_adjective(word: str, table, lexicon: Lexicon) -> str | None:
+    endings, tails = table
+    places = lexicon.derived("places-by-name", lambda: _places_by_name(lexicon))
+    for ending in endings:  # longest first
+        stem = word[:-len(ending)]
+        if not word.endswith(ending) or len(stem) < MIN_DEMONYM_STEM:
+            continue
+        for tail in tails:
+            name = stem + tail
+            found = places.get(name) if len(name) >= MIN_ADJECTIVE_PLACE else None
+            if found is not None:
+                return found
+    return None
+
+
+def _places_by_name(lexicon: Lexicon) -> dict[str, str]:
+    """Every Latin-letter name of a known place, in normal form, -> the place, where it names one
+    place only: the name as written in some language (Marokko, Finnland, Sénégal), never a key
+    that sounds alike (Bäck|istan is no Pakistan)."""
+    found: dict[str, set[str]] = {}
+    for entity in lexicon.entities.values():
+        if entity.type != "place":
+            continue
+        for names in entity.names.values():
+            for name in names:
+                if name.isascii() or regex.fullmatch(r"[\p{Latin}\p{M}' \-]+", name):
+                    found.setdefault(normal(name), set()).add(entity.name)
+    return {name: next(iter(places)) for name, places in found.items() if len(places) == 1}
+
+
+def _place_adjective_endings(code: str | None) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """Every suffix + inflection of ``[entities] place_adjectives`` (longest first), and the tails."""
+    from ...lang import maybe_load
+
+    data = maybe_load(code)
+    section = data.section("entities").get("place_adjectives") if data else None
+    if not section:
+        return None
+    endings = {normal(s + i) for s in section["suffixes"] for i in section["inflections"]}
+    return tuple(sorted(endings, key=len, reverse=True)), tuple(normal(t) for t in section["tails"])
+
+
 def _place_of_demonym(word: str, rules: Rules, lexicon: Lexicon) -> str | None:
     for ending in rules.demonym_endings:  # longest first
         stem = word[:-len(ending)]
@@ -1194,7 +1359,9 @@ def _place_of_demonym(word: str, rules: Rules, lexicon: Lexicon) -> str | None:
             name = entity_by_key(fold_key(to_latin(stem + tail, rules.code)), lexicon)
             if name is not None and lexicon.entities[name].type == "place":
                 return name
-    return None
+    # Marokk|aner, Senegal|ese: the endings a place's name has in the language's adjectives
+    table = rules.derived("place-adjective-endings", lambda: _place_adjective_endings(rules.code))
+    return _place_of_adjective(word, (rules.demonym_endings, table[1]), lexicon) if table else None
 
 
 def _without_web_addresses(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -63,6 +63,8 @@ LOOSE_APPROXIMATE = 80
 # A name found by evidence from another source must spell (loosely) this close to it.
 EVIDENCE_MIN = 92
 EVIDENCE_MIN_LETTERS = 5
+# A shorter name is evidence only spelt exactly alike (Albi, Metz, Lahn): the same four letters.
+EVIDENCE_EXACT_MIN_LETTERS = 4
 # Loose keys at least this long may join cue-typed unknown names by sound alone.
 MIN_SOUND_LETTERS = 4
 # Unknown names in Cyrillic and in Latin letters this alike in sound, word for word with the same
@@ -772,7 +774,7 @@ def _evidence_targets(names: Sequence[Mention]) -> dict[str, Mention]:
     for m in names:
         for word in (_attrs(m).latin or m.value).split()[-1:]:
             key = loose_key(word)
-            if len(key.replace(" ", "")) >= EVIDENCE_MIN_LETTERS:
+            if len(key.replace(" ", "")) >= EVIDENCE_EXACT_MIN_LETTERS:
                 targets.setdefault(key, m)
     return targets
 
@@ -794,12 +796,15 @@ def _candidate_spans(text: str, rules) -> list[tuple[int, int, str]]:
 
 def _evidence_match(surface: str, language: str | None, targets: dict[str, Mention]) -> Mention | None:
     key = loose_key(to_latin(surface, language))
-    if len(key) < EVIDENCE_MIN_LETTERS:
+    if len(key) < EVIDENCE_EXACT_MIN_LETTERS:
         return None
     if key in targets:
         return targets[key]
+    if len(key) < EVIDENCE_MIN_LETTERS:
+        return None
     for target_key, mention in targets.items():
-        if abs(len(target_key) - len(key)) <= 1 and fuzz.ratio(key, target_key) >= EVIDENCE_MIN:
+        if len(target_key) >= EVIDENCE_MIN_LETTERS and abs(len(target_key) - len(key)) <= 1 \
+                and fuzz.ratio(key, target_key) >= EVIDENCE_MIN:
             return mention
     return None
 
