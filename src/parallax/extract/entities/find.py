@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 from babel import Locale, UnknownLocaleError
+from rapidfuzz import fuzz
 
 from ...lang.dates import names as cldr_names
 from ...model import EntityAttrs, Mention, attrs_as
@@ -44,7 +45,7 @@ from .places import place_named
 from .rules import Rules, rules_for, type_word
 from .segmenter import UNKNOWN, Word, segmented
 from .text import Token, is_acronym, normal, words_of
-from .translit import fold_key, to_latin
+from .translit import fold_key, loose_key, to_latin
 
 MAX_TITLE_COMPLEMENT = 3  # lower-case words between a title and the name (министр энергетики X)
 MIN_REPEATED_NAME = 3  # characters of a name found by a cue that is looked for again in the text
@@ -174,7 +175,9 @@ def _surname_only(match: Match, lexicon: Lexicon) -> bool:
 
 def _first_name_like(tokens: list[Token], i: int, rules: Rules) -> bool:
     token = tokens[i]
-    return (token.capitalised and not token.sentence_start and _adjacent(tokens[i + 1])
+    # A sentence's first word is a given name unless it is a common word (Yesterday Sharif said).
+    opening = token.sentence_start and is_common_form(token.norm, rules, rules.morphology.variants)
+    return (token.capitalised and not opening and _adjacent(tokens[i + 1])
             and not tokens[i + 1].hyphen_before
             and token.norm not in rules.stopwords and not is_acronym(token.text) and len(token.text) > 2)
 
@@ -1180,6 +1183,7 @@ def _find_in_running_text(text: str, rules: Rules, gazetteer: Gazetteer, lexicon
 def _names_in_characters(text: str, rules: Rules, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Mention]:
     known: list[tuple[int, int, list[Target]]] = list(gazetteer.scan_strings(text))
     known = _without_cut_names(text, known, rules)
+    known = _without_foreign_given_names(text, known, rules, lexicon)
     spans = [(s, e, ts) for s, e, ts in known if any(t.entity for t in ts)]
     cues = [(s, e, next(t for t in ts if t.cue)) for s, e, ts in known if not any(t.entity for t in ts)]
     candidates = [
@@ -1227,18 +1231,27 @@ def _glossed(text: str, mentions: list[Mention], latin: list[Mention]) -> list[M
     where another language writes it."""
     by_start = {m.start: m for m in latin}
     glossed: dict[str, Mention] = {}  # a name as written -> its gloss: written again, it is the same
-    out = []
+    out, bare = [], []
     for mention in mentions:
         gloss = None
         for gap in range(MAX_GLOSS_GAP + 1):
             bracket = GLOSS.match(text, mention.end + gap)
-            if bracket is not None and bracket.end() in by_start:
-                gloss = by_start[bracket.end()]
-                written = text[mention.start:mention.end]
-                # 哈伯德 after 维多利亚·哈伯德 (Victoria Hubbard): the last part is the surname.
-                for form in (written, written.rsplit("·", 1)[-1]):
-                    glossed.setdefault(form, gloss)
-                break
+            if bracket is None:
+                continue
+            gloss = by_start.get(bracket.end()) or _bare_gloss(text, bracket.end(), mention)
+            if gloss is None:
+                continue
+            if gloss.start not in by_start:
+                by_start[gloss.start] = gloss
+                bare.append(gloss)
+            written = text[mention.start:mention.end]
+            # 哈伯德 after 维多利亚·哈伯德 (Victoria Hubbard): the last part is the surname.
+            for form in (written, written.rsplit("·", 1)[-1]):
+                glossed.setdefault(form, gloss)
+            given = written.split("·", 1)[0]
+            if given != written and len(gloss.value.split()) > 1:
+                glossed.setdefault(given, _given_name(gloss))  # 叶海亚 of 叶海亚·谢里夫: Yahya
+            break
         gloss = gloss or glossed.get(text[mention.start:mention.end])
         if gloss is not None and not _attrs(mention).canonical:
             told = gloss.attrs.as_dict()
@@ -1247,7 +1260,36 @@ def _glossed(text: str, mentions: list[Mention], latin: list[Mention]) -> list[M
             attrs = mention.attrs.updated({**{k: told[k] for k in keep if k in told}, "linked": True})
             mention = replace(mention, value=gloss.value, attrs=attrs)
         out.append(mention)
-    return sorted(out + latin, key=lambda m: (m.start, m.end))
+    return sorted(out + latin + bare, key=lambda m: (m.start, m.end))
+
+
+BARE_GLOSS = regex.compile(r"[ \t]*[)）]")
+MAX_GLOSS_WORDS = 4
+
+
+def _bare_gloss(text: str, position: int, mention: Mention) -> Mention | None:
+    """The capitalised Latin words in brackets right after a name read from characters, as a
+    mention of that name (辛西娅·尼克松 (Cynthia Nixon)): a gloss is evidence enough, even where
+    the Latin rules alone would doubt its words as common ones."""
+    run = LATIN_RUN.match(text, position)
+    if run is None or _attrs(mention).canonical or not BARE_GLOSS.match(text, run.end()):
+        return None
+    words = run.group().split()
+    if len(words) > MAX_GLOSS_WORDS or not all(w[:1].isupper() for w in words):
+        return None
+    told = _attrs(mention)
+    attrs = {"type": told.type, "canonical": False, "key": fold_key(run.group()),
+             "surface_key": fold_key(run.group()), "stem": run.group(), "latin": run.group(),
+             "form": "name", "type_guessed": told.type_guessed}
+    return Mention(kind="entity", start=run.start(), end=run.end(), text=run.group(), value=run.group(),
+                   attrs=attrs)
+
+
+def _given_name(gloss: Mention) -> Mention:
+    given = gloss.value.split()[0]
+    attrs = gloss.attrs.updated({"key": fold_key(given), "surface_key": fold_key(given), "latin": given,
+                                 "stem": given})
+    return replace(gloss, value=given, attrs=attrs)
 
 
 def _repeated_names(text: str, found: list[Candidate], occupied: SpanSet) -> list[Candidate]:
@@ -1285,6 +1327,34 @@ def _without_cut_names(text: str, known, rules: Rules):
         if not cut:
             kept.append((start, end, targets))
     return kept
+
+
+MIN_GIVEN_NAME_SOUND = 70  # a given name read in Latin this alike (loose keys) is the known one's
+
+
+def _without_foreign_given_names(text: str, known, rules: Rules, lexicon: Lexicon):
+    """A known surname written after another given name and a middle dot is someone else's
+    (叶海亚·谢里夫 is Yahya Sharif, not Shehbaz Sharif): the whole dotted name is read as one
+    unknown name. The known person stays where the given name reads like theirs (弗拉基米尔·普京)."""
+    if not rules.name_chars:
+        return known
+    before = regex.compile(f"[{regex.escape(rules.name_chars.replace('·', ''))}]+·$")
+    kept = []
+    for start, end, targets in known:
+        given = before.search(text, max(0, start - WORD_REACH), start)
+        people = [t.entity for t in targets if t.entity and lexicon.entities[t.entity].type == "person"]
+        if given is None or "·" in text[start:end] or not people or len(people) < len(targets):
+            kept.append((start, end, targets))
+            continue
+        reading = loose_key(to_latin(given.group()[:-1], rules.code))
+        if any(_sounds_like(reading, lexicon.entities[p].name.split()[0]) for p in people):
+            kept.append((start, end, targets))
+    return kept
+
+
+def _sounds_like(reading: str, name: str) -> bool:
+    other = loose_key(name)
+    return bool(reading) and reading[:1] == other[:1] and fuzz.ratio(reading, other) >= MIN_GIVEN_NAME_SOUND
 
 
 def _attach_adjacent_titles(text: str, candidates: list[Candidate], cues, lexicon: Lexicon) -> None:

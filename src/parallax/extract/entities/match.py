@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 import regex
 from rapidfuzz import fuzz
@@ -63,6 +64,7 @@ LOOSE_APPROXIMATE = 80
 # A name found by evidence from another source must spell (loosely) this close to it.
 EVIDENCE_MIN = 92
 EVIDENCE_MIN_LETTERS = 5
+EVIDENCE_NAME_WORDS = 2  # a full name of this many words is looked for whole too
 # Loose keys at least this long may join cue-typed unknown names by sound alone.
 MIN_SOUND_LETTERS = 4
 # Unknown names in Cyrillic and in Latin letters this alike in sound, word for word with the same
@@ -770,9 +772,11 @@ def find_by_evidence(text: str, language: str | None, names: Sequence[Mention],
 def _evidence_targets(names: Sequence[Mention]) -> dict[str, Mention]:
     targets: dict[str, Mention] = {}
     for m in names:
-        for word in (_attrs(m).latin or m.value).split()[-1:]:
-            key = loose_key(word)
-            if len(key.replace(" ", "")) >= EVIDENCE_MIN_LETTERS:
+        words = (_attrs(m).latin or m.value).split()
+        # The surname, and a full name of two words (Darren Moss, whose surname alone is short).
+        for phrase in (words[-1:], words if len(words) == EVIDENCE_NAME_WORDS else []):
+            key = loose_key(" ".join(phrase))
+            if phrase and len(key.replace(" ", "")) >= EVIDENCE_MIN_LETTERS:
                 targets.setdefault(key, m)
     return targets
 
@@ -781,8 +785,9 @@ def _candidate_spans(text: str, rules) -> list[tuple[int, int, str]]:
     if not rules.word_spaces:
         chars = regex.escape(rules.name_chars) if rules.name_chars else r"\p{Han}"
         return [(m.start(), m.end(), m.group()) for m in regex.finditer(f"[{chars}]{{3,}}", text)]
-    spans = []
-    for token in tokens_for(text, rules):
+    tokens = tokens_for(text, rules)
+    spans = _two_word_spans(text, tokens) if rules.capitalisation else []
+    for token in tokens:
         if rules.capitalisation and not token.capitalised:
             continue  # where the script has capitals, a lower-case word is no name (декларацию)
         front, back = rules.morphology.name_stem(token.norm)
@@ -790,6 +795,13 @@ def _candidate_spans(text: str, rules) -> list[tuple[int, int, str]]:
         if end - start >= EVIDENCE_MIN_LETTERS - 1:
             spans.append((token.start + front, token.end, text[start:end]))
     return spans
+
+
+def _two_word_spans(text: str, tokens) -> list[tuple[int, int, str]]:
+    """Two capitalised words on one line, joined by a space (Darren Moss): a full name that
+    another source gives, read before its single words."""
+    return [(a.start, b.end, text[a.start:b.end]) for a, b in pairwise(tokens)
+            if a.capitalised and b.capitalised and b.gap_before == " "]
 
 
 def _evidence_match(surface: str, language: str | None, targets: dict[str, Mention]) -> Mention | None:
