@@ -90,6 +90,17 @@ def test_evidence_from_another_source_makes_a_word_a_name(encoder):
     assert found[0].attrs.evidence is True
 
 
+def test_a_full_name_of_common_words_is_found_by_the_name_another_source_gives(encoder):
+    documents = [
+        ("The cast also includes Rose Green and Dan Bell, the studio said.", "en"),  # common words alone
+        ("演员阵容还包括罗丝·格林和丹·贝尔。", "zh"),  # transliterations, no gloss
+    ]
+    english, chinese = resolve_entities(documents, encoder)
+    found = {m.text: m.value for m in english}
+    assert found.get("Rose Green") == next(m.value for m in chinese if m.text == "罗丝·格林")
+    assert found.get("Dan Bell") == next(m.value for m in chinese if m.text == "丹·贝尔")
+
+
 def test_a_surname_alone_joins_the_full_name_another_source_gives(encoder):
     documents = [
         ("Председатель кабмина Акылбек Жапаров провел заседание правительства.", "ru"),
@@ -163,3 +174,21 @@ def test_two_names_left_in_one_sentence_are_not_guessed_between(encoder):
     assert matched[(0, "Шымкент")].attrs.cluster == matched[(1, "Shymkent")].attrs.cluster
     left = {matched[(0, "Ордабасинского")].attrs.cluster, matched[(0, "Мактааральского")].attrs.cluster}
     assert matched[(1, "Zhetysai")].attrs.cluster not in left
+
+
+def test_an_organisation_translated_into_chinese_joins_its_english_name(encoder):
+    documents = [
+        ("Many voters backed the National Party, which won the vote in 1994 after a long campaign.", "en"),
+        ("许多选民支持国民党，该党在 1994 年经过长期竞选后赢得了投票。", "zh"),
+    ]
+    matched = _match_documents(documents, encoder)
+    assert matched[(0, "National Party")].attrs.cluster == matched[(1, "国民党")].attrs.cluster
+
+
+def test_organisations_left_in_chinese_and_english_sentences_that_differ_stay_apart(encoder):
+    documents = [
+        ("The National Party will publish its annual report on grain exports next spring.", "en"),
+        ("许多选民支持国民党，该党在 1994 年经过长期竞选后赢得了投票。", "zh"),
+    ]
+    matched = _match_documents(documents, encoder)
+    assert matched[(0, "National Party")].attrs.cluster != matched[(1, "国民党")].attrs.cluster

@@ -175,9 +175,7 @@ def _surname_only(match: Match, lexicon: Lexicon) -> bool:
 
 def _first_name_like(tokens: list[Token], i: int, rules: Rules) -> bool:
     token = tokens[i]
-    # A sentence's first word is a given name unless it is a common word (Yesterday Sharif said).
-    opening = token.sentence_start and is_common_form(token.norm, rules, rules.morphology.variants)
-    return (token.capitalised and not opening and _adjacent(tokens[i + 1])
+    return (token.capitalised and not token.sentence_start and _adjacent(tokens[i + 1])
             and not tokens[i + 1].hyphen_before
             and token.norm not in rules.stopwords and not is_acronym(token.text) and len(token.text) > 2)
 
@@ -274,6 +272,8 @@ def _name_after(tokens, start: int, by_first, taken, rules: Rules, lexicon: Lexi
         return None  # one bare word after a title, in a script without capitals, is rarely a name
     if skipped and rules.capitalisation and not _person_shaped(tokens[i:last], rules):
         return None  # лидеры приняли Чолпон-Атинскую…: words after a title that are no complement
+    if skipped and any(type_word(t.norm, rules) == "organisation" for t in tokens[i:last]):
+        return None  # president after his National Party: words after a title, then no person
     if title and last > i and _type_from_ending(tokens[last - 1], rules) == "place":
         return None  # liderleri Çolpon-Ata'da: a name in the locative is where, not who
     return (Candidate(i, last), i) if last > i else None
@@ -1174,6 +1174,7 @@ def _find_in_running_text(text: str, rules: Rules, gazetteer: Gazetteer, lexicon
     if rules.name_dots:  # one character for another: the offsets stay those of the text
         text = text.translate({ord(dot): "·" for dot in rules.name_dots})
     mentions = _names_in_characters(text, rules, gazetteer, lexicon)
+    mentions = _translated_names(mentions)
     if rules.latin_names:
         mentions = _glossed(text, mentions, _latin_names(written, rules.latin_names, context))
     mentions = _supported(link_names(mentions, rules), rules)
@@ -1184,15 +1185,16 @@ def _names_in_characters(text: str, rules: Rules, gazetteer: Gazetteer, lexicon:
     known: list[tuple[int, int, list[Target]]] = list(gazetteer.scan_strings(text))
     known = _without_cut_names(text, known, rules)
     known = _without_foreign_given_names(text, known, rules, lexicon)
+    words = segmented(text, rules.word_segmenter, rules.name_chars, rules.segmenter_organisations)
+    organisations, known = _segmenter_organisations(text, rules, words, known, lexicon)
     spans = [(s, e, ts) for s, e, ts in known if any(t.entity for t in ts)]
     cues = [(s, e, next(t for t in ts if t.cue)) for s, e, ts in known if not any(t.entity for t in ts)]
     candidates = [
         Candidate(s, e, readings=[(t.entity, 0, text[s:e]) for t in ts if t.entity], form=ts[0].form)
         for s, e, ts in spans
     ]
-    occupied = SpanSet((s, e) for s, e, _ in known)
-    words = segmented(text, rules.word_segmenter, rules.name_chars)
-    found = _pattern_names(text, rules, occupied, words)
+    occupied = SpanSet([*((s, e) for s, e, _ in known), *((c.first, c.last) for c in organisations)])
+    found = organisations + _pattern_names(text, rules, occupied, words)
     found += _segmenter_names(text, rules, occupied, words)
     candidates += found + _repeated_names(text, found, occupied)
     _attach_adjacent_titles(text, candidates, cues, lexicon)
@@ -1423,6 +1425,43 @@ def _segmenter_names(text: str, rules: Rules, occupied: SpanSet, words: Sequence
         occupied.add(start, end)
         found.append(Candidate(start, end, guess=kinds[0] if kinds else None))
     return found
+
+
+def _segmenter_organisations(text: str, rules: Rules, words: Sequence[Word], known, lexicon: Lexicon):
+    """Words the segmenter's dictionary tags as organisations (国民党, 世界粮食计划署), as typed
+    candidates, where no known name overlaps them (法国参议院 keeps 法国, France, which the other
+    source names as "French")."""
+    if not rules.segmenter_organisations:
+        return [], known
+    found = []
+    for word in words:
+        if word.tag not in rules.segmenter_organisations or word.end - word.start < rules.segmenter_min_name:
+            continue
+        if text[word.start:word.end].endswith(rules.segmenter_common_heads):
+            continue  # 临时政府, 俄罗斯政府: "the interim government" names no organisation
+        if not any(s < word.end and word.start < e for s, e, _ in known):
+            found.append(Candidate(word.start, word.end, type="organisation", cue=TRANSLATED))
+    return found, known
+
+
+TRANSLATED = "translated"  # the cue of a name the segmenter's dictionary gave (see _translated_names)
+
+
+def _translated_names(mentions: list[Mention]) -> list[Mention]:
+    """Names of organisations the segmenter's dictionary gave are translations (国民党, the National
+    Party): their reading is one word, not syllables a spelling key would take for names (社会
+    民主党 and 自由民主党 share "min zhu dang"), and they count only where another source names
+    the same organisation (``partner_only``): alone, a dictionary's tag is too weak a sign."""
+    out = []
+    for mention in mentions:
+        if _attrs(mention).cue != TRANSLATED:
+            out.append(mention)
+            continue
+        latin = _attrs(mention).latin.replace(" ", "").capitalize()
+        attrs = mention.attrs.updated({"latin": latin, "key": fold_key(latin), "surface_key": fold_key(latin),
+                                       "partner_only": True}).without("cue")
+        out.append(replace(mention, value=latin, attrs=attrs))
+    return out
 
 
 def _name_character_runs(text: str, rules: Rules, words: Sequence[Word]) -> list[list[Word]]:

@@ -36,7 +36,9 @@ import regex
 from rapidfuzz import fuzz
 
 from ...calibration import (
+    ALIGNED_NAME_COSINE,
     ALIGNED_SENTENCE_COSINE,
+    ALIGNED_SENTENCE_FLOOR,
     ENTITY_MARGIN,
     ENTITY_MIN_COSINE,
     ENTITY_TRANSLATED_COSINE,
@@ -523,15 +525,18 @@ def _join_in_aligned_sentences(mentions: Sequence[Mention], nodes: _Nodes, encod
     texts = sorted({text for _, text in left})
     index = {text: k for k, text in enumerate(texts)}
     vectors = encoder.encode(texts)
+    names = _encoder_similarity(encoder, {r: _display(mentions, lonely[r]) for r in set(alone.values())})
     votes: dict[int, set[int]] = defaultdict(set)
     for a in documents:
         for b in documents:
             if a >= b or language[a] == language[b]:
                 continue
-            for key_a, key_b in _aligned(a, b, left, index, vectors):
+            for key_a, key_b, cosine in _aligned(a, b, left, index, vectors):
                 for shape in (True, False):
                     root_a, root_b = alone.get((*key_a, shape)), alone.get((*key_b, shape))
-                    if root_a is not None and root_b is not None and _may_be_one(
+                    alike = names.get((root_a, root_b), 0.0) >= ALIGNED_NAME_COSINE
+                    weak = cosine < ALIGNED_SENTENCE_COSINE and not alike
+                    if root_a is not None and root_b is not None and not weak and _may_be_one(
                             mentions, nodes, lonely, root_a, root_b):
                         votes[root_a].add(root_b)
                         votes[root_b].add(root_a)
@@ -541,9 +546,9 @@ def _join_in_aligned_sentences(mentions: Sequence[Mention], nodes: _Nodes, encod
             nodes.union(root, partner)
 
 
-def _aligned(a: int, b: int, left, index, vectors) -> list[tuple[tuple[int, str], tuple[int, str]]]:
+def _aligned(a: int, b: int, left, index, vectors) -> list[tuple[tuple[int, str], tuple[int, str], float]]:
     """Pairs of sentences of documents ``a`` and ``b`` that are each other's most alike among the
-    sentences of the two with a name left, at ALIGNED_SENTENCE_COSINE or more."""
+    sentences of the two with a name left, at ALIGNED_SENTENCE_FLOOR or more, with their cosine."""
     side_a = [key for key in left if key[0] == a]
     side_b = [key for key in left if key[0] == b]
     if not side_a or not side_b:
@@ -554,8 +559,8 @@ def _aligned(a: int, b: int, left, index, vectors) -> list[tuple[tuple[int, str]
     pairs = []
     for i, key_a in enumerate(side_a):
         j = int(matrix[i].argmax())
-        if matrix[i, j] >= ALIGNED_SENTENCE_COSINE and int(matrix[:, j].argmax()) == i:
-            pairs.append((key_a, side_b[j]))
+        if matrix[i, j] >= ALIGNED_SENTENCE_FLOOR and int(matrix[:, j].argmax()) == i:
+            pairs.append((key_a, side_b[j], float(matrix[i, j])))
     return pairs
 
 
