@@ -192,3 +192,16 @@ def test_organisations_left_in_chinese_and_english_sentences_that_differ_stay_ap
     ]
     matched = _match_documents(documents, encoder)
     assert matched[(0, "National Party")].attrs.cluster != matched[(1, "国民党")].attrs.cluster
+
+
+def test_a_translated_organisation_no_other_source_names_is_no_fact(encoder):
+    from parallax import api
+    from parallax.model import Article
+
+    english = "Many voters backed the National Party, which won the vote in 1994 after a long campaign."
+    chinese = "许多选民支持国民党，该党在 1994 年经过长期竞选后赢得了投票。自由民主党表示祝贺。"
+    articles = [Article(id="en", text=english, language="en"), Article(id="zh", text=chinese, language="zh")]
+    comparison = api.compare_articles(articles, encoder=encoder)
+    entities = {f.value: f.status for f in comparison.facts if f.kind == "entity"}
+    assert entities.get("National Party") == "shared"
+    assert "Ziyouminzhudang" not in entities  # the dictionary's tag alone: no omission claimed
