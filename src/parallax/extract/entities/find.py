@@ -1186,6 +1186,7 @@ def _names_in_characters(text: str, rules: Rules, gazetteer: Gazetteer, lexicon:
     known = _without_cut_names(text, known, rules)
     known = _without_foreign_given_names(text, known, rules, lexicon)
     words = segmented(text, rules.word_segmenter, rules.name_chars, rules.segmenter_organisations)
+    known = _without_names_across_words(known, words)
     organisations, known = _segmenter_organisations(text, rules, words, known, lexicon)
     spans = [(s, e, ts) for s, e, ts in known if any(t.entity for t in ts)]
     cues = [(s, e, next(t for t in ts if t.cue)) for s, e, ts in known if not any(t.entity for t in ts)]
@@ -1427,6 +1428,18 @@ def _segmenter_names(text: str, rules: Rules, occupied: SpanSet, words: Sequence
     return found
 
 
+SHORT_KNOWN = 2  # characters of a known name that must start where the segmenter's word starts
+
+
+def _without_names_across_words(known, words: Sequence[Word]):
+    """A known name of two characters that starts inside a word of the segmenter is two words'
+    pieces (东北|约, "about ... north-east", is no 北约, NATO)."""
+    if not words:
+        return known
+    return [(s, e, ts) for s, e, ts in known
+            if e - s > SHORT_KNOWN or not ((word := _word_at(words, s)) is not None and word.start < s)]
+
+
 def _segmenter_organisations(text: str, rules: Rules, words: Sequence[Word], known, lexicon: Lexicon):
     """Words the segmenter's dictionary tags as organisations (国民党, 世界粮食计划署), as typed
     candidates, where no known name overlaps them (法国参议院 keeps 法国, France, which the other
@@ -1473,7 +1486,9 @@ def _name_character_runs(text: str, rules: Rules, words: Sequence[Word]) -> list
     current: list[Word] = []
     for word in words:
         piece = text[word.start:word.end]
-        if len(piece) > 1:
+        if piece in rules.segmenter_not_names:
+            other_word = True  # 西雅图|东南: "south-east of Seattle", tagged as a place
+        elif len(piece) > 1:
             other_word = word.tag != UNKNOWN and word.tag not in rules.segmenter_names
         else:  # a character cut off a name (格|伦斯基) is a noun or a name to the segmenter, not 约 "about"
             other_word = word.tag not in rules.segmenter_name_words
