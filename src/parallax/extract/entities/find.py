@@ -1241,7 +1241,8 @@ def _glossed(text: str, mentions: list[Mention], latin: list[Mention]) -> list[M
             bracket = GLOSS.match(text, mention.end + gap)
             if bracket is None:
                 continue
-            gloss = by_start.get(bracket.end()) or _bare_gloss(text, bracket.end(), mention)
+            gloss = by_start.get(bracket.end()) or _bare_gloss(text, bracket.end(), mention) or \
+                _closing_gloss(text, bracket.end(), latin)
             if gloss is None:
                 continue
             if gloss.start not in by_start:
@@ -1258,8 +1259,9 @@ def _glossed(text: str, mentions: list[Mention], latin: list[Mention]) -> list[M
         gloss = gloss or glossed.get(text[mention.start:mention.end])
         if gloss is not None and not _attrs(mention).canonical:
             told = gloss.attrs.as_dict()
-            keep = ("type", "canonical", "key", "surface_key", "latin", "type_guessed", "resolved_by",
-                    "approximate")
+            keep = ["canonical", "key", "surface_key", "latin", "resolved_by", "approximate"]
+            if _attrs(gloss).canonical or not _attrs(gloss).type_guessed or _attrs(mention).type_guessed:
+                keep += ["type", "type_guessed"]  # a type told (a dotted name) beats a guess
             attrs = mention.attrs.updated({**{k: told[k] for k in keep if k in told}, "linked": True})
             mention = replace(mention, value=gloss.value, attrs=attrs)
         out.append(mention)
@@ -1286,6 +1288,20 @@ def _bare_gloss(text: str, position: int, mention: Mention) -> Mention | None:
              "form": "name", "type_guessed": told.type_guessed}
     return Mention(kind="entity", start=run.start(), end=run.end(), text=run.group(), value=run.group(),
                    attrs=attrs)
+
+
+MAX_GLOSS_CHARACTERS = 40  # a gloss in brackets is a name, not a sentence
+
+
+def _closing_gloss(text: str, position: int, latin: list[Mention]) -> Mention | None:
+    """The Latin name that closes the brackets opened at ``position`` (Paul "Pen" Farthing: the
+    name the rules find, after a nickname in quotes)."""
+    for mention in latin:
+        inside = text[position:mention.start]
+        if 0 < mention.start - position <= MAX_GLOSS_CHARACTERS and BARE_GLOSS.match(text, mention.end) \
+                and not regex.search(r"[()（）\p{Han}]", inside):
+            return mention
+    return None
 
 
 def _given_name(gloss: Mention) -> Mention:
