@@ -233,6 +233,7 @@ class EntityAttrs(FactAttrs):
     gazetteer: bool = False  # a town the gazetteer knows by this name
     linked: bool = False  # named again by a fuller mention in the same text
     evidence: bool = False  # found because another source names it
+    partner_only: bool = False  # a translated name: kept only where another source names it too
     cluster: int | None = None  # the entity cluster of a comparison
 
 

@@ -100,6 +100,17 @@ def test_a_short_name_another_source_gives_is_found_only_spelt_alike(encoder):
     assert [m.text for m in german if m.value == albi.value] == ["Albi"]
 
 
+def test_a_full_name_of_common_words_is_found_by_the_name_another_source_gives(encoder):
+    documents = [
+        ("The cast also includes Rose Green and Dan Bell, the studio said.", "en"),  # common words alone
+        ("演员阵容还包括罗丝·格林和丹·贝尔。", "zh"),  # transliterations, no gloss
+    ]
+    english, chinese = resolve_entities(documents, encoder)
+    found = {m.text: m.value for m in english}
+    assert found.get("Rose Green") == next(m.value for m in chinese if m.text == "罗丝·格林")
+    assert found.get("Dan Bell") == next(m.value for m in chinese if m.text == "丹·贝尔")
+
+
 def test_a_surname_alone_joins_the_full_name_another_source_gives(encoder):
     documents = [
         ("Председатель кабмина Акылбек Жапаров провел заседание правительства.", "ru"),
@@ -173,3 +184,34 @@ def test_two_names_left_in_one_sentence_are_not_guessed_between(encoder):
     assert matched[(0, "Шымкент")].attrs.cluster == matched[(1, "Shymkent")].attrs.cluster
     left = {matched[(0, "Ордабасинского")].attrs.cluster, matched[(0, "Мактааральского")].attrs.cluster}
     assert matched[(1, "Zhetysai")].attrs.cluster not in left
+
+
+def test_an_organisation_translated_into_chinese_joins_its_english_name(encoder):
+    documents = [
+        ("Many voters backed the National Party, which won the vote in 1994 after a long campaign.", "en"),
+        ("许多选民支持国民党，该党在 1994 年经过长期竞选后赢得了投票。", "zh"),
+    ]
+    matched = _match_documents(documents, encoder)
+    assert matched[(0, "National Party")].attrs.cluster == matched[(1, "国民党")].attrs.cluster
+
+
+def test_organisations_left_in_chinese_and_english_sentences_that_differ_stay_apart(encoder):
+    documents = [
+        ("The National Party will publish its annual report on grain exports next spring.", "en"),
+        ("许多选民支持国民党，该党在 1994 年经过长期竞选后赢得了投票。", "zh"),
+    ]
+    matched = _match_documents(documents, encoder)
+    assert matched[(0, "National Party")].attrs.cluster != matched[(1, "国民党")].attrs.cluster
+
+
+def test_a_translated_organisation_no_other_source_names_is_no_fact(encoder):
+    from parallax import api
+    from parallax.model import Article
+
+    english = "Many voters backed the National Party, which won the vote in 1994 after a long campaign."
+    chinese = "许多选民支持国民党，该党在 1994 年经过长期竞选后赢得了投票。自由民主党表示祝贺。"
+    articles = [Article(id="en", text=english, language="en"), Article(id="zh", text=chinese, language="zh")]
+    comparison = api.compare_articles(articles, encoder=encoder)
+    entities = {f.value: f.status for f in comparison.facts if f.kind == "entity"}
+    assert entities.get("National Party") == "shared"
+    assert "Ziyouminzhudang" not in entities  # the dictionary's tag alone: no omission claimed

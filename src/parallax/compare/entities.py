@@ -61,6 +61,22 @@ def _evidence_facts(document: Document, names: list[Mention], context: AnalysisC
     return found
 
 
+def _without_lone_translations(documents: Sequence[Document]) -> None:
+    """Drop the translated names (``partner_only``) whose entity no other document names."""
+    named_in: dict[int | None, set[str]] = {}
+    for document in documents:
+        for fact in document.facts:
+            if fact.kind == "entity":
+                named_in.setdefault(attrs_as(EntityAttrs, fact).cluster, set()).add(document.id)
+    for document in documents:
+        document.facts = [f for f in document.facts if not _lone_translation(f, named_in)]
+
+
+def _lone_translation(fact: Fact, named_in: dict[int | None, set[str]]) -> bool:
+    attrs = attrs_as(EntityAttrs, fact) if fact.kind == "entity" else None
+    return attrs is not None and attrs.partner_only and len(named_in.get(attrs.cluster, ())) < 2
+
+
 def harmonise_entities(
     documents: Sequence[Document], encoder: Encoder | None = None, context: AnalysisContext | None = None
 ) -> None:
@@ -82,6 +98,7 @@ def harmonise_entities(
     matched = match_entities(mentions, encoder, context, sources, sentences)
     for (document, position, fact), mention in zip(entity_facts, matched, strict=True):
         document.facts[position] = replace(fact, value=mention.value, attrs=fact.attrs.updated(mention.attrs))
+    _without_lone_translations(documents)
     # Speakers take the one name their entity now has, so one person's quotes align.
     for document in documents:
         document.facts = canonical_speakers(document.facts)

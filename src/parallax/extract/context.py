@@ -86,7 +86,8 @@ class AnalysisContext:
             gazetteer_for(language, self.lexicon)
             rules = self.tables.get(rules_for, language)
             zipf("", rules)  # the language's word frequencies
-            prepare_segmenter(rules.word_segmenter, rules.name_chars)  # jieba's tables, for Chinese
+            # jieba's tables, for Chinese
+            prepare_segmenter(rules.word_segmenter, rules.name_chars, rules.segmenter_organisations)
 
 
 def analysis_context(*, learned: str | os.PathLike | None = None, clean: bool = True) -> AnalysisContext:

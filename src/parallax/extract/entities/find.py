@@ -24,6 +24,7 @@ from functools import lru_cache
 
 import regex
 from babel import Locale, UnknownLocaleError
+from rapidfuzz import fuzz
 
 from ...lang.dates import names as cldr_names
 from ...lang.lemmas import Lemmatiser, lemmatiser
@@ -50,7 +51,7 @@ from .places import place_named
 from .rules import Rules, rules_for, type_word
 from .segmenter import UNKNOWN, Word, segmented
 from .text import Token, is_acronym, normal, words_of
-from .translit import fold_key, to_latin
+from .translit import fold_key, loose_key, to_latin
 
 MAX_TITLE_COMPLEMENT = 3  # lower-case words between a title and the name (министр энергетики X)
 MIN_REPEATED_NAME = 3  # characters of a name found by a cue that is looked for again in the text
@@ -291,6 +292,8 @@ def _name_after(tokens, start: int, by_first, taken, rules: Rules, lexicon: Lexi
         return None  # one bare word after a title, in a script without capitals, is rarely a name
     if skipped and rules.capitalisation and not _person_shaped(tokens[i:last], rules):
         return None  # лидеры приняли Чолпон-Атинскую…: words after a title that are no complement
+    if skipped and any(type_word(t.norm, rules) == "organisation" for t in tokens[i:last]):
+        return None  # president after his National Party: words after a title, then no person
     if title and last > i and _type_from_ending(tokens[last - 1], rules) == "place":
         return None  # liderleri Çolpon-Ata'da: a name in the locative is where, not who
     return (Candidate(i, last), i) if last > i else None
@@ -1462,6 +1465,7 @@ def _find_in_running_text(text: str, rules: Rules, gazetteer: Gazetteer, lexicon
     if rules.name_dots:  # one character for another: the offsets stay those of the text
         text = text.translate({ord(dot): "·" for dot in rules.name_dots})
     mentions = _names_in_characters(text, rules, gazetteer, lexicon)
+    mentions = _translated_names(mentions)
     if rules.latin_names:
         mentions = _glossed(text, mentions, _latin_names(written, rules.latin_names, context))
     mentions = _supported(link_names(mentions, rules), rules)
@@ -1471,15 +1475,18 @@ def _find_in_running_text(text: str, rules: Rules, gazetteer: Gazetteer, lexicon
 def _names_in_characters(text: str, rules: Rules, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Mention]:
     known: list[tuple[int, int, list[Target]]] = list(gazetteer.scan_strings(text))
     known = _without_cut_names(text, known, rules)
+    known = _without_foreign_given_names(text, known, rules, lexicon)
+    words = segmented(text, rules.word_segmenter, rules.name_chars, rules.segmenter_organisations)
+    known = _without_names_across_words(known, words)
+    organisations, known = _segmenter_organisations(text, rules, words, known, lexicon)
     spans = [(s, e, ts) for s, e, ts in known if any(t.entity for t in ts)]
     cues = [(s, e, next(t for t in ts if t.cue)) for s, e, ts in known if not any(t.entity for t in ts)]
     candidates = [
         Candidate(s, e, readings=[(t.entity, 0, text[s:e]) for t in ts if t.entity], form=ts[0].form)
         for s, e, ts in spans
     ]
-    occupied = SpanSet((s, e) for s, e, _ in known)
-    words = segmented(text, rules.word_segmenter, rules.name_chars)
-    found = _pattern_names(text, rules, occupied, words)
+    occupied = SpanSet([*((s, e) for s, e, _ in known), *((c.first, c.last) for c in organisations)])
+    found = organisations + _pattern_names(text, rules, occupied, words)
     found += _segmenter_names(text, rules, occupied, words)
     candidates += found + _repeated_names(text, found, occupied)
     _attach_adjacent_titles(text, candidates, cues, lexicon)
@@ -1518,27 +1525,81 @@ def _glossed(text: str, mentions: list[Mention], latin: list[Mention]) -> list[M
     where another language writes it."""
     by_start = {m.start: m for m in latin}
     glossed: dict[str, Mention] = {}  # a name as written -> its gloss: written again, it is the same
-    out = []
+    out, bare = [], []
     for mention in mentions:
         gloss = None
         for gap in range(MAX_GLOSS_GAP + 1):
             bracket = GLOSS.match(text, mention.end + gap)
-            if bracket is not None and bracket.end() in by_start:
-                gloss = by_start[bracket.end()]
-                written = text[mention.start:mention.end]
-                # 哈伯德 after 维多利亚·哈伯德 (Victoria Hubbard): the last part is the surname.
-                for form in (written, written.rsplit("·", 1)[-1]):
-                    glossed.setdefault(form, gloss)
-                break
+            if bracket is None:
+                continue
+            gloss = by_start.get(bracket.end()) or _bare_gloss(text, bracket.end(), mention) or \
+                _closing_gloss(text, bracket.end(), latin)
+            if gloss is None:
+                continue
+            if gloss.start not in by_start:
+                by_start[gloss.start] = gloss
+                bare.append(gloss)
+            written = text[mention.start:mention.end]
+            # 哈伯德 after 维多利亚·哈伯德 (Victoria Hubbard): the last part is the surname.
+            for form in (written, written.rsplit("·", 1)[-1]):
+                glossed.setdefault(form, gloss)
+            given = written.split("·", 1)[0]
+            if given != written and len(gloss.value.split()) > 1:
+                glossed.setdefault(given, _given_name(gloss))  # 叶海亚 of 叶海亚·谢里夫: Yahya
+            break
         gloss = gloss or glossed.get(text[mention.start:mention.end])
         if gloss is not None and not _attrs(mention).canonical:
             told = gloss.attrs.as_dict()
-            keep = ("type", "canonical", "key", "surface_key", "latin", "type_guessed", "resolved_by",
-                    "approximate")
+            keep = ["canonical", "key", "surface_key", "latin", "resolved_by", "approximate"]
+            if _attrs(gloss).canonical or not _attrs(gloss).type_guessed or _attrs(mention).type_guessed:
+                keep += ["type", "type_guessed"]  # a type told (a dotted name) beats a guess
             attrs = mention.attrs.updated({**{k: told[k] for k in keep if k in told}, "linked": True})
             mention = replace(mention, value=gloss.value, attrs=attrs)
         out.append(mention)
-    return sorted(out + latin, key=lambda m: (m.start, m.end))
+    return sorted(out + latin + bare, key=lambda m: (m.start, m.end))
+
+
+BARE_GLOSS = regex.compile(r"[ \t]*[)）]")
+MAX_GLOSS_WORDS = 4
+
+
+def _bare_gloss(text: str, position: int, mention: Mention) -> Mention | None:
+    """The capitalised Latin words in brackets right after a name read from characters, as a
+    mention of that name (辛西娅·尼克松 (Cynthia Nixon)): a gloss is evidence enough, even where
+    the Latin rules alone would doubt its words as common ones."""
+    run = LATIN_RUN.match(text, position)
+    if run is None or _attrs(mention).canonical or not BARE_GLOSS.match(text, run.end()):
+        return None
+    words = run.group().split()
+    if len(words) > MAX_GLOSS_WORDS or not all(w[:1].isupper() for w in words):
+        return None
+    told = _attrs(mention)
+    attrs = {"type": told.type, "canonical": False, "key": fold_key(run.group()),
+             "surface_key": fold_key(run.group()), "stem": run.group(), "latin": run.group(),
+             "form": "name", "type_guessed": told.type_guessed}
+    return Mention(kind="entity", start=run.start(), end=run.end(), text=run.group(), value=run.group(),
+                   attrs=attrs)
+
+
+MAX_GLOSS_CHARACTERS = 40  # a gloss in brackets is a name, not a sentence
+
+
+def _closing_gloss(text: str, position: int, latin: list[Mention]) -> Mention | None:
+    """The Latin name that closes the brackets opened at ``position`` (Paul "Pen" Farthing: the
+    name the rules find, after a nickname in quotes)."""
+    for mention in latin:
+        inside = text[position:mention.start]
+        if 0 < mention.start - position <= MAX_GLOSS_CHARACTERS and BARE_GLOSS.match(text, mention.end) \
+                and not regex.search(r"[()（）\p{Han}]", inside):
+            return mention
+    return None
+
+
+def _given_name(gloss: Mention) -> Mention:
+    given = gloss.value.split()[0]
+    attrs = gloss.attrs.updated({"key": fold_key(given), "surface_key": fold_key(given), "latin": given,
+                                 "stem": given})
+    return replace(gloss, value=given, attrs=attrs)
 
 
 def _repeated_names(text: str, found: list[Candidate], occupied: SpanSet) -> list[Candidate]:
@@ -1576,6 +1637,34 @@ def _without_cut_names(text: str, known, rules: Rules):
         if not cut:
             kept.append((start, end, targets))
     return kept
+
+
+MIN_GIVEN_NAME_SOUND = 70  # a given name read in Latin this alike (loose keys) is the known one's
+
+
+def _without_foreign_given_names(text: str, known, rules: Rules, lexicon: Lexicon):
+    """A known surname written after another given name and a middle dot is someone else's
+    (叶海亚·谢里夫 is Yahya Sharif, not Shehbaz Sharif): the whole dotted name is read as one
+    unknown name. The known person stays where the given name reads like theirs (弗拉基米尔·普京)."""
+    if not rules.name_chars:
+        return known
+    before = regex.compile(f"[{regex.escape(rules.name_chars.replace('·', ''))}]+·$")
+    kept = []
+    for start, end, targets in known:
+        given = before.search(text, max(0, start - WORD_REACH), start)
+        people = [t.entity for t in targets if t.entity and lexicon.entities[t.entity].type == "person"]
+        if given is None or "·" in text[start:end] or not people or len(people) < len(targets):
+            kept.append((start, end, targets))
+            continue
+        reading = loose_key(to_latin(given.group()[:-1], rules.code))
+        if any(_sounds_like(reading, lexicon.entities[p].name.split()[0]) for p in people):
+            kept.append((start, end, targets))
+    return kept
+
+
+def _sounds_like(reading: str, name: str) -> bool:
+    other = loose_key(name)
+    return bool(reading) and reading[:1] == other[:1] and fuzz.ratio(reading, other) >= MIN_GIVEN_NAME_SOUND
 
 
 def _attach_adjacent_titles(text: str, candidates: list[Candidate], cues, lexicon: Lexicon) -> None:
@@ -1646,6 +1735,55 @@ def _segmenter_names(text: str, rules: Rules, occupied: SpanSet, words: Sequence
     return found
 
 
+SHORT_KNOWN = 2  # characters of a known name that must start where the segmenter's word starts
+
+
+def _without_names_across_words(known, words: Sequence[Word]):
+    """A known name of two characters that starts inside a word of the segmenter is two words'
+    pieces (东北|约, "about ... north-east", is no 北约, NATO)."""
+    if not words:
+        return known
+    return [(s, e, ts) for s, e, ts in known
+            if e - s > SHORT_KNOWN or not ((word := _word_at(words, s)) is not None and word.start < s)]
+
+
+def _segmenter_organisations(text: str, rules: Rules, words: Sequence[Word], known, lexicon: Lexicon):
+    """Words the segmenter's dictionary tags as organisations (国民党, 世界粮食计划署), as typed
+    candidates, where no known name overlaps them (法国参议院 keeps 法国, France, which the other
+    source names as "French")."""
+    if not rules.segmenter_organisations:
+        return [], known
+    found = []
+    for word in words:
+        if word.tag not in rules.segmenter_organisations or word.end - word.start < rules.segmenter_min_name:
+            continue
+        if text[word.start:word.end].endswith(rules.segmenter_common_heads):
+            continue  # 临时政府, 俄罗斯政府: "the interim government" names no organisation
+        if not any(s < word.end and word.start < e for s, e, _ in known):
+            found.append(Candidate(word.start, word.end, type="organisation", cue=TRANSLATED))
+    return found, known
+
+
+TRANSLATED = "translated"  # the cue of a name the segmenter's dictionary gave (see _translated_names)
+
+
+def _translated_names(mentions: list[Mention]) -> list[Mention]:
+    """Names of organisations the segmenter's dictionary gave are translations (国民党, the National
+    Party): their reading is one word, not syllables a spelling key would take for names (社会
+    民主党 and 自由民主党 share "min zhu dang"), and they count only where another source names
+    the same organisation (``partner_only``): alone, a dictionary's tag is too weak a sign."""
+    out = []
+    for mention in mentions:
+        if _attrs(mention).cue != TRANSLATED:
+            out.append(mention)
+            continue
+        latin = _attrs(mention).latin.replace(" ", "").capitalize()
+        attrs = mention.attrs.updated({"latin": latin, "key": fold_key(latin), "surface_key": fold_key(latin),
+                                       "partner_only": True}).without("cue")
+        out.append(replace(mention, value=latin, attrs=attrs))
+    return out
+
+
 def _name_character_runs(text: str, rules: Rules, words: Sequence[Word]) -> list[list[Word]]:
     """Adjacent words written in transliteration characters only: the segmenter cuts a foreign
     name it does not know into pieces (科瓦尔|丘克, 格|伦斯基), the characters keep it whole. A
@@ -1655,7 +1793,9 @@ def _name_character_runs(text: str, rules: Rules, words: Sequence[Word]) -> list
     current: list[Word] = []
     for word in words:
         piece = text[word.start:word.end]
-        if len(piece) > 1:
+        if piece in rules.segmenter_not_names:
+            other_word = True  # 西雅图|东南: "south-east of Seattle", tagged as a place
+        elif len(piece) > 1:
             other_word = word.tag != UNKNOWN and word.tag not in rules.segmenter_names
         else:  # a character cut off a name (格|伦斯基) is a noun or a name to the segmenter, not 约 "about"
             other_word = word.tag not in rules.segmenter_name_words

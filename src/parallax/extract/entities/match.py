@@ -30,12 +30,15 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 import regex
 from rapidfuzz import fuzz
 
 from ...calibration import (
+    ALIGNED_NAME_COSINE,
     ALIGNED_SENTENCE_COSINE,
+    ALIGNED_SENTENCE_FLOOR,
     ENTITY_MARGIN,
     ENTITY_MIN_COSINE,
     ENTITY_TRANSLATED_COSINE,
@@ -65,6 +68,7 @@ EVIDENCE_MIN = 92
 EVIDENCE_MIN_LETTERS = 5
 # A shorter name is evidence only spelt exactly alike (Albi, Metz, Lahn): the same four letters.
 EVIDENCE_EXACT_MIN_LETTERS = 4
+EVIDENCE_NAME_WORDS = 2  # a full name of this many words is looked for whole too
 # Loose keys at least this long may join cue-typed unknown names by sound alone.
 MIN_SOUND_LETTERS = 4
 # Unknown names in Cyrillic and in Latin letters this alike in sound, word for word with the same
@@ -523,15 +527,18 @@ def _join_in_aligned_sentences(mentions: Sequence[Mention], nodes: _Nodes, encod
     texts = sorted({text for _, text in left})
     index = {text: k for k, text in enumerate(texts)}
     vectors = encoder.encode(texts)
+    names = _encoder_similarity(encoder, {r: _display(mentions, lonely[r]) for r in set(alone.values())})
     votes: dict[int, set[int]] = defaultdict(set)
     for a in documents:
         for b in documents:
             if a >= b or language[a] == language[b]:
                 continue
-            for key_a, key_b in _aligned(a, b, left, index, vectors):
+            for key_a, key_b, cosine in _aligned(a, b, left, index, vectors):
                 for shape in (True, False):
                     root_a, root_b = alone.get((*key_a, shape)), alone.get((*key_b, shape))
-                    if root_a is not None and root_b is not None and _may_be_one(
+                    alike = names.get((root_a, root_b), 0.0) >= ALIGNED_NAME_COSINE
+                    weak = cosine < ALIGNED_SENTENCE_COSINE and not alike
+                    if root_a is not None and root_b is not None and not weak and _may_be_one(
                             mentions, nodes, lonely, root_a, root_b):
                         votes[root_a].add(root_b)
                         votes[root_b].add(root_a)
@@ -541,9 +548,9 @@ def _join_in_aligned_sentences(mentions: Sequence[Mention], nodes: _Nodes, encod
             nodes.union(root, partner)
 
 
-def _aligned(a: int, b: int, left, index, vectors) -> list[tuple[tuple[int, str], tuple[int, str]]]:
+def _aligned(a: int, b: int, left, index, vectors) -> list[tuple[tuple[int, str], tuple[int, str], float]]:
     """Pairs of sentences of documents ``a`` and ``b`` that are each other's most alike among the
-    sentences of the two with a name left, at ALIGNED_SENTENCE_COSINE or more."""
+    sentences of the two with a name left, at ALIGNED_SENTENCE_FLOOR or more, with their cosine."""
     side_a = [key for key in left if key[0] == a]
     side_b = [key for key in left if key[0] == b]
     if not side_a or not side_b:
@@ -554,8 +561,8 @@ def _aligned(a: int, b: int, left, index, vectors) -> list[tuple[tuple[int, str]
     pairs = []
     for i, key_a in enumerate(side_a):
         j = int(matrix[i].argmax())
-        if matrix[i, j] >= ALIGNED_SENTENCE_COSINE and int(matrix[:, j].argmax()) == i:
-            pairs.append((key_a, side_b[j]))
+        if matrix[i, j] >= ALIGNED_SENTENCE_FLOOR and int(matrix[:, j].argmax()) == i:
+            pairs.append((key_a, side_b[j], float(matrix[i, j])))
     return pairs
 
 
@@ -772,9 +779,11 @@ def find_by_evidence(text: str, language: str | None, names: Sequence[Mention],
 def _evidence_targets(names: Sequence[Mention]) -> dict[str, Mention]:
     targets: dict[str, Mention] = {}
     for m in names:
-        for word in (_attrs(m).latin or m.value).split()[-1:]:
-            key = loose_key(word)
-            if len(key.replace(" ", "")) >= EVIDENCE_EXACT_MIN_LETTERS:
+        words = (_attrs(m).latin or m.value).split()
+        # The surname, and a full name of two words (Darren Moss, whose surname alone is short).
+        for phrase in (words[-1:], words if len(words) == EVIDENCE_NAME_WORDS else []):
+            key = loose_key(" ".join(phrase))
+            if phrase and len(key.replace(" ", "")) >= EVIDENCE_EXACT_MIN_LETTERS:
                 targets.setdefault(key, m)
     return targets
 
@@ -783,8 +792,9 @@ def _candidate_spans(text: str, rules) -> list[tuple[int, int, str]]:
     if not rules.word_spaces:
         chars = regex.escape(rules.name_chars) if rules.name_chars else r"\p{Han}"
         return [(m.start(), m.end(), m.group()) for m in regex.finditer(f"[{chars}]{{3,}}", text)]
-    spans = []
-    for token in tokens_for(text, rules):
+    tokens = tokens_for(text, rules)
+    spans = _two_word_spans(text, tokens) if rules.capitalisation else []
+    for token in tokens:
         if rules.capitalisation and not token.capitalised:
             continue  # where the script has capitals, a lower-case word is no name (декларацию)
         front, back = rules.morphology.name_stem(token.norm)
@@ -792,6 +802,13 @@ def _candidate_spans(text: str, rules) -> list[tuple[int, int, str]]:
         if end - start >= EVIDENCE_MIN_LETTERS - 1:
             spans.append((token.start + front, token.end, text[start:end]))
     return spans
+
+
+def _two_word_spans(text: str, tokens) -> list[tuple[int, int, str]]:
+    """Two capitalised words on one line, joined by a space (Darren Moss): a full name that
+    another source gives, read before its single words."""
+    return [(a.start, b.end, text[a.start:b.end]) for a, b in pairwise(tokens)
+            if a.capitalised and b.capitalised and b.gap_before == " "]
 
 
 def _evidence_match(surface: str, language: str | None, targets: dict[str, Mention]) -> Mention | None:

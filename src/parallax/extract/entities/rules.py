@@ -127,6 +127,9 @@ class Rules:
     segmenter_names: dict[str, str] = field(default_factory=dict)  # its tag -> person, place...
     segmenter_min_name: int = 3  # characters of a word it tags as a name, to be taken as one
     segmenter_name_words: frozenset[str] = frozenset()  # its tags of words a name may grow into
+    segmenter_organisations: frozenset[str] = frozenset()  # its tags of organisations' names
+    segmenter_common_heads: tuple[str, ...] = ()  # endings of such words that make them common nouns
+    segmenter_not_names: frozenset[str] = frozenset()  # words it tags as names that are none
     demonym_endings: tuple[str, ...] = ()  # Libya|n, Sénégal|ais: a place's people or adjective
     noun_endings: tuple[str, ...] = ()  # endings of abstract nouns, which no name has (Lähm|ung)
     # Lower-case words inside an organisation's name (Institute of Physics and Technology).
@@ -223,6 +226,9 @@ def rules_for(code: str | None) -> Rules:
         segmenter_names=dict(section.get("segmenter_names", {})),
         segmenter_min_name=int(section.get("segmenter_min_name", 3)),
         segmenter_name_words=frozenset(section.get("segmenter_name_words", [])),
+        segmenter_organisations=frozenset(section.get("segmenter_organisations", [])),
+        segmenter_common_heads=tuple(section.get("segmenter_common_heads", [])),
+        segmenter_not_names=frozenset(section.get("segmenter_not_names", [])),
         demonym_endings=_longest_first(section.get("demonym_endings", [])),
         noun_endings=_longest_first(section.get("noun_endings", [])),
         connectors=frozenset(normal(w) for w in section.get("name_connectors", [])),

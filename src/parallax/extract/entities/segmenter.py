@@ -32,15 +32,17 @@ class Word:
     tag: str
 
 
-def segmented(text: str, segmenter: str, name_chars: str = "") -> list[Word]:
+def segmented(text: str, segmenter: str, name_chars: str = "", kept_tags: frozenset[str] = frozenset()
+              ) -> list[Word]:
     """The words of ``text`` with their tags; [] when the language names no segmenter.
 
     Only the tags of words with one of ``name_chars`` (the transliteration characters a name is
-    read from) are kept: no other word is asked for its tag, and a smaller table loads faster.
+    read from), or tagged with one of ``kept_tags`` (names of organisations), are kept: no other
+    word is asked for its tag, and a smaller table loads faster.
     """
     if not segmenter:
         return []
-    tokenizer, tags = _segmenter(segmenter, name_chars)
+    tokenizer, tags = _segmenter(segmenter, name_chars, kept_tags)
     words, position = [], 0
     for piece in tokenizer.cut(text):
         words.append(Word(position, position + len(piece), tags.get(piece, UNKNOWN)))
@@ -48,14 +50,15 @@ def segmented(text: str, segmenter: str, name_chars: str = "") -> list[Word]:
     return words
 
 
-def prepare(segmenter: str, name_chars: str = "") -> None:
+def prepare(segmenter: str, name_chars: str = "", kept_tags: frozenset[str] = frozenset()) -> None:
     """Build and store the segmenter's tables now (``parallax prepare``)."""
     if segmenter:
-        _segmenter(segmenter, name_chars)
+        _segmenter(segmenter, name_chars, kept_tags)
 
 
 @cache
-def _segmenter(segmenter: str, name_chars: str) -> tuple[Any, dict[str, str]]:
+def _segmenter(segmenter: str, name_chars: str, kept_tags: frozenset[str] = frozenset()
+               ) -> tuple[Any, dict[str, str]]:
     if segmenter != "jieba":
         raise ValueError(f"unknown word segmenter {segmenter!r} in a language file")
     import jieba
@@ -66,16 +69,18 @@ def _segmenter(segmenter: str, name_chars: str) -> tuple[Any, dict[str, str]]:
         f"{name}-prefixes", lambda: tokenizer.gen_pfdict(tokenizer.get_dict_file()))
     tokenizer.initialized = True  # the prefix dictionary is in place: no build, no log line
     characters = frozenset(name_chars)
-    return tokenizer, stored_table(f"{name}-tags-{_digest(name_chars)}", lambda: _tags(tokenizer, characters))
+    digest = _digest(name_chars + "|" + ",".join(sorted(kept_tags)))
+    return tokenizer, stored_table(f"{name}-tags-{digest}", lambda: _tags(tokenizer, characters, kept_tags))
 
 
-def _tags(tokenizer: Any, characters: frozenset[str]) -> dict[str, str]:
-    """The tag of each dictionary word with one of ``characters`` (lines: "word frequency tag")."""
+def _tags(tokenizer: Any, characters: frozenset[str], kept_tags: frozenset[str]) -> dict[str, str]:
+    """The tag of each dictionary word with one of ``characters`` or one of ``kept_tags``
+    (lines: "word frequency tag")."""
     tags = {}
     with tokenizer.get_dict_file() as lines:
         for line in lines:
             parts = line.decode("utf-8").split()
-            if len(parts) == 3 and not characters.isdisjoint(parts[0]):
+            if len(parts) == 3 and (parts[2] in kept_tags or not characters.isdisjoint(parts[0])):
                 tags[parts[0]] = parts[2]
     return tags
 
