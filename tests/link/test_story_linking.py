@@ -482,30 +482,3 @@ def test_two_undated_articles_are_not_kept_apart_by_the_background_days_they_men
     assert pair_features(features(3, september_2017, shared, unit(1, 0.05)), recalls_2017, weight_of)
     october_2024 = day_number("2024-10-04")
     assert pair_features(features(4, october_2024, shared, unit(1, 0.05)), recalls_2017, weight_of) is None
-
-
-def test_the_encoder_reads_the_title_and_the_body_s_opening_sentences_up_to_a_budget():
-    from parallax.link.features import LEAD_CHARS, title_and_lead
-    from parallax.model import Article
-    from parallax.pipeline import analyse
-
-    sentences = [
-        "About 3,200 residents of Riverside left their homes on Friday as the river rose.",
-        "Mayor Helen Carter said the shelters would stay open all weekend.",
-        "The regional weather service expects the water to peak on Sunday night.",
-        "Volunteers filled sandbags outside the town hall until late in the evening.",
-        "Schools in the lower districts will stay closed on Monday and Tuesday.",
-        "The railway line along the valley was closed after a bridge was damaged.",
-        "Farmers upstream moved their cattle to higher ground during the night.",
-        "Insurance companies opened hotlines for residents whose houses were flooded.",
-    ]
-    text = "Floods force Riverside evacuation\n" + " ".join(sentences) + "\n"
-    lead = title_and_lead(analyse(Article(id="flood", text=text, language="en")))
-    assert lead.startswith("Floods force Riverside evacuation. About 3,200 residents")
-    assert sentences[1] in lead and sentences[2] in lead  # more than the first sentence
-    assert len(lead) <= LEAD_CHARS and sentences[-1] not in lead
-    assert lead.split()[-1] in text.split()  # cut at a word, never inside one
-
-    one_long_sentence = "Floods force evacuation\n" + " ".join(["water"] * 200) + ".\n"
-    long_lead = title_and_lead(analyse(Article(id="long", text=one_long_sentence, language="en")))
-    assert long_lead.startswith("Floods force evacuation. water water") and len(long_lead) <= LEAD_CHARS
