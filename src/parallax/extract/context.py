@@ -68,7 +68,7 @@ class AnalysisContext:
         from ..lang.lemmas import lemmatiser
         from .entities import places
         from .entities.canon import known_keys
-        from .entities.common import zipf
+        from .entities.common import prepare_frequencies
         from .entities.gazetteer import gazetteer_for
         from .entities.lexicon import curated_key_names
         from .entities.rules import rules_for
@@ -85,7 +85,7 @@ class AnalysisContext:
             self.tables.get(lemmatiser, language).prepare()  # simplemma's trie, built and stored
             gazetteer_for(language, self.lexicon)
             rules = self.tables.get(rules_for, language)
-            zipf("", rules)  # the language's word frequencies
+            prepare_frequencies(rules)  # the language's word frequencies
             # jieba's tables, for Chinese
             prepare_segmenter(rules.word_segmenter, rules.name_chars, rules.segmenter_organisations)
 

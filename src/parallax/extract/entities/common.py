@@ -10,10 +10,12 @@ Uzbek). Keys are our normal form (:func:`normal`), so État and etat are one wor
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from functools import lru_cache
 
 from ...lang import maybe_load
-from ...tables import stored_table
+from ...tables import memoised, stored_table
 from .rules import Rules
 from .text import normal
 
@@ -28,6 +30,9 @@ PHRASE_ZIPF = 3.5
 KEY_COMMON_ZIPF = 5.3
 # A sentence-initial capital is a town on the gazetteer's word only when rarer than this.
 GAZETTEER_SUPPORT_ZIPF = 3.0
+# The stored vocabulary keeps words down to this frequency; rarer ones read as 0 (no caller asks
+# about less: the noun and town checks draw their lines at 2.5 and 3.0).
+VOCABULARY_MIN_ZIPF = 2.5
 LISTED = 9.0  # the frequency given to a word a language file lists as common
 MEMO_WORDS = 1 << 16  # words whose dictionary reading is remembered per language
 
@@ -41,18 +46,58 @@ def zipf(word: str, rules: Rules) -> float:
 
 
 def vocabulary_zipf(word: str, rules: Rules) -> float:
-    """The Zipf frequency of ``word`` (as written) from wordfreq's whole list (rarer words than the table
-    keeps: compound nouns such as Weihnachtsbaum are 3.0); 0 without wordfreq or the language."""
+    """The Zipf frequency of ``word`` (as written) from wordfreq's list down to VOCABULARY_MIN_ZIPF
+    (rarer words than the table keeps: compound nouns such as Weihnachtsbaum are 3.0); 0 for a
+    rarer word, without wordfreq or the language."""
     if not rules.code or not _from_wordfreq(rules):
         return 0.0
     return _vocabulary_zipf(word.lower(), rules.code)  # as written: wordfreq keeps the accents
 
 
+def stored_zipf(word: str, code: str) -> float:
+    """``vocabulary_zipf`` for a language code (0 where wordfreq lacks the language)."""
+    return _vocabulary_zipf(word.lower(), code) if _vocabulary(code) else 0.0
+
+
 @lru_cache(maxsize=65536)
 def _vocabulary_zipf(word: str, code: str) -> float:
-    import wordfreq
+    """wordfreq's ``zipf_frequency`` (tokens and their combination as it computes them) read in the
+    stored table: its own lists take a second and 60-160 MB per language in every process, the
+    table of the words callers can ask about a tenth of that."""
+    from wordfreq import INFERRED_SPACE_FACTOR, digit_freq, get_language_info, lossy_tokenize, smash_numbers
 
-    return wordfreq.zipf_frequency(word, code)
+    tokens = lossy_tokenize(word, code)
+    if not tokens:
+        return 0.0
+    table = _vocabulary(code)
+    one_over = 0.0
+    for token in tokens:
+        smashed = smash_numbers(token)
+        if smashed not in table:
+            return 0.0
+        frequency = 10 ** (table[smashed] - 9)
+        if smashed != token:
+            frequency *= digit_freq(token)
+        one_over += 1.0 / frequency
+    frequency = 1.0 / one_over
+    if get_language_info(code)["tokenizer"] == "jieba":
+        frequency *= INFERRED_SPACE_FACTOR ** -(len(tokens) - 1)
+    frequency = round(frequency, math.floor(-math.log10(frequency)) + 3)  # wordfreq's 3 digits
+    value = round(math.log10(frequency) + 9, 2)
+    return value if value >= VOCABULARY_MIN_ZIPF else 0.0
+
+
+@memoised()
+def _vocabulary(code: str) -> dict[str, float]:
+    """wordfreq's words of ``code`` as it lists them, down to VOCABULARY_MIN_ZIPF (empty: not covered)."""
+    return stored_table(f"vocabulary-{code}", lambda: _word_list(code, VOCABULARY_MIN_ZIPF, str))
+
+
+def prepare_frequencies(rules: Rules) -> None:
+    """Build (and store) the language's frequency tables now rather than on first use."""
+    zipf("", rules)
+    if rules.code and _from_wordfreq(rules):
+        _vocabulary(rules.code)
 
 
 def is_common(word: str, rules: Rules, threshold: float | None = None) -> bool:
@@ -158,6 +203,11 @@ def _table(code: str) -> dict[str, float]:
 
 def _frequencies(code: str) -> dict[str, float]:
     """wordfreq's words of ``code`` down to TABLE_MIN_ZIPF, by normal form (highest wins)."""
+    return _word_list(code, TABLE_MIN_ZIPF, normal)
+
+
+def _word_list(code: str, floor: float, key: Callable[[str], str]) -> dict[str, float]:
+    """wordfreq's words of ``code`` down to Zipf ``floor``, each under ``key`` (highest wins)."""
     try:
         import wordfreq
     except ImportError:  # an installation without wordfreq still reads the language files
@@ -168,8 +218,8 @@ def _frequencies(code: str) -> dict[str, float]:
     # Bucket i holds the words of frequency 10**(-i/100): Zipf 9 - i/100.
     for index, bucket in enumerate(wordfreq.get_frequency_list(code)):
         value = round(9 - index / 100, 2)
-        if value < TABLE_MIN_ZIPF:
+        if value < floor:
             break
         for word in bucket:
-            table.setdefault(normal(word), value)
+            table.setdefault(key(word), value)
     return table

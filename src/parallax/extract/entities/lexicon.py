@@ -206,11 +206,9 @@ def _acronym_languages() -> list[str]:
 
 
 def _written_often(acronym: str, lang: str) -> bool:
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # without wordfreq no acronym is known to be in use
-        return False
-    return zipf_frequency(acronym, lang) >= MIN_ACRONYM_ZIPF
+    from .common import stored_zipf  # read in the stored table: wordfreq's own lists are large
+
+    return stored_zipf(acronym, lang) >= MIN_ACRONYM_ZIPF
 
 
 def _initials(name: str) -> str | None:
