@@ -1195,6 +1195,13 @@ def _same_as(mention: Mention, full: Mention) -> Mention:
                    value=full.value, attrs=attrs)
 
 
+def _rare_or_a_name(word: str, rules: Rules) -> bool:
+    """A word rarer than GAZETTEER_SUPPORT_ZIPF, or frequent as a name (Toulouse). The table of
+    frequencies stops at TABLE_MIN_ZIPF: rarer words are read in the vocabulary."""
+    frequency = zipf(word, rules) or vocabulary_zipf(word, rules)
+    return frequency < GAZETTEER_SUPPORT_ZIPF or frequent_as_a_name(word, rules)
+
+
 def _supported(mentions: list[Mention], rules: Rules) -> list[Mention]:
     """Drop the sentence-initial capitals nothing else in the text supports."""
     kept = []
@@ -1203,11 +1210,10 @@ def _supported(mentions: list[Mention], rules: Rules) -> list[Mention]:
         weak = _attrs(mention).needs_support
         mention = replace(mention, attrs=mention.attrs.without("needs_support"))
         # Kutaisi seferleri…: a town the gazetteer knows, unless also a word (Саммит is Summit, NJ).
-        # The table of frequencies stops at TABLE_MIN_ZIPF: rarer words are read in the whole list.
-        frequency = zipf(mention.text, rules) or vocabulary_zipf(mention.text, rules)
-        word = frequency < GAZETTEER_SUPPORT_ZIPF or frequent_as_a_name(mention.text, rules)
-        town = _attrs(mention).gazetteer and word and \
-            place_named([normal(_attrs(mention).stem)], LARGE_TOWN) is not None
+        # The cheap look-up first: the frequencies are asked of a large town's name only.
+        town = _attrs(mention).gazetteer and \
+            place_named([normal(_attrs(mention).stem)], LARGE_TOWN) is not None and \
+            _rare_or_a_name(mention.text, rules)
         known = _attrs(mention).canonical or town
         if weak and not known and not _attrs(mention).linked:
             continue
