@@ -11,6 +11,8 @@ Uzbek). Keys are our normal form (:func:`normal`), so État and etat are one wor
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -64,12 +66,15 @@ def _vocabulary_zipf(word: str, code: str) -> float:
     """wordfreq's ``zipf_frequency`` (tokens and their combination as it computes them) read in the
     stored table: its own lists take a second and 60-160 MB per language in every process, the
     table of the words callers can ask about a tenth of that."""
+    table = _vocabulary(code)
+    plain = _plain_token(word, code)
+    if plain is not None:  # one token of letters: no digits to smash, no tokens to combine
+        return _at_least_the_floor(_zipf_of(10 ** (table[plain] - 9))) if plain in table else 0.0
     from wordfreq import INFERRED_SPACE_FACTOR, digit_freq, get_language_info, lossy_tokenize, smash_numbers
 
     tokens = lossy_tokenize(word, code)
     if not tokens:
         return 0.0
-    table = _vocabulary(code)
     one_over = 0.0
     for token in tokens:
         smashed = smash_numbers(token)
@@ -82,9 +87,52 @@ def _vocabulary_zipf(word: str, code: str) -> float:
     frequency = 1.0 / one_over
     if get_language_info(code)["tokenizer"] == "jieba":
         frequency *= INFERRED_SPACE_FACTOR ** -(len(tokens) - 1)
+    return _at_least_the_floor(_zipf_of(frequency))
+
+
+def _zipf_of(frequency: float) -> float:
+    """A frequency on the Zipf scale as wordfreq rounds it."""
     frequency = round(frequency, math.floor(-math.log10(frequency)) + 3)  # wordfreq's 3 digits
-    value = round(math.log10(frequency) + 9, 2)
+    return round(math.log10(frequency) + 9, 2)
+
+
+def _at_least_the_floor(value: float) -> float:
     return value if value >= VOCABULARY_MIN_ZIPF else 0.0
+
+
+# Letters wordfreq's regex tokeniser keeps in one token and its preprocessing leaves alone past
+# case folding: Latin, Greek, Cyrillic and Arabic letters, without the Arabic tatweel (removed)
+# and the letters with a comma or cedilla below (rewritten in Romanian and Turkish).
+_PLAIN_LETTERS = re.compile(
+    "[A-Za-z\u00c0-\u015d\u0160-\u0161\u0164-\u0217\u021c-\u024f"
+    "\u0370-\u03ff\u0400-\u052f\u0620-\u063f\u0641-\u064a\u066e-\u06d3]+"
+)
+
+
+def _plain_token(word: str, code: str) -> str | None:
+    """The one token wordfreq reads ``word`` as, when that needs no wordfreq: importing it (with its
+    language and text-fixing libraries) costs half a second, most of a first comparison's budget.
+    A word of letters only, already in normal form, in a language tokenised by wordfreq's regex
+    without transliteration, is one token: its case fold. None: wordfreq's tokeniser decides."""
+    if not (word.isalpha() and _PLAIN_LETTERS.fullmatch(word) and unicodedata.is_normalized("NFKC", word)):
+        return None
+    info = _tokeniser(code)
+    if info.get("tokenizer") != "regex" or info.get("transliteration") is not None:
+        return None
+    return word.casefold()
+
+
+@memoised()
+def _tokeniser(code: str) -> dict[str, str | None]:
+    """How wordfreq tokenises ``code`` (stored: reading it back needs no wordfreq)."""
+    return stored_table(f"vocabulary-tokeniser-{code}", lambda: _tokeniser_info(code))
+
+
+def _tokeniser_info(code: str) -> dict[str, str | None]:
+    from wordfreq import get_language_info
+
+    info = get_language_info(code)
+    return {key: info[key] for key in ("tokenizer", "transliteration")}
 
 
 @memoised()
@@ -98,6 +146,7 @@ def prepare_frequencies(rules: Rules) -> None:
     zipf("", rules)
     if rules.code and _from_wordfreq(rules):
         _vocabulary(rules.code)
+        _tokeniser(rules.code)
 
 
 def is_common(word: str, rules: Rules, threshold: float | None = None) -> bool:
