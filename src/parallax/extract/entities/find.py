@@ -1332,6 +1332,11 @@ def _place_of_adjective(word: str, table, lexicon: Lexicon) -> str | None:
     return None
 
 
+# A place name written in Latin letters (with marks, apostrophes, spaces, hyphens). Compiled once:
+# the regex module's look-up of a pattern given as a string costs more than the match itself.
+_LATIN_PLACE_NAME = regex.compile(r"[\p{Latin}\p{M}' \-]+")
+
+
 def _places_by_name(lexicon: Lexicon) -> dict[str, str]:
     """Every Latin-letter name of a known place, in normal form, -> the place, where it names one
     place only: the name as written in some language (Marokko, Finnland, Sénégal), never a key
@@ -1342,7 +1347,7 @@ def _places_by_name(lexicon: Lexicon) -> dict[str, str]:
             continue
         for names in entity.names.values():
             for name in names:
-                if name.isascii() or regex.fullmatch(r"[\p{Latin}\p{M}' \-]+", name):
+                if name.isascii() or _LATIN_PLACE_NAME.fullmatch(name):
                     found.setdefault(normal(name), set()).add(entity.name)
     return {name: next(iter(places)) for name, places in found.items() if len(places) == 1}
 

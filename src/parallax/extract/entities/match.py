@@ -427,7 +427,7 @@ def _same_initials(a: str, b: str) -> bool:
 
 
 def _is_latin_or_cyrillic(mention: Mention) -> bool:
-    return bool(LATIN.search(mention.text)) or bool(regex.search(r"\p{Cyrillic}", mention.text))
+    return bool(LATIN.search(mention.text)) or bool(CYRILLIC.search(mention.text))
 
 
 def _join_across_scripts(mentions: Sequence[Mention], nodes: _Nodes, encoder) -> None:
@@ -527,8 +527,7 @@ def _join_in_aligned_sentences(mentions: Sequence[Mention], nodes: _Nodes, encod
     texts = sorted({text for _, text in left})
     index = {text: k for k, text in enumerate(texts)}
     vectors = encoder.encode(texts)
-    names = _encoder_similarity(encoder, {r: _display(mentions, lonely[r]) for r in set(alone.values())})
-    votes: dict[int, set[int]] = defaultdict(set)
+    pairs: list[tuple[int, int, float]] = []  # the two names left, and their sentences' cosine
     for a in documents:
         for b in documents:
             if a >= b or language[a] == language[b]:
@@ -536,12 +535,18 @@ def _join_in_aligned_sentences(mentions: Sequence[Mention], nodes: _Nodes, encod
             for key_a, key_b, cosine in _aligned(a, b, left, index, vectors):
                 for shape in (True, False):
                     root_a, root_b = alone.get((*key_a, shape)), alone.get((*key_b, shape))
-                    alike = names.get((root_a, root_b), 0.0) >= ALIGNED_NAME_COSINE
-                    weak = cosine < ALIGNED_SENTENCE_COSINE and not alike
-                    if root_a is not None and root_b is not None and not weak and _may_be_one(
-                            mentions, nodes, lonely, root_a, root_b):
-                        votes[root_a].add(root_b)
-                        votes[root_b].add(root_a)
+                    if root_a is not None and root_b is not None:
+                        pairs.append((root_a, root_b, cosine))
+    # The names themselves are encoded only where the sentences alone are too weakly alike.
+    weak_roots = {root for a, b, cosine in pairs if cosine < ALIGNED_SENTENCE_COSINE for root in (a, b)}
+    names = _encoder_similarity(encoder, {r: _display(mentions, lonely[r]) for r in sorted(weak_roots)})
+    votes: dict[int, set[int]] = defaultdict(set)
+    for root_a, root_b, cosine in pairs:
+        alike = names.get((root_a, root_b), 0.0) >= ALIGNED_NAME_COSINE
+        strong = cosine >= ALIGNED_SENTENCE_COSINE or alike
+        if strong and _may_be_one(mentions, nodes, lonely, root_a, root_b):
+            votes[root_a].add(root_b)
+            votes[root_b].add(root_a)
     for root, partners in votes.items():
         partner = next(iter(partners))
         if len(partners) == 1 and votes.get(partner) == {root} and root < partner:
