@@ -249,6 +249,13 @@ def test_an_organisation_goes_on_after_its_head_in_lower_case_words(language, te
     assert all(m.attrs.type != "person" or m.text.startswith("Олег") for m in found.values())
 
 
+def test_an_organisation_named_after_a_place_adjective_keeps_the_place_apart():
+    found = by_text("Вчера председатель Французского общества детских врачей Анна Морель выступила.", "ru")
+    assert found["Французского"].value == "France"
+    assert found["общества детских врачей"].attrs.type == "organisation"
+    assert found["Анна Морель"].attrs.type == "person"
+
+
 def test_a_title_before_an_organisation_introduces_the_person_after_it():
     found = by_text("Вчера выступил председатель Высшего кредитного совета Иван Соколов.", "ru")
     assert found["Высшего кредитного совета"].attrs.type == "organisation"

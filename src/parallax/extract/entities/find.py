@@ -141,6 +141,7 @@ def find_entities(text: str, language: str | None, context: KnowsNames | None = 
             c.first for c in candidates if c.form == "name" and _kinds(c, lexicon) == {"place"}
         )
         candidates += _capitalised_runs(tokens, taken, rules, evidence, places, lexicon)
+        candidates += _organisations_after_adjectives(tokens, candidates, taken, rules)
     candidates += _lowercase_place_adjectives(tokens, taken, rules, lexicon)
     _choose_readings(candidates, tokens, lexicon)
     candidates.sort(key=lambda c: c.first)
@@ -680,6 +681,31 @@ def _complement_end(tokens: list[Token], end: int, taken, rules: Rules) -> int:
             break
         j += 1
     return last
+
+
+def _organisations_after_adjectives(tokens: list[Token], candidates: list[Candidate], taken,
+                                    rules: Rules) -> list[Candidate]:
+    """An organisation named by a place's adjective, a lower-case head and what it is of
+    (Немецкого общества инфекционных болезней): where only a name's first word takes a capital,
+    one inside a sentence on an adjective opens a name; the head and its complement are the
+    organisation, the adjective stays the place's (as German Society for… gives Germany)."""
+    if not rules.complement_cases:
+        return []
+    found = []
+    for candidate in candidates:
+        k = candidate.last
+        opening = tokens[candidate.first]
+        if candidate.form != "adjective" or not opening.capitalised or opening.sentence_start:
+            continue
+        if k >= len(tokens) or k in taken or tokens[k].capitalised or not _adjacent(tokens[k]):
+            continue
+        if type_word(tokens[k].norm, rules) != "organisation":
+            continue
+        end = _complement_end(tokens, k + 1, taken, rules)
+        if end > k + 1:
+            cuts = (_head_cut(tokens[k], rules), *((0, 0) for _ in range(k + 1, end)))
+            found.append(Candidate(k, end, type="organisation", cuts=cuts))
+    return found
 
 
 def _headed_complement(tokens: list[Token], i: int, end: int, taken, rules: Rules) -> int | None:
