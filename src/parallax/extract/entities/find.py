@@ -712,7 +712,9 @@ def _headed_complement(tokens: list[Token], i: int, end: int, taken, rules: Rule
     """The end of an organisation's name whose capitalised words end in its head, followed by
     lower-case words of what it is of (Ассоциации врачей общей практики); None where no such
     words follow (the head alone names nothing: Агентства)."""
-    if not rules.complement_cases or type_word(tokens[end - 1].norm, rules) != "organisation":
+    if not rules.complement_cases or end >= len(tokens) or tokens[end].capitalised:
+        return None  # the cheap look first: most names are followed by no lower-case word
+    if type_word(tokens[end - 1].norm, rules) != "organisation":
         return None
     complement_end = _complement_end(tokens, end, taken, rules)
     return complement_end if complement_end > end else None
