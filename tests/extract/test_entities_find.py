@@ -220,7 +220,8 @@ def test_a_name_ends_on_its_surname_before_an_organisation(language, text, perso
     ("language", "text"),
     [
         ("ru", "Северный маршрут становится всё популярнее у перевозчиков."),
-        ("ru", "Брифинг прошел в Службе внешней разведки."),
+        ("ru", "Брифинг прошел в Службе."),
+        ("ru", "Агентство сообщило об этом в понедельник."),
         ("kk", "Екі елдің компаниялары жаңа келісімге қол қойды."),
         ("uk", "Північний маршрут стає дедалі популярнішим."),
         ("ar", "وتشهد المنطقة تحسنا ملحوظا في العلاقات بين البلدين."),
@@ -229,6 +230,60 @@ def test_a_name_ends_on_its_surname_before_an_organisation(language, text, perso
 )
 def test_common_words_with_a_capital_or_after_a_place_word_are_no_names(language, text):
     assert find_entities(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "organisation"),
+    [
+        ("ru", "Брифинг прошел в Службе внешней разведки.", "Службе внешней разведки"),
+        ("ru", "Об этом говорится в докладе Агентства по регулированию и развитию рынка жилья.",
+         "Агентства по регулированию и развитию рынка жилья"),
+        ("ru", "На съезде выступил председатель Союза независимых фермеров Олег Дятлов.",
+         "Союза независимых фермеров"),
+        ("uk", "Звіт оприлюднила Асоціація виробників молока України.", "Асоціація виробників молока"),
+    ],
+)
+def test_an_organisation_goes_on_after_its_head_in_lower_case_words(language, text, organisation):
+    found = by_text(text, language)
+    assert found[organisation].attrs.type == "organisation"
+    assert all(m.attrs.type != "person" or m.text.startswith("Олег") for m in found.values())
+
+
+def test_an_organisation_named_after_a_place_adjective_keeps_the_place_apart():
+    found = by_text("Вчера председатель Французского общества детских врачей Анна Морель выступила.", "ru")
+    assert found["Французского"].value == "France"
+    assert found["общества детских врачей"].attrs.type == "organisation"
+    assert found["Анна Морель"].attrs.type == "person"
+
+
+def test_a_title_before_an_organisation_introduces_the_person_after_it():
+    found = by_text("Вчера выступил председатель Высшего кредитного совета Иван Соколов.", "ru")
+    assert found["Высшего кредитного совета"].attrs.type == "organisation"
+    assert found["Иван Соколов"].attrs.type == "person"
+    assert "Высшего кредитного совета" in found["Иван Соколов"].attrs.title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Players of the Premier League met on Monday.",
+        "Anna Berg, Minister of Internal Affairs of Norway, spoke on Monday.",
+    ],
+)
+def test_what_a_title_is_of_is_no_person(text):
+    assert all(m.attrs.type != "person" or m.text == "Anna Berg" for m in find_entities(text, "en"))
+
+
+def test_a_coordinated_organisation_ends_on_its_head_before_a_person():
+    found = by_text("The Secretary of the Maritime Safety and Rescue Council Peter Lund spoke.", "en")
+    assert found["Maritime Safety and Rescue Council"].attrs.type == "organisation"
+    assert "Peter Lund" in found
+
+
+def test_a_country_in_another_language_after_a_capital_ends_a_longer_name():
+    found = by_text("Shares of Credit Suisse fell in Western Ukraine and in Zurich.", "en")
+    assert "Credit Suisse" in found and found["Credit Suisse"].value != "Switzerland"
+    assert found["Ukraine"].value == "Ukraine"
 
 
 def test_a_place_word_keeps_its_cue_apart():

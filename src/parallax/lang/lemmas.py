@@ -78,6 +78,13 @@ class Lemmatiser:
             return False
         return _likeliest_noun(self.code, word)
 
+    def cases(self, word: str) -> frozenset[str]:
+        """The cases (pymorphy3's grammemes: gent, datv...) of ``word`` read as a noun, an adjective,
+        a participle or a numeral in the dictionary; empty without a library that gives cases."""
+        if self.library != "pymorphy3" or self.code is None or not word:
+            return frozenset()
+        return _pymorphy_cases(self.code, word)
+
     def lists(self, word: str) -> bool:
         """Whether the library's dictionary holds ``word`` as written (simplemma: a form it
         lemmatises; pymorphy3: a word it knows); False without a library."""
@@ -187,6 +194,16 @@ def _agree(adjective: Any, noun: Any) -> bool:
     same_gender = noun.number == "plur" or None in (adjective.gender, noun.gender) \
         or adjective.gender == noun.gender
     return adjective.case is not None and adjective.case == noun.case and same_number and same_gender
+
+
+# Parts of speech that take a case and may stand in a noun phrase.
+DECLINED = frozenset({"NOUN", "ADJF", "PRTF", "NUMR"})
+
+
+@memoised(maxsize=LEMMAS_KEPT)
+def _pymorphy_cases(code: str, word: str) -> frozenset[str]:
+    return frozenset(p.tag.case for p in _morphology(code).parse(word)
+                     if p.is_known and p.tag.POS in DECLINED and p.tag.case)
 
 
 @memoised(maxsize=LEMMAS_KEPT)

@@ -45,7 +45,7 @@ from .common import (
     vocabulary_zipf,
     zipf,
 )
-from .gazetteer import Gazetteer, Match, Target, gazetteer_for, tokens_for
+from .gazetteer import FOREIGN_COST, Gazetteer, Match, Target, gazetteer_for, tokens_for
 from .lexicon import Entity, KnowsNames, Lexicon, build_lexicon
 from .places import place_named
 from .rules import Rules, rules_for, type_word
@@ -131,6 +131,7 @@ def find_entities(text: str, language: str | None, context: KnowsNames | None = 
     tokens = tokens_for(text, rules)
     evidence = Evidence.of(tokens)
     matches = _without_foreign_first_names(tokens, _known_matches(tokens, gazetteer), rules, lexicon)
+    matches = _without_borrowed_tails(tokens, matches, rules)
     candidates = [_candidate_of(m) for m in matches if m.candidates[0][0].entity is not None]
     taken = {i for m in matches for i in range(m.first, m.last)}
     cue_matches = [m for m in matches if m.candidates[0][0].entity is None]
@@ -140,6 +141,7 @@ def find_entities(text: str, language: str | None, context: KnowsNames | None = 
             c.first for c in candidates if c.form == "name" and _kinds(c, lexicon) == {"place"}
         )
         candidates += _capitalised_runs(tokens, taken, rules, evidence, places, lexicon)
+        candidates += _organisations_after_adjectives(tokens, candidates, taken, rules)
     candidates += _lowercase_place_adjectives(tokens, taken, rules, lexicon)
     _choose_readings(candidates, tokens, lexicon)
     candidates.sort(key=lambda c: c.first)
@@ -183,6 +185,37 @@ def _without_foreign_first_names(
             continue
         kept.append(match)
     return kept
+
+
+def _without_borrowed_tails(tokens: list[Token], matches: list[Match], rules: Rules) -> list[Match]:
+    """A name known only in another language's spelling, right after a capitalised word, ends a
+    longer name of that language (Credit Suisse is a bank, not Switzerland; Western Ukraine,
+    in the text's own spelling, stays Ukraine)."""
+    if not rules.capitalisation:
+        return matches
+    taken = {i for m in matches for i in range(m.first, m.last)}
+    kept = []
+    for match in matches:
+        before = match.first - 1
+        free = before >= 0 and before not in taken and _adjacent(tokens[match.first])
+        if free and _borrowed_only(tokens, match) and _name_word(tokens[before], tokens[match.first], rules):
+            continue
+        kept.append(match)
+    return kept
+
+
+def _borrowed_only(tokens: list[Token], match: Match) -> bool:
+    """The match's words are written exactly as an alias of another language (Suisse), and no
+    reading is of the text's own language (an own alias costs nothing when written whole)."""
+    written = " ".join(t.norm for t in tokens[match.first:match.last])
+    readings = [(cost, alias) for target, cost, alias in match.candidates if target.entity is not None]
+    return bool(readings) and all(
+        cost >= FOREIGN_COST and normal(alias) == written for cost, alias in readings)
+
+
+def _name_word(token: Token, following: Token, rules: Rules) -> bool:
+    """A capitalised word of the same script that may begin a name with the word after it."""
+    return token.capitalised and token.norm not in rules.stopwords and _same_script(token, following)
 
 
 def _surname_only(match: Match, lexicon: Lexicon) -> bool:
@@ -273,11 +306,16 @@ def _name_after(tokens, start: int, by_first, taken, rules: Rules, lexicon: Lexi
     (Президент Франции X); after a place or organisation word, the very next name."""
     i = start
     skipped = 0
+    complemented = False
     while title and i < len(tokens) and _adjacent_or_comma(tokens[i]):
         if i in by_first and _is_modifier(by_first[i], lexicon):
             i = by_first[i].last
         elif _title_complement(tokens[i], rules) and skipped < MAX_TITLE_COMPLEMENT:
             i += 1  # министр энергетики X: lower-case words that complete the title
+            skipped += 1
+            complemented = True
+        elif title and (organisation_end := _organisation_at(tokens, i, taken, rules)) is not None:
+            i = organisation_end  # глава Высшего государственного совета X: the title's organisation
             skipped += 1
         else:
             break
@@ -294,9 +332,36 @@ def _name_after(tokens, start: int, by_first, taken, rules: Rules, lexicon: Lexi
         return None  # лидеры приняли Чолпон-Атинскую…: words after a title that are no complement
     if skipped and any(type_word(t.norm, rules) == "organisation" for t in tokens[i:last]):
         return None  # president after his National Party: words after a title, then no person
+    if title and rules.capitalisation and _names_a_kind(tokens[i:last], rules, complemented):
+        return None  # Premier League, Minister of Internal Affairs: what the title is of, not who
     if title and last > i and _type_from_ending(tokens[last - 1], rules) == "place":
         return None  # liderleri Çolpon-Ata'da: a name in the locative is where, not who
     return (Candidate(i, last), i) if last > i else None
+
+
+def _organisation_at(tokens: list[Token], i: int, taken, rules: Rules) -> int | None:
+    """The end of an organisation's name that starts at ``i`` and goes on in lower-case words
+    (Высшего государственного совета, Ассоциации врачей): no person's name, though capitalised."""
+    if not rules.complement_cases or not tokens[i].capitalised:
+        return None
+    end = i + 1
+    while end < len(tokens) and end not in taken and tokens[end].capitalised and _adjacent(tokens[end]):
+        end += 1
+    head_end = _organisation_head(tokens, end, taken, rules)
+    if head_end is not None:
+        return _complement_end(tokens, head_end, taken, rules)
+    return _headed_complement(tokens, i, end, taken, rules)
+
+
+def _names_a_kind(words: list[Token], rules: Rules, after_complement: bool) -> bool:
+    """Words after a title that say what kind of thing they name (a word for an organisation or a
+    place: Premier League) or, after words completing the title (Minister of), common words
+    only (Internal Affairs): an organisation or a domain, no person's name."""
+    if any(type_word(t.norm, rules) for t in words):
+        return True
+    return after_complement and all(
+        is_common_form(t.norm, rules, rules.morphology.variants) and not _has_name_ending(t.norm, rules)
+        for t in words)
 
 
 def _person_shaped(words: list[Token], rules: Rules) -> bool:
@@ -456,9 +521,17 @@ def _capitalised_runs(tokens: list[Token], taken: set[int], rules: Rules, eviden
             organisation_end = None  # Екі елдің компаниялары: a sentence that starts with a common word
         if organisation_end is not None:  # Орталық коммуникациялар қызметі: lower-case words, then the head
             head = _head_cut(tokens[organisation_end - 1], rules)
-            cuts = (*((0, 0) for _ in range(i, organisation_end - 1)), head)
-            found.append(Candidate(i, organisation_end, type="organisation", cuts=cuts))
-            i = organisation_end
+            complement_end = _complement_end(tokens, organisation_end, taken, rules)
+            cuts = (*((0, 0) for _ in range(i, organisation_end - 1)), head,
+                    *((0, 0) for _ in range(organisation_end, complement_end)))
+            found.append(Candidate(i, complement_end, type="organisation", cuts=cuts))
+            i = complement_end
+            continue
+        complement_end = _headed_complement(tokens, i, end, taken, rules)
+        if complement_end is not None:  # Ассоциации врачей общей практики: the head, then what it is of
+            cuts = (*_name_cuts(tokens[i:end], rules), *((0, 0) for _ in range(end, complement_end)))
+            found.append(Candidate(i, complement_end, type="organisation", cuts=cuts))
+            i = complement_end
             continue
         if end - i == 1 and _phrase_after(tokens, end, rules) is not None:
             # Северному потоку: where names capitalise their first word only, an adjective opens
@@ -497,7 +570,16 @@ def _joined_organisation(tokens, i: int, taken, rules: Rules, not_names) -> int 
         while j < len(tokens) and _joinable(tokens, j, start == j == i, taken) and \
                 tokens[j].capitalised and tokens[j].norm not in not_names and not tokens[j].text.isdigit():
             j += 1
-        if j == start or (coordinated and j - start > 1):
+        if coordinated and j - start > 1:
+            # National Security and Defense Council Oleksiy Danilov: after "and", the piece ends on
+            # its organisation word and a person's name runs on after it; other capitals there are
+            # another name (Bank of England and Mark Carney).
+            head = next((k for k in range(start, min(j, start + MAX_JOINED_PIECE))
+                         if type_word(tokens[k].norm, rules) == "organisation"), None)
+            if head is None:
+                break
+            j = head + 1
+        if j == start:
             break
         if pieces and j - start > MAX_JOINED_PIECE:
             # Association of General Practitioners Ulrich Weigeldt: a person's name runs on after it
@@ -519,7 +601,8 @@ def _joined_organisation(tokens, i: int, taken, rules: Rules, not_names) -> int 
         return None
     first, end = pieces[0]
     opening = tokens[first:end]
-    if not any(type_word(t.norm, rules) for t in opening) and all(
+    joined_by_and = len(pieces) == 2 and coordinated  # National Security and Defense Council
+    if not joined_by_and and not any(type_word(t.norm, rules) for t in opening) and all(
             is_common_form(t.norm, rules, rules.morphology.variants) for t in opening):
         return None  # Head of the Genome Engineering Laboratory: a role, then the name
     return pieces[-1][1]
@@ -566,6 +649,75 @@ def _organisation_head(tokens: list[Token], end: int, taken, rules: Rules) -> in
             return None
         j += 1
     return None
+
+
+MAX_COMPLEMENT_WORDS = 6  # lower-case words after an organisation's head (Агентства по регулированию…)
+
+
+def _complement_end(tokens: list[Token], end: int, taken, rules: Rules) -> int:
+    """Where an organisation's name that goes on after its head in lower-case words ends.
+
+    Ассоциации врачей общей практики, Агентства по регулированию и развитию финансового рынка:
+    words in the case a complement takes (the genitive), or in the case a preposition opening
+    one governs, two parts joined by a coordinator; the name ends before any other word (a
+    verb, a capital, a number, punctuation). Languages whose data give no complement cases
+    have none."""
+    if not rules.complement_cases:
+        return end
+    lemmas = _lemmas(rules)
+    cases = rules.complement_cases
+    last = j = end
+    while j < len(tokens) and j - end < MAX_COMPLEMENT_WORDS and j not in taken:
+        token = tokens[j]
+        if not _adjacent(token) or token.capitalised or not token.text.isalpha():
+            break
+        if token.norm in rules.complement_prepositions:
+            cases = frozenset({rules.complement_prepositions[token.norm]})
+        elif token.norm in rules.complement_coordinators and last > end:
+            pass  # по регулированию и развитию: the preposition's case goes on after "and"
+        elif lemmas.cases(token.text) & (cases | rules.complement_cases):
+            last = j + 1
+        else:
+            break
+        j += 1
+    return last
+
+
+def _organisations_after_adjectives(tokens: list[Token], candidates: list[Candidate], taken,
+                                    rules: Rules) -> list[Candidate]:
+    """An organisation named by a place's adjective, a lower-case head and what it is of
+    (Немецкого общества инфекционных болезней): where only a name's first word takes a capital,
+    one inside a sentence on an adjective opens a name; the head and its complement are the
+    organisation, the adjective stays the place's (as German Society for… gives Germany)."""
+    if not rules.complement_cases:
+        return []
+    found = []
+    for candidate in candidates:
+        k = candidate.last
+        opening = tokens[candidate.first]
+        if candidate.form != "adjective" or not opening.capitalised or opening.sentence_start:
+            continue
+        if k >= len(tokens) or k in taken or tokens[k].capitalised or not _adjacent(tokens[k]):
+            continue
+        if type_word(tokens[k].norm, rules) != "organisation":
+            continue
+        end = _complement_end(tokens, k + 1, taken, rules)
+        if end > k + 1:
+            cuts = (_head_cut(tokens[k], rules), *((0, 0) for _ in range(k + 1, end)))
+            found.append(Candidate(k, end, type="organisation", cuts=cuts))
+    return found
+
+
+def _headed_complement(tokens: list[Token], i: int, end: int, taken, rules: Rules) -> int | None:
+    """The end of an organisation's name whose capitalised words end in its head, followed by
+    lower-case words of what it is of (Ассоциации врачей общей практики); None where no such
+    words follow (the head alone names nothing: Агентства)."""
+    if not rules.complement_cases or end >= len(tokens) or tokens[end].capitalised:
+        return None  # the cheap look first: most names are followed by no lower-case word
+    if type_word(tokens[end - 1].norm, rules) != "organisation":
+        return None
+    complement_end = _complement_end(tokens, end, taken, rules)
+    return complement_end if complement_end > end else None
 
 
 def _could_start_name(token: Token, not_names) -> bool:

@@ -150,6 +150,12 @@ class Rules:
     # Endings that make a region of a town's name (Харків|щина): the region is read as the town,
     # as other languages name it (Kharkiv region).
     region_endings: tuple[str, ...] = ()
+    # Where an organisation's name goes on after its head in lower-case words (Ассоциация врачей
+    # общей практики): the cases those words take, the prepositions that open a complement with the
+    # case each governs (Агентство по регулированию), and the words joining two of them (и).
+    complement_cases: frozenset[str] = frozenset()
+    complement_prepositions: dict[str, str] = field(default_factory=dict)
+    complement_coordinators: frozenset[str] = frozenset()
     # Tables derived from these rules (a language's calendar words, currency stems, compiled
     # patterns...), built on first use and kept with them: see ``derived``.
     _derived: dict[str, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
@@ -238,6 +244,9 @@ def rules_for(code: str | None) -> Rules:
         name_lemmas=bool(section.get("name_lemmas", False)),
         region_endings=_longest_first(section.get("region_endings", [])),
         lowercase_name_words=bool(section.get("lowercase_name_words", True)),
+        complement_cases=frozenset(section.get("complement_cases", [])),
+        complement_prepositions={normal(k): v for k, v in section.get("complement_prepositions", {}).items()},
+        complement_coordinators=frozenset(normal(w) for w in section.get("complement_coordinators", [])),
         noun_determiners=frozenset(normal(w) for w in section.get("noun_determiners", [])),
         name_dots=section.get("name_dots", ""),
         latin_names=section.get("latin_names"),
