@@ -81,6 +81,8 @@ DASH_OPEN = r"(?m)^[ \t]*(?P<open>[{d}])[ \t]*(?=\S)"
 # The punctuation that ends quoted words before a closing dash (…көтереді, – деді).
 _DASH_STOP = char_class(COMMAS + ".!?" + ELLIPSES).replace("{", "{{").replace("}", "}}")
 DASH_INSIDE = rf"(?P<stop>{_DASH_STOP}?)[ \t]+(?P<close>[{{d}}])[ \t]+(?=\S)"
+# Words opened again by a dash after the attribution (— A, — сказал он. — B.).
+DASH_REOPEN = r"[.,:][ \t]+(?P<open>[{d}])[ \t]*(?=\S)"
 # What is left between a quote and its attribution when nothing is said there: , — :
 _ONLY_PUNCTUATION = " \t" + COMMAS + DASHES + COLONS[0]
 _COLON_AT_END = regex.compile(char_class(COLONS) + r"\s*$")
@@ -162,6 +164,9 @@ class QuoteRules:
     marks: tuple[tuple[str, str], ...]
     dashes: str
     verbs: WordList
+    # verbs + attribution_verbs: what attributes words in marks (continued, joked, продолжил),
+    # which alone would read too much as reported speech ("X continued the talks").
+    attribution_verbs: WordList
     pronouns: WordList
     complementizers: WordList
     according_to: WordList
@@ -175,6 +180,7 @@ class QuoteRules:
     outlet_verbs: WordList  # передает, reports, حسبما: the outlet's credit, never a speaker's
     raw_outlet_verbs: tuple[str, ...]
     raw_verbs: tuple[str, ...]  # for scripts without word spaces
+    raw_attribution_verbs: tuple[str, ...]
     raw_complementizers: tuple[str, ...]
     raw_according_to: tuple[str, ...]
     raw_pronouns: tuple[str, ...]
@@ -202,6 +208,7 @@ def quote_rules(code: str | None) -> QuoteRules:
         marks=marks,
         dashes="".join(dict.fromkeys(gather("dashes"))),
         verbs=WordList.of(gather("verbs")),
+        attribution_verbs=WordList.of(gather("verbs") + gather("attribution_verbs")),
         pronouns=WordList.of(gather("pronouns")),
         complementizers=WordList.of(gather("complementizers")),
         according_to=WordList.of(gather("according_to")),
@@ -215,6 +222,7 @@ def quote_rules(code: str | None) -> QuoteRules:
         outlet_verbs=WordList.of(gather("outlet_verbs")),
         raw_outlet_verbs=tuple(sorted(gather("outlet_verbs"), key=len, reverse=True)),
         raw_verbs=tuple(sorted(gather("verbs"), key=len, reverse=True)),
+        raw_attribution_verbs=tuple(sorted(gather("verbs") + gather("attribution_verbs"), key=len, reverse=True)),
         raw_complementizers=tuple(gather("complementizers")),
         raw_according_to=tuple(gather("according_to")),
         raw_pronouns=tuple(gather("pronouns")),
@@ -351,7 +359,12 @@ def extract_quotes(
     people = sorted(entities or find_entities(text, language, context), key=lambda m: m.start)
     finder = Finder(text, rules, names)
     reading = _Context(text, language, rules, names, finder, people, lexicon)
-    direct = [q for q in (_direct_quote(reading, span) for span in _quoted_spans(text, rules)) if q]
+    direct: list[Mention] = []
+    for whole in _quoted_spans(text, rules):
+        for span, attribution in _interrupted(reading, whole):
+            quote = _direct_quote(reading, span, direct[-1] if direct else None, attribution)
+            if quote is not None:
+                direct.append(quote)
     reported = _reported_speech(reading, [(q.start, q.end) for q in direct])
     return sorted(direct + reported, key=lambda q: q.start)
 
@@ -565,29 +578,87 @@ def _dash_lines(text: str, dashes: str) -> list[_Span]:
     """
     opening = regex.compile(DASH_OPEN.format(d=regex.escape(dashes)))
     inside = regex.compile(DASH_INSIDE.format(d=regex.escape(dashes)))
+    reopening = regex.compile(DASH_REOPEN.format(d=regex.escape(dashes)))
     spans = []
     for match in opening.finditer(text):
-        body = match.end()
-        line_end = text.find("\n", body)
+        line_end = text.find("\n", match.end())
         line_end = len(text) if line_end < 0 else line_end
-        closes = list(inside.finditer(text, body, line_end))
-        punctuated = [c for c in closes if c.group("stop")]
-        close = punctuated[0] if punctuated else (closes[-1] if closes else None)
-        if close is None or close.start() <= body:
-            continue
-        stop = close.group("stop")
-        inner_end = close.end("stop") if stop in ("!", "?", "…") else close.start()
-        spans.append(_Span(match.start("open"), inner_end, body, inner_end, close.start("close")))
+        open_at, body = match.start("open"), match.end()
+        while True:
+            closes = list(inside.finditer(text, body, line_end))
+            punctuated = [c for c in closes if c.group("stop")]
+            close = punctuated[0] if punctuated else (closes[-1] if closes else None)
+            if close is None or close.start() <= body:
+                if spans and open_at > match.start("open") and text[body:line_end].strip():
+                    # — A, — сказал он. — B.: the words after the attribution run to the line's end
+                    end = _trim_end(text, body, line_end)
+                    spans.append(_Span(open_at, end, body, end, line_end))
+                break
+            stop = close.group("stop")
+            inner_end = close.end("stop") if stop in ("!", "?", "…") else close.start()
+            spans.append(_Span(open_at, inner_end, body, inner_end, close.start("close")))
+            # The attribution after the closing dash may end where a dash opens more words.
+            again = reopening.search(text, close.end(), line_end)
+            if again is None:
+                break
+            open_at, body = again.start("open"), again.end()
     return spans
 
 
-def _direct_quote(context: _Context, span: _Span) -> Mention | None:
+def _interrupted(context: _Context, span: _Span) -> list[tuple[_Span, tuple | None]]:
+    """A quote in marks that its attribution interrupts («A, — сказал он. — B», « A, a-t-il
+    déclaré. B »): two quotes, each the speaker's, with the attribution taken out of the words;
+    any other span as it is (its attribution is looked for around it)."""
+    if span.inner_start == span.start or not context.rules.word_spaces:
+        return [(span, None)]  # a dash line (its own attribution is found apart), or no word spaces
+    for match in _interruption().finditer(context.text, span.inner_start, span.inner_end):
+        clause_start, clause_end = match.start("clause"), match.end("clause")
+        rules = context.rules
+        verbs = context.finder.hits(rules.attribution_verbs, rules.raw_attribution_verbs, clause_start, clause_end)
+        if not verbs:
+            continue
+        lead = context.text[clause_start:verbs[0].start]
+        if not match.group("dash") and not _INVERTED_LEAD.fullmatch(lead):
+            continue  # without dashes, only a clause opening with its verb (a-t-il déclaré) interrupts
+        attribution = _attribution_in(context, clause_start, clause_end, span.start, verb_required=True)
+        if attribution is None or attribution[0] is None:
+            continue
+        stop = match.group("stop")
+        first_end = match.end("stop") if stop in "!?…" else match.start("stop")
+        first = _Span(span.start, first_end, span.inner_start, first_end, match.start("stop") + 1)
+        second = _Span(match.end(), span.end, match.end(), span.inner_end, span.after)
+        return [(first, attribution), *[(part, attribution) for part, _ in _interrupted(context, second)]]
+    return [(span, None)]
+
+
+@cache
+def _interruption() -> regex.Pattern[str]:
+    """The end of quoted words, the attribution clause (set off by dashes or by commas), and the
+    start of the quoted words that go on."""
+    dashes_only = DASHES.replace("-", "")  # a hyphen joins words (a-t-il), it sets off nothing
+    dashes = char_class(dashes_only)
+    opening, closing = clause_quote_marks()
+    clause = "[^" + regex.escape(COMMAS + COLONS + SEMICOLONS + ".!?…\n" + dashes_only + opening + closing) + "]"
+    return regex.compile(
+        rf"(?P<stop>[,.!?…])[ \t]+(?:(?P<dash>{dashes})[ \t]+)?(?P<clause>{clause}{{3,80}}?)"
+        rf"[,.:][ \t]+(?(dash){dashes}[ \t]+)(?=\w)"
+    )
+
+
+# What may come before the verb of an attribution set in the quoted words without dashes: an
+# auxiliary joined to its pronoun (a-t-il, a-t-elle), nothing else.
+_INVERTED_LEAD = regex.compile(r"\s*(?:\w+(?:-\w+)+\s+)?")
+
+
+def _direct_quote(context: _Context, span: _Span, previous: Mention | None = None,
+                  interrupting: tuple | None = None) -> Mention | None:
     inner = context.text[span.inner_start:span.inner_end].strip()
     if not regex.search(r"\p{L}", inner):
         return None
     if _subject_of_next_verb(context, span):
         return None  # «Газпром» заявил, "Mercedes" believes: a name in marks, the verb's subject
-    attribution = _attribution_after(context, span) or _attribution_before(context, span)
+    attribution = (_attribution_after(context, span) or interrupting or _attribution_before(context, span)
+                   or _continued(context, span, previous))
     direct = not _opens_with_complementizer(context, span)
     credited = attribution is not None and attribution[0] is not None
     if not credited and not _long_enough(inner, context.rules):
@@ -605,6 +676,37 @@ def _direct_quote(context: _Context, span: _Span) -> Mention | None:
         named = speaker is not None and not referred
         confidence = min(confidence, REPORTED_NAMED if named else REPORTED_REFERRED)
     return _quote(context.text, span.start, span.end, inner, speaker, speaker_text, direct, confidence, verb)
+
+
+def _continued(context: _Context, span: _Span, previous: Mention | None):
+    """The attribution of a quote that goes on after its speaker was named ("A," he said. "B."
+    / — A, — сказал он. — B. / X said: "A." "B."): words in marks with no attribution of their
+    own, right after a credited quote, with nothing between them but that quote's attribution
+    (the same line, at most one sentence end, no other person named), are the same speaker's."""
+    if previous is None or attrs_as(QuoteAttrs, previous).speaker is None:
+        return None
+    gap = context.text[previous.end:span.start]
+    if "\n" in gap or len(gap) > ATTRIBUTION_REACH or len(_GAP_SENTENCE_ENDS.findall(gap)) > 1:
+        return None
+    speaker = _speaker_mention(context, previous)
+    others = [m for m in context.entities_within(previous.end, span.start)
+              if _entity(m).type == "person" and (speaker is None or m.value != speaker.value)]
+    if speaker is None or others:
+        return None
+    attrs = attrs_as(QuoteAttrs, previous)
+    return speaker, attrs.speaker_text, attrs.verb, True
+
+
+def _speaker_mention(context: _Context, quote: Mention) -> Mention | None:
+    """The entity mention a quote's speaker was read from."""
+    attrs = attrs_as(QuoteAttrs, quote)
+    start, end = attrs.speaker_start, attrs.speaker_end
+    if start is None or end is None:
+        return None
+    return next((m for m in context.entities_within(start, end) if m.start == start and m.end == end), None)
+
+
+_GAP_SENTENCE_ENDS = regex.compile(char_class(SENTENCE_TERMINATORS) + r"(?!\d)")
 
 
 def _subject_of_next_verb(context: _Context, span: _Span) -> bool:
@@ -714,8 +816,10 @@ def _clause_start(text: str, end: int) -> int:
 
 
 def _attribution_in(context: _Context, start: int, end: int, quote_start: int, verb_required: bool):
-    """(speaker, speaker text, verb, referred) for the clause ``start:end``, or None."""
-    verbs = _verb_hits(context, start, end)
+    """(speaker, speaker text, verb, referred) for the clause ``start:end`` next to words in
+    marks, or None."""
+    rules = context.rules
+    verbs = context.finder.hits(rules.attribution_verbs, rules.raw_attribution_verbs, start, end)
     if verb_required and not verbs:
         return None
     anchor = verbs[0] if verbs else Hit(end, end, "")
