@@ -222,7 +222,9 @@ def quote_rules(code: str | None) -> QuoteRules:
         outlet_verbs=WordList.of(gather("outlet_verbs")),
         raw_outlet_verbs=tuple(sorted(gather("outlet_verbs"), key=len, reverse=True)),
         raw_verbs=tuple(sorted(gather("verbs"), key=len, reverse=True)),
-        raw_attribution_verbs=tuple(sorted(gather("verbs") + gather("attribution_verbs"), key=len, reverse=True)),
+        raw_attribution_verbs=tuple(
+            sorted(gather("verbs") + gather("attribution_verbs"), key=len, reverse=True)
+        ),
         raw_complementizers=tuple(gather("complementizers")),
         raw_according_to=tuple(gather("according_to")),
         raw_pronouns=tuple(gather("pronouns")),
@@ -614,7 +616,9 @@ def _interrupted(context: _Context, span: _Span) -> list[tuple[_Span, tuple | No
     for match in _interruption().finditer(context.text, span.inner_start, span.inner_end):
         clause_start, clause_end = match.start("clause"), match.end("clause")
         rules = context.rules
-        verbs = context.finder.hits(rules.attribution_verbs, rules.raw_attribution_verbs, clause_start, clause_end)
+        verbs = context.finder.hits(
+            rules.attribution_verbs, rules.raw_attribution_verbs, clause_start, clause_end
+        )
         if not verbs:
             continue
         lead = context.text[clause_start:verbs[0].start]
@@ -638,7 +642,8 @@ def _interruption() -> regex.Pattern[str]:
     dashes_only = DASHES.replace("-", "")  # a hyphen joins words (a-t-il), it sets off nothing
     dashes = char_class(dashes_only)
     opening, closing = clause_quote_marks()
-    clause = "[^" + regex.escape(COMMAS + COLONS + SEMICOLONS + ".!?…\n" + dashes_only + opening + closing) + "]"
+    ends = COMMAS + COLONS + SEMICOLONS + ".!?…\n" + dashes_only + opening + closing
+    clause = "[^" + regex.escape(ends) + "]"
     return regex.compile(
         rf"(?P<stop>[,.!?…])[ \t]+(?:(?P<dash>{dashes})[ \t]+)?(?P<clause>{clause}{{3,80}}?)"
         rf"[,.:][ \t]+(?(dash){dashes}[ \t]+)(?=\w)"
