@@ -662,8 +662,12 @@ def _direct_quote(context: _Context, span: _Span, previous: Mention | None = Non
         return None
     if _subject_of_next_verb(context, span):
         return None  # «Газпром» заявил, "Mercedes" believes: a name in marks, the verb's subject
-    attribution = (_attribution_after(context, span) or interrupting or _attribution_before(context, span)
-                   or _continued(context, span, previous))
+    attribution = _attribution_after(context, span) or interrupting
+    if attribution is None:
+        attribution = _attribution_before(context, span)
+        if attribution is not None and _name_in_clause(context, span, inner):
+            return None  # прокомментировал переход в "Челси": a name in marks within the clause
+        attribution = attribution or _continued(context, span, previous)
     direct = not _opens_with_complementizer(context, span)
     credited = attribution is not None and attribution[0] is not None
     if not credited and not _long_enough(inner, context.rules):
@@ -693,6 +697,8 @@ def _continued(context: _Context, span: _Span, previous: Mention | None):
     gap = context.text[previous.end:span.start]
     if "\n" in gap or len(gap) > ATTRIBUTION_REACH or len(_GAP_SENTENCE_ENDS.findall(gap)) > 1:
         return None
+    if regex.search(r"\p{L}", gap) and not _GAP_SENTENCE_ENDS.search(gap.rstrip()[-1:]):
+        return None  # …", said X in an interview with the "Tagesspiegel": within the attribution
     speaker = _speaker_mention(context, previous)
     others = [m for m in context.entities_within(previous.end, span.start)
               if _entity(m).type == "person" and (speaker is None or m.value != speaker.value)]
@@ -727,6 +733,20 @@ def _subject_of_next_verb(context: _Context, span: _Span) -> bool:
     start = span.after + len(gap) - len(gap.lstrip(" \t"))
     verbs = _verb_hits(context, start, min(len(context.text), start + PHRASE_MAX_CHARS))
     return bool(verbs) and verbs[0].start == start
+
+
+def _name_in_clause(context: _Context, span: _Span, inner: str) -> bool:
+    """Words in marks shaped like a name, in the middle of the clause whose verb comes before
+    them (not after a colon): a club, a party, a ship named in the sentence, not its words.
+    Where every noun has a capital, a noun in marks ("Katastrophe") may be a word quoted: there
+    the words must hold a name the entity stage found."""
+    if not context.names.capitalisation or not _name_shaped(inner):
+        return False
+    before = context.text[_clause_start(context.text, span.start):span.start]
+    if _COLON_AT_END.search(before):
+        return False
+    return not context.names.capitalised_nouns or bool(
+        context.entities_within(span.inner_start, span.inner_end))
 
 
 def _name_shaped(words: str) -> bool:
@@ -829,11 +849,18 @@ def _attribution_in(context: _Context, start: int, end: int, quote_start: int, v
         return None
     anchor = verbs[0] if verbs else Hit(end, end, "")
     named = _named_speaker(context, start, end, anchor)
+    if named is not None and verbs and _not_the_subject(context, verbs[0], named):
+        named = None
     verb = verbs[0].text if verbs else None
-    if named is not None:
+    if named is not None and not (_entity(named).type != "person" and verbs
+                                  and _refers_instead(context, start, end, verbs[0])):
         return named, named.text, verb, False
     if not verbs:
         return None
+    following = _capitalised_after(context, verbs[0])
+    bearer = _bearer_of(context, following) if following is not None else None
+    if bearer is not None:
+        return bearer, following.text, verb, False
     if not _points_back(context, start, end, verbs[0]):
         return None, None, verb, True  # "the draft said", 一份声明称: a speaker the text leaves unnamed
     referred = _referred_speaker(context, start, end, quote_start)
@@ -841,6 +868,35 @@ def _attribution_in(context: _Context, start: int, end: int, quote_start: int, v
         return None, None, verb, True
     mention, written = referred
     return mention, written or None, verb, True
+
+
+def _not_the_subject(context: _Context, verb: Hit, named: Mention) -> bool:
+    """A name after the verb that cannot be its subject: set off from it by a clause break with
+    no title before the break (…", and went on to name two oligarchs, X and Y; but "so der
+    Erste Sekretär der PS, Olivier Faure"), or an organisation further on while an unfound name
+    follows the verb (a déclaré Boris Johnson … (GMT))."""
+    if named.start < verb.end:
+        return False
+    if _CLAUSE_BREAK.search(context.text, verb.end, named.start):
+        return _title_in(context, verb.end, named.start) is None
+    return _entity(named).type != "person" and not _adjacent(context, verb, named) and (
+        _capitalised_after(context, verb) is not None)
+
+
+def _refers_instead(context: _Context, start: int, end: int, verb: Hit) -> bool:
+    """Whether an attribution naming only an organisation has a pronoun or a title as the
+    verb's subject (a-t-elle assuré dans le JDD; сказал представитель Кремля; the Kremlin
+    spokesman said): the organisation is where the person spoke or whom they speak for."""
+    pronouns = context.finder.hits(context.rules.pronouns, context.rules.raw_pronouns, start, end)
+    if any(_adjacent(context, hit, verb) for hit in pronouns):
+        return True
+    return _title_in(context, start, end) is not None
+
+
+def _adjacent(context: _Context, a: Hit, b: Hit) -> bool:
+    """Two words next to each other, or joined by a hyphen or one short word (a-t-elle assuré)."""
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    return len(context.text[first.end:second.start].split()) <= 1
 
 
 def _verb_hits(context: _Context, start: int, end: int) -> list[Hit]:
@@ -1107,7 +1163,38 @@ def _bare_verb(context: _Context, start: int, verb: Hit) -> bool:
     if not verb.text:
         return False
     before = context.text[start:verb.start]
-    return not regex.search(r"[\p{L}\p{N}]", before)
+    return not regex.search(r"[\p{L}\p{N}]", before) and not _unknown_name_after(context, verb)
+
+
+def _unknown_name_after(context: _Context, verb: Hit) -> bool:
+    """A capitalised word right after the verb (…", lobte Gleim; — сказал Гляйм): the verb's
+    own subject, a name the entity stage left unfound, not a pointer to the last person named.
+    (A title there, sagte Bundeskanzler, is read before this is asked.)"""
+    following = _capitalised_after(context, verb)
+    return following is not None and _bearer_of(context, following) is None
+
+
+def _capitalised_after(context: _Context, verb: Hit) -> Hit | None:
+    """The capitalised word right after a verb, unless it is a pronoun."""
+    if not context.names.capitalisation:
+        return None
+    found = regex.match(r"[ \t]+(\p{Lu}\p{Ll}+)", context.text[verb.end:verb.end + PHRASE_MAX_CHARS])
+    if found is None:
+        return None
+    start, end = verb.end + found.start(1), verb.end + found.end(1)
+    if context.finder.hits(context.rules.pronouns, context.rules.raw_pronouns, start, end):
+        return None
+    return Hit(start, end, found.group(1))
+
+
+def _bearer_of(context: _Context, word: Hit) -> Mention | None:
+    """The last person named before whose name holds ``word`` (…", sagte Geywitz after Klara
+    Geywitz): a second mention the entity stage left unfound is that person."""
+    key = normal(word.text)
+    for mention in reversed(context.entities_before(word.start, REFERENT_REACH)):
+        if _entity(mention).type == "person" and key in {normal(w) for w in mention.text.split()}:
+            return mention
+    return None
 
 
 def _according_to(context: _Context, start: int, end: int):
