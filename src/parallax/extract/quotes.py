@@ -1214,6 +1214,29 @@ def _according_to(context: _Context, start: int, end: int):
     return None
 
 
+def _according_to_closing(context: _Context, start: int, end: int):
+    """… remains unclear, according to analyst X. / …, по словам X. / …, selon X.: the credit
+    closes the sentence, after a comma; what comes before it is the words."""
+    rules = context.rules
+    if not rules.word_spaces:
+        return None
+    hits = context.finder.hits(rules.according_to, (), max(start, end - ATTRIBUTION_REACH), end)
+    if not hits:
+        return None
+    hit = hits[-1]
+    comma = context.text.rfind(",", start, hit.start)
+    if comma < 0 or context.text[comma + 1:hit.start].strip():
+        return None
+    named = _named_speaker(context, hit.end, end, Hit(hit.end, hit.end, ""))
+    if named is None or _entity(named).type != "person":
+        return None
+    if context.text[named.end:end].strip(_ONLY_PUNCTUATION):
+        return None  # a person named last, nothing said after the name
+    if _verb_hits(context, hit.end, named.start):
+        return None
+    return named, named.text, hit.text, False, start, comma
+
+
 def _speaks_itself(context: _Context, start: int, end: int) -> bool:
     """Whether the words after an "according to X," name their own speaker as the subject of a
     verb of saying (据新华社报道，托卡耶夫表示，…)."""
@@ -1393,6 +1416,7 @@ def _subject_of(context: _Context, named: Mention | Hit, verb: Hit) -> bool:
 REPORTED_SHAPES = (
     _according_to_self,
     _according_to,
+    _according_to_closing,
     _according_to_after,
     _verb_then_complementizer,
     _quotative,
