@@ -666,7 +666,7 @@ def _direct_quote(context: _Context, span: _Span, previous: Mention | None = Non
     if attribution is None:
         attribution = _attribution_before(context, span)
         if attribution is not None and _name_in_clause(context, span, inner):
-            return None  # прокомментировал переход в "Челси": a name in marks within the clause
+            return None  # said the player moved to "Kairat": a name in marks within the clause
         attribution = attribution or _continued(context, span, previous)
     direct = not _opens_with_complementizer(context, span)
     credited = attribution is not None and attribution[0] is not None
@@ -698,7 +698,7 @@ def _continued(context: _Context, span: _Span, previous: Mention | None):
     if "\n" in gap or len(gap) > ATTRIBUTION_REACH or len(_GAP_SENTENCE_ENDS.findall(gap)) > 1:
         return None
     if regex.search(r"\p{L}", gap) and not _GAP_SENTENCE_ENDS.search(gap.rstrip()[-1:]):
-        return None  # …", said X in an interview with the "Tagesspiegel": within the attribution
+        return None  # …", said X in an interview with "Le Monde": within the attribution
     speaker = _speaker_mention(context, previous)
     others = [m for m in context.entities_within(previous.end, span.start)
               if _entity(m).type == "person" and (speaker is None or m.value != speaker.value)]
@@ -872,9 +872,9 @@ def _attribution_in(context: _Context, start: int, end: int, quote_start: int, v
 
 def _not_the_subject(context: _Context, verb: Hit, named: Mention) -> bool:
     """A name after the verb that cannot be its subject: set off from it by a clause break with
-    no title before the break (…", and went on to name two oligarchs, X and Y; but "so der
-    Erste Sekretär der PS, Olivier Faure"), or an organisation further on while an unfound name
-    follows the verb (a déclaré Boris Johnson … (GMT))."""
+    no title before the break (…", he said, and went on to name two rivals, X and Y; but "said
+    the party's leader, X"), or an organisation further on while an unfound name follows the
+    verb (a déclaré Boris Johnson lors d'une allocution (BBC))."""
     if named.start < verb.end:
         return False
     if _CLAUSE_BREAK.search(context.text, verb.end, named.start):
@@ -885,7 +885,7 @@ def _not_the_subject(context: _Context, verb: Hit, named: Mention) -> bool:
 
 def _refers_instead(context: _Context, start: int, end: int, verb: Hit) -> bool:
     """Whether an attribution naming only an organisation has a pronoun or a title as the
-    verb's subject (a-t-elle assuré dans le JDD; сказал представитель Кремля; the Kremlin
+    verb's subject (a-t-elle assuré dans Le Monde; сказал представитель Кремля; the Kremlin
     spokesman said): the organisation is where the person spoke or whom they speak for."""
     pronouns = context.finder.hits(context.rules.pronouns, context.rules.raw_pronouns, start, end)
     if any(_adjacent(context, hit, verb) for hit in pronouns):
@@ -1167,7 +1167,7 @@ def _bare_verb(context: _Context, start: int, verb: Hit) -> bool:
 
 
 def _unknown_name_after(context: _Context, verb: Hit) -> bool:
-    """A capitalised word right after the verb (…", lobte Gleim; — сказал Гляйм): the verb's
+    """A capitalised word right after the verb (…", lobte Weber; — сказал Смирнов): the verb's
     own subject, a name the entity stage left unfound, not a pointer to the last person named.
     (A title there, sagte Bundeskanzler, is read before this is asked.)"""
     following = _capitalised_after(context, verb)
@@ -1188,8 +1188,8 @@ def _capitalised_after(context: _Context, verb: Hit) -> Hit | None:
 
 
 def _bearer_of(context: _Context, word: Hit) -> Mention | None:
-    """The last person named before whose name holds ``word`` (…", sagte Geywitz after Klara
-    Geywitz): a second mention the entity stage left unfound is that person."""
+    """The last person named before whose name holds ``word`` (…", sagte Weber after Anna
+    Weber): a second mention the entity stage left unfound is that person."""
     key = normal(word.text)
     for mention in reversed(context.entities_before(word.start, REFERENT_REACH)):
         if _entity(mention).type == "person" and key in {normal(w) for w in mention.text.split()}:
