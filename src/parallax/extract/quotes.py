@@ -81,6 +81,8 @@ DASH_OPEN = r"(?m)^[ \t]*(?P<open>[{d}])[ \t]*(?=\S)"
 # The punctuation that ends quoted words before a closing dash (…көтереді, – деді).
 _DASH_STOP = char_class(COMMAS + ".!?" + ELLIPSES).replace("{", "{{").replace("}", "}}")
 DASH_INSIDE = rf"(?P<stop>{_DASH_STOP}?)[ \t]+(?P<close>[{{d}}])[ \t]+(?=\S)"
+# Words opened again by a dash after the attribution (— A, — сказал он. — B.).
+DASH_REOPEN = r"[.,:][ \t]+(?P<open>[{d}])[ \t]*(?=\S)"
 # What is left between a quote and its attribution when nothing is said there: , — :
 _ONLY_PUNCTUATION = " \t" + COMMAS + DASHES + COLONS[0]
 _COLON_AT_END = regex.compile(char_class(COLONS) + r"\s*$")
@@ -162,6 +164,9 @@ class QuoteRules:
     marks: tuple[tuple[str, str], ...]
     dashes: str
     verbs: WordList
+    # verbs + attribution_verbs: what attributes words in marks (continued, joked, продолжил),
+    # which alone would read too much as reported speech ("X continued the talks").
+    attribution_verbs: WordList
     pronouns: WordList
     complementizers: WordList
     according_to: WordList
@@ -175,6 +180,7 @@ class QuoteRules:
     outlet_verbs: WordList  # передает, reports, حسبما: the outlet's credit, never a speaker's
     raw_outlet_verbs: tuple[str, ...]
     raw_verbs: tuple[str, ...]  # for scripts without word spaces
+    raw_attribution_verbs: tuple[str, ...]
     raw_complementizers: tuple[str, ...]
     raw_according_to: tuple[str, ...]
     raw_pronouns: tuple[str, ...]
@@ -202,6 +208,7 @@ def quote_rules(code: str | None) -> QuoteRules:
         marks=marks,
         dashes="".join(dict.fromkeys(gather("dashes"))),
         verbs=WordList.of(gather("verbs")),
+        attribution_verbs=WordList.of(gather("verbs") + gather("attribution_verbs")),
         pronouns=WordList.of(gather("pronouns")),
         complementizers=WordList.of(gather("complementizers")),
         according_to=WordList.of(gather("according_to")),
@@ -215,6 +222,9 @@ def quote_rules(code: str | None) -> QuoteRules:
         outlet_verbs=WordList.of(gather("outlet_verbs")),
         raw_outlet_verbs=tuple(sorted(gather("outlet_verbs"), key=len, reverse=True)),
         raw_verbs=tuple(sorted(gather("verbs"), key=len, reverse=True)),
+        raw_attribution_verbs=tuple(
+            sorted(gather("verbs") + gather("attribution_verbs"), key=len, reverse=True)
+        ),
         raw_complementizers=tuple(gather("complementizers")),
         raw_according_to=tuple(gather("according_to")),
         raw_pronouns=tuple(gather("pronouns")),
@@ -351,7 +361,12 @@ def extract_quotes(
     people = sorted(entities or find_entities(text, language, context), key=lambda m: m.start)
     finder = Finder(text, rules, names)
     reading = _Context(text, language, rules, names, finder, people, lexicon)
-    direct = [q for q in (_direct_quote(reading, span) for span in _quoted_spans(text, rules)) if q]
+    direct: list[Mention] = []
+    for whole in _quoted_spans(text, rules):
+        for span, attribution in _interrupted(reading, whole):
+            quote = _direct_quote(reading, span, direct[-1] if direct else None, attribution)
+            if quote is not None:
+                direct.append(quote)
     reported = _reported_speech(reading, [(q.start, q.end) for q in direct])
     return sorted(direct + reported, key=lambda q: q.start)
 
@@ -565,29 +580,94 @@ def _dash_lines(text: str, dashes: str) -> list[_Span]:
     """
     opening = regex.compile(DASH_OPEN.format(d=regex.escape(dashes)))
     inside = regex.compile(DASH_INSIDE.format(d=regex.escape(dashes)))
+    reopening = regex.compile(DASH_REOPEN.format(d=regex.escape(dashes)))
     spans = []
     for match in opening.finditer(text):
-        body = match.end()
-        line_end = text.find("\n", body)
+        line_end = text.find("\n", match.end())
         line_end = len(text) if line_end < 0 else line_end
-        closes = list(inside.finditer(text, body, line_end))
-        punctuated = [c for c in closes if c.group("stop")]
-        close = punctuated[0] if punctuated else (closes[-1] if closes else None)
-        if close is None or close.start() <= body:
-            continue
-        stop = close.group("stop")
-        inner_end = close.end("stop") if stop in ("!", "?", "…") else close.start()
-        spans.append(_Span(match.start("open"), inner_end, body, inner_end, close.start("close")))
+        open_at, body = match.start("open"), match.end()
+        while True:
+            closes = list(inside.finditer(text, body, line_end))
+            punctuated = [c for c in closes if c.group("stop")]
+            close = punctuated[0] if punctuated else (closes[-1] if closes else None)
+            if close is None or close.start() <= body:
+                if spans and open_at > match.start("open") and text[body:line_end].strip():
+                    # — A, — сказал он. — B.: the words after the attribution run to the line's end
+                    end = _trim_end(text, body, line_end)
+                    spans.append(_Span(open_at, end, body, end, line_end))
+                break
+            stop = close.group("stop")
+            inner_end = close.end("stop") if stop in ("!", "?", "…") else close.start()
+            spans.append(_Span(open_at, inner_end, body, inner_end, close.start("close")))
+            # The attribution after the closing dash may end where a dash opens more words.
+            again = reopening.search(text, close.end(), line_end)
+            if again is None:
+                break
+            open_at, body = again.start("open"), again.end()
     return spans
 
 
-def _direct_quote(context: _Context, span: _Span) -> Mention | None:
+def _interrupted(context: _Context, span: _Span) -> list[tuple[_Span, tuple | None]]:
+    """A quote in marks that its attribution interrupts («A, — сказал он. — B», « A, a-t-il
+    déclaré. B »): two quotes, each the speaker's, with the attribution taken out of the words;
+    any other span as it is (its attribution is looked for around it)."""
+    if span.inner_start == span.start or not context.rules.word_spaces:
+        return [(span, None)]  # a dash line (its own attribution is found apart), or no word spaces
+    for match in _interruption().finditer(context.text, span.inner_start, span.inner_end):
+        clause_start, clause_end = match.start("clause"), match.end("clause")
+        rules = context.rules
+        verbs = context.finder.hits(
+            rules.attribution_verbs, rules.raw_attribution_verbs, clause_start, clause_end
+        )
+        if not verbs:
+            continue
+        lead = context.text[clause_start:verbs[0].start]
+        if not match.group("dash") and not _INVERTED_LEAD.fullmatch(lead):
+            continue  # without dashes, only a clause opening with its verb (a-t-il déclaré) interrupts
+        attribution = _attribution_in(context, clause_start, clause_end, span.start, verb_required=True)
+        if attribution is None or attribution[0] is None:
+            continue
+        stop = match.group("stop")
+        first_end = match.end("stop") if stop in "!?…" else match.start("stop")
+        first = _Span(span.start, first_end, span.inner_start, first_end, match.start("stop") + 1)
+        second = _Span(match.end(), span.end, match.end(), span.inner_end, span.after)
+        return [(first, attribution), *[(part, attribution) for part, _ in _interrupted(context, second)]]
+    return [(span, None)]
+
+
+@cache
+def _interruption() -> regex.Pattern[str]:
+    """The end of quoted words, the attribution clause (set off by dashes or by commas), and the
+    start of the quoted words that go on."""
+    dashes_only = DASHES.replace("-", "")  # a hyphen joins words (a-t-il), it sets off nothing
+    dashes = char_class(dashes_only)
+    opening, closing = clause_quote_marks()
+    ends = COMMAS + COLONS + SEMICOLONS + ".!?…\n" + dashes_only + opening + closing
+    clause = "[^" + regex.escape(ends) + "]"
+    return regex.compile(
+        rf"(?P<stop>[,.!?…])[ \t]+(?:(?P<dash>{dashes})[ \t]+)?(?P<clause>{clause}{{3,80}}?)"
+        rf"[,.:][ \t]+(?(dash){dashes}[ \t]+)(?=\w)"
+    )
+
+
+# What may come before the verb of an attribution set in the quoted words without dashes: an
+# auxiliary joined to its pronoun (a-t-il, a-t-elle), nothing else.
+_INVERTED_LEAD = regex.compile(r"\s*(?:\w+(?:-\w+)+\s+)?")
+
+
+def _direct_quote(context: _Context, span: _Span, previous: Mention | None = None,
+                  interrupting: tuple | None = None) -> Mention | None:
     inner = context.text[span.inner_start:span.inner_end].strip()
     if not regex.search(r"\p{L}", inner):
         return None
     if _subject_of_next_verb(context, span):
         return None  # «Газпром» заявил, "Mercedes" believes: a name in marks, the verb's subject
-    attribution = _attribution_after(context, span) or _attribution_before(context, span)
+    attribution = _attribution_after(context, span) or interrupting
+    if attribution is None:
+        attribution = _attribution_before(context, span)
+        if attribution is not None and _name_in_clause(context, span, inner):
+            return None  # said the player moved to "Kairat": a name in marks within the clause
+        attribution = attribution or _continued(context, span, previous)
     direct = not _opens_with_complementizer(context, span)
     credited = attribution is not None and attribution[0] is not None
     if not credited and not _long_enough(inner, context.rules):
@@ -607,6 +687,39 @@ def _direct_quote(context: _Context, span: _Span) -> Mention | None:
     return _quote(context.text, span.start, span.end, inner, speaker, speaker_text, direct, confidence, verb)
 
 
+def _continued(context: _Context, span: _Span, previous: Mention | None):
+    """The attribution of a quote that goes on after its speaker was named ("A," he said. "B."
+    / — A, — сказал он. — B. / X said: "A." "B."): words in marks with no attribution of their
+    own, right after a credited quote, with nothing between them but that quote's attribution
+    (the same line, at most one sentence end, no other person named), are the same speaker's."""
+    if previous is None or attrs_as(QuoteAttrs, previous).speaker is None:
+        return None
+    gap = context.text[previous.end:span.start]
+    if "\n" in gap or len(gap) > ATTRIBUTION_REACH or len(_GAP_SENTENCE_ENDS.findall(gap)) > 1:
+        return None
+    if regex.search(r"\p{L}", gap) and not _GAP_SENTENCE_ENDS.search(gap.rstrip()[-1:]):
+        return None  # …", said X in an interview with "Le Monde": within the attribution
+    speaker = _speaker_mention(context, previous)
+    others = [m for m in context.entities_within(previous.end, span.start)
+              if _entity(m).type == "person" and (speaker is None or m.value != speaker.value)]
+    if speaker is None or others:
+        return None
+    attrs = attrs_as(QuoteAttrs, previous)
+    return speaker, attrs.speaker_text, attrs.verb, True
+
+
+def _speaker_mention(context: _Context, quote: Mention) -> Mention | None:
+    """The entity mention a quote's speaker was read from."""
+    attrs = attrs_as(QuoteAttrs, quote)
+    start, end = attrs.speaker_start, attrs.speaker_end
+    if start is None or end is None:
+        return None
+    return next((m for m in context.entities_within(start, end) if m.start == start and m.end == end), None)
+
+
+_GAP_SENTENCE_ENDS = regex.compile(char_class(SENTENCE_TERMINATORS) + r"(?!\d)")
+
+
 def _subject_of_next_verb(context: _Context, span: _Span) -> bool:
     """Whether a verb of saying follows the closing mark with nothing but a space between: the
     marked words are its subject (an organisation's name in marks), since an attribution is set
@@ -620,6 +733,20 @@ def _subject_of_next_verb(context: _Context, span: _Span) -> bool:
     start = span.after + len(gap) - len(gap.lstrip(" \t"))
     verbs = _verb_hits(context, start, min(len(context.text), start + PHRASE_MAX_CHARS))
     return bool(verbs) and verbs[0].start == start
+
+
+def _name_in_clause(context: _Context, span: _Span, inner: str) -> bool:
+    """Words in marks shaped like a name, in the middle of the clause whose verb comes before
+    them (not after a colon): a club, a party, a ship named in the sentence, not its words.
+    Where every noun has a capital, a noun in marks ("Katastrophe") may be a word quoted: there
+    the words must hold a name the entity stage found."""
+    if not context.names.capitalisation or not _name_shaped(inner):
+        return False
+    before = context.text[_clause_start(context.text, span.start):span.start]
+    if _COLON_AT_END.search(before):
+        return False
+    return not context.names.capitalised_nouns or bool(
+        context.entities_within(span.inner_start, span.inner_end))
 
 
 def _name_shaped(words: str) -> bool:
@@ -714,17 +841,26 @@ def _clause_start(text: str, end: int) -> int:
 
 
 def _attribution_in(context: _Context, start: int, end: int, quote_start: int, verb_required: bool):
-    """(speaker, speaker text, verb, referred) for the clause ``start:end``, or None."""
-    verbs = _verb_hits(context, start, end)
+    """(speaker, speaker text, verb, referred) for the clause ``start:end`` next to words in
+    marks, or None."""
+    rules = context.rules
+    verbs = context.finder.hits(rules.attribution_verbs, rules.raw_attribution_verbs, start, end)
     if verb_required and not verbs:
         return None
     anchor = verbs[0] if verbs else Hit(end, end, "")
     named = _named_speaker(context, start, end, anchor)
+    if named is not None and verbs and _not_the_subject(context, verbs[0], named):
+        named = None
     verb = verbs[0].text if verbs else None
-    if named is not None:
+    if named is not None and not (_entity(named).type != "person" and verbs
+                                  and _refers_instead(context, start, end, verbs[0])):
         return named, named.text, verb, False
     if not verbs:
         return None
+    following = _capitalised_after(context, verbs[0])
+    bearer = _bearer_of(context, following) if following is not None else None
+    if bearer is not None:
+        return bearer, following.text, verb, False
     if not _points_back(context, start, end, verbs[0]):
         return None, None, verb, True  # "the draft said", 一份声明称: a speaker the text leaves unnamed
     referred = _referred_speaker(context, start, end, quote_start)
@@ -732,6 +868,35 @@ def _attribution_in(context: _Context, start: int, end: int, quote_start: int, v
         return None, None, verb, True
     mention, written = referred
     return mention, written or None, verb, True
+
+
+def _not_the_subject(context: _Context, verb: Hit, named: Mention) -> bool:
+    """A name after the verb that cannot be its subject: set off from it by a clause break with
+    no title before the break (…", he said, and went on to name two rivals, X and Y; but "said
+    the party's leader, X"), or an organisation further on while an unfound name follows the
+    verb (a déclaré Boris Johnson lors d'une allocution (BBC))."""
+    if named.start < verb.end:
+        return False
+    if _CLAUSE_BREAK.search(context.text, verb.end, named.start):
+        return _title_in(context, verb.end, named.start) is None
+    return _entity(named).type != "person" and not _adjacent(context, verb, named) and (
+        _capitalised_after(context, verb) is not None)
+
+
+def _refers_instead(context: _Context, start: int, end: int, verb: Hit) -> bool:
+    """Whether an attribution naming only an organisation has a pronoun or a title as the
+    verb's subject (a-t-elle assuré dans Le Monde; сказал представитель Кремля; the Kremlin
+    spokesman said): the organisation is where the person spoke or whom they speak for."""
+    pronouns = context.finder.hits(context.rules.pronouns, context.rules.raw_pronouns, start, end)
+    if any(_adjacent(context, hit, verb) for hit in pronouns):
+        return True
+    return _title_in(context, start, end) is not None
+
+
+def _adjacent(context: _Context, a: Hit, b: Hit) -> bool:
+    """Two words next to each other, or joined by a hyphen or one short word (a-t-elle assuré)."""
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    return len(context.text[first.end:second.start].split()) <= 1
 
 
 def _verb_hits(context: _Context, start: int, end: int) -> list[Hit]:
@@ -998,7 +1163,38 @@ def _bare_verb(context: _Context, start: int, verb: Hit) -> bool:
     if not verb.text:
         return False
     before = context.text[start:verb.start]
-    return not regex.search(r"[\p{L}\p{N}]", before)
+    return not regex.search(r"[\p{L}\p{N}]", before) and not _unknown_name_after(context, verb)
+
+
+def _unknown_name_after(context: _Context, verb: Hit) -> bool:
+    """A capitalised word right after the verb (…", lobte Weber; — сказал Смирнов): the verb's
+    own subject, a name the entity stage left unfound, not a pointer to the last person named.
+    (A title there, sagte Bundeskanzler, is read before this is asked.)"""
+    following = _capitalised_after(context, verb)
+    return following is not None and _bearer_of(context, following) is None
+
+
+def _capitalised_after(context: _Context, verb: Hit) -> Hit | None:
+    """The capitalised word right after a verb, unless it is a pronoun."""
+    if not context.names.capitalisation:
+        return None
+    found = regex.match(r"[ \t]+(\p{Lu}\p{Ll}+)", context.text[verb.end:verb.end + PHRASE_MAX_CHARS])
+    if found is None:
+        return None
+    start, end = verb.end + found.start(1), verb.end + found.end(1)
+    if context.finder.hits(context.rules.pronouns, context.rules.raw_pronouns, start, end):
+        return None
+    return Hit(start, end, found.group(1))
+
+
+def _bearer_of(context: _Context, word: Hit) -> Mention | None:
+    """The last person named before whose name holds ``word`` (…", sagte Weber after Anna
+    Weber): a second mention the entity stage left unfound is that person."""
+    key = normal(word.text)
+    for mention in reversed(context.entities_before(word.start, REFERENT_REACH)):
+        if _entity(mention).type == "person" and key in {normal(w) for w in mention.text.split()}:
+            return mention
+    return None
 
 
 def _according_to(context: _Context, start: int, end: int):
@@ -1016,6 +1212,29 @@ def _according_to(context: _Context, start: int, end: int):
         verbs = _verb_hits(context, hit.end, comma)
         return (*speaker[:2], verbs[0].text if verbs else hit.text, speaker[2], comma + 1, end)
     return None
+
+
+def _according_to_closing(context: _Context, start: int, end: int):
+    """… remains unclear, according to analyst X. / …, по словам X. / …, selon X.: the credit
+    closes the sentence, after a comma; what comes before it is the words."""
+    rules = context.rules
+    if not rules.word_spaces:
+        return None
+    hits = context.finder.hits(rules.according_to, (), max(start, end - ATTRIBUTION_REACH), end)
+    if not hits:
+        return None
+    hit = hits[-1]
+    comma = context.text.rfind(",", start, hit.start)
+    if comma < 0 or context.text[comma + 1:hit.start].strip():
+        return None
+    named = _named_speaker(context, hit.end, end, Hit(hit.end, hit.end, ""))
+    if named is None or _entity(named).type != "person":
+        return None
+    if context.text[named.end:end].strip(_ONLY_PUNCTUATION):
+        return None  # a person named last, nothing said after the name
+    if _verb_hits(context, hit.end, named.start):
+        return None
+    return named, named.text, hit.text, False, start, comma
 
 
 def _speaks_itself(context: _Context, start: int, end: int) -> bool:
@@ -1197,6 +1416,7 @@ def _subject_of(context: _Context, named: Mention | Hit, verb: Hit) -> bool:
 REPORTED_SHAPES = (
     _according_to_self,
     _according_to,
+    _according_to_closing,
     _according_to_after,
     _verb_then_complementizer,
     _quotative,
