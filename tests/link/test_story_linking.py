@@ -407,27 +407,39 @@ def test_an_undated_article_is_placed_by_the_days_and_months_it_names_not_by_bar
     assert mentioned_window(unplaced) is None
 
 
-def test_the_words_of_names_add_to_a_link_but_never_open_the_gate():
-    """ "Minister Anna Kowalczyk" and "Kowalczyk": one person as two extracted spans."""
+def test_the_words_of_names_stand_in_for_a_name_written_two_ways_and_add_nothing_to_one_name():
+    """ "Minister Anna Kowalczyk" and "Anna Kowalczyk": one person as two extracted spans shares
+    only the name's words, and they are the evidence the person is shared; one span in both
+    shares the name itself, and its words add nothing to it."""
     from parallax.link.features import NAME_TOKEN_KIND
 
     weight_of = anchor_weigher({}, 1000)
     tokens = {f"{NAME_TOKEN_KIND}:anna", f"{NAME_TOKEN_KIND}:kowalczyk"}
     near = unit(1, 0.2, 0)
-    only_tokens_a = features(1, 100, {"person:minister anna kowalczyk"} | tokens, near, "pl")
-    only_tokens_b = features(2, 100, {"person:anna kowalczyk"} | tokens, near, "pl")
-    assert pair_features(only_tokens_a, only_tokens_b, weight_of) is None
-    event = {"place:gdansk", "q:tonne:4.2e+03", "d:2025-05-02"}
-    with_tokens = pair_features(
-        features(1, 100, event | only_tokens_a.anchors, near, "pl"),
-        features(2, 100, event | only_tokens_b.anchors, near, "pl"),
-        weight_of,
+    two_spans = (
+        features(1, 100, {"person:minister anna kowalczyk"} | tokens, near, "pl"),
+        features(2, 100, {"person:anna kowalczyk"} | tokens, near, "pl"),
     )
-    without = pair_features(
-        features(1, 100, event, near, "pl"), features(2, 100, event, near, "pl"), weight_of
+    one_span = (
+        features(1, 100, {"person:anna kowalczyk"} | tokens, near, "pl"),
+        features(2, 100, {"person:anna kowalczyk"} | tokens, near, "pl"),
     )
-    assert with_tokens["evidence"] == without["evidence"]
-    assert with_tokens["log_token_mass"] > 0 == without["log_token_mass"]
+    name_alone = (
+        features(1, 100, {"person:anna kowalczyk"}, near, "pl"),
+        features(2, 100, {"person:anna kowalczyk"}, near, "pl"),
+    )
+    # The surname stands in for the person; the first name, which ends neither name, does not.
+    written_twice = pair_features(*two_spans, weight_of)
+    assert written_twice is not None
+    assert written_twice["evidence"] == weight_of(f"{NAME_TOKEN_KIND}:kowalczyk")
+    one_name = pair_features(*name_alone, weight_of)
+    assert pair_features(*one_span, weight_of)["evidence"] == one_name["evidence"]
+    # A word two different names share ("Anna Kowalczyk" / "Anna Nowak") is not a shared name.
+    other_person = (
+        features(1, 100, {"person:anna kowalczyk", f"{NAME_TOKEN_KIND}:anna"}, near, "pl"),
+        features(2, 100, {"person:anna nowak", f"{NAME_TOKEN_KIND}:anna"}, near, "pl"),
+    )
+    assert pair_features(*other_person, weight_of) is None
 
 
 def test_headline_words_are_a_feature_but_never_open_the_gate():

@@ -43,9 +43,15 @@ ANCHOR_WEIGHTS = {
 TITLE_PREFIX = "t:"
 WINDOW_PREFIX = "m:"
 # Evidence that only adds to a pair sharing other anchors: it neither opens the evidence gate
-# nor brings candidates (a name's words repeat the name's own anchor).
-SUPPLEMENTARY_KINDS = frozenset({"k", "h"})
+# nor brings candidates.
+SUPPLEMENTARY_KINDS = frozenset({"h"})
+# The words of names ("k:") bring candidates and are evidence only where no name both articles
+# share accounts for them (link.score): one name written the same way is one name's evidence,
+# and its words repeat it; one name written two ways shares only its words.
+NAME_WORD_KINDS = frozenset({"k"})
 _SUPPLEMENTARY_PREFIXES = tuple(f"{kind}:" for kind in sorted(SUPPLEMENTARY_KINDS))
+_NAME_WORD_PREFIXES = tuple(f"{kind}:" for kind in sorted(NAME_WORD_KINDS))
+_OUTSIDE_MASS_PREFIXES = _NAME_WORD_PREFIXES + tuple(f"{kind}:" for kind in sorted(SUPPLEMENTARY_KINDS))
 SPECIFIC_KINDS = frozenset({"q", "p", "n", "d", "s"})  # figures and dates, as opposed to names
 GENERIC_UNITS = frozenset({"country", "side", "year", "month", "week", "day", "hour", "minute", "time"})
 
@@ -219,10 +225,13 @@ def name_token_anchors(document: Document) -> set[str]:
     for fact in document.facts:
         # A canonical name already matches across its spellings and scripts.
         if fact.kind == "entity" and fact.value and not attrs_as(EntityAttrs, fact).canonical:
-            for match in _WORD.finditer(str(fact.value).casefold()):
-                if len(match.group()) >= NAME_TOKEN_MIN_LETTERS:
-                    tokens.add(f"{NAME_TOKEN_KIND}:{match.group()}")
+            tokens |= {f"{NAME_TOKEN_KIND}:{word}" for word in name_words(str(fact.value))}
     return tokens
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a name that anchor on their own ("k:" anchors)."""
+    return [m.group() for m in _WORD.finditer(name.casefold()) if len(m.group()) >= NAME_TOKEN_MIN_LETTERS]
 
 
 def document_anchors(document: Document) -> frozenset[str]:
@@ -297,6 +306,15 @@ def is_specific(anchor: str) -> bool:
 
 def is_supplementary(anchor: str) -> bool:
     return anchor.startswith(_SUPPLEMENTARY_PREFIXES)
+
+
+def is_name_word(anchor: str) -> bool:
+    return anchor.startswith(_NAME_WORD_PREFIXES)
+
+
+def counts_in_mass(anchor: str) -> bool:
+    """Whether an anchor counts in an article's own evidence mass (its names' words repeat its names)."""
+    return not anchor.startswith(_OUTSIDE_MASS_PREFIXES)
 
 
 def anchor_weight(anchor: str) -> float:

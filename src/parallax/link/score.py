@@ -19,7 +19,7 @@ import json
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -30,9 +30,12 @@ from .features import (
     Features,
     anchor_kind,
     anchor_weight,
+    counts_in_mass,
+    is_name_word,
     is_specific,
     is_supplementary,
     mentioned_days,
+    name_words,
 )
 
 MODEL_PATH = Path(__file__).with_name("pair_model.json")
@@ -121,7 +124,7 @@ class PairScore:
 def _evidence_mass(anchors: frozenset[str], weight_of: Callable[[str], float]) -> float:
     if isinstance(weight_of, AnchorWeigher):
         return weight_of.evidence_mass(anchors)
-    return sum(weight_of(x) for x in anchors if not is_supplementary(x))
+    return sum(weight_of(x) for x in anchors if counts_in_mass(x))
 
 
 def _group_mass(shared: list[tuple[str, float]], kinds: frozenset[str]) -> tuple[float, int]:
@@ -158,7 +161,8 @@ def pair_features(
     shared = [(x, w) for x, w in shared if w > 0]
     tokens, token_count = _group_mass(shared, NAME_TOKEN_KINDS)
     headline, _ = _group_mass(shared, HEADLINE_KINDS)
-    shared = [(x, w) for x, w in shared if not is_supplementary(x)]
+    loose = _loose_name_words(shared, a, b)
+    shared = [(x, w) for x, w in shared if not is_supplementary(x) and (x in loose or not is_name_word(x))]
     evidence = sum(w for _, w in shared)
     if evidence < settings.min_evidence or evidence <= 0:
         return None
@@ -218,6 +222,37 @@ def score_pair(
     score = model.log_odds(values) - model.threshold
     days_apart = None if values["undated"] else int(values["days_apart"])
     return PairScore(score, values["cosine"], values["evidence"], values["overlap"], days_apart)
+
+
+def _loose_name_words(shared: list[tuple[str, float]], a: Features, b: Features) -> frozenset[str]:
+    """The shared words of names ("k:" anchors) that stand in for a name both articles name.
+
+    One name written the same way in both articles is one name's evidence, and its words say
+    nothing more; the same person or body named two ways ("Kultusminister Lorz" / "Hessens
+    Kultusminister Alexander Lorz") shares no name anchor, only words. A word counts when no
+    shared name accounts for it and it ends a name in both articles (a surname, not a first
+    name or a title: "Anna Kowalczyk" and "Anna Nowak" are two people).
+    """
+    words = [anchor for anchor, _ in shared if is_name_word(anchor)]
+    if not words:
+        return frozenset()
+    covered = {
+        word for anchor, _ in shared if anchor_kind(anchor) in NAME_KINDS for word in _name_of(anchor)
+    }
+    ends = _name_ends(a.anchors) & _name_ends(b.anchors)
+    return frozenset(
+        anchor for anchor in words if (word := anchor.partition(":")[2]) not in covered and word in ends
+    )
+
+
+def _name_of(anchor: str) -> list[str]:
+    return name_words(anchor.partition(":")[2])
+
+
+@lru_cache(maxsize=8192)  # asked for both sides of every scored pair
+def _name_ends(anchors: frozenset[str]) -> frozenset[str]:
+    """The last word of each name an article's anchors hold."""
+    return frozenset(words[-1] for x in anchors if anchor_kind(x) in NAME_KINDS and (words := _name_of(x)))
 
 
 def _days_of(features: Features) -> tuple[int, int] | None:
@@ -284,7 +319,7 @@ class AnchorWeigher:
     def evidence_mass(self, anchors: frozenset[str]) -> float:
         mass = self.masses.get(anchors)
         if mass is None:
-            mass = self.masses[anchors] = sum(self(x) for x in anchors if not is_supplementary(x))
+            mass = self.masses[anchors] = sum(self(x) for x in anchors if counts_in_mass(x))
         return mass
 
 

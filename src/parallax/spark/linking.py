@@ -70,7 +70,7 @@ def candidate_pairs(
         raise ValueError("anchor blocking needs min_evidence > 0: a pair sharing no anchor could link")
     occurrences = features.select("node", "day", "bands", F.explode("anchors").alias("anchor"))
     frequencies = occurrences.groupBy("anchor").agg(F.count("*").alias("freq"))
-    # Supplementary anchors (the words of names) never open the evidence gate: no block needs them.
+    # Supplementary anchors (the words of headlines) never open the evidence gate: no block needs them.
     blocking = ~F.split("anchor", ":").getItem(0).isin(sorted(SUPPLEMENTARY_KINDS))
     shared = occurrences.where(blocking).join(frequencies.where(F.col("freq") >= 2), "anchor")
     copies = _block_copies(shared, max(settings.window_days, 1))
