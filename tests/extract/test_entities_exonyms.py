@@ -68,3 +68,16 @@ def test_a_given_name_before_a_particle_makes_no_german_noun_phrase():
 def test_a_town_the_segmenter_tags_is_found_beyond_the_transliteration_characters():
     found = {m.text: m for m in find_entities("部长周日抵达开普敦。", "zh")}
     assert found["开普敦"].value == "Cape Town"
+
+
+def test_a_region_named_like_a_village_elsewhere_keeps_its_names():
+    french = values("Ils ont passé l'été en Corse.", "fr")
+    german = values("Sie verbrachten den Sommer auf Korsika.", "de")
+    assert french["Corse"] == german["Korsika"]
+
+
+def test_pieces_of_common_words_are_no_towns():
+    text = "Die Folgen sind Burn-out und Fehlzeiten. Die Wärme des Kamins fehlte. Er fuhr nach Bonn-Beuel."
+    german = values(text, "de")
+    assert "Burn" not in german and "Kamins" not in german
+    assert "Bonn" in german

@@ -825,7 +825,16 @@ def _town_population(written: str, norm: str, rules: Rules) -> int | None:
     Zange, Sahne, Drama are small towns somewhere; Wuppertal and Erlangen are large)."""
     if is_common_form(norm, rules, rules.morphology.variants):
         return LARGE_TOWN if frequent_as_a_name(written, rules) else None
-    return LARGE_TOWN if vocabulary_word(written, rules) else 0
+    return LARGE_TOWN if vocabulary_word(written, rules) or _vocabulary_stem(written, rules) else 0
+
+
+def _vocabulary_stem(written: str, rules: Rules) -> bool:
+    """Where names take few endings, whether the word without a name's ending is a word of the
+    language (des Kamins: Kamin, a fireplace, and a village somewhere)."""
+    if rules.names_inflect or len(normal(written)) != len(written):
+        return False
+    front, back = rules.morphology.name_stem(normal(written))
+    return bool(front or back) and vocabulary_word(written[front:len(written) - back], rules)
 
 
 def _has_name_ending(word: str, rules: Rules) -> bool:
@@ -844,8 +853,10 @@ def _plausible(tokens, candidate: Candidate, rules: Rules, place_starts=frozense
         return True
     # Where every noun has a capital, only name-like shapes, or a town the gazetteer knows, count on
     # their own.
+    after = tokens[candidate.last] if candidate.last < len(tokens) else None
+    compound = after is not None and after.hyphen_before and after.text[:1].islower()  # Burn-out
     return (len(words) > 1 or is_acronym(words[0].text) or _has_name_ending(words[0].norm, rules)
-            or _known_town(words[0], rules))
+            or (_known_town(words[0], rules) and not compound))
 
 
 # --- choosing among readings ---------------------------------------------------------------
@@ -999,7 +1010,9 @@ def _build(
             kind = candidate.type or candidate.guess or _guess_type(stem, rules)
             value, canonical = latin, False
             article = _article_before(text, start, rules)
-            place = _gazetteer_place(text[start:end], stem, candidate, rules, article)
+            # Burn-out: the first piece of a hyphenated word is no town.
+            compound = text[end:end + 1] in HYPHENS and text[end + 1:end + 2].islower()
+            place = None if compound else _gazetteer_place(text[start:end], stem, candidate, rules, article)
             if place is not None:  # Остраву, Kupyansk: a town the gazetteer knows by this name
                 value = latin = place
                 kind, candidate.type, gazetteer = "place", "place", True
@@ -1055,6 +1068,7 @@ def _region_of(stem: str, rules: Rules, lexicon: Lexicon) -> str | None:
     return None
 
 
+HYPHENS = ("-", "‑")
 _ARTICLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(\p{Lu}\p{Ll}{0,3})\s+$")
 
 

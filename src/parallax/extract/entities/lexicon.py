@@ -322,6 +322,7 @@ SUBDIVISION_WORD_ZIPF = 4.0
 # ...and from this frequency on even the subdivision's own name (Como, a province, is Spanish "as").
 SUBDIVISION_LOCAL_WORD_ZIPF = 5.5
 SUBDIVISION_PHRASE_ZIPF = 5.0  # each word of the local name of several words (South-West)
+TOWN_OVER_REGION = 50_000  # people of a town whose name its region shares (Salzburg): the town is meant
 
 
 def _add_subdivisions(known: dict[str, Entity]) -> None:
@@ -330,8 +331,9 @@ def _add_subdivisions(known: dict[str, Entity]) -> None:
     Rheinland-Pfalz, Rhénanie-Palatinat; Genève, Genf. Only those, since a subdivision every
     language names alike is matched by its spelling already, and the thousands of districts would
     bring their names as words. A name that is also a country's, an alias file's, another
-    subdivision's or a town's the gazetteer knows (Wien, Salzburg, Liberec: the town is meant
-    more often) names none of them, and neither does a frequent word of the language."""
+    subdivision's or a large town's the gazetteer knows (Wien, Salzburg, Liberec: the town is
+    meant more often; not Corse, a village in England) names none of them, and neither does a
+    frequent word of the language."""
     from .places import place_named
     from .text import normal
     from .translit import fold_key
@@ -352,7 +354,7 @@ def _add_subdivisions(known: dict[str, Entity]) -> None:
     for names in found:
         names = {lang: name for lang, name in names.items()
                  if owners[name.casefold()] == 1 and name.casefold() not in taken
-                 and place_named([normal(name)]) is None}
+                 and place_named([normal(name)], TOWN_OVER_REGION) is None}
         latin = {fold_key(name) for name in names.values() if name.isascii() or _latin(name)}
         canonical = names.get("en")
         if len(latin) < 2 or canonical is None or canonical in known:
