@@ -5,7 +5,7 @@ a sentence). Sentences written for these tests."""
 from __future__ import annotations
 
 from parallax.extract.entities import find_entities
-from parallax.extract.entities.lexicon import curated_entities
+from parallax.extract.entities.lexicon import SUBDIVISIONS, curated_entities
 
 
 def values(text: str, language: str) -> dict[str, str]:
@@ -21,7 +21,7 @@ def test_a_region_is_one_entity_under_each_languages_name():
 
 
 def test_region_names_that_are_towns_or_words_name_no_region():
-    regions = {e.name: e for e in curated_entities().values() if e.source == "pycountry-subdivisions"}
+    regions = {e.name: e for e in curated_entities().values() if e.source == SUBDIVISIONS}
     names = {n for e in regions.values() for items in e.names.values() for n in items}
     assert "Wien" not in names and "Vienne" not in names  # the city is meant
     assert "Est" not in names and "Centre" not in names  # French words
@@ -81,3 +81,8 @@ def test_pieces_of_common_words_are_no_towns():
     german = values(text, "de")
     assert "Burn" not in german and "Kamins" not in german
     assert "Bonn" in german
+
+
+def test_the_people_of_a_region_name_no_place():
+    found = values("Les Borains et les Limbourgeois ont voté.", "fr")
+    assert all(value not in ("Borski okrug", "Limburg") for value in found.values())

@@ -46,7 +46,7 @@ from .common import (
     zipf,
 )
 from .gazetteer import Gazetteer, Match, Target, gazetteer_for, tokens_for
-from .lexicon import Entity, KnowsNames, Lexicon, build_lexicon
+from .lexicon import SUBDIVISIONS, Entity, KnowsNames, Lexicon, build_lexicon
 from .places import place_named
 from .rules import Rules, rules_for, type_word
 from .segmenter import UNKNOWN, Word, segmented
@@ -1413,8 +1413,8 @@ def _places_by_name(lexicon: Lexicon) -> dict[str, str]:
     that sounds alike (Bäck|istan is no Pakistan)."""
     found: dict[str, set[str]] = {}
     for entity in lexicon.entities.values():
-        if entity.type != "place":
-            continue
+        if entity.type != "place" or entity.source == SUBDIVISIONS:
+            continue  # a region's people are no name of it (Borains, Limbourgeois: too loose a stem)
         for names in entity.names.values():
             for name in names:
                 if name.isascii() or regex.fullmatch(r"[\p{Latin}\p{M}' \-]+", name):
@@ -1441,7 +1441,8 @@ def _place_of_demonym(word: str, rules: Rules, lexicon: Lexicon) -> str | None:
             continue
         for tail in DEMONYM_STEM_TAILS:  # Ukrain|ian, Chin|ese: the place's last vowel gives way
             name = entity_by_key(fold_key(to_latin(stem + tail, rules.code)), lexicon)
-            if name is not None and lexicon.entities[name].type == "place":
+            if name is not None and lexicon.entities[name].type == "place" \
+                    and lexicon.entities[name].source != SUBDIVISIONS:
                 return name
     # Marokk|aner, Senegal|ese: the endings a place's name has in the language's adjectives
     table = rules.derived("place-adjective-endings", lambda: _place_adjective_endings(rules.code))

@@ -316,6 +316,7 @@ def _catalogue(lang: str, domain: str = "iso3166-1"):
     return (lambda text: text) if domain == "iso3166-1" else None
 
 
+SUBDIVISIONS = "pycountry-subdivisions"  # the source of the regions' entities
 # A single-word name of a subdivision that is a word of its language this frequent (French "Est",
 # Iceland's eastern region; Russian "Гор") is left out: the word is meant far more often...
 SUBDIVISION_WORD_ZIPF = 4.0
@@ -359,7 +360,7 @@ def _add_subdivisions(known: dict[str, Entity]) -> None:
         canonical = names.get("en")
         if len(latin) < 2 or canonical is None or canonical in known:
             continue
-        entity = Entity(name=canonical, type="place", source="pycountry-subdivisions")
+        entity = Entity(name=canonical, type="place", source=SUBDIVISIONS)
         for lang, name in names.items():
             entity.add_names(lang, [name])
         known[canonical] = entity
