@@ -46,11 +46,11 @@ from .common import (
     zipf,
 )
 from .gazetteer import FOREIGN_COST, Gazetteer, Match, Target, gazetteer_for, tokens_for
-from .lexicon import Entity, KnowsNames, Lexicon, build_lexicon
+from .lexicon import SUBDIVISIONS, Entity, KnowsNames, Lexicon, build_lexicon
 from .places import place_named
 from .rules import Rules, rules_for, type_word
 from .segmenter import UNKNOWN, Word, segmented
-from .text import Token, is_acronym, normal, words_of
+from .text import WORD, Token, is_acronym, normal, words_of
 from .translit import fold_key, loose_key, to_latin
 
 MAX_TITLE_COMPLEMENT = 3  # lower-case words between a title and the name (министр энергетики X)
@@ -731,6 +731,8 @@ def _run_end(tokens, i: int, taken, rules: Rules, not_names) -> int:
             break
         if end - i == 1 and _acronym_before_full_name(tokens, i, taken, not_names):
             break
+        if _clitic_ending(tokens[end - 1], rules) and not type_word(tokens[end].norm, rules):
+            break  # Cape Town's Groote Kerk: the possessive ends the first name (not Sheriff's Department)
         token = tokens[end]
         if token.capitalised and token.norm not in not_names:
             end += 1
@@ -740,6 +742,16 @@ def _run_end(tokens, i: int, taken, rules: Rules, not_names) -> int:
         else:
             break
     return end
+
+
+def _clitic_ending(token: Token, rules: Rules) -> bool:
+    """A word with a clitic after its separator (Town's, Ankara'daki): the end of a name."""
+    text = token.text.replace("’", "'")
+    for separator in rules.morphology.separators:
+        head, sep, tail = text.partition(separator)
+        if sep and len(head) >= 2 and tail[:1].islower():
+            return True
+    return False
 
 
 def _same_script(a: Token, b: Token) -> bool:
@@ -787,7 +799,7 @@ def _trim_sentence_start(tokens, first, end, evidence: Evidence, rules: Rules):
         or (several and _has_name_ending(token.norm, rules))
         or (several and token.norm not in evidence.lowercase and not rules.capitalised_nouns)
     )
-    if supported:
+    if supported or _acronym_opening(tokens, first):
         return first, end, False
     if not several and token.norm not in evidence.lowercase:
         return first, end, True  # kept only if the text supports it (a surname of a full name)
@@ -795,6 +807,15 @@ def _trim_sentence_start(tokens, first, end, evidence: Evidence, rules: Rules):
     while first < end and tokens[first].norm in rules.particles:
         first += 1
     return (first, end, False) if first < end else None
+
+
+def _acronym_opening(tokens: list[Token], first: int) -> bool:
+    """An acronym of three letters or more opening a sentence in lower case (NEP, the company…):
+    its capitals are not the sentence's."""
+    token = tokens[first]
+    following = tokens[first + 1] if first + 1 < len(tokens) else None
+    return is_acronym(token.text) and sum(c.isalpha() for c in token.text) >= MIN_ACRONYM_LETTERS \
+        and following is not None and not following.text[:1].isupper() and not following.sentence_start
 
 
 NOUN_ZIPF = 2.5  # a word of the language's vocabulary at least this frequent is a common noun
@@ -935,8 +956,18 @@ def _known_town(token: Token, rules: Rules) -> bool:
     if least is None:
         return False
     # A word of the language is a town only as written: its stems are other words' (Zähler: Zahl).
-    forms = [token.norm] if least else [token.norm, *rules.morphology.variants(token.norm)]
+    forms = [token.norm] if least else [token.norm, *_town_stems(token.norm, rules)]
     return place_named(forms, least) is not None
+
+
+def _town_stems(norm: str, rules: Rules) -> list[str]:
+    """The forms a town's name may have without its ending, longest first: every stem where names
+    inflect, else only the name endings' (Lahnsteins: Lahnstein; Griffiths is no Griffith)."""
+    if rules.names_inflect:
+        return sorted(rules.morphology.variants(norm), key=len, reverse=True)
+    front, back = rules.morphology.name_stem(norm)
+    stem = norm[front:len(norm) - back]
+    return [stem] if stem != norm else []
 
 
 def _town_population(written: str, norm: str, rules: Rules) -> int | None:
@@ -946,7 +977,16 @@ def _town_population(written: str, norm: str, rules: Rules) -> int | None:
     Zange, Sahne, Drama are small towns somewhere; Wuppertal and Erlangen are large)."""
     if is_common_form(norm, rules, rules.morphology.variants):
         return LARGE_TOWN if frequent_as_a_name(written, rules) else None
-    return LARGE_TOWN if vocabulary_word(written, rules) else 0
+    return LARGE_TOWN if vocabulary_word(written, rules) or _vocabulary_stem(written, rules) else 0
+
+
+def _vocabulary_stem(written: str, rules: Rules) -> bool:
+    """Where names take few endings, whether the word without a name's ending is a word of the
+    language (des Kamins: Kamin, a fireplace, and a village somewhere)."""
+    if rules.names_inflect or len(normal(written)) != len(written):
+        return False
+    front, back = rules.morphology.name_stem(normal(written))
+    return bool(front or back) and vocabulary_word(written[front:len(written) - back], rules)
 
 
 def _has_name_ending(word: str, rules: Rules) -> bool:
@@ -965,8 +1005,10 @@ def _plausible(tokens, candidate: Candidate, rules: Rules, place_starts=frozense
         return True
     # Where every noun has a capital, only name-like shapes, or a town the gazetteer knows, count on
     # their own.
+    after = tokens[candidate.last] if candidate.last < len(tokens) else None
+    compound = after is not None and after.hyphen_before and after.text[:1].islower()  # Burn-out
     return (len(words) > 1 or is_acronym(words[0].text) or _has_name_ending(words[0].norm, rules)
-            or _known_town(words[0], rules))
+            or (_known_town(words[0], rules) and not compound))
 
 
 # --- choosing among readings ---------------------------------------------------------------
@@ -1119,7 +1161,10 @@ def _build(
         else:
             kind = candidate.type or candidate.guess or _guess_type(stem, rules)
             value, canonical = latin, False
-            place = _gazetteer_place(text[start:end], stem, candidate, rules)
+            article = _article_before(text, start, rules)
+            # Burn-out: the first piece of a hyphenated word is no town.
+            compound = text[end:end + 1] in HYPHENS and text[end + 1:end + 2].islower()
+            place = None if compound else _gazetteer_place(text[start:end], stem, candidate, rules, article)
             if place is not None:  # Остраву, Kupyansk: a town the gazetteer knows by this name
                 value = latin = place
                 kind, candidate.type, gazetteer = "place", "place", True
@@ -1175,18 +1220,33 @@ def _region_of(stem: str, rules: Rules, lexicon: Lexicon) -> str | None:
     return None
 
 
-def _gazetteer_place(written: str, stem: str, candidate: Candidate, rules: Rules) -> str | None:
-    """The gazetteer's name of an unknown name that no title or cue has typed."""
+HYPHENS = ("-", "‑")
+_ARTICLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(\p{Lu}\p{Ll}{0,3})\s+$")
+
+
+def _article_before(text: str, start: int, rules: Rules) -> str:
+    """The capitalised particle right before a name (La Mecque, Le Caire), which some towns'
+    names begin with; empty if none."""
+    found = _ARTICLE_BEFORE.search(text, max(0, start - 6), start)
+    return found.group(1) if found and normal(found.group(1)) in rules.particles else ""
+
+
+def _gazetteer_place(written: str, stem: str, candidate: Candidate, rules: Rules, article: str = ""
+                     ) -> str | None:
+    """The gazetteer's name of an unknown name that no title or cue has typed; ``article``: a
+    capitalised particle before it, with which the gazetteer may know it (La Mecque, Le Caire)."""
     # A cue word already said what the name is (Lake Balkhash is no town Balqash).
     typed = candidate.type in ("person", "organisation")
     if candidate.title or candidate.cue or typed or is_acronym(written):
         return None
+    if article and (place := place_named([normal(f"{article} {written}")], LARGE_TOWN)) is not None:
+        return place
     least = _town_population(written, normal(written), rules)
     if least is None:
         return None  # Küste, Rolle, Mission: common words that some town is also called
     forms = [normal(stem), normal(written)]
     if " " not in written and not least:
-        forms += sorted(rules.morphology.variants(normal(written)), key=len, reverse=True)
+        forms += _town_stems(normal(written), rules)
     return place_named(forms, least)
 
 
@@ -1395,16 +1455,31 @@ def _without_common_words(mentions: list[Mention], rules: Rules) -> list[Mention
             continue
         # A known name by spelling or by the gazetteer only: only the most frequent words are doubted.
         threshold = KEY_COMMON_ZIPF if attrs.canonical or attrs.gazetteer else _threshold(words)
-        if is_common_form(normal(mention.text), rules, rules.morphology.variants, threshold):
-            continue  # Сондай-ақ: one hyphenated common word
         variants = rules.morphology.variants
-        if _noun_phrase(words, rules) or _abstract_noun_phrase(words, rules):
+        if is_common_form(normal(mention.text), rules, variants, threshold):
+            continue  # Сондай-ақ: one hyphenated common word
+        written = [m.group() for m in WORD.finditer(mention.text)]
+        if _noun_phrase(words, rules, written[0] if written else "") or _abstract_noun_phrase(words, rules):
             continue
-        if not words or not all(is_common_form(w, rules, variants, threshold) for w in words):
+        common = [is_common_form(w, rules, variants, threshold) for w in words]
+        if len(words) > 1 and len(written) == len(words) and common[-1] \
+                and not _word_not_name(words[-1], written[-1], rules) \
+                and not _word_not_name(words[0], written[0], rules):
+            # Philippe de Villiers: each word frequent in the news, the first and the last as a
+            # name (the language's dictionary lists no such word). A single word needs more (Jim,
+            # Etat), and so does a name after a word (Royal Marine Paul, Sohn Dan).
+            common[-1] = False
+        if not words or not all(common):
             kept.append(mention)
         elif len(words) > 1 and any(type_word(w, rules) == "organisation" for w in words):
             kept.append(_typed(mention, "organisation"))
     return kept
+
+
+def _word_not_name(norm: str, written: str, rules: Rules) -> bool:
+    """A common word that is no name's: a particle, a word the language file lists, or one the
+    language's dictionary lists (where the file says it tells names from words)."""
+    return norm in rules.particles or zipf(norm, rules) >= LISTED or not frequent_as_a_name(written, rules)
 
 
 MIN_ACRONYM_LETTERS = 3  # an acronym this long is a name, however frequent (US, TV, OK are shorter)
@@ -1495,8 +1570,8 @@ def _places_by_name(lexicon: Lexicon) -> dict[str, str]:
     that sounds alike (Bäck|istan is no Pakistan)."""
     found: dict[str, set[str]] = {}
     for entity in lexicon.entities.values():
-        if entity.type != "place":
-            continue
+        if entity.type != "place" or entity.source == SUBDIVISIONS:
+            continue  # a region's people are no name of it (Borains, Limbourgeois: too loose a stem)
         for names in entity.names.values():
             for name in names:
                 if name.isascii() or _LATIN_PLACE_NAME.fullmatch(name):
@@ -1523,7 +1598,8 @@ def _place_of_demonym(word: str, rules: Rules, lexicon: Lexicon) -> str | None:
             continue
         for tail in DEMONYM_STEM_TAILS:  # Ukrain|ian, Chin|ese: the place's last vowel gives way
             name = entity_by_key(fold_key(to_latin(stem + tail, rules.code)), lexicon)
-            if name is not None and lexicon.entities[name].type == "place":
+            if name is not None and lexicon.entities[name].type == "place" \
+                    and lexicon.entities[name].source != SUBDIVISIONS:
                 return name
     # Marokk|aner, Senegal|ese: the endings a place's name has in the language's adjectives
     table = rules.derived("place-adjective-endings", lambda: _place_adjective_endings(rules.code))
@@ -1536,12 +1612,14 @@ def _without_web_addresses(text: str, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if _attrs(m).canonical or not WEB_ADDRESS.match(text, m.end)]
 
 
-def _noun_phrase(words: list[str], rules: Rules) -> bool:
+def _noun_phrase(words: list[str], rules: Rules, first: str = "") -> bool:
     """Where every noun has a capital, a common noun joined by a particle to more capitals is a
-    noun phrase (Bischof von Myra, Rahmen der Lesereihe), not a name (Ursula von der Leyen)."""
+    noun phrase (Bischof von Myra, Rahmen der Lesereihe), not a name (Ursula von der Leyen, nor
+    Philippe de Villiers: a given name is frequent as a name, ``first`` as written)."""
     if not rules.capitalised_nouns or len(words) < 3 or not any(w in rules.particles for w in words[1:-1]):
         return False
-    return is_common_form(words[0], rules, rules.morphology.variants, PHRASE_ZIPF)
+    return is_common_form(words[0], rules, rules.morphology.variants, PHRASE_ZIPF) \
+        and not (first and frequent_as_a_name(first, rules))
 
 
 def _abstract_noun_phrase(words: list[str], rules: Rules) -> bool:
@@ -1895,7 +1973,13 @@ def _segmenter_names(text: str, rules: Rules, occupied: SpanSet, words: Sequence
             continue
         occupied.add(start, end)
         found.append(Candidate(start, end, guess=kinds[0] if kinds else None))
-    return found
+    for word in words:  # 开普敦: a place the segmenter tags, in characters beyond the table's
+        start, end = word.start, word.end
+        if rules.segmenter_names.get(word.tag) == "place" and end - start >= rules.segmenter_min_name \
+                and not occupied.overlaps(start, end) and place_named([normal(text[start:end])], LARGE_TOWN):
+            occupied.add(start, end)
+            found.append(Candidate(start, end, guess="place"))
+    return sorted(found, key=lambda c: c.first)
 
 
 SHORT_KNOWN = 2  # characters of a known name that must start where the segmenter's word starts

@@ -16,6 +16,7 @@ import hashlib
 import json
 import re
 import tomllib
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -158,6 +159,7 @@ def _build_curated_entities() -> dict[str, Entity]:
     for entity in known.values():
         _derive_surnames(entity)
     _derive_acronyms(known)
+    _add_subdivisions(known)
     return known
 
 
@@ -302,15 +304,106 @@ def _countries() -> dict[str, Entity]:
 
 
 @cache
-def _catalogue(lang: str):
-    """pycountry's translation of country names, trying regional catalogues (zh -> zh_CN)."""
+def _catalogue(lang: str, domain: str = "iso3166-1"):
+    """pycountry's translation of country (or, with ``domain`` iso3166-2, subdivision) names,
+    trying regional catalogues (zh -> zh_CN); None when there is none for the language."""
     regional = sorted(p.name for p in Path(pycountry.LOCALES_DIR).iterdir() if p.name.startswith(f"{lang}_"))
     for candidate in [lang, *regional]:
         try:
-            return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[candidate]).gettext
+            return gettext.translation(domain, pycountry.LOCALES_DIR, languages=[candidate]).gettext
         except OSError:
             continue
-    return lambda text: text
+    return (lambda text: text) if domain == "iso3166-1" else None
+
+
+SUBDIVISIONS = "pycountry-subdivisions"  # the source of the regions' entities
+# A single-word name of a subdivision that is a word of its language this frequent (French "Est",
+# Iceland's eastern region; Russian "Гор") is left out: the word is meant far more often...
+SUBDIVISION_WORD_ZIPF = 4.0
+# ...and from this frequency on even the subdivision's own name (Como, a province, is Spanish "as").
+SUBDIVISION_LOCAL_WORD_ZIPF = 5.5
+SUBDIVISION_PHRASE_ZIPF = 5.0  # each word of the local name of several words (South-West)
+TOWN_OVER_REGION = 50_000  # people of a town whose name its region shares (Salzburg): the town is meant
+
+
+def _add_subdivisions(known: dict[str, Entity]) -> None:
+    """Regions, provinces and states (pycountry's ISO 3166-2 and their names in its catalogues)
+    whose names differ between languages written in Latin letters: Bayern, Bavière, Bavaria;
+    Rheinland-Pfalz, Rhénanie-Palatinat; Genève, Genf. Only those, since a subdivision every
+    language names alike is matched by its spelling already, and the thousands of districts would
+    bring their names as words. A name that is also a country's, an alias file's, another
+    subdivision's or a large town's the gazetteer knows (Wien, Salzburg, Liberec: the town is
+    meant more often; not Corse, a village in England) names none of them, and neither does a
+    frequent word of the language."""
+    from .places import place_named
+    from .text import normal
+    from .translit import fold_key
+
+    catalogues = {lang: c for lang in languages() if (c := _catalogue(lang, "iso3166-2")) is not None}
+    taken = {item.casefold() for e in known.values() for items in e.names.values() for item in items}
+    taken |= {name.casefold() for name in known}
+    found: list[dict[str, str]] = []
+    owners: dict[str, int] = defaultdict(int)
+    for subdivision in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        names = {lang: translate(subdivision.name) for lang, translate in sorted(catalogues.items())}
+        # A catalogue that leaves the name as it is gives no name of the language in another script.
+        names = {lang: name for lang, name in names.items() if _subdivision_name(name, lang, subdivision.name)
+                 and (name != subdivision.name or _written_in_latin(lang))}
+        for name in set(names.values()):
+            owners[name.casefold()] += 1
+        found.append(names)
+    for names in found:
+        names = {lang: name for lang, name in names.items()
+                 if owners[name.casefold()] == 1 and name.casefold() not in taken
+                 and place_named([normal(name)], TOWN_OVER_REGION) is None}
+        latin = {fold_key(name) for name in names.values() if name.isascii() or _latin(name)}
+        canonical = names.get("en")
+        if len(latin) < 2 or canonical is None or canonical in known:
+            continue
+        entity = Entity(name=canonical, type="place", source=SUBDIVISIONS)
+        for lang, name in names.items():
+            entity.add_names(lang, [name])
+        known[canonical] = entity
+
+
+def _written_in_latin(lang: str) -> bool:
+    from ...lang import maybe_load
+
+    data = maybe_load(lang)
+    return data is not None and data.section("language").get("script") == "Latn"
+
+
+def _latin(name: str) -> bool:
+    return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in name)
+
+
+def _subdivision_name(name: str, lang: str, local: str) -> bool:
+    """A name as the press writes it: no inverted forms (Asturias, Principado de), no brackets or
+    alternatives (A Coruña [La Coruña], Fribourg / Freiburg), and no frequent word of ``lang``
+    (a translation as frequent as SUBDIVISION_WORD_ZIPF, the local name itself as
+    SUBDIVISION_LOCAL_WORD_ZIPF: Bayern, 5.2 in German, is a name). Read in the stored frequency
+    table, and not in languages without word spaces (their tokeniser is a segmenter): building
+    the entity table loads no lemmatiser or segmenter."""
+    from .common import stored_zipf
+
+    if any(mark in name for mark in ",[(/"):
+        return False
+    if not _word_spaces(lang):
+        return True
+    words = words_of(name)
+    if len(words) == 1:
+        bar = SUBDIVISION_LOCAL_WORD_ZIPF if name == local else SUBDIVISION_WORD_ZIPF
+        return stored_zipf(name, lang) < bar
+    # A phrase of frequent words (South-West, Extrême-Nord) is a direction, not a name.
+    bar = SUBDIVISION_PHRASE_ZIPF if name == local else SUBDIVISION_WORD_ZIPF
+    return not all(stored_zipf(word, lang) >= bar for word in words)
+
+
+def _word_spaces(lang: str) -> bool:
+    from ...lang import maybe_load
+
+    data = maybe_load(lang)
+    return data is None or bool(data.section("entities").get("word_spaces", True))
 
 
 @cache

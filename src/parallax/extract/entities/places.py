@@ -88,10 +88,23 @@ def _names_by_script() -> dict[str, list[tuple[str, int, str]]]:
     for geonameid in sorted(cities):
         city = cities[geonameid]
         population = int(city.get("population") or 0)
-        for name in sorted({city["name"], *city.get("alternatenames", [])}):
+        names = {city["name"], *city.get("alternatenames", [])}
+        # Chinese names are often given in traditional characters only (西雅圖): the simplified
+        # form (西雅图) is the same name.
+        names |= {_simplified(name) for name in names if name and script_of(name[0]) == "Hani"}
+        for name in sorted(names):
             if _NAME.match(name):
                 scripts.setdefault(script_of(name[0]), []).append((name, population, city["name"]))
     return scripts
+
+
+def _simplified(name: str) -> str:
+    return _to_simplified().transliterate(name)
+
+
+@cache
+def _to_simplified() -> icu.Transliterator:
+    return icu.Transliterator.createInstance("Traditional-Simplified")
 
 
 def build_index(names: list[tuple[str, int, str]]) -> dict[str, tuple[str, int]]:

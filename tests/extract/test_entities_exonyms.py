@@ -1,0 +1,88 @@
+"""Names each language writes its own way (regions, towns with an article, traditional and
+simplified characters) and the shapes that end or start a name (a possessive, an acronym opening
+a sentence). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from parallax.extract.entities import find_entities
+from parallax.extract.entities.lexicon import SUBDIVISIONS, curated_entities
+
+
+def values(text: str, language: str) -> dict[str, str]:
+    return {m.text: m.value for m in find_entities(text, language)}
+
+
+def test_a_region_is_one_entity_under_each_languages_name():
+    german = values("Der Ministerpräsident von Bayern besuchte Rheinland-Pfalz.", "de")
+    french = values("Le ministre-président de la Bavière a visité la Rhénanie-Palatinat.", "fr")
+    chinese = values("巴伐利亚州州长访问了莱茵兰-普法尔茨州。", "zh")
+    assert german["Bayern"] == french["Bavière"] == chinese["巴伐利亚"]
+    assert german["Rheinland-Pfalz"] == french["Rhénanie-Palatinat"]
+
+
+def test_region_names_that_are_towns_or_words_name_no_region():
+    regions = {e.name: e for e in curated_entities().values() if e.source == SUBDIVISIONS}
+    names = {n for e in regions.values() for items in e.names.values() for n in items}
+    assert "Wien" not in names and "Vienne" not in names  # the city is meant
+    assert "Est" not in names and "Centre" not in names  # French words
+    assert "Bavière" in names and "Basse-Saxe" in names
+
+
+def test_a_town_whose_name_begins_with_an_article_meets_its_other_names():
+    french = values("Les pèlerins sont partis pour La Mecque mardi.", "fr")
+    german = values("Die Pilger sind am Dienstag nach Mekka aufgebrochen.", "de")
+    assert french["Mecque"] == german["Mekka"]
+
+
+def test_a_town_named_in_traditional_characters_is_found_in_simplified_ones():
+    found = {m.text: m for m in find_entities("代表团周一抵达西雅图。", "zh")}
+    assert found["西雅图"].value == "Seattle"
+    assert found["西雅图"].attrs.type == "place"
+
+
+def test_a_frequent_town_name_the_dictionary_does_not_list_is_a_town():
+    found = values("The delegation flew on to Seattle after the talks.", "en")
+    assert found.get("Seattle") == "Seattle"
+    assert "Head" not in values("The delegation met the Head of the new office.", "en")
+
+
+def test_a_possessive_ends_a_name_unless_an_organisation_word_follows():
+    found = values("Crowds gathered at Cape Town's Groote Kerk on Sunday.", "en")
+    assert "Cape Town's" in found and "Groote Kerk" in found
+    found = values("Officers of the Pierce County Sheriff's Department arrived.", "en")
+    assert "Pierce County Sheriff's Department" in found
+
+
+def test_an_acronym_opening_a_sentence_is_a_name():
+    found = values("NEP, the company that runs the trucks, asked for an explanation.", "en")
+    assert "NEP" in found
+    assert "THE" not in values("THE COMPANY SAID NOTHING.", "en")
+
+
+def test_a_given_name_before_a_particle_makes_no_german_noun_phrase():
+    found = values("Am Vortag hatte Philippe de Villiers seine Unterstützung erklärt.", "de")
+    assert "Philippe de Villiers" in found
+    assert "Bischof von Myra" not in values("Der Bischof von Myra wurde verehrt.", "de")
+
+
+def test_a_town_the_segmenter_tags_is_found_beyond_the_transliteration_characters():
+    found = {m.text: m for m in find_entities("部长周日抵达开普敦。", "zh")}
+    assert found["开普敦"].value == "Cape Town"
+
+
+def test_a_region_named_like_a_village_elsewhere_keeps_its_names():
+    french = values("Ils ont passé l'été en Corse.", "fr")
+    german = values("Sie verbrachten den Sommer auf Korsika.", "de")
+    assert french["Corse"] == german["Korsika"]
+
+
+def test_pieces_of_common_words_are_no_towns():
+    text = "Die Folgen sind Burn-out und Fehlzeiten. Die Wärme des Kamins fehlte. Er fuhr nach Bonn-Beuel."
+    german = values(text, "de")
+    assert "Burn" not in german and "Kamins" not in german
+    assert "Bonn" in german
+
+
+def test_the_people_of_a_region_name_no_place():
+    found = values("Les Borains et les Limbourgeois ont voté.", "fr")
+    assert all(value not in ("Borski okrug", "Limburg") for value in found.values())
