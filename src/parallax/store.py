@@ -54,7 +54,7 @@ from .search import story_rows
 from .version import __version__
 
 ENCODE_BATCH = 32
-WARM_UP = 200  # articles analysed in this process before worker processes start
+WARM_UP = 200  # an ingest of more articles than this is analysed by worker processes, all of it
 INDEX_SAVE_EVERY = 2000
 
 Progress = Callable[[str, str], None]  # (what happened: "ingested"|"duplicate"|"rejected", article or source)
@@ -564,25 +564,26 @@ def analysed_stream(
 ) -> Iterator[Document | Encoded | Rejected]:
     """Analysed articles in input order; with ``encode``, workers' articles come with vectors.
 
-    The first ``WARM_UP`` articles are analysed in this process, so small ingests never pay for
-    starting workers. Past that, ``workers`` processes analyse (and encode the title and lead,
-    the largest cost per article, so that it runs on every core) while this one stores and
-    links. Workers come from a fork server, never forked from this process: by then it runs
-    the encoder's threads, and a child forked from a threaded process can deadlock on a lock
-    some thread held at the fork.
+    An ingest of at most ``WARM_UP`` articles is analysed in this process, so small ingests
+    never pay for starting workers. A larger one goes to ``workers`` processes from its first
+    article: they analyse (and encode the title and lead, the largest cost per article, so that
+    it runs on every core) while this one stores and links. Analysing its start here, as this
+    did before, cost a third loading of the language tables and ran the encoder here on two
+    threads, which on a busy machine spend up to twice the CPU of one per article (each waits
+    for the other at every layer), with the other core idle while this one analysed. Workers
+    come from a fork server, never forked from this process: it may run the encoder's threads,
+    and a child forked from a threaded process can deadlock on a lock some thread held at the
+    fork.
     """
     context = context if context is not None else analysis_context()
     iterator = iter(items)
-    yield from (analyse_item(item, context) for item in itertools.islice(iterator, WARM_UP))
-    first = next(iterator, None)
-    if first is None:
-        return
-    rest = itertools.chain([first], iterator)
-    if workers <= 1 or "forkserver" not in multiprocessing.get_all_start_methods():
+    head = list(itertools.islice(iterator, WARM_UP + 1))
+    rest = itertools.chain(head, iterator)
+    if len(head) <= WARM_UP or workers <= 1 or "forkserver" not in multiprocessing.get_all_start_methods():
         yield from (analyse_item(item, context) for item in rest)
         return
     processes = multiprocessing.get_context("forkserver")
-    processes.set_forkserver_preload(["parallax.pipeline", "parallax.encode"])
+    processes.set_forkserver_preload(["parallax.store"])  # what a worker runs, imported once
     with _environment(OMP_NUM_THREADS="1"):
         pool = processes.Pool(workers, initializer=_start_worker, initargs=(context.settings,))
     with pool:

@@ -182,7 +182,7 @@ def test_a_readonly_store_must_exist(tmp_path):
         Store(tmp_path / "missing.sqlite", readonly=True)
 
 
-def test_past_the_warm_up_workers_analyse_and_encode_as_this_process_would(tmp_path, monkeypatch):
+def test_past_the_warm_up_workers_analyse_and_encode_everything_as_this_process_would(tmp_path, monkeypatch):
     import numpy as np
 
     import parallax.store as facade
@@ -198,13 +198,25 @@ def test_past_the_warm_up_workers_analyse_and_encode_as_this_process_would(tmp_p
     items = list(facade.analysed_stream(articles, 2, encode=True))
     assert os.environ.get("OMP_NUM_THREADS") == threads_before  # only the workers run on one thread
 
-    assert [type(i).__name__ for i in items] == ["Document"] * 2 + ["Encoded"] * 4
-    for article, item in zip(articles[2:], items[2:], strict=True):
+    # More articles than the warm-up: the workers take all of them, the first ones included.
+    assert [type(i).__name__ for i in items] == ["Encoded"] * 6
+    for article, item in zip(articles, items, strict=True):
         here = facade.analyse_item(Article(id=article.id, text=article.text, title=article.title,
                                            published=article.published))
         assert item.document.facts == here.facts
         expected = default_encoder().encode([title_and_lead(here)])[0]
         assert float(np.dot(item.vector, expected)) > 0.9999
+
+
+def test_an_ingest_that_fits_in_the_warm_up_starts_no_worker(monkeypatch):
+    import parallax.store as facade
+    from parallax.model import Article
+
+    monkeypatch.setattr(facade, "WARM_UP", 3)
+    articles = [Article(id=r["id"], text=r["text"], title=r.get("title"), published=r.get("published"))
+                for r in dev_records(3)]
+    items = list(facade.analysed_stream(articles, 2, encode=True))
+    assert [type(i).__name__ for i in items] == ["Document"] * 3  # analysed here: workers would encode
 
 
 def test_an_ingest_through_workers_links_as_one_through_this_process(tmp_path, monkeypatch):
