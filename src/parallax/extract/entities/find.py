@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -174,31 +174,37 @@ def _without_foreign_first_names(
     tokens: list[Token], matches: list[Match], rules: Rules, lexicon: Lexicon
 ) -> list[Match]:
     """A known surname after an unknown first name is someone else (Akylbek, not Sadyr Japarov)."""
-    if not rules.capitalisation:
-        return matches
-    taken = {i for m in matches for i in range(m.first, m.last)}
-    kept = []
-    for match in matches:
-        before = match.first - 1
-        free = before >= 0 and before not in taken
-        if _surname_only(match, lexicon) and free and _first_name_like(tokens, before, rules):
-            continue
-        kept.append(match)
-    return kept
+
+    def longer_name(match: Match, before: int) -> bool:
+        return _surname_only(match, lexicon) and _first_name_like(tokens, before, rules)
+
+    return _without_matches_after_a_word(matches, rules, longer_name)
 
 
 def _without_borrowed_tails(tokens: list[Token], matches: list[Match], rules: Rules) -> list[Match]:
     """A name known only in another language's spelling, right after a capitalised word, ends a
     longer name of that language (Credit Suisse is a bank, not Switzerland; Western Ukraine,
     in the text's own spelling, stays Ukraine)."""
+
+    def longer_name(match: Match, before: int) -> bool:
+        return (_adjacent(tokens[match.first]) and _borrowed_only(tokens, match)
+                and _name_word(tokens[before], tokens[match.first], rules))
+
+    return _without_matches_after_a_word(matches, rules, longer_name)
+
+
+def _without_matches_after_a_word(
+    matches: list[Match], rules: Rules, ends_a_longer_name: Callable[[Match, int], bool]
+) -> list[Match]:
+    """``matches`` without those that ``ends_a_longer_name`` given the free word just before them
+    (one no other match took); in a script without capitals no word tells."""
     if not rules.capitalisation:
         return matches
     taken = {i for m in matches for i in range(m.first, m.last)}
     kept = []
     for match in matches:
         before = match.first - 1
-        free = before >= 0 and before not in taken and _adjacent(tokens[match.first])
-        if free and _borrowed_only(tokens, match) and _name_word(tokens[before], tokens[match.first], rules):
+        if before >= 0 and before not in taken and ends_a_longer_name(match, before):
             continue
         kept.append(match)
     return kept
