@@ -51,7 +51,7 @@ SUPPLEMENTARY_KINDS = frozenset({"h"})
 NAME_WORD_KINDS = frozenset({"k"})
 _SUPPLEMENTARY_PREFIXES = tuple(f"{kind}:" for kind in sorted(SUPPLEMENTARY_KINDS))
 _NAME_WORD_PREFIXES = tuple(f"{kind}:" for kind in sorted(NAME_WORD_KINDS))
-_OUTSIDE_MASS_PREFIXES = _NAME_WORD_PREFIXES + tuple(f"{kind}:" for kind in sorted(SUPPLEMENTARY_KINDS))
+_OUTSIDE_MASS_PREFIXES = _NAME_WORD_PREFIXES + _SUPPLEMENTARY_PREFIXES
 SPECIFIC_KINDS = frozenset({"q", "p", "n", "d", "s"})  # figures and dates, as opposed to names
 GENERIC_UNITS = frozenset({"country", "side", "year", "month", "week", "day", "hour", "minute", "time"})
 
