@@ -315,3 +315,75 @@ def test_a_page_title_missing_from_the_main_text_is_not_invented() -> None:
     cleaning = clean(article)
     assert [b.kind for b in cleaning.blocks] == ["body", "body"]
     assert cleaning.title == "Wind farm opens"
+
+
+# Pages scraped without line breaks: the notices sit inside the one line, between sentences.
+GLUED_EN = (
+    "Flood waters reach the old town of Marlow Registered users can read up to 3 reports. "
+    "Enter your details below for immediate access. "
+    "Rescue teams evacuated 240 residents from the old town of Marlow on Tuesday night. "
+    "Read also: Storm warnings issued for the whole coast  "
+    "The river rose by 1.8 metres in six hours, the county council said.Officials expect the water to fall "
+    "by Friday. We use cookies to give you the best experience. By continuing you agree to our terms. "
+    "You can change your settings at any time in our cookie policy."
+)
+GLUED_DE = (
+    "Stromausfall legt Teile von Kassel lahm Bitte registrieren!Sie haben noch keinen Zugang zum Archiv?"
+    "Registrieren Sie sich jetzt kostenlos, um fortzufahren. "
+    "Rund 12 000 Haushalte in Kassel waren am Montag bis zu vier Stunden ohne Strom. "
+    "Die Stadtwerke nannten einen Kabelbrand als Ursache."
+)
+
+
+def _kept(article: Article, cleaning: Cleaning) -> str:
+    return " ".join(article.text[block.start : block.end] for block in cleaning.blocks)
+
+
+def test_notices_inside_a_line_without_breaks_are_removed_sentence_by_sentence() -> None:
+    article = Article(id="glued-en", text=GLUED_EN)
+    cleaning = clean(article)
+    kept = _kept(article, cleaning)
+    for sentence in (
+        "Rescue teams evacuated 240 residents from the old town of Marlow on Tuesday night.",
+        "The river rose by 1.8 metres in six hours, the county council said.",
+        "Officials expect the water to fall by Friday.",
+    ):
+        assert sentence in kept
+    junk_words = ("Registered users", "Enter your details", "Storm warnings", "cookies", "you agree")
+    for junk in junk_words:
+        assert junk not in kept
+    reasons = {region.reason for region in cleaning.removed}
+    assert reasons == {"paywall", "read-also", "cookie"}
+    # The headline glued before the notice stays; the notice goes from its first phrase on.
+    assert kept.startswith("Flood waters reach the old town of Marlow")
+    for region in cleaning.removed:
+        assert article.text[region.start : region.end] == region.text
+
+
+def test_a_registration_prompt_glued_without_spaces_goes_in_german_too() -> None:
+    article = Article(id="glued-de", text=GLUED_DE)
+    kept = _kept(article, clean(article))
+    assert "Rund 12 000 Haushalte in Kassel waren am Montag bis zu vier Stunden ohne Strom." in kept
+    assert "Die Stadtwerke nannten einen Kabelbrand als Ursache." in kept
+    assert "Registrieren Sie sich" not in kept and "keinen Zugang" not in kept
+
+
+def test_prose_lines_without_junk_sentences_stay_whole() -> None:
+    text = (
+        "The council said the new bridge over the Ouse will open in May. It cost 14 million pounds. "
+        "Residents who registered on the council website can read the full report."
+    )
+    cleaning = clean(Article(id="prose", text=text))
+    assert cleaning.removed == []
+    assert [(block.start, block.end) for block in cleaning.blocks] == [(0, len(text))]
+
+
+def test_a_credit_glued_to_the_prose_after_it_keeps_the_prose() -> None:
+    text = (
+        "Photo: Anna Reed Firefighters worked through the night to save the mill, which dates from 1821 "
+        "and employed 300 people until it closed in 1968, the fire service said on Sunday morning. "
+        "Copyright 2025 Valley Press."
+    )
+    article = Article(id="credit", text=text)
+    kept = _kept(article, clean(article))
+    assert "Firefighters worked through the night" in kept

@@ -7,11 +7,24 @@ point into what the user gave us.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import itertools
+from dataclasses import dataclass, field, replace
 
 from parallax.clean import dates
+from parallax.clean.phrases import TOKEN as _TOKEN
+from parallax.clean.phrases import phrase_book
 from parallax.clean.rules import classify, stamp
-from parallax.clean.text import Line, ends_with_period, fold, has_letter, letter_count, split_lines, words
+from parallax.clean.text import (
+    Line,
+    ends_with_period,
+    fold,
+    fold_aligned,
+    has_letter,
+    letter_count,
+    split_lines,
+    split_pieces,
+    words,
+)
 from parallax.model import Article, Block, Cleaning, Removed
 
 READ_ALSO = "read-also"
@@ -21,6 +34,15 @@ MIN_BODY_WORDS_AFTER_DATELINE = 2
 # A stamp below the first lines of the body (a title the cleaner took for body, a lead above the
 # stamp) still dates the article when none came before it; further down it dates a comment.
 MAX_BODY_LINES_BEFORE_STAMP = 3
+# Notices that run over several sentences (a cookie banner, a paywall, a newsletter prompt): the
+# sentences between two of its phrases inside one line (a few at most) belong to the notice.
+NOTICE_REASONS = frozenset({"cookie", "paywall", "subscribe"})
+# A sentence of prose may be a date or a number alone ("12 March.", "2019."): inside a line,
+# only what its words say marks a sentence as junk.
+LINE_ONLY_REASONS = frozenset({"timestamp", "lone-number", "symbols"})
+MAX_PIECE_WORDS = 16
+MAX_NOTICE_GAP = 2
+MIN_HEAD_WORDS = 2  # a headline glued before a notice keeps at least this many words
 
 
 def clean(article: Article) -> Cleaning:
@@ -31,8 +53,75 @@ def clean(article: Article) -> Cleaning:
     """
     lines = split_lines(article.text)
     verdicts = {line.index: reason for line in lines if not line.blank and (reason := classify(line.text))}
+    lines, verdicts = _with_junk_sentences_apart(lines, verdicts)
     _drop_link_lists(lines, verdicts)
     return _Assembler(article, verdicts).run(lines)
+
+
+def _with_junk_sentences_apart(
+    lines: list[Line], verdicts: dict[int, str]
+) -> tuple[list[Line], dict[int, str]]:
+    """Kept lines holding a junk sentence, split into their sentences (re-indexed with the rest).
+
+    Most scraped text comes with few line breaks or none: the notices, "read also" and share
+    rows glued into a line are judged sentence by sentence, as lines of their own would be.
+    """
+    split: list[Line] = []
+    judged: dict[int, str] = {}
+    for line in lines:
+        pieces = split_pieces(line) if not line.blank and line.index not in verdicts else []
+        judged_pieces = _judged_pieces(pieces) if len(pieces) > 1 else []
+        if not any(reason for _, reason in judged_pieces):
+            if line.index in verdicts:
+                judged[len(split)] = verdicts[line.index]
+            split.append(replace(line, index=len(split)))
+            continue
+        for piece, reason in judged_pieces:
+            if reason:
+                judged[len(split)] = reason
+            split.append(replace(piece, index=len(split)))
+    return split, judged
+
+
+def _judged_pieces(pieces: list[Line]) -> list[tuple[Line, str | None]]:
+    """Each piece with the reason it is junk (None: kept); a notice glued after a headline
+    ("<headline> Registered users can ...") is cut off where its phrase starts."""
+    judged: list[tuple[Line, str | None]] = []
+    for piece in pieces:
+        reason = classify(piece.text)
+        if reason in LINE_ONLY_REASONS:
+            reason = None
+        elif reason and reason not in NOTICE_REASONS and len(words(piece.text)) > MAX_PIECE_WORDS:
+            reason = None  # a credit or "read also" glued to the prose after it: the prose wins
+        head = _notice_start(piece) if reason in NOTICE_REASONS else 0
+        if head:
+            judged.append((replace(piece, end=piece.start + len(piece.text[:head].rstrip()),
+                                   text=piece.text[:head].rstrip()), None))
+            piece = replace(piece, start=piece.start + head, text=piece.text[head:], joined=True)
+        judged.append((piece, reason))
+    notices = [i for i, (_, reason) in enumerate(judged) if reason in NOTICE_REASONS]
+    for first, last in itertools.pairwise(notices):
+        if last - first - 1 > MAX_NOTICE_GAP or judged[first][1] != judged[last][1]:
+            continue
+        for i in range(first + 1, last):
+            if judged[i][1] is None:
+                judged[i] = (judged[i][0], judged[first][1])
+    return judged
+
+
+def _notice_start(piece: Line) -> int:
+    """Where in the piece the notice's phrase starts, when words come before it (else 0)."""
+    folded = fold(piece.text)
+    span = phrase_book().specific.spans(folded)
+    if not span:
+        return 0
+    before = len(_TOKEN.findall(folded[: span[0].start]))
+    tokens = list(_TOKEN.finditer(fold_aligned(piece.text)))
+    # Words that fold apart differently (an apostrophe variant, a mark inside a word) leave
+    # the offsets unknown: the piece goes whole.
+    if before < MIN_HEAD_WORDS or len(tokens) != len(_TOKEN.findall(folded)):
+        return 0
+    return tokens[before].start()
 
 
 def _drop_link_lists(lines: list[Line], verdicts: dict[int, str]) -> None:
@@ -128,14 +217,14 @@ class _Assembler:
             if prefix is not None and len(words(line.text[prefix.end :])) >= MIN_BODY_WORDS_AFTER_DATELINE:
                 self._dateline(line.start, line.start + prefix.end, dates.iso_date(prefix))
                 self.body_started = True
-                self._body(line.start + prefix.end, line.end, line.text[prefix.end :])
+                self._body(line.start + prefix.end, line.end, line.text[prefix.end :], line.joined)
                 return
-            if self.title is None and self._is_title(line, lines[position + 1 :]):
+            if self.title is None and not line.piece and self._is_title(line, lines[position + 1 :]):
                 self.title = line.text
                 self.blocks.append(Block(line.start, line.end, "title"))
                 return
         self.body_started = True
-        self._body(line.start, line.end, line.text)
+        self._body(line.start, line.end, line.text, line.joined)
 
     def _is_title(self, line: Line, following: list[Line]) -> bool:
         if self.article.title:
@@ -145,9 +234,9 @@ class _Assembler:
         short = len(line.text) <= MAX_TITLE_CHARS
         return more_content and substantive and short and not ends_with_period(line.text)
 
-    def _body(self, start: int, end: int, text: str) -> None:
-        self.body_lines += 1
-        if self.paragraph is not None and _continues(self.last_text, text):
+    def _body(self, start: int, end: int, text: str, joined: bool = False) -> None:
+        self.body_lines += not joined
+        if self.paragraph is not None and (joined or _continues(self.last_text, text)):
             self.paragraph[1] = end
         else:
             self._end_paragraph()

@@ -37,6 +37,7 @@ REASONS: dict[str, str] = {
     "copyright": "copyright",
     "cookie": "cookie",
     "consent": "cookie",
+    "paywall": "paywall",
     "navigation": "navigation",
     "views": "views",
     "tags": "tags",
@@ -44,13 +45,14 @@ REASONS: dict[str, str] = {
     "social": "share",
 }
 # Keys whose multi-word phrases are specific enough to mark a line they merely occur in.
-CONTAINS_KEYS = frozenset({"cookie", "copyright", "subscribe"})
+CONTAINS_KEYS = frozenset({"cookie", "copyright", "subscribe", "paywall"})
 # At most this many letters may be left over for a line to count as made of junk phrases
 # ("Пікірлер (12)" leaves none; "Share" inside "Kazakhstan's share of exports rose" leaves many).
 MAX_LEFTOVER_LETTERS = 2
 # A line of buttons, labels and links is short; longer lines are never made of phrases alone.
 MAX_WHOLE_LINE_WORDS = 15
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*")
+TOKEN = _TOKEN  # a word as phrases are matched
 _SEPARATOR = regex.compile(r"^\s*[:：|/»>›\-–—]")
 _LEADING_NOISE = regex.compile(r"^[^\p{L}\p{N}]*")
 

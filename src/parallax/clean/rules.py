@@ -35,7 +35,15 @@ MAX_TICKER_NAMES = 5
 MAX_TICKER_NAME_LETTERS = 16
 MAX_CRUMB_WORDS = 5
 # How long a line each phrase rule accepts, in words.
-MAX_WORDS = {"read_also": 25, "credits": 15, "tags": 25, "subscribe": 12, "copyright": 30, "navigation": 12}
+MAX_WORDS = {
+    "read_also": 25,
+    "credits": 15,
+    "tags": 25,
+    "subscribe": 12,
+    "copyright": 30,
+    "navigation": 12,
+    "paywall": 40,  # a sign-in or registration prompt: a sentence or two
+}
 MAX_COOKIE_WORDS = 80
 MAX_NAME_WORDS = 4  # "Автор Иван Петров": a credit without a colon is followed by a name only
 

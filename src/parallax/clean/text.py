@@ -28,6 +28,14 @@ _CLOSERS = char_class("", CLOSERS) + "*"
 _SENTENCE_END = regex.compile(char_class(SENTENCE_TERMINATORS + ELLIPSES) + _CLOSERS + r"\s*$")
 _PERIOD_END = regex.compile(char_class(FULL_STOPS) + _CLOSERS + r"\s*$")
 _KEPT_MARKS = decomposed_kept_marks()
+# Where one sentence of a line ends and the next begins: after a terminator and a space, after a
+# terminator closing a lower-case word with a capital straight after it (pages whose paragraphs
+# were glued together: "...on Monday.The minister"), or at a run of spaces (glued blocks).
+_PIECE_BREAK = regex.compile(
+    r"(?<=" + char_class(SENTENCE_TERMINATORS + ELLIPSES) + _CLOSERS + r")\s+"
+    + r"|(?<=\p{Ll}\p{Ll}" + char_class(SENTENCE_TERMINATORS) + _CLOSERS + r")(?=\p{Lu})"
+    + r"|\s{2,}"
+)
 
 
 @dataclass(frozen=True)
@@ -38,6 +46,9 @@ class Line:
     start: int
     end: int
     text: str
+    # A piece of a longer line (one of its sentences): the line went on right before it.
+    joined: bool = False
+    piece: bool = False
 
     @property
     def blank(self) -> bool:
@@ -55,6 +66,24 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+def split_pieces(line: Line) -> list[Line]:
+    """The sentences of a line, as lines of their own (indexed from 0, offsets in the article).
+
+    Scraped pages often come without line breaks: a cookie notice, a paywall or a "read also"
+    then sits inside the one long line; it can only be told apart sentence by sentence.
+    """
+    pieces = []
+    begin = 0
+    breaks = [(m.start(), m.end()) for m in _PIECE_BREAK.finditer(line.text)] + [(len(line.text),) * 2]
+    for stop, restart in breaks:
+        text = line.text[begin:stop].strip()
+        if text:
+            start = line.start + begin + (len(line.text[begin:stop]) - len(line.text[begin:stop].lstrip()))
+            pieces.append(Line(len(pieces), start, start + len(text), text, joined=bool(pieces), piece=True))
+        begin = restart
+    return pieces
+
+
 def fold(text: str) -> str:
     """Case, accents, apostrophe variants, word-inner hyphens and spacing removed: how phrases are compared.
 
@@ -68,6 +97,12 @@ def fold(text: str) -> str:
     for parts, letter in _KEPT_MARKS.items():
         decomposed = decomposed.replace(parts, letter)
     return _SPACES.sub(" ", _MARKS.sub("", decomposed).casefold()).strip()
+
+
+def fold_aligned(text: str) -> str:
+    """``text`` with the word-inner hyphens and zero-width non-joiners :func:`fold` reads as
+    spaces, and nothing else changed: its words are :func:`fold`'s words, at their offsets."""
+    return _INNER_HYPHEN.sub(" ", text.replace("\u200c", " "))
 
 
 def unbracket(text: str) -> str:
