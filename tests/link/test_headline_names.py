@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parallax.link.features import document_anchors, headline_name_anchors
+from parallax.link.features import document_anchors, headline_name_anchors, lexical_anchors
 from parallax.model import Article
 from parallax.pipeline import analyse
 
@@ -38,6 +38,13 @@ def test_a_title_inside_the_text_is_read_with_the_text_not_twice():
 def test_the_words_of_a_separate_title_are_its_headline_and_lexical_words():
     document = analyse(Article(id="d", text=BODY, title="Scooter batteries overheating", language="en"))
     anchors = document_anchors(document)
-    assert {"h:scooter", "h:batteries", "w:scooter"} <= anchors
+    assert {"h:scooter", "h:batteries", "w:scoote"} <= anchors
     # The first sentence of the body is no headline when the title is known.
     assert "h:brandvik" not in anchors
+
+
+def test_two_inflections_of_a_lead_word_are_one_lexical_anchor():
+    crashes = analyse(Article(id="e", text="A snowmobile crashes into a fence near the lake.", language="en"))
+    crashed = analyse(Article(id="f", text="Their snowmobile crashed into a fence on Sunday.", language="en"))
+    shared = lexical_anchors(crashes) & lexical_anchors(crashed)
+    assert {"w:snowmo", "w:crashe"} <= shared

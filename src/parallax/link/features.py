@@ -65,6 +65,9 @@ LEXICAL_KIND = "w"
 LEXICAL_SENTENCES = 3
 LEXICAL_MIN_LETTERS = 5
 LEXICAL_WORDS = 30
+# A word counts by its first letters: two reports inflect one word differently ("crashes" /
+# "crashed", "Gläubigen" / "Gläubiger"), and no language's stemmer is needed to see it.
+LEXICAL_STEM_LETTERS = 6
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*")
 
 
@@ -176,13 +179,13 @@ def lexical_anchors(document: Document) -> set[str]:
     # A title kept apart from the text comes first, as a title block would (its names unknown).
     for match in _WORD.finditer(separate_title(document) or ""):
         if len(match.group()) >= LEXICAL_MIN_LETTERS:
-            words.setdefault(f"{LEXICAL_KIND}:{match.group().casefold()}")
+            words.setdefault(f"{LEXICAL_KIND}:{match.group().casefold()[:LEXICAL_STEM_LETTERS]}")
     for sentence in sentences:
         for match in _WORD.finditer(sentence.text):
             start = sentence.start + match.start()
             if len(match.group()) < LEXICAL_MIN_LETTERS or any(a <= start < b for a, b in names):
                 continue
-            words.setdefault(f"{LEXICAL_KIND}:{match.group().casefold()}")
+            words.setdefault(f"{LEXICAL_KIND}:{match.group().casefold()[:LEXICAL_STEM_LETTERS]}")
             if len(words) >= LEXICAL_WORDS:
                 return set(words)
     return set(words)
