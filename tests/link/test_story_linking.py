@@ -494,3 +494,34 @@ def test_two_undated_articles_are_not_kept_apart_by_the_background_days_they_men
     assert pair_features(features(3, september_2017, shared, unit(1, 0.05)), recalls_2017, weight_of)
     october_2024 = day_number("2024-10-04")
     assert pair_features(features(4, october_2024, shared, unit(1, 0.05)), recalls_2017, weight_of) is None
+
+
+def test_a_rare_name_shared_across_languages_is_a_feature_of_its_own_beside_places():
+    """Two reports in two languages of one cardinal's appeal share his name, which few articles
+    hold; two unrelated reports share only a country and its capital. The model sees the people
+    and the places apart, and how rare the rarest name other than a place is."""
+    frequencies = {"place:australia": 60, "place:canberra": 30, "person:cardinal okafor": 2}
+    weight_of = anchor_weigher(frequencies, 1000)
+    near = unit(1, 0.45, 0.1)
+    places = {"place:australia", "place:canberra"}
+    one_event = pair_features(
+        features(1, 100, places | {"person:cardinal okafor"}, near, "de"),
+        features(2, 100, places | {"person:cardinal okafor"}, unit(1, 0.2, 0.3), "en"),
+        weight_of,
+    )
+    only_places = pair_features(
+        features(3, 100, places | {"person:someone"}, near, "de"),
+        features(4, 100, places | {"person:someone else"}, unit(1, 0.2, 0.3), "en"),
+        weight_of,
+    )
+    assert one_event["log_place_mass"] == only_places["log_place_mass"] > 0
+    assert one_event["log_person_mass"] > 0 == only_places["log_person_mass"]
+    assert 0.8 < one_event["cross_rarest_name"] <= 1.0
+    assert only_places["cross_rarest_name"] == 0.0
+    # In one language the rarity is left to the other features (one site's page furniture is rare too).
+    same_language = pair_features(
+        features(1, 100, places | {"person:cardinal okafor"}, near, "en"),
+        features(2, 100, places | {"person:cardinal okafor"}, unit(1, 0.2, 0.3), "en"),
+        weight_of,
+    )
+    assert same_language["cross_rarest_name"] == 0.0

@@ -97,6 +97,10 @@ SETTINGS = LinkSettings()
 
 HEADLINE_PEOPLE = "t:person:"
 NAME_KINDS = frozenset({"person", "organisation", "place", "e"})
+PERSON_KINDS = frozenset({"person"})
+PLACE_KINDS = frozenset({"place"})
+# Names other than places: people, bodies, unknown names, and the words of a name written two ways.
+ACTOR_KINDS = frozenset({"person", "organisation", "e", "k"})
 FIGURE_KINDS = frozenset({"q", "p", "n", "s"})
 DATE_KINDS = frozenset({"d"})
 WORD_KINDS = frozenset({"w"})
@@ -170,6 +174,8 @@ def pair_features(
         return None
     norm = min(_evidence_mass(a.anchors, weight_of), _evidence_mass(b.anchors, weight_of))
     names, name_count = _group_mass(shared, NAME_KINDS)
+    people, _ = _group_mass(shared, PERSON_KINDS)
+    places, _ = _group_mass(shared, PLACE_KINDS)
     figures, figure_count = _group_mass(shared, FIGURE_KINDS)
     dates, date_count = _group_mass(shared, DATE_KINDS)
     words, word_count = _group_mass(shared, WORD_KINDS)
@@ -184,6 +190,9 @@ def pair_features(
         "overlap": evidence / norm if norm else 0.0,
         "log_thinner_mass": math.log1p(norm),
         "log_name_mass": math.log1p(names),
+        "log_person_mass": math.log1p(people),
+        "log_place_mass": math.log1p(places),
+        "cross_rarest_name": cross * _rarest_name_share(shared, weight_of),
         "log_figure_mass": math.log1p(figures),
         "log_date_mass": math.log1p(dates),
         "shared_names": math.log1p(name_count),
@@ -222,6 +231,21 @@ def score_pair(
     score = model.log_odds(values) - model.threshold
     days_apart = None if values["undated"] else int(values["days_apart"])
     return PairScore(score, values["cosine"], values["evidence"], values["overlap"], days_apart)
+
+
+def _rarest_name_share(shared: list[tuple[str, float]], weight_of: Callable[[str], float]) -> float:
+    """How rare the rarest name other than a place two articles share is, as a share of the
+    rarest possible (a name only one article of the store holds): near 1.0 for a name only the
+    two name, 0.0 when they share no such name (or ``weight_of`` does not say the store's size).
+
+    Across languages, reports of one event share a name few other articles hold (a cardinal, a
+    tablet, a state minister), while unrelated pairs share countries, capitals and the names in
+    every day's news. Rarity is the idf alone, not weighted by kind, and measured against the
+    store's size so that small and large stores read alike.
+    """
+    rarest = max((w / anchor_weight(x) for x, w in shared if anchor_kind(x) in ACTOR_KINDS), default=0.0)
+    total = getattr(weight_of, "total", None)
+    return rarest / idf(1, total) if total else 0.0
 
 
 def _loose_name_words(shared: list[tuple[str, float]], a: Features, b: Features) -> frozenset[str]:
