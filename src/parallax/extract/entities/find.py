@@ -147,7 +147,7 @@ def find_entities(text: str, language: str | None, context: KnowsNames | None = 
     candidates.sort(key=lambda c: c.first)
     mentions = [_mention(text, tokens, c, rules, lexicon) for c in candidates]
     mentions = _supported(link_names(mentions, rules), rules)
-    mentions = _without_currency_names(text, _without_common_words(mentions, rules), rules)
+    mentions = _without_currency_names(text, _without_common_words(mentions, rules, evidence), rules)
     mentions = _place_adjectives(mentions, rules, lexicon)
     return _without_web_addresses(text, mentions)
 
@@ -881,8 +881,8 @@ def _without_noun_phrase(tokens: list[Token], run, rules: Rules):
     words = tokens[first:end]
     last = tokens[end - 1]
     # Biontech-CEO: a common acronym the language file lists heads a compound as a noun does
-    if last.hyphen_before and type_word(last.norm, rules) != "organisation" and (
-            _common_noun(last, rules) or zipf(last.text, rules) >= LISTED):
+    noun = _common_noun(last, rules) or zipf(last.text, rules) >= LISTED or _compound_noun(last.text, rules)
+    if last.hyphen_before and type_word(last.norm, rules) != "organisation" and noun:
         while end - 1 > first and tokens[end - 1].hyphen_before:
             end -= 1  # Motorsport-Königsklasse: a noun, its first part at most a name
         return (first, end, weak) if not tokens[end - 1].hyphen_before else None
@@ -940,7 +940,8 @@ def _two_word_phrase(tokens: list[Token], run, rules: Rules):
         if first and tokens[first - 1].norm in rules.noun_determiners and _adjacent(head):
             return first + 1, end, weak  # des Bundesstaates Texas: the noun, then its name
         return None if _dictionary_noun(tail, rules) else (first + 1, end, weak)  # Patricks Team
-    if (_dictionary_noun(head, rules) or _compound_noun(head.text, rules)) and _known_town(tail, rules):
+    noun = _dictionary_noun(head, rules) and not frequent_as_a_name(head.text, rules)  # not Eric
+    if (noun or _compound_noun(head.text, rules)) and _known_town(tail, rules):
         return first + 1, end, weak  # im Raum Amberg, der Taucherstaffel Lahnstein
     if _plain_noun(head, rules) and _plain_noun(tail, rules):
         return None  # auf der einen Seite Winzer: two nouns of the dictionary as written
@@ -1501,7 +1502,8 @@ def _supported(mentions: list[Mention], rules: Rules) -> list[Mention]:
     return kept
 
 
-def _without_common_words(mentions: list[Mention], rules: Rules) -> list[Mention]:
+def _without_common_words(mentions: list[Mention], rules: Rules, evidence: Evidence | None = None
+                          ) -> list[Mention]:
     """Drop unknown names made only of very common words of the language (Head, Высшего,
     Financial Market); a run of them that ends in an organisation word is an organisation
     (Public Opinion Foundation). Names the alias file knows, names with a title or a cue, and
@@ -1534,7 +1536,8 @@ def _without_common_words(mentions: list[Mention], rules: Rules) -> list[Mention
         common = [is_common_form(w, rules, variants, threshold) for w in words]
         if len(words) > 1 and len(written) == len(words) and common[-1] \
                 and not _word_not_name(words[-1], written[-1], rules) \
-                and not _word_not_name(words[0], written[0], rules):
+                and (not _word_not_name(words[0], written[0], rules)
+                     or _given_name_here(words, rules, evidence)):
             # Philippe de Villiers: each word frequent in the news, the first and the last as a
             # name (the language's dictionary lists no such word). A single word needs more (Jim,
             # Etat), and so does a name after a word (Royal Marine Paul, Sohn Dan).
@@ -1553,6 +1556,14 @@ def _roman_ordinal(text: str, rules: Rules) -> bool:
     """A Roman numeral with one of the language's ordinal endings (XIIIe, XXIe)."""
     return any(text.endswith(s) and ROMAN_NUMERAL.fullmatch(text[:-len(s)]) is not None
                for s in rules.ordinal_suffixes)
+
+
+def _given_name_here(words: list[str], rules: Rules, evidence: Evidence | None) -> bool:
+    """A first word the dictionary lists too (Eric, Jean: jeans) that is a given name here: one of
+    two, before a name's last word, and never written in lower case in the text (where common
+    nouns have no capital, so that their case tells)."""
+    return evidence is not None and not rules.capitalised_nouns and len(words) == 2 \
+        and words[0] not in rules.particles and words[0] not in evidence.lowercase
 
 
 def _word_not_name(norm: str, written: str, rules: Rules) -> bool:
