@@ -48,7 +48,7 @@ from .common import (
 from .gazetteer import FOREIGN_COST, Gazetteer, Match, Target, gazetteer_for, tokens_for
 from .lexicon import SUBDIVISIONS, Entity, KnowsNames, Lexicon, build_lexicon
 from .places import place_named
-from .rules import Rules, rules_for, type_word
+from .rules import MIN_COMPOUND_PART, Cue, Rules, rules_for, type_word
 from .segmenter import UNKNOWN, Word, segmented
 from .text import WORD, Token, is_acronym, normal, words_of
 from .translit import fold_key, loose_key, to_latin
@@ -147,7 +147,7 @@ def find_entities(text: str, language: str | None, context: KnowsNames | None = 
     candidates.sort(key=lambda c: c.first)
     mentions = [_mention(text, tokens, c, rules, lexicon) for c in candidates]
     mentions = _supported(link_names(mentions, rules), rules)
-    mentions = _without_currency_names(text, _without_common_words(mentions, rules), rules)
+    mentions = _without_currency_names(text, _without_common_words(mentions, rules, evidence), rules)
     mentions = _place_adjectives(mentions, rules, lexicon)
     return _without_web_addresses(text, mentions)
 
@@ -159,7 +159,7 @@ def _known_matches(tokens: list[Token], gazetteer: Gazetteer) -> list[Match]:
     found = []
     i = 0
     while i < len(tokens):
-        match = gazetteer.match_at(tokens, i)
+        match = gazetteer.match_at(tokens, i) or _compound_title(tokens, i, gazetteer.rules)
         # Paris-Wien, the line between two known places: a name after a name is no half of a word
         after_name = bool(found) and found[-1].last == i
         if match is None or (_hyphen_inside_word(tokens, match) and not after_name):
@@ -168,6 +168,27 @@ def _known_matches(tokens: list[Token], gazetteer: Gazetteer) -> list[Match]:
         found.append(match)
         i = match.last
     return found
+
+
+def _compound_title(tokens: list[Token], i: int, rules: Rules) -> Match | None:
+    """Where nouns join into one word, a compound whose head is a title before a name is a title
+    (Verkehrs|minister, Regierungs|sprecher)."""
+    token = tokens[i]
+    if not rules.compound_heads or not token.capitalised or i + 1 >= len(tokens) \
+            or not tokens[i + 1].capitalised or not _adjacent(tokens[i + 1]):
+        return None
+    titles = rules.derived("compound-titles", lambda: _title_heads(rules))
+    for head, cue in titles:
+        if token.norm.endswith(head) and len(token.norm) - len(head) >= MIN_COMPOUND_PART:
+            return Match(i, i + 1, ((Target(None, "cue", cue), 0, token.text),), ((0, 0),))
+    return None
+
+
+def _title_heads(rules: Rules) -> tuple[tuple[str, Cue], ...]:
+    """The one-word titles before a name that may head a compound, longest first."""
+    heads = [(words[0], cue) for words, cue in rules.cues.items() if len(words) == 1
+             and cue.type == "person" and cue.before_name and len(words[0]) >= MIN_COMPOUND_PART]
+    return tuple(sorted(heads, key=lambda h: -len(h[0])))
 
 
 def _without_foreign_first_names(
@@ -519,6 +540,8 @@ def _capitalised_runs(tokens: list[Token], taken: set[int], rules: Rules, eviden
             i = joined
             continue
         end = _run_end(tokens, i, taken, rules, not_names)
+        if rules.capitalised_nouns:
+            end = _compound_end(tokens, i, end, rules)
         organisation_end = _organisation_head(tokens, end, taken, rules)
         if organisation_end is not None and end - i > 1 and _common_opening(tokens[i], rules):
             i += 1  # Заседание Межгосударственной водной комиссии: the sentence's first word is none of it
@@ -557,6 +580,18 @@ def _capitalised_runs(tokens: list[Token], taken: set[int], rules: Rules, eviden
                 found.append(candidate)
         i = end
     return found
+
+
+def _compound_end(tokens: list[Token], i: int, end: int, rules: Rules) -> int:
+    """Where every noun has a capital, a hyphenated compound ending in a common noun is a noun
+    (Tesla-Chef, Amazon-Gründer): a name after it is another name, the compound's role."""
+    for k in range(i + 1, end - 1):
+        token = tokens[k]
+        noun = dictionary_lemma(token.text, rules) == token.text and _common_noun(token, rules)
+        if token.hyphen_before and not tokens[k + 1].hyphen_before and noun \
+                and type_word(token.norm, rules) != "organisation":
+            return k + 1
+    return end
 
 
 def _joined_organisation(tokens, i: int, taken, rules: Rules, not_names) -> int | None:
@@ -838,16 +873,23 @@ def _without_noun_phrase(tokens: list[Token], run, rules: Rules):
     particle are a phrase (Kontaktfälle von Personen). Surnames are as frequent as nouns, so a
     common last word alone proves nothing (Trainer Rehm)."""
     first, end, weak = run
+    while first < end and tokens[first].hyphen_before and _common_noun(tokens[first], rules):
+        first += 1  # Europa-Park Stadion: the run starts inside a compound, on its common noun
+    if first == end:
+        return None
+    run = first, end, weak
     words = tokens[first:end]
     last = tokens[end - 1]
     # Biontech-CEO: a common acronym the language file lists heads a compound as a noun does
-    if last.hyphen_before and type_word(last.norm, rules) != "organisation" and (
-            _common_noun(last, rules) or zipf(last.text, rules) >= LISTED):
+    noun = _common_noun(last, rules) or zipf(last.text, rules) >= LISTED or _compound_noun(last.text, rules)
+    if last.hyphen_before and type_word(last.norm, rules) != "organisation" and noun:
         while end - 1 > first and tokens[end - 1].hyphen_before:
             end -= 1  # Motorsport-Königsklasse: a noun, its first part at most a name
         return (first, end, weak) if not tokens[end - 1].hyphen_before else None
     if any(type_word(t.norm, rules) == "organisation" or is_acronym(t.text) for t in words):
         return run
+    if end - first > 1 and _genitive_before_noun(tokens[end - 2], last, rules):
+        return first, end - 1, weak  # Räikkönens Abschied: the name whose the noun is
     if end - first == 2 and not last.hyphen_before:
         return _two_word_phrase(tokens, run, rules)
     before = tokens[first - 1] if first else None
@@ -898,11 +940,32 @@ def _two_word_phrase(tokens: list[Token], run, rules: Rules):
         if first and tokens[first - 1].norm in rules.noun_determiners and _adjacent(head):
             return first + 1, end, weak  # des Bundesstaates Texas: the noun, then its name
         return None if _dictionary_noun(tail, rules) else (first + 1, end, weak)  # Patricks Team
-    if _dictionary_noun(head, rules) and _known_town(tail, rules):
-        return first + 1, end, weak
+    noun = _dictionary_noun(head, rules) and not frequent_as_a_name(head.text, rules)  # not Eric
+    if (noun or _compound_noun(head.text, rules)) and _known_town(tail, rules):
+        return first + 1, end, weak  # im Raum Amberg, der Taucherstaffel Lahnstein
+    if _plain_noun(head, rules) and _plain_noun(tail, rules):
+        return None  # auf der einen Seite Winzer: two nouns of the dictionary as written
     if _dictionary_noun(tail, rules) and _place_adjective(head, rules):
         return first, first + 1, weak
     return run
+
+
+def _genitive_before_noun(name: Token, noun: Token, rules: Rules) -> bool:
+    """A name's genitive, then a noun of the dictionary as written that no name has (Merkels
+    Regierung, Räikkönens Abschied): the noun is what the name has, no part of it."""
+    if noun.hyphen_before or not _adjacent(noun) or not _plain_noun(noun, rules):
+        return False
+    front, back = rules.morphology.name_stem(name.norm)
+    if not back or front:
+        return False
+    lemma = dictionary_lemma(name.text, rules)
+    return lemma is None or (lemma == name.text[:-back] and frequent_as_a_name(lemma, rules))
+
+
+def _plain_noun(token: Token, rules: Rules) -> bool:
+    """A noun of the dictionary as written, no name's word (Seite, Winzer; not Team, Wien)."""
+    return dictionary_lemma(token.text, rules) == token.text and token.text[:1].isupper() \
+        and _dictionary_noun(token, rules) and not frequent_as_a_name(token.text, rules)
 
 
 def _inflected_noun(token: Token, rules: Rules, genitive: bool) -> bool:
@@ -1439,7 +1502,8 @@ def _supported(mentions: list[Mention], rules: Rules) -> list[Mention]:
     return kept
 
 
-def _without_common_words(mentions: list[Mention], rules: Rules) -> list[Mention]:
+def _without_common_words(mentions: list[Mention], rules: Rules, evidence: Evidence | None = None
+                          ) -> list[Mention]:
     """Drop unknown names made only of very common words of the language (Head, Высшего,
     Financial Market); a run of them that ends in an organisation word is an organisation
     (Public Opinion Foundation). Names the alias file knows, names with a title or a cue, and
@@ -1449,6 +1513,8 @@ def _without_common_words(mentions: list[Mention], rules: Rules) -> list[Mention
     kept = []
     for mention in mentions:
         attrs = _attrs(mention)
+        if _roman_ordinal(mention.text, rules):
+            continue  # au XIIIe siècle: a century, no name
         known = attrs.canonical and attrs.resolved_by == "alias"
         words = words_of(mention.text)
         # A place word after a common word is no cue (Әр облыста: "in each region").
@@ -1470,7 +1536,8 @@ def _without_common_words(mentions: list[Mention], rules: Rules) -> list[Mention
         common = [is_common_form(w, rules, variants, threshold) for w in words]
         if len(words) > 1 and len(written) == len(words) and common[-1] \
                 and not _word_not_name(words[-1], written[-1], rules) \
-                and not _word_not_name(words[0], written[0], rules):
+                and (not _word_not_name(words[0], written[0], rules)
+                     or _given_name_here(words, rules, evidence)):
             # Philippe de Villiers: each word frequent in the news, the first and the last as a
             # name (the language's dictionary lists no such word). A single word needs more (Jim,
             # Etat), and so does a name after a word (Royal Marine Paul, Sohn Dan).
@@ -1480,6 +1547,23 @@ def _without_common_words(mentions: list[Mention], rules: Rules) -> list[Mention
         elif len(words) > 1 and any(type_word(w, rules) == "organisation" for w in words):
             kept.append(_typed(mention, "organisation"))
     return kept
+
+
+ROMAN_NUMERAL = regex.compile(r"[IVXLCDM]+")
+
+
+def _roman_ordinal(text: str, rules: Rules) -> bool:
+    """A Roman numeral with one of the language's ordinal endings (XIIIe, XXIe)."""
+    return any(text.endswith(s) and ROMAN_NUMERAL.fullmatch(text[:-len(s)]) is not None
+               for s in rules.ordinal_suffixes)
+
+
+def _given_name_here(words: list[str], rules: Rules, evidence: Evidence | None) -> bool:
+    """A first word the dictionary lists too (Eric, Jean: jeans) that is a given name here: one of
+    two, before a name's last word, and never written in lower case in the text (where common
+    nouns have no capital, so that their case tells)."""
+    return evidence is not None and not rules.capitalised_nouns and len(words) == 2 \
+        and words[0] not in rules.particles and words[0] not in evidence.lowercase
 
 
 def _word_not_name(norm: str, written: str, rules: Rules) -> bool:
@@ -1624,17 +1708,44 @@ def _noun_phrase(words: list[str], rules: Rules, first: str = "") -> bool:
     Philippe de Villiers: a given name is frequent as a name, ``first`` as written)."""
     if not rules.capitalised_nouns or len(words) < 3 or not any(w in rules.particles for w in words[1:-1]):
         return False
-    return is_common_form(words[0], rules, rules.morphology.variants, PHRASE_ZIPF) \
+    common = is_common_form(words[0], rules, rules.morphology.variants, PHRASE_ZIPF) \
         and not (first and frequent_as_a_name(first, rules))
+    return common or _compound_noun(first, rules)  # Kontaktfälle von Personen
+
+
+MIN_COMPOUND_HEAD = 4  # letters of a common noun that ends a compound (Kontakt|fälle)
+JOINING_S = "s"  # between the parts of a compound (Regierung|s|sprecher)
+
+
+def _compound_noun(written: str, rules: Rules) -> bool:
+    """Where nouns join into one word, a word of two words of the dictionary, the last a common
+    noun, and too rare for a name (Kontakt|fälle, Taucher|staffel, Regierung|s|sprecher with its
+    joining s; names are made of words too, and more frequent: Phi|lippe, Wolf|gang, Hoff|mann)."""
+    if not rules.compound_heads or not written[:1].isupper() \
+            or vocabulary_zipf(written, rules) >= GAZETTEER_SUPPORT_ZIPF:
+        return False
+    for cut in range(3, len(written) - MIN_COMPOUND_HEAD + 1):
+        head = written[cut].upper() + written[cut + 1:]
+        if dictionary_lemma(head, rules) is None or vocabulary_zipf(head, rules) < NOUN_ZIPF:
+            continue
+        front = written[:cut]
+        if dictionary_lemma(front, rules) is not None or \
+                (front.endswith(JOINING_S) and dictionary_lemma(front[:-1], rules) is not None):
+            return True
+    return False
 
 
 def _abstract_noun_phrase(words: list[str], rules: Rules) -> bool:
     """Where every noun has a capital, a word with an ending that only abstract nouns take
     (Überfüllung, Verschlechterung, Reformation) makes a phrase no name (Lähmung der Wirtschaft),
     unless the phrase has an organisation word (Europäische Union is no "Lähmung")."""
-    if not rules.noun_endings or any(type_word(w, rules) == "organisation" for w in words):
+    if not rules.noun_endings:
         return False
-    return any(w.endswith(e) and len(w) > len(e) + 2 for w in words for e in rules.noun_endings)
+    abstract = [any(w.endswith(e) and len(w) > len(e) + 2 for e in rules.noun_endings) for w in words]
+    if abstract[0] and len(words) > 2 and words[1] in rules.connectors \
+            and type_word(words[0], rules) != "organisation":
+        return True  # Aufrechterhaltung des Dienstes: an action and what it is of, whatever its object
+    return any(abstract) and not any(type_word(w, rules) == "organisation" for w in words)
 
 
 def _without_currency_names(text: str, mentions: list[Mention], rules: Rules) -> list[Mention]:

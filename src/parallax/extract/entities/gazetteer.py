@@ -175,9 +175,12 @@ class Gazetteer:
             return True
         if alias_cut or cut[0]:
             return False
-        ending = word[len(word) - cut[1]:]
-        name_suffixes = self.rules.morphology.name_suffixes or ()
-        return ending in name_suffixes or any(ending.startswith(s) for s in self.rules.morphology.separators)
+        ending, stem = word[len(word) - cut[1]:], word[:len(word) - cut[1]]
+        morphology = self.rules.morphology
+        after = any(stem.endswith(end) and ending in suffixes
+                    for end, suffixes in morphology.name_suffixes_after)
+        return ending in (morphology.name_suffixes or ()) or after \
+            or any(ending.startswith(s) for s in morphology.separators)
 
     def scan_strings(self, text: str) -> Iterator[tuple[int, int, list[Target]]]:
         """Longest known strings in running text without word spaces, left to right."""

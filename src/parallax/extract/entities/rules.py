@@ -26,6 +26,8 @@ class Morphology:
     prefixes: tuple[str, ...] = ()
     suffixes: tuple[str, ...] = ()
     name_suffixes: tuple[str, ...] | None = None  # None: the same as `suffixes`
+    # endings a name takes only after its own last letters (Niederlande|n): ((ending, (suffix, ...)), ...)
+    name_suffixes_after: tuple[tuple[str, tuple[str, ...]], ...] = ()
     separators: tuple[str, ...] = ()
     min_stem: int = 3
     max_affixes: int = 2
@@ -132,6 +134,7 @@ class Rules:
     segmenter_not_names: frozenset[str] = frozenset()  # words it tags as names that are none
     demonym_endings: tuple[str, ...] = ()  # Libya|n, Sénégal|ais: a place's people or adjective
     noun_endings: tuple[str, ...] = ()  # endings of abstract nouns, which no name has (Lähm|ung)
+    ordinal_suffixes: tuple[str, ...] = ()  # [numbers] ordinal_suffixes: a Roman numeral's (XIII|e siècle)
     # Lower-case words inside an organisation's name (Institute of Physics and Technology).
     connectors: frozenset[str] = frozenset()
     coordinators: frozenset[str] = frozenset()  # connectors that join two names (and): one word follows
@@ -199,6 +202,10 @@ def rules_for(code: str | None) -> Rules:
         prefixes=_longest_first(section.get("prefixes", [])),
         suffixes=_longest_first(section.get("suffixes", [])),
         name_suffixes=_longest_first(section["name_suffixes"]) if "name_suffixes" in section else None,
+        name_suffixes_after=tuple(
+            (normal(end), tuple(normal(s) for s in suffixes))
+            for end, suffixes in section.get("name_suffixes_after", {}).items()
+        ),
         separators=tuple(normal(s) for s in section.get("suffix_separators", [])),
         min_stem=int(section.get("min_stem", 3)),
         max_affixes=int(section.get("max_affixes", 2)),
@@ -237,6 +244,7 @@ def rules_for(code: str | None) -> Rules:
         segmenter_not_names=frozenset(section.get("segmenter_not_names", [])),
         demonym_endings=_longest_first(section.get("demonym_endings", [])),
         noun_endings=_longest_first(section.get("noun_endings", [])),
+        ordinal_suffixes=_longest_first(data.section("numbers").get("ordinal_suffixes", []) if data else []),
         connectors=frozenset(normal(w) for w in section.get("name_connectors", [])),
         coordinators=frozenset(normal(w) for w in section.get("name_coordinators", [])),
         compound_heads=bool(section.get("compound_heads", False)),
