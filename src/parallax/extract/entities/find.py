@@ -1475,7 +1475,7 @@ def _without_titles_of_works(text: str, mentions: list[Mention], rules: Rules) -
 
 def _quoted_title(text: str, mention: Mention, rules: Rules) -> bool:
     opening, closing = clause_quote_marks()
-    before = QUOTED_TITLE_OPENING.search(text, 0, mention.start)
+    before = QUOTED_TITLE_OPENING.search(text, max(0, mention.start - QUOTED_TITLE_REACH), mention.start)
     after = QUOTED_TITLE_CLOSING.match(text, mention.end)
     if before is None or after is None or before.group(1) not in opening or after.group(1) not in closing:
         return False
@@ -1487,6 +1487,7 @@ def _quoted_title(text: str, mention: Mention, rules: Rules) -> bool:
 # comma or a full stop (set inside the marks), then the closing mark.
 QUOTED_TITLE_OPENING = regex.compile(r"(\p{Quotation_Mark})((?:\p{Lu}\p{Ll}*[ \t]+){0,2})\Z")
 QUOTED_TITLE_CLOSING = regex.compile(r"[,.!?]?(\p{Quotation_Mark})")
+QUOTED_TITLE_REACH = 40  # characters before a name looked at for the opening mark and words
 
 
 def _without_common_words(mentions: list[Mention], rules: Rules) -> list[Mention]:
