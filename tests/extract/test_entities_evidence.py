@@ -101,3 +101,17 @@ def test_a_known_name_in_quotation_marks_stays_a_name():
 def test_an_organisation_is_met_again_by_its_first_word():
     found = names("The contractor Kestrel Group denied it. Kestrel is based in Malta.", "en")
     assert ("Kestrel", "Kestrel Group", "organisation") in found
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "surface"),
+    [
+        ("en", "The team flew to England on Monday.", "England"),
+        ("ru", "Команда улетела в Англию в понедельник.", "Англию"),
+        ("zh", "球队周一飞往英格兰。", "英格兰"),
+    ],
+)
+def test_england_is_one_of_the_nations_of_the_united_kingdom(language, text, surface):
+    """Like Scotland and Wales, England is a place every language names (Англию is no Anguilla)."""
+    found = {s: (v, t) for s, v, t in names(text, language)}
+    assert found.get(surface) == ("England", "place"), found
