@@ -76,3 +76,42 @@ def test_a_country_in_a_currency_name_is_no_place(language, text):
     found = find_entities(text, language)
     assert len(found) == 1 and found[0].value == "United States"
     assert text.index(found[0].text) != found[0].start  # the second mention, not the currency's
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The film “Silver Harbour,” written by Anna Kowalczyk, opens in Oslo next week.",
+        'Her next series, "The Quiet Meadow", starts on Friday, Anna Kowalczyk said in Oslo.',
+        "Anna Kowalczyk (“Northern Lights”) now lives in Oslo.",
+    ],
+)
+def test_a_quoted_title_of_a_work_is_no_entity(text):
+    """A film or a series names no person, place or organisation; another language translates
+    its title, so naming it would be a false omission there."""
+    found = {surface: value for surface, value, _ in names(text, "en")}
+    assert found == {"Anna Kowalczyk": "Anna Kowalczyk", "Oslo": "Oslo"}
+
+
+def test_a_known_name_in_quotation_marks_stays_a_name():
+    found = {surface for surface, _, _ in names('Asked where he was going, he said: "Moscow."', "en")}
+    assert found == {"Moscow"}
+
+
+def test_an_organisation_is_met_again_by_its_first_word():
+    found = names("The contractor Kestrel Group denied it. Kestrel is based in Malta.", "en")
+    assert ("Kestrel", "Kestrel Group", "organisation") in found
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "surface"),
+    [
+        ("en", "The team flew to England on Monday.", "England"),
+        ("ru", "Команда улетела в Англию в понедельник.", "Англию"),
+        ("zh", "球队周一飞往英格兰。", "英格兰"),
+    ],
+)
+def test_england_is_one_of_the_nations_of_the_united_kingdom(language, text, surface):
+    """Like Scotland and Wales, England is a place every language names (Англию is no Anguilla)."""
+    found = {s: (v, t) for s, v, t in names(text, language)}
+    assert found.get(surface) == ("England", "place"), found

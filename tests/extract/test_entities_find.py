@@ -301,6 +301,17 @@ def test_chinese_known_names_inside_longer_names_are_not_read():
     assert found["马克龙多"].attrs.type == "place"
 
 
+def test_a_chinese_name_opening_a_longer_glossed_name_is_that_name():
+    """肯尼亚 (Kenya) begins 肯尼亚人民联盟, glossed Kenyan People's Alliance: the party, not the country;
+    a person glossed after a country and a title leaves the country alone."""
+    party = find_entities("肯尼亚人民联盟 (Kenyan People's Alliance) 赢得了选举。", "zh")
+    whole = [m.attrs.type for m in party if m.text == "肯尼亚人民联盟"]
+    assert whole == ["organisation"]
+    assert len({m.value for m in party}) == 1
+    president = by_text("肯尼亚总统鲁托 (William Ruto) 周日说。", "zh")
+    assert president["肯尼亚"].value == "Kenya"
+
+
 # The word segmenter of a language without word spaces loads with the first text that asks for it.
 _SEGMENTER_LOADS = """
 import sys

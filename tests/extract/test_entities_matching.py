@@ -111,6 +111,17 @@ def test_a_full_name_of_common_words_is_found_by_the_name_another_source_gives(e
     assert found.get("Dan Bell") == next(m.value for m in chinese if m.text == "丹·贝尔")
 
 
+def test_a_short_name_of_common_letters_is_found_by_its_sound_in_another_script(encoder):
+    """Mix is a common word alone; 米克斯 spells its sounds, the x written out as ks."""
+    documents = [
+        ("The label Mix said this week that the signal was lost.", "en"),
+        ("唱片公司米克斯本周表示，信号中断了。", "zh"),
+    ]
+    english, chinese = resolve_entities(documents, encoder)
+    assert [(m.text, m.value) for m in english] == [("Mix", chinese[0].value)]
+    assert english[0].attrs.evidence is True
+
+
 def test_a_surname_alone_joins_the_full_name_another_source_gives(encoder):
     documents = [
         ("Председатель кабмина Акылбек Жапаров провел заседание правительства.", "ru"),

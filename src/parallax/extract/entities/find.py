@@ -28,6 +28,7 @@ from rapidfuzz import fuzz
 
 from ...lang.dates import names as cldr_names
 from ...lang.lemmas import Lemmatiser, lemmatiser
+from ...lang.scripts import clause_quote_marks
 from ...model import EntityAttrs, Mention, attrs_as
 from ...tables import tables_of
 from ..spans import SpanSet
@@ -148,6 +149,7 @@ def find_entities(text: str, language: str | None, context: KnowsNames | None = 
     mentions = [_mention(text, tokens, c, rules, lexicon) for c in candidates]
     mentions = _supported(link_names(mentions, rules), rules)
     mentions = _without_currency_names(text, _without_common_words(mentions, rules, evidence), rules)
+    mentions = _without_titles_of_works(text, mentions, rules)
     mentions = _place_adjectives(mentions, rules, lexicon)
     return _without_web_addresses(text, mentions)
 
@@ -1380,6 +1382,7 @@ def link_names(mentions: list[Mention], rules: Rules) -> list[Mention]:
     named_in_full = {m.value for _, m, _ in full if _attrs(m).canonical}
     surnames = _Surnames(full)
     last_of_key: dict[str, int] = {}  # an unknown name's key -> where it was last met so far
+    short_forms: dict[str, Mention] = {}  # an organisation's first word -> the organisation
     out = list(mentions)
     for i, mention in enumerate(mentions):
         if _lone_word(mention):
@@ -1389,11 +1392,33 @@ def link_names(mentions: list[Mention], rules: Rules) -> list[Mention]:
             if target is None and not _attrs(mention).canonical:
                 met = [last_of_key[k] for k in _inflection_keys(mention, rules) if k in last_of_key]
                 target = out[max(met)] if met else None
+            if target is None and _may_be_organisation(mention):
+                target = short_forms.get(_attrs(mention).key or "")
             if target is not None:
                 out[i] = _same_as(mention, target)
         if _may_be_inflected(out[i]):
             last_of_key[_attrs(out[i]).key] = i
+        short = _short_form_key(out[i], rules)
+        if short:
+            short_forms.setdefault(short, out[i])
     return out
+
+
+def _may_be_organisation(mention: Mention) -> bool:
+    attrs = _attrs(mention)
+    return not attrs.canonical and (attrs.type_guessed or attrs.type == "organisation")
+
+
+def _short_form_key(mention: Mention, rules: Rules) -> str | None:
+    """The key of the one word an unknown organisation's name is met by again, where the rest of
+    its name is the language's organisation words (Kestrel Group … Kestrel)."""
+    attrs = _attrs(mention)
+    words = words_of(mention.text)
+    if attrs.canonical or attrs.type != "organisation" or len(words) < 2:
+        return None
+    if not all(normal(w) in rules.organisation_words for w in words[1:]):
+        return None
+    return fold_key(to_latin(words[0], rules.code))
 
 
 def _may_be_inflected(mention: Mention) -> bool:
@@ -1500,6 +1525,32 @@ def _supported(mentions: list[Mention], rules: Rules) -> list[Mention]:
             continue
         kept.append(mention)
     return kept
+
+
+def _without_titles_of_works(text: str, mentions: list[Mention], rules: Rules) -> list[Mention]:
+    """Drop unknown names that are the whole of a quoted title in capitals ("The Quiet Meadow", a
+    series; "Silver Harbour", a film): a title of a work names no person, place or organisation,
+    and another language writes it translated, in its own marks (《银色港湾》)."""
+    if not rules.capitalisation:
+        return mentions
+    return [m for m in mentions if _attrs(m).canonical or not _quoted_title(text, m, rules)]
+
+
+def _quoted_title(text: str, mention: Mention, rules: Rules) -> bool:
+    opening, closing = clause_quote_marks()
+    before = QUOTED_TITLE_OPENING.search(text, max(0, mention.start - QUOTED_TITLE_REACH), mention.start)
+    after = QUOTED_TITLE_CLOSING.match(text, mention.end)
+    if before is None or after is None or before.group(1) not in opening or after.group(1) not in closing:
+        return False
+    # Only the title's opening words may stand between the mark and the name ("The Quiet Meadow").
+    return all(normal(w) in rules.stopwords for w in words_of(before.group(2)))
+
+
+# A quotation mark, then at most two capitalised words, right before a name; after it at most a
+# comma or a full stop (set inside the marks), then the closing mark.
+QUOTED_TITLE_OPENING = regex.compile(r"(\p{Quotation_Mark})((?:\p{Lu}\p{Ll}*[ \t]+){0,2})\Z")
+QUOTED_TITLE_CLOSING = regex.compile(r"[,.!?]?(\p{Quotation_Mark})")
+QUOTED_TITLE_REACH = 40  # characters before a name looked at for the opening mark and words
 
 
 def _without_common_words(mentions: list[Mention], rules: Rules, evidence: Evidence | None = None
@@ -1882,6 +1933,7 @@ def _glossed(text: str, mentions: list[Mention], latin: list[Mention]) -> list[M
     is the glossed name: it takes the gloss's value, type and keys, so both meet the name
     where another language writes it."""
     by_start = {m.start: m for m in latin}
+    starts = sorted(m.start for m in mentions)
     glossed: dict[str, Mention] = {}  # a name as written -> its gloss: written again, it is the same
     out, bare = [], []
     for mention in mentions:
@@ -1906,7 +1958,10 @@ def _glossed(text: str, mentions: list[Mention], latin: list[Mention]) -> list[M
                 glossed.setdefault(given, _given_name(gloss))  # 叶海亚 of 叶海亚·谢里夫: Yahya
             break
         gloss = gloss or glossed.get(text[mention.start:mention.end])
-        if gloss is not None and not _attrs(mention).canonical:
+        longer = None if gloss is not None else _longer_glossed(text, mention, by_start, starts)
+        if longer is not None:
+            mention = longer  # 肯尼亚|人民联盟 (Kenyan People's Alliance): not Kenya
+        elif gloss is not None and not _attrs(mention).canonical:
             told = gloss.attrs.as_dict()
             keep = ["canonical", "key", "surface_key", "latin", "resolved_by", "approximate"]
             if _attrs(gloss).canonical or not _attrs(gloss).type_guessed or _attrs(mention).type_guessed:
@@ -1915,6 +1970,32 @@ def _glossed(text: str, mentions: list[Mention], latin: list[Mention]) -> list[M
             mention = replace(mention, value=gloss.value, attrs=attrs)
         out.append(mention)
     return sorted(out + latin + bare, key=lambda m: (m.start, m.end))
+
+
+# Characters between a name and the gloss of the longer name it begins (肯尼亚|人民联盟 (Kenyan
+# People's Alliance)): a name of a few words, not a clause.
+LONGER_NAME = regex.compile(r"\p{Han}{1,8}")
+MIN_LONGER_KEY = 4  # letters of the name's key: a shorter one is found inside too many words
+
+
+def _longer_glossed(text: str, mention: Mention, by_start: dict[int, Mention], starts: list[int]
+                    ) -> Mention | None:
+    """A name that begins a longer name glossed in brackets after it, where the gloss spells the
+    name among its words (Kenya in Kenyan People's Alliance), is that longer name: the whole
+    characters up to the bracket take the gloss, and the name inside is no mention of its own."""
+    run = LONGER_NAME.match(text, mention.end)
+    bracket = GLOSS.match(text, run.end()) if run is not None else None
+    gloss = by_start.get(bracket.end()) if bracket is not None else None
+    if gloss is None or len(gloss.value.split()) < 2:
+        return None
+    following = bisect_left(starts, mention.end)
+    if following < len(starts) and starts[following] < run.end():
+        return None  # another name stands between: the gloss is that one's
+    name = fold_key(mention.value)
+    if len(name) < MIN_LONGER_KEY or not regex.search(rf"(?:^| ){regex.escape(name)}", fold_key(gloss.value)):
+        return None
+    attrs = gloss.attrs.updated({"stem": text[mention.start:run.end()], "linked": True})
+    return replace(mention, end=run.end(), text=text[mention.start:run.end()], value=gloss.value, attrs=attrs)
 
 
 BARE_GLOSS = regex.compile(r"[ \t]*[)）]")

@@ -68,6 +68,9 @@ EVIDENCE_MIN = 92
 EVIDENCE_MIN_LETTERS = 5
 # A shorter name is evidence only spelt exactly alike (Albi, Metz, Lahn): the same four letters.
 EVIDENCE_EXACT_MIN_LETTERS = 4
+# A word is looked at from this many letters: its key, not its spelling, must reach the bar above
+# (Mix reads miks, the four sounds of 米克斯).
+EVIDENCE_MIN_WRITTEN = 3
 EVIDENCE_NAME_WORDS = 2  # a full name of this many words is looked for whole too
 # Loose keys at least this long may join cue-typed unknown names by sound alone.
 MIN_SOUND_LETTERS = 4
@@ -804,7 +807,7 @@ def _candidate_spans(text: str, rules) -> list[tuple[int, int, str]]:
             continue  # where the script has capitals, a lower-case word is no name (декларацию)
         front, back = rules.morphology.name_stem(token.norm)
         start, end = token.start + front, token.end - back
-        if end - start >= EVIDENCE_MIN_LETTERS - 1:
+        if end - start >= EVIDENCE_MIN_WRITTEN:
             spans.append((token.start + front, token.end, text[start:end]))
     return spans
 
