@@ -1170,7 +1170,8 @@ def _build(
             article = _article_before(text, start, rules)
             # Burn-out: the first piece of a hyphenated word is no town.
             compound = text[end:end + 1] in HYPHENS and text[end + 1:end + 2].islower()
-            place = None if compound else _gazetteer_place(text[start:end], stem, candidate, rules, article)
+            place = _region_town(written, rules) or (
+                None if compound else _gazetteer_place(text[start:end], stem, candidate, rules, article))
             if place is not None:  # Остраву, Kupyansk: a town the gazetteer knows by this name
                 value = latin = place
                 kind, candidate.type, gazetteer = "place", "place", True
@@ -1223,6 +1224,23 @@ def _region_of(stem: str, rules: Rules, lexicon: Lexicon) -> str | None:
                       if t.entity is not None and lexicon.entities[t.entity].type == "place"]
             if places:
                 return places[0]
+    return None
+
+
+def _region_town(written: str, rules: Rules) -> str | None:
+    """The gazetteer's large town whose region a name with a region ending is, where the ending
+    took more of the town's name than its own last letters (Луганщина -> Luhansk, Донеччина ->
+    Donetsk): the alias files know few towns, the gazetteer most region capitals."""
+    word = normal(written)
+    if " " in written:
+        return None
+    for ending in rules.region_endings:  # longest first
+        if not word.endswith(ending) or len(word) - len(ending) < MIN_REGION_STEM:
+            continue
+        town = word[: len(word) - len(ending)]
+        forms = [town + tail for opening, tail in rules.region_town_tails if ending.startswith(opening)]
+        # The fuller town first: Луган|ськ, not Lugano, which the bare stem would name.
+        return place_named(sorted(forms, key=len, reverse=True), LARGE_TOWN)
     return None
 
 
