@@ -215,3 +215,19 @@ def test_a_translated_organisation_no_other_source_names_is_no_fact(encoder):
     entities = {f.value: f.status for f in comparison.facts if f.kind == "entity"}
     assert entities.get("National Party") == "shared"
     assert "Ziyouminzhudang" not in entities  # the dictionary's tag alone: no omission claimed
+
+
+def test_an_organisation_named_short_joins_its_longer_name_in_the_same_document():
+    documents = [
+        ("The Grand Water Council of the Republic met on Monday. Later the Grand Water Council voted.", "en"),
+        ("The Grain Board of the Northern Territories and the Grain Board of the Southern Isles met. "
+         "The Grain Board said no.", "en"),
+    ]
+    matched = _match_documents(documents, None)
+    long, short = matched[(0, "Grand Water Council of the Republic")], matched[(0, "Grand Water Council")]
+    assert long.attrs.cluster == short.attrs.cluster
+    # Opening two longer names, a short name is not guessed between them.
+    shorter = matched[(1, "Grain Board")].attrs.cluster
+    assert shorter != matched[(1, "Grain Board of the Northern Territories")].attrs.cluster
+    assert shorter != matched[(1, "Grain Board of the Southern Isles")].attrs.cluster
+

@@ -76,6 +76,8 @@ MIN_SOUND_LETTERS = 4
 LOOSE_ACROSS_ALPHABETS = 85
 # A full name (this many words or more) that ends another name is that name with a role before it.
 MIN_TRAILING_WORDS = 2
+# An organisation's name this many words long or more that opens a longer one is that one short.
+MIN_OPENING_WORDS = 2
 # A name joined by meaning alone has this many words on one side at least (Contact Group).
 MIN_TRANSLATED_WORDS = 2
 CYRILLIC = regex.compile(r"\p{Cyrillic}")
@@ -152,6 +154,7 @@ def cluster_entities(
     nodes = _Nodes(len(mentions))
     _join_known(mentions, nodes, lexicon)
     _join_by_spelling(mentions, nodes, lexicon)
+    _join_opening_names(mentions, nodes, sources)
     _join_by_sound(mentions, nodes)
     _join_across_alphabets(mentions, nodes)
     _join_across_scripts(mentions, nodes, encoder)
@@ -233,6 +236,38 @@ def _join_by_spelling(mentions: Sequence[Mention], nodes: _Nodes, lexicon: Lexic
             for root in compatible:
                 nodes.union(i, root)
             keys = _keys_by_root(mentions, nodes, lexicon)
+
+
+def _join_opening_names(mentions: Sequence[Mention], nodes: _Nodes,
+                        sources: Sequence[tuple[int, str | None]] | None) -> None:
+    """An unknown organisation's name that opens a longer one of the same document, which goes on
+    with a connector (Supreme State Council; Supreme State Council of the Republic), is that
+    organisation named short. Where it opens two different longer names it stays alone."""
+    if sources is None:
+        return
+    organisations = [i for i, m in enumerate(mentions) if not _attrs(m).canonical and _attrs(m).key
+                     and _attrs(m).type == "organisation"]
+    for i in organisations:
+        words = _attrs(mentions[i]).key.split()
+        if len(words) < MIN_OPENING_WORDS:
+            continue
+        longer = {nodes.find(j) for j in organisations if sources[j] == sources[i]
+                  and _opens(words, _attrs(mentions[j]).key.split(), _connector_keys(sources[j][1]))}
+        longer.discard(nodes.find(i))
+        if len(longer) == 1:
+            nodes.union(i, longer.pop())
+
+
+def _connector_keys(language: str | None) -> frozenset[str]:
+    """The keys of the words that go on with an organisation's name (of, for), but not of those
+    that join two names (and): Ministry of Tourism and ... may be two."""
+    rules = rules_for(language)
+    return frozenset(fold_key(w) for w in rules.connectors - rules.coordinators)
+
+
+def _opens(words: list[str], longer: list[str], connectors: frozenset[str]) -> bool:
+    size = len(words)
+    return len(longer) > size and longer[:size] == words and longer[size] in connectors
 
 
 def _own_keys(mention: Mention) -> set[str]:
