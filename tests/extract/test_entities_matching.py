@@ -231,3 +231,32 @@ def test_an_organisation_named_short_joins_its_longer_name_in_the_same_document(
     assert shorter != matched[(1, "Grain Board of the Northern Territories")].attrs.cluster
     assert shorter != matched[(1, "Grain Board of the Southern Isles")].attrs.cluster
 
+
+def test_an_organisation_written_in_lower_case_joins_its_capitalised_translation(encoder):
+    from parallax import api
+    from parallax.model import Article
+
+    russian = ("Об этом в понедельник сообщил представитель министерства сельского хозяйства Чили. "
+               "Вечером в порту собрался совет директоров компании.")
+    english = "A spokesman for the Ministry of Agriculture of Chile said so on Monday."
+    articles = [Article(id="ru", text=russian, language="ru"), Article(id="en", text=english, language="en")]
+    comparison = api.compare_articles(articles, encoder=encoder)
+    ministry = next(f for f in comparison.facts if f.kind == "entity" and "Agriculture" in f.value)
+    assert ministry.status == "shared"
+    # A lower-case phrase no other source names is no fact: no omission is claimed for it.
+    texts = [m.text for f in comparison.facts if f.kind == "entity" for m in f.mentions]
+    assert not any("директоров" in text for text in texts)
+
+
+def test_a_town_named_by_a_lower_case_adjective_joins_the_town_another_source_names(encoder):
+    from parallax import api
+    from parallax.model import Article
+
+    ukrainian = "У вівторок бої точилися на харківському напрямку, а на братському кладовищі було тихо."
+    english = "On Tuesday fighting went on in the Kharkiv direction, while the cemetery was quiet."
+    articles = [Article(id="uk", text=ukrainian, language="uk"), Article(id="en", text=english, language="en")]
+    comparison = api.compare_articles(articles, encoder=encoder)
+    entities = {f.value: f for f in comparison.facts if f.kind == "entity"}
+    assert entities["Kharkiv"].status == "shared"
+    # An adjective of a common word some town is also called names nothing no other source names.
+    assert all("братськ" not in m.text for f in entities.values() for m in f.mentions)

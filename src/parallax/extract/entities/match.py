@@ -48,7 +48,7 @@ from ...lang.scripts import KEY_VOWELS
 from ...model import EntityAttrs, Mention, attrs_as
 from ...tables import KnowsTables, tables_of
 from .canon import entity_by_key, keys_of, similar_keys
-from .find import find_entities
+from .find import PHRASE, find_entities
 from .gazetteer import tokens_for
 from .lexicon import KnowsNames, Lexicon, build_lexicon
 from .rules import rules_for
@@ -541,7 +541,10 @@ def _join_in_aligned_sentences(mentions: Sequence[Mention], nodes: _Nodes, encod
     if encoder is None:
         return
     groups = nodes.groups()
-    lonely = {r: members for r, members in groups.items() if len({sources[i][0] for i in members}) == 1}
+    # A lower-case phrase (find.PHRASE) joins by its meaning only: as a second name left in a
+    # sentence it would keep the one name there from its partner.
+    lonely = {r: members for r, members in groups.items() if len({sources[i][0] for i in members}) == 1
+              and not all(_attrs(mentions[i]).form == PHRASE for i in members)}
     left: dict[tuple[int, str], set[int]] = defaultdict(set)  # (document, sentence) -> lonely groups
     for root, members in lonely.items():
         for i in members:
