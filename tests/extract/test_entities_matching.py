@@ -254,7 +254,8 @@ def test_a_town_named_by_a_lower_case_adjective_joins_the_town_another_source_na
 
     ukrainian = "У вівторок бої точилися на харківському напрямку, а на братському кладовищі було тихо."
     english = "On Tuesday fighting went on in the Kharkiv direction, while the cemetery was quiet."
-    articles = [Article(id="uk", text=ukrainian, language="uk"), Article(id="en", text=english, language="en")]
+    articles = [Article(id="uk", text=ukrainian, language="uk"),
+                Article(id="en", text=english, language="en")]
     comparison = api.compare_articles(articles, encoder=encoder)
     entities = {f.value: f for f in comparison.facts if f.kind == "entity"}
     assert entities["Kharkiv"].status == "shared"

@@ -168,12 +168,12 @@ def find_lowercase_names(text: str, language: str | None, found: Sequence[Mentio
     return sorted(towns + organisations, key=lambda m: m.start)
 
 
-MAX_ADJECTIVE_ENDING = 3  # letters of an adjective's case ending after its suffix (харків|ськ|ому)
+MAX_ADJECTIVE_ENDING = 3  # letters of an adjective's case ending after its suffix (львів|ськ|ому)
 
 
 def _town_adjectives(text: str, tokens: list[Token], found: Sequence[Mention], rules: Rules) -> list[Mention]:
     """Lower-case adjectives made of a large town's name the gazetteer knows and a suffix of the
-    language's ``town_adjective_suffixes`` (харківському, донецьких: Kharkiv, Donetsk). An adjective
+    language's ``town_adjective_suffixes`` (львівському, донецьких: Lviv, Donetsk). An adjective
     may also come from a common word that some town is called (братский, Bratsk), so it counts only
     where another source names the town (``partner_only``)."""
     if not rules.town_adjective_suffixes:
@@ -200,7 +200,7 @@ def _town_of_adjective(word: str, rules: Rules) -> str | None:
         rest = len(word) - at - len(suffix)
         if at < MIN_REGION_STEM or not 0 < rest <= MAX_ADJECTIVE_ENDING:
             continue
-        # The town named with its suffix first (Луган|ськ), then without it (Харків).
+        # The town named with its suffix first (Краматор|ськ), then without it (Львів).
         return place_named([word[:at + len(suffix)], word[:at]], LARGE_TOWN)
     return None
 
@@ -743,14 +743,14 @@ def _complement_end(tokens: list[Token], end: int, taken, rules: Rules) -> int:
 
 
 PHRASE = "phrase"  # the form of an organisation named in lower-case words (see _lowercase_organisations)
-MAX_HEAD_ADJECTIVES = 2  # lower-case adjectives before an organisation word (исполнительного совета)
+MAX_HEAD_ADJECTIVES = 2  # lower-case adjectives before an organisation word (городского совета)
 
 
 def _lowercase_organisations(text: str, tokens: list[Token], mentions: Sequence[Mention], rules: Rules
                              ) -> list[Mention]:
-    """Organisations a language writes in lower-case words (министерства туризма и древностей,
-    лаборатории геномной инженерии) where another capitalises them (Ministry of Tourism and
-    Antiquities): an organisation word with the adjectives agreeing with it before and its
+    """Organisations a language writes in lower-case words (министерства сельского хозяйства,
+    управления водных ресурсов) where another capitalises them (Ministry of Agriculture, Water
+    Resources Authority): an organisation word with the adjectives agreeing with it before and its
     complement after, two words or more. Such a phrase is also a common noun's (the ministry of
     some country), so it counts only where another source names the same organisation
     (``partner_only``), joined by meaning (match._join_translations)."""
@@ -1337,7 +1337,7 @@ def _region_of(stem: str, rules: Rules, lexicon: Lexicon) -> str | None:
 
 def _region_town(written: str, rules: Rules) -> str | None:
     """The gazetteer's large town whose region a name with a region ending is, where the ending
-    took more of the town's name than its own last letters (Луганщина -> Luhansk, Донеччина ->
+    took more of the town's name than its own last letters (Краматорщина -> Kramatorsk, Донеччина ->
     Donetsk): the alias files know few towns, the gazetteer most region capitals."""
     word = normal(written)
     if " " in written:
@@ -1347,7 +1347,7 @@ def _region_town(written: str, rules: Rules) -> str | None:
             continue
         town = word[: len(word) - len(ending)]
         forms = [town + tail for opening, tail in rules.region_town_tails if ending.startswith(opening)]
-        # The fuller town first: Луган|ськ, not Lugano, which the bare stem would name.
+        # The fuller town first: a town with the suffix (Слов'ян|ськ) before one named like the bare stem.
         return place_named(sorted(forms, key=len, reverse=True), LARGE_TOWN)
     return None
 

@@ -241,7 +241,7 @@ def _join_by_spelling(mentions: Sequence[Mention], nodes: _Nodes, lexicon: Lexic
 def _join_opening_names(mentions: Sequence[Mention], nodes: _Nodes,
                         sources: Sequence[tuple[int, str | None]] | None) -> None:
     """An unknown organisation's name that opens a longer one of the same document, which goes on
-    with a connector (Supreme State Council; Supreme State Council of the Republic), is that
+    with a connector (Grain Board; Grain Board of the Northern Territories), is that
     organisation named short. Where it opens two different longer names it stays alone."""
     if sources is None:
         return
@@ -260,7 +260,7 @@ def _join_opening_names(mentions: Sequence[Mention], nodes: _Nodes,
 
 def _connector_keys(language: str | None) -> frozenset[str]:
     """The keys of the words that go on with an organisation's name (of, for), but not of those
-    that join two names (and): Ministry of Tourism and ... may be two."""
+    that join two names (and): Ministry of Health and ... may be two."""
     rules = rules_for(language)
     return frozenset(fold_key(w) for w in rules.connectors - rules.coordinators)
 

@@ -150,10 +150,10 @@ class Rules:
     # Endings that make a region of a town's name (Харків|щина): the region is read as the town,
     # as other languages name it (Kharkiv region).
     region_endings: tuple[str, ...] = ()
-    # A town the gazetteer knows that names its region with more letters changed (Луган|ськ:
-    # Луган|щина; Доне|цьк: Доне|ччина): (the region ending's opening, the town's tail after the stem).
+    # A town the gazetteer knows that names its region with more letters changed (Брян|ськ:
+    # Брян|щина; Доне|цьк: Доне|ччина): (the region ending's opening, the town's tail after the stem).
     region_town_tails: tuple[tuple[str, str], ...] = ()
-    # Suffixes that make a lower-case adjective of a town's name (харків|ськ|ому, доне|цьк|ому): the
+    # Suffixes that make a lower-case adjective of a town's name (львів|ськ|ому, доне|цьк|ому): the
     # town, which another language may write as a name (the Kharkiv direction).
     town_adjective_suffixes: tuple[str, ...] = ()
     # Where an organisation's name goes on after its head in lower-case words (Ассоциация врачей
