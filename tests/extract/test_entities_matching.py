@@ -252,12 +252,17 @@ def test_a_town_named_by_a_lower_case_adjective_joins_the_town_another_source_na
     from parallax import api
     from parallax.model import Article
 
-    ukrainian = "У вівторок бої точилися на харківському напрямку, а на братському кладовищі було тихо."
-    english = "On Tuesday fighting went on in the Kharkiv direction, while the cemetery was quiet."
+    # The town's adjective inside a quote too: the quote around it is no name of it.
+    ukrainian = ("У вівторок бої точилися на харківському напрямку, а на братському кладовищі було тихо. "
+                 "«Наступ на харківському напрямку відбито, бої тривають біля міста», - сказав речник.")
+    english = ("On Tuesday fighting went on in the Kharkiv direction, while the cemetery was quiet. "
+               "“The offensive in the Kharkiv direction was repelled, fighting goes on near the town,” "
+               "the spokesman said.")
     articles = [Article(id="uk", text=ukrainian, language="uk"),
                 Article(id="en", text=english, language="en")]
     comparison = api.compare_articles(articles, encoder=encoder)
     entities = {f.value: f for f in comparison.facts if f.kind == "entity"}
     assert entities["Kharkiv"].status == "shared"
+    assert sum(m.text == "харківському" for m in entities["Kharkiv"].mentions) == 2
     # An adjective of a common word some town is also called names nothing no other source names.
     assert all("братськ" not in m.text for f in entities.values() for m in f.mentions)

@@ -45,17 +45,19 @@ def _lowercase_facts(document: Document, context: AnalysisContext | None) -> lis
     """Entity facts for organisations and towns this document names in lower-case words, which
     another source may write as names: kept only where one does (``partner_only``)."""
     return _sentence_facts(
-        document, lambda text, language, own: find_lowercase_names(text, language, own, context))
+        document, lambda text, language, own: find_lowercase_names(text, language, own, context),
+        only_entities=True)  # a quote or a number around a word is no name of it
 
 
-def _sentence_facts(document: Document, finder) -> list[Fact]:
-    """Entity facts for what ``finder(text, language, own mentions)`` finds in each sentence."""
+def _sentence_facts(document: Document, finder, only_entities: bool = False) -> list[Fact]:
+    """Entity facts for what ``finder(text, language, own mentions)`` finds in each sentence; the
+    own mentions are the sentence's facts (``only_entities``: its entities only)."""
     found: list[Fact] = []
     for sentence in document.sentences:
         own = [
             Mention("entity", f.start - sentence.start, f.end - sentence.start, f.text, f.value)
             for f in document.facts
-            if f.sentence.index == sentence.index
+            if f.sentence.index == sentence.index and (f.kind == "entity" or not only_entities)
         ]
         for mention in finder(sentence.text, sentence.language, own):
             found.append(
