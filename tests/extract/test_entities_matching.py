@@ -226,3 +226,54 @@ def test_a_translated_organisation_no_other_source_names_is_no_fact(encoder):
     entities = {f.value: f.status for f in comparison.facts if f.kind == "entity"}
     assert entities.get("National Party") == "shared"
     assert "Ziyouminzhudang" not in entities  # the dictionary's tag alone: no omission claimed
+
+
+def test_an_organisation_named_short_joins_its_longer_name_in_the_same_document():
+    documents = [
+        ("The Grand Water Council of the Republic met on Monday. Later the Grand Water Council voted.", "en"),
+        ("The Grain Board of the Northern Territories and the Grain Board of the Southern Isles met. "
+         "The Grain Board said no.", "en"),
+    ]
+    matched = _match_documents(documents, None)
+    long, short = matched[(0, "Grand Water Council of the Republic")], matched[(0, "Grand Water Council")]
+    assert long.attrs.cluster == short.attrs.cluster
+    # Opening two longer names, a short name is not guessed between them.
+    shorter = matched[(1, "Grain Board")].attrs.cluster
+    assert shorter != matched[(1, "Grain Board of the Northern Territories")].attrs.cluster
+    assert shorter != matched[(1, "Grain Board of the Southern Isles")].attrs.cluster
+
+
+def test_an_organisation_written_in_lower_case_joins_its_capitalised_translation(encoder):
+    from parallax import api
+    from parallax.model import Article
+
+    russian = ("Об этом в понедельник сообщил представитель министерства сельского хозяйства Чили. "
+               "Вечером в порту собрался совет директоров компании.")
+    english = "A spokesman for the Ministry of Agriculture of Chile said so on Monday."
+    articles = [Article(id="ru", text=russian, language="ru"), Article(id="en", text=english, language="en")]
+    comparison = api.compare_articles(articles, encoder=encoder)
+    ministry = next(f for f in comparison.facts if f.kind == "entity" and "Agriculture" in f.value)
+    assert ministry.status == "shared"
+    # A lower-case phrase no other source names is no fact: no omission is claimed for it.
+    texts = [m.text for f in comparison.facts if f.kind == "entity" for m in f.mentions]
+    assert not any("директоров" in text for text in texts)
+
+
+def test_a_town_named_by_a_lower_case_adjective_joins_the_town_another_source_names(encoder):
+    from parallax import api
+    from parallax.model import Article
+
+    # The town's adjective inside a quote too: the quote around it is no name of it.
+    ukrainian = ("У вівторок бої точилися на харківському напрямку, а на братському кладовищі було тихо. "
+                 "«Наступ на харківському напрямку відбито, бої тривають біля міста», - сказав речник.")
+    english = ("On Tuesday fighting went on in the Kharkiv direction, while the cemetery was quiet. "
+               "“The offensive in the Kharkiv direction was repelled, fighting goes on near the town,” "
+               "the spokesman said.")
+    articles = [Article(id="uk", text=ukrainian, language="uk"),
+                Article(id="en", text=english, language="en")]
+    comparison = api.compare_articles(articles, encoder=encoder)
+    entities = {f.value: f for f in comparison.facts if f.kind == "entity"}
+    assert entities["Kharkiv"].status == "shared"
+    assert sum(m.text == "харківському" for m in entities["Kharkiv"].mentions) == 2
+    # An adjective of a common word some town is also called names nothing no other source names.
+    assert all("братськ" not in m.text for f in entities.values() for m in f.mentions)

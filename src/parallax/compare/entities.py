@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from ..encode import Encoder
 from ..extract.context import AnalysisContext
+from ..extract.entities.find import find_lowercase_names
 from ..extract.entities.match import find_by_evidence, match_entities
 from ..extract.quotes import canonical_speakers
 from ..model import Document, EntityAttrs, Fact, Mention, attrs_as
@@ -36,14 +37,29 @@ def _evidence_facts(document: Document, names: list[Mention], context: AnalysisC
     """Entity facts for words of this document that spell a name found in another one."""
     if not names:
         return []
+    return _sentence_facts(
+        document, lambda text, language, own: find_by_evidence(text, language, names, own, context))
+
+
+def _lowercase_facts(document: Document, context: AnalysisContext | None) -> list[Fact]:
+    """Entity facts for organisations and towns this document names in lower-case words, which
+    another source may write as names: kept only where one does (``partner_only``)."""
+    return _sentence_facts(
+        document, lambda text, language, own: find_lowercase_names(text, language, own, context),
+        only_entities=True)  # a quote or a number around a word is no name of it
+
+
+def _sentence_facts(document: Document, finder, only_entities: bool = False) -> list[Fact]:
+    """Entity facts for what ``finder(text, language, own mentions)`` finds in each sentence; the
+    own mentions are the sentence's facts (``only_entities``: its entities only)."""
     found: list[Fact] = []
     for sentence in document.sentences:
         own = [
             Mention("entity", f.start - sentence.start, f.end - sentence.start, f.text, f.value)
             for f in document.facts
-            if f.sentence.index == sentence.index
+            if f.sentence.index == sentence.index and (f.kind == "entity" or not only_entities)
         ]
-        for mention in find_by_evidence(sentence.text, sentence.language, names, own, context):
+        for mention in finder(sentence.text, sentence.language, own):
             found.append(
                 Fact(
                     document=document.id,
@@ -88,6 +104,9 @@ def harmonise_entities(
         ]
         for document, extra in zip(documents, additions, strict=True):
             if extra:
+                document.facts = sorted([*document.facts, *extra], key=lambda f: (f.start, f.end, f.kind))
+        for document in documents:
+            if extra := _lowercase_facts(document, context):
                 document.facts = sorted([*document.facts, *extra], key=lambda f: (f.start, f.end, f.kind))
     entity_facts = [(d, i, f) for d in documents for i, f in enumerate(d.facts) if f.kind == "entity"]
     if not entity_facts:

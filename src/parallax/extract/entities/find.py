@@ -154,6 +154,59 @@ def find_entities(text: str, language: str | None, context: KnowsNames | None = 
     return _without_web_addresses(text, mentions)
 
 
+def find_lowercase_names(text: str, language: str | None, found: Sequence[Mention] = (),
+                         context: KnowsNames | None = None) -> list[Mention]:
+    """Organisations and towns ``text`` names in lower-case words, outside the mentions ``found``
+    (see _lowercase_organisations, _town_adjectives): for a comparison, where another source may
+    write them as names. They count only where one does (``partner_only``)."""
+    rules = tables_of(context).get(rules_for, language)
+    if not rules.capitalisation or not rules.word_spaces:
+        return []
+    tokens = tokens_for(text, rules)
+    towns = _town_adjectives(text, tokens, found, rules)
+    if not rules.complement_cases:
+        return towns
+    organisations = _lowercase_organisations(text, tokens, [*found, *towns], rules)
+    return sorted(towns + organisations, key=lambda m: m.start)
+
+
+MAX_ADJECTIVE_ENDING = 3  # letters of an adjective's case ending after its suffix (львів|ськ|ому)
+
+
+def _town_adjectives(text: str, tokens: list[Token], found: Sequence[Mention], rules: Rules) -> list[Mention]:
+    """Lower-case adjectives made of a large town's name the gazetteer knows and a suffix of the
+    language's ``town_adjective_suffixes`` (львівському, донецьких: Lviv, Donetsk). An adjective
+    may also come from a common word that some town is called (братский, Bratsk), so it counts only
+    where another source names the town (``partner_only``)."""
+    if not rules.town_adjective_suffixes:
+        return []
+    out = []
+    for token in tokens:
+        if token.capitalised or not token.norm.isalpha() or any(
+                token.start < m.end and m.start < token.end for m in found):
+            continue
+        town = _town_of_adjective(token.norm, rules)
+        if town is None:
+            continue
+        attrs = {"type": "place", "canonical": False, "key": fold_key(town), "surface_key": fold_key(town),
+                 "stem": token.text, "latin": town, "form": "adjective", "type_guessed": False,
+                 "gazetteer": True, "partner_only": True}
+        out.append(Mention(kind="entity", start=token.start, end=token.end, text=token.text, value=town,
+                           attrs=attrs))
+    return out
+
+
+def _town_of_adjective(word: str, rules: Rules) -> str | None:
+    for suffix in rules.town_adjective_suffixes:  # longest first
+        at = word.rfind(suffix)
+        rest = len(word) - at - len(suffix)
+        if at < MIN_REGION_STEM or not 0 < rest <= MAX_ADJECTIVE_ENDING:
+            continue
+        # The town named with its suffix first (Краматор|ськ), then without it (Львів).
+        return place_named([word[:at + len(suffix)], word[:at]], LARGE_TOWN)
+    return None
+
+
 # --- known names ---------------------------------------------------------------------------
 
 
@@ -726,6 +779,61 @@ def _complement_end(tokens: list[Token], end: int, taken, rules: Rules) -> int:
     return last
 
 
+PHRASE = "phrase"  # the form of an organisation named in lower-case words (see _lowercase_organisations)
+MAX_HEAD_ADJECTIVES = 2  # lower-case adjectives before an organisation word (городского совета)
+
+
+def _lowercase_organisations(text: str, tokens: list[Token], mentions: Sequence[Mention], rules: Rules
+                             ) -> list[Mention]:
+    """Organisations a language writes in lower-case words (министерства сельского хозяйства,
+    управления водных ресурсов) where another capitalises them (Ministry of Agriculture, Water
+    Resources Authority): an organisation word with the adjectives agreeing with it before and its
+    complement after, two words or more. Such a phrase is also a common noun's (the ministry of
+    some country), so it counts only where another source names the same organisation
+    (``partner_only``), joined by meaning (match._join_translations)."""
+    covered = {k for k, t in enumerate(tokens) for m in mentions if t.start < m.end and m.start < t.end}
+    lemmas = _lemmas(rules)
+    found = []
+    for j, token in enumerate(tokens):
+        if j in covered or token.capitalised or not token.text.isalpha():
+            continue
+        if type_word(token.norm, rules) != "organisation":
+            continue
+        first = j
+        while j - first < MAX_HEAD_ADJECTIVES and first > 0 and first - 1 not in covered \
+                and _adjacent(tokens[first]) and not tokens[first - 1].capitalised \
+                and lemmas.phrase(tokens[first - 1].text, token.text) is not None:
+            first -= 1
+        end = _phrase_end(tokens, j + 1, _complement_end(tokens, j + 1, covered, rules), rules)
+        if end - first < 2:
+            continue
+        covered.update(range(first, end))
+        start, stop = tokens[first].start, tokens[end - 1].end
+        written = text[start:stop]
+        latin = to_latin(written, rules.code)
+        attrs = {"type": "organisation", "canonical": False, "key": fold_key(latin),
+                 "surface_key": fold_key(latin), "stem": written, "latin": latin, "form": PHRASE,
+                 "type_guessed": False, "partner_only": True}
+        found.append(Mention(kind="entity", start=start, end=stop, text=written, value=latin, attrs=attrs))
+    return found
+
+
+MIN_COMPLEMENT_LETTERS = 4  # shorter lower-case words are particles the dictionary also reads as nouns (про)
+
+
+def _phrase_end(tokens: list[Token], start: int, end: int, rules: Rules) -> int:
+    """A lower-case complement up to its first short word that is neither a preposition nor a
+    coordinator, and without such a word at its end."""
+    joining = rules.complement_prepositions.keys() | rules.complement_coordinators
+    for k in range(start, end):
+        if len(tokens[k].text) < MIN_COMPLEMENT_LETTERS and tokens[k].norm not in joining:
+            end = k
+            break
+    while end > start and tokens[end - 1].norm in joining:
+        end -= 1
+    return end
+
+
 def _organisations_after_adjectives(tokens: list[Token], candidates: list[Candidate], taken,
                                     rules: Rules) -> list[Candidate]:
     """An organisation named by a place's adjective, a lower-case head and what it is of
@@ -1235,7 +1343,8 @@ def _build(
             article = _article_before(text, start, rules)
             # Burn-out: the first piece of a hyphenated word is no town.
             compound = text[end:end + 1] in HYPHENS and text[end + 1:end + 2].islower()
-            place = None if compound else _gazetteer_place(text[start:end], stem, candidate, rules, article)
+            place = _region_town(written, rules) or (
+                None if compound else _gazetteer_place(text[start:end], stem, candidate, rules, article))
             if place is not None:  # Остраву, Kupyansk: a town the gazetteer knows by this name
                 value = latin = place
                 kind, candidate.type, gazetteer = "place", "place", True
@@ -1288,6 +1397,23 @@ def _region_of(stem: str, rules: Rules, lexicon: Lexicon) -> str | None:
                       if t.entity is not None and lexicon.entities[t.entity].type == "place"]
             if places:
                 return places[0]
+    return None
+
+
+def _region_town(written: str, rules: Rules) -> str | None:
+    """The gazetteer's large town whose region a name with a region ending is, where the ending
+    took more of the town's name than its own last letters (Краматорщина -> Kramatorsk, Донеччина ->
+    Donetsk): the alias files know few towns, the gazetteer most region capitals."""
+    word = normal(written)
+    if " " in written:
+        return None
+    for ending in rules.region_endings:  # longest first
+        if not word.endswith(ending) or len(word) - len(ending) < MIN_REGION_STEM:
+            continue
+        town = word[: len(word) - len(ending)]
+        forms = [town + tail for opening, tail in rules.region_town_tails if ending.startswith(opening)]
+        # The fuller town first: a town with the suffix (Слов'ян|ськ) before one named like the bare stem.
+        return place_named(sorted(forms, key=len, reverse=True), LARGE_TOWN)
     return None
 
 

@@ -48,7 +48,7 @@ from ...lang.scripts import KEY_VOWELS
 from ...model import EntityAttrs, Mention, attrs_as
 from ...tables import KnowsTables, tables_of
 from .canon import entity_by_key, keys_of, similar_keys
-from .find import find_entities
+from .find import PHRASE, find_entities
 from .gazetteer import tokens_for
 from .lexicon import KnowsNames, Lexicon, build_lexicon
 from .rules import rules_for
@@ -79,6 +79,8 @@ MIN_SOUND_LETTERS = 4
 LOOSE_ACROSS_ALPHABETS = 85
 # A full name (this many words or more) that ends another name is that name with a role before it.
 MIN_TRAILING_WORDS = 2
+# An organisation's name this many words long or more that opens a longer one is that one short.
+MIN_OPENING_WORDS = 2
 # A name joined by meaning alone has this many words on one side at least (Contact Group).
 MIN_TRANSLATED_WORDS = 2
 CYRILLIC = regex.compile(r"\p{Cyrillic}")
@@ -155,6 +157,7 @@ def cluster_entities(
     nodes = _Nodes(len(mentions))
     _join_known(mentions, nodes, lexicon)
     _join_by_spelling(mentions, nodes, lexicon)
+    _join_opening_names(mentions, nodes, sources)
     _join_by_sound(mentions, nodes)
     _join_across_alphabets(mentions, nodes)
     _join_across_scripts(mentions, nodes, encoder)
@@ -236,6 +239,38 @@ def _join_by_spelling(mentions: Sequence[Mention], nodes: _Nodes, lexicon: Lexic
             for root in compatible:
                 nodes.union(i, root)
             keys = _keys_by_root(mentions, nodes, lexicon)
+
+
+def _join_opening_names(mentions: Sequence[Mention], nodes: _Nodes,
+                        sources: Sequence[tuple[int, str | None]] | None) -> None:
+    """An unknown organisation's name that opens a longer one of the same document, which goes on
+    with a connector (Grain Board; Grain Board of the Northern Territories), is that
+    organisation named short. Where it opens two different longer names it stays alone."""
+    if sources is None:
+        return
+    organisations = [i for i, m in enumerate(mentions) if not _attrs(m).canonical and _attrs(m).key
+                     and _attrs(m).type == "organisation"]
+    for i in organisations:
+        words = _attrs(mentions[i]).key.split()
+        if len(words) < MIN_OPENING_WORDS:
+            continue
+        longer = {nodes.find(j) for j in organisations if sources[j] == sources[i]
+                  and _opens(words, _attrs(mentions[j]).key.split(), _connector_keys(sources[j][1]))}
+        longer.discard(nodes.find(i))
+        if len(longer) == 1:
+            nodes.union(i, longer.pop())
+
+
+def _connector_keys(language: str | None) -> frozenset[str]:
+    """The keys of the words that go on with an organisation's name (of, for), but not of those
+    that join two names (and): Ministry of Health and ... may be two."""
+    rules = rules_for(language)
+    return frozenset(fold_key(w) for w in rules.connectors - rules.coordinators)
+
+
+def _opens(words: list[str], longer: list[str], connectors: frozenset[str]) -> bool:
+    size = len(words)
+    return len(longer) > size and longer[:size] == words and longer[size] in connectors
 
 
 def _own_keys(mention: Mention) -> set[str]:
@@ -509,7 +544,10 @@ def _join_in_aligned_sentences(mentions: Sequence[Mention], nodes: _Nodes, encod
     if encoder is None:
         return
     groups = nodes.groups()
-    lonely = {r: members for r, members in groups.items() if len({sources[i][0] for i in members}) == 1}
+    # A lower-case phrase (find.PHRASE) joins by its meaning only: as a second name left in a
+    # sentence it would keep the one name there from its partner.
+    lonely = {r: members for r, members in groups.items() if len({sources[i][0] for i in members}) == 1
+              and not all(_attrs(mentions[i]).form == PHRASE for i in members)}
     left: dict[tuple[int, str], set[int]] = defaultdict(set)  # (document, sentence) -> lonely groups
     for root, members in lonely.items():
         for i in members:

@@ -153,6 +153,12 @@ class Rules:
     # Endings that make a region of a town's name (Харків|щина): the region is read as the town,
     # as other languages name it (Kharkiv region).
     region_endings: tuple[str, ...] = ()
+    # A town the gazetteer knows that names its region with more letters changed (Брян|ськ:
+    # Брян|щина; Доне|цьк: Доне|ччина): (the region ending's opening, the town's tail after the stem).
+    region_town_tails: tuple[tuple[str, str], ...] = ()
+    # Suffixes that make a lower-case adjective of a town's name (львів|ськ|ому, доне|цьк|ому): the
+    # town, which another language may write as a name (the Kharkiv direction).
+    town_adjective_suffixes: tuple[str, ...] = ()
     # Where an organisation's name goes on after its head in lower-case words (Ассоциация врачей
     # общей практики): the cases those words take, the prepositions that open a complement with the
     # case each governs (Агентство по регулированию), and the words joining two of them (и).
@@ -251,6 +257,8 @@ def rules_for(code: str | None) -> Rules:
         adjective_endings=_longest_first(section.get("adjective_endings", [])),
         name_lemmas=bool(section.get("name_lemmas", False)),
         region_endings=_longest_first(section.get("region_endings", [])),
+        town_adjective_suffixes=_longest_first(section.get("town_adjective_suffixes", [])),
+        region_town_tails=tuple((normal(a), normal(b)) for a, b in section.get("region_town_tails", [])),
         lowercase_name_words=bool(section.get("lowercase_name_words", True)),
         complement_cases=frozenset(section.get("complement_cases", [])),
         complement_prepositions={normal(k): v for k, v in section.get("complement_prepositions", {}).items()},
