@@ -133,6 +133,7 @@ def find_entities(text: str, language: str | None, context: KnowsNames | None = 
     evidence = Evidence.of(tokens)
     matches = _without_foreign_first_names(tokens, _known_matches(tokens, gazetteer), rules, lexicon)
     matches = _without_borrowed_tails(tokens, matches, rules)
+    matches = _without_places_ending_organisations(tokens, matches, rules, lexicon)
     candidates = [_candidate_of(m) for m in matches if m.candidates[0][0].entity is not None]
     taken = {i for m in matches for i in range(m.first, m.last)}
     cue_matches = [m for m in matches if m.candidates[0][0].entity is None]
@@ -267,6 +268,34 @@ def _without_borrowed_tails(tokens: list[Token], matches: list[Match], rules: Ru
                 and _name_word(tokens[before], tokens[match.first], rules))
 
     return _without_matches_after_a_word(matches, rules, longer_name)
+
+
+def _without_places_ending_organisations(tokens: list[Token], matches: list[Match], rules: Rules,
+                                         lexicon: Lexicon) -> list[Match]:
+    """A known place joined by a connector to an organisation word before it ends that
+    organisation's name (Bank of England, University of Texas): the name is the organisation's,
+    and the place alone would be a fact the text does not state."""
+    if not rules.connectors:
+        return matches
+    taken = {i for m in matches for i in range(m.first, m.last)}
+    return [m for m in matches
+            if not (_only_place(m, lexicon) and _after_organisation_word(tokens, m.first, taken, rules))]
+
+
+def _only_place(match: Match, lexicon: Lexicon) -> bool:
+    kinds = {lexicon.entities[t.entity].type for t, _, _ in match.candidates if t.entity is not None}
+    return kinds == {"place"}
+
+
+def _after_organisation_word(tokens: list[Token], first: int, taken: set[int], rules: Rules) -> bool:
+    """The words before ``first`` are an organisation word, then one connector (not "and")."""
+    connector, head = first - 1, first - 2
+    if head < 0 or connector in taken or head in taken:
+        return False
+    joining = tokens[connector]
+    return (joining.norm in rules.connectors and joining.norm not in rules.coordinators
+            and not joining.capitalised and _adjacent(joining) and _adjacent(tokens[first])
+            and tokens[head].capitalised and type_word(tokens[head].norm, rules) == "organisation")
 
 
 def _without_matches_after_a_word(
