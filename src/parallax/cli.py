@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import logging
 import re
 import shlex
 import shutil
@@ -656,6 +657,13 @@ def show_input_warnings() -> None:
     warnings.showwarning = show
 
 
+def quiet_library_chatter() -> None:
+    """Keep a library's informational log lines off stderr, which carries only our errors and
+    warnings: jieba (through wordfreq's Chinese tokeniser) announces every dictionary load at
+    debug level. A filter, since jieba sets its logger's level again when it is imported."""
+    logging.getLogger("jieba").addFilter(lambda record: record.levelno >= logging.WARNING)
+
+
 def _store_of(args: argparse.Namespace) -> Path:
     from .database import default_store_path
 
@@ -666,6 +674,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     show_input_warnings()
+    quiet_library_chatter()
     try:
         return args.run(args)
     except ParallaxError as error:

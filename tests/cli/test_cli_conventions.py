@@ -82,3 +82,15 @@ def test_the_installed_command_prints_its_version():
         [sys.executable, "-m", "parallax.cli", "--version"], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0 and result.stdout.strip() == f"parallax {__version__}"
+
+
+def test_stderr_carries_no_library_log_lines():
+    """Comparing Chinese text can read a word's frequency through wordfreq's jieba tokeniser,
+    which logs each dictionary load; stderr is for our errors and warnings only."""
+    command = "import sys; from parallax.cli import main; sys.exit(main(sys.argv[1:]))"
+    articles = ["examples/flood/flood-zh.txt", "examples/flood/flood-en.txt"]
+    result = subprocess.run([sys.executable, "-c", command, "compare", *articles, "--json"],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert '"facts"' in result.stdout
+    assert "prefix dict" not in result.stderr.lower() and "model cost" not in result.stderr.lower()
