@@ -1685,8 +1685,10 @@ def _supported(mentions: list[Mention], rules: Rules) -> list[Mention]:
 def _without_titles_of_works(text: str, mentions: list[Mention], rules: Rules) -> list[Mention]:
     """Drop unknown names that are the whole of a quoted title in capitals ("The Quiet Meadow", a
     series; "Silver Harbour", a film): a title of a work names no person, place or organisation,
-    and another language writes it translated, in its own marks (《银色港湾》)."""
-    if not rules.capitalisation:
+    and another language writes it translated, in its own marks (《银色港湾》). Only where the
+    language data say quoted names are titles: Kazakh or Russian quote the names of companies
+    and programmes too."""
+    if not rules.capitalisation or not rules.quoted_names_are_titles:
         return mentions
     return [m for m in mentions if _attrs(m).canonical or not _quoted_title(text, m, rules)]
 

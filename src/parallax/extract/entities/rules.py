@@ -145,6 +145,9 @@ class Rules:
     noun_determiners: frozenset[str] = frozenset()
     name_dots: str = ""  # other dots written between the parts of a name (•, ・): read as ``·``
     latin_names: str | None = None  # the rules for names in Latin letters inside running text
+    # A capitalised name alone in quotation marks is a title of a work (a film, a series), where
+    # the language does not quote the names of organisations and programmes as Russian does.
+    quoted_names_are_titles: bool = False
     compound_heads: bool = False  # nouns join into one word whose last part is its head (Wasser|kommission)
     adjective_endings: tuple[str, ...] = ()  # case endings of a place named like an adjective (Дворічн|ого)
     # Unknown names take their nominative from the language's lemmatiser ([nouns] lemmatiser)
@@ -266,6 +269,7 @@ def rules_for(code: str | None) -> Rules:
         noun_determiners=frozenset(normal(w) for w in section.get("noun_determiners", [])),
         name_dots=section.get("name_dots", ""),
         latin_names=section.get("latin_names"),
+        quoted_names_are_titles=bool(section.get("quoted_names_are_titles", False)),
     )
 
 
