@@ -907,11 +907,21 @@ def _named_speaker(context: _Context, start: int, end: int, anchor: Hit) -> Ment
     outlets = [h.end for h in _outlet_hits(context, start, end)]
     inside = [m for m in context.entities_within(start, end)
               if _named(m) and _entity(m).type in ("person", "organisation")
+              and not _modifies_next_word(context, m)
               and not any(_credited_outlet(context, h, m) for h in outlets)]
     if not inside:
         return None
     people = [m for m in inside if _entity(m).type == "person"] or inside
     return min(people, key=lambda m: _distance(m, anchor))
+
+
+def _modifies_next_word(context: _Context, mention: Mention) -> bool:
+    """A name joined by a hyphen to the word after it (der Tesla-Chef, der Kreml-Kandidat) only
+    says whose or which: the one speaking is the chief or the candidate, not the name."""
+    return _HYPHEN_THEN_WORD.match(context.text, mention.end) is not None
+
+
+_HYPHEN_THEN_WORD = regex.compile(r"[-‑]\p{L}")
 
 
 def _credited_outlet(context: _Context, outlet_end: int, mention: Mention) -> bool:
