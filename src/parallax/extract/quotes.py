@@ -916,7 +916,7 @@ def _named_speaker(context: _Context, start: int, end: int, anchor: Hit) -> Ment
 
 
 def _modifies_next_word(context: _Context, mention: Mention) -> bool:
-    """A name joined by a hyphen to the word after it (der Tesla-Chef, der Kreml-Kandidat) only
+    """A name joined by a hyphen to the word after it (der Tesla-Chef, der Kreml-Kritiker) only
     says whose or which: the one speaking is the chief or the candidate, not the name."""
     return _HYPHEN_THEN_WORD.match(context.text, mention.end) is not None
 
