@@ -182,9 +182,9 @@ def _town_adjectives(text: str, tokens: list[Token], found: Sequence[Mention], r
     if not rules.town_adjective_suffixes:
         return []
     out = []
-    for token in tokens:
-        if token.capitalised or not token.norm.isalpha() or any(
-                token.start < m.end and m.start < token.end for m in found):
+    covered = _tokens_under(tokens, found)
+    for k, token in enumerate(tokens):
+        if token.capitalised or not token.norm.isalpha() or k in covered:
             continue
         town = _town_of_adjective(token.norm, rules)
         if town is None:
@@ -195,6 +195,12 @@ def _town_adjectives(text: str, tokens: list[Token], found: Sequence[Mention], r
         out.append(Mention(kind="entity", start=token.start, end=token.end, text=token.text, value=town,
                            attrs=attrs))
     return out
+
+
+def _tokens_under(tokens: list[Token], mentions: Sequence[Mention]) -> set[int]:
+    """The indices of the tokens that overlap a mention."""
+    spans = SpanSet((m.start, m.end) for m in mentions)
+    return {k for k, token in enumerate(tokens) if spans.overlaps(token.start, token.end)}
 
 
 def _town_of_adjective(word: str, rules: Rules) -> str | None:
@@ -820,7 +826,7 @@ def _lowercase_organisations(text: str, tokens: list[Token], mentions: Sequence[
     complement after, two words or more. Such a phrase is also a common noun's (the ministry of
     some country), so it counts only where another source names the same organisation
     (``partner_only``), joined by meaning (match._join_translations)."""
-    covered = {k for k, t in enumerate(tokens) for m in mentions if t.start < m.end and m.start < t.end}
+    covered = _tokens_under(tokens, mentions)
     lemmas = _lemmas(rules)
     found = []
     for j, token in enumerate(tokens):
