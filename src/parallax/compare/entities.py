@@ -93,6 +93,12 @@ def _lone_translation(fact: Fact, named_in: dict[int | None, set[str]]) -> bool:
     return attrs is not None and attrs.partner_only and len(named_in.get(attrs.cluster, ())) < 2
 
 
+def _add_facts(document: Document, extra: list[Fact]) -> None:
+    """``extra`` among the document's facts, in text order."""
+    if extra:
+        document.facts = sorted([*document.facts, *extra], key=lambda f: (f.start, f.end, f.kind))
+
+
 def harmonise_entities(
     documents: Sequence[Document], encoder: Encoder | None = None, context: AnalysisContext | None = None
 ) -> None:
@@ -103,11 +109,9 @@ def harmonise_entities(
             for i, document in enumerate(documents)
         ]
         for document, extra in zip(documents, additions, strict=True):
-            if extra:
-                document.facts = sorted([*document.facts, *extra], key=lambda f: (f.start, f.end, f.kind))
+            _add_facts(document, extra)
         for document in documents:
-            if extra := _lowercase_facts(document, context):
-                document.facts = sorted([*document.facts, *extra], key=lambda f: (f.start, f.end, f.kind))
+            _add_facts(document, _lowercase_facts(document, context))
     entity_facts = [(d, i, f) for d in documents for i, f in enumerate(d.facts) if f.kind == "entity"]
     if not entity_facts:
         return

@@ -254,8 +254,9 @@ def _join_opening_names(mentions: Sequence[Mention], nodes: _Nodes,
         words = _attrs(mentions[i]).key.split()
         if len(words) < MIN_OPENING_WORDS:
             continue
+        connectors = _connector_keys(sources[i][1])  # the longer name is of the same document
         longer = {nodes.find(j) for j in organisations if sources[j] == sources[i]
-                  and _opens(words, _attrs(mentions[j]).key.split(), _connector_keys(sources[j][1]))}
+                  and _opens(words, _attrs(mentions[j]).key.split(), connectors)}
         longer.discard(nodes.find(i))
         if len(longer) == 1:
             nodes.union(i, longer.pop())
