@@ -118,6 +118,40 @@ def test_reported_speech_is_a_lower_confidence_kind(language, text, value, speak
     assert quote.attrs.confidence < 0.9
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "value"),
+    [
+        ("en", "The MP Claire Morel criticised the rules. She said on the BBC that about 40 MPs would vote "
+               "against them.", "about 40 MPs would vote against them"),
+        ("fr", "La députée Claire Morel a critiqué les règles. Elle a déclaré sur BFMTV que quarante "
+               "députés voteront contre.", "quarante députés voteront contre"),
+        ("de", "Die Abgeordnete Claire Morel kritisierte die Regeln. Sie sagte im ZDF, dass etwa 40 "
+               "Abgeordnete dagegen stimmen werden.", "etwa 40 Abgeordnete dagegen stimmen werden"),
+        ("ru", "Депутат Клара Морель раскритиковала правила. Она заявила в эфире НТВ, что около 40 "
+               "депутатов проголосуют против.", "около 40 депутатов проголосуют против"),
+    ],
+)
+def test_the_channel_a_pronoun_subject_spoke_on_is_not_the_speaker(language, text, value):
+    """The organisation between the verb and its "that" is where the person spoke; the
+    pronoun before the verb points back to her, as it does for words in marks."""
+    quote = only(text, language)
+    assert quote.value == value
+    assert quote.attrs.speaker_text.lower() in ("she", "elle", "sie", "она")
+    assert quote.attrs.speaker in ("Claire Morel", "Klar Morel")
+
+
+def test_an_organisation_as_the_subject_still_speaks():
+    quote = only("The BBC said on Monday that about 40 MPs would vote against the rules.", "en")
+    assert quote.attrs.speaker_text == "BBC"
+
+
+def test_words_after_that_are_a_statement_whatever_they_open_with():
+    """"about" opens a topic after the verb (spoke about the budget), not after "that"."""
+    quote = only("Tom Fischer said that about 40 MPs would vote against the plan.", "en")
+    assert quote.value == "about 40 MPs would vote against the plan"
+    assert quotes("Tom Fischer spoke about the budget and the new rules on Monday.", "en") == []
+
+
 def test_names_in_guillemets_are_not_quotes():
     assert quotes("Компания «Самрук-Казына» подписала соглашение с банком.", "ru") == []
 

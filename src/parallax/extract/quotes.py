@@ -1101,7 +1101,7 @@ def _reported_in(context: _Context, start: int, end: int) -> Mention | None:
             content = context.text[content_start:content_end]
             if speaker is None or not _enough_words(content, context.rules):
                 continue
-            if _only_a_topic(context, content_start, content_end):
+            if _only_a_topic(context, content_start, content_end, shape is _verb_then_complementizer):
                 return None
             confidence = REPORTED_REFERRED if referred else REPORTED_NAMED
             span = (content_start, content_end)
@@ -1119,12 +1119,15 @@ def _after_occasions(context: _Context, start: int, end: int) -> int:
         start = _strip_span(context.text, hits[0].end, end)[0]
 
 
-def _only_a_topic(context: _Context, start: int, end: int) -> bool:
+def _only_a_topic(context: _Context, start: int, end: int, after_complementizer: bool = False) -> bool:
     """Reported words that name what was spoken about (о ситуации, about the plan, … туралы)
-    rather than what was said: no statement, so nothing to compare across sources."""
+    rather than what was said: no statement, so nothing to compare across sources.
+
+    After a complementizer the words are a clause whatever they open with (said that about
+    forty members would vote against): "about" there is the clause's, not the verb's."""
     rules = context.rules
     opening = context.finder.hits(rules.topic_before, (), start, min(end, start + PHRASE_MAX_CHARS))
-    if opening and opening[0].start == start:
+    if opening and opening[0].start == start and not after_complementizer:
         return True
     closing = context.finder.hits(rules.topic_after, (), max(start, end - PHRASE_MAX_CHARS), end)
     return bool(closing) and not context.text[closing[-1].end:end].strip(_ONLY_PUNCTUATION)
@@ -1146,7 +1149,14 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _speaker_near(context: _Context, start: int, end: int, anchor: Hit, before: int):
+    """The speaker of reported words: a name next to the verb, else the person a pronoun, a
+    title or a bare verb points back to. An organisation named beside a pronoun or a title
+    subject is where or for whom the person spoke (Il a déclaré sur France Info que …; the
+    ministry spokesman said that …), as ``_attribution_in`` reads it for words in marks."""
     named = _named_speaker(context, start, end, anchor)
+    if named is not None and _entity(named).type != "person" and anchor.text and (
+            _refers_instead(context, start, end, anchor)):
+        named = None
     if named is not None:
         return named, named.text, False
     if _points_back(context, start, end, anchor):
