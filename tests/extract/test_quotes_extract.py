@@ -152,6 +152,42 @@ def test_words_after_that_are_a_statement_whatever_they_open_with():
     assert quotes("Tom Fischer spoke about the budget and the new rules on Monday.", "en") == []
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Prime Minister Tom Fischer announced on Sunday a sharp acceleration of the campaign."),
+        ("en", "Tom Fischer stressed the need for a quick reform of the care system."),
+        ("fr", "Le Premier ministre Tom Fischer a annoncé dimanche une forte accélération de la campagne."),
+        ("fr", "Le maire Paul Girard lance un appel aux bénévoles pour le festival d'été."),
+        ("de", "Die Ministerin Katrin Lehmann forderte eine schnelle Reform der Pflege."),
+        ("ru", "Министр Ирина Соколова подчеркнула важность быстрой реформы системы ухода."),
+        ("es", "La ministra Lucía Romero anunció un nuevo plan de vivienda para los jóvenes."),
+    ],
+)
+def test_a_verb_announcing_a_thing_reports_no_words(language, text):
+    """Announced a plan, stressed the need for …: the object is a thing, not a statement."""
+    assert quotes(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "value"),
+    [
+        ("en", "Tom Fischer announced that the campaign would speed up in January.",
+         "the campaign would speed up in January"),
+        ("fr", "Tom Fischer a annoncé que la campagne allait accélérer en janvier.",
+         "la campagne allait accélérer en janvier"),
+        ("de", "Die Ministerin Katrin Lehmann forderte, die Regeln sofort zu ändern.",
+         "die Regeln sofort zu ändern"),
+        ("ru", "Министр Ирина Соколова подчеркнула: реформа нужна уже в этом году.",
+         "реформа нужна уже в этом году"),
+        ("es", "La ministra Lucía Romero anunció que el plan empezará en marzo.",
+         "el plan empezará en marzo"),
+    ],
+)
+def test_the_same_verbs_report_words_after_that_or_a_comma(language, text, value):
+    assert only(text, language).value == value
+
+
 def test_names_in_guillemets_are_not_quotes():
     assert quotes("Компания «Самрук-Казына» подписала соглашение с банком.", "ru") == []
 

@@ -177,6 +177,10 @@ class QuoteRules:
     occasions: WordList  # өз сөзінде, konuşmasında: where the words were said, not what
     topic_before: WordList  # рассказал о …, talked about …: the topic, not the words
     topic_after: WordList  # … туралы айтты, … hakkında konuştu
+    # announced, a lancé, kündigte an: verbs of saying whose plain object is mostly a thing
+    # (announced a plan): reported words only after a complementizer, never straight after.
+    object_verbs: WordList
+    raw_object_verbs: tuple[str, ...]
     outlet_verbs: WordList  # передает, reports, حسبما: the outlet's credit, never a speaker's
     raw_outlet_verbs: tuple[str, ...]
     raw_verbs: tuple[str, ...]  # for scripts without word spaces
@@ -219,6 +223,8 @@ def quote_rules(code: str | None) -> QuoteRules:
         occasions=WordList.of(gather("occasions")),
         topic_before=WordList.of(gather("topic_before")),
         topic_after=WordList.of(gather("topic_after")),
+        object_verbs=WordList.of(gather("object_verbs")),
+        raw_object_verbs=tuple(gather("object_verbs")),
         outlet_verbs=WordList.of(gather("outlet_verbs")),
         raw_outlet_verbs=tuple(sorted(gather("outlet_verbs"), key=len, reverse=True)),
         raw_verbs=tuple(sorted(gather("verbs"), key=len, reverse=True)),
@@ -903,6 +909,17 @@ def _verb_hits(context: _Context, start: int, end: int) -> list[Hit]:
     return context.finder.hits(context.rules.verbs, context.rules.raw_verbs, start, end)
 
 
+def _clause_verb_hits(context: _Context, start: int, end: int) -> list[Hit]:
+    """Verbs of saying that report the words straight after them, with no complementizer:
+    not those whose plain object is mostly a thing (X announced a sharp acceleration of …),
+    unless a comma or colon right after the verb opens the words (Sie betonte, …; заявил: …)."""
+    rules = context.rules
+    objects = {hit.start for hit in
+               context.finder.hits(rules.object_verbs, rules.raw_object_verbs, start, end)}
+    return [hit for hit in _verb_hits(context, start, end)
+            if hit.start not in objects or _CLAUSE_OPENING.match(context.text, hit.end)]
+
+
 def _named_speaker(context: _Context, start: int, end: int, anchor: Hit) -> Mention | None:
     outlets = [h.end for h in _outlet_hits(context, start, end)]
     inside = [m for m in context.entities_within(start, end)
@@ -922,6 +939,7 @@ def _modifies_next_word(context: _Context, mention: Mention) -> bool:
 
 
 _HYPHEN_THEN_WORD = regex.compile(r"[-‑]\p{L}")
+_CLAUSE_OPENING = regex.compile(r"\s*[,:，：]")
 
 
 def _credited_outlet(context: _Context, outlet_end: int, mention: Mention) -> bool:
@@ -1394,7 +1412,7 @@ def _named_or_pronoun_after(context: _Context, comma: int, verb: Hit) -> bool:
 
 def _verb_then_content(context: _Context, start: int, end: int):
     """X said the talks went well. / Merz sagte, Deutschland sei bereit."""
-    for verb in _verb_hits(context, start, end):
+    for verb in _clause_verb_hits(context, start, end):
         named = _named_speaker(context, start, verb.start, verb)
         if named is not None and _subject_of(context, named, verb):
             return named, named.text, verb.text, False, verb.end, end
@@ -1411,7 +1429,7 @@ def _verb_speaker_comma(context: _Context, start: int, end: int):
     verb-second clause), the reported words after the comma that closes the subject."""
     if not context.rules.word_spaces:
         return None
-    for verb in _verb_hits(context, start, end):
+    for verb in _clause_verb_hits(context, start, end):
         comma = _next_comma(context.text, verb.end, min(end, verb.end + ATTRIBUTION_REACH))
         if comma is None:
             continue
