@@ -145,6 +145,20 @@ def test_an_organisation_as_the_subject_still_speaks():
     assert quote.attrs.speaker_text == "BBC"
 
 
+def test_a_person_who_reported_something_is_its_speaker_but_an_outlet_is_not():
+    quote = only("On Monday, Irina Sokolova, head of the city council, reported that 400 complaints "
+                 "were received this year.", "en")
+    assert quote.attrs.speaker == "Irina Sokolova"
+    assert quote.value == "400 complaints were received this year"
+    assert quotes("Reuters reported that 400 complaints were received this year.", "en") == []
+
+
+def test_an_organisation_beside_a_title_subject_without_a_referent_still_speaks():
+    quote = only("The foreign ministers of the G7 also declared that they support the talks in Vienna.", "en")
+    assert quote.attrs.speaker == "G7"
+    assert quote.value == "they support the talks in Vienna"
+
+
 def test_words_after_that_are_a_statement_whatever_they_open_with():
     """"about" opens a topic after the verb (spoke about the budget), not after "that"."""
     quote = only("Tom Fischer said that about 40 MPs would vote against the plan.", "en")

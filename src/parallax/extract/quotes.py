@@ -893,10 +893,12 @@ def _refers_instead(context: _Context, start: int, end: int, verb: Hit) -> bool:
     """Whether an attribution naming only an organisation has a pronoun or a title as the
     verb's subject (a-t-elle assuré dans Le Monde; сказал представитель Кремля; the Kremlin
     spokesman said): the organisation is where the person spoke or whom they speak for."""
+    return _pronoun_beside(context, start, end, verb) or _title_in(context, start, end) is not None
+
+
+def _pronoun_beside(context: _Context, start: int, end: int, verb: Hit) -> bool:
     pronouns = context.finder.hits(context.rules.pronouns, context.rules.raw_pronouns, start, end)
-    if any(_adjacent(context, hit, verb) for hit in pronouns):
-        return True
-    return _title_in(context, start, end) is not None
+    return any(_adjacent(context, hit, verb) for hit in pronouns)
 
 
 def _adjacent(context: _Context, a: Hit, b: Hit) -> bool:
@@ -1168,12 +1170,11 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _speaker_near(context: _Context, start: int, end: int, anchor: Hit, before: int):
     """The speaker of reported words: a name next to the verb, else the person a pronoun, a
-    title or a bare verb points back to. An organisation named beside a pronoun or a title
-    subject is where or for whom the person spoke (Il a déclaré sur France Info que …; the
-    ministry spokesman said that …), as ``_attribution_in`` reads it for words in marks."""
+    title or a bare verb points back to. An organisation named beside a pronoun subject is
+    where the person spoke (Il a déclaré sur France Info que …)."""
     named = _named_speaker(context, start, end, anchor)
     if named is not None and _entity(named).type != "person" and anchor.text and (
-            _refers_instead(context, start, end, anchor)):
+            _pronoun_beside(context, start, end, anchor)):
         named = None
     if named is not None:
         return named, named.text, False
@@ -1313,9 +1314,14 @@ def _according_to_after(context: _Context, start: int, end: int):
 
 
 def _verb_then_complementizer(context: _Context, start: int, end: int):
-    """X said (on Monday) that … / وقال X إن … / X表示，…"""
+    """X said (on Monday) that … / وقال X إن … / X表示，…
+
+    A verb that credits an outlet (reported, writes) reports a person's words as well when a
+    person is its subject (the council head reported that …): an outlet there stays no speaker."""
     rules = context.rules
-    for verb in _verb_hits(context, start, end):
+    outlet_verbs = {hit.start for hit in _outlet_hits(context, start, end)}
+    verbs = sorted(_verb_hits(context, start, end) + _outlet_hits(context, start, end), key=lambda h: h.start)
+    for verb in verbs:
         reach = COMPLEMENTIZER_REACH if rules.word_spaces else PUNCTUATION_REACH
         # Only the first "that" counts, and only near the verb: looking further costs, finds nothing.
         window = min(end, verb.end + reach + PHRASE_MAX_CHARS)
@@ -1326,7 +1332,7 @@ def _verb_then_complementizer(context: _Context, start: int, end: int):
             continue
         marker = complementizers[0]
         speaker = _speaker_near(context, start, marker.start, verb, verb.start)
-        if speaker is None:
+        if speaker is None or (verb.start in outlet_verbs and _entity(speaker[0]).type != "person"):
             continue
         return (*speaker[:2], verb.text, speaker[2], marker.end, end)
     return None
