@@ -525,3 +525,19 @@ def test_a_rare_name_shared_across_languages_is_a_feature_of_its_own_beside_plac
         weight_of,
     )
     assert same_language["cross_rarest_name"] == 0.0
+
+
+def test_two_articles_each_naming_its_own_days_are_a_feature():
+    """A president's two statements days apart each name their day; two reports of one statement
+    name the same one, or one of them names none."""
+    weight_of = anchor_weigher({}, 1000)
+    shared = {"person:president amara", "organisation:state council"}
+    lead = unit(1, 0.3, 0.1)
+
+    def pair(left: set[str], right: set[str]) -> dict[str, float]:
+        one, other = features(1, 100, shared | left, lead), features(2, 101, shared | right, lead)
+        return pair_features(one, other, weight_of)
+
+    assert pair({"d:2025-03-03"}, {"d:2025-03-06"})["dates_apart"] == 1.0
+    assert pair({"d:2025-03-03"}, {"d:2025-03-03", "d:2025-03-06"})["dates_apart"] == 0.0
+    assert pair({"d:2025-03-03"}, set())["dates_apart"] == 0.0

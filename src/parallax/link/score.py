@@ -131,6 +131,23 @@ def _evidence_mass(anchors: frozenset[str], weight_of: Callable[[str], float]) -
     return sum(weight_of(x) for x in anchors if counts_in_mass(x))
 
 
+def _apart_on(a: Features, b: Features, shared: list[tuple[str, float]], kinds: frozenset[str]) -> float:
+    """1.0 when both articles name anchors of these kinds (dates) and share none of them.
+
+    Two statements of one president days apart, two rounds of one league: each report names its
+    own day. Disagreeing figures are left out on purpose (sources disagreeing on a count is what
+    parallax shows); two sets of resolved days with nothing in common are two events more often.
+    """
+    if any(anchor_kind(x) in kinds for x, _ in shared):
+        return 0.0
+    return float(bool(_kinds_of(a.anchors) & kinds and _kinds_of(b.anchors) & kinds))
+
+
+@lru_cache(maxsize=8192)  # asked for both sides of every scored pair
+def _kinds_of(anchors: frozenset[str]) -> frozenset[str]:
+    return frozenset(anchor_kind(x) for x in anchors)
+
+
 def _group_mass(shared: list[tuple[str, float]], kinds: frozenset[str]) -> tuple[float, int]:
     weights = [w for anchor, w in shared if anchor_kind(anchor) in kinds]
     return sum(weights), len(weights)
@@ -208,6 +225,7 @@ def pair_features(
         "headlines_differ": float(headlines_differ(headline_a, headline_b)),
         "undated": float(days_apart is None),
         "days_apart": float(days_apart or 0),
+        "dates_apart": _apart_on(a, b, shared, DATE_KINDS),
         "evidence": evidence,
     }
 
