@@ -75,3 +75,20 @@ def _day(published: str) -> int:
     from parallax.link.features import day_number
 
     return day_number(published)
+
+
+def test_stories_join_through_the_links_the_local_relink_joins_by(spark):
+    """Each article's best link to an earlier one (ties: the earlier article first) and its strong
+    links join stories; its other weak links are kept as links and join nothing, as locally."""
+    from parallax.spark.linking import joining_links
+
+    weak, strong = SETTINGS.bridge_score / 2, SETTINGS.bridge_score + 0.5
+    links = [(1, 3, 2.0), (2, 3, weak), (1, 4, weak), (2, 4, weak), (3, 4, strong), (5, 6, weak)]
+    frame = spark.createDataFrame(links, "a long, b long, score double")
+    orders = [(n, f"2025-03-0{n}", f"a{n}") for n in range(1, 7)]
+    features = spark.createDataFrame(orders, "node long, order_published string, article_id string")
+    joining = {(r["a"], r["b"]) for r in joining_links(frame, features, SETTINGS).collect()}
+    assert joining == {(1, 3), (1, 4), (3, 4), (5, 6)}
+    roots = components(spark, sorted(joining))
+    assert 2 not in roots  # its one link was the weak second link of article 3: it stands alone
+    assert {roots[n] for n in (1, 3, 4)} == {1}

@@ -81,6 +81,8 @@ class LinkSettings:
     # and loses 1 of 135 same-event pairs.
     min_evidence: float = 2.0
     threshold: float = 0.0  # on the model's log-odds, relative to the threshold fitted with it
+    # A link merging a second story into the one an article joins must clear the threshold by this.
+    bridge_score: float = 0.5
     # An undated article whose text names no date at all links only on strong evidence:
     # twice the usual weight of shared anchors, alike lead texts, and, against an article with a
     # publication day, a figure or date among them (see _strong).
