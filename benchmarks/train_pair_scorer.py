@@ -61,6 +61,7 @@ MODEL_FEATURES = (
     "log_headline_mass",
     "undated",
     "days_apart",
+    "dates_apart",
 )
 # Left out on purpose: how many figure units two articles disagree on. Fitted, it weighs against
 # a link (our corpora hold same-kind events with other figures), but sources disagreeing on a

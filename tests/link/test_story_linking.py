@@ -525,3 +525,36 @@ def test_a_rare_name_shared_across_languages_is_a_feature_of_its_own_beside_plac
         weight_of,
     )
     assert same_language["cross_rarest_name"] == 0.0
+
+
+def test_two_articles_each_naming_its_own_days_are_a_feature():
+    """A president's two statements days apart each name their day; two reports of one statement
+    name the same one, or one of them names none."""
+    weight_of = anchor_weigher({}, 1000)
+    shared = {"person:president amara", "organisation:state council"}
+    lead = unit(1, 0.3, 0.1)
+
+    def pair(left: set[str], right: set[str]) -> dict[str, float]:
+        one, other = features(1, 100, shared | left, lead), features(2, 101, shared | right, lead)
+        return pair_features(one, other, weight_of)
+
+    assert pair({"d:2025-03-03"}, {"d:2025-03-06"})["dates_apart"] == 1.0
+    assert pair({"d:2025-03-03"}, {"d:2025-03-03", "d:2025-03-06"})["dates_apart"] == 0.0
+    assert pair({"d:2025-03-03"}, set())["dates_apart"] == 0.0
+
+
+def test_an_article_merges_a_second_story_only_through_a_strong_link():
+    """An article joins the story of its best link; a weak link to another story (the same kind
+    of event elsewhere the same week) does not merge that story in, a strong one does."""
+    from parallax.link.linker import joining_links
+    from parallax.link.score import PairScore
+
+    settings = LinkSettings()
+
+    def link(rowid: int, score: float) -> tuple[Features, PairScore]:
+        return features(rowid, 100, set(), unit(1, 0, 0)), PairScore(score, 0.9, 3.0, 0.5, 0)
+
+    best, weak, strong = link(1, 2.5), link(2, settings.bridge_score / 2), link(3, settings.bridge_score)
+    assert [f.rowid for f, _ in joining_links([best, strong, weak], settings)] == [1, 3]
+    # However weak, the best link is how the article joins a story at all.
+    assert [f.rowid for f, _ in joining_links([weak], settings)] == [2]

@@ -75,3 +75,25 @@ def _day(published: str) -> int:
     from parallax.link.features import day_number
 
     return day_number(published)
+
+
+def test_stories_join_through_the_links_the_local_relink_joins_by(spark, tmp_path):
+    """Each article's best link to an earlier one (ties: the earlier article first) and its strong
+    links join stories; its other weak links are kept as links and join nothing, as locally."""
+    from parallax.spark.linking import joining_links
+
+    weak, strong = SETTINGS.bridge_score / 2, SETTINGS.bridge_score + 0.5
+    links = [
+        (1, 3, 2.0), (2, 3, weak),  # article 3: its best link joins, its weak second one does not
+        (1, 4, weak), (2, 4, weak),  # article 4: two links as weak, the earlier article's joins
+        (3, 6, strong), (5, 6, strong + 0.1),  # article 6: two strong links both join
+    ]  # fmt: skip
+    frame = spark.createDataFrame(links, "a long, b long, score double")
+    orders = [(n, f"2025-03-0{n}", f"a{n}") for n in range(1, 7)]
+    features = spark.createDataFrame(orders, "node long, order_published string, article_id string")
+    joining = {(r["a"], r["b"]) for r in joining_links(frame, features, SETTINGS).collect()}
+    assert joining == {(1, 3), (1, 4), (3, 6), (5, 6)}
+    spark.sparkContext.setCheckpointDir(str(tmp_path / "checkpoints"))  # the components checkpoint
+    roots = components(spark, sorted(joining))
+    assert 2 not in roots  # its links were weak second links of later articles: it stands alone
+    assert {roots[n] for n in (1, 3, 4, 5, 6)} == {1}

@@ -65,6 +65,35 @@ def test_a_rescraped_page_with_other_junk_is_a_duplicate(tmp_path):
     assert (summary.ingested, summary.duplicates) == (0, 1)
 
 
+def test_short_wire_items_with_one_stock_body_and_different_titles_are_all_kept(tmp_path):
+    from parallax.model import Article
+
+    # Flash items of one agency: the body is the same stock line, the title is the news.
+    body = "القاهرة (وكالة أنباء النيل) - التفاصيل تأتي لاحقاً."
+    titles = [
+        "انقطاع الكهرباء عن ثلاث محافظات في جنوب البلاد",
+        "البنك المركزي يرفع سعر الفائدة نصف نقطة مئوية",
+        "افتتاح معرض الكتاب الدولي بمشاركة أربعين دولة",
+    ]
+    items = [Article(id=f"flash-{i}", text=body, title=title) for i, title in enumerate(titles)]
+    with Store(tmp_path / "s.sqlite") as store:
+        first = store.add_articles(items)
+        again = store.add_articles([Article(id="flash-again", text=body, title=titles[1])])
+    assert (first.ingested, first.duplicates) == (3, 0)
+    assert (again.ingested, again.duplicates) == (0, 1)
+
+
+def test_a_title_the_text_opens_with_counts_once(tmp_path):
+    from parallax.model import Article
+
+    title = "Stadtwerke senken den Gaspreis zum Jahreswechsel"
+    body = "Die Stadtwerke senken zum 1. Januar den Arbeitspreis für Gas um 12 Prozent, sagte ein Sprecher."
+    with Store(tmp_path / "s.sqlite") as store:
+        store.add_articles([Article(id="with-title", text=f"{title}\n\n{body}", title=title)])
+        summary = store.add_articles([Article(id="pasted", text=f"{title}\n\n{body}")])
+    assert (summary.ingested, summary.duplicates) == (0, 1)
+
+
 def test_a_repeated_file_name_gets_a_suffix(tmp_path):
     other = tmp_path / "b"
     other.mkdir()

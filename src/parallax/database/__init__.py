@@ -41,11 +41,22 @@ def default_store_path() -> Path:
 
 
 def content_hash(document: Document) -> str:
-    """A hash of the kept text, normalised, so a re-scrape with other junk is still a duplicate."""
+    """A hash of the kept text, normalised, so a re-scrape with other junk is still a duplicate.
+
+    A title given apart from the text is part of what an article says: two short wire items
+    whose bodies are one stock line (or whose bodies the cleaner empties) are different
+    articles when their titles differ. A title the kept text already opens with counts once.
+    """
     text = document.article.text
-    kept = " ".join(text[b.start : b.end] for b in document.cleaning.blocks) or text
-    normalised = " ".join(unicodedata.normalize("NFKC", kept).casefold().split())
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+    kept = _normalised(" ".join(text[b.start : b.end] for b in document.cleaning.blocks) or text)
+    title = _normalised(document.article.title or "")
+    if title and not kept.startswith(title):
+        kept = f"{title}\n{kept}"
+    return hashlib.sha256(kept.encode("utf-8")).hexdigest()
+
+
+def _normalised(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 @dataclass(frozen=True)

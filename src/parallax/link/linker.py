@@ -3,8 +3,10 @@
 An article is linked when it is ingested: candidates come from the vector index (nearest
 title + lead embeddings in the weeks around its publication day) and from the anchor index
 (articles sharing a language-neutral anchor inside the time window), never from all pairs.
-Each accepted link joins two stories; an article that links into two stories merges them,
-the older story keeping its id and the absorbed id answering as an alias.
+An article joins the story of its best link; a link of its own into another story merges
+that story in only when it is strong (``joining_links``: one weak link is how two stories of
+the same kind of event become one), the older story keeping its id and the absorbed id
+answering as an alias.
 
 Analysts' corrections (merge, split, move) are kept in the store and constrain every later
 link, and ``relink`` rebuilds all stories from scratch, in (published, id) order, with them.
@@ -184,7 +186,7 @@ class Linker:
         for candidate, score in links:
             stories.save_link(features.rowid, candidate.rowid, score.score)
         joined = []
-        for candidate, _ in links:
+        for candidate, _ in joining_links(links, self.settings):
             story = stories.story_of(candidate.rowid)
             if story and story not in joined:
                 joined.append(story)
@@ -208,6 +210,18 @@ class Linker:
             chosen = stories.create_story(story_id_for(features.article_id))
         stories.set_member(features.rowid, chosen)
         return chosen
+
+
+def joining_links(
+    links: list[tuple[Features, PairScore]], settings: LinkSettings
+) -> list[tuple[Features, PairScore]]:
+    """The links that put an article in a story: its best, and those strong enough to merge.
+
+    An article links into the story of its best link; a second story is merged in only through
+    a link of its own at ``bridge_score`` or more. One weak link is how two stories of the same
+    kind of event (two central banks' decisions in one week) end as one.
+    """
+    return [item for i, item in enumerate(links) if i == 0 or item[1].score >= settings.bridge_score]
 
 
 def _window(day: int, window_days: int) -> tuple[int, int]:

@@ -81,6 +81,8 @@ class LinkSettings:
     # and loses 1 of 135 same-event pairs.
     min_evidence: float = 2.0
     threshold: float = 0.0  # on the model's log-odds, relative to the threshold fitted with it
+    # A link merging a second story into the one an article joins must clear the threshold by this.
+    bridge_score: float = 0.5
     # An undated article whose text names no date at all links only on strong evidence:
     # twice the usual weight of shared anchors, alike lead texts, and, against an article with a
     # publication day, a figure or date among them (see _strong).
@@ -129,6 +131,23 @@ def _evidence_mass(anchors: frozenset[str], weight_of: Callable[[str], float]) -
     if isinstance(weight_of, AnchorWeigher):
         return weight_of.evidence_mass(anchors)
     return sum(weight_of(x) for x in anchors if counts_in_mass(x))
+
+
+def _apart_on(a: Features, b: Features, shared: list[tuple[str, float]], kinds: frozenset[str]) -> float:
+    """1.0 when both articles name anchors of these kinds (dates) and share none of them.
+
+    Two statements of one president days apart, two rounds of one league: each report names its
+    own day. Disagreeing figures are left out on purpose (sources disagreeing on a count is what
+    parallax shows); two sets of resolved days with nothing in common are two events more often.
+    """
+    if any(anchor_kind(x) in kinds for x, _ in shared):
+        return 0.0
+    return float(bool(_kinds_of(a.anchors) & kinds and _kinds_of(b.anchors) & kinds))
+
+
+@lru_cache(maxsize=8192)  # asked for both sides of every scored pair
+def _kinds_of(anchors: frozenset[str]) -> frozenset[str]:
+    return frozenset(anchor_kind(x) for x in anchors)
 
 
 def _group_mass(shared: list[tuple[str, float]], kinds: frozenset[str]) -> tuple[float, int]:
@@ -208,6 +227,7 @@ def pair_features(
         "headlines_differ": float(headlines_differ(headline_a, headline_b)),
         "undated": float(days_apart is None),
         "days_apart": float(days_apart or 0),
+        "dates_apart": _apart_on(a, b, shared, DATE_KINDS),
         "evidence": evidence,
     }
 

@@ -316,7 +316,7 @@ def _link(
     kept: DataFrame, total: int, settings: LinkSettings, blocks: BlockSettings, summary: JobSummary
 ) -> tuple[DataFrame, DataFrame]:
     """(links, members): the accepted links between articles, and the story of every article."""
-    from .linking import candidate_pairs, pair_features, score_pairs
+    from .linking import candidate_pairs, joining_links, pair_features, score_pairs
 
     features = kept.select(
         "node", "article_id", "day", "order_published", "language", "anchors", "vector", "bands"
@@ -326,12 +326,13 @@ def _link(
     summary.candidate_pairs = pairs.count()
     links = score_pairs(pairs, pair_features(features, frequencies), total, settings).checkpoint()
     summary.links = links.count()
-    return links, _story_members(kept, links)
+    return links, _story_members(kept, joining_links(links, features, settings))
 
 
 def _story_members(kept: DataFrame, links: DataFrame) -> DataFrame:
     """(node, article_id, story_id, date) of every article: stories are the connected components
-    of the links, each named after its first article in (published, id) order."""
+    of the links that join stories (``joining_links``), each named after its first article in
+    (published, id) order."""
     from pyspark.sql import functions as F
 
     from .linking import connected_components

@@ -228,6 +228,33 @@ def score_batches(batches: Iterable, total: int, settings: LinkSettings) -> Iter
             yield pa.RecordBatch.from_pylist(rows, schema=schema)
 
 
+def joining_links(links: DataFrame, features: DataFrame, settings: LinkSettings = SETTINGS) -> DataFrame:
+    """(a, b) of the links that join stories, as the local linker's ``joining_links`` picks them.
+
+    The local relink takes articles in (published, id) order and links each to earlier ones:
+    of each article's links to earlier articles, its best (highest score, then the earlier
+    article first) and those at ``bridge_score`` or more.
+    """
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    order = features.select("node", F.struct("order_published", "article_id").alias("order"))
+    a_order = order.select(F.col("node").alias("a"), F.col("order").alias("a_order"))
+    b_order = order.select(F.col("node").alias("b"), F.col("order").alias("b_order"))
+    ordered = links.select("a", "b", "score").join(a_order, "a").join(b_order, "b")
+    a_later = F.col("a_order") > F.col("b_order")
+    sided = ordered.select(
+        "a",
+        "b",
+        "score",
+        F.when(a_later, F.col("a")).otherwise(F.col("b")).alias("later"),
+        F.when(a_later, F.col("b_order")).otherwise(F.col("a_order")).alias("earlier_order"),
+    )
+    best_first = Window.partitionBy("later").orderBy(F.desc("score"), F.asc("earlier_order"))
+    ranked = sided.withColumn("rank", F.row_number().over(best_first))
+    return ranked.where((F.col("rank") == 1) | (F.col("score") >= settings.bridge_score)).select("a", "b")
+
+
 # -- connected components -----------------------------------------------------------------------
 
 
