@@ -308,3 +308,14 @@ def test_a_town_named_by_a_lower_case_adjective_joins_the_town_another_source_na
     assert sum(m.text == "харківському" for m in entities["Kharkiv"].mentions) == 2
     # An adjective of a common word some town is also called names nothing no other source names.
     assert all("братськ" not in m.text for f in entities.values() for m in f.mentions)
+
+
+def test_a_place_named_only_inside_a_shared_longer_name_is_no_omission(encoder):
+    english = "The National Weather Service warned of snow in the mountains on Sunday."
+    entities = _compare(english, "美国国家气象局周日警告说，山区将会下雪。", encoder)
+    assert entities["National Weather Service"].status == "shared"
+    assert "United States" not in entities  # 美国 is a word of the bureau's name here
+    # Named on its own by the other source, the place inside the name is shared.
+    entities = _compare(english.replace("the mountains", "the United States"),
+                        "美国国家气象局周日警告说，山区将会下雪。", encoder)
+    assert entities["United States"].status == "shared"
