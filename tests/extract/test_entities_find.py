@@ -330,3 +330,23 @@ def test_the_chinese_segmenter_loads_only_for_chinese_text():
     result = subprocess.run([sys.executable, "-c", _SEGMENTER_LOADS], capture_output=True, text=True,
                             env=env, check=True)
     assert result.stdout.split("\n")[0] == "False True ['西里尔·莫班达']"
+
+
+def _phrases(text, language="zh"):
+    from parallax.extract.entities.find import find_lowercase_names
+
+    return {m.text: m for m in find_lowercase_names(text, language, find_entities(text, language))}
+
+
+def test_chinese_names_an_organisation_or_a_place_by_words_before_its_head():
+    found = _phrases("国家水资源委员会周二在阿斯塔纳开会。警方周日深夜在阿拜大街发现了这辆车。")
+    committee, street = found["国家水资源委员会"], found["阿拜大街"]
+    assert (committee.attrs.type, street.attrs.type) == ("organisation", "place")
+    # A phrase is also a common noun's: it counts only where another source names it.
+    assert committee.attrs.partner_only and street.attrs.partner_only
+
+
+def test_a_chinese_head_alone_or_after_a_verb_or_pronoun_names_nothing():
+    assert _phrases("该委员会周五表示，他们修建了新的道路。") == {}
+    # A known name that ends with the head is not read again as a phrase (欧盟委员会).
+    assert "欧盟委员会" not in _phrases("欧盟委员会周五表示支持。")

@@ -215,6 +215,37 @@ def test_organisations_left_in_chinese_and_english_sentences_that_differ_stay_ap
     assert matched[(0, "National Party")].attrs.cluster != matched[(1, "国民党")].attrs.cluster
 
 
+def _compare(english, chinese, encoder):
+    from parallax import api
+    from parallax.model import Article
+
+    articles = [Article(id="en", text=english, language="en"), Article(id="zh", text=chinese, language="zh")]
+    comparison = api.compare_articles(articles, encoder=encoder)
+    return {f.value: f for f in comparison.facts if f.kind == "entity"}
+
+
+def test_an_organisation_chinese_translates_word_by_word_joins_its_english_name(encoder):
+    entities = _compare("The National Water Resources Committee met in Astana on Tuesday to talk of floods.",
+                        "国家水资源委员会周二在阿斯塔纳开会，讨论洪水问题。", encoder)
+    committee = entities["National Water Resources Committee"]
+    assert committee.status == "shared"
+    assert "国家水资源委员会" in [m.text for m in committee.mentions]
+
+
+def test_a_street_chinese_names_with_its_head_joins_its_english_name(encoder):
+    entities = _compare("Police found the car on Abai Street late on Sunday night.",
+                        "警方周日深夜在阿拜大街发现了这辆车。", encoder)
+    assert entities["Abai Street"].status == "shared"
+
+
+def test_names_with_one_head_in_sentences_about_other_things_stay_apart(encoder):
+    entities = _compare("The Budget Committee approved the new school building on Friday.",
+                        "国家水资源委员会周二在阿斯塔纳开会，讨论洪水问题。", encoder)
+    assert entities["Budget Committee"].status != "shared"
+    # The Chinese phrase no other source names is no fact: no omission is claimed for it.
+    assert not any("委员会" in m.text for f in entities.values() for m in f.mentions)
+
+
 def test_a_translated_organisation_no_other_source_names_is_no_fact(encoder):
     from parallax import api
     from parallax.model import Article
@@ -277,3 +308,14 @@ def test_a_town_named_by_a_lower_case_adjective_joins_the_town_another_source_na
     assert sum(m.text == "харківському" for m in entities["Kharkiv"].mentions) == 2
     # An adjective of a common word some town is also called names nothing no other source names.
     assert all("братськ" not in m.text for f in entities.values() for m in f.mentions)
+
+
+def test_a_place_named_only_inside_a_shared_longer_name_is_no_omission(encoder):
+    english = "The National Weather Service warned of snow in the mountains on Sunday."
+    entities = _compare(english, "美国国家气象局周日警告说，山区将会下雪。", encoder)
+    assert entities["National Weather Service"].status == "shared"
+    assert "United States" not in entities  # 美国 is a word of the bureau's name here
+    # Named on its own by the other source, the place inside the name is shared.
+    entities = _compare(english.replace("the mountains", "the United States"),
+                        "美国国家气象局周日警告说，山区将会下雪。", encoder)
+    assert entities["United States"].status == "shared"

@@ -93,6 +93,33 @@ def _lone_translation(fact: Fact, named_in: dict[int | None, set[str]]) -> bool:
     return attrs is not None and attrs.partner_only and len(named_in.get(attrs.cluster, ())) < 2
 
 
+def _without_names_inside_shared_names(documents: Sequence[Document]) -> None:
+    """Drop a name that one document alone names, and only inside a longer name another document
+    names too (美国 of 美国国家气象局, which the other source calls National Weather Service): it is
+    a word of that name, not a name the other source left out."""
+    named_in: dict[int | None, set[str]] = {}
+    for document in documents:
+        for fact in document.facts:
+            if fact.kind == "entity":
+                named_in.setdefault(attrs_as(EntityAttrs, fact).cluster, set()).add(document.id)
+    for document in documents:
+        entities = [f for f in document.facts if f.kind == "entity"]
+        shared = [(f.start, f.end) for f in entities if _named_by_others(f, named_in)]
+        inside: dict[int | None, list[bool]] = {}
+        for fact in entities:
+            span = (fact.start, fact.end)
+            within = any(s <= span[0] and span[1] <= e and (s, e) != span for s, e in shared)
+            inside.setdefault(attrs_as(EntityAttrs, fact).cluster, []).append(within)
+        dropped = {c for c, flags in inside.items() if all(flags) and len(named_in.get(c, ())) < 2}
+        if dropped:
+            document.facts = [f for f in document.facts
+                              if f.kind != "entity" or attrs_as(EntityAttrs, f).cluster not in dropped]
+
+
+def _named_by_others(fact: Fact, named_in: dict[int | None, set[str]]) -> bool:
+    return len(named_in.get(attrs_as(EntityAttrs, fact).cluster, ())) > 1
+
+
 def _add_facts(document: Document, extra: list[Fact]) -> None:
     """``extra`` among the document's facts, in text order."""
     if extra:
@@ -122,6 +149,7 @@ def harmonise_entities(
     for (document, position, fact), mention in zip(entity_facts, matched, strict=True):
         document.facts[position] = replace(fact, value=mention.value, attrs=fact.attrs.updated(mention.attrs))
     _without_lone_translations(documents)
+    _without_names_inside_shared_names(documents)
     # Speakers take the one name their entity now has, so one person's quotes align.
     for document in documents:
         document.facts = canonical_speakers(document.facts)

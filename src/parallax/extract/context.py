@@ -71,7 +71,7 @@ class AnalysisContext:
         from .entities.common import prepare_frequencies
         from .entities.gazetteer import gazetteer_for
         from .entities.lexicon import curated_key_names
-        from .entities.rules import rules_for
+        from .entities.rules import rules_for, segmenter_tags
         from .entities.segmenter import prepare as prepare_segmenter
         from .number_lexicon import lexicon
         from .quotes import quote_rules
@@ -87,7 +87,7 @@ class AnalysisContext:
             rules = self.tables.get(rules_for, language)
             prepare_frequencies(rules)  # the language's word frequencies
             # jieba's tables, for Chinese
-            prepare_segmenter(rules.word_segmenter, rules.name_chars, rules.segmenter_organisations)
+            prepare_segmenter(rules.word_segmenter, rules.name_chars, segmenter_tags(rules))
 
 
 def analysis_context(*, learned: str | os.PathLike | None = None, clean: bool = True) -> AnalysisContext:

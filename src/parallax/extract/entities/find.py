@@ -49,7 +49,7 @@ from .common import (
 from .gazetteer import FOREIGN_COST, Gazetteer, Match, Target, gazetteer_for, tokens_for
 from .lexicon import SUBDIVISIONS, Entity, KnowsNames, Lexicon, build_lexicon
 from .places import place_named
-from .rules import MIN_COMPOUND_PART, Cue, Rules, rules_for, type_word
+from .rules import MIN_COMPOUND_PART, Cue, Rules, head_labels, rules_for, segmenter_tags, type_word
 from .segmenter import UNKNOWN, Word, segmented
 from .text import WORD, Token, is_acronym, normal, words_of
 from .translit import fold_key, loose_key, to_latin
@@ -161,7 +161,9 @@ def find_lowercase_names(text: str, language: str | None, found: Sequence[Mentio
     (see _lowercase_organisations, _town_adjectives): for a comparison, where another source may
     write them as names. They count only where one does (``partner_only``)."""
     rules = tables_of(context).get(rules_for, language)
-    if not rules.capitalisation or not rules.word_spaces:
+    if not rules.word_spaces:
+        return _headed_phrases(text, found, rules)
+    if not rules.capitalisation:
         return []
     tokens = tokens_for(text, rules)
     towns = _town_adjectives(text, tokens, found, rules)
@@ -2048,7 +2050,7 @@ def _names_in_characters(text: str, rules: Rules, gazetteer: Gazetteer, lexicon:
     known: list[tuple[int, int, list[Target]]] = list(gazetteer.scan_strings(text))
     known = _without_cut_names(text, known, rules)
     known = _without_foreign_given_names(text, known, rules, lexicon)
-    words = segmented(text, rules.word_segmenter, rules.name_chars, rules.segmenter_organisations)
+    words = _words(text, rules)
     known = _without_names_across_words(known, words)
     organisations, known = _segmenter_organisations(text, rules, words, known, lexicon)
     spans = [(s, e, ts) for s, e, ts in known if any(t.entity for t in ts)]
@@ -2334,9 +2336,11 @@ def _segmenter_names(text: str, rules: Rules, occupied: SpanSet, words: Sequence
             continue
         occupied.add(start, end)
         found.append(Candidate(start, end, guess=kinds[0] if kinds else None))
+    chars = frozenset(rules.name_chars)
     for word in words:  # 开普敦: a place the segmenter tags, in characters beyond the table's
         start, end = word.start, word.end
         if rules.segmenter_names.get(word.tag) == "place" and end - start >= rules.segmenter_min_name \
+                and not chars.isdisjoint(text[start:end]) \
                 and not occupied.overlaps(start, end) and place_named([normal(text[start:end])], LARGE_TOWN):
             occupied.add(start, end)
             found.append(Candidate(start, end, guess="place"))
@@ -2344,6 +2348,68 @@ def _segmenter_names(text: str, rules: Rules, occupied: SpanSet, words: Sequence
 
 
 SHORT_KNOWN = 2  # characters of a known name that must start where the segmenter's word starts
+
+
+def _words(text: str, rules: Rules) -> list[Word]:
+    return segmented(text, rules.word_segmenter, rules.name_chars, segmenter_tags(rules))
+
+
+MAX_PHRASE_WORDS = 4  # words before the head of a phrase naming an organisation or a place
+HAN_WORD = regex.compile(r"\p{Han}+")
+
+
+def _headed_phrases(text: str, found: Sequence[Mention], rules: Rules) -> list[Mention]:
+    """Organisations and places a script without capitals names in words of its own, ending in a
+    head noun of ``rules.heads`` (国家气象局, 波兰事务研究所, 考文垂路): the head's word and the words
+    before it up to one that ends such a phrase (a verb, a particle, a pronoun, a number: the
+    segmenter's ``segmenter_phrase_breaks``), two words at least, or one word the segmenter tags
+    as a proper name (``segmenter_proper_words``: 圣彼得广场). A name found inside stays in the
+    phrase (德国 in 德国波兰事务研究所). Such a phrase is also a common noun's (a weather bureau, a
+    road), so it counts only where another source names the same organisation or place
+    (``partner_only``), joined by its head and its meaning (match._join_by_heads)."""
+    if not rules.heads or not rules.word_segmenter:
+        return []
+    words = _words(text, rules)
+    spans = [(m.start, m.end) for m in found]
+    out: list[Mention] = []
+    for k, word in enumerate(words):
+        kind = _head_kind(text[word.start:word.end], rules)
+        if kind is None or word.tag in rules.segmenter_phrase_breaks:
+            continue
+        first = k
+        while first > 0 and k - first < MAX_PHRASE_WORDS and _phrase_word(text, words[first - 1], rules):
+            first -= 1
+        start, end = words[first].start, word.end
+        if any(s < end <= e for s, e in spans):
+            continue  # the head is a piece of a name (欧盟委员会), or a name goes on past it
+        # A name that the phrase cuts is no part of it.
+        start = max([start, *(e for s, e in spans if s < start < e)])
+        inside = [w for w in words[first:k + 1] if w.start >= start]
+        if not inside or inside[0].start != start or (start, end) in spans:
+            continue
+        if len(inside) < 2 and word.tag not in rules.segmenter_proper_words:
+            continue
+        if not head_labels(text[start:end], rules):
+            continue  # the head alone (委员会, "the committee")
+        written = text[start:end]
+        latin = to_latin(written, rules.code)
+        attrs = {"type": kind, "canonical": False, "key": fold_key(latin), "surface_key": fold_key(latin),
+                 "stem": written, "latin": latin, "form": PHRASE, "type_guessed": False, "partner_only": True}
+        out.append(Mention(kind="entity", start=start, end=end, text=written, value=latin, attrs=attrs))
+    return out
+
+
+def _head_kind(piece: str, rules: Rules) -> str | None:
+    """"organisation" or "place" where the word ends with a head noun (委员会, 气象局, 垂路)."""
+    for kind, heads in rules.heads.values():
+        if piece.endswith(heads):
+            return kind
+    return None
+
+
+def _phrase_word(text: str, word: Word, rules: Rules) -> bool:
+    piece = text[word.start:word.end]
+    return word.tag not in rules.segmenter_phrase_breaks and HAN_WORD.fullmatch(piece) is not None
 
 
 def _without_names_across_words(known, words: Sequence[Word]):

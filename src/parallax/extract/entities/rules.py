@@ -132,6 +132,14 @@ class Rules:
     segmenter_organisations: frozenset[str] = frozenset()  # its tags of organisations' names
     segmenter_common_heads: tuple[str, ...] = ()  # endings of such words that make them common nouns
     segmenter_not_names: frozenset[str] = frozenset()  # words it tags as names that are none
+    # Its tags of the words that end a phrase naming an organisation or a place (verbs, particles,
+    # pronouns...), and of the words that are names of places or things (see find._headed_phrases).
+    segmenter_phrase_breaks: frozenset[str] = frozenset()
+    segmenter_proper_words: frozenset[str] = frozenset()
+    # The head nouns of organisations' and places' names, by a label common to all languages (an
+    # English word): "committee" -> (Committee, Commission) / (委员会,). Names with one head label in
+    # two languages may be one translated word by word (match._join_by_heads).
+    heads: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # label -> (type, words)
     demonym_endings: tuple[str, ...] = ()  # Libya|n, Sénégal|ais: a place's people or adjective
     noun_endings: tuple[str, ...] = ()  # endings of abstract nouns, which no name has (Lähm|ung)
     ordinal_suffixes: tuple[str, ...] = ()  # [numbers] ordinal_suffixes: a Roman numeral's (XIII|e siècle)
@@ -251,6 +259,9 @@ def rules_for(code: str | None) -> Rules:
         segmenter_organisations=frozenset(section.get("segmenter_organisations", [])),
         segmenter_common_heads=tuple(section.get("segmenter_common_heads", [])),
         segmenter_not_names=frozenset(section.get("segmenter_not_names", [])),
+        segmenter_phrase_breaks=frozenset(section.get("segmenter_phrase_breaks", [])),
+        segmenter_proper_words=frozenset(section.get("segmenter_proper_words", [])),
+        heads=_heads(section.get("heads", {})),
         demonym_endings=_longest_first(section.get("demonym_endings", [])),
         noun_endings=_longest_first(section.get("noun_endings", [])),
         ordinal_suffixes=_longest_first(data.section("numbers").get("ordinal_suffixes", []) if data else []),
@@ -271,6 +282,45 @@ def rules_for(code: str | None) -> Rules:
         latin_names=section.get("latin_names"),
         quoted_names_are_titles=bool(section.get("quoted_names_are_titles", False)),
     )
+
+
+def _heads(section: dict) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """``[entities.heads.organisation]`` and ``[entities.heads.place]``: label -> words."""
+    heads: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for kind in ("organisation", "place"):
+        for label, words in section.get(kind, {}).items():
+            heads[label] = (kind, tuple(sorted({normal(w) for w in words}, key=len, reverse=True)))
+    return heads
+
+
+def segmenter_tags(rules: Rules) -> frozenset[str]:
+    """The segmenter's tags that the entity finders read beyond those of names' characters."""
+    return rules.segmenter_organisations | rules.segmenter_phrase_breaks | rules.segmenter_proper_words
+
+
+def head_labels(written: str, rules: Rules) -> dict[str, str]:
+    """The head labels of a name as written, with the type each gives: the word it ends with
+    (National Weather Service, 国家气象局), or its first word where a connector follows
+    (Institute for Polish Affairs); {} where it has no head of ``rules.heads``."""
+    if not rules.heads:
+        return {}
+    text = normal(written)
+    found: dict[str, str] = {}
+    if not rules.word_spaces:
+        for label, (kind, words) in rules.heads.items():
+            if any(text.endswith(w) and len(text) > len(w) for w in words):
+                found[label] = kind
+        return found
+    words = words_of(text)
+    if len(words) < 2:
+        return {}
+    ends = {words[-1]}
+    if len(words) > 2 and words[1] in rules.connectors:
+        ends.add(words[0])
+    for label, (kind, heads) in rules.heads.items():
+        if ends & set(heads):
+            found[label] = kind
+    return found
 
 
 def _single_words(phrases) -> list[str]:
