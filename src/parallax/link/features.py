@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
-import regex
 
+from ..extract.headline import separate_title as _separate_title
+from ..lang.scripts import WORD
 from ..model import DateAttrs, Document, EntityAttrs, Fact, QuantityAttrs, attrs_as
-from .headline import headline_names, separate_title
 
 # The title and the lead sentence: as good for linking as two sentences on the dev and hard
 # corpora (B-cubed F1 1.000 and 0.945 against 1.000 and 0.942) at two thirds of the encoder's cost.
@@ -68,7 +68,6 @@ LEXICAL_WORDS = 30
 # A word counts by its first letters: two reports inflect one word differently ("crashes" /
 # "crashed", "Gläubigen" / "Gläubiger"), and no language's stemmer is needed to see it.
 LEXICAL_STEM_LETTERS = 6
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*")
 
 
 @dataclass(frozen=True)
@@ -177,11 +176,11 @@ def lexical_anchors(document: Document) -> set[str]:
     names = [(f.start, f.end) for f in document.facts if f.kind == "entity"]
     words: dict[str, None] = {}
     # A title kept apart from the text comes first, as a title block would (its names unknown).
-    for match in _WORD.finditer(separate_title(document) or ""):
+    for match in WORD.finditer(separate_title(document) or ""):
         if len(match.group()) >= LEXICAL_MIN_LETTERS:
             words.setdefault(f"{LEXICAL_KIND}:{match.group().casefold()[:LEXICAL_STEM_LETTERS]}")
     for sentence in sentences:
-        for match in _WORD.finditer(sentence.text):
+        for match in WORD.finditer(sentence.text):
             start = sentence.start + match.start()
             if len(match.group()) < LEXICAL_MIN_LETTERS or any(a <= start < b for a, b in names):
                 continue
@@ -213,7 +212,7 @@ def headline_word_anchors(document: Document) -> set[str]:
     words = set()
     title = separate_title(document)
     for text in [title] if title else [s.text for s in headline_sentences(document)]:
-        for match in _WORD.finditer(text.casefold()):
+        for match in WORD.finditer(text.casefold()):
             if len(match.group()) >= HEADLINE_MIN_LETTERS:
                 words.add(f"{HEADLINE_KIND}:{match.group()}")
     return words
@@ -240,16 +239,23 @@ def name_token_anchors(document: Document) -> set[str]:
 
 def name_words(name: str) -> list[str]:
     """The words of a name that anchor on their own ("k:" anchors)."""
-    return [m.group() for m in _WORD.finditer(name.casefold()) if len(m.group()) >= NAME_TOKEN_MIN_LETTERS]
+    return [m.group() for m in WORD.finditer(name.casefold()) if len(m.group()) >= NAME_TOKEN_MIN_LETTERS]
+
+
+def separate_title(document: Document) -> str | None:
+    """The article's title when no sentence of its text is the title (else None)."""
+    return _separate_title(document.article.title, document.sentences)
 
 
 def headline_name_anchors(document: Document) -> set[str]:
-    """The names of a title kept apart from the text, anchored as the body's names are."""
+    """The names of a title kept apart from the text (read at analysis: ``Document.headline_names``),
+    anchored as the body's names are."""
     anchors = set()
-    for value, entity_type, canonical in headline_names(document):
-        anchors.add(entity_anchor(value, entity_type))
-        if not canonical:
-            anchors |= {f"{NAME_TOKEN_KIND}:{word}" for word in name_words(value)}
+    for mention in document.headline_names:
+        attrs = attrs_as(EntityAttrs, mention)
+        anchors.add(entity_anchor(mention.value, attrs.type))
+        if not attrs.canonical:
+            anchors |= {f"{NAME_TOKEN_KIND}:{word}" for word in name_words(str(mention.value))}
     return anchors
 
 
