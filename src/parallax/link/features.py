@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
+import regex
 
 from ..extract.headline import separate_title as _separate_title
 from ..lang.scripts import WORD
@@ -40,6 +41,7 @@ ANCHOR_WEIGHTS = {
     "k": 0.3,  # a word of a name as extracted ("kogler" of "vizekanzler werner kogler"): supplementary
     "w": 0.3,  # a rare word of the title and lead: evidence between articles in one language
     "h": 0.3,  # a word of the headline: how alike two headlines are, supplementary
+    "c": 0.3,  # a capitalised word of the title and lead as written: evidence across languages only
 }
 TITLE_PREFIX = "t:"
 WINDOW_PREFIX = "m:"
@@ -50,9 +52,15 @@ SUPPLEMENTARY_KINDS = frozenset({"h"})
 # share accounts for them (link.score): one name written the same way is one name's evidence,
 # and its words repeat it; one name written two ways shares only its words.
 NAME_WORD_KINDS = frozenset({"k"})
+# Words as written ("c:") are evidence only between two languages, and only where no shared name
+# accounts for them (link.score); between articles of one language the lexical and name anchors
+# already hold them. Like the words of names they stay out of an article's own evidence mass.
+SPELLED_KINDS = frozenset({"c"})
 _SUPPLEMENTARY_PREFIXES = tuple(f"{kind}:" for kind in sorted(SUPPLEMENTARY_KINDS))
 _NAME_WORD_PREFIXES = tuple(f"{kind}:" for kind in sorted(NAME_WORD_KINDS))
-_OUTSIDE_MASS_PREFIXES = _NAME_WORD_PREFIXES + _SUPPLEMENTARY_PREFIXES
+_SPELLED_PREFIXES = tuple(f"{kind}:" for kind in sorted(SPELLED_KINDS))
+_OUTSIDE_MASS_PREFIXES = _NAME_WORD_PREFIXES + _SUPPLEMENTARY_PREFIXES + _SPELLED_PREFIXES
+_LEXICAL_PREFIX = "w:"
 SPECIFIC_KINDS = frozenset({"q", "p", "n", "d", "s"})  # figures and dates, as opposed to names
 GENERIC_UNITS = frozenset({"country", "side", "year", "month", "week", "day", "hour", "minute", "time"})
 
@@ -247,6 +255,41 @@ def separate_title(document: Document) -> str | None:
     return _separate_title(document.article.title, document.sentences)
 
 
+SPELLED_KIND = "c"
+SPELLED_MIN_LETTERS = 4
+SPELLED_WORDS = 40
+_CAPITALISED = regex.compile(r"\p{Lu}")
+
+
+def spelled_anchors(document: Document) -> set[str]:
+    """The capitalised words of the title and lead, whole, as written: "c:bieber", "c:huawei".
+
+    Two languages write a name alike in one script whatever their extractors made of it: a
+    name in quotation marks ("the probe „Velocaro“"), a product's camel-cased name, a person
+    opening a headline in a language that capitalises every noun, a surname read with a
+    genitive ending cut. A word two languages both write with a capital is a name or a
+    loanword far more often than chance; rarity weighs it. Scripts without case give none.
+    """
+    words: dict[str, None] = {}
+    for text in _title_and_lead_texts(document):
+        for match in WORD.finditer(text):
+            word = match.group()
+            if len(word) >= SPELLED_MIN_LETTERS and _CAPITALISED.match(word):
+                words.setdefault(f"{SPELLED_KIND}:{word.casefold()}")
+                if len(words) >= SPELLED_WORDS:
+                    return set(words)
+    return set(words)
+
+
+def _title_and_lead_texts(document: Document) -> list[str]:
+    """The title (kept apart or the title block) and the first sentences of the body."""
+    title = separate_title(document)
+    texts = [title] if title else []
+    texts += [s.text for s in document.sentences if s.block == "title"]
+    texts += [s.text for s in document.sentences if s.block == "body"][:LEXICAL_SENTENCES]
+    return texts
+
+
 def headline_name_anchors(document: Document) -> set[str]:
     """The names of a title kept apart from the text (read at analysis: ``Document.headline_names``),
     anchored as the body's names are."""
@@ -262,7 +305,7 @@ def headline_name_anchors(document: Document) -> set[str]:
 def document_anchors(document: Document) -> frozenset[str]:
     anchors = {a for fact in document.facts for a in fact_anchors(fact)}
     anchors |= title_anchors(document) | lexical_anchors(document) | name_token_anchors(document)
-    anchors |= headline_name_anchors(document)
+    anchors |= headline_name_anchors(document) | spelled_anchors(document)
     anchors |= headline_word_anchors(document)
     window = mentioned_window(document) if day_number(document.article.published) == NO_DAY else None
     return frozenset(anchors | {window} if window else anchors)
@@ -338,8 +381,16 @@ def is_name_word(anchor: str) -> bool:
     return anchor.startswith(_NAME_WORD_PREFIXES)
 
 
-def counts_in_mass(anchor: str) -> bool:
-    """Whether an anchor counts in an article's own evidence mass (its names' words repeat its names)."""
+def is_spelled(anchor: str) -> bool:
+    return anchor.startswith(_SPELLED_PREFIXES)
+
+
+def counts_in_mass(anchor: str, across: bool = False) -> bool:
+    """Whether an anchor counts in an article's own evidence mass (its names' words repeat its
+    names); ``across``: the mass against an article in another language, where the words of
+    its own language (lexical anchors) cannot be shared."""
+    if across and anchor.startswith(_LEXICAL_PREFIX):
+        return False
     return not anchor.startswith(_OUTSIDE_MASS_PREFIXES)
 
 
