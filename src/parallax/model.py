@@ -354,6 +354,8 @@ class Document:
     cleaning: Cleaning
     sentences: list[Sentence]
     facts: list[Fact]
+    # The names of a title kept apart from the text (extract.headline), offsets into the title.
+    headline_names: list[Mention] = field(default_factory=list)
 
     @property
     def id(self) -> str:

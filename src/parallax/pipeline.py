@@ -21,6 +21,7 @@ from .detect import detect_language, detect_sentence_languages
 from .extract.context import AnalysisContext, analysis_context
 from .extract.dates import bare_years, extract_dates
 from .extract.entities import find_entities
+from .extract.headline import headline_names
 from .extract.numbers import extract_numbers
 from .extract.quotes import extract_quotes
 from .extract.spans import SpanSet
@@ -41,7 +42,8 @@ from .segment import split_sentences
 
 # Bumped whenever extraction changes what it finds, or the encoder's input (title and lead)
 # changes, so stored articles can be re-extracted and re-encoded (``parallax reindex``).
-EXTRACTOR_VERSION = 4  # 4: names end at a line break, invisible characters read through
+# 5: the names of a title kept apart from the text are read at analysis, stored with the facts.
+EXTRACTOR_VERSION = 5  # 4: names end at a line break, invisible characters read through
 
 
 def analyse(article: Article, context: AnalysisContext | None = None) -> Document:
@@ -67,7 +69,8 @@ def _analysed(article: Article, context: AnalysisContext) -> Document:
     )
     sentences = segment_blocks(article, cleaning.blocks)
     facts = extract_facts(article, sentences, context)
-    return Document(article=article, cleaning=cleaning, sentences=sentences, facts=facts)
+    names = headline_names(article.title, sentences, article.language, context)
+    return Document(article, cleaning, sentences, facts, headline_names=names)
 
 
 _paused = 0  # analyses running with the collector paused (threads of one process)

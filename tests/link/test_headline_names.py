@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
+from parallax.database.codec import analysis_from_json, analysis_to_json
+from parallax.extract.context import analysis_context
+from parallax.extract.entities import save_learned_aliases
 from parallax.link.features import document_anchors, headline_name_anchors, lexical_anchors
 from parallax.model import Article
 from parallax.pipeline import analyse
@@ -26,6 +31,33 @@ def test_a_title_name_the_body_never_writes_and_nobody_knows_is_no_anchor():
     text = BODY.replace("Brandvik", "The firm")
     document = analyse(Article(id="b", text=text, title="Oslo firm Velomark recalls scooters", language="en"))
     assert headline_name_anchors(document) == set()
+
+
+def test_headline_names_are_read_at_analysis_with_the_analysis_context(tmp_path, monkeypatch):
+    monkeypatch.setenv("PARALLAX_ALIASES", str(tmp_path / "learned.json"))
+    entry = {"name": "Velomark", "type": "organisation", "names": {"en": ["Velomark"], "de": ["Velomark"]}}
+    save_learned_aliases([entry], tmp_path / "learned.json")
+    text = BODY.replace("Brandvik", "The firm")
+    article = Article(id="b", text=text, title="Oslo firm Velomark recalls scooters", language="en")
+    assert analyse(article).headline_names == []  # nobody knows the name, the body never writes it
+    document = analyse(article, analysis_context(learned=tmp_path / "learned.json"))
+    (name,) = document.headline_names
+    assert (name.value, name.text, name.attrs.canonical) == ("Velomark", "Velomark", True)
+    assert "organisation:velomark" in document_anchors(document)
+
+
+def test_headline_names_are_stored_with_the_analysis_and_older_analyses_still_read():
+    article = Article(id="a", text=BODY, title="Oslo maker Brandvik recalls electric scooters", language="en")
+    document = analyse(article)
+    stored = analysis_to_json(document)
+    read = analysis_from_json(document.article, stored)
+    assert read.headline_names == document.headline_names
+    assert [m.text for m in read.headline_names] == ["Brandvik"]
+    assert headline_name_anchors(read) == headline_name_anchors(document)
+    # An analysis stored before headline names were kept reads as one without them.
+    older = json.loads(stored)
+    del older["headline_names"]
+    assert analysis_from_json(document.article, json.dumps(older)).headline_names == []
 
 
 def test_a_title_inside_the_text_is_read_with_the_text_not_twice():

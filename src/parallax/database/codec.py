@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Article, Block, Cleaning, Document, Fact, Removed, Sentence
+from ..model import Article, Block, Cleaning, Document, Fact, Mention, Removed, Sentence
 
 
 def analysis_to_json(document: Document) -> str:
@@ -21,6 +21,11 @@ def analysis_to_json(document: Document) -> str:
         "facts": [
             [f.kind, f.value, f.unit, f.qualifier, f.start, f.end, f.sentence.index, f.attrs.as_dict()]
             for f in document.facts
+        ],
+        # Offsets into the stripped title; absent from analyses stored before version 5.
+        "headline_names": [
+            [m.kind, m.value, m.unit, m.qualifier, m.start, m.end, m.attrs.as_dict()]
+            for m in document.headline_names
         ],
     }
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=_jsonable)
@@ -55,4 +60,9 @@ def analysis_from_json(article: Article, payload: str) -> Document:
         )
         for kind, value, unit, qualifier, start, end, sentence, attrs in record["facts"]
     ]
-    return Document(article=article, cleaning=cleaning, sentences=sentences, facts=facts)
+    title = (article.title or "").strip()
+    names = [
+        Mention(kind, start, end, title[start:end], value, unit, qualifier, attrs)
+        for kind, value, unit, qualifier, start, end, attrs in record.get("headline_names", [])
+    ]
+    return Document(article, cleaning, sentences, facts, headline_names=names)

@@ -40,6 +40,8 @@ FULL_STOPS = "".join(char for char in SENTENCE_TERMINATORS if "FULL STOP" in uni
 ELLIPSES = "…"
 CLOSERS = r"\p{SB=Close}"  # inside a regex character class: [\p{SB=Close}]
 QUOTATION_MARKS = _chars("[:Quotation_Mark:]")
+# A word: a letter, then letters and the marks written on them (Devanagari and Arabic vowel signs).
+WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*")
 
 # Letters Arabic and Persian write differently for one sound, and marks of writing only: a
 # name keyed once matches every convention (كريم / کریم, إيران / ایران). Hamza forms also

@@ -15,8 +15,9 @@ from functools import lru_cache
 import numpy as np
 import regex
 
+from ..extract.headline import separate_title as _separate_title
+from ..lang.scripts import WORD
 from ..model import DateAttrs, Document, EntityAttrs, Fact, QuantityAttrs, attrs_as
-from .headline import headline_names, separate_title
 
 # The title and the lead sentence: as good for linking as two sentences on the dev and hard
 # corpora (B-cubed F1 1.000 and 0.945 against 1.000 and 0.942) at two thirds of the encoder's cost.
@@ -40,6 +41,7 @@ ANCHOR_WEIGHTS = {
     "k": 0.3,  # a word of a name as extracted ("kogler" of "vizekanzler werner kogler"): supplementary
     "w": 0.3,  # a rare word of the title and lead: evidence between articles in one language
     "h": 0.3,  # a word of the headline: how alike two headlines are, supplementary
+    "c": 0.3,  # a capitalised word of the title and lead as written: evidence across languages only
 }
 TITLE_PREFIX = "t:"
 WINDOW_PREFIX = "m:"
@@ -50,9 +52,15 @@ SUPPLEMENTARY_KINDS = frozenset({"h"})
 # share accounts for them (link.score): one name written the same way is one name's evidence,
 # and its words repeat it; one name written two ways shares only its words.
 NAME_WORD_KINDS = frozenset({"k"})
+# Words as written ("c:") are evidence only between two languages, and only where no shared name
+# accounts for them (link.score); between articles of one language the lexical and name anchors
+# already hold them. Like the words of names they stay out of an article's own evidence mass.
+SPELLED_KINDS = frozenset({"c"})
 _SUPPLEMENTARY_PREFIXES = tuple(f"{kind}:" for kind in sorted(SUPPLEMENTARY_KINDS))
 _NAME_WORD_PREFIXES = tuple(f"{kind}:" for kind in sorted(NAME_WORD_KINDS))
-_OUTSIDE_MASS_PREFIXES = _NAME_WORD_PREFIXES + _SUPPLEMENTARY_PREFIXES
+_SPELLED_PREFIXES = tuple(f"{kind}:" for kind in sorted(SPELLED_KINDS))
+_OUTSIDE_MASS_PREFIXES = _NAME_WORD_PREFIXES + _SUPPLEMENTARY_PREFIXES + _SPELLED_PREFIXES
+_LEXICAL_PREFIX = "w:"
 SPECIFIC_KINDS = frozenset({"q", "p", "n", "d", "s"})  # figures and dates, as opposed to names
 GENERIC_UNITS = frozenset({"country", "side", "year", "month", "week", "day", "hour", "minute", "time"})
 
@@ -68,7 +76,6 @@ LEXICAL_WORDS = 30
 # A word counts by its first letters: two reports inflect one word differently ("crashes" /
 # "crashed", "Gläubigen" / "Gläubiger"), and no language's stemmer is needed to see it.
 LEXICAL_STEM_LETTERS = 6
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*")
 
 
 @dataclass(frozen=True)
@@ -177,11 +184,11 @@ def lexical_anchors(document: Document) -> set[str]:
     names = [(f.start, f.end) for f in document.facts if f.kind == "entity"]
     words: dict[str, None] = {}
     # A title kept apart from the text comes first, as a title block would (its names unknown).
-    for match in _WORD.finditer(separate_title(document) or ""):
+    for match in WORD.finditer(separate_title(document) or ""):
         if len(match.group()) >= LEXICAL_MIN_LETTERS:
             words.setdefault(f"{LEXICAL_KIND}:{match.group().casefold()[:LEXICAL_STEM_LETTERS]}")
     for sentence in sentences:
-        for match in _WORD.finditer(sentence.text):
+        for match in WORD.finditer(sentence.text):
             start = sentence.start + match.start()
             if len(match.group()) < LEXICAL_MIN_LETTERS or any(a <= start < b for a, b in names):
                 continue
@@ -213,7 +220,7 @@ def headline_word_anchors(document: Document) -> set[str]:
     words = set()
     title = separate_title(document)
     for text in [title] if title else [s.text for s in headline_sentences(document)]:
-        for match in _WORD.finditer(text.casefold()):
+        for match in WORD.finditer(text.casefold()):
             if len(match.group()) >= HEADLINE_MIN_LETTERS:
                 words.add(f"{HEADLINE_KIND}:{match.group()}")
     return words
@@ -240,23 +247,65 @@ def name_token_anchors(document: Document) -> set[str]:
 
 def name_words(name: str) -> list[str]:
     """The words of a name that anchor on their own ("k:" anchors)."""
-    return [m.group() for m in _WORD.finditer(name.casefold()) if len(m.group()) >= NAME_TOKEN_MIN_LETTERS]
+    return [m.group() for m in WORD.finditer(name.casefold()) if len(m.group()) >= NAME_TOKEN_MIN_LETTERS]
+
+
+def separate_title(document: Document) -> str | None:
+    """The article's title when no sentence of its text is the title (else None)."""
+    return _separate_title(document.article.title, document.sentences)
+
+
+SPELLED_KIND = "c"
+SPELLED_MIN_LETTERS = 4
+SPELLED_WORDS = 40
+_CAPITALISED = regex.compile(r"\p{Lu}")
+
+
+def spelled_anchors(document: Document) -> set[str]:
+    """The capitalised words of the title and lead, whole, as written: "c:bieber", "c:huawei".
+
+    Two languages write a name alike in one script whatever their extractors made of it: a
+    name in quotation marks ("the probe „Velocaro“"), a product's camel-cased name, a person
+    opening a headline in a language that capitalises every noun, a surname read with a
+    genitive ending cut. A word two languages both write with a capital is a name or a
+    loanword far more often than chance; rarity weighs it. Scripts without case give none.
+    """
+    words: dict[str, None] = {}
+    for text in _title_and_lead_texts(document):
+        for match in WORD.finditer(text):
+            word = match.group()
+            if len(word) >= SPELLED_MIN_LETTERS and _CAPITALISED.match(word):
+                words.setdefault(f"{SPELLED_KIND}:{word.casefold()}")
+                if len(words) >= SPELLED_WORDS:
+                    return set(words)
+    return set(words)
+
+
+def _title_and_lead_texts(document: Document) -> list[str]:
+    """The title (kept apart or the title block) and the first sentences of the body."""
+    title = separate_title(document)
+    texts = [title] if title else []
+    texts += [s.text for s in document.sentences if s.block == "title"]
+    texts += [s.text for s in document.sentences if s.block == "body"][:LEXICAL_SENTENCES]
+    return texts
 
 
 def headline_name_anchors(document: Document) -> set[str]:
-    """The names of a title kept apart from the text, anchored as the body's names are."""
+    """The names of a title kept apart from the text (read at analysis: ``Document.headline_names``),
+    anchored as the body's names are."""
     anchors = set()
-    for value, entity_type, canonical in headline_names(document):
-        anchors.add(entity_anchor(value, entity_type))
-        if not canonical:
-            anchors |= {f"{NAME_TOKEN_KIND}:{word}" for word in name_words(value)}
+    for mention in document.headline_names:
+        attrs = attrs_as(EntityAttrs, mention)
+        anchors.add(entity_anchor(mention.value, attrs.type))
+        if not attrs.canonical:
+            anchors |= {f"{NAME_TOKEN_KIND}:{word}" for word in name_words(str(mention.value))}
     return anchors
 
 
 def document_anchors(document: Document) -> frozenset[str]:
     anchors = {a for fact in document.facts for a in fact_anchors(fact)}
     anchors |= title_anchors(document) | lexical_anchors(document) | name_token_anchors(document)
-    anchors |= headline_name_anchors(document)
+    anchors |= headline_name_anchors(document) | spelled_anchors(document)
     anchors |= headline_word_anchors(document)
     window = mentioned_window(document) if day_number(document.article.published) == NO_DAY else None
     return frozenset(anchors | {window} if window else anchors)
@@ -332,8 +381,16 @@ def is_name_word(anchor: str) -> bool:
     return anchor.startswith(_NAME_WORD_PREFIXES)
 
 
-def counts_in_mass(anchor: str) -> bool:
-    """Whether an anchor counts in an article's own evidence mass (its names' words repeat its names)."""
+def is_spelled(anchor: str) -> bool:
+    return anchor.startswith(_SPELLED_PREFIXES)
+
+
+def counts_in_mass(anchor: str, across: bool = False) -> bool:
+    """Whether an anchor counts in an article's own evidence mass (its names' words repeat its
+    names); ``across``: the mass against an article in another language, where the words of
+    its own language (lexical anchors) cannot be shared."""
+    if across and anchor.startswith(_LEXICAL_PREFIX):
+        return False
     return not anchor.startswith(_OUTSIDE_MASS_PREFIXES)
 
 

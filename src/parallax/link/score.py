@@ -26,6 +26,7 @@ import numpy as np
 
 from ..calibration import LINK_MIN_COSINE, LINK_STRONG_COSINE
 from .features import (
+    LEXICAL_STEM_LETTERS,
     NO_DAY,
     Features,
     anchor_kind,
@@ -33,6 +34,7 @@ from .features import (
     counts_in_mass,
     is_name_word,
     is_specific,
+    is_spelled,
     is_supplementary,
     mentioned_days,
     name_words,
@@ -101,8 +103,9 @@ HEADLINE_PEOPLE = "t:person:"
 NAME_KINDS = frozenset({"person", "organisation", "place", "e"})
 PERSON_KINDS = frozenset({"person"})
 PLACE_KINDS = frozenset({"place"})
-# Names other than places: people, bodies, unknown names, and the words of a name written two ways.
-ACTOR_KINDS = frozenset({"person", "organisation", "e", "k"})
+# Names other than places: people, bodies, unknown names, the words of a name written two ways,
+# and the capitalised words two languages write alike.
+ACTOR_KINDS = frozenset({"person", "organisation", "e", "k", "c"})
 FIGURE_KINDS = frozenset({"q", "p", "n", "s"})
 DATE_KINDS = frozenset({"d"})
 WORD_KINDS = frozenset({"w"})
@@ -127,10 +130,11 @@ class PairScore:
         return self.score >= settings.threshold
 
 
-def _evidence_mass(anchors: frozenset[str], weight_of: Callable[[str], float]) -> float:
+def _evidence_mass(anchors: frozenset[str], weight_of: Callable[[str], float], across: bool = False) -> float:
+    """The weight of an article's own evidence; ``across``: only what another language can share."""
     if isinstance(weight_of, AnchorWeigher):
-        return weight_of.evidence_mass(anchors)
-    return sum(weight_of(x) for x in anchors if counts_in_mass(x))
+        return weight_of.evidence_mass(anchors, across)
+    return sum(weight_of(x) for x in anchors if counts_in_mass(x, across))
 
 
 def _apart_on(a: Features, b: Features, shared: list[tuple[str, float]], kinds: frozenset[str]) -> float:
@@ -185,20 +189,30 @@ def pair_features(
     tokens, token_count = _group_mass(shared, NAME_TOKEN_KINDS)
     headline, _ = _group_mass(shared, HEADLINE_KINDS)
     loose = _loose_name_words(shared, a, b)
-    shared = [(x, w) for x, w in shared if not is_supplementary(x) and (x in loose or not is_name_word(x))]
+    cross = float(bool(a.language and b.language and a.language != b.language))
+    spelled = _spelled_alike(shared, loose) if cross else frozenset()
+    shared = [
+        (x, w)
+        for x, w in shared
+        if not is_supplementary(x)
+        and (x in loose or not is_name_word(x))
+        and (x in spelled or not is_spelled(x))
+    ]
     evidence = sum(w for _, w in shared)
     if evidence < settings.min_evidence or evidence <= 0:
         return None
     if None in windows and not _strong(cosine, evidence, shared, settings, both=both_undated):
         return None
-    norm = min(_evidence_mass(a.anchors, weight_of), _evidence_mass(b.anchors, weight_of))
+    # Between two languages the words of an article's text (its lexical anchors) are mass the
+    # other cannot share: the overlap of a cross-lingual pair is measured on the rest.
+    across = bool(cross)
+    norm = min(_evidence_mass(a.anchors, weight_of, across), _evidence_mass(b.anchors, weight_of, across))
     names, name_count = _group_mass(shared, NAME_KINDS)
     people, _ = _group_mass(shared, PERSON_KINDS)
     places, _ = _group_mass(shared, PLACE_KINDS)
     figures, figure_count = _group_mass(shared, FIGURE_KINDS)
     dates, date_count = _group_mass(shared, DATE_KINDS)
     words, word_count = _group_mass(shared, WORD_KINDS)
-    cross = float(bool(a.language and b.language and a.language != b.language))
     headline_a, headline_b = headline_people(a.anchors), headline_people(b.anchors)
     return {
         "cosine": cosine,
@@ -289,6 +303,26 @@ def _loose_name_words(shared: list[tuple[str, float]], a: Features, b: Features)
     )
 
 
+def _spelled_alike(shared: list[tuple[str, float]], loose: frozenset[str]) -> frozenset[str]:
+    """The shared capitalised words ("c:") of two articles in two languages that no other
+    shared anchor accounts for: not a word of a name both name, nor a lexical word both write.
+
+    A name both articles' extractors found is that name's evidence, and its words repeat it;
+    a name one of them missed, or read apart (a genitive cut, a title taken in), shares only
+    its words as written.
+    """
+    covered = {word for anchor, _ in shared if anchor_kind(anchor) in NAME_KINDS for word in _name_of(anchor)}
+    covered |= {anchor.partition(":")[2] for anchor in loose}
+    stems = {anchor.partition(":")[2] for anchor, _ in shared if anchor_kind(anchor) in WORD_KINDS}
+    return frozenset(
+        anchor
+        for anchor, _ in shared
+        if is_spelled(anchor)
+        and (word := anchor.partition(":")[2]) not in covered
+        and word[:LEXICAL_STEM_LETTERS] not in stems
+    )
+
+
 def _name_of(anchor: str) -> list[str]:
     return name_words(anchor.partition(":")[2])
 
@@ -351,7 +385,7 @@ class AnchorWeigher:
         self.frequencies = frequencies
         self.total = total
         self.known: dict[str, float] = {}
-        self.masses: dict[frozenset[str], float] = {}
+        self.masses: dict[tuple[frozenset[str], bool], float] = {}
 
     def __call__(self, anchor: str) -> float:
         weight = self.known.get(anchor)
@@ -360,10 +394,10 @@ class AnchorWeigher:
             self.known[anchor] = weight
         return weight
 
-    def evidence_mass(self, anchors: frozenset[str]) -> float:
-        mass = self.masses.get(anchors)
+    def evidence_mass(self, anchors: frozenset[str], across: bool = False) -> float:
+        mass = self.masses.get((anchors, across))
         if mass is None:
-            mass = self.masses[anchors] = sum(self(x) for x in anchors if counts_in_mass(x))
+            mass = self.masses[(anchors, across)] = sum(self(x) for x in anchors if counts_in_mass(x, across))
         return mass
 
 
