@@ -277,3 +277,25 @@ def test_a_town_named_by_a_lower_case_adjective_joins_the_town_another_source_na
     assert sum(m.text == "харківському" for m in entities["Kharkiv"].mentions) == 2
     # An adjective of a common word some town is also called names nothing no other source names.
     assert all("братськ" not in m.text for f in entities.values() for m in f.mentions)
+
+
+def test_an_organisation_in_lower_case_words_joins_the_name_its_sentences_translation_gives(encoder):
+    from parallax import api
+    from parallax.model import Article
+
+    ukrainian = ("Речниця міністерства закордонних справ Ірина Бондар заявила в понеділок, що консули "
+                 "вже працюють у Бейруті.\n"
+                 "Ще 40 рятувальників до Лівану направило міністерство внутрішніх справ.")
+    english = ("Iryna Bondar, spokeswoman for the Foreign Ministry, said on Monday that consuls were "
+               "already working in Beirut.\n"
+               "Another 40 rescuers were sent to Lebanon by the Ministry of Internal Affairs.")
+    articles = [Article(id="uk", text=ukrainian, language="uk"),
+                Article(id="en", text=english, language="en")]
+    comparison = api.compare_articles(articles, encoder=encoder)
+    organisations = {f.value: f for f in comparison.facts if f.kind == "entity" and f.type == "organisation"}
+    ministry = organisations["Foreign Ministry"]
+    assert ministry.status == "shared"
+    assert {m.text for m in ministry.mentions} == {"Foreign Ministry", "міністерства закордонних справ"}
+    interior = organisations["Ministry of Internal Affairs"]
+    assert interior.status == "shared"
+    assert "міністерство внутрішніх справ" in {m.text for m in interior.mentions}
