@@ -350,3 +350,48 @@ def test_a_chinese_head_alone_or_after_a_verb_or_pronoun_names_nothing():
     assert _phrases("该委员会周五表示，他们修建了新的道路。") == {}
     # A known name that ends with the head is not read again as a phrase (欧盟委员会).
     assert "欧盟委员会" not in _phrases("欧盟委员会周五表示支持。")
+
+
+@pytest.mark.parametrize(("language", "text", "phrase"), [
+    # A short noun in the genitive goes on with the complement (дел), a short particle does not.
+    ("ru", "Вчера пресс-секретарь министерства иностранных дел Чехии ответил журналистам.",
+     "министерства иностранных дел"),
+    ("ru", "Сотрудники лаборатории клеточной биологии опубликовали статью.",
+     "лаборатории клеточной биологии"),
+    ("ru", "Об этом рассказал руководитель отдела редких заболеваний.", "отдела редких заболеваний"),
+    ("uk", "Керівник відділу кримінальних розслідувань прокоментував справу.",
+     "відділу кримінальних розслідувань"),
+    ("uk", "Науковці лабораторії морської біології знайшли новий вид.", "лабораторії морської біології"),
+])
+def test_an_institution_named_in_lower_case_words_is_one_phrase(language, text, phrase):
+    from parallax.extract.entities.find import find_lowercase_names
+
+    assert [m.text for m in find_lowercase_names(text, language)] == [phrase]
+
+
+def test_a_short_word_that_is_no_noun_ends_a_lower_case_organisation():
+    from parallax.extract.entities.find import find_lowercase_names
+
+    found = find_lowercase_names("Співробітники департаменту освіти про це не знали.", "uk")
+    assert [m.text for m in found] == ["департаменту освіти"]
+
+
+@pytest.mark.parametrize(("language", "text", "organisation"), [
+    # No connector joins an organisation word to its place: the genitive does.
+    ("ru", "Вчера Национальный банк Молдовы снизил учётную ставку.", "Национальный банк Молдовы"),
+    ("ru", "Об этом в среду сообщил Банк Норвегии.", "Банк Норвегии"),
+    ("uk", "У четвер Національний банк Польщі залишив ставку без змін.", "Національний банк Польщі"),
+])
+def test_a_known_place_in_the_genitive_after_an_organisation_word_ends_its_name(language, text, organisation):
+    found = find_entities(text, language)
+    assert [(m.text, m.attrs.type) for m in found] == [(organisation, "organisation")]
+
+
+@pytest.mark.parametrize(("language", "text", "place"), [
+    # After a lower-case word, or a complement, the place stays a place (Norway's defence ministry).
+    ("ru", "Решение одобрило министерство обороны Норвегии.", "Норвегии"),
+    ("ru", "Об этом сообщили в банке Норвегии.", "Норвегии"),
+])
+def test_a_place_after_a_lower_case_organisation_word_stays_a_place(language, text, place):
+    found = find_entities(text, language)
+    assert (place, "place") in [(m.text, m.attrs.type) for m in found]

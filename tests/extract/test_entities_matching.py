@@ -319,3 +319,25 @@ def test_a_place_named_only_inside_a_shared_longer_name_is_no_omission(encoder):
     entities = _compare(english.replace("the mountains", "the United States"),
                         "美国国家气象局周日警告说，山区将会下雪。", encoder)
     assert entities["United States"].status == "shared"
+
+
+def test_an_organisation_in_lower_case_words_joins_the_name_its_sentences_translation_gives(encoder):
+    from parallax import api
+    from parallax.model import Article
+
+    ukrainian = ("Речниця міністерства закордонних справ Ірина Бондар заявила в понеділок, що консули "
+                 "вже працюють у Бейруті.\n"
+                 "Ще 40 рятувальників до Лівану направило міністерство внутрішніх справ.")
+    english = ("Iryna Bondar, spokeswoman for the Foreign Ministry, said on Monday that consuls were "
+               "already working in Beirut.\n"
+               "Another 40 rescuers were sent to Lebanon by the Ministry of Internal Affairs.")
+    articles = [Article(id="uk", text=ukrainian, language="uk"),
+                Article(id="en", text=english, language="en")]
+    comparison = api.compare_articles(articles, encoder=encoder)
+    organisations = {f.value: f for f in comparison.facts if f.kind == "entity" and f.type == "organisation"}
+    ministry = organisations["Foreign Ministry"]
+    assert ministry.status == "shared"
+    assert {m.text for m in ministry.mentions} == {"Foreign Ministry", "міністерства закордонних справ"}
+    interior = organisations["Ministry of Internal Affairs"]
+    assert interior.status == "shared"
+    assert "міністерство внутрішніх справ" in {m.text for m in interior.mentions}

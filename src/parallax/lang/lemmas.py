@@ -78,6 +78,13 @@ class Lemmatiser:
             return False
         return _likeliest_noun(self.code, word)
 
+    def noun_case(self, word: str) -> str | None:
+        """The case of the library's likeliest reading of ``word`` where that reading is a noun
+        (дел -> gent); None otherwise, or without a library that gives cases."""
+        if self.library != "pymorphy3" or self.code is None or not word:
+            return None
+        return _likeliest_noun_case(self.code, word)
+
     def cases(self, word: str) -> frozenset[str]:
         """The cases (pymorphy3's grammemes: gent, datv...) of ``word`` read as a noun, an adjective,
         a participle or a numeral in the dictionary; empty without a library that gives cases."""
@@ -210,6 +217,14 @@ def _pymorphy_cases(code: str, word: str) -> frozenset[str]:
 def _likeliest_noun(code: str, word: str) -> bool:
     parses = _morphology(code).parse(word)
     return bool(parses) and parses[0].tag.POS == "NOUN"
+
+
+@memoised(maxsize=LEMMAS_KEPT)
+def _likeliest_noun_case(code: str, word: str) -> str | None:
+    parses = _morphology(code).parse(word)
+    if not parses or parses[0].tag.POS != "NOUN" or "Fixd" in parses[0].tag:
+        return None  # an indeclinable reading (uk про) is in every case: it says none
+    return parses[0].tag.case
 
 
 @memoised()

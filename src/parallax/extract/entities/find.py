@@ -144,6 +144,7 @@ def find_entities(text: str, language: str | None, context: KnowsNames | None = 
         )
         candidates += _capitalised_runs(tokens, taken, rules, evidence, places, lexicon)
         candidates += _organisations_after_adjectives(tokens, candidates, taken, rules)
+        candidates = _places_ending_organisations_in_a_case(tokens, candidates, rules, lexicon)
     candidates += _lowercase_place_adjectives(tokens, taken, rules, lexicon)
     _choose_readings(candidates, tokens, lexicon)
     candidates.sort(key=lambda c: c.first)
@@ -288,6 +289,49 @@ def _without_places_ending_organisations(tokens: list[Token], matches: list[Matc
     taken = {i for m in matches for i in range(m.first, m.last)}
     return [m for m in matches
             if not (_only_place(m, lexicon) and _after_organisation_word(tokens, m.first, taken, rules))]
+
+
+def _places_ending_organisations_in_a_case(tokens: list[Token], candidates: list[Candidate], rules: Rules,
+                                           lexicon: Lexicon) -> list[Candidate]:
+    """Where an organisation's name goes on in a case (``complement_cases``) and no connector
+    joins its words, a known place of one word in that case right after the organisation word
+    ends the organisation's name (Банк Японии, Национальный банк Украины: Bank of Japan, National
+    Bank of Ukraine), as a connector does where there are some (_without_places_ending_organisations):
+    the place alone would be a fact the text does not state. The organisation word is the last
+    of a name found before the place, or a capital inside a sentence; a place after a lower-case
+    word (министерство обороны России: Russia's Defence Ministry) stays a place."""
+    if not rules.complement_cases or rules.connectors:
+        return candidates
+    lemmas = _lemmas(rules)
+    by_end = {c.last: c for c in candidates if c.type == "organisation" or c.guess == "organisation"}
+    covered = {k for c in candidates for k in range(c.first, c.last)}
+    kept = []
+    for candidate in candidates:
+        head = candidate.first - 1
+        if not _place_completing(tokens, candidate, head, rules, lexicon, lemmas):
+            kept.append(candidate)
+            continue
+        organisation = by_end.get(candidate.first)
+        if organisation is not None:
+            organisation.last = candidate.last
+            organisation.cuts = (*organisation.cuts, (0, 0)) if organisation.cuts else ()
+        elif head not in covered and tokens[head].capitalised and not tokens[head].sentence_start:
+            kept.append(Candidate(head, candidate.last, type="organisation"))
+        else:
+            kept.append(candidate)
+    return kept
+
+
+def _place_completing(tokens: list[Token], candidate: Candidate, head: int, rules: Rules, lexicon: Lexicon,
+                      lemmas: Lemmatiser) -> bool:
+    """A known place of one word in a complement's case right after an organisation word."""
+    if candidate.last - candidate.first != 1 or head < 0 or not candidate.readings:
+        return False
+    if _kinds(candidate, lexicon) != {"place"} or not _adjacent(tokens[candidate.first]):
+        return False
+    if type_word(tokens[head].norm, rules) != "organisation" or is_acronym(tokens[head].text):
+        return False
+    return bool(lemmas.cases(tokens[candidate.first].text) & rules.complement_cases)
 
 
 def _only_place(match: Match, lexicon: Lexicon) -> bool:
@@ -860,10 +904,13 @@ MIN_COMPLEMENT_LETTERS = 4  # shorter lower-case words are particles the diction
 
 def _phrase_end(tokens: list[Token], start: int, end: int, rules: Rules) -> int:
     """A lower-case complement up to its first short word that is neither a preposition nor a
-    coordinator, and without such a word at its end."""
+    coordinator nor a noun in a complement's case (министерства иностранных дел), and without
+    such a word at its end."""
     joining = rules.complement_prepositions.keys() | rules.complement_coordinators
+    lemmas = _lemmas(rules)
     for k in range(start, end):
-        if len(tokens[k].text) < MIN_COMPLEMENT_LETTERS and tokens[k].norm not in joining:
+        short = len(tokens[k].text) < MIN_COMPLEMENT_LETTERS and tokens[k].norm not in joining
+        if short and lemmas.noun_case(tokens[k].text) not in rules.complement_cases:
             end = k
             break
     while end > start and tokens[end - 1].norm in joining:

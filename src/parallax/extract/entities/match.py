@@ -37,6 +37,7 @@ from rapidfuzz import fuzz
 
 from ...calibration import (
     ALIGNED_NAME_COSINE,
+    ALIGNED_PHRASE_COSINE,
     ALIGNED_SENTENCE_COSINE,
     ALIGNED_SENTENCE_FLOOR,
     ENTITY_HEADED_COSINE,
@@ -168,6 +169,7 @@ def cluster_entities(
         _join_by_heads(mentions, nodes, encoder, sources, sentences)
     if sentences is not None and sources is not None:
         _join_in_aligned_sentences(mentions, nodes, encoder, sources, sentences)
+        _join_phrases_in_aligned_sentences(mentions, nodes, encoder, sources, sentences)
     return [_cluster(mentions, members, lexicon) for members in nodes.groups().values()]
 
 
@@ -659,6 +661,79 @@ def _join_in_aligned_sentences(mentions: Sequence[Mention], nodes: _Nodes, encod
         partner = next(iter(partners))
         if len(partners) == 1 and votes.get(partner) == {root} and root < partner:
             nodes.union(root, partner)
+
+
+def _join_phrases_in_aligned_sentences(mentions: Sequence[Mention], nodes: _Nodes, encoder,
+                                       sources: Sequence[tuple[int, str | None]],
+                                       sentences: Sequence[str | None]) -> None:
+    """An organisation named in lower-case words joins the name its sentence's translation gives it.
+
+    A phrase (find.PHRASE: речник міністерства закордонних справ) that no name of another document
+    joined by meaning over the whole document, where another organisation of that document is
+    about as alike (Ministry of Internal Affairs), is read against the sentence that says the same
+    in the other language (each the other's most alike, at ALIGNED_SENTENCE_COSINE): the
+    organisation named there that no name of the phrase's own document has joined, the most alike
+    to the phrase by ALIGNED_PHRASE_COSINE, the phrase being the most alike to it of the phrases of
+    its sentence, is the same organisation (Foreign Ministry).
+    """
+    if encoder is None:
+        return
+    groups = nodes.groups()
+    documents_of = {r: {sources[i][0] for i in members} for r, members in groups.items()}
+    phrases = {r for r, members in groups.items() if len(documents_of[r]) == 1
+               and all(_attrs(mentions[i]).form == PHRASE for i in members)}
+    if not phrases:
+        return
+    # (document, sentence) -> phrases / organisations named there
+    phrase_at: dict[tuple[int, str], set[int]] = defaultdict(set)
+    names_at: dict[tuple[int, str], set[int]] = defaultdict(set)
+    for root, members in groups.items():
+        if root not in phrases and _root_type(mentions, nodes, root) != "organisation":
+            continue
+        for i in members:
+            if sentences[i]:
+                (phrase_at if root in phrases else names_at)[(sources[i][0], sentences[i])].add(root)
+    if not names_at:
+        return
+    language = {sources[i][0]: sources[i][1] for i in range(len(mentions))}
+    keys = sorted(set(phrase_at) | set(names_at))
+    index = {key: k for k, key in enumerate(keys)}
+    vectors = encoder.encode([text for _, text in keys])
+    labels = {r: _display(mentions, groups[r]) for key in keys
+              for r in phrase_at.get(key, set()) | names_at.get(key, set())}
+    names = _encoder_similarity(encoder, labels)
+    documents = sorted({document for document, _ in keys})
+    for a in documents:
+        side_a = [key for key in phrase_at if key[0] == a]
+        for b in documents:
+            if a == b or language[a] == language[b] or not side_a:
+                continue
+            side_b = [key for key in names_at if key[0] == b]
+            if not side_b:
+                continue
+            matrix = vectors[[index[k] for k in side_a]] @ vectors[[index[k] for k in side_b]].T
+            for i, key_a in enumerate(side_a):
+                j = int(matrix[i].argmax())
+                if matrix[i, j] < ALIGNED_SENTENCE_COSINE or int(matrix[:, j].argmax()) != i:
+                    continue
+                _join_phrase_in(phrase_at[key_a], names_at[side_b[j]], names, nodes, documents_of, a)
+
+
+def _join_phrase_in(phrases: set[int], others: set[int], names, nodes: _Nodes, documents_of, document: int
+                    ) -> None:
+    """Each phrase of one sentence joins the name of its counterpart most alike to it (see
+    _join_phrases_in_aligned_sentences), where each is the other's best."""
+    free = [r for r in others if document not in documents_of[r]]
+    for phrase in phrases:
+        if not free:
+            return
+        best = max(free, key=lambda r: names.get((phrase, r), 0.0))
+        if names.get((phrase, best), 0.0) < ALIGNED_PHRASE_COSINE:
+            continue
+        if max(phrases, key=lambda p: names.get((p, best), 0.0)) != phrase:
+            continue
+        nodes.union(phrase, best)
+        free.remove(best)
 
 
 def _aligned(a: int, b: int, left, index, vectors) -> list[tuple[tuple[int, str], tuple[int, str], float]]:
