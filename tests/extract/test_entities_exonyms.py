@@ -126,3 +126,8 @@ def test_demonyms_the_endings_cannot_derive_name_their_country_in_both_languages
     assert german["Niederländer"] == french["Néerlandais"] == "Netherlands"
     assert german["Dänen"] == french["Danois"] == "Denmark"
     assert german["belgischen"] == french["belge"] == "Belgium"
+
+
+def test_an_ocean_named_inside_an_organisations_name_is_no_place_of_its_own():
+    found = values("The country hopes to join the North Atlantic Alliance next year.", "en")
+    assert found.get("North Atlantic Alliance") and "Atlantic" not in found
