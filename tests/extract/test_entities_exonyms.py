@@ -131,3 +131,7 @@ def test_demonyms_the_endings_cannot_derive_name_their_country_in_both_languages
 def test_an_ocean_named_inside_an_organisations_name_is_no_place_of_its_own():
     found = values("The country hopes to join the North Atlantic Alliance next year.", "en")
     assert found.get("North Atlantic Alliance") and "Atlantic" not in found
+
+
+def test_a_kazakh_word_keyed_like_a_mountain_ranges_russian_name_is_no_place():
+    assert not values("Жалпыға ортақ декларация бүгін қабылданды.", "kk")
