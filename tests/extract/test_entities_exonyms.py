@@ -135,3 +135,12 @@ def test_an_ocean_named_inside_an_organisations_name_is_no_place_of_its_own():
 
 def test_a_kazakh_word_keyed_like_a_mountain_ranges_russian_name_is_no_place():
     assert not values("Жалпыға ортақ декларация бүгін қабылданды.", "kk")
+
+
+def test_a_german_compound_opening_with_a_river_or_a_mountain_range_names_it():
+    found = values("Nach dem Sturm war das Rheinufer gesperrt, auch in der Alpenregion.", "de")
+    assert found["Rheinufer"] == values("Les rives du Rhin étaient fermées.", "fr")["Rhin"]
+    assert found["Alpenregion"] == values("Il a neigé dans les Alpes.", "fr")["Alpes"]
+    # a country opens nouns of its own, and a town may be named after a river
+    found = values("Zum Essen gab es Chinakohl, danach fuhren wir nach Rheinberg.", "de")
+    assert "Chinakohl" not in found and found.get("Rheinberg") != "Rhine"

@@ -47,7 +47,7 @@ from .common import (
     zipf,
 )
 from .gazetteer import FOREIGN_COST, Gazetteer, Match, Target, gazetteer_for, tokens_for
-from .lexicon import SUBDIVISIONS, Entity, KnowsNames, Lexicon, build_lexicon
+from .lexicon import LANDSCAPES, SUBDIVISIONS, Entity, KnowsNames, Lexicon, build_lexicon
 from .places import place_named
 from .rules import MIN_COMPOUND_PART, Cue, Rules, rules_for, type_word
 from .segmenter import UNKNOWN, Word, segmented
@@ -139,6 +139,9 @@ def find_entities(text: str, language: str | None, context: KnowsNames | None = 
     taken = {i for m in matches for i in range(m.first, m.last)}
     cue_matches = [m for m in matches if m.candidates[0][0].entity is None]
     candidates += _names_after_cues(tokens, cue_matches, candidates, taken, rules, evidence, lexicon)
+    compounds = _places_opening_compounds(tokens, taken, rules, lexicon)
+    candidates += compounds
+    taken |= {c.first for c in compounds}
     if rules.capitalisation:
         places = frozenset(
             c.first for c in candidates if c.form == "name" and _kinds(c, lexicon) == {"place"}
@@ -1866,6 +1869,48 @@ def _lowercase_place_adjectives(tokens: list[Token], taken: set[int], rules: Rul
         if place is not None:
             found.append(Candidate(i, i + 1, readings=[(place, 0, token.text)], form="adjective"))
     return found
+
+
+MIN_PLACE_PART = 4  # letters of a place's name opening a compound (Rhein|ufer; no Ems|land, Po|ebene)
+
+
+def _places_opening_compounds(tokens: list[Token], taken: set[int], rules: Rules, lexicon: Lexicon
+                              ) -> list[Candidate]:
+    """Where nouns join into one word, a word made of the name of a river, a mountain range, a sea,
+    an island group or a landscape in this language and a common noun (Kanaren|insel, Rhein|ufer,
+    Alpen|region): the place, as a modifier, which the other languages name on their own (les îles
+    Canaries, les rives du Rhin). Only those: countries, regions and continents open too many nouns
+    and names of their own (China|kohl, Deutschland|funk, Europa|meisterschaft); and not a town the
+    gazetteer knows (Rhein|berg: towns are named after rivers)."""
+    if not rules.compound_heads or not rules.code:
+        return []
+    code = rules.code
+    places = lexicon.derived(("landscapes-by-name", code), lambda: _landscapes_by_name(lexicon, code))
+    found = []
+    for i, token in enumerate(tokens):
+        written = token.text
+        if i in taken or not token.capitalised or not written.isalpha() \
+                or len(written) < MIN_PLACE_PART + MIN_COMPOUND_HEAD:
+            continue
+        for cut in range(len(written) - MIN_COMPOUND_HEAD, MIN_PLACE_PART - 1, -1):  # the longest place first
+            place = places.get(normal(written[:cut]))
+            head = written[cut].upper() + written[cut + 1:]
+            if place is not None and dictionary_lemma(head, rules) is not None \
+                    and vocabulary_zipf(head, rules) >= NOUN_ZIPF and place_named([token.norm]) is None:
+                found.append(Candidate(i, i + 1, readings=[(place, 0, written)], form="adjective"))
+                break
+    return found
+
+
+def _landscapes_by_name(lexicon: Lexicon, code: str) -> dict[str, str]:
+    """The rivers, mountains, seas and landscapes by their names in one language (in normal form),
+    where a name is one place's."""
+    found: dict[str, set[str]] = {}
+    for entity in lexicon.entities.values():
+        if entity.source == LANDSCAPES:
+            for name in entity.names.get(code, ()):
+                found.setdefault(normal(name), set()).add(entity.name)
+    return {name: next(iter(places)) for name, places in found.items() if len(places) == 1}
 
 
 def _place_adjective_idioms(code: str | None) -> frozenset[tuple[str, str]]:
