@@ -165,3 +165,12 @@ OUTSIDE_OURS = [
 @pytest.mark.parametrize(("text", "code"), OUTSIDE_OURS)
 def test_a_language_outside_ours_is_named_as_itself(text: str, code: str) -> None:
     assert detect_language(text) == code
+
+
+def test_a_sentence_is_in_the_language_of_its_words_not_of_its_names() -> None:
+    # English names of a club and a league in a German sentence; an English sentence stays English.
+    sentences = [
+        "Golden State Warriors hat den Titel in der National Basketball Association gewonnen.",
+        "The club said on Sunday that the stadium would be rebuilt before the next season.",
+    ]
+    assert detect_sentence_languages(sentences, "de") == ["de", "en"]

@@ -86,3 +86,61 @@ def test_pieces_of_common_words_are_no_towns():
 def test_the_people_of_a_region_name_no_place():
     found = values("Les Borains et les Limbourgeois ont voté.", "fr")
     assert all(value not in ("Borski okrug", "Limburg") for value in found.values())
+
+
+def test_rivers_mountains_and_seas_are_one_entity_under_each_languages_name():
+    german = values("Die Schiffe fahren auf der Donau und dem Rhein, von den Alpen bis zur Nordsee.", "de")
+    french = values("Les bateaux naviguent sur le Danube et le Rhin, des Alpes à la mer du Nord.", "fr")
+    assert german["Donau"] == french["Danube"] and german["Rhein"] == french["Rhin"]
+    assert german["Alpen"] == french["Alpes"] and german["Nordsee"] == french["mer du Nord"]
+    assert values("Am Ufer des Rheins stand das Wasser hoch.", "de")["Rheins"] == german["Rhein"]
+
+
+def test_a_function_word_is_no_name_another_language_gives_a_place():
+    assert "Seine" not in values("Seine Tochter wohnt seit dem Sommer in Köln.", "de")
+    assert "Seinen" not in values("Er verbrachte den Abend mit den Seinen in Köln.", "de")
+    assert values("La Seine a débordé à Paris.", "fr")["Seine"] == "Seine"
+
+
+def test_a_countrys_people_by_a_short_german_ending_name_the_country():
+    found = values("Der Finne siegte vor einem Schotten, zwei Griechen und einer Tschechin.", "de")
+    assert found["Finne"] == values("Le Finlandais a gagné.", "fr")["Finlandais"] == "Finland"
+    assert found.get("Tschechin") == "Czechia"
+    assert "Enge" not in values("Die Enge der Gasse störte niemanden in Köln.", "de")
+
+
+def test_an_idiom_with_a_countrys_adjective_names_no_country():
+    assert "russes" not in values("Les enfants ont fait trois tours de montagnes russes.", "fr")
+    assert values("Le ministre russe est arrivé mardi.", "fr")["russe"] == "Russia"
+    assert "russisches" not in values("Das war ein russisches Roulette mit der Gesundheit.", "de")
+
+
+def test_feasts_of_the_church_year_are_no_names():
+    found = values("Pendant l'Avent, les familles décorent le sapin de Noël à Lyon.", "fr")
+    assert "Avent" not in found and "Noël" not in found and "Lyon" in found
+
+
+def test_demonyms_the_endings_cannot_derive_name_their_country_in_both_languages():
+    german = values("Ein Niederländer und zwei Dänen fuhren mit einem belgischen Team.", "de")
+    french = values("Un Néerlandais et deux Danois roulaient avec une équipe belge.", "fr")
+    assert german["Niederländer"] == french["Néerlandais"] == "Netherlands"
+    assert german["Dänen"] == french["Danois"] == "Denmark"
+    assert german["belgischen"] == french["belge"] == "Belgium"
+
+
+def test_an_ocean_named_inside_an_organisations_name_is_no_place_of_its_own():
+    found = values("The country hopes to join the North Atlantic Alliance next year.", "en")
+    assert found.get("North Atlantic Alliance") and "Atlantic" not in found
+
+
+def test_a_kazakh_word_keyed_like_a_mountain_ranges_russian_name_is_no_place():
+    assert not values("Жалпыға ортақ декларация бүгін қабылданды.", "kk")
+
+
+def test_a_german_compound_opening_with_a_river_or_a_mountain_range_names_it():
+    found = values("Nach dem Sturm war das Rheinufer gesperrt, auch in der Alpenregion.", "de")
+    assert found["Rheinufer"] == values("Les rives du Rhin étaient fermées.", "fr")["Rhin"]
+    assert found["Alpenregion"] == values("Il a neigé dans les Alpes.", "fr")["Alpes"]
+    # a country opens nouns of its own, and a town may be named after a river
+    found = values("Zum Essen gab es Chinakohl, danach fuhren wir nach Rheinberg.", "de")
+    assert "Chinakohl" not in found and found.get("Rheinberg") != "Rhine"

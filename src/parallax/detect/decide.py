@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
+
+import regex
 
 from .engines import Opinion, cld2_opinion, lingua_codes, lingua_opinions
 from .evidence import Evidence, alphabet_fit, expected_letters_fit, gather, letters_of_entries
@@ -192,7 +194,31 @@ def detect_sentence_languages(
     for i, lingua_opinion in zip(asked, lingua, strict=True):
         opinions = [opinion for opinion in (lingua_opinion, *others[i]) if opinion]
         languages[i] = _sentence_language(_combine(evidences[i], opinions, settings), default, settings)
+    switched = [i for i in asked if languages[i] != default]
+    # Names are written alike in every language: a sentence is in the language its other words
+    # are in, and keeps the document's when they are too few to tell (a German sentence about New
+    # York City FC and the Major League Soccer is no English one).
+    for i, without in zip(switched, _without_names(sentences[i] for i in switched), strict=True):
+        languages[i] = _language_without_names(without, default, settings)
     return languages
+
+
+# Runs of two capitalised words or more (New York City FC), and words in capitals (FC, NASA).
+_NAME_RUN = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’.-]*)+|\b\p{Lu}{2,}\b")
+
+
+def _without_names(sentences: Iterable[str]) -> list[str]:
+    return [_NAME_RUN.sub(" ", sentence) for sentence in sentences]
+
+
+def _language_without_names(text: str, default: str | None, settings: DetectSettings) -> str | None:
+    evidence = gather(text, settings)
+    if evidence.weighted_letters < settings.sentence_min_letters:
+        return default
+    opinions = [cld2_opinion(evidence.text, settings), _profile_opinion(evidence, settings),
+                *lingua_opinions([evidence.text], settings)]
+    present = [opinion for opinion in opinions if opinion]
+    return _sentence_language(_combine(evidence, present, settings), default, settings)
 
 
 # The bounds below are summed in another order than the scores: a margin for the rounding.

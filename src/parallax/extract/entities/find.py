@@ -47,7 +47,7 @@ from .common import (
     zipf,
 )
 from .gazetteer import FOREIGN_COST, Gazetteer, Match, Target, gazetteer_for, tokens_for
-from .lexicon import SUBDIVISIONS, Entity, KnowsNames, Lexicon, build_lexicon
+from .lexicon import LANDSCAPES, SUBDIVISIONS, Entity, KnowsNames, Lexicon, build_lexicon
 from .places import place_named
 from .rules import MIN_COMPOUND_PART, Cue, Rules, head_labels, rules_for, segmenter_tags, type_word
 from .segmenter import UNKNOWN, Word, segmented
@@ -65,6 +65,7 @@ CURRENCY_STEM = 4  # letters of a currency word kept through its endings (дол
 LARGE_TOWN = 50_000  # people: a town this large is a name even where its word starts a sentence
 MAX_ORGANISATION_WORDS = 2  # lower-case words before the head of a name (X жағдайлар министрлігі)
 MIN_DEMONYM_STEM = 3  # letters of a place left before a demonym ending (Lib|yan)
+MIN_PEOPLE_STEM = 4  # ... before a short one (Finn|e; Eng|e, Fin|e are words, not Engl|and's people)
 DEMONYM_STEM_TAILS = ("", "a", "e", "ia")
 MAX_JOINED_PIECE = 2  # capitalised words after a connector (of Foreign Affairs); more are another name
 MAX_JOINED_WORDS = 12  # words of an organisation's name joined by connectors (Institute of X and Y)
@@ -138,6 +139,9 @@ def find_entities(text: str, language: str | None, context: KnowsNames | None = 
     taken = {i for m in matches for i in range(m.first, m.last)}
     cue_matches = [m for m in matches if m.candidates[0][0].entity is None]
     candidates += _names_after_cues(tokens, cue_matches, candidates, taken, rules, evidence, lexicon)
+    compounds = _places_opening_compounds(tokens, taken, rules, lexicon)
+    candidates += compounds
+    taken |= {c.first for c in compounds}
     if rules.capitalisation:
         places = frozenset(
             c.first for c in candidates if c.form == "name" and _kinds(c, lexicon) == {"place"}
@@ -227,12 +231,27 @@ def _known_matches(tokens: list[Token], gazetteer: Gazetteer) -> list[Match]:
         match = gazetteer.match_at(tokens, i) or _compound_title(tokens, i, gazetteer.rules)
         # Paris-Wien, the line between two known places: a name after a name is no half of a word
         after_name = bool(found) and found[-1].last == i
-        if match is None or (_hyphen_inside_word(tokens, match) and not after_name):
+        if match is None or (_hyphen_inside_word(tokens, match) and not after_name) \
+                or _function_word(tokens, match, gazetteer.rules) \
+                or _in_idiom_match(tokens, match, gazetteer.rules):
             i += 1
             continue
         found.append(match)
         i = match.last
     return found
+
+
+def _function_word(tokens: list[Token], match: Match, rules: Rules) -> bool:
+    """One word, not in capitals, that is one of the language's function words (Seine Frau, die
+    Seinen: his, not the river another language names so): capitalised by its place or its use."""
+    token = tokens[match.first]
+    return match.last - match.first == 1 and rules.capitalisation and token.norm in rules.stopwords \
+        and not is_acronym(token.text)
+
+
+def _in_idiom_match(tokens: list[Token], match: Match, rules: Rules) -> bool:
+    idioms = rules.derived("place-adjective-idioms", lambda: _place_adjective_idioms(rules.code))
+    return bool(idioms) and match.last - match.first == 1 and _in_idiom(tokens, match.first, idioms)
 
 
 def _compound_title(tokens: list[Token], i: int, rules: Rules) -> Match | None:
@@ -1196,7 +1215,8 @@ def _demonym(tokens: list[Token], candidate: Candidate, rules: Rules, lexicon: L
     tails = (*DEMONYM_STEM_TAILS, *(table[1] if table else ()))
     # exact names only: a spelling near a place's (Hunger, Bäcker) is no evidence on its own
     word = tokens[candidate.first].norm
-    return _place_of_adjective(word, (rules.demonym_endings, tails), lexicon) is not None
+    return _place_of_adjective(word, (rules.demonym_endings, tails), lexicon) is not None \
+        or _place_of_people(word, rules, lexicon) is not None
 
 
 def _apposition(tokens: list[Token], candidate: Candidate, rules: Rules) -> bool:
@@ -1888,21 +1908,81 @@ def _lowercase_place_adjectives(tokens: list[Token], taken: set[int], rules: Rul
         return []
     found = []
     endings = table[0]
+    idioms = rules.derived("place-adjective-idioms", lambda: _place_adjective_idioms(rules.code))
     for i, token in enumerate(tokens):
         if not token.norm.endswith(endings) or i in taken or token.capitalised or not token.norm.isalpha():
             continue
+        if _in_idiom(tokens, i, idioms):
+            continue  # montagnes russes, russisches Roulette: a thing's name, no place's adjective
         place = _place_of_adjective(token.norm, table, lexicon)
         if place is not None:
             found.append(Candidate(i, i + 1, readings=[(place, 0, token.text)], form="adjective"))
     return found
 
 
-def _place_of_adjective(word: str, table, lexicon: Lexicon) -> str | None:
+MIN_PLACE_PART = 4  # letters of a place's name opening a compound (Rhein|ufer; no Ems|land, Po|ebene)
+
+
+def _places_opening_compounds(tokens: list[Token], taken: set[int], rules: Rules, lexicon: Lexicon
+                              ) -> list[Candidate]:
+    """Where nouns join into one word, a word made of the name of a river, a mountain range, a sea,
+    an island group or a landscape in this language and a common noun (Kanaren|insel, Rhein|ufer,
+    Alpen|region): the place, as a modifier, which the other languages name on their own (les îles
+    Canaries, les rives du Rhin). Only those: countries, regions and continents open too many nouns
+    and names of their own (China|kohl, Deutschland|funk, Europa|meisterschaft); and not a town the
+    gazetteer knows (Rhein|berg: towns are named after rivers)."""
+    if not rules.compound_heads or not rules.code:
+        return []
+    code = rules.code
+    places = lexicon.derived(("landscapes-by-name", code), lambda: _landscapes_by_name(lexicon, code))
+    found = []
+    for i, token in enumerate(tokens):
+        written = token.text
+        if i in taken or not token.capitalised or not written.isalpha() \
+                or len(written) < MIN_PLACE_PART + MIN_COMPOUND_HEAD:
+            continue
+        for cut in range(len(written) - MIN_COMPOUND_HEAD, MIN_PLACE_PART - 1, -1):  # the longest place first
+            place = places.get(normal(written[:cut]))
+            head = written[cut].upper() + written[cut + 1:]
+            if place is not None and dictionary_lemma(head, rules) is not None \
+                    and vocabulary_zipf(head, rules) >= NOUN_ZIPF and place_named([token.norm]) is None:
+                found.append(Candidate(i, i + 1, readings=[(place, 0, written)], form="adjective"))
+                break
+    return found
+
+
+def _landscapes_by_name(lexicon: Lexicon, code: str) -> dict[str, str]:
+    """The rivers, mountains, seas and landscapes by their names in one language (in normal form),
+    where a name is one place's."""
+    found: dict[str, set[str]] = {}
+    for entity in lexicon.entities.values():
+        if entity.source == LANDSCAPES:
+            for name in entity.names.get(code, ()):
+                found.setdefault(normal(name), set()).add(entity.name)
+    return {name: next(iter(places)) for name, places in found.items() if len(places) == 1}
+
+
+def _place_adjective_idioms(code: str | None) -> frozenset[tuple[str, str]]:
+    """The two-word idioms of ``[entities.place_adjectives] idioms``, in normal form."""
+    from ...lang import maybe_load
+
+    data = maybe_load(code)
+    section = data.section("entities").get("place_adjectives", {}) if data else {}
+    pairs = (tuple(normal(word) for word in idiom.split()) for idiom in section.get("idioms", ()))
+    return frozenset(pair for pair in pairs if len(pair) == 2)
+
+
+def _in_idiom(tokens: list[Token], i: int, idioms: frozenset[tuple[str, str]]) -> bool:
+    before = i > 0 and (tokens[i - 1].norm, tokens[i].norm) in idioms
+    return before or (i + 1 < len(tokens) and (tokens[i].norm, tokens[i + 1].norm) in idioms)
+
+
+def _place_of_adjective(word: str, table, lexicon: Lexicon, min_stem: int = MIN_DEMONYM_STEM) -> str | None:
     endings, tails = table
     places = lexicon.derived("places-by-name", lambda: _places_by_name(lexicon))
     for ending in endings:  # longest first
         stem = word[:-len(ending)]
-        if not word.endswith(ending) or len(stem) < MIN_DEMONYM_STEM:
+        if not word.endswith(ending) or len(stem) < min_stem:
             continue
         for tail in tails:
             name = stem + tail
@@ -1956,7 +2036,28 @@ def _place_of_demonym(word: str, rules: Rules, lexicon: Lexicon) -> str | None:
                 return name
     # Marokk|aner, Senegal|ese: the endings a place's name has in the language's adjectives
     table = rules.derived("place-adjective-endings", lambda: _place_adjective_endings(rules.code))
-    return _place_of_adjective(word, (rules.demonym_endings, table[1]), lexicon) if table else None
+    found = _place_of_adjective(word, (rules.demonym_endings, table[1]), lexicon) if table else None
+    return found if found is not None else _place_of_people(word, rules, lexicon)
+
+
+def _place_of_people(word: str, rules: Rules, lexicon: Lexicon) -> str | None:
+    """A place's people named by a short ending where the place's name has a longer tail (Finn|e,
+    Finn|land; Griech|en, Griech|enland; Tschech|in, Tschech|ien): ``[entities.place_adjectives]
+    people_endings`` and ``people_tails``, only those, as a shorter tail would make words of the
+    language places (Seine|n)."""
+    table = rules.derived("place-people-endings", lambda: _place_people_endings(rules.code))
+    return _place_of_adjective(word, table, lexicon, MIN_PEOPLE_STEM) if table else None
+
+
+def _place_people_endings(code: str | None) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    from ...lang import maybe_load
+
+    data = maybe_load(code)
+    section = data.section("entities").get("place_adjectives", {}) if data else {}
+    if not section.get("people_endings"):
+        return None
+    endings = sorted({normal(e) for e in section["people_endings"]}, key=len, reverse=True)
+    return tuple(endings), tuple(normal(t) for t in section.get("people_tails", ()))
 
 
 def _without_web_addresses(text: str, mentions: list[Mention]) -> list[Mention]:

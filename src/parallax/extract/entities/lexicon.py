@@ -317,6 +317,7 @@ def _catalogue(lang: str, domain: str = "iso3166-1"):
 
 
 SUBDIVISIONS = "pycountry-subdivisions"  # the source of the regions' entities
+LANDSCAPES = "geography.toml"  # the alias file of rivers, mountains, seas, islands and landscapes
 # A single-word name of a subdivision that is a word of its language this frequent (French "Est",
 # Iceland's eastern region; Russian "Гор") is left out: the word is meant far more often...
 SUBDIVISION_WORD_ZIPF = 4.0
