@@ -79,13 +79,19 @@ def _sentence_facts(document: Document, finder, only_entities: bool = False) -> 
 
 def _without_lone_translations(documents: Sequence[Document]) -> None:
     """Drop the translated names (``partner_only``) whose entity no other document names."""
+    named_in = _documents_naming_each_entity(documents)
+    for document in documents:
+        document.facts = [f for f in document.facts if not _lone_translation(f, named_in)]
+
+
+def _documents_naming_each_entity(documents: Sequence[Document]) -> dict[int | None, set[str]]:
+    """Entity cluster → the ids of the documents that name it."""
     named_in: dict[int | None, set[str]] = {}
     for document in documents:
         for fact in document.facts:
             if fact.kind == "entity":
                 named_in.setdefault(attrs_as(EntityAttrs, fact).cluster, set()).add(document.id)
-    for document in documents:
-        document.facts = [f for f in document.facts if not _lone_translation(f, named_in)]
+    return named_in
 
 
 def _lone_translation(fact: Fact, named_in: dict[int | None, set[str]]) -> bool:
@@ -97,11 +103,7 @@ def _without_names_inside_shared_names(documents: Sequence[Document]) -> None:
     """Drop a name that one document alone names, and only inside a longer name another document
     names too (美国 of 美国国家气象局, which the other source calls National Weather Service): it is
     a word of that name, not a name the other source left out."""
-    named_in: dict[int | None, set[str]] = {}
-    for document in documents:
-        for fact in document.facts:
-            if fact.kind == "entity":
-                named_in.setdefault(attrs_as(EntityAttrs, fact).cluster, set()).add(document.id)
+    named_in = _documents_naming_each_entity(documents)
     for document in documents:
         entities = [f for f in document.facts if f.kind == "entity"]
         shared = [(f.start, f.end) for f in entities if _named_by_others(f, named_in)]
