@@ -1962,12 +1962,17 @@ def _landscapes_by_name(lexicon: Lexicon, code: str) -> dict[str, str]:
     return {name: next(iter(places)) for name, places in found.items() if len(places) == 1}
 
 
-def _place_adjective_idioms(code: str | None) -> frozenset[tuple[str, str]]:
-    """The two-word idioms of ``[entities.place_adjectives] idioms``, in normal form."""
+def _place_adjectives_section(code: str | None) -> dict:
+    """``[entities.place_adjectives]`` of one language ({} where it has none)."""
     from ...lang import maybe_load
 
     data = maybe_load(code)
-    section = data.section("entities").get("place_adjectives", {}) if data else {}
+    return data.section("entities").get("place_adjectives", {}) if data else {}
+
+
+def _place_adjective_idioms(code: str | None) -> frozenset[tuple[str, str]]:
+    """The two-word idioms of ``[entities.place_adjectives] idioms``, in normal form."""
+    section = _place_adjectives_section(code)
     pairs = (tuple(normal(word) for word in idiom.split()) for idiom in section.get("idioms", ()))
     return frozenset(pair for pair in pairs if len(pair) == 2)
 
@@ -2014,10 +2019,7 @@ def _places_by_name(lexicon: Lexicon) -> dict[str, str]:
 
 def _place_adjective_endings(code: str | None) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """Every suffix + inflection of ``[entities] place_adjectives`` (longest first), and the tails."""
-    from ...lang import maybe_load
-
-    data = maybe_load(code)
-    section = data.section("entities").get("place_adjectives") if data else None
+    section = _place_adjectives_section(code)
     if not section:
         return None
     endings = {normal(s + i) for s in section["suffixes"] for i in section["inflections"]}
@@ -2050,10 +2052,7 @@ def _place_of_people(word: str, rules: Rules, lexicon: Lexicon) -> str | None:
 
 
 def _place_people_endings(code: str | None) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    from ...lang import maybe_load
-
-    data = maybe_load(code)
-    section = data.section("entities").get("place_adjectives", {}) if data else {}
+    section = _place_adjectives_section(code)
     if not section.get("people_endings"):
         return None
     endings = sorted({normal(e) for e in section["people_endings"]}, key=len, reverse=True)
