@@ -1319,9 +1319,9 @@ def _verb_then_complementizer(context: _Context, start: int, end: int):
     A verb that credits an outlet (reported, writes) reports a person's words as well when a
     person is its subject (the council head reported that …): an outlet there stays no speaker."""
     rules = context.rules
-    outlet_verbs = {hit.start for hit in _outlet_hits(context, start, end)}
-    verbs = sorted(_verb_hits(context, start, end) + _outlet_hits(context, start, end), key=lambda h: h.start)
-    for verb in verbs:
+    outlets = _outlet_hits(context, start, end)
+    outlet_verbs = {hit.start for hit in outlets}
+    for verb in sorted(_verb_hits(context, start, end) + outlets, key=lambda h: h.start):
         reach = COMPLEMENTIZER_REACH if rules.word_spaces else PUNCTUATION_REACH
         # Only the first "that" counts, and only near the verb: looking further costs, finds nothing.
         window = min(end, verb.end + reach + PHRASE_MAX_CHARS)
