@@ -215,13 +215,18 @@ def test_organisations_left_in_chinese_and_english_sentences_that_differ_stay_ap
     assert matched[(0, "National Party")].attrs.cluster != matched[(1, "国民党")].attrs.cluster
 
 
-def _compare(english, chinese, encoder):
+def _entity_facts(encoder, *texts: tuple[str, str]):
+    """The entity facts of a comparison of (language, text) articles, by value."""
     from parallax import api
     from parallax.model import Article
 
-    articles = [Article(id="en", text=english, language="en"), Article(id="zh", text=chinese, language="zh")]
+    articles = [Article(id=language, text=text, language=language) for language, text in texts]
     comparison = api.compare_articles(articles, encoder=encoder)
     return {f.value: f for f in comparison.facts if f.kind == "entity"}
+
+
+def _compare(english, chinese, encoder):
+    return _entity_facts(encoder, ("en", english), ("zh", chinese))
 
 
 def test_an_organisation_chinese_translates_word_by_word_joins_its_english_name(encoder):
@@ -291,19 +296,13 @@ def test_an_organisation_written_in_lower_case_joins_its_capitalised_translation
 
 
 def test_a_town_named_by_a_lower_case_adjective_joins_the_town_another_source_names(encoder):
-    from parallax import api
-    from parallax.model import Article
-
     # The town's adjective inside a quote too: the quote around it is no name of it.
     ukrainian = ("У вівторок бої точилися на харківському напрямку, а на братському кладовищі було тихо. "
                  "«Наступ на харківському напрямку відбито, бої тривають біля міста», - сказав речник.")
     english = ("On Tuesday fighting went on in the Kharkiv direction, while the cemetery was quiet. "
                "“The offensive in the Kharkiv direction was repelled, fighting goes on near the town,” "
                "the spokesman said.")
-    articles = [Article(id="uk", text=ukrainian, language="uk"),
-                Article(id="en", text=english, language="en")]
-    comparison = api.compare_articles(articles, encoder=encoder)
-    entities = {f.value: f for f in comparison.facts if f.kind == "entity"}
+    entities = _entity_facts(encoder, ("uk", ukrainian), ("en", english))
     assert entities["Kharkiv"].status == "shared"
     assert sum(m.text == "харківському" for m in entities["Kharkiv"].mentions) == 2
     # An adjective of a common word some town is also called names nothing no other source names.
@@ -322,19 +321,14 @@ def test_a_place_named_only_inside_a_shared_longer_name_is_no_omission(encoder):
 
 
 def test_an_organisation_in_lower_case_words_joins_the_name_its_sentences_translation_gives(encoder):
-    from parallax import api
-    from parallax.model import Article
-
     ukrainian = ("Речниця міністерства закордонних справ Ірина Бондар заявила в понеділок, що консули "
                  "вже працюють у Бейруті.\n"
                  "Ще 40 рятувальників до Лівану направило міністерство внутрішніх справ.")
     english = ("Iryna Bondar, spokeswoman for the Foreign Ministry, said on Monday that consuls were "
                "already working in Beirut.\n"
                "Another 40 rescuers were sent to Lebanon by the Ministry of Internal Affairs.")
-    articles = [Article(id="uk", text=ukrainian, language="uk"),
-                Article(id="en", text=english, language="en")]
-    comparison = api.compare_articles(articles, encoder=encoder)
-    organisations = {f.value: f for f in comparison.facts if f.kind == "entity" and f.type == "organisation"}
+    entities = _entity_facts(encoder, ("uk", ukrainian), ("en", english))
+    organisations = {value: f for value, f in entities.items() if f.type == "organisation"}
     ministry = organisations["Foreign Ministry"]
     assert ministry.status == "shared"
     assert {m.text for m in ministry.mentions} == {"Foreign Ministry", "міністерства закордонних справ"}
