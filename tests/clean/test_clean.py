@@ -387,3 +387,17 @@ def test_a_credit_glued_to_the_prose_after_it_keeps_the_prose() -> None:
     article = Article(id="credit", text=text)
     kept = _kept(article, clean(article))
     assert "Firefighters worked through the night" in kept
+
+
+def test_a_notice_phrase_inside_a_run_of_chinese_characters_is_cut_where_it_starts() -> None:
+    # "关注我们" begins inside the run "上关注我们": the cut falls inside a word of the folded text.
+    head = "北京地铁 19 号线周五开通，全长 22 公里，设 10 座车站，预计日均客流 30 万人次，票价 3 至 6 元。"
+    text = head + " 请在 微信 和 微博 上关注我们"
+    article = Article(id="zh-follow", text=text)
+    cleaning = clean(article)
+    kept = _kept(article, cleaning)
+    assert head in kept
+    assert "关注我们" not in kept
+    assert [region.text for region in cleaning.removed] == ["关注我们"]
+    for region in cleaning.removed:
+        assert article.text[region.start : region.end] == region.text

@@ -115,13 +115,20 @@ def _notice_start(piece: Line) -> int:
     span = phrase_book().specific.spans(folded)
     if not span:
         return 0
-    before = len(_TOKEN.findall(folded[: span[0].start]))
+    folded_tokens = list(_TOKEN.finditer(folded))
     tokens = list(_TOKEN.finditer(fold_aligned(piece.text)))
     # Words that fold apart differently (an apostrophe variant, a mark inside a word) leave
     # the offsets unknown: the piece goes whole.
-    if before < MIN_HEAD_WORDS or len(tokens) != len(_TOKEN.findall(folded)):
+    if len(tokens) != len(folded_tokens):
         return 0
-    return tokens[before].start()
+    start = span[0].start
+    before = sum(token.end() <= start for token in folded_tokens)
+    if before < MIN_HEAD_WORDS or before >= len(tokens):
+        return 0
+    inside = start - folded_tokens[before].start()  # > 0: a phrase of a script without spaces, inside a run
+    if inside > 0 and len(tokens[before].group()) != len(folded_tokens[before].group()):
+        return 0
+    return tokens[before].start() + max(inside, 0)
 
 
 def _drop_link_lists(lines: list[Line], verdicts: dict[int, str]) -> None:
