@@ -401,3 +401,96 @@ def test_a_notice_phrase_inside_a_run_of_chinese_characters_is_cut_where_it_star
     assert [region.text for region in cleaning.removed] == ["关注我们"]
     for region in cleaning.removed:
         assert article.text[region.start : region.end] == region.text
+
+
+# A police press release as news wires send it: the contact block of the press office closes it,
+# each of its lines apart; the names in it are the office's, not the story's.
+RELEASE_DE = (
+    "Einbruch in Apotheke in Lindenau\n\n"
+    "Unbekannte sind in der Nacht zum Dienstag in eine Apotheke in der Talstraße eingebrochen. "
+    "Sie erbeuteten Bargeld und Medikamente im Wert von rund 3 000 Euro.\n\n"
+    "Rückfragen bitte an:\n\n"
+    "Polizeidirektion Lindenau\n\n"
+    "Pressestelle\n\n"
+    "Jonas Wellmann\n\n"
+    "Telefon: 0341 555-1020\n\n"
+    "www.polizei.lindenau.example\n\n"
+    "Original-Content von: Polizeidirektion Lindenau, übermittelt durch news aktuell"
+)
+
+
+def test_the_contact_block_closing_a_press_release_goes_with_its_heading() -> None:
+    article = Article(id="release-de", text=RELEASE_DE)
+    cleaning = clean(article)
+    kept = _kept(article, cleaning)
+    assert "Sie erbeuteten Bargeld und Medikamente im Wert von rund 3 000 Euro." in kept
+    for junk in ("Rückfragen", "Pressestelle", "Jonas Wellmann", "0341", "www.polizei", "Original-Content"):
+        assert junk not in kept
+    assert {region.reason for region in cleaning.removed} == {"contact"}
+
+
+def test_a_contact_block_glued_to_the_end_of_a_sentence_is_cut_where_it_starts() -> None:
+    text = (
+        "Die Polizei sucht Zeugen, die in der Nacht zum Dienstag in der Talstraße in Lindenau verdächtige "
+        "Personen gesehen haben und Hinweise zu einem dunklen Kombi geben können, der dort gegen drei Uhr "
+        "mehrfach gesehen wurde Original-Content von: Polizeidirektion Lindenau, "
+        "übermittelt durch news aktuell"
+    )
+    article = Article(id="tail-de", text=text)
+    cleaning = clean(article)
+    kept = _kept(article, cleaning)
+    assert kept.endswith("mehrfach gesehen wurde")
+    assert [region.reason for region in cleaning.removed] == ["contact"]
+
+
+def test_a_contact_line_alone_under_a_short_prose_paragraph_does_not_take_the_prose() -> None:
+    text = (
+        "Der Stadtrat hat am Montag den Haushalt für 2026 beschlossen.\n\n"
+        "Pressekontakt: Stadt Lindenau, Presseamt\n\n"
+        "Die Sitzung dauerte mehr als sechs Stunden, und am Ende stimmten 31 von 48 Mitgliedern zu."
+    )
+    article = Article(id="contact-middle", text=text)
+    kept = _kept(article, clean(article))
+    assert "Der Stadtrat hat am Montag den Haushalt für 2026 beschlossen." in kept
+    assert "am Ende stimmten 31 von 48 Mitgliedern zu." in kept
+    assert "Pressekontakt" not in kept
+
+
+# A newsletter sign-up widget scraped into the middle of a sentence: headline, widget and first
+# sentence of the body run together without a full stop between them.
+WIDGET_EN = (
+    "Council approves new cycle lanes for Harbury high street Sign up to FREE daily email alerts from "
+    "HarburyNews - Morning Briefing Subscribe Thank you for subscribing See our privacy notice Invalid Email "
+    "Harbury councillors voted on Tuesday to build 4.2 kilometres of protected cycle lanes by 2027."
+)
+
+
+def test_a_sign_up_widget_inside_a_sentence_goes_and_the_text_around_it_stays() -> None:
+    article = Article(id="widget-en", text=WIDGET_EN)
+    cleaning = clean(article)
+    kept = _kept(article, cleaning)
+    assert kept.startswith("Council approves new cycle lanes for Harbury high street")
+    assert "Harbury councillors voted on Tuesday to build 4.2 kilometres of protected cycle lanes" in kept
+    for junk in ("Sign up", "email alerts", "Morning Briefing", "privacy notice", "Invalid Email"):
+        assert junk not in kept
+    assert [region.reason for region in cleaning.removed] == ["subscribe"]
+    for region in cleaning.removed:
+        assert article.text[region.start : region.end] == region.text
+
+
+def test_one_notice_phrase_inside_a_long_sentence_of_prose_does_not_cut_it() -> None:
+    text = (
+        "Harbury residents can sign up for the new cycle scheme at the library, the council said on Tuesday, "
+        "adding that 4.2 kilometres of protected lanes would be built on the high street by 2027 at a cost "
+        "of 3.1 million pounds shared with the county."
+    )
+    cleaning = clean(Article(id="prose-sign-up", text=text))
+    assert cleaning.removed == []
+
+
+def test_a_page_of_a_headline_and_sign_in_buttons_keeps_only_its_headline() -> None:
+    text = "Harbury votes for cycle lanes\n\nSign in\n\nSign up\n\nThis website uses cookies to improve it."
+    article = Article(id="header-only", text=text)
+    cleaning = clean(article)
+    assert _kept(article, cleaning) == "Harbury votes for cycle lanes"
+    assert [region.reason for region in cleaning.removed] == ["cookie", "cookie", "cookie"]

@@ -11,8 +11,8 @@ import itertools
 from dataclasses import dataclass, field, replace
 
 from parallax.clean import dates
+from parallax.clean.phrases import REASONS, phrase_book
 from parallax.clean.phrases import TOKEN as _TOKEN
-from parallax.clean.phrases import phrase_book
 from parallax.clean.rules import classify, stamp
 from parallax.clean.text import (
     Line,
@@ -28,6 +28,7 @@ from parallax.clean.text import (
 from parallax.model import Article, Block, Cleaning, Removed
 
 READ_ALSO = "read-also"
+CONTACT = "contact"
 MAX_HEADLINE_CHARS = 160
 MAX_TITLE_CHARS = 250
 MIN_BODY_WORDS_AFTER_DATELINE = 2
@@ -36,13 +37,18 @@ MIN_BODY_WORDS_AFTER_DATELINE = 2
 MAX_BODY_LINES_BEFORE_STAMP = 3
 # Notices that run over several sentences (a cookie banner, a paywall, a newsletter prompt): the
 # sentences between two of its phrases inside one line (a few at most) belong to the notice.
-NOTICE_REASONS = frozenset({"cookie", "paywall", "subscribe"})
+NOTICE_REASONS = frozenset({"cookie", "paywall", "subscribe", "contact"})
 # A sentence of prose may be a date or a number alone ("12 March.", "2019."): inside a line,
 # only what its words say marks a sentence as junk.
 LINE_ONLY_REASONS = frozenset({"timestamp", "lone-number", "symbols"})
 MAX_PIECE_WORDS = 16
 MAX_NOTICE_GAP = 2
 MIN_HEAD_WORDS = 2  # a headline glued before a notice keeps at least this many words
+# A notice inside a sentence: phrases of notices at most this many words apart, and the few
+# words trailing its last phrase to the end of the sentence.
+MIN_RUN_PHRASES = 2
+MAX_RUN_GAP_WORDS = 8
+MAX_RUN_TRAILER_WORDS = 3
 
 
 def clean(article: Article) -> Cleaning:
@@ -70,7 +76,7 @@ def _with_junk_sentences_apart(
     judged: dict[int, str] = {}
     for line in lines:
         pieces = split_pieces(line) if not line.blank and line.index not in verdicts else []
-        judged_pieces = _judged_pieces(pieces) if len(pieces) > 1 else []
+        judged_pieces = _judged_pieces(pieces) if pieces else []
         if not any(reason for _, reason in judged_pieces):
             if line.index in verdicts:
                 judged[len(split)] = verdicts[line.index]
@@ -88,7 +94,13 @@ def _judged_pieces(pieces: list[Line]) -> list[tuple[Line, str | None]]:
     ("<headline> Registered users can ...") is cut off where its phrase starts."""
     judged: list[tuple[Line, str | None]] = []
     for piece in pieces:
-        reason = classify(piece.text)
+        # A line of one sentence was classified whole: only a notice inside it is looked for.
+        reason = classify(piece.text) if len(pieces) > 1 else None
+        run = None if reason else _notice_run(piece)
+        if run:
+            judged += _split_at_run(piece, *run)
+            continue
+        reason = reason or _notice_tail(piece)
         if reason in LINE_ONLY_REASONS:
             reason = None
         elif reason and reason not in NOTICE_REASONS and len(words(piece.text)) > MAX_PIECE_WORDS:
@@ -107,6 +119,64 @@ def _judged_pieces(pieces: list[Line]) -> list[tuple[Line, str | None]]:
             if judged[i][1] is None:
                 judged[i] = (judged[i][0], judged[first][1])
     return judged
+
+
+def _notice_run(piece: Line) -> tuple[int, int, str] | None:
+    """(start, end, reason) of a run of notice phrases inside a sentence, a few words apart at
+    most ("<headline> Sign up to ... alerts Subscribe Thank you for subscribing See our privacy
+    notice Invalid email <first sentence>"): the run is the notice, what is around it stays."""
+    folded = fold(piece.text)
+    spans = [span for span in phrase_book().specific.spans(folded) if span.whole_words]
+    folded_tokens = list(_TOKEN.finditer(folded))
+    tokens = list(_TOKEN.finditer(fold_aligned(piece.text)))
+    if len(spans) < MIN_RUN_PHRASES or len(tokens) != len(folded_tokens):
+        return None
+    index = {token.start(): i for i, token in enumerate(folded_tokens)}
+    ends = {token.end(): i for i, token in enumerate(folded_tokens)}
+    bounds = [(index[span.start], ends[span.end], span.key) for span in spans]
+    run: list[tuple[int, int, str]] = []
+    for bound in bounds:
+        if run and bound[0] - run[-1][1] - 1 > MAX_RUN_GAP_WORDS:
+            if len(run) >= MIN_RUN_PHRASES:
+                break
+            run = []
+        run.append(bound)
+    if len(run) < MIN_RUN_PHRASES:
+        return None
+    first, last = run[0][0], run[-1][1]
+    if len(tokens) - 1 - last <= MAX_RUN_TRAILER_WORDS:  # "..., click here": the rest goes too
+        last = len(tokens) - 1
+    return tokens[first].start(), tokens[last].end(), REASONS[run[0][2]]
+
+
+def _split_at_run(piece: Line, start: int, end: int, reason: str) -> list[tuple[Line, str | None]]:
+    """The piece as (text before the run, kept), (the run, junk), (text after it, kept)."""
+    if end >= len(piece.text.rstrip(" .!?")):
+        end = len(piece.text)
+    parts = []
+    for begin, stop, verdict in ((0, start, None), (start, end, reason), (end, len(piece.text), None)):
+        text = piece.text[begin:stop]
+        stripped = text.strip()
+        if not stripped:
+            continue
+        offset = begin + len(text) - len(text.lstrip())
+        line = replace(piece, start=piece.start + offset, end=piece.start + offset + len(stripped),
+                       text=stripped, joined=piece.joined or bool(parts))
+        parts.append((line, verdict))
+    return parts
+
+
+def _notice_tail(piece: Line) -> str | None:
+    """The reason of a notice that ends a long sentence ("<prose> Original-Content von: ..."):
+    from its first phrase to the end, the piece is what a line of that notice would be."""
+    spans = phrase_book().specific.spans(fold(piece.text))
+    if not spans:
+        return None
+    start = _notice_start(piece)
+    if not start:
+        return None
+    reason = classify(piece.text[start:])
+    return reason if reason in NOTICE_REASONS else None
 
 
 def _notice_start(piece: Line) -> int:
@@ -132,9 +202,12 @@ def _notice_start(piece: Line) -> int:
 
 
 def _drop_link_lists(lines: list[Line], verdicts: dict[int, str]) -> None:
-    """Headlines under a "read also" line go with it, up to a blank line or a prose paragraph."""
+    """Headlines under a "read also" line go with it, up to a blank line or a prose paragraph;
+    the short lines under a contact heading (a name, an office, a phone), up to a prose paragraph."""
     no_prose_from = _no_prose_from(lines, verdicts)
     for line in lines:
+        if verdicts.get(line.index) == CONTACT:
+            _drop_contact_block(lines, line.index, verdicts)
         if verdicts.get(line.index) != READ_ALSO:
             continue
         started = False
@@ -153,6 +226,16 @@ def _drop_link_lists(lines: list[Line], verdicts: dict[int, str]) -> None:
                 break
             verdicts[follower.index] = READ_ALSO
             started = True
+
+
+def _drop_contact_block(lines: list[Line], index: int, verdicts: dict[int, str]) -> None:
+    # Blank lines do not end a contact block (releases put each of its lines apart).
+    for follower in map(lines.__getitem__, range(index + 1, len(lines))):
+        if follower.blank or follower.index in verdicts:
+            continue
+        if not _is_headline(follower.text):
+            break
+        verdicts[follower.index] = CONTACT
 
 
 def _no_prose_from(lines: list[Line], verdicts: dict[int, str]) -> list[bool]:

@@ -38,6 +38,7 @@ REASONS: dict[str, str] = {
     "cookie": "cookie",
     "consent": "cookie",
     "paywall": "paywall",
+    "contact": "contact",
     "navigation": "navigation",
     "views": "views",
     "tags": "tags",
@@ -45,7 +46,7 @@ REASONS: dict[str, str] = {
     "social": "share",
 }
 # Keys whose multi-word phrases are specific enough to mark a line they merely occur in.
-CONTAINS_KEYS = frozenset({"cookie", "copyright", "subscribe", "paywall"})
+CONTAINS_KEYS = frozenset({"cookie", "copyright", "subscribe", "paywall", "contact"})
 # At most this many letters may be left over for a line to count as made of junk phrases
 # ("Пікірлер (12)" leaves none; "Share" inside "Kazakhstan's share of exports rose" leaves many).
 MAX_LEFTOVER_LETTERS = 2

@@ -43,6 +43,7 @@ MAX_WORDS = {
     "copyright": 30,
     "navigation": 12,
     "paywall": 40,  # a sign-in or registration prompt: a sentence or two
+    "contact": 40,  # a press office's contact block: names, phone, e-mail, who sent the release
 }
 MAX_COOKIE_WORDS = 80
 MAX_NAME_WORDS = 4  # "Автор Иван Петров": a credit without a colon is followed by a name only
@@ -157,6 +158,8 @@ def _prefix_is_junk(prefix: PrefixMatch, text: str) -> bool:
         return prefix.separated and line_words <= (limit or 0)
     if prefix.key == "subscribe":
         return line_words <= (limit or 0)
+    if prefix.key == "contact":  # "Pressekontakt: ...", "Media contact: ..."
+        return prefix.separated and line_words <= (limit or 0)
     if prefix.key == "copyright":
         # "Copyright © 2025 ...", "Copyright: ...", not "Copyright law was changed ..."
         return line_words <= (limit or 0) and (prefix.separated or prefix.rest[:1] in ("©", *"0123456789"))
