@@ -494,3 +494,32 @@ def test_a_page_of_a_headline_and_sign_in_buttons_keeps_only_its_headline() -> N
     cleaning = clean(article)
     assert _kept(article, cleaning) == "Harbury votes for cycle lanes"
     assert [region.reason for region in cleaning.removed] == ["cookie", "cookie", "cookie"]
+
+
+# The fields and options of a registration form, scraped into the text after a paywall notice.
+FORM_EN = (
+    "Harbury harbour reopens after storm repairs\n\n"
+    "The harbour reopened on Monday after four months of repairs costing 2.3 million pounds.\n\n"
+    "Email Address First Name Last Name Company Job Title Telephone Town Country Select From Below "
+    "Albania Andorra Armenia Austria Belgium Bulgaria Croatia Cyprus Denmark Estonia Finland France "
+    "Georgia Germany Greece Hungary Iceland Ireland Italy Latvia Lithuania Malta Norway"
+)
+
+
+def test_the_field_list_of_a_form_goes_and_the_article_stays() -> None:
+    article = Article(id="form-en", text=FORM_EN)
+    cleaning = clean(article)
+    kept = _kept(article, cleaning)
+    assert "The harbour reopened on Monday after four months of repairs costing 2.3 million pounds." in kept
+    assert "Albania" not in kept and "First Name" not in kept
+    assert [region.reason for region in cleaning.removed] == ["form"]
+
+
+def test_a_long_headline_in_title_case_is_not_a_form() -> None:
+    text = (
+        "Harbury Harbour Finally Reopens To Fishing Boats And Ferries After Four Long Months Of Storm "
+        "Repairs That Cost The Town More Than Two Million Pounds\n\n"
+        "The harbour reopened on Monday after four months of repairs."
+    )
+    cleaning = clean(Article(id="title-case", text=text))
+    assert cleaning.removed == []

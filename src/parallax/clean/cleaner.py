@@ -38,6 +38,8 @@ MAX_BODY_LINES_BEFORE_STAMP = 3
 # Notices that run over several sentences (a cookie banner, a paywall, a newsletter prompt): the
 # sentences between two of its phrases inside one line (a few at most) belong to the notice.
 NOTICE_REASONS = frozenset({"cookie", "paywall", "subscribe", "contact"})
+# Junk that is long by nature: a notice, a form's field list.
+LONG_REASONS = NOTICE_REASONS | {"form"}
 # A sentence of prose may be a date or a number alone ("12 March.", "2019."): inside a line,
 # only what its words say marks a sentence as junk.
 LINE_ONLY_REASONS = frozenset({"timestamp", "lone-number", "symbols"})
@@ -103,7 +105,7 @@ def _judged_pieces(pieces: list[Line]) -> list[tuple[Line, str | None]]:
         reason = reason or _notice_tail(piece)
         if reason in LINE_ONLY_REASONS:
             reason = None
-        elif reason and reason not in NOTICE_REASONS and len(words(piece.text)) > MAX_PIECE_WORDS:
+        elif reason and reason not in LONG_REASONS and len(words(piece.text)) > MAX_PIECE_WORDS:
             reason = None  # a credit or "read also" glued to the prose after it: the prose wins
         head = _notice_start(piece) if reason in NOTICE_REASONS else 0
         if head:

@@ -46,6 +46,11 @@ MAX_WORDS = {
     "contact": 40,  # a press office's contact block: names, phone, e-mail, who sent the release
 }
 MAX_COOKIE_WORDS = 80
+# A form's field list or a menu: this many cased words at least (more than a headline in title
+# case has), nearly all capitalised.
+MIN_FIELD_LIST_WORDS = 30
+MIN_FIELD_LIST_SHARE = 0.8
+_LIST_SEPARATOR = regex.compile(r"[,،、，;؛]")
 MAX_NAME_WORDS = 4  # "Автор Иван Петров": a credit without a colon is followed by a name only
 
 
@@ -64,7 +69,7 @@ def classify(text: str) -> str | None:
         return "timestamp"
     if not has_letter(text):
         return _letterless_reason(text)
-    for rule in (_hashtags, _phrases, _ticker, _crumbs, _copyright_sign):
+    for rule in (_hashtags, _phrases, _ticker, _crumbs, _copyright_sign, _field_list):
         reason = rule(text)
         if reason:
             return reason
@@ -211,6 +216,22 @@ def _is_navigation(segment: str) -> bool:
         return True
     prefix = book.prefix_match(folded)
     return bool(prefix and prefix.key == "navigation" and prefix.separated)
+
+
+def _field_list(text: str) -> str | None:
+    """A long run of capitalised words with no comma and hardly a lower-case word: the labels and
+    options of a form ("First Name Last Name Organisation Job Title Country Albania Algeria ..."),
+    or a menu. Prose, even in a language that capitalises nouns, has its verbs and articles."""
+    if _LIST_SEPARATOR.search(text):
+        return None
+    cased = [word for word in words(text) if word[0].isupper() or word[0].islower()]
+    if len(cased) < MIN_FIELD_LIST_WORDS:
+        return None
+    capitalised = sum(word[0].isupper() for word in cased)
+    shouted = sum(word.isupper() and len(word) > 3 for word in cased)
+    if capitalised >= MIN_FIELD_LIST_SHARE * len(cased) and shouted < len(cased) / 2:
+        return "form"
+    return None
 
 
 def _copyright_sign(text: str) -> str | None:
