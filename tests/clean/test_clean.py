@@ -523,3 +523,26 @@ def test_a_long_headline_in_title_case_is_not_a_form() -> None:
     )
     cleaning = clean(Article(id="title-case", text=text))
     assert cleaning.removed == []
+
+
+# A consent banner as a translated page renders it, glued between the headline and the body.
+CONSENT_DE = (
+    "Stadtwerke Lindenau senken den Strompreis Um die Funktion unserer Website zu verbessern und Ihnen "
+    "passende Werbung anzuzeigen, sammeln wir technische anonymisierte Informationen über Sie, "
+    "einschließlich der Instrumente unserer Partner. Details finden Sie in der Datenschutzerklärung. "
+    "Indem Sie auf "
+    "„Akzeptieren und schließen“ klicken, stimmen Sie ausdrücklich der Verarbeitung Ihrer persönlichen Daten "
+    "zu. Ihre Zustimmung können Sie jederzeit widerrufen, wie in der Datenschutzrichtlinie beschrieben. "
+    "Die Stadtwerke Lindenau senken den Strompreis zum 1. Juli um 2,4 Cent je Kilowattstunde. "
+    "Ein Haushalt mit einem Verbrauch von 3 000 Kilowattstunden im Jahr spart damit rund 72 Euro. "
+    "Grund seien gesunkene Einkaufspreise an der Strombörse, teilte das Unternehmen am Montag mit."
+)
+
+
+def test_a_translated_consent_banner_goes_whole() -> None:
+    article = Article(id="consent-de", text=CONSENT_DE)
+    cleaning = clean(article)
+    kept = _kept(article, cleaning)
+    assert "Die Stadtwerke Lindenau senken den Strompreis zum 1. Juli um 2,4 Cent je Kilowattstunde." in kept
+    for junk in ("Website", "Datenschutz", "Akzeptieren", "Zustimmung", "widerrufen"):
+        assert junk not in kept
