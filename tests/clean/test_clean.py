@@ -546,3 +546,13 @@ def test_a_translated_consent_banner_goes_whole() -> None:
     assert "Die Stadtwerke Lindenau senken den Strompreis zum 1. Juli um 2,4 Cent je Kilowattstunde." in kept
     for junk in ("Website", "Datenschutz", "Akzeptieren", "Zustimmung", "widerrufen"):
         assert junk not in kept
+
+
+def test_a_button_glued_before_a_sentence_of_prose_does_not_take_the_sentence() -> None:
+    text = (
+        "The harbour reopened on Monday after four months of repairs. View offer The ferry to the island "
+        "will run twice a day from 1 June, the operator said."
+    )
+    article = Article(id="button-prose", text=text)
+    kept = _kept(article, clean(article))
+    assert "The ferry to the island will run twice a day from 1 June, the operator said." in kept
