@@ -239,11 +239,16 @@ def semeval_misses(pairs: list, texts: dict[str, str], stories: dict[str, str]) 
         if linked and (score is None or score < 0):
             why = "linked through other articles"
         else:
-            why = "gated" if score is None else f"log-odds {score:+.2f}, cosine {values['cosine']:.2f}"
+            why = "gated" if score is None else _scored(score, values)
         print(f"  {'FN' if pair.same else 'FP'} {pair.a}_{pair.b} {'-'.join(pair.languages)}: {why}")
         print(f"     shared: {_rarest_shared(store, pair.a, pair.b)}")
         for article in (pair.a, pair.b):
             print(f"     | {' '.join(texts[article].split())[:100]}")
+
+
+def _scored(score: float, values: dict[str, float]) -> str:
+    centred = values.get("centred_cosine", values["cosine"])
+    return f"log-odds {score:+.2f}, cosine {values['cosine']:.2f} (centred {centred:.2f})"
 
 
 def _rarest_shared(store, a: str, b: str, shown: int = 10) -> str:

@@ -5,8 +5,9 @@ on news text: e5 scores are compressed near the top, so unrelated sentences of o
 about 0.78-0.84 and the same statement in two languages 0.85-0.93; two articles about different
 events with the same people can score 0.91-0.96 while one event told in two languages scores as
 low as 0.80. Another encoder spreads its scores differently: re-measure every value here with
-the benchmarks named beside it, and refit ``link/pair_model.json`` (its ``cosine`` feature is
-this encoder's) with ``benchmarks/train_pair_scorer.py``.
+the benchmarks named beside it, and refit ``link/pair_model.json`` (its cosine features are
+this encoder's) and ``link/encoder_centre.json`` (this encoder's mean vector) with
+``benchmarks/train_pair_scorer.py``.
 
 This module sits in the ground layer, beside ``model``: the stages that compare vectors
 (compare, the entity matcher, the linker, search) read it without importing the encoder.

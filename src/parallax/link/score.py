@@ -41,6 +41,7 @@ from .features import (
 )
 
 MODEL_PATH = Path(__file__).with_name("pair_model.json")
+CENTRE_PATH = Path(__file__).with_name("encoder_centre.json")
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,44 @@ def pair_model(path: Path = MODEL_PATH) -> PairModel:
         return PairModel.from_json(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError) as error:
         raise RuntimeError(f"{path}: cannot read the pair model ({error})") from None
+
+
+@cache
+def encoder_centre(path: Path = CENTRE_PATH) -> np.ndarray | None:
+    """The mean title-and-lead vector of the bundled encoder (None when none is shipped).
+
+    The encoder's vectors share one large common direction: any two news leads score about 0.8,
+    and what tells one event from another is the rest. Measured from the centre, the cosine of
+    two reports of one event in two languages stands further from that of unrelated reports:
+    on the SemEval de-en pairs past the gates, AUC 0.868 for the cosine and 0.909 for the
+    centred one (monolingual pairs alike at 0.888 and 0.886). Computed on our own corpora by
+    ``benchmarks/train_pair_scorer.py``, never on the pairs it is measured on.
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError:
+        return None
+    except ValueError as error:
+        raise RuntimeError(f"{path}: cannot read the encoder's centre ({error})") from None
+    return np.asarray(data["mean"], dtype=np.float32)
+
+
+def centred_cosine(a: np.ndarray, b: np.ndarray, cosine: float) -> float:
+    """The cosine of two vectors measured from the encoder's centre (:func:`encoder_centre`).
+
+    Vectors of another size (another encoder, made-up test vectors) have no known centre: their
+    cosine stands as it is.
+    """
+    centre = encoder_centre()
+    if centre is None or a.shape != centre.shape or b.shape != centre.shape:
+        return cosine
+    # (a - c)·(b - c) and the two norms from dot products: no vector is built per pair.
+    ac, bc, cc = float(np.dot(a, centre)), float(np.dot(b, centre)), float(np.dot(centre, centre))
+    left = float(np.dot(a, a)) - 2 * ac + cc
+    right = float(np.dot(b, b)) - 2 * bc + cc
+    norms = math.sqrt(left * right) if left > 0 and right > 0 else 0.0
+    return (float(np.dot(a, b)) - ac - bc + cc) / norms if norms else 0.0
+
 
 
 @dataclass(frozen=True)
@@ -216,6 +255,7 @@ def pair_features(
     headline_a, headline_b = headline_people(a.anchors), headline_people(b.anchors)
     return {
         "cosine": cosine,
+        "centred_cosine": centred_cosine(a.vector, b.vector, cosine) if cosine else 0.0,
         "crosslingual": cross,
         "cross_cosine": cross * cosine,
         "log_evidence": math.log1p(evidence),
