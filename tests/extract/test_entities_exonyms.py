@@ -28,6 +28,14 @@ def test_region_names_that_are_towns_or_words_name_no_region():
     assert "Bavière" in names and "Basse-Saxe" in names
 
 
+def test_a_language_whose_region_catalogue_is_not_read_adds_no_regions():
+    # Polish translates every district (Landy, Wschodni): its names make no region of every language.
+    regions = [e for e in curated_entities().values() if e.source == SUBDIVISIONS]
+    assert not any("pl" in e.names for e in regions)
+    names = {n for e in regions for items in e.names.values() for n in items}
+    assert not {"Landes", "Mary", "Coast"} & names
+
+
 def test_a_town_whose_name_begins_with_an_article_meets_its_other_names():
     french = values("Les pèlerins sont partis pour La Mecque mardi.", "fr")
     german = values("Die Pilger sind am Dienstag nach Mekka aufgebrochen.", "de")

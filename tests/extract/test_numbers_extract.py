@@ -30,6 +30,7 @@ SAME_USD_AMOUNT = [
     ("es", "Ambos países firmaron acuerdos por 18.700 millones de dólares."),
     ("tr", "İki ülke 18,7 milyar dolarlık anlaşma imzaladı."),
     ("en", "The two countries signed deals worth $18.7 billion."),
+    ("pl", "Oba kraje podpisały umowy o wartości 18,7 mld dolarów."),
 ]
 
 SAME_COMPANIES = [
@@ -46,6 +47,7 @@ SAME_COMPANIES = [
     ("uz", "Forumda 170 ta fransuz kompaniyasi qatnashdi."),
     ("ky", "Форумга 170 француз компаниясы катышты."),
     ("uk", "У форумі беруть участь 170 французьких компаній."),
+    ("pl", "W forum uczestniczy 170 francuskich firm."),
 ]
 
 PERCENT_AND_POINTS = [
@@ -59,6 +61,7 @@ PERCENT_AND_POINTS = [
     ("ar", "ارتفع التضخم 0.5 نقطة مئوية إلى 7.5 في المائة."),
     ("tr", "Enflasyon yüzde 0,5 puan artarak yüzde 7,5'e çıktı."),
     ("fa", "تورم ۰٫۵ واحد درصد افزایش یافت و به ۷٫۵ درصد رسید."),
+    ("pl", "Inflacja wzrosła o 0,5 punktu procentowego do 7,5 proc."),
 ]
 
 
@@ -243,6 +246,7 @@ SAME_RANGE = [
     ("ar", "تقدر الأضرار بما بين 5 و7 مليارات دولار."),
     ("fa", "خسارت بین ۵ تا ۷ میلیارد دلار برآورد می‌شود."),
     ("kk", "Шығын 5 – 7 млрд доллар деп бағаланды."),
+    ("pl", "Straty szacuje się na od 5 do 7 mld dolarów."),
 ]
 
 SAME_EQUIPMENT = [
@@ -259,6 +263,7 @@ SAME_EQUIPMENT = [
     ("tr", "Bölgeye 450 adet iş makinesi sevk edildi."),
     ("ar", "دفعت السلطات بـ 450 من المعدات إلى المنطقة."),
     ("fa", "۴۵۰ دستگاه تجهیزات به منطقه ارسال شد."),
+    ("pl", "W rejon skierowano 450 jednostek sprzętu."),
 ]
 
 SAME_PARTITIVE = [
@@ -268,6 +273,7 @@ SAME_PARTITIVE = [
     ("es", "Dijo que 2.100 de los rescatistas participan en las operaciones."),
     ("de", "Er sagte, 2.100 von den Rettern seien im Einsatz."),
     ("ru", "По его словам, 2100 из числа спасателей участвуют в работах."),
+    ("pl", "Powiedział, że w akcji bierze udział 2100 spośród ratowników."),
 ]
 
 # What a figure measures: a trade turnover, and inflation, in every language.
@@ -285,6 +291,7 @@ TRADE_AND_INFLATION = [
     ("es", "El comercio bilateral alcanzó 4.600 millones de dólares y la inflación bajó."),
     ("tr", "Ticaret hacmi 4,6 milyar dolara ulaştı, enflasyon geriledi."),
     ("en", "Trade turnover reached 4.6 billion dollars while inflation eased."),
+    ("pl", "Obroty handlowe osiągnęły 4,6 mld dolarów, a inflacja spadła."),
 ]
 
 

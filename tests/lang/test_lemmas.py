@@ -47,7 +47,7 @@ def test_each_language_names_its_library_and_the_others_have_none() -> None:
     named = {code: table["library"] for code, table in _tables().items()}
     for code in lang.languages():
         assert lemmatiser(code).library == named.get(code), code
-    assert set(named) == {"ar", "de", "en", "es", "fa", "fr", "ru", "tr", "uk"}
+    assert set(named) == {"ar", "de", "en", "es", "fa", "fr", "pl", "ru", "tr", "uk"}
     assert {code for code, library in named.items() if library == "pymorphy3"} == {"ru", "uk"}
 
 

@@ -3,7 +3,7 @@
 A language file names its lemmatiser in ``[nouns] lemmatiser``: ``"pymorphy3"`` (Russian,
 Ukrainian: a morphological dictionary; the normal form of the word's noun reading) or
 ``"simplemma"`` (dictionary lemmas: Arabic, German, English, Spanish, Persian, French,
-Turkish). A language without one (Kazakh, Kyrgyz, Uzbek, Chinese) keeps its hand-written
+Polish, Turkish). A language without one (Kazakh, Kyrgyz, Uzbek, Chinese) keeps its hand-written
 endings alone. The number extractor reads the counted noun of a quantity through its lemma
 ("вагонов" -> "вагон", "Waggons" -> "waggon"): a noun the lexicon lists in any form is found
 in every inflection the library knows, and an unknown one is written as its lemma, so two

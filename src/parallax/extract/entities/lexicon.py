@@ -340,7 +340,8 @@ def _add_subdivisions(known: dict[str, Entity]) -> None:
     from .text import normal
     from .translit import fold_key
 
-    catalogues = {lang: c for lang in languages() if (c := _catalogue(lang, "iso3166-2")) is not None}
+    catalogues = {lang: c for lang in languages()
+                  if _reads_subdivision_names(lang) and (c := _catalogue(lang, "iso3166-2")) is not None}
     taken = {item.casefold() for e in known.values() for items in e.names.values() for item in items}
     taken |= {name.casefold() for name in known}
     found: list[dict[str, str]] = []
@@ -398,6 +399,17 @@ def _subdivision_name(name: str, lang: str, local: str) -> bool:
     # A phrase of frequent words (South-West, Extrême-Nord) is a direction, not a name.
     bar = SUBDIVISION_PHRASE_ZIPF if name == local else SUBDIVISION_WORD_ZIPF
     return not all(stored_zipf(word, lang) >= bar for word in words)
+
+
+def _reads_subdivision_names(lang: str) -> bool:
+    """Whether pycountry's catalogue of region names is read for ``lang`` (``[entities]
+    subdivision_names``, default true): not where it translates the names wholesale, district by
+    district, so that its spelling alone would make hundreds of regions every other language names
+    alike (Landes, Mary, Est) entities of every language."""
+    from ...lang import maybe_load
+
+    data = maybe_load(lang)
+    return data is None or bool(data.section("entities").get("subdivision_names", True))
 
 
 def _word_spaces(lang: str) -> bool:
