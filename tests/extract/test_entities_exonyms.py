@@ -28,6 +28,20 @@ def test_region_names_that_are_towns_or_words_name_no_region():
     assert "Bavière" in names and "Basse-Saxe" in names
 
 
+def test_a_state_every_latin_alphabet_writes_alike_meets_its_chinese_name():
+    english = values("The senator from Arizona wrote to voters in Texas on Sunday.", "en")
+    chinese = values("亚利桑那州参议员周日致信得克萨斯州选民。", "zh")
+    assert english["Arizona"] == chinese["亚利桑那州"] == "Arizona"
+    assert english["Texas"] == chinese["得克萨斯州"] == "Texas"
+
+
+def test_only_states_and_provinces_the_press_of_other_alphabets_names_join_by_a_chinese_name():
+    regions = {e.name for e in curated_entities().values() if e.source == SUBDIVISIONS}
+    assert {"Arizona", "Queensland", "Assam"} <= regions
+    # Irish counties (a second level) and given names are no regions for their Chinese names.
+    assert not {"Kerry", "Clare", "Mayo", "West", "Est"} & regions
+
+
 def test_a_town_whose_name_begins_with_an_article_meets_its_other_names():
     french = values("Les pèlerins sont partis pour La Mecque mardi.", "fr")
     german = values("Die Pilger sind am Dienstag nach Mekka aufgebrochen.", "de")
