@@ -79,6 +79,13 @@ def test_a_given_name_before_a_particle_makes_no_german_noun_phrase():
     assert "Bischof von Myra" not in values("Der Bischof von Myra wurde verehrt.", "de")
 
 
+def test_a_chinese_transliteration_is_a_small_town_only_after_a_place_cue():
+    found = {m.text: m for m in find_entities("警长皮尔斯周二说，居民已撤离。", "zh")}
+    assert found["皮尔斯"].value != "Puurs" and found["皮尔斯"].attrs.type == "person"
+    found = {m.text: m for m in find_entities("他们周二抵达皮尔斯市。", "zh")}
+    assert found["皮尔斯"].value == "Puurs"  # a small Belgian town, named as a town here
+
+
 def test_a_town_the_segmenter_tags_is_found_beyond_the_transliteration_characters():
     found = {m.text: m for m in find_entities("部长周日抵达开普敦。", "zh")}
     assert found["开普敦"].value == "Cape Town"

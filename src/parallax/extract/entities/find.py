@@ -1545,6 +1545,10 @@ def _gazetteer_place(written: str, stem: str, candidate: Candidate, rules: Rules
     least = _town_population(written, normal(written), rules)
     if least is None:
         return None  # Küste, Rolle, Mission: common words that some town is also called
+    if rules.readings and candidate.type != "place":
+        # Read through approximate readings (Chinese transliteration characters), a name sounds
+        # like many: without a place's cue only a large town is meant (皮尔斯, Pierce, is no Puurs).
+        least = max(least, LARGE_TOWN)
     forms = [normal(stem), normal(written)]
     if " " not in written and not least:
         forms += _town_stems(normal(written), rules)
