@@ -371,6 +371,11 @@ def _add_subdivisions(known: dict[str, Entity]) -> None:
         spelt_apart = len(latin) > 1 or _unspelt_names(names, first_level)
         if canonical is None or canonical in known or not spelt_apart:
             continue
+        if len(latin) < 2:
+            # Taken for its Chinese name: the other alphabets' names only vouched for it, and
+            # spelling keys match them already (a catalogue's short form, Клара for Villa Clara,
+            # is a given name).
+            names = {lang: name for lang, name in names.items() if _latin(name) or not _word_spaces(lang)}
         entity = Entity(name=canonical, type="place", source=SUBDIVISIONS)
         for lang, name in names.items():
             entity.add_names(lang, [name, *_without_place_head(name, lang)])
