@@ -40,6 +40,7 @@ def test_only_states_and_provinces_the_press_of_other_alphabets_names_join_by_a_
     assert {"Arizona", "Queensland", "Assam"} <= regions
     # Irish counties (a second level) and given names are no regions for their Chinese names.
     assert not {"Kerry", "Clare", "Mayo", "West", "Est"} & regions
+    assert "Grad" not in regions  # a Slovenian municipality, and German "degree"
     # ...and a state taken for its Chinese name keeps no short form of another alphabet (Клара).
     found = values("Депутат Клара Морель раскритиковала правила.", "ru")
     assert found.get("Клара Морель") == "Klar Morel"

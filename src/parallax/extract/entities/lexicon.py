@@ -361,7 +361,7 @@ def _add_subdivisions(known: dict[str, Entity]) -> None:
                  and (name != subdivision.name or _written_in_latin(lang))}
         for name in set(names.values()):
             owners[name.casefold()] += 1
-        found.append((names, subdivision.parent_code is None))
+        found.append((names, subdivision.parent_code is None and not _local_unit(subdivision.type)))
     for names, first_level in found:
         names = {lang: name for lang, name in names.items()
                  if owners[name.casefold()] == 1 and name.casefold() not in taken
@@ -380,6 +380,16 @@ def _add_subdivisions(known: dict[str, Entity]) -> None:
         for lang, name in names.items():
             entity.add_names(lang, [name, *_without_place_head(name, lang)])
         known[canonical] = entity
+
+
+# Kinds of subdivision that are towns and their districts, first-level or not (Slovenia's 212
+# municipalities): their names are words of other languages (Grad, German "degree") far more often.
+LOCAL_UNITS = ("municipality", "district", "parish", "rayon", "commune", "city", "borough", "council",
+               "popularate")
+
+
+def _local_unit(kind: str) -> bool:
+    return any(unit in kind.casefold() for unit in LOCAL_UNITS)
 
 
 def _unspelt_names(names: dict[str, str], first_level: bool) -> bool:
