@@ -36,6 +36,24 @@ def test_a_language_whose_region_catalogue_is_not_read_adds_no_regions():
     assert not {"Landes", "Mary", "Coast"} & names
 
 
+def test_a_state_every_latin_alphabet_writes_alike_meets_its_chinese_name():
+    english = values("The senator from Arizona wrote to voters in Texas on Sunday.", "en")
+    chinese = values("亚利桑那州参议员周日致信得克萨斯州选民。", "zh")
+    assert english["Arizona"] == chinese["亚利桑那州"] == "Arizona"
+    assert english["Texas"] == chinese["得克萨斯州"] == "Texas"
+
+
+def test_only_states_and_provinces_the_press_of_other_alphabets_names_join_by_a_chinese_name():
+    regions = {e.name for e in curated_entities().values() if e.source == SUBDIVISIONS}
+    assert {"Arizona", "Queensland", "Assam"} <= regions
+    # Irish counties (a second level) and given names are no regions for their Chinese names.
+    assert not {"Kerry", "Clare", "Mayo", "West", "Est"} & regions
+    assert "Grad" not in regions  # a Slovenian municipality, and German "degree"
+    # ...and a state taken for its Chinese name keeps no short form of another alphabet (Клара).
+    found = values("Депутат Клара Морель раскритиковала правила.", "ru")
+    assert found.get("Клара Морель") == "Klar Morel"
+
+
 def test_a_town_whose_name_begins_with_an_article_meets_its_other_names():
     french = values("Les pèlerins sont partis pour La Mecque mardi.", "fr")
     german = values("Die Pilger sind am Dienstag nach Mekka aufgebrochen.", "de")
@@ -71,6 +89,13 @@ def test_a_given_name_before_a_particle_makes_no_german_noun_phrase():
     found = values("Am Vortag hatte Philippe de Villiers seine Unterstützung erklärt.", "de")
     assert "Philippe de Villiers" in found
     assert "Bischof von Myra" not in values("Der Bischof von Myra wurde verehrt.", "de")
+
+
+def test_a_chinese_transliteration_is_a_small_town_only_after_a_place_cue():
+    found = {m.text: m for m in find_entities("警长皮尔斯周二说，居民已撤离。", "zh")}
+    assert found["皮尔斯"].value != "Puurs" and found["皮尔斯"].attrs.type == "person"
+    found = {m.text: m for m in find_entities("他们周二抵达皮尔斯市。", "zh")}
+    assert found["皮尔斯"].value == "Puurs"  # a small Belgian town, named as a town here
 
 
 def test_a_town_the_segmenter_tags_is_found_beyond_the_transliteration_characters():

@@ -395,3 +395,15 @@ def test_a_known_place_in_the_genitive_after_an_organisation_word_ends_its_name(
 def test_a_place_after_a_lower_case_organisation_word_stays_a_place(language, text, place):
     found = find_entities(text, language)
     assert (place, "place") in [(m.text, m.attrs.type) for m in found]
+
+
+def test_a_run_of_a_title_case_headline_is_a_name_only_where_the_body_writes_it():
+    text = ("Mayor Dana Whitcombe Mourns Loss After Violent Storms Hit Harbour Town\n"
+            "Mayor Dana Whitcombe said on Sunday that the storms had destroyed forty homes in Kettering.\n"
+            "The Whitcombe family has lived there for decades.")
+    found = {m.text for m in find_entities(text, "en")}
+    assert "Dana Whitcombe" in found and "Kettering" in found
+    assert not any("Mourns" in name or "Violent" in name for name in found)
+    # A headline alone has no body to read it by: its names stay.
+    alone = {m.text for m in find_entities("Dana Whitcombe Wins Vote After Long Campaign", "en")}
+    assert any("Whitcombe" in name for name in alone)

@@ -335,3 +335,16 @@ def test_an_organisation_in_lower_case_words_joins_the_name_its_sentences_transl
     interior = organisations["Ministry of Internal Affairs"]
     assert interior.status == "shared"
     assert "міністерство внутрішніх справ" in {m.text for m in interior.mentions}
+
+
+def test_english_names_join_their_chinese_transliterations_as_english_spelling_sounds(encoder):
+    """Two names in one sentence leave the aligned sentences no single pair: the sound decides.
+    Keith and McCann are spelt unlike they sound (th, ee, mc); the Chinese forms write the sound."""
+    documents = [
+        ("Keith Pearce and Mike McCann scored for the visitors on Saturday.", "en"),
+        ("基思·皮尔斯和麦克·麦卡恩周六为客队得分。", "zh"),
+    ]
+    matched = _match_documents(documents, encoder)
+    assert matched[(0, "Keith Pearce")].attrs.cluster == matched[(1, "基思·皮尔斯")].attrs.cluster
+    assert matched[(0, "Mike McCann")].attrs.cluster == matched[(1, "麦克·麦卡恩")].attrs.cluster
+    assert matched[(0, "Keith Pearce")].attrs.cluster != matched[(1, "麦克·麦卡恩")].attrs.cluster

@@ -50,3 +50,11 @@ def test_names_of_every_script():
 
 def test_no_combining_mark_lies_beyond_the_planes_scanned():
     assert not any(unicodedata.combining(chr(c)) for c in range(text.COMBINING_PLANES, sys.maxunicode + 1))
+
+
+def test_english_spelling_is_read_as_it_sounds_only_for_english():
+    from parallax.extract.entities.translit import loose_key, sound_key, to_latin
+
+    assert sound_key("Keith Earls", "en") == sound_key("Keeth Erls", "en")
+    assert sound_key("Mike", "en") == loose_key(to_latin("麦克", "zh"))  # a silent e, a long i
+    assert sound_key("Keith", "ru") is None  # Russian spelling gives no such rules

@@ -153,11 +153,54 @@ def find_entities(text: str, language: str | None, context: KnowsNames | None = 
     _choose_readings(candidates, tokens, lexicon)
     candidates.sort(key=lambda c: c.first)
     mentions = [_mention(text, tokens, c, rules, lexicon) for c in candidates]
+    mentions = _without_title_case_guesses(text, mentions, rules)
     mentions = _supported(link_names(mentions, rules), rules)
     mentions = _without_currency_names(text, _without_common_words(mentions, rules, evidence), rules)
     mentions = _without_titles_of_works(text, mentions, rules)
     mentions = _place_adjectives(mentions, rules, lexicon)
     return _without_web_addresses(text, mentions)
+
+
+TITLE_WORD_LETTERS = 4  # words this long count in telling a line written in title case
+TITLE_CASE_SHARE = 0.8  # of them, this share at least capitalised...
+TITLE_WORD_ZIPF = 4.0  # ...and at least MIN_TITLE_WORDS of them words of the language this frequent
+MIN_TITLE_WORDS = 2
+LINE = regex.compile(r"[^\n]+")
+
+
+def _without_title_case_guesses(text: str, mentions: list[Mention], rules: Rules) -> list[Mention]:
+    """A line written in title case (a headline: Biden Laments Failure to Stop Warming) capitalises
+    the words of the language too, so a capitalised run there is no evidence of a name: an unknown
+    name no cue typed counts there only where the rest of the text writes it as well
+    (Biden Laments Failure and Deadly Tornados do not; the body names Biden). Known names and towns
+    the gazetteer knows stay. Not where every noun has a capital."""
+    if not rules.capitalisation or rules.capitalised_nouns:
+        return mentions
+    lines = [(m.start(), m.end()) for m in LINE.finditer(text) if _title_case(m.group(), rules)]
+    if not lines:
+        return mentions
+    starts, ends = [0, *(e for _, e in lines)], [*(s for s, _ in lines), len(text)]
+    body = "\n".join(text[a:b] for a, b in zip(starts, ends, strict=True))
+    if not body.strip():
+        return mentions  # a headline alone (a search, a title field): nothing else to read it by
+    kept = []
+    for mention in mentions:
+        attrs = _attrs(mention)
+        # A title before a run does not tell where the name ends (Mayor Dana Whitcombe Mourns Loss).
+        guessed = not attrs.canonical and not attrs.gazetteer and not attrs.cue
+        if guessed and any(s <= mention.start < e for s, e in lines) and mention.text not in body:
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _title_case(line: str, rules: Rules) -> bool:
+    words = [w.group() for w in WORD.finditer(line) if len(w.group()) >= TITLE_WORD_LETTERS]
+    if not words or line.rstrip().endswith("."):
+        return False
+    capitalised = [w for w in words if w[:1].isupper()]
+    frequent = sum(1 for w in capitalised if zipf(w, rules) >= TITLE_WORD_ZIPF)
+    return len(capitalised) >= TITLE_CASE_SHARE * len(words) and frequent >= MIN_TITLE_WORDS
 
 
 def find_lowercase_names(text: str, language: str | None, found: Sequence[Mention] = (),
@@ -1545,6 +1588,10 @@ def _gazetteer_place(written: str, stem: str, candidate: Candidate, rules: Rules
     least = _town_population(written, normal(written), rules)
     if least is None:
         return None  # Küste, Rolle, Mission: common words that some town is also called
+    if rules.readings and candidate.type != "place":
+        # Read through approximate readings (Chinese transliteration characters), a name sounds
+        # like many: without a place's cue only a large town is meant (皮尔斯, Pierce, is no Puurs).
+        least = max(least, LARGE_TOWN)
     forms = [normal(stem), normal(written)]
     if " " not in written and not least:
         forms += _town_stems(normal(written), rules)

@@ -324,6 +324,12 @@ SUBDIVISION_WORD_ZIPF = 4.0
 # ...and from this frequency on even the subdivision's own name (Como, a province, is Spanish "as").
 SUBDIVISION_LOCAL_WORD_ZIPF = 5.5
 SUBDIVISION_PHRASE_ZIPF = 5.0  # each word of the local name of several words (South-West)
+# Characters of a subdivision's name in a script without word spaces: shorter ones (中部, "the
+# centre") are words found inside other words.
+SUBDIVISION_MIN_CHARACTERS = 3
+# ...and of one without its head noun (伊利诺伊 of 伊利诺伊州): three transliteration characters
+# alone are as often a person's name (索菲亚 of 索菲亚州, Sofia).
+HEADLESS_MIN_CHARACTERS = 4
 TOWN_OVER_REGION = 50_000  # people of a town whose name its region shares (Salzburg): the town is meant
 
 
@@ -344,28 +350,86 @@ def _add_subdivisions(known: dict[str, Entity]) -> None:
                   if _reads_subdivision_names(lang) and (c := _catalogue(lang, "iso3166-2")) is not None}
     taken = {item.casefold() for e in known.values() for items in e.names.values() for item in items}
     taken |= {name.casefold() for name in known}
-    found: list[dict[str, str]] = []
+    found: list[tuple[dict[str, str], bool]] = []
     owners: dict[str, int] = defaultdict(int)
     for subdivision in sorted(pycountry.subdivisions, key=lambda s: s.code):
         names = {lang: translate(subdivision.name) for lang, translate in sorted(catalogues.items())}
+        # A name that is a frequent word of one language is one in every other (Est: French "is").
+        words = {name.casefold() for lang, name in names.items()
+                 if not _subdivision_name(name, lang, subdivision.name)}
         # A catalogue that leaves the name as it is gives no name of the language in another script.
-        names = {lang: name for lang, name in names.items() if _subdivision_name(name, lang, subdivision.name)
+        names = {lang: name for lang, name in names.items() if name.casefold() not in words
                  and (name != subdivision.name or _written_in_latin(lang))}
         for name in set(names.values()):
             owners[name.casefold()] += 1
-        found.append(names)
-    for names in found:
+        found.append((names, subdivision.parent_code is None and not _local_unit(subdivision.type)))
+    for names, first_level in found:
         names = {lang: name for lang, name in names.items()
                  if owners[name.casefold()] == 1 and name.casefold() not in taken
                  and place_named([normal(name)], TOWN_OVER_REGION) is None}
         latin = {fold_key(name) for name in names.values() if name.isascii() or _latin(name)}
         canonical = names.get("en")
-        if len(latin) < 2 or canonical is None or canonical in known:
+        spelt_apart = len(latin) > 1 or _unspelt_names(names, first_level)
+        if canonical is None or canonical in known or not spelt_apart:
             continue
+        if len(latin) < 2:
+            # Taken for its Chinese name: the other alphabets' names only vouched for it, and
+            # spelling keys match them already (a catalogue's short form, Клара for Villa Clara,
+            # is a given name).
+            names = {lang: name for lang, name in names.items() if _latin(name) or not _word_spaces(lang)}
         entity = Entity(name=canonical, type="place", source=SUBDIVISIONS)
         for lang, name in names.items():
-            entity.add_names(lang, [name])
+            entity.add_names(lang, [name, *_without_place_head(name, lang)])
         known[canonical] = entity
+
+
+# Kinds of subdivision that are towns and their districts, first-level or not (Slovenia's 212
+# municipalities): their names are words of other languages (Grad, German "degree") far more often.
+LOCAL_UNITS = ("municipality", "district", "parish", "rayon", "commune", "city", "borough", "council",
+               "popularate")
+
+
+def _local_unit(kind: str) -> bool:
+    return any(unit in kind.casefold() for unit in LOCAL_UNITS)
+
+
+def _unspelt_names(names: dict[str, str], first_level: bool) -> bool:
+    """Whether a language without word spaces (Chinese) gives a state or province (a subdivision of
+    the first level) a name of its own, as long as SUBDIVISION_MIN_CHARACTERS: no spelling key
+    reads 亚利桑那州 as Arizona, the name every language in Latin letters writes alike. Only where
+    an alphabet other than Latin names it too (Аризона): the catalogues translate the names the
+    press of many languages writes, and leave the rest (Kerry, Clare, Mayo: given names and
+    words more often than Irish counties)."""
+    own = any(not _word_spaces(lang) and len(name) >= SUBDIVISION_MIN_CHARACTERS
+              and _transliterated(name, lang) for lang, name in names.items())
+    alphabet = any(_word_spaces(lang) and not _latin(name) for lang, name in names.items())
+    return first_level and own and alphabet
+
+
+def _transliterated(name: str, lang: str) -> bool:
+    """Whether at least two characters of ``name`` are the language's characters of foreign names
+    (亚利桑那州): a name the catalogue translates into words (南部地区, "the southern region") is a
+    phrase the press writes of other places too."""
+    chars = set(_entities_section(lang).get("name_chars", "")) - {"·"}
+    return sum(c in chars for c in name) >= 2
+
+
+def _without_place_head(name: str, lang: str) -> list[str]:
+    """In a language without word spaces, the name without the head noun of places it ends in, where
+    HEADLESS_MIN_CHARACTERS remain: the press writes 伊利诺伊 as often as 伊利诺伊州 (only for a
+    transliterated name: 东北地区 without its head is a word, "the north-east")."""
+    if _word_spaces(lang) or not _transliterated(name, lang):
+        return []
+    heads = {h for items in _entities_section(lang).get("heads", {}).get("place", {}).values() for h in items}
+    head = max((h for h in heads if name.endswith(h)), key=len, default="")
+    return [name[:-len(head)]] if head and len(name) - len(head) >= HEADLESS_MIN_CHARACTERS else []
+
+
+def _entities_section(lang: str) -> dict:
+    from ...lang import maybe_load
+
+    data = maybe_load(lang)
+    return data.section("entities") if data is not None else {}
 
 
 def _written_in_latin(lang: str) -> bool:

@@ -56,7 +56,7 @@ from .gazetteer import tokens_for
 from .lexicon import KnowsNames, Lexicon, build_lexicon
 from .rules import head_labels, rules_for
 from .text import is_acronym
-from .translit import fold_key, loose_key, skeleton, to_latin
+from .translit import fold_key, loose_key, skeleton, sound_key, to_latin
 
 # Across scripts, a loose key this close is enough on its own...
 LOOSE_ALONE = 90
@@ -163,7 +163,7 @@ def cluster_entities(
     _join_opening_names(mentions, nodes, sources)
     _join_by_sound(mentions, nodes)
     _join_across_alphabets(mentions, nodes)
-    _join_across_scripts(mentions, nodes, encoder)
+    _join_across_scripts(mentions, nodes, encoder, sources)
     if sources is not None:
         _join_translations(mentions, nodes, encoder, sources)
         _join_by_heads(mentions, nodes, encoder, sources, sentences)
@@ -474,7 +474,8 @@ def _is_latin_or_cyrillic(mention: Mention) -> bool:
     return bool(LATIN.search(mention.text)) or bool(CYRILLIC.search(mention.text))
 
 
-def _join_across_scripts(mentions: Sequence[Mention], nodes: _Nodes, encoder) -> None:
+def _join_across_scripts(mentions: Sequence[Mention], nodes: _Nodes, encoder,
+                         sources: Sequence[tuple[int, str | None]] | None = None) -> None:
     """Unknown names in scripts without comparable spelling join by sound and meaning.
 
     Unknown places that a cue word types join the same way even in comparable scripts, because
@@ -491,6 +492,7 @@ def _join_across_scripts(mentions: Sequence[Mention], nodes: _Nodes, encoder) ->
     others = [r for r in groups if r not in lonely]
     labels = {r: _display(mentions, groups[r]) for r in groups}
     sims = _encoder_similarity(encoder, labels)
+    spoken = _spoken_keys(mentions, sources) if lonely else {}
     for root in places:
         best = _best_partner(mentions, nodes, groups, sims, root, places)
         if best is not None:
@@ -498,7 +500,7 @@ def _join_across_scripts(mentions: Sequence[Mention], nodes: _Nodes, encoder) ->
     # Names spelt in comparable scripts anchor first; lonely names pair up among themselves after.
     for targets in (others, lonely):
         for root in lonely:
-            best = _best_partner(mentions, nodes, groups, sims, root, targets)
+            best = _best_partner(mentions, nodes, groups, sims, root, targets, spoken)
             if best is not None:
                 nodes.union(root, best)
 
@@ -798,7 +800,23 @@ def _cued_place(mentions, members) -> bool:
                for i in members)
 
 
-def _best_partner(mentions, nodes: _Nodes, groups, sims, root: int, targets: list[int]) -> int | None:
+def _spoken_keys(mentions: Sequence[Mention], sources: Sequence[tuple[int, str | None]] | None
+                 ) -> dict[int, str]:
+    """The sound keys of the names in Latin letters, by their language's spelling (see
+    translit.sound_key), where the language of each mention is known."""
+    if sources is None:
+        return {}
+    spoken = {}
+    for i, mention in enumerate(mentions):
+        if LATIN.search(mention.text) and not _attrs(mention).canonical:
+            key = sound_key(_attrs(mention).stem or mention.text, sources[i][1])
+            if key:
+                spoken[i] = key
+    return spoken
+
+
+def _best_partner(mentions, nodes: _Nodes, groups, sims, root: int, targets: list[int],
+                  spoken: dict[int, str] | None = None) -> int | None:
     scored: dict[int, float] = {}
     approximate = all(_attrs(mentions[i]).approximate for i in groups[root])
     for other in targets:
@@ -809,7 +827,7 @@ def _best_partner(mentions, nodes: _Nodes, groups, sims, root: int, targets: lis
         loose = _loose_similarity(mentions, groups[root], groups[other])
         cosine = sims.get((root, other), 0.0)
         if approximate and loose < LOOSE_ALONE:
-            loose = max(loose, _approximate_similarity(mentions, groups[root], groups[other]))
+            loose = max(loose, _approximate_similarity(mentions, groups[root], groups[other], spoken))
         if loose >= LOOSE_ALONE or (loose >= LOOSE_WITH_ENCODER and cosine >= ENTITY_MIN_COSINE):
             cluster = nodes.find(other)
             scored[cluster] = max(scored.get(cluster, 0.0), loose / 100 + cosine)
@@ -830,16 +848,19 @@ def _loose_similarity(mentions, members_a, members_b) -> float:
     return best
 
 
-def _approximate_similarity(mentions, members_a, members_b) -> float:
+def _approximate_similarity(mentions, members_a, members_b, spoken: dict[int, str] | None = None) -> float:
     """How alike a name read through approximate readings (Chinese: 利兹·特拉斯, Liz Tlas) sounds
     to a name spelt in letters, where each word begins with the same consonant (the readings
     blur vowels and clusters, rarely the first sound); 0 where the words do not line up.
 
     Scores from LOOSE_APPROXIMATE count as LOOSE_ALONE: far below them lie different names.
+    The name in letters is also read as its language's spelling sounds (``spoken``: Mike
+    McCarthy sounds maik makalsi, as 麦克·麦卡锡 reads).
     """
     best = 0.0
+    heard = {spoken[i] for i in members_b if i in spoken} if spoken else set()
     for a in _loose_forms(mentions, members_a):
-        for b in _loose_forms(mentions, members_b) | _known_loose(mentions, members_b):
+        for b in _loose_forms(mentions, members_b) | _known_loose(mentions, members_b) | heard:
             for x, y in _same_length_names(a, b):
                 words_x, words_y = x.split(), y.split()
                 if len(words_x) != len(words_y) or len(x.replace(" ", "")) < MIN_SOUND_LETTERS:

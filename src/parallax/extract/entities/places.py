@@ -26,6 +26,7 @@ MIN_LETTERS = 4  # shorter names are too often words or initials
 MIN_LETTERS_BY_SCRIPT = {"Hani": 3}
 # Names in the scripts our languages are written in, capitalised where the script has capitals.
 _NAME = regex.compile(r"^[\p{Lu}\p{Arabic}\p{Han}][\p{L}\p{M}' .\-’]*$")
+AS_WRITTEN = "="  # the index's mark of a name as written (see build_index)
 # Letters a case ending takes the place of (Острава, Остраву; Анталья, Анталье).
 _FINAL_VOWELS = VOWELS + CYRILLIC_SIGNS
 
@@ -37,7 +38,8 @@ def place_named(word_forms: list[str], min_population: int = 0) -> str | None:
     for form in word_forms:
         key = _loose(form)
         script = script_of(key[0]) if key else ""
-        found = _index(script).get(key) if len(key) >= _min_letters(script) else None
+        index = _index(script) if len(key) >= _min_letters(script) else {}
+        found = index.get(AS_WRITTEN + form) or index.get(key)
         if found is not None:
             name, population = found
             return name if population >= min_population else None
@@ -108,12 +110,24 @@ def _to_simplified() -> icu.Transliterator:
 
 
 def build_index(names: list[tuple[str, int, str]]) -> dict[str, tuple[str, int]]:
-    """The index of ``names`` (name, population, the gazetteer's name), all in one script."""
+    """The index of ``names`` (name, population, the gazetteer's name), all in one script.
+
+    A name as written beats another place's name read with its last vowels dropped: Arizona is
+    the Honduran town of that name, not Yuma, whose alternate name Arizonia shares the loose form.
+    Such names are kept under AS_WRITTEN + their normal form, only where the two differ.
+    """
     loose: dict[str, tuple[str, int]] = {}
+    exact: dict[str, tuple[str, int]] = {}
     for name, population, place in names:
-        key = _loose(normal_form(name))
+        form = normal_form(name)
+        key = _loose(form)
         # The best-known place of a name wins (Paris, France, not Paris, Texas); the first on a tie.
         long_enough = bool(key) and len(key) >= _min_letters(script_of(key[0]))
-        if long_enough and (key not in loose or loose[key][1] < population):
+        if not long_enough:
+            continue
+        if key not in loose or loose[key][1] < population:
             loose[key] = (place, population)
-    return loose
+        if form not in exact or exact[form][1] < population:
+            exact[form] = (place, population)
+    written = {AS_WRITTEN + form: found for form, found in exact.items() if loose[_loose(form)] != found}
+    return loose | written

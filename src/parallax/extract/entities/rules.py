@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, TypeVar
 
+import regex
+
 from ...lang import languages, maybe_load
 from ...lang.scripts import VOWELS
 from .text import normal, words_of
@@ -153,6 +155,10 @@ class Rules:
     noun_determiners: frozenset[str] = frozenset()
     name_dots: str = ""  # other dots written between the parts of a name (•, ・): read as ``·``
     latin_names: str | None = None  # the rules for names in Latin letters inside running text
+    # How the language's spelling of a name sounds ([pattern, replacement] on lower-case words:
+    # English th, ee, mc...), for comparing it with a name another script writes by its sound
+    # (麦克·麦卡锡, Mike McCarthy).
+    sound_spellings: tuple[tuple[regex.Pattern, str], ...] = ()
     # A capitalised name alone in quotation marks is a title of a work (a film, a series), where
     # the language does not quote the names of organisations and programmes as Russian does.
     quoted_names_are_titles: bool = False
@@ -280,6 +286,7 @@ def rules_for(code: str | None) -> Rules:
         noun_determiners=frozenset(normal(w) for w in section.get("noun_determiners", [])),
         name_dots=section.get("name_dots", ""),
         latin_names=section.get("latin_names"),
+        sound_spellings=tuple((regex.compile(a), b) for a, b in section.get("sound_spellings", [])),
         quoted_names_are_titles=bool(section.get("quoted_names_are_titles", False)),
     )
 

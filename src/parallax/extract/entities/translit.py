@@ -102,6 +102,19 @@ def loose_key(latin: str) -> str:
     return " ".join(_apply(_LOOSE, w) for w in fold_key(latin).split())
 
 
+@lru_cache(maxsize=65536)
+def sound_key(written: str, language: str | None) -> str | None:
+    """The loose key of a name as its language's spelling sounds (``sound_spellings``: Keith Earls
+    sounds kis ils, as 基思·厄尔斯 reads), or None where the language gives no such rules."""
+    spellings = rules_for(language).sound_spellings
+    if not spellings:
+        return None
+    words = []
+    for word in _NOT_LETTERS.sub(" ", normal(written).lower().replace("'", "").replace("’", "")).split():
+        words.append(_apply(spellings, word))
+    return loose_key(" ".join(words))
+
+
 def skeleton(key: str) -> str:
     """The consonants of a key (Arabic and Persian write few vowels), first letter kept."""
     return " ".join(w[:1] + regex.sub(f"[{KEY_VOWELS}]", "", w[1:]) for w in key.split())
