@@ -70,7 +70,13 @@ DEMONYM_STEM_TAILS = ("", "a", "e", "ia")
 MAX_JOINED_PIECE = 2  # capitalised words after a connector (of Foreign Affairs); more are another name
 MAX_JOINED_WORDS = 12  # words of an organisation's name joined by connectors (Institute of X and Y)
 IDEOGRAPHS = regex.compile(r"\p{Han}+")
-WEB_ADDRESS = regex.compile(r"\.(?:[a-z]{2,6})(?![\p{L}\p{N}])")  # a domain ending right after a name
+# A domain ending right after a name: lower-case, or capitalised as outlets write their own
+# (URA.RU, Gazeta.Ru).
+DOMAIN = r"(?:[a-z]{2,6}|[A-Z]{2,3}|[A-Z][a-z])"
+WEB_ADDRESS = regex.compile(rf"\.{DOMAIN}(?![\p{{L}}\p{{N}}])")
+# A domain glued after a dot to the letters before it is no name of its own (the RU of URA.RU).
+DOMAIN_NAME = regex.compile(DOMAIN)
+AFTER_DOMAIN_NAME = regex.compile(r"[\p{L}\p{N}]\.$")
 
 
 @dataclass
@@ -2060,9 +2066,15 @@ def _place_people_endings(code: str | None) -> tuple[tuple[str, ...], tuple[str,
 
 
 def _without_web_addresses(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Drop unknown names that are part of a web address (Ulysmedia.kz, Tengrinews.kz): an outlet
-    credited for the report, which is the document's source, not an entity of the story."""
-    return [m for m in mentions if _attrs(m).canonical or not WEB_ADDRESS.match(text, m.end)]
+    """Drop unknown names that are part of a web address (Ulysmedia.kz, Tengrinews.kz, URA.RU): an
+    outlet credited for the report, which is the document's source, not an entity of the story."""
+    return [m for m in mentions if _attrs(m).canonical
+            or not (WEB_ADDRESS.match(text, m.end) or _domain(text, m))]
+
+
+def _domain(text: str, mention: Mention) -> bool:
+    """A domain's letters, right after a dot glued to the letters before it (the RU of URA.RU)."""
+    return bool(DOMAIN_NAME.fullmatch(mention.text) and AFTER_DOMAIN_NAME.search(text, 0, mention.start))
 
 
 def _noun_phrase(words: list[str], rules: Rules, first: str = "") -> bool:
