@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -871,7 +872,7 @@ def _complement_end(tokens: list[Token], end: int, taken, rules: Rules) -> int:
     last = j = end
     while j < len(tokens) and j - end < MAX_COMPLEMENT_WORDS and j not in taken:
         token = tokens[j]
-        if not _adjacent(token) or token.capitalised or not token.text.isalpha():
+        if not _adjacent(token) or token.capitalised or not _letters_only(token):
             break
         if token.norm in rules.complement_prepositions:
             cases = frozenset({rules.complement_prepositions[token.norm]})
@@ -925,6 +926,11 @@ def _lowercase_organisations(text: str, tokens: list[Token], mentions: Sequence[
 
 
 MIN_COMPLEMENT_LETTERS = 4  # shorter lower-case words are particles the dictionary also reads as nouns (про)
+
+
+def _letters_only(token: Token) -> bool:
+    """A word of letters, an apostrophe inside it counted as one (здоров'я)."""
+    return token.norm.replace("'", "").isalpha()
 
 
 def _phrase_end(tokens: list[Token], start: int, end: int, rules: Rules) -> int:
@@ -1054,10 +1060,15 @@ def _trim_sentence_start(tokens, first, end, evidence: Evidence, rules: Rules):
         return None  # Сондай-ақ, Иә: a very common word that only starts the sentence
     if common and end - first == 2 and _known_town(tokens[first + 1], rules):
         return first + 1, end, False  # Больница Либереца: a common noun, then the town
+    # A word the dictionary reads only as a common word before a name (Позже, Художница) is the
+    # sentence's, not the name's (an adjective may open one: Новая Каховка): only a capital inside
+    # a sentence then speaks for it.
+    opening_word = several and _lemmas(rules).common_word_only(token.norm)
     supported = (
         token.norm in (evidence.capitalised_inside if several else evidence.alone_inside)
-        or (several and _has_name_ending(token.norm, rules))
-        or (several and token.norm not in evidence.lowercase and not rules.capitalised_nouns)
+        or (several and not opening_word and (
+            _has_name_ending(token.norm, rules)
+            or (token.norm not in evidence.lowercase and not rules.capitalised_nouns)))
     )
     if supported or _acronym_opening(tokens, first):
         return first, end, False
@@ -1617,6 +1628,7 @@ def link_names(mentions: list[Mention], rules: Rules) -> list[Mention]:
     full = [(i, m, _last_word_key(m)) for i, m in enumerate(mentions) if _full_person(m)]
     named_in_full = {m.value for _, m, _ in full if _attrs(m).canonical}
     surnames = _Surnames(full)
+    first_names = _first_names(full)
     last_of_key: dict[str, int] = {}  # an unknown name's key -> where it was last met so far
     short_forms: dict[str, Mention] = {}  # an organisation's first word -> the organisation
     out = list(mentions)
@@ -1628,6 +1640,8 @@ def link_names(mentions: list[Mention], rules: Rules) -> list[Mention]:
             if target is None and not _attrs(mention).canonical:
                 met = [last_of_key[k] for k in _inflection_keys(mention, rules) if k in last_of_key]
                 target = out[max(met)] if met else None
+            if target is None and _weak_person(mention) and not _attrs(mention).canonical:
+                target = first_names.get(_attrs(mention).key or "")
             if target is None and _may_be_organisation(mention):
                 target = short_forms.get(_attrs(mention).key or "")
             if target is not None:
@@ -1638,6 +1652,19 @@ def link_names(mentions: list[Mention], rules: Rules) -> list[Mention]:
         if short:
             short_forms.setdefault(short, out[i])
     return out
+
+
+def _first_names(full: list[tuple[int, Mention, str]]) -> dict[str, Mention]:
+    """The unknown full names of persons of a text by the key of their first word, where one full
+    name only opens with it: a lone first name is that person, addressed as in a quote (Знаешь,
+    Джастин) or named again informally. A first name that opens two full names stays alone."""
+    by_first: dict[str, dict[str, Mention]] = defaultdict(dict)
+    for _, mention, _ in full:
+        attrs = _attrs(mention)
+        words = (attrs.key or "").split()
+        if not attrs.canonical and len(words) > 1:
+            by_first[words[0]].setdefault(attrs.key, mention)
+    return {first: next(iter(names.values())) for first, names in by_first.items() if len(names) == 1}
 
 
 def _may_be_organisation(mention: Mention) -> bool:
