@@ -1477,6 +1477,7 @@ def _build(
         "surface_key": fold_key(to_latin(text[start:end], rules.code)),
         "stem": stem,
         "latin": latin,
+        "nominative": None if canonical else _nominative(text[start:end], stem, rules),
         "form": candidate.form,
         "type_guessed": not canonical and candidate.type is None,
         "resolved_by": resolved_by,
@@ -1487,6 +1488,21 @@ def _build(
         "gazetteer": gazetteer,
     }
     return Mention(kind="entity", start=start, end=end, text=text[start:end], value=value, attrs=attrs)
+
+
+def _nominative(written: str, stem: str, rules: Rules) -> str | None:
+    """``written`` read in Latin where each of its words may be a nominative (Зарина Бекмуратова), for
+    a name to be shown as written rather than as its stem (Zarin Bekmuratov, whose endings were cut
+    for matching only); None where a word is in another case (Зарины) or the language's dictionary
+    gives no cases. A word the dictionary does not know is read by the ending its guess gives."""
+    if not rules.name_lemmas or _lemmas(rules).library != "pymorphy3":
+        return None
+    if len(written.split()) != len(stem.split()):
+        return None
+    lemmas = _lemmas(rules)
+    if not all(lemmas.may_be_nominative(word) for word in written.split()):
+        return None
+    return to_latin(written, rules.code)
 
 
 def _known_by_name(stem: str, written: str, rules: Rules, lexicon: Lexicon) -> str | None:
