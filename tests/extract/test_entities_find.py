@@ -455,3 +455,9 @@ def test_a_lower_case_complement_with_an_apostrophe_stays_in_the_organisation():
 def test_the_domain_of_an_outlets_web_address_is_no_name():
     found = by_text("The doctor told NEWS.RU and Polit.Ru that the clinic in Tomsk was full.", "en")
     assert "RU" not in found and "Ru" not in found and "NEWS" not in found
+
+
+def test_a_common_word_is_no_first_name_of_a_role_read_as_a_name():
+    text = ("Aid will reach the valley, Dan Brill has announced. The Foreign Secretary said it would help. "
+            "Foreign Secretary Dan Brill then left for Leeds.")
+    assert "Foreign" not in by_text(text, "en")

@@ -1656,7 +1656,9 @@ def link_names(mentions: list[Mention], rules: Rules) -> list[Mention]:
             if target is None and not _attrs(mention).canonical:
                 met = [last_of_key[k] for k in _inflection_keys(mention, rules) if k in last_of_key]
                 target = out[max(met)] if met else None
-            if target is None and _weak_person(mention) and not _attrs(mention).canonical:
+            # A common word is no first name: Foreign opens the role Foreign Secretary read as a name.
+            if target is None and _weak_person(mention) and not _attrs(mention).canonical \
+                    and not is_common_form(mention.text, rules, rules.morphology.variants):
                 target = first_names.get(_attrs(mention).key or "")
             if target is None and _may_be_organisation(mention):
                 target = short_forms.get(_attrs(mention).key or "")
