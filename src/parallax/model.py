@@ -223,6 +223,7 @@ class EntityAttrs(FactAttrs):
     surface_key: str | None = None
     stem: str | None = None  # the name with its inflection cut
     latin: str | None = None  # the stem read in Latin
+    nominative: str | None = None  # the name as written read in Latin, where it may be its nominative
     form: str = "name"  # "name" or "adjective"
     type_guessed: bool = True  # no title, cue or alias told the type
     resolved_by: str | None = None  # "alias", "surname", "key"

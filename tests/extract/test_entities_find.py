@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from parallax.extract.entities import canonical_name, find_entities
+from parallax.extract.entities import canonical_name, find_entities, match_entities
 from parallax.extract.entities.translit import fold_key
 
 TOKAYEV = "Kassym-Jomart Tokayev"
@@ -407,3 +407,69 @@ def test_a_run_of_a_title_case_headline_is_a_name_only_where_the_body_writes_it(
     # A headline alone has no body to read it by: its names stay.
     alone = {m.text for m in find_entities("Dana Whitcombe Wins Vote After Long Campaign", "en")}
     assert any("Whitcombe" in name for name in alone)
+
+
+def test_an_unknown_name_written_in_the_nominative_is_shown_so_not_as_its_stem():
+    text = "Выставку открыла художница Зарина Бекмуратова. Гости поблагодарили Зарину Бекмуратову."
+    mentions = [m for m in find_entities(text, "ru") if m.attrs.type == "person"]
+    assert [m.attrs.nominative for m in mentions] == ["Zarina Bekmuratova", None]
+    # The keys stay the stems; the matcher shows the one name as written in the nominative.
+    assert {m.attrs.latin for m in mentions} == {"Zarin Bekmuratov", "Zarina Bekmuratov"}
+    (value,) = {m.value for m in match_entities(mentions)}
+    assert value == "Zarina Bekmuratova"
+
+
+def test_a_ukrainian_name_in_another_case_only_keeps_its_dictionary_form():
+    text = "Журналісти подякували Зарині Бекмуратовій за виставку."
+    (mention,) = [m for m in find_entities(text, "uk") if m.attrs.type == "person"]
+    assert mention.attrs.nominative is None
+
+
+def test_a_lone_first_name_is_the_one_full_name_it_opens():
+    text = ("Водій Мартин Уолш знайшов гаманець. \"Знаєш, Мартине, ти вчинив чесно\", - сказав йому "
+            "поліцейський.")
+    values = [m.value for m in find_entities(text, "uk") if m.text.startswith("Мартин")]
+    assert len(values) == 2 and len(set(values)) == 1
+
+
+def test_a_first_name_that_opens_two_full_names_stays_alone():
+    text = ("Художница Зарина Бекмуратова и скульптор Зарина Абдыкалыкова открыли выставку. \"Зарина, "
+            "подождите\", - сказал охранник.")
+    values = {m.text: m.value for m in find_entities(text, "ru")}
+    assert values.get("Зарина") not in (values["Зарина Бекмуратова"], values["Зарина Абдыкалыкова"])
+
+
+def test_a_word_the_dictionary_reads_only_as_a_common_noun_does_not_open_a_name():
+    found = by_text("Художница Зарина Бекмуратова открыла выставку.", "ru")
+    assert set(found) == {"Зарина Бекмуратова"}
+
+
+def test_a_common_word_opening_a_sentence_is_no_part_of_the_name_after_it():
+    found = by_text("Совещание закончилось. Позже Зарина Бекмуратова рассказала о планах.", "ru")
+    assert "Зарина Бекмуратова" in found
+    # An adjective may open a name: it stays.
+    found = by_text("Переговоры закончились. Северная Корея запустила ракету.", "ru")
+    assert "Северная Корея" in found
+
+
+def test_a_gerund_is_no_organisation_word_its_stem_spells():
+    # Судя (judging) cut to суд (court) would type the phrase an organisation.
+    found = by_text("Встреча прошла спокойно. Судя по всему, договор подпишут весной.", "ru")
+    assert not found
+
+
+def test_a_lower_case_complement_with_an_apostrophe_stays_in_the_organisation():
+    text = 'Посол виступив на засіданні Всесвітньої асоціації охорони здоров"я у Женеві.'
+    names = [m.text for m in find_entities(text, "uk")]
+    assert 'Всесвітньої асоціації охорони здоров"я' in names
+
+
+def test_the_domain_of_an_outlets_web_address_is_no_name():
+    found = by_text("The doctor told NEWS.RU and Polit.Ru that the clinic in Tomsk was full.", "en")
+    assert "RU" not in found and "Ru" not in found and "NEWS" not in found
+
+
+def test_a_common_word_is_no_first_name_of_a_role_read_as_a_name():
+    text = ("Aid will reach the valley, Dan Brill has announced. The Foreign Secretary said it would help. "
+            "Foreign Secretary Dan Brill then left for Leeds.")
+    assert "Foreign" not in by_text(text, "en")

@@ -36,6 +36,9 @@ LEMMAS_KEPT = 1 << 16  # (language, word) pairs whose lemma is remembered
 # pymorphy3's tags of proper names (surname, first name, patronymic, place, organisation,
 # trademark): a word read so is a name first, whatever common noun it also spells.
 NAME_TAGS = frozenset({"Surn", "Name", "Patr", "Geox", "Orgn", "Trad"})
+# pymorphy3's Ukrainian dictionary writes the apostrophe inside a word (здоров'я) as ASCII; texts
+# write it typographic or, on keyboards without one, as a straight double quote.
+_APOSTROPHES = str.maketrans(dict.fromkeys("’ʼ`\"", "'"))
 
 
 @dataclass(frozen=True)
@@ -78,19 +81,36 @@ class Lemmatiser:
             return False
         return _likeliest_noun(self.code, word)
 
+    def common_word_only(self, word: str) -> bool:
+        """Whether the dictionary knows ``word`` and reads it only as a common word: no reading
+        as a name (first name, surname, place, organisation) nor as an adjective, which may open
+        one (Художница, Позже: yes; Ирина, Северная, an unknown surname: no); False without a
+        library that gives parts of speech."""
+        if self.library != "pymorphy3" or self.code is None or not word:
+            return False
+        return _common_word_only(self.code, word)
+
+    def may_be_nominative(self, word: str) -> bool:
+        """Whether a reading of ``word`` is a nominative, the dictionary's or, for a word it does
+        not know (most surnames), the one pymorphy3 guesses from its ending (Бекмуратова: yes;
+        Бекмуратовой: no); False without a library that gives cases."""
+        if self.library != "pymorphy3" or self.code is None or not word:
+            return False
+        return _nominative_reading(self.code, word.translate(_APOSTROPHES))
+
     def noun_case(self, word: str) -> str | None:
         """The case of the library's likeliest reading of ``word`` where that reading is a noun
         (дел -> gent); None otherwise, or without a library that gives cases."""
         if self.library != "pymorphy3" or self.code is None or not word:
             return None
-        return _likeliest_noun_case(self.code, word)
+        return _likeliest_noun_case(self.code, word.translate(_APOSTROPHES))
 
     def cases(self, word: str) -> frozenset[str]:
         """The cases (pymorphy3's grammemes: gent, datv...) of ``word`` read as a noun, an adjective,
         a participle or a numeral in the dictionary; empty without a library that gives cases."""
         if self.library != "pymorphy3" or self.code is None or not word:
             return frozenset()
-        return _pymorphy_cases(self.code, word)
+        return _pymorphy_cases(self.code, word.translate(_APOSTROPHES))
 
     def lists(self, word: str) -> bool:
         """Whether the library's dictionary holds ``word`` as written (simplemma: a form it
@@ -205,6 +225,21 @@ def _agree(adjective: Any, noun: Any) -> bool:
 
 # Parts of speech that take a case and may stand in a noun phrase.
 DECLINED = frozenset({"NOUN", "ADJF", "PRTF", "NUMR"})
+
+
+@memoised(maxsize=LEMMAS_KEPT)
+def _common_word_only(code: str, word: str) -> bool:
+    readings = _morphology(code).parse(word)
+    if not readings or not all(p.is_known for p in readings):
+        return False
+    return not any(NAME_TAGS & p.tag.grammemes or p.tag.POS == "ADJF" for p in readings)
+
+
+@memoised(maxsize=LEMMAS_KEPT)
+def _nominative_reading(code: str, word: str) -> bool:
+    readings = _morphology(code).parse(word)
+    known = [p for p in readings if p.is_known] or readings
+    return any(p.tag.case == "nomn" for p in known)
 
 
 @memoised(maxsize=LEMMAS_KEPT)

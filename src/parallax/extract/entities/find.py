@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -70,7 +71,13 @@ DEMONYM_STEM_TAILS = ("", "a", "e", "ia")
 MAX_JOINED_PIECE = 2  # capitalised words after a connector (of Foreign Affairs); more are another name
 MAX_JOINED_WORDS = 12  # words of an organisation's name joined by connectors (Institute of X and Y)
 IDEOGRAPHS = regex.compile(r"\p{Han}+")
-WEB_ADDRESS = regex.compile(r"\.(?:[a-z]{2,6})(?![\p{L}\p{N}])")  # a domain ending right after a name
+# A domain ending right after a name: lower-case, or capitalised as outlets write their own
+# (URA.RU, Gazeta.Ru).
+DOMAIN = r"(?:[a-z]{2,6}|[A-Z]{2,3}|[A-Z][a-z])"
+WEB_ADDRESS = regex.compile(rf"\.{DOMAIN}(?![\p{{L}}\p{{N}}])")
+# A domain glued after a dot to the letters before it is no name of its own (the RU of URA.RU).
+DOMAIN_NAME = regex.compile(DOMAIN)
+AFTER_DOMAIN_NAME = regex.compile(r"[\p{L}\p{N}]\.$")
 
 
 @dataclass
@@ -908,7 +915,7 @@ def _complement_end(tokens: list[Token], end: int, taken, rules: Rules) -> int:
     last = j = end
     while j < len(tokens) and j - end < MAX_COMPLEMENT_WORDS and j not in taken:
         token = tokens[j]
-        if not _adjacent(token) or token.capitalised or not token.text.isalpha():
+        if not _adjacent(token) or token.capitalised or not _letters_only(token):
             break
         if token.norm in rules.complement_prepositions:
             cases = frozenset({rules.complement_prepositions[token.norm]})
@@ -962,6 +969,11 @@ def _lowercase_organisations(text: str, tokens: list[Token], mentions: Sequence[
 
 
 MIN_COMPLEMENT_LETTERS = 4  # shorter lower-case words are particles the dictionary also reads as nouns (про)
+
+
+def _letters_only(token: Token) -> bool:
+    """A word of letters, an apostrophe inside it counted as one (здоров'я)."""
+    return token.norm.replace("'", "").isalpha()
 
 
 def _phrase_end(tokens: list[Token], start: int, end: int, rules: Rules) -> int:
@@ -1091,10 +1103,15 @@ def _trim_sentence_start(tokens, first, end, evidence: Evidence, rules: Rules):
         return None  # Сондай-ақ, Иә: a very common word that only starts the sentence
     if common and end - first == 2 and _known_town(tokens[first + 1], rules):
         return first + 1, end, False  # Больница Либереца: a common noun, then the town
+    # A word the dictionary reads only as a common word before a name (Позже, Художница) is the
+    # sentence's, not the name's (an adjective may open one: Новая Каховка): only a capital inside
+    # a sentence then speaks for it.
+    opening_word = several and _lemmas(rules).common_word_only(token.norm)
     supported = (
         token.norm in (evidence.capitalised_inside if several else evidence.alone_inside)
-        or (several and _has_name_ending(token.norm, rules))
-        or (several and token.norm not in evidence.lowercase and not rules.capitalised_nouns)
+        or (several and not opening_word and (
+            _has_name_ending(token.norm, rules)
+            or (token.norm not in evidence.lowercase and not rules.capitalised_nouns)))
     )
     if supported or _acronym_opening(tokens, first):
         return first, end, False
@@ -1503,6 +1520,7 @@ def _build(
         "surface_key": fold_key(to_latin(text[start:end], rules.code)),
         "stem": stem,
         "latin": latin,
+        "nominative": None if canonical else _nominative(text[start:end], stem, rules),
         "form": candidate.form,
         "type_guessed": not canonical and candidate.type is None,
         "resolved_by": resolved_by,
@@ -1513,6 +1531,21 @@ def _build(
         "gazetteer": gazetteer,
     }
     return Mention(kind="entity", start=start, end=end, text=text[start:end], value=value, attrs=attrs)
+
+
+def _nominative(written: str, stem: str, rules: Rules) -> str | None:
+    """``written`` read in Latin where each of its words may be a nominative (Зарина Бекмуратова), for
+    a name to be shown as written rather than as its stem (Zarin Bekmuratov, whose endings were cut
+    for matching only); None where a word is in another case (Зарины) or the language's dictionary
+    gives no cases. A word the dictionary does not know is read by the ending its guess gives."""
+    if not rules.name_lemmas or _lemmas(rules).library != "pymorphy3":
+        return None
+    if len(written.split()) != len(stem.split()):
+        return None
+    lemmas = _lemmas(rules)
+    if not all(lemmas.may_be_nominative(word) for word in written.split()):
+        return None
+    return to_latin(written, rules.code)
 
 
 def _known_by_name(stem: str, written: str, rules: Rules, lexicon: Lexicon) -> str | None:
@@ -1658,6 +1691,7 @@ def link_names(mentions: list[Mention], rules: Rules) -> list[Mention]:
     full = [(i, m, _last_word_key(m)) for i, m in enumerate(mentions) if _full_person(m)]
     named_in_full = {m.value for _, m, _ in full if _attrs(m).canonical}
     surnames = _Surnames(full)
+    first_names = _first_names(full)
     last_of_key: dict[str, int] = {}  # an unknown name's key -> where it was last met so far
     short_forms: dict[str, Mention] = {}  # an organisation's first word -> the organisation
     out = list(mentions)
@@ -1669,6 +1703,10 @@ def link_names(mentions: list[Mention], rules: Rules) -> list[Mention]:
             if target is None and not _attrs(mention).canonical:
                 met = [last_of_key[k] for k in _inflection_keys(mention, rules) if k in last_of_key]
                 target = out[max(met)] if met else None
+            # A common word is no first name: Foreign opens the role Foreign Secretary read as a name.
+            if target is None and _weak_person(mention) and not _attrs(mention).canonical \
+                    and not is_common_form(mention.text, rules, rules.morphology.variants):
+                target = first_names.get(_attrs(mention).key or "")
             if target is None and _may_be_organisation(mention):
                 target = short_forms.get(_attrs(mention).key or "")
             if target is not None:
@@ -1679,6 +1717,19 @@ def link_names(mentions: list[Mention], rules: Rules) -> list[Mention]:
         if short:
             short_forms.setdefault(short, out[i])
     return out
+
+
+def _first_names(full: list[tuple[int, Mention, str]]) -> dict[str, Mention]:
+    """The unknown full names of persons of a text by the key of their first word, where one full
+    name only opens with it: a lone first name is that person, addressed as in a quote (Знаешь,
+    Джастин) or named again informally. A first name that opens two full names stays alone."""
+    by_first: dict[str, dict[str, Mention]] = defaultdict(dict)
+    for _, mention, _ in full:
+        attrs = _attrs(mention)
+        words = (attrs.key or "").split()
+        if not attrs.canonical and len(words) > 1:
+            by_first[words[0]].setdefault(attrs.key, mention)
+    return {first: next(iter(names.values())) for first, names in by_first.items() if len(names) == 1}
 
 
 def _may_be_organisation(mention: Mention) -> bool:
@@ -2107,9 +2158,15 @@ def _place_people_endings(code: str | None) -> tuple[tuple[str, ...], tuple[str,
 
 
 def _without_web_addresses(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Drop unknown names that are part of a web address (Ulysmedia.kz, Tengrinews.kz): an outlet
-    credited for the report, which is the document's source, not an entity of the story."""
-    return [m for m in mentions if _attrs(m).canonical or not WEB_ADDRESS.match(text, m.end)]
+    """Drop unknown names that are part of a web address (Ulysmedia.kz, Tengrinews.kz, URA.RU): an
+    outlet credited for the report, which is the document's source, not an entity of the story."""
+    return [m for m in mentions if _attrs(m).canonical
+            or not (WEB_ADDRESS.match(text, m.end) or _domain(text, m))]
+
+
+def _domain(text: str, mention: Mention) -> bool:
+    """A domain's letters, right after a dot glued to the letters before it (the RU of URA.RU)."""
+    return bool(DOMAIN_NAME.fullmatch(mention.text) and AFTER_DOMAIN_NAME.search(text, 0, mention.start))
 
 
 def _noun_phrase(words: list[str], rules: Rules, first: str = "") -> bool:

@@ -935,15 +935,21 @@ def _cluster(mentions: Sequence[Mention], members: list[int], lexicon: Lexicon) 
 
 
 def _provisional_name(mentions, members) -> str:
-    """Prefer a name as a Latin-script source writes it, the fullest form, the most frequent."""
+    """Prefer a name as a Latin-script source writes it, the fullest form, a form written in the
+    nominative (Zarina Bekmuratova, not the stem Zarin Bekmuratov its endings were cut to for matching),
+    the most frequent."""
     latin_written = [_attrs(mentions[i]).stem or mentions[i].text for i in members
                      if LATIN.search(mentions[i].text)]
-    pool = latin_written or [_attrs(mentions[i]).latin or mentions[i].value for i in members]
+    nominatives = set()
+    if not latin_written:
+        nominatives = {_attrs(mentions[i]).nominative for i in members} - {None}
+    pool = latin_written or [_attrs(mentions[i]).nominative or _attrs(mentions[i]).latin or mentions[i].value
+                             for i in members]
     # A role written before the full name in some mentions is no part of the name.
     keys = {n: fold_key(n).split() for n in pool}
     pool = [n for n in pool if not any(_ends_with_name(keys[n], keys[m]) for m in pool)] or pool
     counts = Counter(pool)
-    return max(counts, key=lambda n: (len(n.split()), counts[n], -pool.index(n)))
+    return max(counts, key=lambda n: (len(n.split()), n in nominatives, counts[n], -pool.index(n)))
 
 
 def _majority_type(mentions, members) -> str:

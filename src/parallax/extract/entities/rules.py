@@ -365,8 +365,21 @@ def type_word(word: str, rules: Rules) -> str | None:
     for stem in rules.morphology.variants(word):
         kind = stems.get(stem)
         if kind is not None and len(stem) >= KEEP_OF_WORD * len(word) - 3:
-            return kind
+            return None if stem != word and _no_noun(word, rules) else kind
     return _compound_type(word, rules) if rules.compound_heads else None
+
+
+def _no_noun(word: str, rules: Rules) -> bool:
+    """Whether the language's dictionary lists ``word`` but never as a noun: судя (judging) is no
+    form of суд (court), though cutting its ending gives it."""
+    lemmas = rules.derived("lemmatiser", lambda: _lemmatiser(rules.code))
+    return lemmas.library == "pymorphy3" and lemmas.lists(word) and lemmas.noun(word) is None
+
+
+def _lemmatiser(code: str | None):
+    from ...lang.lemmas import lemmatiser  # the lemmatiser reads the language files this module reads too
+
+    return lemmatiser(code)
 
 
 MIN_COMPOUND_PART = 4  # letters of each part of a compound whose head is a type word (Wasser|kommission)
