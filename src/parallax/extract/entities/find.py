@@ -1186,7 +1186,7 @@ def _inflected_adjective(token: Token, rules: Rules) -> bool:
 def _genitive_before_noun(name: Token, noun: Token, rules: Rules) -> bool:
     """A name's genitive, then a noun of the dictionary as written that no name has (Merkels
     Regierung, Räikkönens Abschied): the noun is what the name has, no part of it."""
-    if noun.hyphen_before or not _adjacent(noun) or not _plain_noun(noun, rules):
+    if noun.hyphen_before or not _adjacent(noun) or not (_plain_noun(noun, rules) or _rare_noun(noun, rules)):
         return False
     front, back = rules.morphology.name_stem(name.norm)
     if not back or front:
@@ -1199,6 +1199,13 @@ def _plain_noun(token: Token, rules: Rules) -> bool:
     """A noun of the dictionary as written, no name's word (Seite, Winzer; not Team, Wien)."""
     return dictionary_lemma(token.text, rules) == token.text and token.text[:1].isupper() \
         and _dictionary_noun(token, rules) and not frequent_as_a_name(token.text, rules)
+
+
+def _rare_noun(token: Token, rules: Rules) -> bool:
+    """A noun the dictionary lists as written and shows to be a word of the language, however
+    rare in the news (Mogelei: its plural is listed; a name's lemma has no such forms)."""
+    return token.text[:1].isupper() and dictionary_lemma(token.text, rules) == token.text \
+        and vocabulary_word(token.text, rules)
 
 
 def _inflected_noun(token: Token, rules: Rules, genitive: bool) -> bool:
