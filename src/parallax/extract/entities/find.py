@@ -1104,10 +1104,11 @@ def _without_noun_phrase(tokens: list[Token], run, rules: Rules):
     if end - first > 1 and _genitive_before_noun(tokens[end - 2], last, rules):
         return first, end - 1, weak  # Räikkönens Abschied: the name whose the noun is
     if end - first > 1 and _inflected_adjective(tokens[first], rules) \
-            and dictionary_lemma(tokens[first + 1].text, rules) is not None:
+            and _vocabulary_noun(tokens[first + 1], rules):
         # Internationalen Frauentag, Christliche Freundschaftsbund: an adjective before a noun of
         # the dictionary opens a noun phrase (a word it lacks may be a name's: Zwischenstaatliche
-        # Energierat); what follows is a name only as a run of its own (Nordischen Kombinierer X Y).
+        # Energierat; so may one it lists as a name: Weiten Amerikas); what follows is a name
+        # only as a run of its own (Nordischen Kombinierer X Y).
         return _without_noun_phrase(tokens, (first + 1, end, weak), rules) if end - first > 2 else None
     if end - first == 2 and not last.hyphen_before:
         return _two_word_phrase(tokens, run, rules)
@@ -1199,6 +1200,14 @@ def _plain_noun(token: Token, rules: Rules) -> bool:
     """A noun of the dictionary as written, no name's word (Seite, Winzer; not Team, Wien)."""
     return dictionary_lemma(token.text, rules) == token.text and token.text[:1].isupper() \
         and _dictionary_noun(token, rules) and not frequent_as_a_name(token.text, rules)
+
+
+def _vocabulary_noun(token: Token, rules: Rules) -> bool:
+    """A capitalised noun the dictionary shows to be a word of the language: its forms listed, an
+    inflected form of it, or a compound of its words (Frauentag, Kombinierern, Freundschaftsbund;
+    not Amerikas, a name's genitive)."""
+    return token.capitalised and (vocabulary_word(token.text, rules) or _compound_noun(token.text, rules)
+                                  or _inflected_noun(token, rules, genitive=False))
 
 
 def _rare_noun(token: Token, rules: Rules) -> bool:
@@ -1323,12 +1332,14 @@ def _plausible(tokens, candidate: Candidate, rules: Rules, place_starts=frozense
 
 
 def _noun_after_determiner(tokens: list[Token], i: int, rules: Rules) -> bool:
-    """A word the dictionary lists as a noun, right after an article or a determiner, that the
-    gazetteer knows only as another name of a town (der Nische: Nisch, Niš; des Büros): a common
-    noun there. A town's own name keeps it (am Lech: rivers and regions take the article)."""
+    """A word the dictionary shows to be a noun (its forms listed, or one of them), right after
+    an article or a determiner, that the gazetteer knows only as another name of a town (der
+    Nische: Nisch, Niš; des Büros): a common noun there. A town's own name keeps it (am Lech:
+    rivers and regions take the article), and so does a name the dictionary lists (im Ferrari)."""
     token = tokens[i]
     if not (i > 0 and tokens[i - 1].norm in rules.noun_determiners and _adjacent(token)
-            and dictionary_lemma(token.text, rules) is not None and _common_noun(token, rules)):
+            and (vocabulary_word(token.text, rules) or _inflected_noun(token, rules, genitive=True))
+            and _common_noun(token, rules)):
         return False
     place = place_named([token.norm])
     return place is None or normal(place) != token.norm
