@@ -1163,13 +1163,22 @@ def _without_noun_phrase(tokens: list[Token], run, rules: Rules):
         return run
     if end - first > 1 and _genitive_before_noun(tokens[end - 2], last, rules):
         return first, end - 1, weak  # Räikkönens Abschied: the name whose the noun is
+    if end - first > 1 and _inflected_adjective(tokens[first], rules) \
+            and _vocabulary_noun(tokens[first + 1], rules):
+        # Internationalen Frauentag, Christliche Freundschaftsbund: an adjective before a noun of
+        # the dictionary opens a noun phrase (a word it lacks may be a name's: Zwischenstaatliche
+        # Energierat; so may one it lists as a name: Weiten Amerikas); what follows is a name
+        # only as a run of its own (Nordischen Kombinierer X Y).
+        return _without_noun_phrase(tokens, (first + 1, end, weak), rules) if end - first > 2 else None
     if end - first == 2 and not last.hyphen_before:
         return _two_word_phrase(tokens, run, rules)
     before = tokens[first - 1] if first else None
     after_determiner = before is not None and _adjacent(tokens[first]) and (
-        before.norm in rules.noun_determiners or before.text.isdigit())
+        before.norm in rules.noun_determiners or before.text.isdigit() or _inflected_adjective(before, rules))
     if after_determiner and end - first > 2 and _common_noun(tokens[first], rules):
-        first += 1  # der Sänger Peter Maffay: a role before the name (never one word: der Große Rat)
+        # der Sänger Peter Maffay, die Nordischen Kombinierer X Y: a role before the name (never
+        # one word: der Große Rat)
+        first += 1
         if tokens[first].norm in rules.particles:
             return None  # eine Flutwelle von Omicron: a noun and what it is of
         return first, end, weak
@@ -1223,10 +1232,22 @@ def _two_word_phrase(tokens: list[Token], run, rules: Rules):
     return run
 
 
+def _inflected_adjective(token: Token, rules: Rules) -> bool:
+    """A capitalised adjective with a case ending: its lower-case form is the dictionary's
+    lower-case lemma with one of the language's adjective inflections (Internationalen:
+    international|en, Christliche). Given names are no such forms (Rainer, Ernst, Frank)."""
+    if not rules.adjective_inflections or not token.capitalised:
+        return False
+    lower = token.text.lower()
+    lemma = dictionary_lemma(lower, rules)
+    return lemma is not None and lemma[:1].islower() and lemma != lower \
+        and any(lower == lemma + ending for ending in rules.adjective_inflections)
+
+
 def _genitive_before_noun(name: Token, noun: Token, rules: Rules) -> bool:
     """A name's genitive, then a noun of the dictionary as written that no name has (Merkels
     Regierung, Räikkönens Abschied): the noun is what the name has, no part of it."""
-    if noun.hyphen_before or not _adjacent(noun) or not _plain_noun(noun, rules):
+    if noun.hyphen_before or not _adjacent(noun) or not (_plain_noun(noun, rules) or _rare_noun(noun, rules)):
         return False
     front, back = rules.morphology.name_stem(name.norm)
     if not back or front:
@@ -1239,6 +1260,21 @@ def _plain_noun(token: Token, rules: Rules) -> bool:
     """A noun of the dictionary as written, no name's word (Seite, Winzer; not Team, Wien)."""
     return dictionary_lemma(token.text, rules) == token.text and token.text[:1].isupper() \
         and _dictionary_noun(token, rules) and not frequent_as_a_name(token.text, rules)
+
+
+def _vocabulary_noun(token: Token, rules: Rules) -> bool:
+    """A capitalised noun the dictionary shows to be a word of the language: its forms listed, an
+    inflected form of it, or a compound of its words (Frauentag, Kombinierern, Freundschaftsbund;
+    not Amerikas, a name's genitive)."""
+    return token.capitalised and (vocabulary_word(token.text, rules) or _compound_noun(token.text, rules)
+                                  or _inflected_noun(token, rules, genitive=False))
+
+
+def _rare_noun(token: Token, rules: Rules) -> bool:
+    """A noun the dictionary lists as written and shows to be a word of the language, however
+    rare in the news (Mogelei: its plural is listed; a name's lemma has no such forms)."""
+    return token.text[:1].isupper() and dictionary_lemma(token.text, rules) == token.text \
+        and vocabulary_word(token.text, rules)
 
 
 def _inflected_noun(token: Token, rules: Rules, genitive: bool) -> bool:
@@ -1351,7 +1387,22 @@ def _plausible(tokens, candidate: Candidate, rules: Rules, place_starts=frozense
     after = tokens[candidate.last] if candidate.last < len(tokens) else None
     compound = after is not None and after.hyphen_before and after.text[:1].islower()  # Burn-out
     return (len(words) > 1 or is_acronym(words[0].text) or _has_name_ending(words[0].norm, rules)
-            or (_known_town(words[0], rules) and not compound))
+            or (_known_town(words[0], rules) and not compound
+                and not _noun_after_determiner(tokens, candidate.first, rules)))
+
+
+def _noun_after_determiner(tokens: list[Token], i: int, rules: Rules) -> bool:
+    """A word the dictionary shows to be a noun (its forms listed, or one of them), right after
+    an article or a determiner, that the gazetteer knows only as another name of a town (der
+    Nische: Nisch, Niš; des Büros): a common noun there. A town's own name keeps it (am Lech:
+    rivers and regions take the article), and so does a name the dictionary lists (im Ferrari)."""
+    token = tokens[i]
+    if not (i > 0 and tokens[i - 1].norm in rules.noun_determiners and _adjacent(token)
+            and (vocabulary_word(token.text, rules) or _inflected_noun(token, rules, genitive=True))
+            and _common_noun(token, rules)):
+        return False
+    place = place_named([token.norm])
+    return place is None or normal(place) != token.norm
 
 
 # --- choosing among readings ---------------------------------------------------------------
@@ -2177,7 +2228,15 @@ def _noun_phrase(words: list[str], rules: Rules, first: str = "") -> bool:
         return False
     common = is_common_form(words[0], rules, rules.morphology.variants, PHRASE_ZIPF) \
         and not (first and frequent_as_a_name(first, rules))
-    return common or _compound_noun(first, rules)  # Kontaktfälle von Personen
+    # Kontaktfälle von Personen; a noun the dictionary shows inflected, however rare (Neuinterpretationen)
+    return common or _compound_noun(first, rules) or (first and _inflected_noun_form(first, rules))
+
+
+def _inflected_noun_form(written: str, rules: Rules) -> bool:
+    """A capitalised word the dictionary gives another capitalised noun as its lemma, beyond the
+    genitive s that names take too (Parteivorsitzenden: Parteivorsitzender; not Merkels)."""
+    lemma = dictionary_lemma(written, rules)
+    return lemma is not None and lemma != written and lemma[:1].isupper() and written != lemma + "s"
 
 
 MIN_COMPOUND_HEAD = 4  # letters of a common noun that ends a compound (Kontakt|fälle)

@@ -164,6 +164,9 @@ class Rules:
     quoted_names_are_titles: bool = False
     compound_heads: bool = False  # nouns join into one word whose last part is its head (Wasser|kommission)
     adjective_endings: tuple[str, ...] = ()  # case endings of a place named like an adjective (Дворічн|ого)
+    # Where every noun has a capital, the endings an adjective takes after its lemma (international|en):
+    # a capitalised adjective so inflected opens a noun phrase, no name (Internationalen Frauentag).
+    adjective_inflections: tuple[str, ...] = ()
     # Unknown names take their nominative from the language's lemmatiser ([nouns] lemmatiser)
     # where its dictionary knows the word (Клименка -> Клименко, Бундестазі -> Бундестаг).
     name_lemmas: bool = False
@@ -275,6 +278,7 @@ def rules_for(code: str | None) -> Rules:
         coordinators=frozenset(normal(w) for w in section.get("name_coordinators", [])),
         compound_heads=bool(section.get("compound_heads", False)),
         adjective_endings=_longest_first(section.get("adjective_endings", [])),
+        adjective_inflections=_longest_first(section.get("adjective_inflections", [])),
         name_lemmas=bool(section.get("name_lemmas", False)),
         region_endings=_longest_first(section.get("region_endings", [])),
         town_adjective_suffixes=_longest_first(section.get("town_adjective_suffixes", [])),
