@@ -43,7 +43,9 @@ from .segment import split_sentences
 # Bumped whenever extraction changes what it finds, or the encoder's input (title and lead)
 # changes, so stored articles can be re-extracted and re-encoded (``parallax reindex``).
 # 5: the names of a title kept apart from the text are read at analysis, stored with the facts.
-EXTRACTOR_VERSION = 5  # 4: names end at a line break, invisible characters read through
+# 6: the cleaner drops contact blocks, form field lists and sign-up runs; Polish is read as itself;
+# unknown Cyrillic names carry the form written in the nominative.
+EXTRACTOR_VERSION = 6  # 4: names end at a line break, invisible characters read through
 
 
 def analyse(article: Article, context: AnalysisContext | None = None) -> Document:
