@@ -111,7 +111,6 @@ def centred_cosine(a: np.ndarray, b: np.ndarray, cosine: float) -> float:
     return (float(np.dot(a, b)) - ac - bc + cc) / norms if norms else 0.0
 
 
-
 @dataclass(frozen=True)
 class LinkSettings:
     window_days: int = 3  # reports of one event appear within a few days of each other

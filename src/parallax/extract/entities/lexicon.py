@@ -470,17 +470,11 @@ def _reads_subdivision_names(lang: str) -> bool:
     subdivision_names``, default true): not where it translates the names wholesale, district by
     district, so that its spelling alone would make hundreds of regions every other language names
     alike (Landes, Mary, Est) entities of every language."""
-    from ...lang import maybe_load
-
-    data = maybe_load(lang)
-    return data is None or bool(data.section("entities").get("subdivision_names", True))
+    return bool(_entities_section(lang).get("subdivision_names", True))
 
 
 def _word_spaces(lang: str) -> bool:
-    from ...lang import maybe_load
-
-    data = maybe_load(lang)
-    return data is None or bool(data.section("entities").get("word_spaces", True))
+    return bool(_entities_section(lang).get("word_spaces", True))
 
 
 @cache
