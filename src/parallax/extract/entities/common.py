@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ...lang import maybe_load
 from ...tables import memoised, stored_table
-from .rules import Rules
+from .rules import Rules, lemmatiser_of
 from .text import normal
 
 # Words at least this frequent are kept in the table (phrases of such words are all common).
@@ -202,7 +202,7 @@ def vocabulary_word(written: str, rules: Rules) -> bool:
 
 
 def _vocabulary_word(written: str, rules: Rules) -> bool:
-    lemmas = _lemmatiser(rules)
+    lemmas = lemmatiser_of(rules)
     if lemmas.lists(written.lower()):
         return True
     if not rules.capitalised_nouns:
@@ -218,13 +218,7 @@ def _vocabulary_word(written: str, rules: Rules) -> bool:
 def dictionary_lemma(written: str, rules: Rules) -> str | None:
     """The lemma the language's dictionary (simplemma's) gives ``written`` as written, case kept
     (Bananenplantagen -> Bananenplantage, Patricks -> Patrick); None where it lists no such word."""
-    return _lemmatiser(rules).entry(written) if rules.code else None
-
-
-def _lemmatiser(rules: Rules):
-    from ...lang.lemmas import lemmatiser
-
-    return rules.derived("lemmatiser", lambda: lemmatiser(rules.code))
+    return lemmatiser_of(rules).entry(written) if rules.code else None
 
 
 def _dictionary_vocabulary(code: str | None) -> bool:

@@ -376,14 +376,15 @@ def type_word(word: str, rules: Rules) -> str | None:
 def _no_noun(word: str, rules: Rules) -> bool:
     """Whether the language's dictionary lists ``word`` but never as a noun: судя (judging) is no
     form of суд (court), though cutting its ending gives it."""
-    lemmas = rules.derived("lemmatiser", lambda: _lemmatiser(rules.code))
+    lemmas = lemmatiser_of(rules)
     return lemmas.library == "pymorphy3" and lemmas.lists(word) and lemmas.noun(word) is None
 
 
-def _lemmatiser(code: str | None):
+def lemmatiser_of(rules: Rules):
+    """The language's lemmatiser, loaded once per language's rules."""
     from ...lang.lemmas import lemmatiser  # the lemmatiser reads the language files this module reads too
 
-    return lemmatiser(code)
+    return rules.derived("lemmatiser", lambda: lemmatiser(rules.code))
 
 
 MIN_COMPOUND_PART = 4  # letters of each part of a compound whose head is a type word (Wasser|kommission)
